@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessClaims, LoginResponse, UserView } from '#contracts';
+import type { Actor } from '../common/actor.js';
+import { DomainError, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/tx.js';
+import { toUserView, type UserRow } from '../users/users.repository.js';
+import { verifyPassword } from './passwords.js';
+import { TokenService } from './tokens.js';
+
+export interface LoginThrottle {
+  maxFailures: number;
+  windowMinutes: number;
+}
+
+@Injectable()
+export class AuthService {
+  private throttle: LoginThrottle = { maxFailures: 5, windowMinutes: 15 };
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly tokens: TokenService,
+  ) {}
+
+  configure(throttle: LoginThrottle): void {
+    this.throttle = throttle;
+  }
+
+  async login(username: string, password: string, ip: string | null, userAgent: string | null): Promise<LoginResponse> {
+    const ds = this.uow.dataSource;
+    // Counted in the database so the limit holds across instances. An address gets more room than a username
+    // because a whole shift may log in from one NAT address.
+    const [counts] = (await ds.query(
+      `SELECT
+         count(*) FILTER (WHERE lower(username) = lower($1)) AS by_user,
+         count(*) FILTER (WHERE ip = $2) AS by_ip
+       FROM login_attempt
+       WHERE NOT success AND at > now() - make_interval(mins => $3)`,
+      [username, ip, this.throttle.windowMinutes],
+    )) as [{ by_user: string; by_ip: string }];
+    if (Number(counts.by_user) >= this.throttle.maxFailures || Number(counts.by_ip) >= this.throttle.maxFailures * 4) {
+      throw new DomainError('RATE_LIMITED', 'Too many failed logins; try again later', undefined, this.throttle.windowMinutes * 60);
+    }
+    const [user] = (await ds.query(`SELECT * FROM app_user WHERE lower(username) = lower($1)`, [username])) as UserRow[];
+    const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
+    const actor: Actor = {
+      userId: ok && user ? user.id : null,
+      username: user?.username ?? username.slice(0, 64),
+      role: ok && user ? user.role : 'anonymous',
+      ip,
+      userAgent,
+    };
+    await this.uow.run(actor, async (tx) => {
+      await tx.query(`INSERT INTO login_attempt (username, ip, success) VALUES ($1, $2, $3)`, [username.slice(0, 64), ip, ok]);
+      await tx.audit({ action: ok ? 'auth.login' : 'auth.login-failed', entityType: 'user', entityId: user?.id ?? null });
+    });
+    if (!ok || !user) throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
+    const claims = await this.claimsFor(user);
+    return { accessToken: await this.tokens.sign(claims), expiresIn: this.tokens.ttlSeconds, user: toUserView(user) };
+  }
+
+  /** A fresh token for a still-valid session, so an active console is not logged out mid-shift. */
+  async refresh(claims: AccessClaims): Promise<LoginResponse> {
+    const user = await this.activeUser(claims.sub);
+    return { accessToken: await this.tokens.sign(await this.claimsFor(user)), expiresIn: this.tokens.ttlSeconds, user: toUserView(user) };
+  }
+
+  async me(claims: AccessClaims): Promise<UserView> {
+    return toUserView(await this.activeUser(claims.sub));
+  }
+
+  private async activeUser(id: string): Promise<UserRow> {
+    const [user] = (await this.uow.dataSource.query(`SELECT * FROM app_user WHERE id = $1`, [id])) as UserRow[];
+    if (!user) throw notFound('User');
+    if (!user.active) throw new DomainError('UNAUTHENTICATED', 'Account disabled');
+    return user;
+  }
+
+  private async claimsFor(user: UserRow): Promise<AccessClaims> {
+    const claims: AccessClaims = { sub: user.id, username: user.username, role: user.role };
+    if (user.team_id) claims.teamId = user.team_id;
+    if (user.agency_id) {
+      claims.agencyId = user.agency_id;
+      const [agency] = (await this.uow.dataSource.query(`SELECT region_ids FROM agency WHERE id = $1`, [user.agency_id])) as {
+        region_ids: string[];
+      }[];
+      if (agency?.region_ids.length) claims.regionIds = agency.region_ids;
+    }
+    return claims;
+  }
+}

@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import { parseResponseTimes, DEFAULT_RESPONSE_TIMES } from '#triage';
+import type { LatLng, ResponseTimes } from '#contracts';
+
+// Everything configurable comes from the environment once, here, so the rest of the code receives typed values
+// and a bad variable stops the start with a message naming it instead of failing later at 3 a.m.
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  adminPassword: string | null;
+  demoData: boolean;
+  jwtSecret: string | null;
+  accessTokenMinutes: number;
+  idleLogoffMinutes: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  dispatchOfferSeconds: number;
+  checkinMinutes: number;
+  slaWarningMinutes: number;
+  locationStaleMinutes: number;
+  responseTimes: ResponseTimes;
+  telephonySecret: string | null;
+  corsOrigins: string[];
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  mapCenter: LatLng;
+  mapZoom: number;
+  consoleDir: string;
+  timerPollMs: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function str(env: Env, name: string): string | null {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? null : raw;
+}
+
+function latLng(env: Env, name: string, fallback: LatLng): LatLng {
+  const raw = str(env, name);
+  if (!raw) return fallback;
+  const [lat, lng] = raw.split(',').map(Number);
+  if (lat === undefined || lng === undefined || !Number.isFinite(lat) || !Number.isFinite(lng)) {
+    throw new ConfigError(`${name} must be "lat,lng", got "${raw}"`);
+  }
+  return { lat, lng };
+}
+
+export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('dist/console')): AppConfig {
+  const databaseUrl = str(env, 'DATABASE_URL');
+  let responseTimes: ResponseTimes = DEFAULT_RESPONSE_TIMES;
+  const rt = str(env, 'TRIAGE_RESPONSE_MINUTES');
+  if (rt) {
+    try {
+      responseTimes = parseResponseTimes(rt);
+    } catch (e) {
+      throw new ConfigError(`TRIAGE_RESPONSE_MINUTES: ${(e as Error).message}`);
+    }
+  }
+  const logLevel = (str(env, 'LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST') ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(str(env, 'DATA_DIR') ?? './.data'),
+    adminPassword: str(env, 'ADMIN_PASSWORD'),
+    // Demo data only by default on the embedded database: a real server must never get fake people by accident.
+    demoData: bool(env, 'DEMO_DATA', databaseUrl === null),
+    jwtSecret: str(env, 'JWT_SECRET'),
+    accessTokenMinutes: int(env, 'ACCESS_TOKEN_MINUTES', 15, 1, 24 * 60),
+    idleLogoffMinutes: int(env, 'IDLE_LOGOFF_MINUTES', 15, 1, 24 * 60),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    dispatchOfferSeconds: int(env, 'DISPATCH_OFFER_SECONDS', 60, 5, 3600),
+    checkinMinutes: int(env, 'CHECKIN_MINUTES', 15, 1, 240),
+    slaWarningMinutes: int(env, 'SLA_WARNING_MINUTES', 15, 0, 24 * 60),
+    locationStaleMinutes: int(env, 'LOCATION_STALE_MINUTES', 30, 1, 24 * 60),
+    responseTimes,
+    telephonySecret: str(env, 'TELEPHONY_SECRET'),
+    corsOrigins: (str(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    tileUrl: str(env, 'MAP_TILE_URL'),
+    tileAttribution: str(env, 'MAP_TILE_ATTRIBUTION'),
+    mapCenter: latLng(env, 'MAP_CENTER', { lat: 37.5665, lng: 126.978 }),
+    mapZoom: int(env, 'MAP_ZOOM', 11, 1, 19),
+    consoleDir: resolve(str(env, 'CONSOLE_DIR') ?? defaultConsoleDir),
+    timerPollMs: int(env, 'TIMER_POLL_MS', 1000, 50, 60000),
+    logLevel,
+  };
+}

@@ -1,0 +1,4 @@
+import { Foundation1763800000000 } from './1763800000000-foundation.js';
+
+// Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
+export const migrations = [Foundation1763800000000];

@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import type { HealthResponse } from '#contracts';
+import { DomainError } from '../common/errors.js';
+import { Public } from '../auth/decorators.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly ds: DataSource) {}
+
+  @Get()
+  @Public()
+  async check(): Promise<HealthResponse> {
+    try {
+      await Promise.race([
+        this.ds.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      ]);
+      return { status: 'ok' };
+    } catch {
+      throw new DomainError('SERVICE_UNAVAILABLE', 'Database unavailable');
+    }
+  }
+}

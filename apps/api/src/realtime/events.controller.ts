@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { eventsQuerySchema, roomsForClaims, type AccessClaims, type EventsPage } from '#contracts';
+import { parseOrThrow } from '../common/validation.js';
+import { AnyUser, Claims } from '../auth/decorators.js';
+import { visibleEvents } from './events.repository.js';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Catch-up after a disconnect: what this caller's rooms would have received, in seq order. */
+  @Get()
+  @AnyUser()
+  list(@Claims() claims: AccessClaims, @Query() query: Record<string, unknown>): Promise<EventsPage> {
+    const { after, limit } = parseOrThrow(eventsQuerySchema, query);
+    return visibleEvents(this.ds, roomsForClaims(claims), after, limit);
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import pg from 'pg';
+import type { Server } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { Metrics } from '../metrics/metrics.js';
+import { eventsAfter, headSeq } from './events.repository.js';
+
+/**
+ * Pushes committed events to this instance's sockets, in seq order, with no gaps.
+ * Writers NOTIFY at commit; each instance LISTENs and then reads the event table after its last delivered seq, so
+ * every instance delivers every event exactly once to its own sockets, and a lost notification only delays delivery
+ * until the next one or the fallback poll. No Socket.IO adapter is needed: the database is the bus.
+ */
+@Injectable()
+export class EventPublisher {
+  private readonly log = new Logger('EventPublisher');
+  private server: Server | null = null;
+  private listener: pg.Client | null = null;
+  private lastSeq = 0;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private poll: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private url = '';
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly metrics: Metrics,
+  ) {}
+
+  async start(server: Server, databaseUrl: string, pollMs = 2000): Promise<void> {
+    this.server = server;
+    this.url = databaseUrl;
+    // Start at the head: sockets connecting now catch up through GET /events, not through a replay here.
+    this.lastSeq = await headSeq(this.ds);
+    await this.listen();
+    this.poll = setInterval(() => this.kick(), pollMs);
+    this.poll.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.poll) clearInterval(this.poll);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, application_name: 'crisis-dispatch-listener' });
+    client.on('notification', () => this.kick());
+    client.on('error', (e) => this.log.warn(`listener connection lost: ${e.message}`));
+    client.on('end', () => {
+      if (this.stopped) return;
+      // Reconnect with a pause; the fallback poll keeps delivering meanwhile.
+      setTimeout(() => void this.listen().catch((e: Error) => this.log.warn(`listener reconnect failed: ${e.message}`)), 1000).unref();
+    });
+    await client.connect();
+    await client.query('LISTEN crisis_events');
+    this.listener = client;
+    this.kick();
+  }
+
+  /** Schedules a drain; concurrent kicks coalesce into one more pass. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((e: Error) => this.log.warn(`event drain failed: ${e.message}`))
+      .finally(() => {
+        this.draining = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const batch = await eventsAfter(this.ds, this.lastSeq, 500);
+      for (const { envelope, audience } of batch) {
+        if (audience.length > 0) this.server?.to(audience).emit(envelope.type, envelope);
+        this.lastSeq = envelope.seq;
+        this.metrics.eventsPublished.inc({ type: envelope.type });
+      }
+      if (batch.length < 500) return;
+    }
+  }
+}

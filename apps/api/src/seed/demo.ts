@@ -1,0 +1,137 @@
+import type { DataSource } from 'typeorm';
+import { bufferedHull, geometryBBox, voronoiCells } from '#geo';
+import type { Role, TeamSkill } from '#contracts';
+import { hashPassword } from '../auth/passwords.js';
+import { SEOUL_DISTRICTS, SEOUL_HOSPITALS } from './seoul-data.js';
+
+/** The one password of every demo account; printed at start and in the README. Demo mode only. */
+export const DEMO_PASSWORD = 'demo-1577-0199';
+
+export interface DemoCredentials {
+  password: string;
+  users: { username: string; role: Role; note: string }[];
+}
+
+const SKILL_ROTATION: TeamSkill[][] = [
+  ['adolescent'],
+  ['addiction'],
+  ['elderly', 'female-clinician'],
+  ['english'],
+  ['adolescent', 'female-clinician'],
+  ['chinese'],
+  [],
+];
+
+const short = (nameEn: string): string => nameEn.replace(/-gu$/, '');
+
+// 24-hour shifts change at 09:00 Korea time (UTC+9, no daylight saving), the usual handover of Korean centres.
+// The first shift is the one running now, so every team is on duty from the first start.
+export function shiftStarts(now: Date, days: number): Date[] {
+  const DAY = 24 * 3600_000;
+  const KST = 9 * 3600_000;
+  const wall = now.getTime() + KST;
+  let handoverWall = Math.floor(wall / DAY) * DAY + 9 * 3600_000;
+  if (wall < handoverWall) handoverWall -= DAY;
+  return Array.from({ length: days }, (_, i) => new Date(handoverWall - KST + i * DAY));
+}
+
+/**
+ * Loads the Seoul demo set on an empty database: 25 districts as approximate regions (Voronoi cells of the
+ * district offices clipped to a buffered hull, not official boundaries), hospitals, a police station, a fire
+ * station and a community mental health centre per district, mobile crisis teams on 24-hour shifts for a week,
+ * and one demo user per role. No calls, incidents or live positions: the map starts quiet.
+ */
+export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCredentials | null> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return ds.transaction(async (m) => {
+    // Serialises concurrent first starts of several instances; the loser finds the data and does nothing.
+    await m.query(`SELECT pg_advisory_xact_lock(7263002)`);
+    const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM region`)) as [{ n: number }];
+    if (n > 0) return null;
+
+    const outline = bufferedHull(SEOUL_DISTRICTS.map((d) => d.office), 3.5);
+    const cells = voronoiCells(SEOUL_DISTRICTS.map((d) => d.office), outline);
+    const regionId = new Map<string, string>();
+    for (const [i, d] of SEOUL_DISTRICTS.entries()) {
+      const geometry = cells[i]!;
+      const [row] = (await m.query(
+        `INSERT INTO region (code, name, name_ko, population, geometry, bbox) VALUES ($1,$2,$3,$4,$5::jsonb,$6) RETURNING id`,
+        [d.code, d.nameEn, d.nameKo, d.population, JSON.stringify(geometry), geometryBBox(geometry)],
+      )) as [{ id: string }];
+      regionId.set(d.nameEn, row.id);
+    }
+
+    for (const h of SEOUL_HOSPITALS) {
+      await m.query(
+        `INSERT INTO agency (code, kind, name, region_ids, lat, lng, beds_available, beds_updated_at)
+         VALUES ($1, 'hospital', $2, $3, $4, $5, $6, CASE WHEN $6::int IS NULL THEN NULL ELSE now() END)`,
+        [h.code, `${h.nameEn} (${h.nameKo})`, [regionId.get(h.district)], h.location.lat, h.location.lng, h.demoBeds],
+      );
+    }
+    for (const d of SEOUL_DISTRICTS) {
+      const rid = regionId.get(d.nameEn)!;
+      const s = short(d.nameEn);
+      const ko = d.nameKo.replace(/구$/, '');
+      // Stations and centres are placed near the district office: demo positions, not their real addresses.
+      await m.query(
+        `INSERT INTO agency (code, kind, name, region_ids, lat, lng) VALUES
+           ($1, 'police', $2, $3, $4, $5), ($6, 'fire', $7, $3, $8, $9), ($10, 'community', $11, $3, $12, $13)`,
+        [
+          `P-${d.code}`, `${s} Police Station (${ko}경찰서)`, [rid], d.office.lat + 0.004, d.office.lng - 0.004,
+          `F-${d.code}`, `${s} Fire Station (${ko}소방서)`, d.office.lat - 0.004, d.office.lng + 0.004,
+          `C-${d.code}`, `${d.nameEn} Mental Health Welfare Centre (${d.nameKo}정신건강복지센터)`, d.office.lat + 0.002, d.office.lng + 0.003,
+        ],
+      );
+    }
+
+    const teamIds: string[] = [];
+    for (const [i, d] of SEOUL_DISTRICTS.entries()) {
+      const [row] = (await m.query(
+        `INSERT INTO team (callsign, region_id, base_lat, base_lng, skills, size) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+        [`${short(d.nameEn).toUpperCase()}-1`, regionId.get(d.nameEn), d.office.lat - 0.002, d.office.lng - 0.003, SKILL_ROTATION[i % SKILL_ROTATION.length], i % 5 === 4 ? 3 : 2],
+      )) as [{ id: string }];
+      teamIds.push(row.id);
+    }
+    // Two joint police + mental health teams of the metropolitan centre cover every district.
+    const all = [...regionId.values()];
+    const jung = SEOUL_DISTRICTS.find((d) => d.nameEn === 'Jung-gu')!;
+    for (const callsign of ['JOINT-1', 'JOINT-2']) {
+      const [row] = (await m.query(
+        `INSERT INTO team (callsign, region_id, covered_region_ids, base_lat, base_lng, skills, size) VALUES ($1,$2,$3,$4,$5,$6,4) RETURNING id`,
+        [callsign, regionId.get('Jung-gu'), all, jung.office.lat + 0.003, jung.office.lng + 0.002, ['psychiatrist', 'english']],
+      )) as [{ id: string }];
+      teamIds.push(row.id);
+    }
+    for (const start of shiftStarts(now, 8)) {
+      await m.query(
+        `INSERT INTO shift (team_id, starts_at, ends_at) SELECT unnest($1::uuid[]), $2::timestamptz, $2::timestamptz + interval '24 hours'`,
+        [teamIds, start.toISOString()],
+      );
+    }
+
+    const jungTeam = teamIds[SEOUL_DISTRICTS.findIndex((d) => d.nameEn === 'Jung-gu')]!;
+    const [smc] = (await m.query(`SELECT id FROM agency WHERE code = 'H-SMC'`)) as [{ id: string }];
+    const [police] = (await m.query(`SELECT id FROM agency WHERE code = 'P-11140'`)) as [{ id: string }];
+    const users: { username: string; role: Role; name: string; teamId?: string; agencyId?: string; note: string }[] = [
+      { username: 'supervisor', role: 'supervisor', name: 'Demo Supervisor', note: 'shift supervisor' },
+      { username: 'coordinator', role: 'coordinator', name: 'Demo Coordinator', note: 'dispatch coordinator' },
+      { username: 'counselor', role: 'counselor', name: 'Demo Counselor', note: 'hotline counselor' },
+      { username: 'counselor2', role: 'counselor', name: 'Demo Counselor 2', note: 'second hotline counselor' },
+      { username: 'responder', role: 'responder', name: 'Demo Responder', teamId: jungTeam, note: 'member of team JUNG-1' },
+      { username: 'hospital', role: 'agency', name: 'Seoul Medical Center ER', agencyId: smc.id, note: 'agency user, Seoul Medical Center' },
+      { username: 'police', role: 'agency', name: 'Jung Police Station', agencyId: police.id, note: 'agency user, Jung Police Station' },
+    ];
+    for (const u of users) {
+      await m.query(
+        `INSERT INTO app_user (username, password_hash, display_name, role, team_id, agency_id) VALUES ($1,$2,$3,$4,$5,$6)
+         ON CONFLICT ((lower(username))) DO NOTHING`,
+        [u.username, passwordHash, u.name, u.role, u.teamId ?? null, u.agencyId ?? null],
+      );
+    }
+    await m.query(
+      `INSERT INTO audit (actor_username, actor_role, action, entity_type, details) VALUES ('system', 'system', 'demo.seed', 'database', $1)`,
+      [JSON.stringify({ regions: SEOUL_DISTRICTS.length, teams: teamIds.length, users: users.length })],
+    );
+    return { password: DEMO_PASSWORD, users: users.map(({ username, role, note }) => ({ username, role, note })) };
+  });
+}

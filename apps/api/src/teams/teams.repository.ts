@@ -1,0 +1,51 @@
+import type { TeamEventData, TeamSkill, TeamStatus, TeamView } from '#contracts';
+import type { Tx } from '../database/tx.js';
+
+export interface TeamRow {
+  id: string;
+  callsign: string;
+  region_id: string;
+  covered_region_ids: string[];
+  base_lat: number;
+  base_lng: number;
+  skills: TeamSkill[];
+  size: number;
+  status: Exclude<TeamStatus, 'off-duty'>;
+  location_lat: number | null;
+  location_lng: number | null;
+  location_at: Date | null;
+  on_duty: boolean;
+}
+
+// on_duty is derived from shifts at read time, never stored: a shift that ends needs no job to flip a flag.
+export const TEAM_SELECT = `
+  SELECT t.*, EXISTS (SELECT 1 FROM shift s WHERE s.team_id = t.id AND s.starts_at <= now() AND s.ends_at > now()) AS on_duty
+  FROM team t`;
+
+export function toTeamView(r: TeamRow): TeamView {
+  return {
+    id: r.id,
+    callsign: r.callsign,
+    regionId: r.region_id,
+    coveredRegionIds: r.covered_region_ids,
+    // Off duty wins over the stored status: a team outside its shift cannot be dispatched whatever it last reported.
+    status: r.on_duty ? r.status : 'off-duty',
+    base: { lat: r.base_lat, lng: r.base_lng },
+    location:
+      r.location_lat !== null && r.location_lng !== null && r.location_at
+        ? { lat: r.location_lat, lng: r.location_lng, at: r.location_at.toISOString() }
+        : null,
+    onDuty: r.on_duty,
+    skills: r.skills,
+    size: r.size,
+  };
+}
+
+export function toTeamEvent(v: TeamView): TeamEventData {
+  return { id: v.id, callsign: v.callsign, regionId: v.regionId, status: v.status, location: v.location, onDuty: v.onDuty };
+}
+
+export async function loadTeam(tx: Tx, id: string): Promise<TeamView | null> {
+  const row = await tx.one<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1`, [id]);
+  return row ? toTeamView(row) : null;
+}

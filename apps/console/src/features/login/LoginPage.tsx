@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { useShortcuts } from '../../shared/use-shortcuts';
+
+export function LoginPage() {
+  const { login, lastLogout } = useAuth();
+  const { t, toggle } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useShortcuts({ 'alt+l': toggle });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+    } catch (e) {
+      setError(e instanceof ApiError && (e.status === 401 || e.status === 400) ? t.login.failed : t.login.unavailable);
+      setBusy(false);
+    }
+  };
+
+  const notice = lastLogout === 'idle' ? t.login.loggedOutIdle : lastLogout === 'expired' ? t.login.loggedOutExpired : null;
+  return (
+    <main className="login-page">
+      <form className="login-card" onSubmit={submit} aria-labelledby="login-title" data-testid="login-form">
+        <div className="login-head">
+          <h1 id="login-title">{t.login.title}</h1>
+          <button type="button" className="btn btn-quiet" onClick={toggle} aria-label={t.app.switchLanguageLabel} data-testid="language-switch">
+            {t.app.switchLanguage}
+          </button>
+        </div>
+        <p className="login-subtitle">
+          {t.app.title} · {t.login.subtitle}
+        </p>
+        {notice ? <p className="notice" role="status">{notice}</p> : null}
+        <label className="field">
+          <span>{t.login.username}</span>
+          <input name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t.login.password}</span>
+          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? t.login.busy : t.login.submit}
+        </button>
+      </form>
+    </main>
+  );
+}

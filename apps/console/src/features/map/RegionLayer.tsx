@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useMap } from 'react-leaflet';
+import type { FeatureCollection } from 'geojson';
+import type { RegionCollection } from '#contracts';
+import { useI18n } from '../../i18n/i18n';
+import { useStore } from '../../realtime/realtime';
+import { L } from './leaflet';
+import { coverageGaps, openIncidentCounts, regionShade } from './region-shading';
+
+/**
+ * The offline base layer: region outlines from GET /regions. With `shade`, each region is filled by its open
+ * incidents and outlined when no available team covers it; the styles are recomputed at most once a frame.
+ */
+export function RegionLayer({ regions, shade }: { regions: RegionCollection; shade: boolean }) {
+  const map = useMap();
+  const store = useStore();
+  const { t, lang } = useI18n();
+  useEffect(() => {
+    const layers = new Map<string, L.Path>();
+    const geo = L.geoJSON(regions as unknown as FeatureCollection, {
+      interactive: shade,
+      style: () => ({ ...regionShade(0, false), weight: 1 }),
+      onEachFeature: (feature, layer) => {
+        if (feature.id !== undefined) layers.set(String(feature.id), layer as L.Path);
+      },
+    }).addTo(map);
+    geo.bringToBack();
+    const names = new Map(regions.features.map((f) => [f.id, lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name]));
+    if (!shade) {
+      for (const [id, layer] of layers) layer.bindTooltip(names.get(id) ?? '', { sticky: true });
+      return () => {
+        geo.remove();
+      };
+    }
+    const last = new Map<string, string>();
+    let frame = 0;
+    const restyle = () => {
+      frame = 0;
+      const counts = openIncidentCounts(store.incidents.values());
+      const gaps = coverageGaps([...layers.keys()], store.teams.values());
+      for (const [id, layer] of layers) {
+        const count = counts.get(id) ?? 0;
+        const gap = gaps.has(id);
+        const key = `${count}|${gap}`;
+        if (last.get(id) === key) continue;
+        last.set(id, key);
+        layer.setStyle(regionShade(count, gap));
+        const label = [names.get(id), t.map.openIncidents(count), gap ? t.map.coverageGap : ''].filter(Boolean).join(' · ');
+        if (layer.getTooltip()) layer.setTooltipContent(label);
+        else layer.bindTooltip(label, { sticky: true });
+      }
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(restyle);
+    };
+    restyle();
+    const offIncidents = store.subscribe('incidents', schedule);
+    const offTeams = store.subscribe('teams', schedule);
+    return () => {
+      offIncidents();
+      offTeams();
+      if (frame) cancelAnimationFrame(frame);
+      geo.remove();
+    };
+  }, [map, store, regions, shade, t, lang]);
+  return null;
+}

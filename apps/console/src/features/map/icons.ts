@@ -1,0 +1,66 @@
+import type { Category, TeamStatus } from '#contracts';
+import { CATEGORY_SVG, TEAM_STATUS_STYLE } from '../../shared/category-style';
+import { L } from './leaflet';
+
+// Marker icons. The category shapes are SVG strings built once (shared/category-style); a marker's divIcon is
+// made only when its marker is created or its category, number or selection changes.
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function incidentIcon(incident: { id: string; number: string; category: Category }, selected: boolean): L.DivIcon {
+  return L.divIcon({
+    className: 'incident-icon',
+    html:
+      `<div class="incident-marker${selected ? ' is-selected' : ''}" data-testid="incident-marker" data-incident-id="${escapeHtml(incident.id)}"` +
+      ` data-number="${escapeHtml(incident.number)}" data-category="${incident.category}">` +
+      `<span class="incident-shape">${CATEGORY_SVG[incident.category]}</span>` +
+      `<span class="incident-number">${escapeHtml(incident.number)}</span></div>`,
+    iconSize: [30, 30],
+    iconAnchor: [15, 15],
+  });
+}
+
+const CATEGORY_RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6 };
+
+export function mostUrgent(categories: Iterable<Category>): Category {
+  let best: Category = 'G';
+  for (const c of categories) if (CATEGORY_RANK[c] < CATEGORY_RANK[best]) best = c;
+  return best;
+}
+
+/** A cluster shows how many incidents it holds and the shape of the most urgent one among them. */
+export function clusterIcon(count: number, urgent: Category): L.DivIcon {
+  return L.divIcon({
+    className: 'incident-cluster-icon',
+    html:
+      `<div class="incident-cluster" data-testid="incident-cluster" data-category="${urgent}">` +
+      `<span class="incident-shape">${CATEGORY_SVG[urgent]}</span><span class="incident-cluster-count">${count}</span></div>`,
+    iconSize: [44, 44],
+    iconAnchor: [22, 22],
+  });
+}
+
+export function teamIcon(team: { callsign: string; status: TeamStatus }): L.DivIcon {
+  const s = TEAM_STATUS_STYLE[team.status];
+  return L.divIcon({
+    className: 'team-icon',
+    html:
+      `<div class="team-marker" data-testid="team-marker" data-status="${team.status}" style="background:${s.color};color:${s.ink}">` +
+      `<span aria-hidden="true">${s.glyph}</span> ${escapeHtml(team.callsign)}</div>`,
+    iconSize: undefined,
+    iconAnchor: [12, 12],
+  });
+}
+
+export function hospitalIcon(name: string, beds: number | null): L.DivIcon {
+  return L.divIcon({
+    className: 'hospital-icon',
+    html:
+      `<div class="hospital-marker" data-testid="hospital-marker" title="${escapeHtml(name)}">` +
+      `<span class="hospital-h" aria-hidden="true">H</span><span class="hospital-beds">${beds ?? '?'}</span></div>`,
+    iconSize: undefined,
+    iconAnchor: [12, 12],
+  });
+}

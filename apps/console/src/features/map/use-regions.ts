@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { RegionCollection } from '#contracts';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+
+// Regions change only by an admin import, so one request per session is enough.
+let cache: { token: string; promise: Promise<RegionCollection> } | null = null;
+
+export function useRegions(): { regions: RegionCollection | null; regionName: (id: string | null) => string } {
+  const { api, token } = useAuth();
+  const { lang } = useI18n();
+  const [regions, setRegions] = useState<RegionCollection | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    if (!cache || cache.token !== token) cache = { token, promise: api.regions() };
+    let live = true;
+    const mine = cache;
+    mine.promise.then(
+      (r) => live && setRegions(r),
+      () => {
+        if (cache === mine) cache = null;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, token]);
+  const regionName = useCallback(
+    (id: string | null) => {
+      if (!id || !regions) return '';
+      const f = regions.features.find((r) => r.id === id);
+      if (!f) return '';
+      return lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name;
+    },
+    [regions, lang],
+  );
+  return { regions, regionName };
+}

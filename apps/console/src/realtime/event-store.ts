@@ -1,0 +1,396 @@
+import type {
+  AgencyView,
+  AlertEventData,
+  AlertView,
+  AnyEventEnvelope,
+  CallEventData,
+  CallView,
+  DispatchEventData,
+  DispatchView,
+  HandoffEventData,
+  HandoffView,
+  IncidentEventData,
+  IncidentView,
+  TeamEventData,
+  TeamView,
+} from '#contracts';
+
+// The console's single client-side truth. Live socket events and catch-up pages both go through here, in seq
+// order, so the screen shows exactly what the server's event log says. REST snapshots only fill in entities the
+// log has not told us about yet and the few fields events leave out (summary, address, team base and skills).
+
+/** `seq` is the last event that changed the entry; 0 means it came from a REST snapshot only. */
+interface Versioned {
+  seq: number;
+}
+export type IncidentEntry = IncidentEventData & Pick<IncidentView, 'summary'> & { address: IncidentView['location']['address'] } & Versioned;
+export type TeamEntry = TeamEventData & Partial<Pick<TeamView, 'base' | 'skills' | 'size' | 'coveredRegionIds'>> & Versioned;
+export type CallEntry = CallEventData & Partial<Pick<CallView, 'callerNumber' | 'callerRelation' | 'clientMatches' | 'clientId'>> & Versioned;
+export type DispatchEntry = DispatchEventData & Versioned;
+export type AlertEntry = AlertEventData & Pick<AlertView, 'raisedAt' | 'acknowledgedAt'> & Versioned;
+export type HandoffEntry = HandoffEventData & Partial<Pick<HandoffView, 'reason' | 'requestedAt'>> & Versioned;
+export type HospitalEntry = AgencyView & Versioned;
+
+export interface EntityMaps {
+  incidents: Map<string, IncidentEntry>;
+  teams: Map<string, TeamEntry>;
+  calls: Map<string, CallEntry>;
+  dispatches: Map<string, DispatchEntry>;
+  alerts: Map<string, AlertEntry>;
+  handoffs: Map<string, HandoffEntry>;
+  hospitals: Map<string, HospitalEntry>;
+}
+export type EntityKind = keyof EntityMaps;
+export const ENTITY_KINDS: readonly EntityKind[] = ['incidents', 'teams', 'calls', 'dispatches', 'alerts', 'handoffs', 'hospitals'];
+
+/** What happened to one live envelope. */
+export type ReceiveOutcome = 'applied' | 'duplicate' | 'buffered';
+
+export type ChangeListener = (changedIds: ReadonlySet<string>) => void;
+/** `live` is false for envelopes that came from a catch-up page (history, possibly old). */
+export type EnvelopeListener = (envelope: AnyEventEnvelope, live: boolean) => void;
+
+export class EventStore {
+  private readonly maps: EntityMaps = {
+    incidents: new Map(),
+    teams: new Map(),
+    calls: new Map(),
+    dispatches: new Map(),
+    alerts: new Map(),
+    handoffs: new Map(),
+    hospitals: new Map(),
+  };
+  private seq = 0;
+  /** Envelopes that arrived ahead of a missing seq, keyed by seq. */
+  private readonly pending = new Map<number, AnyEventEnvelope>();
+  /** Beds reported before the hospital itself was loaded. */
+  private readonly pendingBeds = new Map<string, { bedsAvailable: number; seq: number }>();
+  private readonly versions = new Map<EntityKind, number>(ENTITY_KINDS.map((k) => [k, 0]));
+  private readonly listeners = new Map<EntityKind, Set<ChangeListener>>(ENTITY_KINDS.map((k) => [k, new Set()]));
+  private readonly envelopeListeners = new Set<EnvelopeListener>();
+  private readonly changed = new Map<EntityKind, Set<string>>();
+  private batchDepth = 0;
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+  /** True while envelopes wait behind a missing seq: the caller should fetch GET /events?after=lastSeq. */
+  get hasGap(): boolean {
+    return this.pending.size > 0;
+  }
+  get incidents(): ReadonlyMap<string, IncidentEntry> {
+    return this.maps.incidents;
+  }
+  get teams(): ReadonlyMap<string, TeamEntry> {
+    return this.maps.teams;
+  }
+  get calls(): ReadonlyMap<string, CallEntry> {
+    return this.maps.calls;
+  }
+  get dispatches(): ReadonlyMap<string, DispatchEntry> {
+    return this.maps.dispatches;
+  }
+  get alerts(): ReadonlyMap<string, AlertEntry> {
+    return this.maps.alerts;
+  }
+  get handoffs(): ReadonlyMap<string, HandoffEntry> {
+    return this.maps.handoffs;
+  }
+  get hospitals(): ReadonlyMap<string, HospitalEntry> {
+    return this.maps.hospitals;
+  }
+
+  /** Changes whenever an entry of this kind changes: the snapshot key for useSyncExternalStore. */
+  version(kind: EntityKind): number {
+    return this.versions.get(kind) ?? 0;
+  }
+
+  subscribe(kind: EntityKind, listener: ChangeListener): () => void {
+    const set = this.listeners.get(kind);
+    set?.add(listener);
+    return () => set?.delete(listener);
+  }
+
+  onEnvelope(listener: EnvelopeListener): () => void {
+    this.envelopeListeners.add(listener);
+    return () => this.envelopeListeners.delete(listener);
+  }
+
+  /**
+   * A live envelope. The next seq is applied at once (with any buffered successors); an old or repeated seq is
+   * ignored; a seq beyond the next is buffered and reported so the caller can catch up.
+   */
+  receive(envelope: AnyEventEnvelope): ReceiveOutcome {
+    if (envelope.seq <= this.seq || this.pending.has(envelope.seq)) return 'duplicate';
+    if (envelope.seq !== this.seq + 1) {
+      this.pending.set(envelope.seq, envelope);
+      return 'buffered';
+    }
+    this.batch(() => {
+      this.applyOne(envelope, true);
+      this.drainConsecutive();
+    });
+    return 'applied';
+  }
+
+  /**
+   * One page of GET /events, already in seq order and already filtered to what this user may see, so a jump in
+   * seq here is not a gap. Old and repeated envelopes are skipped.
+   */
+  applyCatchUpPage(events: readonly AnyEventEnvelope[]): number {
+    let applied = 0;
+    this.batch(() => {
+      for (const envelope of [...events].sort((a, b) => a.seq - b.seq)) {
+        if (envelope.seq <= this.seq) continue;
+        this.pending.delete(envelope.seq);
+        this.applyOne(envelope, false);
+        applied += 1;
+      }
+    });
+    return applied;
+  }
+
+  /**
+   * The catch-up read the log to its end: everything up to `headSeq` is known, and any envelope still buffered
+   * is newer than the page, so it is applied in order without waiting for seqs this user will never see.
+   */
+  completeCatchUp(headSeq: number = this.seq): void {
+    this.batch(() => {
+      if (headSeq > this.seq) this.seq = headSeq;
+      for (const seq of [...this.pending.keys()].sort((a, b) => a - b)) {
+        const envelope = this.pending.get(seq);
+        this.pending.delete(seq);
+        if (envelope && envelope.seq > this.seq) this.applyOne(envelope, true);
+      }
+    });
+  }
+
+  /** Groups notifications: listeners hear once per kind with every id changed inside `fn`. */
+  batch(fn: () => void): void {
+    this.batchDepth += 1;
+    try {
+      fn();
+    } finally {
+      this.batchDepth -= 1;
+      if (this.batchDepth === 0) this.flush();
+    }
+  }
+
+  // Snapshots from REST: insert what the log has not told us yet, and fill fields events do not carry.
+
+  seedIncidents(views: readonly IncidentView[]): void {
+    this.batch(() => {
+      for (const v of views) {
+        const current = this.maps.incidents.get(v.id);
+        if (current) {
+          this.put('incidents', v.id, { ...current, summary: v.summary, address: v.location.address });
+        } else {
+          this.put('incidents', v.id, {
+            id: v.id,
+            number: v.number,
+            status: v.status,
+            category: v.category,
+            regionId: v.regionId,
+            location: { lat: v.location.lat, lng: v.location.lng },
+            respondBy: v.respondBy,
+            createdAt: v.createdAt,
+            teamId: null,
+            summary: v.summary,
+            address: v.location.address,
+            seq: 0,
+          });
+        }
+      }
+    });
+  }
+
+  seedTeams(views: readonly TeamView[]): void {
+    this.batch(() => {
+      for (const v of views) {
+        const extras = { base: v.base, skills: v.skills, size: v.size, coveredRegionIds: v.coveredRegionIds };
+        const current = this.maps.teams.get(v.id);
+        if (current) this.put('teams', v.id, { ...current, ...extras });
+        else {
+          const { id, callsign, regionId, status, location, onDuty } = v;
+          this.put('teams', v.id, { id, callsign, regionId, status, location, onDuty, ...extras, seq: 0 });
+        }
+      }
+    });
+  }
+
+  seedCalls(views: readonly CallView[]): void {
+    this.batch(() => {
+      for (const v of views) {
+        const extras = { callerNumber: v.callerNumber, callerRelation: v.callerRelation, clientMatches: v.clientMatches, clientId: v.clientId };
+        const current = this.maps.calls.get(v.id);
+        if (current) this.put('calls', v.id, { ...current, ...extras });
+        else {
+          this.put('calls', v.id, {
+            id: v.id,
+            status: v.status,
+            channel: v.channel,
+            receivedAt: v.receivedAt,
+            answeredAt: v.answeredAt,
+            endedAt: v.endedAt,
+            counselorId: v.counselorId,
+            category: v.triage?.category ?? null,
+            incidentId: v.incidentId,
+            outcome: v.outcome,
+            ...extras,
+            seq: 0,
+          });
+        }
+      }
+    });
+  }
+
+  seedDispatches(views: readonly DispatchView[]): void {
+    this.batch(() => {
+      for (const v of views) {
+        if (!this.maps.dispatches.has(v.id)) this.put('dispatches', v.id, { ...v, seq: 0 });
+      }
+    });
+  }
+
+  seedHandoffs(views: readonly HandoffView[]): void {
+    this.batch(() => {
+      for (const v of views) {
+        const current = this.maps.handoffs.get(v.id);
+        const extras = { reason: v.reason, requestedAt: v.requestedAt };
+        if (current) this.put('handoffs', v.id, { ...current, ...extras });
+        else {
+          const { id, incidentId, agencyId, kind, status, reasonCode } = v;
+          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...extras, seq: 0 });
+        }
+      }
+    });
+  }
+
+  seedHospitals(views: readonly AgencyView[]): void {
+    this.batch(() => {
+      for (const v of views) {
+        const current = this.maps.hospitals.get(v.id);
+        const beds = this.pendingBeds.get(v.id);
+        this.pendingBeds.delete(v.id);
+        const bedsAvailable = current && current.seq > 0 ? current.bedsAvailable : (beds?.bedsAvailable ?? v.bedsAvailable);
+        this.put('hospitals', v.id, { ...v, bedsAvailable, seq: current?.seq ?? beds?.seq ?? 0 });
+      }
+    });
+  }
+
+  /**
+   * Alerts have no "acknowledged" event, so the open list from GET /alerts?open=true decides: an alert the log
+   * delivered up to `asOfSeq` that is not in the list was acknowledged elsewhere.
+   */
+  reconcileOpenAlerts(open: readonly AlertView[], asOfSeq: number): void {
+    this.batch(() => {
+      const openIds = new Set(open.map((a) => a.id));
+      for (const alert of this.maps.alerts.values()) {
+        if (!openIds.has(alert.id) && alert.acknowledgedAt === null && alert.seq <= asOfSeq) {
+          this.put('alerts', alert.id, { ...alert, acknowledgedAt: alert.raisedAt });
+        }
+      }
+      for (const a of open) this.putAlertView(a);
+    });
+  }
+
+  /** The answer of POST /alerts/:id/ack. */
+  acknowledgeAlert(view: AlertView): void {
+    this.batch(() => this.putAlertView(view));
+  }
+
+  private putAlertView(v: AlertView): void {
+    const current = this.maps.alerts.get(v.id);
+    const { id, kind, severity, message, incidentId, teamId, regionId, location, raisedAt, acknowledgedAt } = v;
+    this.put('alerts', v.id, { id, kind, severity, message, incidentId, teamId, regionId, location, raisedAt, acknowledgedAt, seq: current?.seq ?? 0 });
+  }
+
+  private drainConsecutive(): void {
+    for (let next = this.pending.get(this.seq + 1); next; next = this.pending.get(this.seq + 1)) {
+      this.pending.delete(next.seq);
+      this.applyOne(next, true);
+    }
+  }
+
+  private applyOne(envelope: AnyEventEnvelope, live: boolean): void {
+    this.seq = envelope.seq;
+    const seq = envelope.seq;
+    switch (envelope.type) {
+      case 'incident.created':
+      case 'incident.updated': {
+        const current = this.maps.incidents.get(envelope.data.id);
+        this.put('incidents', envelope.data.id, {
+          ...envelope.data,
+          location: { lat: envelope.data.location.lat, lng: envelope.data.location.lng },
+          summary: current?.summary ?? null,
+          address: current?.address ?? null,
+          seq,
+        });
+        break;
+      }
+      case 'team.updated': {
+        const current = this.maps.teams.get(envelope.data.id);
+        this.put('teams', envelope.data.id, { ...current, ...envelope.data, seq });
+        break;
+      }
+      case 'call.created':
+      case 'call.updated': {
+        const current = this.maps.calls.get(envelope.data.id);
+        this.put('calls', envelope.data.id, { ...current, ...envelope.data, seq });
+        break;
+      }
+      case 'dispatch.offered':
+      case 'dispatch.updated': {
+        const current = this.maps.dispatches.get(envelope.data.id);
+        // Updates may leave out the need-to-know summary the offer carried.
+        this.put('dispatches', envelope.data.id, { ...envelope.data, incident: envelope.data.incident ?? current?.incident, seq });
+        break;
+      }
+      case 'handoff.created':
+      case 'handoff.updated': {
+        const current = this.maps.handoffs.get(envelope.data.id);
+        this.put('handoffs', envelope.data.id, { ...current, ...envelope.data, seq });
+        break;
+      }
+      case 'hospital.updated': {
+        const current = this.maps.hospitals.get(envelope.data.agencyId);
+        if (current) this.put('hospitals', current.id, { ...current, bedsAvailable: envelope.data.bedsAvailable, seq });
+        else this.pendingBeds.set(envelope.data.agencyId, { bedsAvailable: envelope.data.bedsAvailable, seq });
+        break;
+      }
+      case 'alert.raised': {
+        const current = this.maps.alerts.get(envelope.data.id);
+        this.put('alerts', envelope.data.id, {
+          ...envelope.data,
+          raisedAt: current?.raisedAt ?? envelope.occurredAt,
+          acknowledgedAt: current?.acknowledgedAt ?? null,
+          seq,
+        });
+        break;
+      }
+      default: {
+        const unknown: never = envelope;
+        void unknown;
+      }
+    }
+    for (const listener of this.envelopeListeners) listener(envelope, live);
+  }
+
+  private put<K extends EntityKind>(kind: K, id: string, entry: EntityMaps[K] extends Map<string, infer V> ? V : never): void {
+    (this.maps[kind] as Map<string, typeof entry>).set(id, entry);
+    let ids = this.changed.get(kind);
+    if (!ids) this.changed.set(kind, (ids = new Set()));
+    ids.add(id);
+    if (this.batchDepth === 0) this.flush();
+  }
+
+  private flush(): void {
+    if (this.changed.size === 0) return;
+    const changed = [...this.changed.entries()];
+    this.changed.clear();
+    for (const [kind, ids] of changed) {
+      this.versions.set(kind, (this.versions.get(kind) ?? 0) + 1);
+      for (const listener of this.listeners.get(kind) ?? []) listener(ids);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { UserView } from '#contracts';
+import type { Api } from '../api/endpoints';
+import { ApiError } from '../api/http';
+import { useI18n } from '../i18n/i18n';
+import { beep, flashTitle } from './attention';
+import { EventStore, type EntityKind, type EntityMaps } from './event-store';
+import { connectRealtime, type ConnectionStatus } from './socket';
+import { SyncController } from './sync-controller';
+
+interface Realtime {
+  store: EventStore;
+  status: ConnectionStatus;
+  /** The first catch-up after login has finished: lists are complete. */
+  synced: boolean;
+  /** When the store last heard from the server, for the stale-data banner (a getter: no re-render per event). */
+  lastEventAt: () => number | null;
+  /** Subscribe to completed catch-ups (after every (re)connect and gap). */
+  onSynced: (listener: (lastSeq: number) => void) => () => void;
+}
+
+const RealtimeContext = createContext<Realtime | null>(null);
+
+const ALERT_FRESH_MS = 10 * 60_000;
+
+export function RealtimeProvider({ token, user, api, children }: { token: string; user: UserView; api: Api; children: ReactNode }) {
+  const { t } = useI18n();
+  const tRef = useRef(t);
+  tRef.current = t;
+  const store = useMemo(() => new EventStore(), [token]);
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [synced, setSynced] = useState(false);
+  const lastEventAt = useRef<number | null>(null);
+  const syncedListeners = useMemo(() => new Set<(lastSeq: number) => void>(), [token]);
+
+  useEffect(() => {
+    let initialDone = false;
+    const sync = new SyncController(store, {
+      fetchPage: (after, limit) => api.events(after, limit),
+      onSynced: (lastSeq) => {
+        initialDone = true;
+        setSynced(true);
+        lastEventAt.current = Date.now();
+        for (const l of syncedListeners) l(lastSeq);
+      },
+      onError: () => undefined, // the next reconnect or gap retries; a 401 already logged out
+    });
+
+    // Sound and title flash only for what is new to this operator, never for the history replayed at login.
+    const stopAttention = store.onEnvelope((envelope) => {
+      lastEventAt.current = Date.now();
+      if (!initialDone) return;
+      if (envelope.type === 'dispatch.offered' && user.role === 'responder' && envelope.data.teamId === user.teamId) {
+        if (Date.parse(envelope.data.expiresAt) > Date.now()) {
+          beep('offer');
+          flashTitle(tRef.current.attention.newOffer);
+        }
+      } else if (envelope.type === 'alert.raised' && user.role !== 'responder' && user.role !== 'counselor') {
+        if (Date.now() - Date.parse(envelope.occurredAt) < ALERT_FRESH_MS) {
+          beep('alert');
+          flashTitle(tRef.current.attention.newAlert);
+        }
+      }
+    });
+
+    const disconnect = connectRealtime({
+      token,
+      sync,
+      onStatus: setStatus,
+      onRefused: async () => {
+        try {
+          await api.me();
+          return true;
+        } catch (error) {
+          return !(error instanceof ApiError && error.status === 401);
+        }
+      },
+    });
+    return () => {
+      disconnect();
+      stopAttention();
+      sync.dispose();
+    };
+  }, [store, token, api, user.role, user.teamId, syncedListeners]);
+
+  const onSynced = useCallback(
+    (listener: (lastSeq: number) => void) => {
+      syncedListeners.add(listener);
+      return () => {
+        syncedListeners.delete(listener);
+      };
+    },
+    [syncedListeners],
+  );
+  const getLastEventAt = useCallback(() => lastEventAt.current, []);
+  const value = useMemo<Realtime>(
+    () => ({ store, status, synced, lastEventAt: getLastEventAt, onSynced }),
+    [store, status, synced, getLastEventAt, onSynced],
+  );
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime(): Realtime {
+  const value = useContext(RealtimeContext);
+  if (!value) throw new Error('useRealtime outside RealtimeProvider');
+  return value;
+}
+
+export function useStore(): EventStore {
+  return useRealtime().store;
+}
+
+/** Re-renders when any entry of `kind` changes; returns the live map (read it, never mutate it). */
+export function useEntities<K extends EntityKind>(kind: K): { map: ReadonlyMap<string, EntityMaps[K] extends Map<string, infer V> ? V : never>; version: number } {
+  const store = useStore();
+  const version = useSyncExternalStore(
+    (cb) => store.subscribe(kind, cb),
+    () => store.version(kind),
+  );
+  return { map: store[kind] as ReadonlyMap<string, EntityMaps[K] extends Map<string, infer V> ? V : never>, version };
+}

@@ -1,0 +1,127 @@
+import type { AlertKind, AlertSeverity, Category, CallStatus, DispatchStatus, HandoffStatus, IncidentStatus, TeamStatus } from './vocabulary.js';
+import type { LatLng } from './geo.js';
+
+// The Socket.IO event map. Every server event is emitted under its type name with this envelope; `seq` is
+// global, gap-free and increasing in commit order, so a client that missed anything asks GET /events?after=seq.
+
+export const EVENT_TYPES = [
+  'call.created',
+  'call.updated',
+  'incident.created',
+  'incident.updated',
+  'dispatch.offered',
+  'dispatch.updated',
+  'team.updated',
+  'handoff.created',
+  'handoff.updated',
+  'hospital.updated',
+  'alert.raised',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+// Event data carries ids and the few fields a live screen needs; personal data stays behind audited reads.
+export interface CallEventData {
+  id: string;
+  status: CallStatus;
+  channel: string;
+  receivedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  counselorId: string | null;
+  category: Category | null;
+  incidentId: string | null;
+  outcome: string | null;
+}
+
+export interface IncidentEventData {
+  id: string;
+  number: string;
+  status: IncidentStatus;
+  category: Category;
+  regionId: string | null;
+  location: LatLng;
+  respondBy: string | null;
+  createdAt: string;
+  teamId: string | null;
+  milestone?: string;
+}
+
+export interface DispatchEventData {
+  id: string;
+  incidentId: string;
+  teamId: string;
+  status: DispatchStatus;
+  offeredAt: string;
+  expiresAt: string;
+  respondedAt: string | null;
+  reason: string | null;
+  /** Need-to-know summary for the team's phone: category, location, number. */
+  incident?: { number: string; category: Category; location: LatLng & { address?: string | null } };
+}
+
+export interface TeamEventData {
+  id: string;
+  callsign: string;
+  regionId: string;
+  status: TeamStatus;
+  location: (LatLng & { at: string }) | null;
+  onDuty: boolean;
+}
+
+export interface HandoffEventData {
+  id: string;
+  incidentId: string;
+  agencyId: string;
+  kind: string;
+  status: HandoffStatus;
+  reasonCode: string | null;
+}
+
+export interface HospitalEventData {
+  agencyId: string;
+  bedsAvailable: number;
+  updatedAt: string;
+}
+
+export interface AlertEventData {
+  id: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  message: string;
+  incidentId: string | null;
+  teamId: string | null;
+  regionId: string | null;
+  location: LatLng | null;
+}
+
+export interface EventDataMap {
+  'call.created': CallEventData;
+  'call.updated': CallEventData;
+  'incident.created': IncidentEventData;
+  'incident.updated': IncidentEventData;
+  'dispatch.offered': DispatchEventData;
+  'dispatch.updated': DispatchEventData;
+  'team.updated': TeamEventData;
+  'handoff.created': HandoffEventData;
+  'handoff.updated': HandoffEventData;
+  'hospital.updated': HospitalEventData;
+  'alert.raised': AlertEventData;
+}
+
+export interface EventEnvelope<T extends EventType = EventType> {
+  seq: number;
+  type: T;
+  occurredAt: string;
+  data: EventDataMap[T];
+}
+
+/** Any envelope, discriminated by `type` so a switch narrows `data`. */
+export type AnyEventEnvelope = { [K in EventType]: EventEnvelope<K> }[EventType];
+
+/** Typed Socket.IO server→client map, for `Socket<ServerToClientEvents>` in the console and tests. */
+export type ServerToClientEvents = { [K in EventType]: (envelope: EventEnvelope<K>) => void };
+
+export interface EventsPage {
+  events: AnyEventEnvelope[];
+  lastSeq: number;
+}

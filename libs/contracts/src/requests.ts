@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  AGENCY_KINDS,
+  CALL_CHANNELS,
+  CALL_OUTCOMES,
+  ROLES,
+  SETTABLE_TEAM_STATUSES,
+  TEAM_SKILLS,
+} from './vocabulary.js';
+
+// Request bodies of the REST API (contract.md). Strict objects: unknown fields are refused with 400.
+
+export const latLngSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+export const loginSchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof loginSchema>;
+
+export const createUserSchema = z
+  .strictObject({
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(64)
+      .regex(/^[a-z0-9._-]+$/i, 'letters, digits, dot, underscore and hyphen only'),
+    password: z.string().min(10, 'at least 10 characters').max(256),
+    displayName: z.string().trim().min(1).max(120),
+    role: z.enum(ROLES),
+    teamId: z.uuid().optional(),
+    agencyId: z.uuid().optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === 'responder' && !u.teamId) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'a responder must belong to a team' });
+    if (u.role === 'agency' && !u.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an agency user must belong to an agency' });
+    if (u.role !== 'responder' && u.teamId) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'only responders belong to a team' });
+    if (u.role !== 'agency' && u.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'only agency users belong to an agency' });
+  });
+export type CreateUserRequest = z.infer<typeof createUserSchema>;
+
+export const createTeamSchema = z.strictObject({
+  callsign: z.string().trim().min(1).max(32),
+  regionId: z.uuid(),
+  coveredRegionIds: z.array(z.uuid()).max(100).optional(),
+  base: latLngSchema,
+  skills: z.array(z.enum(TEAM_SKILLS)).max(TEAM_SKILLS.length),
+  size: z.int().min(1).max(20),
+});
+export type CreateTeamRequest = z.infer<typeof createTeamSchema>;
+
+export const createShiftSchema = z
+  .strictObject({
+    teamId: z.uuid(),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+  })
+  .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+export type CreateShiftRequest = z.infer<typeof createShiftSchema>;
+
+export const createAgencySchema = z.strictObject({
+  code: z.string().trim().min(1).max(64),
+  kind: z.enum(AGENCY_KINDS),
+  name: z.string().trim().min(1).max(200),
+  regionIds: z.array(z.uuid()).max(100),
+  location: latLngSchema,
+  webhookUrl: z.url().optional(),
+});
+export type CreateAgencyRequest = z.infer<typeof createAgencySchema>;
+
+export const createCallSchema = z.strictObject({
+  channel: z.enum(CALL_CHANNELS),
+  callerNumber: z.string().trim().regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number').optional(),
+  callerRelation: z.string().trim().max(64).optional(),
+  notes: z.string().max(10000).optional(),
+});
+export type CreateCallRequest = z.infer<typeof createCallSchema>;
+
+export const endCallSchema = z.strictObject({
+  outcome: z.enum(CALL_OUTCOMES),
+  notes: z.string().max(10000).optional(),
+});
+export type EndCallRequest = z.infer<typeof endCallSchema>;
+
+export const createIncidentSchema = z.strictObject({
+  callId: z.uuid(),
+  location: z.strictObject({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    address: z.string().trim().max(300).optional(),
+  }),
+  summary: z.string().max(2000).optional(),
+  attachToIncidentId: z.uuid().optional(),
+});
+export type CreateIncidentRequest = z.infer<typeof createIncidentSchema>;
+
+export const offerDispatchSchema = z.strictObject({ teamId: z.uuid() });
+export const declineDispatchSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const teamStatusSchema = z.strictObject({
+  status: z.enum(SETTABLE_TEAM_STATUSES),
+  location: latLngSchema.optional(),
+});
+export type TeamStatusRequest = z.infer<typeof teamStatusSchema>;
+
+export const handoffSchema = z.strictObject({
+  agencyId: z.uuid(),
+  kind: z.enum(AGENCY_KINDS),
+  reason: z.string().trim().min(1).max(2000),
+});
+export const handoffDeclineSchema = z.strictObject({ reasonCode: z.string().trim().min(1).max(64) });
+
+export const closeIncidentSchema = z.strictObject({ disposition: z.string().trim().min(1).max(200) });
+
+export const eventsQuerySchema = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});

@@ -1,0 +1,174 @@
+import type { CallChannel, CallOutcome, CallStatus, Category, IncidentStatus, Role, TeamSkill, TeamStatus } from './vocabulary.js';
+import type { LatLng } from './geo.js';
+import type { TriageRecord } from './triage.js';
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  teamId?: string;
+  agencyId?: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresIn: number;
+  user: UserView;
+}
+
+/** Claims of the access token; rooms and scope checks are derived from these alone. */
+export interface AccessClaims {
+  sub: string;
+  username: string;
+  role: Role;
+  teamId?: string;
+  agencyId?: string;
+  regionIds?: string[];
+}
+
+export interface TeamView {
+  id: string;
+  callsign: string;
+  regionId: string;
+  coveredRegionIds: string[];
+  status: TeamStatus;
+  base: LatLng;
+  location: (LatLng & { at: string }) | null;
+  onDuty: boolean;
+  skills: TeamSkill[];
+  size: number;
+}
+
+export interface ClientMatch {
+  id: string;
+  displayName: string;
+  regionId: string | null;
+  riskFlags: string[];
+}
+
+export interface CallView {
+  id: string;
+  status: CallStatus;
+  channel: CallChannel;
+  callerNumber: string | null;
+  callerRelation: string | null;
+  notes: string | null;
+  receivedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  outcome: CallOutcome | null;
+  counselorId: string | null;
+  clientId: string | null;
+  incidentId: string | null;
+  clientMatches: ClientMatch[];
+  triage: TriageRecord | null;
+}
+
+export interface IncidentView {
+  id: string;
+  number: string;
+  regionId: string | null;
+  category: Category;
+  status: IncidentStatus;
+  respondBy: string | null;
+  location: LatLng & { address: string | null };
+  summary: string | null;
+  createdAt: string;
+}
+
+export interface HealthResponse {
+  status: 'ok';
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  actor: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface DispatchView {
+  id: string;
+  incidentId: string;
+  teamId: string;
+  status: import('./vocabulary.js').DispatchStatus;
+  offeredAt: string;
+  expiresAt: string;
+  respondedAt: string | null;
+  reason: string | null;
+}
+
+export interface HandoffView {
+  id: string;
+  incidentId: string;
+  agencyId: string;
+  kind: import('./vocabulary.js').AgencyKind;
+  status: import('./vocabulary.js').HandoffStatus;
+  reason: string;
+  reasonCode: string | null;
+  requestedAt: string;
+  respondedAt: string | null;
+  completedAt: string | null;
+}
+
+export interface IncidentDetail extends IncidentView {
+  callIds: string[];
+  clientId: string | null;
+  teamId: string | null;
+  triage: TriageRecord | null;
+  milestones: Record<string, string | null>;
+  dispatches: DispatchView[];
+  handoffs: HandoffView[];
+  timeline: TimelineEntry[];
+  disposition: string | null;
+}
+
+export interface AgencyView {
+  id: string;
+  code: string;
+  kind: import('./vocabulary.js').AgencyKind;
+  name: string;
+  regionIds: string[];
+  location: LatLng;
+  bedsAvailable: number | null;
+}
+
+export interface AlertView {
+  id: string;
+  kind: import('./vocabulary.js').AlertKind;
+  severity: import('./vocabulary.js').AlertSeverity;
+  message: string;
+  incidentId: string | null;
+  teamId: string | null;
+  regionId: string | null;
+  location: LatLng | null;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+/** A registered client (person under case management). Returned only by audited reads. */
+export interface ClientView {
+  id: string;
+  displayName: string;
+  phoneNumbers: string[];
+  regionId: string | null;
+  caseManager: string | null;
+  safetyPlan: string | null;
+  riskFlags: string[];
+  guardianContact: string | null;
+  preferredHospitalId: string | null;
+  birthYear: number | null;
+}
+
+/** Public console configuration (GET /config). */
+export interface ConsoleConfig {
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  idleLogoffMinutes: number;
+  offerSeconds: number;
+  checkinMinutes: number;
+  mapCenter: LatLng;
+  mapZoom: number;
+}

@@ -1,0 +1,55 @@
+// The one vocabulary: every status, kind and category the database, the API, the console and the docs use.
+// Each union is derived from a const array so runtime validation and types can never drift apart.
+
+export const ROLES = ['admin', 'supervisor', 'coordinator', 'counselor', 'responder', 'agency'] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles of the crisis centre's own staff (everyone but partner agencies). */
+export const STAFF_ROLES = ['admin', 'supervisor', 'coordinator', 'counselor', 'responder'] as const satisfies readonly Role[];
+
+export const CATEGORIES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CALL_CHANNELS = ['phone', 'text', 'police', 'fire', 'walk-in'] as const;
+export type CallChannel = (typeof CALL_CHANNELS)[number];
+
+export const CALL_STATUSES = ['ringing', 'active', 'ended'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+/** Outcomes used in Korean crisis-line reporting. */
+export const CALL_OUTCOMES = [
+  'information-given',
+  'closed-after-counselling',
+  'linked-to-case-management',
+  'linked-to-treatment',
+  'field-dispatch',
+  'emergency-admission',
+  'handed-to-guardian',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const INCIDENT_STATUSES = ['open', 'dispatching', 'dispatched', 'on-scene', 'handoff', 'closed', 'cancelled'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const ACTIVE_INCIDENT_STATUSES = ['open', 'dispatching', 'dispatched', 'on-scene', 'handoff'] as const satisfies readonly IncidentStatus[];
+
+export const TEAM_STATUSES = ['off-duty', 'available', 'offered', 'en-route', 'on-scene', 'transporting', 'unavailable'] as const;
+export type TeamStatus = (typeof TEAM_STATUSES)[number];
+/** Statuses a team (or a coordinator) may set by hand; `offered` and `off-duty` are set by the system. */
+export const SETTABLE_TEAM_STATUSES = ['available', 'en-route', 'on-scene', 'transporting', 'unavailable'] as const satisfies readonly TeamStatus[];
+export type SettableTeamStatus = (typeof SETTABLE_TEAM_STATUSES)[number];
+
+export const DISPATCH_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn', 'cleared'] as const;
+export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
+
+export const AGENCY_KINDS = ['hospital', 'police', 'fire', 'community'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const HANDOFF_STATUSES = ['requested', 'accepted', 'declined', 'completed', 'cancelled'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+export const TEAM_SKILLS = ['adolescent', 'addiction', 'elderly', 'female-clinician', 'english', 'chinese', 'sign-language', 'psychiatrist'] as const;
+export type TeamSkill = (typeof TEAM_SKILLS)[number];
+
+export const ALERT_KINDS = ['offer-expired', 'sla-breach', 'sla-warning', 'checkin-missed', 'panic', 'police-assist', 'coverage-gap'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];

@@ -1,0 +1,19 @@
+/** A GeoJSON feature: a square of about 11 km a side centred on lat/lng. */
+export function squareRegion(code: string, name: string, lat: number, lng: number, half = 0.05) {
+  return {
+    type: 'Feature',
+    properties: { code, name },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lng - half, lat - half],
+          [lng + half, lat - half],
+          [lng + half, lat + half],
+          [lng - half, lat + half],
+          [lng - half, lat - half],
+        ],
+      ],
+    },
+  };
+}
