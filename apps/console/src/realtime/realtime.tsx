@@ -119,3 +119,16 @@ export function useEntities<K extends EntityKind>(kind: K): { map: ReadonlyMap<s
   );
   return { map: store[kind] as ReadonlyMap<string, EntityMaps[K] extends Map<string, infer V> ? V : never>, version };
 }
+
+/** One entry, re-rendering only when that entry changes. */
+export function useEntry<K extends EntityKind>(kind: K, id: string | null): (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined {
+  const store = useStore();
+  const subscribe = useCallback(
+    (cb: () => void) =>
+      store.subscribe(kind, (ids) => {
+        if (id !== null && ids.has(id)) cb();
+      }),
+    [store, kind, id],
+  );
+  return useSyncExternalStore(subscribe, () => (id === null ? undefined : (store[kind].get(id) as (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined)));
+}

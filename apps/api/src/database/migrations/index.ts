@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-foundation.js';
+import { IntakeDispatch1763800100000 } from './1763800100000-intake-dispatch.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
-export const migrations = [Foundation1763800000000];
+export const migrations = [Foundation1763800000000, IntakeDispatch1763800100000];

@@ -1,0 +1,80 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { useEntities } from '../../realtime/realtime';
+import { useLoad } from '../../shared/use-load';
+
+/** Handoffs of one incident (live from the store) and a request form for a partner agency. */
+export function HandoffSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const { map, version } = useEntities('handoffs');
+  const agencies = useLoad(() => api.agencies(), closed ? null : 'agencies');
+  const [agencyId, setAgencyId] = useState('');
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // `version` is what changes; the map is mutated in place
+  const handoffs = useMemo(() => [...map.values()].filter((h) => h.incidentId === incidentId), [map, version, incidentId]);
+  const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? id.slice(0, 8);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const agency = agencies.data?.find((a) => a.id === agencyId);
+    if (!agency || !reason.trim()) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.requestHandoff(incidentId, { agencyId, kind: agency.kind, reason: reason.trim() });
+      setReason('');
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : t.app.error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="detail-section" aria-labelledby="handoffs-title">
+      <h3 id="handoffs-title">{t.detail.handoffs}</h3>
+      {handoffs.length === 0 ? <p className="empty-note">{t.detail.noHandoffs}</p> : null}
+      <ul className="plain-list">
+        {handoffs.map((h) => (
+          <li key={h.id} data-testid="handoff-row" data-status={h.status}>
+            {t.agencyKind[h.kind as keyof typeof t.agencyKind] ?? h.kind} · {agencyName(h.agencyId)} · <strong>{t.handoffStatus[h.status]}</strong>
+            {h.reasonCode ? ` (${h.reasonCode})` : ''}
+          </li>
+        ))}
+      </ul>
+      {closed ? null : (
+        <form className="inline-form" onSubmit={submit}>
+          <label className="field">
+            <span>{t.detail.agency}</span>
+            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)} required>
+              <option value="">—</option>
+              {(agencies.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {t.agencyKind[a.kind]} · {a.name}
+                  {a.kind === 'hospital' && a.bedsAvailable !== null ? ` (${t.map.beds(a.bedsAvailable)})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t.detail.reason}</span>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
+          </label>
+          <button type="submit" className="btn" disabled={busy}>
+            {t.detail.requestHandoff}
+          </button>
+          {failure ? (
+            <p className="error" role="alert">
+              {failure}
+            </p>
+          ) : null}
+        </form>
+      )}
+    </section>
+  );
+}

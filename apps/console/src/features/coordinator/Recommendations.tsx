@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../shared/use-load';
+import { useShortcuts } from '../../shared/use-shortcuts';
+
+/** Best-first team recommendations for an incident, each with a one-click offer. */
+export function Recommendations({ incidentId, refreshKey }: { incidentId: string; refreshKey: string }) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const { data, error, loading } = useLoad((signal) => api.recommendations(incidentId, signal), `${incidentId}:${refreshKey}`);
+  const [sent, setSent] = useState<Record<string, boolean>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const offer = async (teamId: string) => {
+    setBusy(teamId);
+    setFailure(null);
+    try {
+      await api.offer(incidentId, teamId);
+      setSent((s) => ({ ...s, [teamId]: true }));
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : t.app.error);
+    } finally {
+      setBusy(null);
+    }
+  };
+  useShortcuts({
+    o: () => {
+      const first = data?.[0];
+      if (first && !sent[first.teamId]) void offer(first.teamId);
+    },
+  });
+
+  return (
+    <section className="detail-section" aria-labelledby="recs-title">
+      <h3 id="recs-title">{t.detail.recommendations}</h3>
+      {loading && !data ? <p className="empty-note">{t.app.loading}</p> : null}
+      {error ? <p className="error">{error instanceof ApiError ? error.message : t.app.error}</p> : null}
+      {data && data.length === 0 ? <p className="empty-note">{t.detail.noRecommendations}</p> : null}
+      {failure ? (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <ol className="rec-list">
+        {(data ?? []).map((r) => (
+          <li key={r.teamId} className="rec-row" data-testid="recommendation" data-team-id={r.teamId}>
+            <span className="rec-main">
+              <strong className="rec-callsign">{r.callsign}</strong>
+              <span className="rec-meta">
+                {t.detail.eta(r.etaMinutes)} · {t.detail.distance(r.distanceKm)} · {r.inRegion ? t.detail.inRegion : t.detail.outOfRegion}
+              </span>
+              {r.reasons.length ? <span className="rec-reasons">{r.reasons.join(' · ')}</span> : null}
+            </span>
+            <button type="button" className="btn btn-primary" disabled={busy !== null || sent[r.teamId]} onClick={() => void offer(r.teamId)}>
+              {sent[r.teamId] ? t.detail.offered : t.detail.offer}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
