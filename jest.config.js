@@ -22,6 +22,7 @@ const shared = {
     '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^#triage$': '<rootDir>/libs/triage/src/index.ts',
     '^#geo$': '<rootDir>/libs/geo/src/index.ts',
+    '^#dispatch$': '<rootDir>/libs/dispatch/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -13,6 +13,7 @@ export default defineConfig({
       '#contracts': fromHere('../../libs/contracts/src/index.ts'),
       '#triage': fromHere('../../libs/triage/src/index.ts'),
       '#geo': fromHere('../../libs/geo/src/index.ts'),
+      '#dispatch': fromHere('../../libs/dispatch/src/index.ts'),
     },
   },
   build: {

@@ -104,6 +104,27 @@ describe('auth on REST', () => {
     expect(again.body.code).toBe('DUPLICATE');
   });
 
+  it('lets a user change their own password, only with the current one', async () => {
+    await server.api('POST', '/users', {
+      token: admin.accessToken,
+      body: { username: 'pw-changer', password: 'long-enough-password', displayName: 'P', role: 'supervisor' },
+    });
+    const me = await server.login('pw-changer', 'long-enough-password');
+    const wrong = await server.api<ErrorBody>('POST', '/auth/password', {
+      token: me.accessToken,
+      body: { currentPassword: 'not-it', newPassword: 'another-long-password' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details).toEqual([{ field: 'currentPassword', message: 'is wrong' }]);
+    const ok = await server.api('POST', '/auth/password', {
+      token: me.accessToken,
+      body: { currentPassword: 'long-enough-password', newPassword: 'another-long-password' },
+    });
+    expect(ok.status).toBe(204);
+    await server.login('pw-changer', 'another-long-password');
+    expect((await server.api('POST', '/auth/login', { body: { username: 'pw-changer', password: 'long-enough-password' } })).status).toBe(401);
+  });
+
   it('stores passwords as argon2id hashes', async () => {
     const [row] = (await server.dataSource.query(`SELECT password_hash FROM app_user WHERE username = 'admin'`)) as { password_hash: string }[];
     expect(row!.password_hash.startsWith('$argon2id$')).toBe(true);
@@ -149,6 +170,43 @@ describe('realtime spine', () => {
   it('refuses a socket without a token or with a bad one (connect_error)', async () => {
     await expect(server.socket('')).rejects.toThrow(/token/i);
     await expect(server.socket('garbage.token.value')).rejects.toThrow(/token/i);
+  });
+
+  it('refuses a browser socket from an origin that is not allowed', async () => {
+    const { io } = await import('socket.io-client');
+    const s = io(server.url, { auth: { token: admin.accessToken }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.example' } });
+    await expect(
+      new Promise((resolve, reject) => {
+        s.once('connect', () => resolve('connected'));
+        s.once('connect_error', reject);
+      }),
+    ).rejects.toBeDefined();
+    s.disconnect();
+  });
+
+  it('answers a bad socket message with the error body, and accepts a refreshed token', async () => {
+    const s = await server.socket(admin.accessToken);
+    const raw = s as unknown as { once(ev: string, fn: (b: ErrorBody) => void): void; emit(ev: string, body: unknown): void };
+    const error = new Promise<ErrorBody>((resolve) => raw.once('exception', resolve));
+    raw.emit('auth.refresh', { token: 42 });
+    expect(await error).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'token', message: 'is required' }] });
+    const fresh = await server.login('admin');
+    const ack = await (s as unknown as { emitWithAck(ev: string, body: unknown): Promise<unknown> }).emitWithAck('auth.refresh', { token: fresh.accessToken });
+    expect(ack).toEqual({ ok: true });
+  });
+
+  it('delivers an event written on one instance to sockets on another (the database is the bus)', async () => {
+    const { startTestServer: start } = await import('../support/test-server.js');
+    const second = await start({}, server.databaseUrl);
+    try {
+      const { teamA, tokenA } = await setupTwoTeams();
+      const remote = await second.socket(tokenA);
+      const got = nextEvent(remote, 'team.updated', (e) => e.data.id === teamA.id);
+      await server.api('POST', `/teams/${teamA.id}/location`, { token: tokenA, body: { lat: 37.62, lng: 127.02 } });
+      expect((await got).data.location).toMatchObject({ lat: 37.62 });
+    } finally {
+      await second.stop();
+    }
   });
 
   it('delivers a team event only to that team and the control room, in the envelope', async () => {

@@ -3,6 +3,7 @@ import {
   AGENCY_KINDS,
   CALL_CHANNELS,
   CALL_OUTCOMES,
+  CLIENT_RISK_FLAGS,
   ROLES,
   SETTABLE_TEAM_STATUSES,
   TEAM_SKILLS,
@@ -20,6 +21,12 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1).max(256),
 });
 export type LoginRequest = z.infer<typeof loginSchema>;
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(10, 'at least 10 characters').max(256),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordSchema>;
 
 export const createUserSchema = z
   .strictObject({
@@ -95,8 +102,47 @@ export const createIncidentSchema = z.strictObject({
   }),
   summary: z.string().max(2000).optional(),
   attachToIncidentId: z.uuid().optional(),
+  // What the counselor learned about the person in crisis; each maps to a team skill (libs/geo neededSkillsFor).
+  subjectAge: z.int().min(0).max(130).optional(),
+  language: z.string().trim().min(1).max(35).optional(),
+  substance: z.boolean().optional(),
+  preferFemaleClinician: z.boolean().optional(),
 });
 export type CreateIncidentRequest = z.infer<typeof createIncidentSchema>;
+
+/** POST /clients: register a person under case management so their calls are recognised. */
+export const createClientSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(120),
+  phoneNumbers: z.array(z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'a phone number')).max(10),
+  regionId: z.uuid().optional(),
+  caseManager: z.string().trim().min(1).max(120).optional(),
+  safetyPlan: z.string().max(10000).optional(),
+  riskFlags: z.array(z.enum(CLIENT_RISK_FLAGS)).max(CLIENT_RISK_FLAGS.length).optional(),
+  guardianContact: z.string().trim().max(300).optional(),
+  preferredHospitalId: z.uuid().optional(),
+  birthYear: z.int().min(1900).max(2100).optional(),
+});
+export type CreateClientRequest = z.infer<typeof createClientSchema>;
+
+/** POST /calls/:id/takeover: taking another counselor's call is explicit and says why. */
+export const takeoverCallSchema = z.strictObject({ reason: z.string().trim().min(3, 'a reason of at least 3 characters is required').max(500) });
+export type TakeoverCallRequest = z.infer<typeof takeoverCallSchema>;
+
+/** POST /calls/:id/client: link the call to a registered client (null unlinks a wrong match). */
+export const linkClientSchema = z.strictObject({ clientId: z.uuid().nullable() });
+export type LinkClientRequest = z.infer<typeof linkClientSchema>;
+
+/** POST /follow-ups/:id/done. */
+export const followUpDoneSchema = z.strictObject({ notes: z.string().max(2000).optional() });
+export type FollowUpDoneRequest = z.infer<typeof followUpDoneSchema>;
+
+/** POST /telephony/incoming (signed by the PBX): a ringing call. `externalId` makes retries idempotent. */
+export const telephonyIncomingSchema = z.strictObject({
+  callerNumber: z.string().trim().regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number'),
+  externalId: z.string().trim().min(1).max(128).optional(),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type TelephonyIncomingRequest = z.infer<typeof telephonyIncomingSchema>;
 
 export const offerDispatchSchema = z.strictObject({ teamId: z.uuid() });
 export const declineDispatchSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });

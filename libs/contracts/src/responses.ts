@@ -162,6 +162,39 @@ export interface ClientView {
   birthYear: number | null;
 }
 
+/** Why an open incident is offered for attaching a new call (GET /calls/:id/similar-incidents). */
+export type SimilarityReason = 'client' | 'caller' | 'address' | 'nearby';
+
+export interface SimilarIncident extends IncidentView {
+  matchedBy: SimilarityReason[];
+  /** Metres from the location given in the query, when one was given. */
+  distanceM: number | null;
+}
+
+/** A follow-up task: a B–D call that ended without a dispatch, due within 24 h at the district's community centre. */
+export interface FollowUpView {
+  id: string;
+  callId: string;
+  incidentId: string | null;
+  clientId: string | null;
+  regionId: string | null;
+  agencyId: string | null;
+  category: Category;
+  dueAt: string;
+  doneAt: string | null;
+  doneBy: string | null;
+  notes: string | null;
+  createdAt: string;
+  overdue: boolean;
+}
+
+/** What the PBX gets back from POST /telephony/incoming: no personal data. */
+export interface TelephonyIncomingResponse {
+  id: string;
+  status: CallStatus;
+  receivedAt: string;
+}
+
 /** Public console configuration (GET /config). */
 export interface ConsoleConfig {
   tileUrl: string | null;

@@ -27,6 +27,13 @@ export const CALL_OUTCOMES = [
 ] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
+/** Risk flags of a registered client, shown to the counselor when the caller's number matches. */
+export const CLIENT_RISK_FLAGS = ['prior-attempt', 'self-harm', 'violence', 'weapon-access', 'substance-use', 'psychosis', 'wandering'] as const;
+export type ClientRiskFlag = (typeof CLIENT_RISK_FLAGS)[number];
+
+export const FOLLOW_UP_STATUSES = ['open', 'done'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
 export const INCIDENT_STATUSES = ['open', 'dispatching', 'dispatched', 'on-scene', 'handoff', 'closed', 'cancelled'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const ACTIVE_INCIDENT_STATUSES = ['open', 'dispatching', 'dispatched', 'on-scene', 'handoff'] as const satisfies readonly IncidentStatus[];

@@ -173,7 +173,9 @@ function missingProperty(props: Json, name: string): string {
  */
 export function parseRegionCollection(body: unknown, opts: RegionImportOptions): RegionImportResult {
   const errors = new ErrorList();
-  if (!isObject(body)) return { ok: false, errors: [{ field: '(body)', message: `must be a GeoJSON FeatureCollection object, got ${describe(body)}` }] };
+  if (!isObject(body)) {
+    return { ok: false, errors: [{ field: '(body)', message: `must be a GeoJSON FeatureCollection object, got ${describe(body)}` }] };
+  }
   if (body.type !== 'FeatureCollection') errors.add('type', `must be "FeatureCollection", got ${describe(body.type)}`);
   if (!Array.isArray(body.features)) {
     errors.add('features', `must be an array of features, got ${describe(body.features)}`);
@@ -242,7 +244,9 @@ function parseFeature(v: unknown, path: string, opts: RegionImportOptions, error
   if (opts.nameKoProperty !== undefined) {
     const raw = props[opts.nameKoProperty];
     if (typeof raw === 'string') nameKo = raw.trim() === '' ? null : raw.trim();
-    else if (raw !== undefined && raw !== null) errors.add(`${propsPath}.${opts.nameKoProperty}`, `must be a string or null, got ${describe(raw)}`);
+    else if (raw !== undefined && raw !== null) {
+      errors.add(`${propsPath}.${opts.nameKoProperty}`, `must be a string or null, got ${describe(raw)}`);
+    }
   }
 
   let population: number | null = null;

@@ -165,7 +165,9 @@ const RAD = Math.PI / 180;
 // that partition an area add up to exactly that area (shared edges cancel).
 function ringSphericalArea2(ring: readonly Position[]): number {
   // A closing duplicate contributes nothing useful; drop it so the prev/next neighbours are the real ones.
-  const n = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.length - 1 : ring.length;
+  const last = ring[ring.length - 1];
+  const closed = ring.length > 1 && ring[0][0] === last[0] && ring[0][1] === last[1];
+  const n = closed ? ring.length - 1 : ring.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const prev = ring[(i - 1 + n) % n];

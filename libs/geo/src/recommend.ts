@@ -77,6 +77,13 @@ export interface TeamExclusion {
   reasons: ExclusionReason[];
 }
 
+export interface TeamRanking {
+  /** Best first, cut to `limit`. */
+  recommendations: Recommendation[];
+  /** Every team left out, in input order, with why. */
+  excluded: TeamExclusion[];
+}
+
 export interface RecommendOptions {
   now: Date;
   router: Router;
@@ -92,6 +99,11 @@ export interface RecommendOptions {
   regionMarginMinutes?: number | Partial<Record<Category, number>>;
 }
 
+// Bound once for the per-team loop: global lookups are intercepted (slow) inside vm contexts such as Jest's.
+const { abs, round } = Math;
+const finite = Number.isFinite;
+const parseTime = Date.parse;
+
 export const DEFAULT_STALE_AFTER_MINUTES = 30;
 export const DEFAULT_REGION_MARGIN_MINUTES = 10;
 
@@ -100,7 +112,10 @@ export const DEFAULT_REGION_MARGIN_MINUTES = 10;
  * there is danger to others. Returns only the teams that are excluded, in input order, so the console can
  * say why a team is missing from the list.
  */
-export function explainExclusions(incident: Pick<RecommendationIncident, 'dangerToOthers'>, teams: readonly CandidateTeam[]): TeamExclusion[] {
+export function explainExclusions(
+  incident: Pick<RecommendationIncident, 'dangerToOthers'>,
+  teams: readonly CandidateTeam[],
+): TeamExclusion[] {
   const out: TeamExclusion[] = [];
   for (const team of teams) {
     const reasons = staticExclusionReasons(incident.dangerToOthers, team);
@@ -176,7 +191,7 @@ export function rankTeams(
   incident: RecommendationIncident,
   teams: readonly CandidateTeam[],
   opts: RecommendOptions,
-): { recommendations: Recommendation[]; excluded: TeamExclusion[] } {
+): TeamRanking {
   const nowMs = opts.now.getTime();
   if (!Number.isFinite(nowMs)) throw new RangeError('recommendTeams: now must be a valid Date');
   const staleMs = nonNegative('staleAfterMinutes', opts.staleAfterMinutes ?? DEFAULT_STALE_AFTER_MINUTES) * 60_000;
@@ -206,8 +221,8 @@ export function rankTeams(
     let from: 'live' | 'base' = 'base';
     let locationReason: RecommendationReason = 'location.base';
     if (team.location) {
-      const ageMs = nowMs - Date.parse(team.location.at);
-      if (Math.abs(ageMs) <= staleMs) {
+      const ageMs = nowMs - parseTime(team.location.at);
+      if (abs(ageMs) <= staleMs) {
         position = team.location;
         from = 'live';
         locationReason = 'location.live';
@@ -217,7 +232,7 @@ export function rankTeams(
     }
 
     const estimate = opts.router.estimate(position, incident.location);
-    if (!Number.isFinite(estimate.minutes) || !Number.isFinite(estimate.distanceKm)) {
+    if (!finite(estimate.minutes) || !finite(estimate.distanceKm)) {
       excluded.push({ teamId: team.id, callsign: team.callsign, reasons: ['eta.unavailable'] });
       continue;
     }
@@ -240,11 +255,11 @@ export function rankTeams(
     anyHasAllSkills ||= hasAllSkills;
 
     const inRegion = regionReason === 'region.in' || regionReason === 'region.covered';
-    const etaTenths = Math.round(estimate.minutes * 10);
+    const etaTenths = round(estimate.minutes * 10);
     ranked.push({
       team,
       etaTenths,
-      distanceTenths: Math.round(estimate.distanceKm * 10),
+      distanceTenths: round(estimate.distanceKm * 10),
       from,
       locationReason,
       regionReason,
@@ -299,6 +314,10 @@ export function rankTeams(
 }
 
 /** The ranked teams, best first (see `rankTeams` for the rules); excluded teams never appear. */
-export function recommendTeams(incident: RecommendationIncident, teams: readonly CandidateTeam[], opts: RecommendOptions): Recommendation[] {
+export function recommendTeams(
+  incident: RecommendationIncident,
+  teams: readonly CandidateTeam[],
+  opts: RecommendOptions,
+): Recommendation[] {
   return rankTeams(incident, teams, opts).recommendations;
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { loginSchema, type AccessClaims, type LoginRequest, type LoginResponse, type UserView } from '#contracts';
+import { changePasswordSchema, loginSchema, type AccessClaims, type ChangePasswordRequest, type LoginRequest, type LoginResponse, type UserView } from '#contracts';
+import type { Actor } from '../common/actor.js';
 import { openApiSchema, ZodPipe } from '../common/validation.js';
-import { AnyUser, Claims, clientIp, Public, type AuthedRequest } from './decorators.js';
+import { AnyUser, Claims, clientIp, CurrentActor, Public, type AuthedRequest } from './decorators.js';
 import { AuthService } from './auth.service.js';
 
 @ApiTags('auth')
@@ -24,6 +25,15 @@ export class AuthController {
   @ApiBearerAuth()
   refresh(@Claims() claims: AccessClaims): Promise<LoginResponse> {
     return this.auth.refresh(claims);
+  }
+
+  @Post('password')
+  @AnyUser()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiBody({ schema: openApiSchema(changePasswordSchema) })
+  changePassword(@CurrentActor() actor: Actor, @Body(new ZodPipe(changePasswordSchema)) body: ChangePasswordRequest): Promise<void> {
+    return this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 
   @Get('me')

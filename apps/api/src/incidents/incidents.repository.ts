@@ -1,5 +1,6 @@
 import type { Category, IncidentEventData, IncidentStatus, IncidentView } from '#contracts';
 import type { Tx } from '../database/tx.js';
+import { audience } from '../realtime/audience.js';
 
 export interface IncidentRow {
   id: string;
@@ -73,4 +74,30 @@ export async function appendTimeline(tx: Tx, incidentId: string, type: string, d
     tx.actor.username,
     JSON.stringify(data),
   ]);
+}
+
+/**
+ * Appends a timeline entry with its own time and actor: used to copy a call's earlier steps (received,
+ * answered, triaged) onto the incident created from it, so the timeline starts when the call did.
+ */
+export async function appendTimelineAt(
+  tx: Tx,
+  incidentId: string,
+  at: Date,
+  actor: string | null,
+  type: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+    incidentId,
+    at.toISOString(),
+    type,
+    actor,
+    JSON.stringify(data),
+  ]);
+}
+
+/** Who hears about an incident: the control room, the counselors who may attach calls to it, and its team. */
+export function incidentAudience(r: Pick<IncidentRow, 'team_id'>): string[] {
+  return [...audience.hotline(), ...(r.team_id ? audience.team(r.team_id) : [])];
 }

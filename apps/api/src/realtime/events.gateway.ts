@@ -1,8 +1,9 @@
-import { Logger } from '@nestjs/common';
+import { UseFilters } from '@nestjs/common';
+import { WsExceptionFilter } from './ws-exception.filter.js';
 import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer, MessageBody, ConnectedSocket } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { roomsForClaims, type AccessClaims } from '#contracts';
-import { DomainError, errorBody } from '../common/errors.js';
+import { DomainError } from '../common/errors.js';
 import { TokenService } from '../auth/tokens.js';
 import { Metrics } from '../metrics/metrics.js';
 
@@ -17,7 +18,6 @@ interface SocketData {
  */
 @WebSocketGateway({ maxHttpBufferSize: 16 * 1024 })
 export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
-  private readonly log = new Logger('EventsGateway');
   @WebSocketServer() server!: Server;
 
   constructor(
@@ -64,19 +64,16 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   /** A client that refreshed its token hands the new one over, so the socket outlives the old token. */
   @SubscribeMessage('auth.refresh')
-  async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: true } | ReturnType<typeof errorBody>> {
+  @UseFilters(WsExceptionFilter)
+  async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: true }> {
     const token = (body as { token?: unknown } | null)?.token;
-    try {
-      if (typeof token !== 'string') throw new DomainError('VALIDATION_FAILED', 'token is required', [{ field: 'token', message: 'is required' }]);
-      const claims = await this.tokens.verify(token);
-      const data = socket.data as SocketData;
-      if (claims.sub !== data.claims.sub) throw new DomainError('FORBIDDEN', 'Token belongs to another user');
-      data.claims = claims;
-      this.scheduleExpiry(socket);
-      return { ok: true };
-    } catch (e) {
-      return errorBody(e instanceof DomainError ? e : new DomainError('UNAUTHENTICATED', 'Invalid token'));
-    }
+    if (typeof token !== 'string') throw new DomainError('VALIDATION_FAILED', 'token is required', [{ field: 'token', message: 'is required' }]);
+    const claims = await this.tokens.verify(token);
+    const data = socket.data as SocketData;
+    if (claims.sub !== data.claims.sub) throw new DomainError('FORBIDDEN', 'Token belongs to another user');
+    data.claims = claims;
+    this.scheduleExpiry(socket);
+    return { ok: true };
   }
 
   // OWASP WebSocket: a socket must not outlive its session.

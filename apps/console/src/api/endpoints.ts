@@ -25,20 +25,9 @@ import type {
   TriageResult,
   UserView,
 } from '#contracts';
+import type { Recommendation } from '#geo';
 import type { Http } from './http';
 
-/**
- * One row of GET /incidents/:id/recommendations (contract.md). libs/contracts has no type for it yet, so this is
- * the one response shape the console states itself; move it to libs/contracts when the API adds it there.
- */
-export interface Recommendation {
-  teamId: string;
-  callsign: string;
-  etaMinutes: number;
-  distanceKm: number;
-  inRegion: boolean;
-  reasons: string[];
-}
 
 /** What POST /incidents answers (contract.md). */
 export type CreatedIncident = Pick<IncidentView, 'id' | 'number' | 'regionId' | 'category' | 'respondBy' | 'status'>;

@@ -35,16 +35,21 @@ export function connectRealtime({ token, sync, onStatus, onRefused }: RealtimeCo
     onStatus('online');
     void sync.catchUp();
   });
-  socket.on('disconnect', () => {
-    if (!closed) onStatus('offline');
-  });
-  socket.on('connect_error', () => {
-    onStatus('offline');
-    // A refused handshake is not retried by the client itself; a network error is.
-    if (socket.active) return;
+  // The client retries network failures by itself, but not a refused handshake nor a server-side disconnect
+  // (e.g. the token expired): then check the session (a 401 logs out) and retry only if it is still valid.
+  const recheck = () => {
     void onRefused().then((sessionStillValid) => {
       if (sessionStillValid && !closed) retry = setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
     });
+  };
+  socket.on('disconnect', (reason) => {
+    if (closed) return;
+    onStatus('offline');
+    if (reason === 'io server disconnect') recheck();
+  });
+  socket.on('connect_error', () => {
+    onStatus('offline');
+    if (!socket.active) recheck();
   });
 
   return () => {

@@ -10,6 +10,12 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
   const { api } = useAuth();
   const { t } = useI18n();
   const { data, error, loading } = useLoad((signal) => api.recommendations(incidentId, signal), `${incidentId}:${refreshKey}`);
+  const reasonText = (code: string) =>
+    code.startsWith('skill.match:')
+      ? t.detail.skillMatch(code.slice(12))
+      : code.startsWith('skill.missing:')
+        ? t.detail.skillMissing(code.slice(14))
+        : (t.detail.recReason[code] ?? code);
   const [sent, setSent] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -52,7 +58,7 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
               <span className="rec-meta">
                 {t.detail.eta(r.etaMinutes)} · {t.detail.distance(r.distanceKm)} · {r.inRegion ? t.detail.inRegion : t.detail.outOfRegion}
               </span>
-              {r.reasons.length ? <span className="rec-reasons">{r.reasons.join(' · ')}</span> : null}
+              {r.reasons.length ? <span className="rec-reasons">{r.reasons.map(reasonText).join(' · ')}</span> : null}
             </span>
             <button type="button" className="btn btn-primary" disabled={busy !== null || sent[r.teamId]} onClick={() => void offer(r.teamId)}>
               {sent[r.teamId] ? t.detail.offered : t.detail.offer}

@@ -1,0 +1,64 @@
+import { CATEGORIES, type Category, type ResponseTimes } from '#contracts';
+import { respondBy } from '#triage';
+import type { Tx } from '../database/tx.js';
+import type { TriageRow } from '../triage/triage.repository.js';
+import { appendTimeline, incidentAudience, loadIncidentRow, toIncidentEvent, type IncidentRow } from './incidents.repository.js';
+
+const CLOSED = ['closed', 'cancelled'];
+
+/** Lower index = more urgent (A before G). */
+export function moreUrgent(a: Category, b: Category): boolean {
+  return CATEGORIES.indexOf(a) < CATEGORIES.indexOf(b);
+}
+
+/**
+ * The incident's deadline after a new assessment. The same category keeps the running clock (a re-triage
+ * that confirms B must not push a B deadline back); a new category restarts it from the assessment time.
+ */
+export function nextRespondBy(
+  current: { category: Category; respondBy: Date | null },
+  next: { category: Category; assessedAt: Date },
+  responseTimes: ResponseTimes,
+): Date | null {
+  if (current.category === next.category) return current.respondBy;
+  return respondBy(next.assessedAt, next.category, responseTimes);
+}
+
+/** Danger to others changes who may be sent (never a lone responder): threats, violence or a weapon. */
+export function dangerToOthers(t: Pick<TriageRow, 'input'>): boolean {
+  return t.input.harmToOthers !== 'none' || t.input.weaponAccess;
+}
+
+/**
+ * Applies a call's new triage (re-triage or override) to its open incident: category, deadline, partners to
+ * notify, danger flag, a timeline entry and incident.updated. A closed incident is history and stays as it was.
+ * With `onlyIfMoreUrgent` (a second call attached) a calmer account never downgrades what is already known.
+ */
+export async function applyTriageToIncident(
+  tx: Tx,
+  incidentId: string,
+  t: TriageRow,
+  responseTimes: ResponseTimes,
+  timelineType: 'triage.done' | 'triage.override',
+  onlyIfMoreUrgent = false,
+): Promise<IncidentRow | null> {
+  const incident = await loadIncidentRow(tx, incidentId, true);
+  if (!incident || CLOSED.includes(incident.status)) return null;
+  if (onlyIfMoreUrgent && !moreUrgent(t.category, incident.category)) return null;
+  const deadline = nextRespondBy({ category: incident.category, respondBy: incident.respond_by }, { category: t.category, assessedAt: t.assessed_at }, responseTimes);
+  const row = (await tx.one<IncidentRow>(
+    `UPDATE incident SET category = $2, respond_by = $3, triage_id = $4, notify = $5::jsonb, danger_to_others = $6
+     WHERE id = $1 RETURNING *`,
+    [incidentId, t.category, deadline?.toISOString() ?? null, t.id, JSON.stringify(t.notify), dangerToOthers(t)],
+  ))!;
+  await appendTimeline(tx, incidentId, timelineType, {
+    callId: t.call_id,
+    triageId: t.id,
+    from: incident.category,
+    category: t.category,
+    respondBy: row.respond_by?.toISOString() ?? null,
+    ...(t.override ? { reason: t.override.reason } : { cssrsRisk: t.cssrs_risk, rulesVersion: t.rules_version }),
+  });
+  tx.emit('incident.updated', toIncidentEvent(row), incidentAudience(row));
+  return row;
+}

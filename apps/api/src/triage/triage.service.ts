@@ -1,0 +1,110 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { partnersToNotify, triage, validateTriageInput } from '#triage';
+import type { TriageOverrideInput, TriageRecord } from '#contracts';
+import type { Actor } from '../common/actor.js';
+import { conflict, notFound, validationFailed } from '../common/errors.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import type { AppConfig } from '../config/config.js';
+import { UnitOfWork } from '../database/tx.js';
+import { assertActive, assertMayActOn } from '../calls/call-ownership.js';
+import { emitCallUpdated, loadCall } from '../calls/calls.repository.js';
+import { applyTriageToIncident } from '../incidents/incident-triage.js';
+import { currentTriage, replaceCurrentTriage, toTriageRecord, triageHistory } from './triage.repository.js';
+
+@Injectable()
+export class TriageService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Runs the rules on the counselor's answers; a re-triage supersedes the current one and keeps it as history. */
+  assess(actor: Actor, callId: string, body: unknown): Promise<TriageRecord> {
+    const checked = validateTriageInput(body);
+    if (!checked.ok) throw validationFailed(checked.errors);
+    const input = checked.value;
+    const result = triage(input, { responseTimes: this.config.responseTimes });
+    return this.uow.run(actor, async (tx) => {
+      const call = await loadCall(tx, callId, true);
+      if (!call) throw notFound('Call');
+      assertMayActOn(call, actor);
+      assertActive(call, 'triage it');
+      const row = await replaceCurrentTriage(tx, {
+        callId,
+        input,
+        suggestedCategory: result.category,
+        result,
+        assessedAt: tx.now,
+        assessedBy: actor.userId,
+        override: null,
+      });
+      await tx.audit({
+        action: 'triage.assess',
+        entityType: 'call',
+        entityId: callId,
+        subjectId: call.client_id,
+        details: { triageId: row.id, category: row.category, cssrsRisk: row.cssrs_risk, rulesVersion: row.rules_version },
+      });
+      if (call.incident_id) await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, 'triage.done');
+      await emitCallUpdated(tx, callId);
+      return toTriageRecord(row);
+    });
+  }
+
+  /**
+   * The counselor's (or supervisor's) judgement over the rules: the category changes, the answers and
+   * reasons stay, and {from, to, reason, by, at} is kept. The assessment time stays that of the answers,
+   * so the response deadline still runs from when the risk was assessed.
+   */
+  override(actor: Actor, callId: string, req: TriageOverrideInput): Promise<TriageRecord> {
+    return this.uow.run(actor, async (tx) => {
+      const call = await loadCall(tx, callId, true);
+      if (!call) throw notFound('Call');
+      assertMayActOn(call, actor);
+      if (call.status === 'ringing') throw conflict('STATE_CHANGED', 'Answer the call before you override its triage');
+      const current = await currentTriage(tx, callId);
+      if (!current) throw conflict('STATE_CHANGED', 'The call has no triage to override; triage it first');
+      if (current.category === req.category) {
+        throw validationFailed([{ field: 'category', message: `is already ${req.category}; an override must change the category` }]);
+      }
+      const override = { from: current.category, to: req.category, reason: req.reason, by: actor.username, at: tx.now.toISOString() };
+      const row = await replaceCurrentTriage(tx, {
+        callId,
+        input: current.input,
+        suggestedCategory: current.suggested_category,
+        result: {
+          category: req.category,
+          cssrsRisk: current.cssrs_risk,
+          respondWithinMinutes: this.config.responseTimes[req.category],
+          // Least restrictive response: moving to C–G drops police, moving to A/B may add them, by the same rule.
+          notify: partnersToNotify(current.input, req.category),
+          reasons: current.reasons,
+          rulesVersion: current.rules_version,
+        },
+        assessedAt: current.assessed_at,
+        assessedBy: current.assessed_by,
+        override,
+      });
+      await tx.audit({
+        action: 'triage.override',
+        entityType: 'call',
+        entityId: callId,
+        subjectId: call.client_id,
+        details: { triageId: row.id, from: override.from, to: override.to, reason: override.reason },
+      });
+      if (call.incident_id) await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, 'triage.override');
+      await emitCallUpdated(tx, callId);
+      return toTriageRecord(row);
+    });
+  }
+
+  /** Every assessment of the call, oldest first (audited: it holds the answers about a person's risk). */
+  history(actor: Actor, callId: string): Promise<TriageRecord[]> {
+    return this.uow.run(actor, async (tx) => {
+      const call = await loadCall(tx, callId);
+      if (!call) throw notFound('Call');
+      await tx.audit({ action: 'triage.read-history', entityType: 'call', entityId: callId, subjectId: call.client_id });
+      return (await triageHistory(tx, callId)).map(toTriageRecord);
+    });
+  }
+}

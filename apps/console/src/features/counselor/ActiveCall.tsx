@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CallOutcome, Category, TriageResult } from '#contracts';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { useEntry, useStore } from '../../realtime/realtime';
+import { formatTime } from '../../shared/format';
+import { useLoad } from '../../shared/use-load';
+import { useShortcuts } from '../../shared/use-shortcuts';
+import { ClientMatch } from './ClientMatch';
+import { EndCallForm } from './EndCallForm';
+import { IncidentForm } from './IncidentForm';
+import { LocationPicker, type PickedLocation } from './LocationPicker';
+import { TriageForm } from './TriageForm';
+import { TriageResultPanel } from './TriageResultPanel';
+import { emptyAnswers, evaluateTriageForm } from './triage-form-model';
+
+function suggestedOutcome(linked: boolean, category: Category): CallOutcome {
+  if (linked) return 'field-dispatch';
+  if (category === 'G') return 'information-given';
+  if (category === 'F') return 'linked-to-treatment';
+  return 'closed-after-counselling';
+}
+
+/** One active call: caller match, guided triage with live result, location, incident, end with an outcome. */
+export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () => void }) {
+  const { api } = useAuth();
+  const { t, lang } = useI18n();
+  const store = useStore();
+  const call = useLoad(() => api.call(callId), callId);
+  const live = useEntry('calls', callId);
+  const [answers, setAnswers] = useState(emptyAnswers);
+  const evaluation = useMemo(() => evaluateTriageForm(answers), [answers]);
+  const [recorded, setRecorded] = useState<{ key: string; result: TriageResult } | null>(null);
+  const [location, setLocation] = useState<PickedLocation | null>(null);
+  const [createdNumber, setCreatedNumber] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (call.data) store.seedCalls([call.data]);
+  }, [call.data, store]);
+
+  const inputKey = JSON.stringify(evaluation.input);
+  /** Records the triage unless this exact input is already recorded (the server's answer is authoritative). */
+  const recordTriage = async () => {
+    if (recorded?.key === inputKey) return;
+    const result = await api.triageCall(callId, evaluation.input);
+    setRecorded({ key: inputKey, result });
+  };
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : t.app.error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const override = (category: Category, reason: string) =>
+    void run(async () => {
+      const record = await api.overrideTriage(callId, { category, reason });
+      setRecorded({ key: inputKey, result: record });
+    });
+
+  useShortcuts({
+    'alt+t': () => document.querySelector<HTMLInputElement>('#triage-form input')?.focus(),
+    'alt+i': () => document.getElementById('create-incident')?.click(),
+    'alt+e': () => document.getElementById('end-call-outcome')?.focus(),
+  });
+
+  const linkedIncidentId = live?.incidentId ?? call.data?.incidentId ?? null;
+  return (
+    <section className="active-call" aria-labelledby="active-call-title" data-testid="active-call" data-call-id={callId}>
+      <header className="active-call-head">
+        <h2 id="active-call-title">{t.counselor.activeCall}</h2>
+        <span>
+          {call.data ? `${t.callChannel[call.data.channel]} · ${call.data.callerNumber ?? ''} · ${t.counselor.received} ${formatTime(call.data.receivedAt, lang)}` : t.app.loading}
+        </span>
+      </header>
+      {failure ? (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {call.data ? <ClientMatch matches={call.data.clientMatches} /> : null}
+      <div className="triage-layout">
+        <TriageForm answers={answers} missing={evaluation.missing} onChange={setAnswers} />
+        <TriageResultPanel
+          evaluation={evaluation}
+          recorded={recorded?.key === inputKey ? recorded.result : null}
+          busy={busy}
+          onSubmit={() => void run(recordTriage)}
+          onOverride={override}
+        />
+      </div>
+      <LocationPicker value={location} onChange={setLocation} />
+      <IncidentForm
+        callId={callId}
+        location={location}
+        linkedIncidentId={linkedIncidentId}
+        recordTriage={recordTriage}
+        onCreated={setCreatedNumber}
+      />
+      <EndCallForm
+        key={createdNumber ?? 'none'}
+        callId={callId}
+        suggested={suggestedOutcome(linkedIncidentId !== null || createdNumber !== null, recorded?.result.category ?? evaluation.result.category)}
+        onEnded={onEnded}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from 'react';
+import { CALL_OUTCOMES, type CallOutcome } from '#contracts';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+
+export function EndCallForm({ callId, suggested, onEnded }: { callId: string; suggested: CallOutcome; onEnded: () => void }) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<CallOutcome | ''>('');
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const chosen = outcome || suggested;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.endCall(callId, { outcome: chosen, ...(notes.trim() ? { notes: notes.trim() } : {}) });
+      onEnded();
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : t.app.error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="end-call" onSubmit={submit} aria-labelledby="end-call-title" data-testid="end-call-form">
+      <h3 id="end-call-title">{t.counselor.endCall}</h3>
+      <label className="field">
+        <span>{t.counselor.outcome}</span>
+        <select name="outcome" id="end-call-outcome" value={chosen} onChange={(e) => setOutcome(e.target.value as CallOutcome)}>
+          {CALL_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t.callOutcome[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t.counselor.notes}</span>
+        <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10000} />
+      </label>
+      {failure ? (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <button type="submit" className="btn" disabled={busy}>
+        {t.counselor.endCall}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { useEntities } from '../../realtime/realtime';
+import { isActiveIncident } from '../map/region-shading';
+import type { PickedLocation } from './LocationPicker';
+
+/** Creates an incident from the call (recording the triage first if needed), or attaches the call to one. */
+export function IncidentForm({
+  callId,
+  location,
+  linkedIncidentId,
+  recordTriage,
+  onCreated,
+}: {
+  callId: string;
+  location: PickedLocation | null;
+  linkedIncidentId: string | null;
+  recordTriage: () => Promise<void>;
+  onCreated: (number: string) => void;
+}) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const { map, version } = useEntities('incidents');
+  const [summary, setSummary] = useState('');
+  const [attachTo, setAttachTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const nearby = useMemo(() => {
+    const active = [...map.values()].filter((i) => isActiveIncident(i.status));
+    if (!location) return active.slice(0, 50);
+    const d = (i: (typeof active)[number]) => (i.location.lat - location.lat) ** 2 + (i.location.lng - location.lng) ** 2;
+    return active.sort((a, b) => d(a) - d(b)).slice(0, 50);
+    // `version` is what changes; the map is mutated in place
+  }, [map, version, location]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!location) {
+      setMessage({ kind: 'error', text: t.counselor.needLocation });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      await recordTriage();
+      const created = await api.createIncident({
+        callId,
+        location: { lat: location.lat, lng: location.lng, ...(location.address.trim() ? { address: location.address.trim() } : {}) },
+        ...(summary.trim() ? { summary: summary.trim() } : {}),
+        ...(attachTo ? { attachToIncidentId: attachTo } : {}),
+      });
+      setMessage({ kind: 'ok', text: t.counselor.incidentCreated(created.number) });
+      onCreated(created.number);
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : t.app.error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="incident-form" onSubmit={submit} aria-label={t.counselor.createIncident} data-testid="incident-form">
+      <label className="field">
+        <span>{t.counselor.summary}</span>
+        <textarea name="summary" value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} maxLength={2000} />
+      </label>
+      <label className="field">
+        <span>{t.counselor.attachTo}</span>
+        <select name="attachToIncidentId" value={attachTo} onChange={(e) => setAttachTo(e.target.value)}>
+          <option value="">{t.counselor.attachNone}</option>
+          {nearby.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.number} · {i.category} · {t.incidentStatus[i.status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="btn btn-primary" disabled={busy || linkedIncidentId !== null} id="create-incident">
+        {t.counselor.createIncident}
+      </button>
+      {message ? (
+        <p className={message.kind === 'ok' ? 'notice' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="incident-created">
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { CATEGORIES, type Category, type TriageResult } from '#contracts';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { CategoryBadge } from '../../shared/badges';
+import type { TriageFormEvaluation } from './triage-form-model';
+
+/** The live suggestion next to the form: category, reasons, what to tell the caller and do now. */
+export function TriageResultPanel({
+  evaluation,
+  recorded,
+  busy,
+  onSubmit,
+  onOverride,
+}: {
+  evaluation: TriageFormEvaluation;
+  recorded: TriageResult | null;
+  busy: boolean;
+  onSubmit: () => void;
+  onOverride: (category: Category, reason: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [overrideTo, setOverrideTo] = useState<Category | ''>('');
+  const [reason, setReason] = useState('');
+  const { result, guidance } = evaluation;
+  const within = result.respondWithinMinutes;
+  const notify = (['police', 'ems', 'fire'] as const).filter((k) => result.notify[k]);
+
+  const override = (event: FormEvent) => {
+    event.preventDefault();
+    if (overrideTo && reason.trim().length >= 3) onOverride(overrideTo, reason.trim());
+  };
+
+  return (
+    <aside className="triage-result" aria-live="polite" aria-labelledby="triage-result-title" data-testid="triage-result">
+      <h3 id="triage-result-title">{t.triage.suggested}</h3>
+      <div className="triage-category-line">
+        <CategoryBadge category={result.category} size={48} />
+        <span className="triage-letter" data-testid="triage-category">
+          {result.category}
+        </span>
+        <span className="triage-category-text">{t.category[result.category]}</span>
+      </div>
+      <p className={evaluation.complete ? 'triage-complete' : 'triage-provisional'} data-testid="triage-completeness">
+        {evaluation.complete ? t.triage.complete : t.triage.provisional(evaluation.missing.length)}
+      </p>
+      <dl className="facts">
+        <dt>{t.triage.cssrsRisk}</dt>
+        <dd data-testid="triage-cssrs-risk">{t.cssrsRisk[result.cssrsRisk]}</dd>
+        <dt>{t.triage.respondWithin}</dt>
+        <dd>{within === null ? t.triage.noFaceToFace : within === 0 ? t.triage.immediately : t.triage.minutes(within)}</dd>
+        <dt>{t.triage.notify}</dt>
+        <dd>{notify.length ? notify.map((k) => t.triage[k]).join(', ') : t.triage.notifyNone}</dd>
+      </dl>
+      <h4>{t.triage.reasons}</h4>
+      <ul className="reason-list" data-testid="triage-reasons">
+        {result.reasons.length === 0 ? <li>{t.triage.noReasons}</li> : null}
+        {result.reasons.map((r) => (
+          <li key={r} data-reason={r}>
+            {t.triage.reasonText[r as keyof typeof t.triage.reasonText] ?? r}
+          </li>
+        ))}
+      </ul>
+      <h4>{t.triage.tellCaller}</h4>
+      <p className="guidance" data-testid="caller-guidance">
+        {guidance.tellCaller[lang]}
+      </p>
+      <h4>{t.triage.doNow}</h4>
+      <p className="guidance">{guidance.doNow[lang]}</p>
+      <button type="button" className="btn btn-primary btn-block" onClick={onSubmit} disabled={busy}>
+        {t.triage.submit}
+      </button>
+      {recorded ? (
+        <>
+          <p className="notice" role="status" data-testid="triage-recorded" data-category={recorded.category}>
+            {t.triage.submitted(recorded.category)}
+          </p>
+          <form className="inline-form" onSubmit={override}>
+            <label className="field">
+              <span>{t.triage.override}</span>
+              <select value={overrideTo} onChange={(e) => setOverrideTo(e.target.value as Category | '')}>
+                <option value="">—</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c} · {t.category[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t.triage.overrideReason}</span>
+              <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={2000} />
+            </label>
+            <button type="submit" className="btn" disabled={busy || !overrideTo || reason.trim().length < 3}>
+              {t.triage.overrideSave}
+            </button>
+          </form>
+        </>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,48 @@
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { useEntry } from '../../realtime/realtime';
+import { CategoryBadge } from '../../shared/badges';
+import { Countdown } from '../../shared/Countdown';
+import { useLoad } from '../../shared/use-load';
+import { isActiveIncident } from '../map/region-shading';
+
+/** The incident the team is working: need-to-know details and a directions link. */
+export function Assignment({ incidentId }: { incidentId: string }) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const live = useEntry('incidents', incidentId);
+  const { data } = useLoad((signal) => api.incident(incidentId, signal), `${incidentId}:${live?.seq ?? 0}`);
+  if (!data) return <p className="empty-note">{t.app.loading}</p>;
+  if (!isActiveIncident(live?.status ?? data.status)) return <p className="empty-note">{t.team.noAssignment}</p>;
+  const { lat, lng, address } = data.location;
+  const label = address ?? data.number;
+  return (
+    <section className="assignment" aria-labelledby="assignment-title" data-testid="assignment" data-incident-id={incidentId}>
+      <h2 id="assignment-title">{t.team.assignment}</h2>
+      <div className="offer-what">
+        <CategoryBadge category={live?.category ?? data.category} size={44} showLabel />
+        <span className="offer-number">{data.number}</span>
+      </div>
+      <p className="offer-address">{address ?? `${lat.toFixed(5)}, ${lng.toFixed(5)}`}</p>
+      <p>
+        {t.detail.respondBy}: <Countdown to={live?.respondBy ?? data.respondBy} />
+      </p>
+      {data.summary ? <p className="assignment-summary">{data.summary}</p> : null}
+      {data.triage?.reasons.length ? (
+        <ul className="reason-list">
+          {data.triage.reasons.map((r) => (
+            <li key={r}>{t.triage.reasonText[r as keyof typeof t.triage.reasonText] ?? r}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="row-actions">
+        <a className="btn btn-big" href={`https://map.kakao.com/link/to/${encodeURIComponent(label)},${lat},${lng}`} target="_blank" rel="noreferrer" data-testid="directions-link">
+          {t.team.directions}
+        </a>
+        <a className="btn btn-big btn-quiet" href={`geo:${lat},${lng}?q=${lat},${lng}`}>
+          geo:
+        </a>
+      </div>
+    </section>
+  );
+}

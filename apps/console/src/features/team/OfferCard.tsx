@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import type { DispatchEntry } from '../../realtime/event-store';
+import { CategoryBadge } from '../../shared/badges';
+import { Countdown } from '../../shared/Countdown';
+import { useShortcuts } from '../../shared/use-shortcuts';
+
+/** The current offer: what and where, how long is left, Accept or Decline (with a reason). */
+export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const [declining, setDeclining] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const incident = dispatch.incident;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : t.app.error);
+      setBusy(false);
+    }
+  };
+  const accept = () => void run(() => api.accept(dispatch.id));
+  const decline = (reason: string) => void run(() => api.decline(dispatch.id, reason));
+  useShortcuts({ a: accept, d: () => setDeclining(true) });
+
+  return (
+    <section className="offer-card" aria-labelledby="offer-title" data-testid="offer-card" data-dispatch-id={dispatch.id} role="region">
+      <h2 id="offer-title">{t.team.offer}</h2>
+      <div className="offer-what">
+        {incident ? <CategoryBadge category={incident.category} size={56} showLabel /> : null}
+        <span className="offer-number">{incident?.number ?? ''}</span>
+      </div>
+      {incident?.location.address ? <p className="offer-address">{incident.location.address}</p> : null}
+      <p className="offer-countdown">
+        <Countdown to={dispatch.expiresAt} warnMs={20_000} expiredText={t.time.expired} />
+      </p>
+      {failure ? (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {declining ? (
+        <fieldset className="decline-reasons">
+          <legend>{t.team.declineReason}</legend>
+          {t.team.declineReasons.map((reason) => (
+            <button key={reason} type="button" className="btn btn-big" disabled={busy} onClick={() => decline(reason)}>
+              {reason}
+            </button>
+          ))}
+          <button type="button" className="btn btn-big btn-quiet" onClick={() => setDeclining(false)}>
+            {t.app.cancel}
+          </button>
+        </fieldset>
+      ) : (
+        <div className="offer-actions">
+          <button type="button" className="btn btn-big btn-accept" disabled={busy} onClick={accept}>
+            ✓ {t.team.accept}
+          </button>
+          <button type="button" className="btn btn-big btn-decline" disabled={busy} onClick={() => setDeclining(true)}>
+            ✕ {t.team.decline}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

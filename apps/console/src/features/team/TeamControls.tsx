@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { SETTABLE_TEAM_STATUSES, type LatLng, type SettableTeamStatus, type TeamStatus } from '#contracts';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { useConfig } from '../../app/config';
+import { useI18n } from '../../i18n/i18n';
+import { TEAM_STATUS_STYLE } from '../../shared/category-style';
+import { Countdown } from '../../shared/Countdown';
+import { formatTime } from '../../shared/format';
+import { useShortcuts } from '../../shared/use-shortcuts';
+
+const PANIC_CONFIRM_MS = 5000;
+
+/** Status buttons, safety check-in and the panic button, all large enough for a gloved thumb. */
+export function TeamControls({ teamId, status, position }: { teamId: string; status: TeamStatus | undefined; position: () => LatLng | null }) {
+  const { api } = useAuth();
+  const { t, lang } = useI18n();
+  const { checkinMinutes } = useConfig();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [lastCheckin, setLastCheckin] = useState<string | null>(null);
+  const [panicArmed, setPanicArmed] = useState(false);
+  const [panicSent, setPanicSent] = useState(false);
+
+  useEffect(() => {
+    if (!panicArmed) return;
+    const timer = setTimeout(() => setPanicArmed(false), PANIC_CONFIRM_MS);
+    return () => clearTimeout(timer);
+  }, [panicArmed]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : t.app.error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const setStatus = (next: SettableTeamStatus) => void run(() => api.setTeamStatus(teamId, next, position() ?? undefined));
+  const checkin = () =>
+    void run(async () => {
+      await api.checkin(teamId);
+      setLastCheckin(new Date().toISOString());
+    });
+  const panic = () =>
+    void run(async () => {
+      await api.panic(teamId, position() ?? undefined);
+      setPanicSent(true);
+      setPanicArmed(false);
+    });
+  useShortcuts({ c: checkin });
+
+  const due = status === 'on-scene' && lastCheckin ? new Date(Date.parse(lastCheckin) + checkinMinutes * 60_000).toISOString() : null;
+  return (
+    <>
+      <section className="team-status" aria-labelledby="team-status-title">
+        <h2 id="team-status-title">{t.team.status}</h2>
+        <div className="status-grid" role="group" aria-labelledby="team-status-title">
+          {SETTABLE_TEAM_STATUSES.map((s) => {
+            const style = TEAM_STATUS_STYLE[s];
+            const current = s === status;
+            return (
+              <button
+                key={s}
+                type="button"
+                className={`btn btn-big status-button${current ? ' is-current' : ''}`}
+                aria-pressed={current}
+                disabled={busy}
+                data-testid={`status-${s}`}
+                style={current ? { background: style.color, color: style.ink } : undefined}
+                onClick={() => setStatus(s)}
+              >
+                <span aria-hidden="true">{style.glyph}</span> {t.teamStatus[s]}
+              </button>
+            );
+          })}
+        </div>
+      </section>
+      {failure ? (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <section className="team-safety" aria-label={t.team.checkin}>
+        <button type="button" className="btn btn-big btn-checkin" onClick={checkin} disabled={busy} data-testid="checkin">
+          ✓ {t.team.checkin}
+        </button>
+        <p className="hint">
+          {lastCheckin ? t.team.checkedIn(formatTime(lastCheckin, lang)) : ''}
+          {due ? (
+            <>
+              {' · '}
+              {t.team.checkinDue}: <Countdown to={due} warnMs={5 * 60_000} />
+            </>
+          ) : null}
+        </p>
+        {panicSent ? (
+          <p className="panic-sent" role="alert">
+            {t.team.panicSent}
+          </p>
+        ) : null}
+        {panicArmed ? (
+          <button type="button" className="btn btn-big btn-panic is-armed" onClick={panic} disabled={busy} data-testid="panic-confirm">
+            ▲ {t.team.panicConfirm}
+          </button>
+        ) : (
+          <button type="button" className="btn btn-big btn-panic" onClick={() => setPanicArmed(true)} data-testid="panic">
+            ▲ {t.team.panic}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}
