@@ -30,7 +30,7 @@ it('logs a coordinator in from the login screen, and refuses a wrong password wi
   // The demo's teams reach the board over REST; the map draws the 25 regions without any tile server.
   await page.getByTestId('team-row').first().waitFor();
   expect(await page.locator('.leaflet-container path.leaflet-interactive').count()).toBeGreaterThanOrEqual(25);
-  expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^(ko|en)$/);
+  expect(await page.evaluate('document.documentElement.lang')).toMatch(/^(ko|en)$/);
   await browser.screenshot(page, 'coordinator-home');
   await context.close();
 }, 60_000);
