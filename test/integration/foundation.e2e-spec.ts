@@ -266,6 +266,9 @@ describe('realtime spine', () => {
     const one = await server.api<EventsPage>('GET', `/events?after=${lastSeen}&limit=1`, { token: coordinator });
     expect(one.body.events).toHaveLength(1);
     expect(one.body.lastSeq).toBe(lastSeen + 1);
+    // The head is where a client that loads a fresh snapshot starts from.
+    const head = await server.api<{ lastSeq: number }>('GET', '/events/head', { token: coordinator });
+    expect(head.body.lastSeq).toBe(page.body.lastSeq);
     const bad = await server.api<ErrorBody>('GET', '/events?after=-1', { token: coordinator });
     expect(bad.status).toBe(400);
     expect(bad.body.details![0]!.field).toBe('after');

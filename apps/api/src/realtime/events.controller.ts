@@ -4,13 +4,23 @@ import { DataSource } from 'typeorm';
 import { eventsQuerySchema, roomsForClaims, type AccessClaims, type EventsPage } from '#contracts';
 import { parseOrThrow } from '../common/validation.js';
 import { AnyUser, Claims } from '../auth/decorators.js';
-import { visibleEvents } from './events.repository.js';
+import { headSeq, visibleEvents } from './events.repository.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('events')
 export class EventsController {
   constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Where the log ends now. A client loads its snapshot over REST after reading this, then catches up from here,
+   * instead of replaying the whole history at login.
+   */
+  @Get('head')
+  @AnyUser()
+  async head(): Promise<{ lastSeq: number }> {
+    return { lastSeq: await headSeq(this.ds) };
+  }
 
   /** Catch-up after a disconnect: what this caller's rooms would have received, in seq order. */
   @Get()
