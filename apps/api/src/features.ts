@@ -1,7 +1,30 @@
 import type { Type } from '@nestjs/common';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { TeamsModule } from './teams/teams.module.js';
+import { CallsModule } from './calls/calls.module.js';
+import { ClientsModule } from './clients/clients.module.js';
+import { TriageModule } from './triage/triage.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+import { FollowUpsModule } from './followups/followups.module.js';
+import { TelephonyModule } from './telephony/telephony.module.js';
+import { DispatchModule } from './dispatch/dispatch.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { CoverageModule } from './coverage/coverage.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
-export const FEATURE_MODULES: Type[] = [TeamsModule, AgenciesModule];
+export const FEATURE_MODULES: Type[] = [
+  TeamsModule,
+  AgenciesModule,
+  // Hotline intake and triage (issue 3).
+  CallsModule,
+  ClientsModule,
+  TriageModule,
+  IncidentsModule,
+  FollowUpsModule,
+  TelephonyModule,
+  // Team dispatch, field safety, alerts and roster coverage (issue 4).
+  DispatchModule,
+  AlertsModule,
+  CoverageModule,
+];

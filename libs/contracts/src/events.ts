@@ -57,6 +57,8 @@ export interface DispatchEventData {
   reason: string | null;
   /** Need-to-know summary for the team's phone: category, location, number. */
   incident?: { number: string; category: Category; location: LatLng & { address?: string | null } };
+  /** Offered by the server (re-offer after an expiry), not by a coordinator. */
+  automatic?: boolean;
 }
 
 export interface TeamEventData {

@@ -4,6 +4,8 @@ import {
   CALL_CHANNELS,
   CALL_OUTCOMES,
   CLIENT_RISK_FLAGS,
+  DISPATCH_STATUSES,
+  type DispatchStatus,
   ROLES,
   SETTABLE_TEAM_STATUSES,
   TEAM_SKILLS,
@@ -161,6 +163,43 @@ export const handoffSchema = z.strictObject({
 export const handoffDeclineSchema = z.strictObject({ reasonCode: z.string().trim().min(1).max(64) });
 
 export const closeIncidentSchema = z.strictObject({ disposition: z.string().trim().min(1).max(200) });
+export type CloseIncidentRequest = z.infer<typeof closeIncidentSchema>;
+export const cancelIncidentSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export type CancelIncidentRequest = z.infer<typeof cancelIncidentSchema>;
+
+export type OfferDispatchRequest = z.infer<typeof offerDispatchSchema>;
+export type DeclineDispatchRequest = z.infer<typeof declineDispatchSchema>;
+/** POST /dispatches/:id/withdraw (coordinator): take back an unanswered offer. */
+export const withdrawDispatchSchema = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
+export type WithdrawDispatchRequest = z.infer<typeof withdrawDispatchSchema>;
+
+/** POST /teams/:id/panic: the phone sends its position when it has one. */
+export const panicSchema = z.strictObject({ location: latLngSchema.optional() });
+export type PanicRequest = z.infer<typeof panicSchema>;
+
+/** GET /dispatches?teamId=&incidentId=&status=offered,accepted */
+export const dispatchesQuerySchema = z.strictObject({
+  teamId: z.uuid().optional(),
+  incidentId: z.uuid().optional(),
+  status: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const list = v.split(',').map((x) => x.trim());
+      const bad = list.filter((x) => !(DISPATCH_STATUSES as readonly string[]).includes(x));
+      if (bad.length) {
+        ctx.addIssue({ code: 'custom', message: `unknown status ${bad.join(', ')}; one of ${DISPATCH_STATUSES.join(', ')}` });
+        return z.NEVER;
+      }
+      return list as DispatchStatus[];
+    }),
+});
+
+/** GET /alerts?open=true */
+export const alertsQuerySchema = z.strictObject({
+  open: z.enum(['true', 'false']).optional().transform((v) => v !== 'false'),
+});
 
 export const eventsQuerySchema = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),

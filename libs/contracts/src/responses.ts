@@ -97,6 +97,17 @@ export interface DispatchView {
   expiresAt: string;
   respondedAt: string | null;
   reason: string | null;
+  /** Offered by the server (re-offer after an expiry), not by a coordinator. */
+  automatic?: boolean;
+  /** Need-to-know summary for the team's phone (GET /dispatches): number, category, where to go. */
+  incident?: DispatchIncidentSummary;
+}
+
+/** What a team's phone is told about an offered incident: no names, no notes. */
+export interface DispatchIncidentSummary {
+  number: string;
+  category: Category;
+  location: LatLng & { address?: string | null };
 }
 
 export interface HandoffView {
@@ -204,4 +215,50 @@ export interface ConsoleConfig {
   checkinMinutes: number;
   mapCenter: LatLng;
   mapZoom: number;
+}
+
+/** One row of GET /incidents/:id/recommendations, best first. `reasons` are the machine codes of libs/geo. */
+export interface RecommendationView {
+  teamId: string;
+  callsign: string;
+  etaMinutes: number;
+  distanceKm: number;
+  inRegion: boolean;
+  reasons: string[];
+  /** Which position the ETA was computed from: the live location or the base (none, or stale). */
+  from: 'live' | 'base';
+}
+
+/** GET /incidents/:id/dispatch-plan: the ranking, why the other teams are missing, and which partners to call. */
+export interface DispatchPlan {
+  incidentId: string;
+  recommendations: RecommendationView[];
+  excluded: { teamId: string; callsign: string; reasons: string[] }[];
+  /** What the triage calls for: police only when the rules say so (least restrictive response). */
+  partners: { police: boolean; ems: boolean; fire: boolean };
+  /** For each partner called for, the agency of the incident's region (else the nearest one). */
+  partnerAgencies: { kind: 'police' | 'fire'; agencyId: string; name: string; distanceKm: number }[];
+}
+
+/** Roster coverage of one region now and over the next hours (GET /coverage). */
+export interface RegionCoverageView {
+  regionId: string;
+  code: string;
+  name: string;
+  /** Teams covering the region (home or covered region) inside a shift now. */
+  onDutyNow: { teamId: string; callsign: string }[];
+  /** The earliest start, after now, of a shift of a covering team. */
+  nextShiftStartsAt: string | null;
+  gapNow: boolean;
+  /** First instant within the horizon with no team on duty, or null. */
+  gapStartsAt: string | null;
+  /** When that gap ends, or null when it lasts past the horizon. */
+  gapEndsAt: string | null;
+  gapWithinHorizon: boolean;
+}
+
+export interface CoverageView {
+  generatedAt: string;
+  horizonHours: number;
+  regions: RegionCoverageView[];
 }

@@ -1,3 +1,5 @@
+import type { RegionCoverageView } from '#contracts';
+
 // Which regions are (or will soon be) without a team on duty. A region is covered at an instant when some team
 // whose home region or covered regions include it is inside a shift then (starts_at <= t < ends_at). Team status
 // is deliberately ignored: a busy team is still on duty, and the coverage view is about rosters, not load.
@@ -23,23 +25,8 @@ export interface CoverageShift {
   endsAt: Date;
 }
 
-export interface RegionCoverage {
-  regionId: string;
-  code: string;
-  name: string;
-  /** Teams covering the region that are inside a shift now, by callsign. */
-  onDutyNow: { teamId: string; callsign: string }[];
-  /** The earliest start, after now, of a shift of a team covering the region (within the data given). */
-  nextShiftStartsAt: string | null;
-  /** No team on duty now. */
-  gapNow: boolean;
-  /** First instant in [now, now + horizon) with no team on duty, or null when covered throughout. */
-  gapStartsAt: string | null;
-  /** When that gap ends (a shift starts), or null when it lasts past the horizon. */
-  gapEndsAt: string | null;
-  /** Some instant in [now, now + horizon) has no team on duty (includes gapNow). */
-  gapWithinHorizon: boolean;
-}
+/** One region's coverage (the shape of GET /coverage, defined in libs/contracts). */
+export type RegionCoverage = RegionCoverageView;
 
 export interface CoverageInput {
   regions: readonly CoverageRegion[];

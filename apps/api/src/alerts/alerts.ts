@@ -12,6 +12,8 @@ export interface RaiseAlert {
   location?: LatLng | null;
   /** One open alert per key: raising it again while it is open does nothing. */
   dedupeKey?: string;
+  /** Who is told; default: the team concerned and the control room, or the control room alone. */
+  audience?: string[];
 }
 
 interface AlertRow {
@@ -80,7 +82,7 @@ export async function raiseAlert(tx: Tx, a: RaiseAlert): Promise<AlertView | nul
     regionId: view.regionId,
     location: view.location,
   };
-  tx.emit('alert.raised', data, a.teamId ? audience.team(a.teamId) : audience.controlRoom());
+  tx.emit('alert.raised', data, a.audience ?? (a.teamId ? audience.team(a.teamId) : audience.controlRoom()));
   await tx.audit({ action: 'alert.raise', entityType: 'alert', entityId: view.id, details: { kind: view.kind } });
   return view;
 }

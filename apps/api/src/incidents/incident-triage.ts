@@ -3,6 +3,7 @@ import { respondBy } from '#triage';
 import type { Tx } from '../database/tx.js';
 import type { TriageRow } from '../triage/triage.repository.js';
 import { appendTimeline, incidentAudience, loadIncidentRow, toIncidentEvent, type IncidentRow } from './incidents.repository.js';
+import { scheduleSlaTimers } from '../dispatch/sla-timers.js';
 
 const CLOSED = ['closed', 'cancelled'];
 
@@ -59,6 +60,8 @@ export async function applyTriageToIncident(
     respondBy: row.respond_by?.toISOString() ?? null,
     ...(t.override ? { reason: t.override.reason } : { cssrsRisk: t.cssrs_risk, rulesVersion: t.rules_version }),
   });
+  // A new deadline replaces the response clock's timers (same margin as when it was first planned).
+  if ((row.respond_by?.getTime() ?? null) !== (incident.respond_by?.getTime() ?? null)) await scheduleSlaTimers(tx, incidentId, row.respond_by);
   tx.emit('incident.updated', toIncidentEvent(row), incidentAudience(row));
   return row;
 }

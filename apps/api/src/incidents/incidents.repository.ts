@@ -99,5 +99,5 @@ export async function appendTimelineAt(
 
 /** Who hears about an incident: the control room, the counselors who may attach calls to it, and its team. */
 export function incidentAudience(r: Pick<IncidentRow, 'team_id'>): string[] {
-  return [...audience.hotline(), ...(r.team_id ? audience.team(r.team_id) : [])];
+  return audience.incident(r.team_id);
 }

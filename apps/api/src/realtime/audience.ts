@@ -18,6 +18,8 @@ export const audience = {
     ...CONTROL_ROOM,
     ...(teamId ? [rooms.team(teamId)] : []),
   ],
+  /** An incident's changes: the hotline and control room, plus the team working it (which sees only its own). */
+  incident: (teamId?: string | null): string[] => [rooms.role('counselor'), ...CONTROL_ROOM, ...(teamId ? [rooms.team(teamId)] : [])],
   /** Every staff role: for facts everyone on shift needs, such as hospital beds. */
   allStaff: (): string[] => [rooms.role('counselor'), rooms.role('responder'), ...CONTROL_ROOM],
 };

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { bufferedHull, geometryBBox, voronoiCells } from '#geo';
-import type { Role, TeamSkill } from '#contracts';
+import type { ClientRiskFlag, Role, TeamSkill } from '#contracts';
 import { hashPassword } from '../auth/passwords.js';
 import { SEOUL_DISTRICTS, SEOUL_HOSPITALS } from './seoul-data.js';
+import { normalisePhone } from '../clients/phone.js';
 
 /** The one password of every demo account; printed at start and in the README. Demo mode only. */
 export const DEMO_PASSWORD = 'demo-1577-0199';
@@ -22,6 +23,89 @@ const SKILL_ROTATION: TeamSkill[][] = [
   [],
 ];
 
+/**
+ * Registered clients (people under case management) so the demo has known callers: calling from one of these
+ * numbers shows the client to the counselor. Fictional people; 010-0000-00xx numbers are not in service.
+ */
+export const DEMO_CLIENTS: readonly {
+  name: string;
+  phones: string[];
+  district: string;
+  caseManager: string;
+  safetyPlan: string;
+  riskFlags: ClientRiskFlag[];
+  guardian: string | null;
+  hospital: string | null;
+  birthYear: number;
+}[] = [
+  {
+    name: 'Kim Min-jun (김민준)',
+    phones: ['010-0000-0001'],
+    district: 'Jung-gu',
+    caseManager: 'Park Ji-eun, Jung-gu MHWC',
+    safetyPlan: 'Warning signs: stops eating, gives belongings away. Coping: walks along Cheonggyecheon, calls his sister. Means restriction: medication kept by sister.',
+    riskFlags: ['prior-attempt', 'substance-use'],
+    guardian: 'Kim Soo-ah (sister) 010-0000-0091',
+    hospital: 'H-NMC',
+    birthYear: 1984,
+  },
+  {
+    name: 'Lee Seo-yeon (이서연)',
+    phones: ['010-0000-0002', '02-0000-0002'],
+    district: 'Mapo-gu',
+    caseManager: 'Choi Hyun-woo, Mapo-gu MHWC',
+    safetyPlan: 'Triggers: anniversaries, night shifts. Coping: breathing exercise, music. Contacts: case manager weekdays, 1577-0199 at night.',
+    riskFlags: ['self-harm'],
+    guardian: 'Lee Jung-ho (father) 010-0000-0092',
+    hospital: 'H-SEVERANCE',
+    birthYear: 2008,
+  },
+  {
+    name: 'Park Do-hyun (박도현)',
+    phones: ['010-0000-0003'],
+    district: 'Gangnam-gu',
+    caseManager: 'Jung Mi-kyung, Gangnam-gu MHWC',
+    safetyPlan: 'Early signs of relapse: hearing voices at night, suspicion of neighbours. Plan: contact case manager, take prescribed medication, stay with brother.',
+    riskFlags: ['psychosis', 'violence'],
+    guardian: 'Park Sang-woo (brother) 010-0000-0093',
+    hospital: 'H-SAMSUNG',
+    birthYear: 1979,
+  },
+  {
+    name: 'Choi Young-ja (최영자)',
+    phones: ['010-0000-0004'],
+    district: 'Nowon-gu',
+    caseManager: 'Han Seung-min, Nowon-gu MHWC',
+    safetyPlan: 'Lives alone. Loneliness in the evening; daughter calls every Sunday. May leave home at night confused: check the park by the apartment first.',
+    riskFlags: ['wandering', 'prior-attempt'],
+    guardian: 'Choi Eun-hee (daughter) 010-0000-0094',
+    hospital: 'H-SMC',
+    birthYear: 1951,
+  },
+  {
+    name: 'Jung Tae-yang (정태양)',
+    phones: ['010-0000-0005'],
+    district: 'Gwanak-gu',
+    caseManager: 'Yoon Ha-na, Gwanak-gu MHWC',
+    safetyPlan: 'Exam stress. Coping: call a friend, go to the 24-hour study café with others. Knife kept at home: agreed to give it to the landlord.',
+    riskFlags: ['self-harm', 'weapon-access'],
+    guardian: null,
+    hospital: 'H-BORAMAE',
+    birthYear: 2001,
+  },
+  {
+    name: 'Han Ji-woo (한지우)',
+    phones: ['010-0000-0006'],
+    district: 'Eunpyeong-gu',
+    caseManager: 'Kang Min-seo, Eunpyeong-gu MHWC',
+    safetyPlan: 'Alcohol makes things worse: call the addiction centre line when drinking starts. Wife is the first contact.',
+    riskFlags: ['substance-use', 'violence'],
+    guardian: 'Seo Yu-na (wife) 010-0000-0096',
+    hospital: 'H-EUNPYEONG',
+    birthYear: 1968,
+  },
+];
+
 const short = (nameEn: string): string => nameEn.replace(/-gu$/, '');
 
 // 24-hour shifts change at 09:00 Korea time (UTC+9, no daylight saving), the usual handover of Korean centres.
@@ -39,7 +123,8 @@ export function shiftStarts(now: Date, days: number): Date[] {
  * Loads the Seoul demo set on an empty database: 25 districts as approximate regions (Voronoi cells of the
  * district offices clipped to a buffered hull, not official boundaries), hospitals, a police station, a fire
  * station and a community mental health centre per district, mobile crisis teams on 24-hour shifts for a week,
- * and one demo user per role. No calls, incidents or live positions: the map starts quiet.
+ * one demo user per role, and six registered clients (known callers). No calls, incidents or live positions:
+ * the map starts quiet.
  */
 export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCredentials | null> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -109,6 +194,26 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
       );
     }
 
+    for (const c of DEMO_CLIENTS) {
+      const [hospital] = c.hospital ? ((await m.query(`SELECT id FROM agency WHERE code = $1`, [c.hospital])) as { id: string }[]) : [];
+      await m.query(
+        `INSERT INTO client (display_name, phone_numbers, phone_digits, region_id, case_manager, safety_plan, risk_flags,
+           guardian_contact, preferred_hospital_id, birth_year) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+        [
+          c.name,
+          c.phones,
+          c.phones.map((p) => normalisePhone(p)!),
+          regionId.get(c.district) ?? null,
+          c.caseManager,
+          c.safetyPlan,
+          c.riskFlags,
+          c.guardian,
+          hospital?.id ?? null,
+          c.birthYear,
+        ],
+      );
+    }
+
     const jungTeam = teamIds[SEOUL_DISTRICTS.findIndex((d) => d.nameEn === 'Jung-gu')]!;
     const [smc] = (await m.query(`SELECT id FROM agency WHERE code = 'H-SMC'`)) as [{ id: string }];
     const [police] = (await m.query(`SELECT id FROM agency WHERE code = 'P-11140'`)) as [{ id: string }];
@@ -130,7 +235,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     }
     await m.query(
       `INSERT INTO audit (actor_username, actor_role, action, entity_type, details) VALUES ('system', 'system', 'demo.seed', 'database', $1)`,
-      [JSON.stringify({ regions: SEOUL_DISTRICTS.length, teams: teamIds.length, users: users.length })],
+      [JSON.stringify({ regions: SEOUL_DISTRICTS.length, teams: teamIds.length, users: users.length, clients: DEMO_CLIENTS.length })],
     );
     return { password: DEMO_PASSWORD, users: users.map(({ username, role, note }) => ({ username, role, note })) };
   });

@@ -1,4 +1,5 @@
-import type { TeamEventData, TeamSkill, TeamStatus, TeamView } from '#contracts';
+import type { TeamEventData, TeamSkill, TeamView } from '#contracts';
+import { displayedTeamStatus, type StoredTeamStatus } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 
 export interface TeamRow {
@@ -10,10 +11,11 @@ export interface TeamRow {
   base_lng: number;
   skills: TeamSkill[];
   size: number;
-  status: Exclude<TeamStatus, 'off-duty'>;
+  status: StoredTeamStatus;
   location_lat: number | null;
   location_lng: number | null;
   location_at: Date | null;
+  last_checkin_at: Date | null;
   on_duty: boolean;
 }
 
@@ -28,8 +30,9 @@ export function toTeamView(r: TeamRow): TeamView {
     callsign: r.callsign,
     regionId: r.region_id,
     coveredRegionIds: r.covered_region_ids,
-    // Off duty wins over the stored status: a team outside its shift cannot be dispatched whatever it last reported.
-    status: r.on_duty ? r.status : 'off-duty',
+    // Off duty hides an idle status (a team outside its shift cannot be dispatched whatever it last reported) but
+    // never hides work: a team still on scene when its shift ends shows on scene.
+    status: displayedTeamStatus(r.status, r.on_duty),
     base: { lat: r.base_lat, lng: r.base_lng },
     location:
       r.location_lat !== null && r.location_lng !== null && r.location_at
@@ -48,4 +51,25 @@ export function toTeamEvent(v: TeamView): TeamEventData {
 export async function loadTeam(tx: Tx, id: string): Promise<TeamView | null> {
   const row = await tx.one<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1`, [id]);
   return row ? toTeamView(row) : null;
+}
+
+/** The team row, locked for the rest of the transaction when `forUpdate`. */
+export async function loadTeamRow(tx: Tx, id: string, forUpdate = false): Promise<TeamRow | undefined> {
+  return tx.one<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t' : ''}`, [id]);
+}
+
+/** Where the team is for an alert: its live position when it has one (whatever its age), else its base. */
+export function teamPosition(r: TeamRow): { lat: number; lng: number } {
+  return r.location_lat !== null && r.location_lng !== null ? { lat: r.location_lat, lng: r.location_lng } : { lat: r.base_lat, lng: r.base_lng };
+}
+
+/** Stores a position report (from the phone, or given with a status or a panic); returns whether the team exists. */
+export async function setTeamLocation(tx: Tx, teamId: string, at: { lat: number; lng: number }): Promise<boolean> {
+  const row = await tx.one(`UPDATE team SET location_lat = $2, location_lng = $3, location_at = $4 WHERE id = $1 RETURNING id`, [
+    teamId,
+    at.lat,
+    at.lng,
+    tx.now.toISOString(),
+  ]);
+  return row !== undefined;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../common/actor.js';
 import { DomainError, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
-import { loadTeam, TEAM_SELECT, toTeamEvent, toTeamView, type TeamRow } from './teams.repository.js';
+import { loadTeam, setTeamLocation, TEAM_SELECT, toTeamEvent, toTeamView, type TeamRow } from './teams.repository.js';
 
 @Injectable()
 export class TeamsService {
@@ -60,12 +60,7 @@ export class TeamsService {
   reportLocation(actor: Actor, teamId: string, at: LatLng): Promise<void> {
     if (actor.role !== 'responder' || actor.teamId !== teamId) throw forbidden('Only the team\'s own responders report its location');
     return this.uow.run(actor, async (tx) => {
-      const row = await tx.one(`UPDATE team SET location_lat = $2, location_lng = $3, location_at = now() WHERE id = $1 RETURNING id`, [
-        teamId,
-        at.lat,
-        at.lng,
-      ]);
-      if (!row) throw notFound('Team');
+      if (!(await setTeamLocation(tx, teamId, at))) throw notFound('Team');
       const team = (await loadTeam(tx, teamId))!;
       // Positions are high-frequency and not a person's record: an event, but no audit row per fix.
       tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));

@@ -99,6 +99,10 @@ export class TimerRunner {
       const tx = new Tx(manager, SYSTEM_ACTOR, new Date());
       try {
         await manager.query(`SAVEPOINT timer_handler`);
+        // Marked fired before the handler runs, so a handler may schedule the next timer of its own kind and ref
+        // (a periodic check, a repeating check-in) without the pending-timer index folding it into this row.
+        // A failing handler rolls this back with the rest of its work.
+        await manager.query(`UPDATE timer SET fired_at = now() WHERE id = $1`, [timer.id]);
         if (handler) await handler(tx, timer);
         else this.log.warn(`no handler for timer kind ${timer.kind}; marking fired`);
         await manager.query(`RELEASE SAVEPOINT timer_handler`);
@@ -114,7 +118,7 @@ export class TimerRunner {
         );
         return true;
       }
-      await manager.query(`UPDATE timer SET fired_at = now(), attempts = attempts + 1 WHERE id = $1`, [timer.id]);
+      await manager.query(`UPDATE timer SET attempts = attempts + 1 WHERE id = $1`, [timer.id]);
       await tx.flushEvents();
       this.metrics.timersFired.inc({ kind: timer.kind });
       return true;

@@ -7,6 +7,7 @@ import type {
   ConsoleConfig,
   CreateCallRequest,
   CreateIncidentRequest,
+  DispatchStatus,
   DispatchView,
   EndCallRequest,
   EventsPage,
@@ -41,8 +42,10 @@ export function createApi(http: Http) {
   return {
     login: (body: LoginRequest) => post<LoginResponse>('/auth/login', body),
     me: () => get<UserView>('/auth/me'),
+    refresh: () => post<LoginResponse>('/auth/refresh'),
     config: () => get<ConsoleConfig>('/config'),
     events: (after: number, limit: number) => get<EventsPage>(`/events?after=${after}&limit=${limit}`),
+    eventsHead: () => get<{ lastSeq: number }>('/events/head'),
 
     regions: () => get<RegionCollection>('/regions'),
     teams: () => get<TeamView[]>('/teams'),
@@ -64,13 +67,15 @@ export function createApi(http: Http) {
     call: (id: string) => get<CallView>(`/calls/${q(id)}`),
     createCall: (body: CreateCallRequest, idempotencyKey: string) => post<CallView>('/calls', body, { 'Idempotency-Key': idempotencyKey }),
     answerCall: (id: string) => post<CallView>(`/calls/${q(id)}/answer`),
+    takeoverCall: (id: string, reason: string) => post<CallView>(`/calls/${q(id)}/takeover`, { reason }),
     endCall: (id: string, body: EndCallRequest) => post<CallView>(`/calls/${q(id)}/end`, body),
     triageCall: (id: string, input: TriageInput) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
     overrideTriage: (id: string, body: TriageOverrideInput) => post<TriageRecord>(`/calls/${q(id)}/triage/override`, body),
     client: (id: string) => get<ClientView>(`/clients/${q(id)}`),
     createIncident: (body: CreateIncidentRequest) => post<CreatedIncident>('/incidents', body),
 
-    teamDispatches: (teamId: string, status: 'offered' | 'accepted') => get<DispatchView[]>(`/dispatches?teamId=${q(teamId)}&status=${status}`),
+    dispatches: (status: readonly DispatchStatus[]) => get<DispatchView[]>(`/dispatches?status=${status.join(',')}`),
+    teamDispatches: (teamId: string, status: readonly DispatchStatus[]) => get<DispatchView[]>(`/dispatches?teamId=${q(teamId)}&status=${status.join(',')}`),
     accept: (dispatchId: string) => post<DispatchView>(`/dispatches/${q(dispatchId)}/accept`),
     decline: (dispatchId: string, reason: string) => post<DispatchView>(`/dispatches/${q(dispatchId)}/decline`, { reason }),
     setTeamStatus: (teamId: string, status: SettableTeamStatus, location?: LatLng) =>

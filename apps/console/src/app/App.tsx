@@ -8,8 +8,9 @@ import { Shell } from './Shell';
 function Root() {
   const { user, token, api } = useAuth();
   if (!user || !token) return <LoginPage />;
+  // Keyed by the user, not the token: a renewed token is handed to the live socket, not a reason to reconnect.
   return (
-    <RealtimeProvider key={token} token={token} user={user} api={api}>
+    <RealtimeProvider key={user.id} token={token} user={user} api={api}>
       <Shell />
     </RealtimeProvider>
   );

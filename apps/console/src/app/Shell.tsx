@@ -4,6 +4,7 @@ import { useIdleLogoff } from '../auth/use-idle-logoff';
 import { useI18n } from '../i18n/i18n';
 import { useRealtime } from '../realtime/realtime';
 import { ConnectionBanner } from '../shared/ConnectionBanner';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useShortcuts } from '../shared/use-shortcuts';
 import { useConfig } from './config';
 
@@ -46,7 +47,7 @@ export function Shell() {
       <header className="topbar">
         <h1 className="brand">{t.app.title}</h1>
         <span className="who">{t.app.signedInAs(user.displayName, t.roles[user.role])}</span>
-        <button type="button" className="btn btn-quiet" onClick={() => setHelp((h) => !h)} aria-expanded={help} aria-controls="shortcut-help">
+        <button type="button" className="btn btn-quiet hide-on-phone" onClick={() => setHelp((h) => !h)} aria-expanded={help} aria-controls="shortcut-help">
           {t.app.shortcuts}
         </button>
         <button type="button" className="btn btn-quiet" onClick={toggle} aria-label={t.app.switchLanguageLabel} data-testid="language-switch">
@@ -69,9 +70,11 @@ export function Shell() {
         </div>
       ) : null}
       <main className="main">
-        <Suspense fallback={<p className="empty-note">{t.app.loading}</p>}>
-          <RoleHome />
-        </Suspense>
+        <ErrorBoundary>
+          <Suspense fallback={<p className="empty-note">{t.app.loading}</p>}>
+            <RoleHome />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   );

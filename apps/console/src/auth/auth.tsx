@@ -1,13 +1,16 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { UserView } from '#contracts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { LoginResponse, UserView } from '#contracts';
 import { createApi, type Api } from '../api/endpoints';
-import { createHttp } from '../api/http';
+import { ApiError, createHttp } from '../api/http';
+import { watchActivity } from './activity';
 import { clearSession, loadSession, saveSession, type Session } from './session';
+import { TokenRefreshScheduler } from './token-refresh';
 
 export type LogoutReason = 'user' | 'idle' | 'expired';
 
 interface Auth {
   user: UserView | null;
+  /** The current access token; it changes about every 13 minutes while the operator works (see token-refresh.ts). */
   token: string | null;
   api: Api;
   login: (username: string, password: string) => Promise<void>;
@@ -34,6 +37,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => createApi(createHttp({ getToken: () => tokenRef.current, onUnauthorized: () => logout('expired') })),
     [logout],
   );
+
+  // Renew the token while the operator works. Keyed by the signed-in user, not the token: the scheduler restarts
+  // itself after each renewal, and a new login starts a new one.
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const userId = session?.user.id ?? null;
+  useEffect(() => {
+    if (!userId) return;
+    const scheduler = new TokenRefreshScheduler<LoginResponse>({
+      refresh: () => api.refresh(),
+      onRefreshed: (response) => {
+        tokenRef.current = response.accessToken;
+        setSession(saveSession(response));
+      },
+      // A 401 has already logged out (http onUnauthorized); retrying cannot help then.
+      isFatal: (error) => error instanceof ApiError && (error.status === 401 || error.status === 403),
+    });
+    scheduler.start(sessionRef.current?.expiresAt ?? Date.now());
+    const stopWatching = watchActivity(() => scheduler.activity(Date.now()));
+    return () => {
+      stopWatching();
+      scheduler.stop();
+    };
+  }, [userId, api]);
 
   const login = useCallback(
     async (username: string, password: string) => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { watchActivity } from './activity';
 import { IdleClock } from './idle-clock';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 const WARN_MS = 60_000;
 
 /** Calls `onIdle` after `minutes` without input; returns the seconds left once inside the last minute. */
@@ -12,8 +12,7 @@ export function useIdleLogoff(minutes: number, onIdle: () => void): number | nul
 
   useEffect(() => {
     const clock = new IdleClock(Math.max(1, minutes) * 60_000, Date.now());
-    const touch = () => clock.touch(Date.now());
-    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, touch, { passive: true, capture: true });
+    const stopWatching = watchActivity(() => clock.touch(Date.now()));
     const timer = window.setInterval(() => {
       const left = clock.remainingMs(Date.now());
       if (left === 0) onIdleRef.current();
@@ -21,7 +20,7 @@ export function useIdleLogoff(minutes: number, onIdle: () => void): number | nul
     }, 1000);
     return () => {
       window.clearInterval(timer);
-      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, touch, { capture: true });
+      stopWatching();
     };
   }, [minutes]);
 

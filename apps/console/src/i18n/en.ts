@@ -15,6 +15,7 @@ import type {
 } from '#contracts';
 import type { ReasonCode } from '#triage';
 import type { TriageQuestionId, TriageSection } from '../features/counselor/triage-form-model';
+import type { LocationSharing } from '../features/team/location-reporter';
 
 // English: the reference dictionary. Its type is the shape Korean must fill completely.
 
@@ -155,6 +156,9 @@ export const en = {
     empty: 'No teams.',
     offDuty: 'off duty',
     count: (available: number, total: number) => `${available} of ${total} available`,
+    setStatus: 'Status',
+    setStatusFor: (callsign: string) => `Set status of ${callsign}`,
+    statusRefused: (message: string) => `Status not changed: ${message}`,
   },
   alerts: {
     title: 'Alerts',
@@ -164,6 +168,8 @@ export const en = {
   },
   map: {
     label: 'Dispatch map',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
     openIncidents: (n: number) => `${n} open incident${n === 1 ? '' : 's'}`,
     coverageGap: 'No available team covers this region',
     beds: (n: number | null) => (n === null ? 'beds unknown' : `${n} bed${n === 1 ? '' : 's'} available`),
@@ -247,6 +253,15 @@ export const en = {
     outcome: 'Outcome',
     callEnded: 'Call ended.',
     received: 'Received',
+    openOthers: 'Open',
+    takeover: {
+      title: 'Call held by another counselor',
+      explanation:
+        'Another counselor is handling this call. Triage, incident and end-call controls stay disabled until you take it over; the takeover and its reason are recorded.',
+      button: 'Take over',
+      reason: 'Reason for taking over',
+      confirm: 'Take over the call',
+    },
   },
   triage: {
     title: 'Triage',
@@ -348,6 +363,7 @@ export const en = {
     assignment: 'Current incident',
     noAssignment: 'No incident assigned.',
     directions: 'Directions',
+    mapApp: 'Open in map app',
     status: 'Team status',
     checkin: 'Check in (I am safe)',
     checkedIn: (time: string) => `Last check-in ${time}`,
@@ -355,6 +371,14 @@ export const en = {
     panic: 'PANIC',
     panicConfirm: 'Send panic alert now',
     panicSent: 'Panic alert sent. Help is coming.',
+    location: {
+      'off-duty': 'Location not shared (off duty)',
+      locating: 'Finding location…',
+      shared: 'Location shared',
+      denied: 'Location not available: permission denied. Status buttons still work.',
+      unavailable: 'Location not available on this device',
+      'not-sent': 'Location not sent: will retry',
+    } satisfies Record<LocationSharing, string>,
     sent: 'Sent.',
   },
   shortcutsHelp: {

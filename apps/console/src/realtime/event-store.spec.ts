@@ -135,6 +135,22 @@ describe('EventStore', () => {
     expect(store.incidents.get('i1')).toMatchObject({ status: 'on-scene', address: '1 Sejong-daero' });
   });
 
+  it('starts at a cursor: buffered envelopes up to it are dropped, the next ones applied in order', () => {
+    const store = new EventStore();
+    const seen: number[] = [];
+    store.onEnvelope((e) => seen.push(e.seq));
+    store.receive(incident(4, { status: 'dispatching' }));
+    store.receive(incident(6, { status: 'on-scene' }));
+    store.receive(incident(5, { status: 'dispatched' }));
+    expect(store.hasGap).toBe(true);
+    store.setCursor(4);
+    expect(seen).toEqual([5, 6]);
+    expect(store.lastSeq).toBe(6);
+    expect(store.hasGap).toBe(false);
+    store.setCursor(2);
+    expect(store.lastSeq).toBe(6);
+  });
+
   it('applies hospital beds that arrive before the hospital list', () => {
     const store = new EventStore();
     store.receive({ seq: 1, type: 'hospital.updated', occurredAt: '2026-01-01T00:00:00Z', data: { agencyId: 'h1', bedsAvailable: 3, updatedAt: '2026-01-01T00:00:00Z' } });

@@ -15,13 +15,21 @@ import type {
   TeamView,
 } from '#contracts';
 
-// The console's single client-side truth. Live socket events and catch-up pages both go through here, in seq
-// order, so the screen shows exactly what the server's event log says. REST snapshots only fill in entities the
-// log has not told us about yet and the few fields events leave out (summary, address, team base and skills).
+import { eventIsOlderThanSnapshot } from './snapshot-order';
 
-/** `seq` is the last event that changed the entry; 0 means it came from a REST snapshot only. */
+// The console's single client-side truth. At login it starts from REST snapshots taken at a known log position
+// (`setCursor` + `seed*`); from then on live socket events and catch-up pages go through here in seq order, so
+// the screen shows what the server's event log says. Both are upserts keyed by entity id (see `seed*` for which
+// side wins, and snapshot-order.ts for events that land on a snapshot row). Snapshots also carry the few fields
+// events leave out (summary, address, team base and skills), which events never erase.
+
+/**
+ * `seq`: for `source: 'event'`, the event that last changed the entry; for `source: 'snapshot'`, the log position
+ * the REST row is known to be at least as new as (0: unknown).
+ */
 interface Versioned {
   seq: number;
+  source?: 'event' | 'snapshot';
 }
 export type IncidentEntry = IncidentEventData & Pick<IncidentView, 'summary'> & { address: IncidentView['location']['address'] } & Versioned;
 export type TeamEntry = TeamEventData & Partial<Pick<TeamView, 'base' | 'skills' | 'size' | 'coveredRegionIds'>> & Versioned;
@@ -117,6 +125,19 @@ export class EventStore {
   }
 
   /**
+   * Starts the log at `headSeq` (GET /events/head, read before the snapshots): everything up to it is in the
+   * snapshots, so only later envelopes are applied. Never moves backwards.
+   */
+  setCursor(headSeq: number): void {
+    if (headSeq <= this.seq) return;
+    this.batch(() => {
+      this.seq = headSeq;
+      for (const seq of [...this.pending.keys()]) if (seq <= headSeq) this.pending.delete(seq);
+      this.drainConsecutive();
+    });
+  }
+
+  /**
    * A live envelope. The next seq is applied at once (with any buffered successors); an old or repeated seq is
    * ignored; a seq beyond the next is buffered and reported so the caller can catch up.
    */
@@ -176,91 +197,86 @@ export class EventStore {
     }
   }
 
-  // Snapshots from REST: insert what the log has not told us yet, and fill fields events do not carry.
+  // Snapshots from REST. `asOf` is the log position read before the request (GET /events/head at login, else
+  // the store's lastSeq when the request was made): the row reflects every event up to it. A row replaces an
+  // entry no newer than that (an upsert); an entry changed by a later event keeps its state and only gains the
+  // fields events do not carry. With the default 0 a snapshot only inserts and fills in.
 
-  seedIncidents(views: readonly IncidentView[]): void {
+  seedIncidents(views: readonly IncidentView[], asOf = 0): void {
     this.batch(() => {
+      const teamOf = this.acceptedTeamByIncident();
       for (const v of views) {
         const current = this.maps.incidents.get(v.id);
-        if (current) {
-          this.put('incidents', v.id, { ...current, summary: v.summary, address: v.location.address });
-        } else {
-          this.put('incidents', v.id, {
-            id: v.id,
-            number: v.number,
-            status: v.status,
-            category: v.category,
-            regionId: v.regionId,
-            location: { lat: v.location.lat, lng: v.location.lng },
-            respondBy: v.respondBy,
-            createdAt: v.createdAt,
-            teamId: null,
-            summary: v.summary,
-            address: v.location.address,
-            seq: 0,
-          });
+        const extras = { summary: v.summary, address: v.location.address };
+        if (current && current.seq > asOf) {
+          this.put('incidents', v.id, { ...current, ...extras });
+          continue;
         }
+        const { id, number, status, category, regionId, respondBy, createdAt } = v;
+        // The list has no team; the accepted dispatch (or what an earlier event said) names it.
+        const teamId = teamOf.get(v.id) ?? current?.teamId ?? null;
+        const location = { lat: v.location.lat, lng: v.location.lng };
+        this.put('incidents', v.id, { id, number, status, category, regionId, location, respondBy, createdAt, teamId, ...extras, seq: asOf, source: 'snapshot' });
       }
     });
   }
 
-  seedTeams(views: readonly TeamView[]): void {
+  seedTeams(views: readonly TeamView[], asOf = 0): void {
     this.batch(() => {
       for (const v of views) {
         const extras = { base: v.base, skills: v.skills, size: v.size, coveredRegionIds: v.coveredRegionIds };
         const current = this.maps.teams.get(v.id);
-        if (current) this.put('teams', v.id, { ...current, ...extras });
+        if (current && current.seq > asOf) this.put('teams', v.id, { ...current, ...extras });
         else {
           const { id, callsign, regionId, status, location, onDuty } = v;
-          this.put('teams', v.id, { id, callsign, regionId, status, location, onDuty, ...extras, seq: 0 });
+          this.put('teams', v.id, { id, callsign, regionId, status, location, onDuty, ...extras, seq: asOf, source: 'snapshot' });
         }
       }
     });
   }
 
-  seedCalls(views: readonly CallView[]): void {
+  seedCalls(views: readonly CallView[], asOf = 0): void {
     this.batch(() => {
       for (const v of views) {
         const extras = { callerNumber: v.callerNumber, callerRelation: v.callerRelation, clientMatches: v.clientMatches, clientId: v.clientId };
         const current = this.maps.calls.get(v.id);
-        if (current) this.put('calls', v.id, { ...current, ...extras });
+        if (current && current.seq > asOf) this.put('calls', v.id, { ...current, ...extras });
         else {
-          this.put('calls', v.id, {
-            id: v.id,
-            status: v.status,
-            channel: v.channel,
-            receivedAt: v.receivedAt,
-            answeredAt: v.answeredAt,
-            endedAt: v.endedAt,
-            counselorId: v.counselorId,
-            category: v.triage?.category ?? null,
-            incidentId: v.incidentId,
-            outcome: v.outcome,
-            ...extras,
-            seq: 0,
-          });
+          const { id, status, channel, receivedAt, answeredAt, endedAt, counselorId, incidentId, outcome } = v;
+          const category = v.triage?.category ?? null;
+          this.put('calls', v.id, { id, status, channel, receivedAt, answeredAt, endedAt, counselorId, category, incidentId, outcome, ...extras, seq: asOf, source: 'snapshot' });
         }
       }
     });
   }
 
-  seedDispatches(views: readonly DispatchView[]): void {
+  seedDispatches(views: readonly DispatchView[], asOf = 0): void {
     this.batch(() => {
       for (const v of views) {
-        if (!this.maps.dispatches.has(v.id)) this.put('dispatches', v.id, { ...v, seq: 0 });
+        const current = this.maps.dispatches.get(v.id);
+        if (current && current.seq > asOf) {
+          if (!current.incident && v.incident) this.put('dispatches', v.id, { ...current, incident: v.incident });
+          continue;
+        }
+        this.put('dispatches', v.id, { ...v, incident: v.incident ?? current?.incident, seq: asOf, source: 'snapshot' });
+        // The incident list does not name the team working it; an accepted dispatch does.
+        const incident = this.maps.incidents.get(v.incidentId);
+        if (v.status === 'accepted' && incident && incident.teamId === null && incident.source === 'snapshot') {
+          this.put('incidents', incident.id, { ...incident, teamId: v.teamId });
+        }
       }
     });
   }
 
-  seedHandoffs(views: readonly HandoffView[]): void {
+  seedHandoffs(views: readonly HandoffView[], asOf = 0): void {
     this.batch(() => {
       for (const v of views) {
         const current = this.maps.handoffs.get(v.id);
         const extras = { reason: v.reason, requestedAt: v.requestedAt };
-        if (current) this.put('handoffs', v.id, { ...current, ...extras });
+        if (current && current.seq > asOf) this.put('handoffs', v.id, { ...current, ...extras });
         else {
           const { id, incidentId, agencyId, kind, status, reasonCode } = v;
-          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...extras, seq: 0 });
+          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...extras, seq: asOf, source: 'snapshot' });
         }
       }
     });
@@ -272,8 +288,9 @@ export class EventStore {
         const current = this.maps.hospitals.get(v.id);
         const beds = this.pendingBeds.get(v.id);
         this.pendingBeds.delete(v.id);
-        const bedsAvailable = current && current.seq > 0 ? current.bedsAvailable : (beds?.bedsAvailable ?? v.bedsAvailable);
-        this.put('hospitals', v.id, { ...v, bedsAvailable, seq: current?.seq ?? beds?.seq ?? 0 });
+        const evented = current?.source === 'event' ? current : undefined;
+        const bedsAvailable = evented ? evented.bedsAvailable : (beds?.bedsAvailable ?? v.bedsAvailable);
+        this.put('hospitals', v.id, { ...v, bedsAvailable, seq: evented?.seq ?? beds?.seq ?? 0, source: evented || beds ? 'event' : 'snapshot' });
       }
     });
   }
@@ -302,7 +319,14 @@ export class EventStore {
   private putAlertView(v: AlertView): void {
     const current = this.maps.alerts.get(v.id);
     const { id, kind, severity, message, incidentId, teamId, regionId, location, raisedAt, acknowledgedAt } = v;
-    this.put('alerts', v.id, { id, kind, severity, message, incidentId, teamId, regionId, location, raisedAt, acknowledgedAt, seq: current?.seq ?? 0 });
+    this.put('alerts', v.id, { id, kind, severity, message, incidentId, teamId, regionId, location, raisedAt, acknowledgedAt, seq: current?.seq ?? 0, source: current?.source ?? 'snapshot' });
+  }
+
+  /** Incident id → team of its accepted dispatch, from what the store holds. */
+  private acceptedTeamByIncident(): Map<string, string> {
+    const teams = new Map<string, string>();
+    for (const d of this.maps.dispatches.values()) if (d.status === 'accepted') teams.set(d.incidentId, d.teamId);
+    return teams;
   }
 
   private drainConsecutive(): void {
@@ -312,49 +336,67 @@ export class EventStore {
     }
   }
 
+  /** An event landing on a snapshot row it is provably older than changes nothing (see snapshot-order.ts). */
+  private olderThanSnapshot(current: Versioned | undefined, seq: number, compare: () => boolean): boolean {
+    if (current?.source !== 'snapshot') return false;
+    return seq <= current.seq || compare();
+  }
+
   private applyOne(envelope: AnyEventEnvelope, live: boolean): void {
     this.seq = envelope.seq;
     const seq = envelope.seq;
+    const source = 'event';
     switch (envelope.type) {
       case 'incident.created':
       case 'incident.updated': {
-        const current = this.maps.incidents.get(envelope.data.id);
-        this.put('incidents', envelope.data.id, {
-          ...envelope.data,
-          location: { lat: envelope.data.location.lat, lng: envelope.data.location.lng },
+        const { data } = envelope;
+        const current = this.maps.incidents.get(data.id);
+        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'incidents', snapshot: current, event: data }))) break;
+        this.put('incidents', data.id, {
+          ...data,
+          location: { lat: data.location.lat, lng: data.location.lng },
           summary: current?.summary ?? null,
           address: current?.address ?? null,
           seq,
+          source,
         });
         break;
       }
       case 'team.updated': {
-        const current = this.maps.teams.get(envelope.data.id);
-        this.put('teams', envelope.data.id, { ...current, ...envelope.data, seq });
+        const { data } = envelope;
+        const current = this.maps.teams.get(data.id);
+        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'teams', snapshot: current, event: data }))) break;
+        this.put('teams', data.id, { ...current, ...data, seq, source });
         break;
       }
       case 'call.created':
       case 'call.updated': {
-        const current = this.maps.calls.get(envelope.data.id);
-        this.put('calls', envelope.data.id, { ...current, ...envelope.data, seq });
+        const { data } = envelope;
+        const current = this.maps.calls.get(data.id);
+        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'calls', snapshot: current, event: data }))) break;
+        this.put('calls', data.id, { ...current, ...data, seq, source });
         break;
       }
       case 'dispatch.offered':
       case 'dispatch.updated': {
-        const current = this.maps.dispatches.get(envelope.data.id);
+        const { data } = envelope;
+        const current = this.maps.dispatches.get(data.id);
+        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'dispatches', snapshot: current, event: data }))) break;
         // Updates may leave out the need-to-know summary the offer carried.
-        this.put('dispatches', envelope.data.id, { ...envelope.data, incident: envelope.data.incident ?? current?.incident, seq });
+        this.put('dispatches', data.id, { ...data, incident: data.incident ?? current?.incident, seq, source });
         break;
       }
       case 'handoff.created':
       case 'handoff.updated': {
-        const current = this.maps.handoffs.get(envelope.data.id);
-        this.put('handoffs', envelope.data.id, { ...current, ...envelope.data, seq });
+        const { data } = envelope;
+        const current = this.maps.handoffs.get(data.id);
+        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'handoffs', snapshot: current, event: data }))) break;
+        this.put('handoffs', data.id, { ...current, ...data, seq, source });
         break;
       }
       case 'hospital.updated': {
         const current = this.maps.hospitals.get(envelope.data.agencyId);
-        if (current) this.put('hospitals', current.id, { ...current, bedsAvailable: envelope.data.bedsAvailable, seq });
+        if (current) this.put('hospitals', current.id, { ...current, bedsAvailable: envelope.data.bedsAvailable, seq, source });
         else this.pendingBeds.set(envelope.data.agencyId, { bedsAvailable: envelope.data.bedsAvailable, seq });
         break;
       }
@@ -365,6 +407,7 @@ export class EventStore {
           raisedAt: current?.raisedAt ?? envelope.occurredAt,
           acknowledgedAt: current?.acknowledgedAt ?? null,
           seq,
+          source,
         });
         break;
       }

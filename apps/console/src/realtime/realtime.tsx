@@ -5,7 +5,8 @@ import { ApiError } from '../api/http';
 import { useI18n } from '../i18n/i18n';
 import { beep, flashTitle } from './attention';
 import { EventStore, type EntityKind, type EntityMaps } from './event-store';
-import { connectRealtime, type ConnectionStatus } from './socket';
+import { loadSnapshot } from './snapshot';
+import { connectRealtime, type ConnectionStatus, type RealtimeConnection } from './socket';
 import { SyncController } from './sync-controller';
 
 interface Realtime {
@@ -23,20 +24,30 @@ const RealtimeContext = createContext<Realtime | null>(null);
 
 const ALERT_FRESH_MS = 10 * 60_000;
 
+/**
+ * One store and one socket per signed-in user (the parent keys this by user id). A renewed `token` is handed to
+ * the live socket rather than reconnecting; the first catch-up starts from snapshots at the log's head.
+ */
 export function RealtimeProvider({ token, user, api, children }: { token: string; user: UserView; api: Api; children: ReactNode }) {
   const { t } = useI18n();
   const tRef = useRef(t);
   tRef.current = t;
-  const store = useMemo(() => new EventStore(), [token]);
+  const userRef = useRef(user);
+  userRef.current = user;
+  const tokenRef = useRef(token);
+  const store = useMemo(() => new EventStore(), []);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [synced, setSynced] = useState(false);
   const lastEventAt = useRef<number | null>(null);
-  const syncedListeners = useMemo(() => new Set<(lastSeq: number) => void>(), [token]);
+  const syncedListeners = useMemo(() => new Set<(lastSeq: number) => void>(), []);
+  const connection = useRef<RealtimeConnection | null>(null);
 
   useEffect(() => {
     let initialDone = false;
     const sync = new SyncController(store, {
       fetchPage: (after, limit) => api.events(after, limit),
+      fetchHead: () => api.eventsHead(),
+      loadSnapshot: (asOf) => loadSnapshot(api, userRef.current, store, asOf),
       onSynced: (lastSeq) => {
         initialDone = true;
         setSynced(true);
@@ -46,7 +57,7 @@ export function RealtimeProvider({ token, user, api, children }: { token: string
       onError: () => undefined, // the next reconnect or gap retries; a 401 already logged out
     });
 
-    // Sound and title flash only for what is new to this operator, never for the history replayed at login.
+    // Sound and title flash only for what is new to this operator, never for what the first catch-up reads.
     const stopAttention = store.onEnvelope((envelope) => {
       lastEventAt.current = Date.now();
       if (!initialDone) return;
@@ -63,8 +74,8 @@ export function RealtimeProvider({ token, user, api, children }: { token: string
       }
     });
 
-    const disconnect = connectRealtime({
-      token,
+    const live = connectRealtime({
+      token: tokenRef.current,
       sync,
       onStatus: setStatus,
       onRefused: async () => {
@@ -76,12 +87,19 @@ export function RealtimeProvider({ token, user, api, children }: { token: string
         }
       },
     });
+    connection.current = live;
     return () => {
-      disconnect();
+      connection.current = null;
+      live.close();
       stopAttention();
       sync.dispose();
     };
-  }, [store, token, api, user.role, user.teamId, syncedListeners]);
+  }, [store, api, user.role, user.teamId, syncedListeners]);
+
+  useEffect(() => {
+    tokenRef.current = token;
+    connection.current?.updateToken(token);
+  }, [token]);
 
   const onSynced = useCallback(
     (listener: (lastSeq: number) => void) => {

@@ -5,6 +5,13 @@ export type FetchEventsPage = (after: number, limit: number) => Promise<EventsPa
 
 export interface SyncOptions {
   fetchPage: FetchEventsPage;
+  /**
+   * GET /events/head. With it, the first catch-up starts the store at the log's head, loads the snapshots and
+   * reads only what came after, instead of replaying the whole log from seq 0.
+   */
+  fetchHead?: () => Promise<{ lastSeq: number }>;
+  /** Loads the REST snapshots into the store; `asOf` is the head read just before. Should not throw. */
+  loadSnapshot?: (asOf: number) => Promise<void>;
   /** Page size asked of GET /events; a shorter page means the end of the log. */
   limit?: number;
   /** How long a gap may wait for the missing envelope to arrive on its own before we ask the server. */
@@ -19,9 +26,16 @@ export interface SyncOptions {
 /**
  * Keeps the store gap-free: one catch-up at a time (a request made while one runs is queued behind it), a
  * catch-up on every (re)connect, and one after a short wait whenever a live envelope arrives ahead of a missing seq.
+ *
+ * The first catch-up starts the store: head → cursor → snapshots → events after the head. Reading the head before
+ * the snapshots is what makes it safe: each snapshot row already reflects every event up to the head, and events
+ * after it are applied over the rows as upserts (EventStore.seed*, snapshot-order.ts). A socket that connects
+ * meanwhile only queues its catch-up behind this one; live envelopes that arrive early wait in the store's gap
+ * buffer, and those up to the head are dropped when the cursor is set.
  */
 export class SyncController {
   private running: Promise<void> | null = null;
+  private started = false;
   private again = false;
   private gapTimer: unknown = null;
   private readonly limit: number;
@@ -84,6 +98,7 @@ export class SyncController {
     do {
       this.again = false;
       try {
+        if (!this.started && this.options.fetchHead) await this.start(this.options.fetchHead);
         await this.readToEnd();
       } catch (error) {
         this.options.onError?.(error);
@@ -91,6 +106,14 @@ export class SyncController {
       }
     } while (this.again || this.store.hasGap);
     this.options.onSynced?.(this.store.lastSeq);
+  }
+
+  private async start(fetchHead: () => Promise<{ lastSeq: number }>): Promise<void> {
+    // A failure here leaves `started` false: the next (re)connect starts over.
+    const { lastSeq } = await fetchHead();
+    this.store.setCursor(lastSeq);
+    await this.options.loadSnapshot?.(lastSeq);
+    this.started = true;
   }
 
   private async readToEnd(): Promise<void> {

@@ -20,7 +20,7 @@ export function AlertsPanel({ onShowIncident }: { onShowIncident: (id: string) =
       [...map.values()]
         .filter((a) => a.acknowledgedAt === null)
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.raisedAt.localeCompare(a.raisedAt)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is what changes; the map is mutated in place
+    // `version` is what changes; the map is mutated in place
     [map, version],
   );
 

@@ -1,7 +1,7 @@
 import { memo, useCallback, useState } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useStore } from '../../realtime/realtime';
-import { useSeed } from '../../realtime/use-seed';
+import { useOnSynced } from '../../realtime/use-on-synced';
 import { useShortcuts } from '../../shared/use-shortcuts';
 import { DispatchMap } from '../map/DispatchMap';
 import { HospitalLayer } from '../map/HospitalLayer';
@@ -37,20 +37,12 @@ export function CoordinatorPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const select = useCallback((id: string) => setSelectedId(id), []);
 
-  const reconcileAlerts = async () => {
+  // The snapshots were loaded at login (realtime/snapshot.ts). Alerts have no "acknowledged" event, so the open
+  // list is re-read after every catch-up to learn of acknowledgements made elsewhere.
+  useOnSynced(async () => {
     const asOf = store.lastSeq;
     store.reconcileOpenAlerts(await api.openAlerts(), asOf);
-  };
-  useSeed(
-    () =>
-      Promise.allSettled([
-        api.teams().then((x) => store.seedTeams(x)),
-        api.activeIncidents().then((x) => store.seedIncidents(x)),
-        api.agencies('hospital').then((x) => store.seedHospitals(x)),
-        reconcileAlerts(),
-      ]),
-    reconcileAlerts,
-  );
+  });
 
   useShortcuts({
     'alt+1': () => focusById('incident-queue'),

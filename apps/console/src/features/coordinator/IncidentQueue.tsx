@@ -56,7 +56,7 @@ export function IncidentQueue({
 }) {
   const { t } = useI18n();
   const { map, version } = useEntities('incidents');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is what changes; the map is mutated in place
+  // `version` is what changes; the map is mutated in place
   const queue = useMemo(() => incidentQueue(map.values()), [map, version]);
 
   const step = (delta: number) => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CallOutcome, Category, TriageResult } from '#contracts';
 import { ApiError } from '../../api/http';
-import { useAuth } from '../../auth/auth';
+import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry, useStore } from '../../realtime/realtime';
 import { formatTime } from '../../shared/format';
@@ -11,6 +11,7 @@ import { ClientMatch } from './ClientMatch';
 import { EndCallForm } from './EndCallForm';
 import { IncidentForm } from './IncidentForm';
 import { LocationPicker, type PickedLocation } from './LocationPicker';
+import { TakeoverBar } from './TakeoverBar';
 import { TriageForm } from './TriageForm';
 import { TriageResultPanel } from './TriageResultPanel';
 import { emptyAnswers, evaluateTriageForm } from './triage-form-model';
@@ -25,10 +26,14 @@ function suggestedOutcome(linked: boolean, category: Category): CallOutcome {
 /** One active call: caller match, guided triage with live result, location, incident, end with an outcome. */
 export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () => void }) {
   const { api } = useAuth();
+  const user = useUser();
   const { t, lang } = useI18n();
   const store = useStore();
   const call = useLoad(() => api.call(callId), callId);
   const live = useEntry('calls', callId);
+  // Another counselor's active call is read-only here until it is taken over (the server refuses with 403 too).
+  const owner = live?.counselorId ?? call.data?.counselorId ?? null;
+  const heldByOther = (live?.status ?? call.data?.status) === 'active' && owner !== null && owner !== user.id;
   const [answers, setAnswers] = useState(emptyAnswers);
   const evaluation = useMemo(() => evaluateTriageForm(answers), [answers]);
   const [recorded, setRecorded] = useState<{ key: string; result: TriageResult } | null>(null);
@@ -85,13 +90,15 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           {failure}
         </p>
       ) : null}
+      {heldByOther ? <TakeoverBar callId={callId} /> : null}
       {call.data ? <ClientMatch matches={call.data.clientMatches} /> : null}
       <div className="triage-layout">
-        <TriageForm answers={answers} missing={evaluation.missing} onChange={setAnswers} />
+        <TriageForm answers={answers} missing={evaluation.missing} onChange={setAnswers} locked={heldByOther} />
         <TriageResultPanel
           evaluation={evaluation}
           recorded={recorded?.key === inputKey ? recorded.result : null}
           busy={busy}
+          locked={heldByOther}
           onSubmit={() => void run(recordTriage)}
           onOverride={override}
         />
@@ -103,12 +110,14 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
         linkedIncidentId={linkedIncidentId}
         recordTriage={recordTriage}
         onCreated={setCreatedNumber}
+        locked={heldByOther}
       />
       <EndCallForm
         key={createdNumber ?? 'none'}
         callId={callId}
         suggested={suggestedOutcome(linkedIncidentId !== null || createdNumber !== null, recorded?.result.category ?? evaluation.result.category)}
         onEnded={onEnded}
+        locked={heldByOther}
       />
     </section>
   );

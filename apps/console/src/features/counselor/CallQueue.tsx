@@ -26,8 +26,10 @@ export function CallQueue({ userId, activeCallId, onAnswer, onOpen }: { userId: 
           return (
             <li key={c.id} className={`call-row status-${c.status}${c.id === activeCallId ? ' is-selected' : ''}`} data-testid="call-row" data-call-id={c.id} data-status={c.status}>
               <span className="call-main">
-                <strong>{t.callChannel[c.channel as keyof typeof t.callChannel] ?? c.channel}</strong> · {t.callStatus[c.status]}
-                {mine ? ` · ${t.counselor.mine}` : ''}
+                <span>
+                  <strong>{t.callChannel[c.channel as keyof typeof t.callChannel] ?? c.channel}</strong> · {t.callStatus[c.status]}
+                  {mine ? ` · ${t.counselor.mine}` : ''}
+                </span>
                 <span className="call-meta">
                   {c.callerNumber ?? ''} {t.time.ago(formatDuration(now - Date.parse(c.receivedAt)))}
                 </span>
@@ -36,11 +38,16 @@ export function CallQueue({ userId, activeCallId, onAnswer, onOpen }: { userId: 
                 <button type="button" className="btn btn-primary btn-small" onClick={() => onAnswer(c.id)}>
                   {t.counselor.answer}
                 </button>
-              ) : mine && c.id !== activeCallId ? (
+              ) : c.id === activeCallId ? null : mine ? (
                 <button type="button" className="btn btn-small" onClick={() => onOpen(c.id)}>
                   {t.counselor.activeCall}
                 </button>
-              ) : null}
+              ) : (
+                // Another counselor's call: opening it shows it read-only, with an explicit takeover.
+                <button type="button" className="btn btn-small btn-quiet" onClick={() => onOpen(c.id)}>
+                  {t.counselor.openOthers}
+                </button>
+              )}
             </li>
           );
         })}

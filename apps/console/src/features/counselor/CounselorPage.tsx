@@ -3,7 +3,6 @@ import { ApiError } from '../../api/http';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
-import { useSeed } from '../../realtime/use-seed';
 import { useShortcuts } from '../../shared/use-shortcuts';
 import { ActiveCall } from './ActiveCall';
 import { CallQueue } from './CallQueue';
@@ -20,10 +19,6 @@ export function CounselorPage() {
   // Calls ended here may still read "active" in the store until their event arrives: never resume those.
   const ended = useRef(new Set<string>());
 
-  useSeed(() =>
-    Promise.allSettled([api.queueCalls().then((calls) => store.seedCalls(calls)), api.activeIncidents().then((x) => store.seedIncidents(x))]),
-  );
-
   // After a reload, resume the call this counselor already has open.
   useEffect(() => {
     if (activeCallId) return;
@@ -38,8 +33,9 @@ export function CounselorPage() {
   const answer = async (id: string) => {
     setNotice(null);
     try {
+      const asOf = store.lastSeq;
       const call = await api.answerCall(id);
-      store.seedCalls([call]);
+      store.seedCalls([call], asOf);
       setActiveCallId(call.id);
     } catch (e) {
       setNotice(e instanceof ApiError ? e.message : t.app.error);

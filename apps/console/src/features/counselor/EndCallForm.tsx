@@ -3,8 +3,9 @@ import { CALL_OUTCOMES, type CallOutcome } from '#contracts';
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 
-export function EndCallForm({ callId, suggested, onEnded }: { callId: string; suggested: CallOutcome; onEnded: () => void }) {
+export function EndCallForm({ callId, suggested, onEnded, locked = false }: { callId: string; suggested: CallOutcome; onEnded: () => void; locked?: boolean }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<CallOutcome | ''>('');
@@ -48,7 +49,7 @@ export function EndCallForm({ callId, suggested, onEnded }: { callId: string; su
           {failure}
         </p>
       ) : null}
-      <button type="submit" className="btn" disabled={busy}>
+      <button type="submit" className="btn" disabled={busy || locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
         {t.counselor.endCall}
       </button>
     </form>

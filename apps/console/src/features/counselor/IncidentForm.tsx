@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
 import { isActiveIncident } from '../map/region-shading';
 import type { PickedLocation } from './LocationPicker';
+import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 
 /** Creates an incident from the call (recording the triage first if needed), or attaches the call to one. */
 export function IncidentForm({
@@ -13,12 +14,15 @@ export function IncidentForm({
   linkedIncidentId,
   recordTriage,
   onCreated,
+  locked = false,
 }: {
   callId: string;
   location: PickedLocation | null;
   linkedIncidentId: string | null;
   recordTriage: () => Promise<void>;
   onCreated: (number: string) => void;
+  /** Another counselor holds the call (see TakeoverBar). */
+  locked?: boolean;
 }) {
   const { api } = useAuth();
   const { t } = useI18n();
@@ -77,7 +81,13 @@ export function IncidentForm({
           ))}
         </select>
       </label>
-      <button type="submit" className="btn btn-primary" disabled={busy || linkedIncidentId !== null} id="create-incident">
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={busy || locked || linkedIncidentId !== null}
+        id="create-incident"
+        aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}
+      >
         {t.counselor.createIncident}
       </button>
       {message ? (

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 import {
   TRIAGE_QUESTIONS,
   TRIAGE_SECTIONS,
@@ -46,26 +47,39 @@ function Question({ question, value, missing, onChange }: { question: TriageQues
 }
 
 /** The guided form: questions grouped by section, Q3–Q5 appearing only after a yes to Q2. */
-export function TriageForm({ answers, missing, onChange }: { answers: TriageAnswers; missing: readonly TriageQuestionId[]; onChange: (answers: TriageAnswers) => void }) {
+export function TriageForm({
+  answers,
+  missing,
+  onChange,
+  locked = false,
+}: {
+  answers: TriageAnswers;
+  missing: readonly TriageQuestionId[];
+  onChange: (answers: TriageAnswers) => void;
+  /** Another counselor holds the call (see TakeoverBar). */
+  locked?: boolean;
+}) {
   const { t } = useI18n();
   const missingSet = new Set(missing);
   return (
     <form className="triage-form" aria-labelledby="triage-title" onSubmit={(e) => e.preventDefault()} data-testid="triage-form" id="triage-form">
       <h3 id="triage-title">{t.triage.title}</h3>
-      {TRIAGE_SECTIONS.map((section) => (
-        <Fragment key={section}>
-          <h4 className="triage-section">{t.triage.sections[section]}</h4>
-          {TRIAGE_QUESTIONS.filter((q) => q.section === section && isQuestionVisible(answers, q.id)).map((q) => (
-            <Question
-              key={q.id}
-              question={q}
-              value={answers[q.id]}
-              missing={missingSet.has(q.id)}
-              onChange={(value) => onChange(setAnswer(answers, q.id, value as never))}
-            />
-          ))}
-        </Fragment>
-      ))}
+      <fieldset className="triage-questions" disabled={locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
+        {TRIAGE_SECTIONS.map((section) => (
+          <Fragment key={section}>
+            <h4 className="triage-section">{t.triage.sections[section]}</h4>
+            {TRIAGE_QUESTIONS.filter((q) => q.section === section && isQuestionVisible(answers, q.id)).map((q) => (
+              <Question
+                key={q.id}
+                question={q}
+                value={answers[q.id]}
+                missing={missingSet.has(q.id)}
+                onChange={(value) => onChange(setAnswer(answers, q.id, value as never))}
+              />
+            ))}
+          </Fragment>
+        ))}
+      </fieldset>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { CATEGORIES, type Category, type TriageResult } from '#contracts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { CategoryBadge } from '../../shared/badges';
+import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 import type { TriageFormEvaluation } from './triage-form-model';
 
 /** The live suggestion next to the form: category, reasons, what to tell the caller and do now. */
@@ -9,12 +10,15 @@ export function TriageResultPanel({
   evaluation,
   recorded,
   busy,
+  locked = false,
   onSubmit,
   onOverride,
 }: {
   evaluation: TriageFormEvaluation;
   recorded: TriageResult | null;
   busy: boolean;
+  /** Another counselor holds the call (see TakeoverBar). */
+  locked?: boolean;
   onSubmit: () => void;
   onOverride: (category: Category, reason: string) => void;
 }) {
@@ -66,7 +70,7 @@ export function TriageResultPanel({
       </p>
       <h4>{t.triage.doNow}</h4>
       <p className="guidance">{guidance.doNow[lang]}</p>
-      <button type="button" className="btn btn-primary btn-block" onClick={onSubmit} disabled={busy}>
+      <button type="button" className="btn btn-primary btn-block" onClick={onSubmit} disabled={busy || locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
         {t.triage.submit}
       </button>
       {recorded ? (
@@ -90,7 +94,7 @@ export function TriageResultPanel({
               <span>{t.triage.overrideReason}</span>
               <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={2000} />
             </label>
-            <button type="submit" className="btn" disabled={busy || !overrideTo || reason.trim().length < 3}>
+            <button type="submit" className="btn" disabled={busy || locked || !overrideTo || reason.trim().length < 3}>
               {t.triage.overrideSave}
             </button>
           </form>

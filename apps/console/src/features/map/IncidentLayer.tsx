@@ -5,6 +5,7 @@ import { useStore } from '../../realtime/realtime';
 import type { IncidentEntry } from '../../realtime/event-store';
 import { clusterIcon, incidentIcon, mostUrgent } from './icons';
 import { L } from './leaflet';
+import { standaloneIncidents } from './marker-placement';
 import { isActiveIncident } from './region-shading';
 
 interface Tracked {
@@ -13,65 +14,84 @@ interface Tracked {
   iconKey: string;
   lat: number;
   lng: number;
+  alone: boolean;
 }
 
 const categoryOf = new WeakMap<L.Marker, Category>();
+const DRAWER_PX = 450;
+const INCIDENT_Z = 1000;
 
 /**
- * Active incidents as clustered markers. The cluster group is created once; store notifications name the
- * incidents that changed, and only their markers are added, moved, restyled or removed: React never
- * re-renders per event here.
+ * Active incidents as markers. Both layers are created once; store notifications name the incidents that
+ * changed, and only their markers are added, moved, restyled or removed, so React never re-renders per event.
+ * Incidents still waiting for a team (and the selected one) stand alone; the rest cluster when zoomed out.
  */
 export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
   const map = useMap();
   const store = useStore();
-  const tracked = useRef(new Map<string, Tracked>());
-  const cluster = useRef<L.MarkerClusterGroup | null>(null);
-  const selected = useRef<string | null>(selectedId);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const selected = useRef<string | null>(selectedId);
+  const api = useRef<{ refresh: (ids: Iterable<string>) => void; reveal: (id: string) => void } | null>(null);
 
   useEffect(() => {
-    const markers = tracked.current;
-    const group = L.markerClusterGroup({
+    const markers = new Map<string, Tracked>();
+    const alone = L.layerGroup();
+    const cluster = L.markerClusterGroup({
       chunkedLoading: true,
       showCoverageOnHover: false,
       disableClusteringAtZoom: 15,
-      // Only markers that would overlap are grouped, so a handful of incidents never hide behind a cluster.
-      maxClusterRadius: (zoom: number) => (zoom >= 12 ? 28 : 50),
+      maxClusterRadius: (zoom: number) => (zoom >= 12 ? 30 : 50),
       iconCreateFunction: (c) => {
         const children = c.getAllChildMarkers();
         return clusterIcon(children.length, mostUrgent(children.map((m) => categoryOf.get(m) ?? 'G')));
       },
     });
-    cluster.current = group;
-
+    let aloneIds = new Set<string>();
     const iconKey = (i: IncidentEntry) => `${i.category}|${i.number}|${i.id === selected.current ? 1 : 0}`;
-    const update = (ids: Iterable<string>) => {
-      const added: L.Marker[] = [];
-      const removed: L.Marker[] = [];
-      for (const id of ids) {
+
+    const refresh = (ids: Iterable<string>) => {
+      const toCluster: L.Marker[] = [];
+      const fromCluster: L.Marker[] = [];
+      const nextAlone = standaloneIncidents(store.incidents.values(), selected.current);
+      const place = (id: string, t: Tracked) => {
+        const wantAlone = nextAlone.has(id);
+        if (wantAlone === t.alone) return;
+        if (t.alone) alone.removeLayer(t.marker);
+        else fromCluster.push(t.marker);
+        if (wantAlone) alone.addLayer(t.marker);
+        else toCluster.push(t.marker);
+        t.alone = wantAlone;
+      };
+      for (const id of new Set([...ids, ...aloneIds, ...nextAlone])) {
         const incident = store.incidents.get(id);
         const current = markers.get(id);
         if (!incident || !isActiveIncident(incident.status)) {
           if (current) {
-            removed.push(current.marker);
+            if (current.alone) alone.removeLayer(current.marker);
+            else fromCluster.push(current.marker);
             markers.delete(id);
           }
           continue;
         }
         const { lat, lng } = incident.location;
         if (!current) {
+          // Above the team markers (z 500): an incident must never hide under a team's label.
           const marker = L.marker([lat, lng], {
             icon: incidentIcon(incident, id === selected.current),
             title: `${incident.number} (${incident.category})`,
             keyboard: true,
             riseOnHover: true,
+            zIndexOffset: INCIDENT_Z,
           });
           marker.on('click keypress', () => onSelectRef.current(id));
           categoryOf.set(marker, incident.category);
-          markers.set(id, { marker, iconKey: iconKey(incident), lat, lng });
-          added.push(marker);
+          const t: Tracked = { marker, iconKey: iconKey(incident), lat, lng, alone: false };
+          markers.set(id, t);
+          if (nextAlone.has(id)) {
+            alone.addLayer(marker);
+            t.alone = true;
+          } else toCluster.push(marker);
           continue;
         }
         if (current.lat !== lat || current.lng !== lng) {
@@ -84,45 +104,45 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
           categoryOf.set(current.marker, incident.category);
           current.marker.setIcon(incidentIcon(incident, id === selected.current));
           current.iconKey = key;
-          group.refreshClusters(current.marker);
+          if (!current.alone) cluster.refreshClusters(current.marker);
         }
+        place(id, current);
       }
-      if (removed.length) group.removeLayers(removed);
-      if (added.length) group.addLayers(added);
+      aloneIds = nextAlone;
+      if (fromCluster.length) cluster.removeLayers(fromCluster);
+      if (toCluster.length) cluster.addLayers(toCluster);
     };
 
-    update(store.incidents.keys());
-    map.addLayer(group);
-    const unsubscribe = store.subscribe('incidents', update);
+    // The detail drawer covers the right of the map (see .detail-drawer): bring the marker into the part left visible.
+    const reveal = (id: string) => {
+      const t = markers.get(id);
+      if (!t) return;
+      const size = map.getSize();
+      const visibleWidth = size.x > 900 ? size.x - DRAWER_PX : size.x;
+      const p = map.latLngToContainerPoint(t.marker.getLatLng());
+      if (p.x < 40 || p.x > visibleWidth - 40 || p.y < 40 || p.y > size.y - 40) map.panBy([p.x - visibleWidth / 2, p.y - size.y / 2]);
+    };
+
+    refresh(store.incidents.keys());
+    cluster.addTo(map);
+    alone.addTo(map);
+    api.current = { refresh, reveal };
+    const unsubscribe = store.subscribe('incidents', refresh);
     return () => {
       unsubscribe();
-      map.removeLayer(group);
-      markers.clear();
-      cluster.current = null;
+      api.current = null;
+      cluster.remove();
+      alone.remove();
     };
   }, [map, store]);
 
-  // Selection restyles two markers and brings the chosen one into view (opening its cluster if needed).
+  // A new selection restyles the previous and the chosen marker, keeps the chosen one out of clusters, and pans to it.
   useEffect(() => {
     const previous = selected.current;
     selected.current = selectedId;
-    const markers = tracked.current;
-    for (const id of [previous, selectedId]) {
-      const entry = id ? markers.get(id) : undefined;
-      const incident = id ? store.incidents.get(id) : undefined;
-      if (!entry || !incident) continue;
-      entry.marker.setIcon(incidentIcon(incident, id === selectedId));
-      entry.iconKey = `${incident.category}|${incident.number}|${id === selectedId ? 1 : 0}`;
-    }
-    const chosen = selectedId ? markers.get(selectedId) : undefined;
-    if (chosen && cluster.current) {
-      const group = cluster.current;
-      if (!map.getBounds().contains(chosen.marker.getLatLng())) map.panTo(chosen.marker.getLatLng());
-      if (!group.getVisibleParent(chosen.marker) || group.getVisibleParent(chosen.marker) !== chosen.marker) {
-        group.zoomToShowLayer(chosen.marker, () => undefined);
-      }
-    }
-  }, [selectedId, map, store]);
+    api.current?.refresh([previous, selectedId].filter((id): id is string => id !== null));
+    if (selectedId) api.current?.reveal(selectedId);
+  }, [selectedId]);
 
   return null;
 }

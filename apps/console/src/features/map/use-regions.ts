@@ -3,16 +3,17 @@ import type { RegionCollection } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 
-// Regions change only by an admin import, so one request per session is enough.
-let cache: { token: string; promise: Promise<RegionCollection> } | null = null;
+// Regions change only by an admin import, so one request per signed-in user is enough (not per renewed token).
+let cache: { userId: string; promise: Promise<RegionCollection> } | null = null;
 
 export function useRegions(): { regions: RegionCollection | null; regionName: (id: string | null) => string } {
-  const { api, token } = useAuth();
+  const { api, user } = useAuth();
+  const userId = user?.id ?? null;
   const { lang } = useI18n();
   const [regions, setRegions] = useState<RegionCollection | null>(null);
   useEffect(() => {
-    if (!token) return;
-    if (!cache || cache.token !== token) cache = { token, promise: api.regions() };
+    if (!userId) return;
+    if (!cache || cache.userId !== userId) cache = { userId, promise: api.regions() };
     let live = true;
     const mine = cache;
     mine.promise.then(
@@ -24,7 +25,7 @@ export function useRegions(): { regions: RegionCollection | null; regionName: (i
     return () => {
       live = false;
     };
-  }, [api, token]);
+  }, [api, userId]);
   const regionName = useCallback(
     (id: string | null) => {
       if (!id || !regions) return '';

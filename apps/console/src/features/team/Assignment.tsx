@@ -40,7 +40,7 @@ export function Assignment({ incidentId }: { incidentId: string }) {
           {t.team.directions}
         </a>
         <a className="btn btn-big btn-quiet" href={`geo:${lat},${lng}?q=${lat},${lng}`}>
-          geo:
+          {t.team.mapApp}
         </a>
       </div>
     </section>

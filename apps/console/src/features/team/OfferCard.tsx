@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { DispatchEntry } from '../../realtime/event-store';
 import { CategoryBadge } from '../../shared/badges';
 import { Countdown } from '../../shared/Countdown';
+import { useLoad } from '../../shared/use-load';
 import { useShortcuts } from '../../shared/use-shortcuts';
 
 /** The current offer: what and where, how long is left, Accept or Decline (with a reason). */
@@ -14,7 +15,9 @@ export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
   const [declining, setDeclining] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const incident = dispatch.incident;
+  // The offer event normally carries the need-to-know summary; read the incident only when it does not.
+  const fallback = useLoad((signal) => api.incident(dispatch.incidentId, signal), dispatch.incident ? null : dispatch.incidentId);
+  const incident = dispatch.incident ?? (fallback.data ? { number: fallback.data.number, category: fallback.data.category, location: fallback.data.location } : undefined);
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);

@@ -1,14 +1,24 @@
 import { useMemo } from 'react';
-import { useAuth, useUser } from '../../auth/auth';
+import { useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { useEntities, useEntry, useStore } from '../../realtime/realtime';
-import { useSeed } from '../../realtime/use-seed';
+import { useEntities, useEntry } from '../../realtime/realtime';
 import { TeamStatusBadge } from '../../shared/badges';
 import { useNow } from '../../shared/clock';
 import { Assignment } from './Assignment';
 import { OfferCard } from './OfferCard';
 import { TeamControls } from './TeamControls';
-import { usePosition } from './use-position';
+import { useLocationSharing, type LocationSharing } from './use-location-sharing';
+
+const SHARING_GLYPH: Record<LocationSharing, string> = { 'off-duty': '○', locating: '◌', shared: '●', denied: '⊘', unavailable: '⊘', 'not-sent': '◐' };
+
+function LocationIndicator({ sharing }: { sharing: LocationSharing }) {
+  const { t } = useI18n();
+  return (
+    <p className={`location-indicator is-${sharing}`} role="status" data-testid="location-indicator" data-state={sharing}>
+      <span aria-hidden="true">{SHARING_GLYPH[sharing]}</span> {t.team.location[sharing]}
+    </p>
+  );
+}
 
 /** The responder's phone: the current offer, the incident being worked, status, check-in and panic. */
 export function TeamPage() {
@@ -19,21 +29,11 @@ export function TeamPage() {
 }
 
 function TeamScreen({ teamId }: { teamId: string }) {
-  const { api } = useAuth();
   const { t } = useI18n();
-  const store = useStore();
   const now = useNow();
-  const position = usePosition();
   const team = useEntry('teams', teamId);
+  const { sharing, position } = useLocationSharing(teamId, team?.onDuty ?? false, team?.status);
   const { map, version } = useEntities('dispatches');
-
-  useSeed(() =>
-    Promise.allSettled([
-      api.teams().then((x) => store.seedTeams(x.filter((team) => team.id === teamId))),
-      api.teamDispatches(teamId, 'offered').then((x) => store.seedDispatches(x)),
-      api.teamDispatches(teamId, 'accepted').then((x) => store.seedDispatches(x)),
-    ]),
-  );
 
   const mine = useMemo(
     () => [...map.values()].filter((d) => d.teamId === teamId),
@@ -51,7 +51,13 @@ function TeamScreen({ teamId }: { teamId: string }) {
         <h2>{t.team.title(team?.callsign ?? '…')}</h2>
         {team ? <TeamStatusBadge status={team.status} /> : null}
       </header>
-      {offer ? <OfferCard key={offer.id} dispatch={offer} /> : <p className="empty-note" data-testid="no-offer">{t.team.noOffer}</p>}
+      {team ? <LocationIndicator sharing={sharing} /> : null}
+      {offer ? <OfferCard key={offer.id} dispatch={offer} /> : null}
+      {!offer && !accepted ? (
+        <p className="empty-note" data-testid="no-offer">
+          {t.team.noOffer}
+        </p>
+      ) : null}
       {accepted ? <Assignment incidentId={accepted.incidentId} /> : null}
       <TeamControls teamId={teamId} status={team?.status} position={() => position.current} />
     </div>

@@ -1,0 +1,255 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { respondBy } from '#triage';
+import { neededSkillsFor } from '#geo';
+import {
+  type CreateIncidentRequest,
+  type IncidentDetail,
+  type IncidentStatus,
+  type IncidentView,
+  type LatLng,
+  type SimilarIncident,
+} from '#contracts';
+import type { Actor } from '../common/actor.js';
+import { conflict, notFound, validationFailed } from '../common/errors.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import type { AppConfig } from '../config/config.js';
+import { type Tx, UnitOfWork } from '../database/tx.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { assertMayActOn } from '../calls/call-ownership.js';
+import { emitCallUpdated, loadCall, type CallRow } from '../calls/calls.repository.js';
+import { loadClient } from '../clients/clients.repository.js';
+import { currentTriage, triageHistory, type TriageRow } from '../triage/triage.repository.js';
+import { addressKey } from './address-key.js';
+import { loadIncidentDetail } from './incident-detail.js';
+import { nextIncidentNumber, incidentYear } from './incident-number.js';
+import { applyTriageToIncident, dangerToOthers } from './incident-triage.js';
+import {
+  appendTimeline,
+  appendTimelineAt,
+  incidentAudience,
+  loadIncidentRow,
+  toIncidentEvent,
+  toIncidentView,
+  type IncidentRow,
+} from './incidents.repository.js';
+import { SAME_CLIENT_HOURS, similarityReasons } from './similarity.js';
+import { scheduleSlaTimers } from '../dispatch/sla-timers.js';
+
+export interface SimilarQuery {
+  location: LatLng | null;
+  address: string | null;
+}
+
+const CLOSED: readonly IncidentStatus[] = ['closed', 'cancelled'];
+const LIST_LIMIT = 500;
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly regions: RegionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
+    const rows = (await this.ds.query(
+      `SELECT * FROM incident WHERE status = ANY($1::text[]) ORDER BY respond_by NULLS LAST, created_at DESC LIMIT ${LIST_LIMIT}`,
+      [statuses],
+    )) as IncidentRow[];
+    return rows.map(toIncidentView);
+  }
+
+  /** The incident with its calls, triage, dispatches, handoffs and timeline: an audited read. */
+  detail(actor: Actor, id: string): Promise<IncidentDetail> {
+    return this.uow.run(actor, async (tx) => {
+      const row = await loadIncidentRow(tx, id);
+      if (!row) throw notFound('Incident');
+      await tx.audit({ action: 'incident.read', entityType: 'incident', entityId: id, subjectId: row.client_id });
+      return loadIncidentDetail(tx, row);
+    });
+  }
+
+  /**
+   * Turns a triaged call into an incident (201), or attaches it to an open one (`attachToIncidentId`, 200 via
+   * `attached`). The region is looked up before the transaction: regions change only by import.
+   */
+  async create(actor: Actor, req: CreateIncidentRequest): Promise<{ incident: IncidentView; attached: boolean }> {
+    const region = req.attachToIncidentId ? null : await this.regions.regionAt(req.location);
+    return this.uow.run(actor, async (tx) => {
+      const call = await loadCall(tx, req.callId, true);
+      if (!call) throw validationFailed([{ field: 'callId', message: 'no such call' }]);
+      assertMayActOn(call, actor);
+      if (call.incident_id) {
+        const existing = await loadIncidentRow(tx, call.incident_id);
+        throw conflict('DUPLICATE', `The call already belongs to incident ${existing?.number ?? call.incident_id}`);
+      }
+      const triage = await currentTriage(tx, call.id);
+      if (!triage) throw validationFailed([{ field: 'callId', message: 'triage the call first' }]);
+      if (req.attachToIncidentId) return { incident: await this.attach(tx, call, triage, req.attachToIncidentId, req), attached: true };
+      return { incident: await this.insert(tx, call, triage, region?.id ?? null, req), attached: false };
+    });
+  }
+
+  /** Open incidents the call may be about (same client, caller, address or within 150 m), best match first. */
+  similar(actor: Actor, callId: string, q: SimilarQuery): Promise<SimilarIncident[]> {
+    return this.uow.run(actor, async (tx) => {
+      const call = await loadCall(tx, callId);
+      if (!call) throw notFound('Call');
+      const rows = await tx.query<IncidentRow & { address_key: string | null; same_caller: boolean }>(
+        `SELECT i.*, EXISTS (
+           SELECT 1 FROM incident_call ic JOIN call c ON c.id = ic.call_id
+           WHERE ic.incident_id = i.id AND c.caller_digits = $3 AND c.id <> $4) AS same_caller
+         FROM incident i
+         WHERE NOT (i.status = ANY($1::text[])) AND i.created_at >= $2 AND i.id IS DISTINCT FROM $5::uuid`,
+        [CLOSED, new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000).toISOString(), call.caller_digits, call.id, call.incident_id],
+      );
+      const probe = { clientId: call.client_id, addressKey: addressKey(q.address), location: q.location };
+      const found = rows
+        .map((r) => {
+          const { reasons, distanceM } = similarityReasons(
+            { createdAt: r.created_at, clientId: r.client_id, addressKey: r.address_key, location: { lat: r.lat, lng: r.lng }, sameCaller: r.same_caller },
+            probe,
+            tx.now,
+          );
+          return { ...toIncidentView(r), matchedBy: reasons, distanceM };
+        })
+        .filter((s) => s.matchedBy.length > 0)
+        .sort((a, b) => b.matchedBy.length - a.matchedBy.length || b.createdAt.localeCompare(a.createdAt));
+      // Saying "this person has an open incident" is itself a disclosure about the client.
+      await tx.audit({ action: 'incident.similar-search', entityType: 'call', entityId: callId, subjectId: call.client_id, details: { found: found.length } });
+      return found;
+    });
+  }
+
+  private async insert(tx: Tx, call: CallRow, triage: TriageRow, regionId: string | null, req: CreateIncidentRequest): Promise<IncidentView> {
+    const number = await nextIncidentNumber(tx);
+    const client = call.client_id ? await loadClient(tx, call.client_id) : undefined;
+    const subjectAge = req.subjectAge ?? (client?.birth_year ? incidentYear(tx.now) - client.birth_year : null);
+    const neededSkills = neededSkillsFor({
+      subjectAge,
+      language: req.language ?? null,
+      substance: req.substance ?? false,
+      preferFemaleClinician: req.preferFemaleClinician ?? false,
+      psychiatricAssessment: triage.input.policeRequestsAssessment,
+    });
+    const deadline = respondBy(triage.assessed_at, triage.category, this.config.responseTimes);
+    const row = (await tx.one<IncidentRow>(
+      `INSERT INTO incident (number, region_id, category, status, respond_by, lat, lng, address, address_key, summary, client_id,
+         triage_id, needed_skills, danger_to_others, notify, created_at, created_by)
+       VALUES ($1,$2,$3,'open',$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::jsonb,$15,$16) RETURNING *`,
+      [
+        number,
+        regionId,
+        triage.category,
+        deadline?.toISOString() ?? null,
+        req.location.lat,
+        req.location.lng,
+        req.location.address ?? null,
+        addressKey(req.location.address),
+        req.summary ?? null,
+        call.client_id,
+        triage.id,
+        neededSkills,
+        dangerToOthers(triage),
+        JSON.stringify(triage.notify),
+        tx.now.toISOString(),
+        tx.actor.userId,
+      ],
+    ))!;
+    await tx.query(`INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3)`, [row.id, call.id, tx.now.toISOString()]);
+    await tx.query(`UPDATE call SET incident_id = $2 WHERE id = $1`, [call.id, row.id]);
+    await this.copyCallSteps(tx, row.id, call);
+    // The response clock: a warning before respondBy and an alert at it (issue 4, dispatch/sla-timers.ts).
+    await scheduleSlaTimers(tx, row.id, row.respond_by, this.config.slaWarningMinutes);
+    await appendTimeline(tx, row.id, 'incident.created', {
+      number,
+      callId: call.id,
+      category: row.category,
+      regionId,
+      respondBy: row.respond_by?.toISOString() ?? null,
+      neededSkills,
+    });
+    if (!regionId) {
+      // Still created: the coordinator must see a point outside every district rather than lose the incident.
+      await appendTimeline(tx, row.id, 'region.unknown', { message: 'The location is in no known region; choose a team by distance', location: { lat: row.lat, lng: row.lng } });
+    }
+    await tx.audit({
+      action: 'incident.create',
+      entityType: 'incident',
+      entityId: row.id,
+      subjectId: row.client_id,
+      details: { number, callId: call.id, category: row.category, regionId },
+    });
+    tx.emit('incident.created', toIncidentEvent(row), incidentAudience(row));
+    await emitCallUpdated(tx, call.id);
+    return toIncidentView(row);
+  }
+
+  private async attach(tx: Tx, call: CallRow, triage: TriageRow, incidentId: string, req: CreateIncidentRequest): Promise<IncidentView> {
+    const incident = await loadIncidentRow(tx, incidentId, true);
+    if (!incident) throw validationFailed([{ field: 'attachToIncidentId', message: 'no such incident' }]);
+    if (CLOSED.includes(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
+    await tx.query(`INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3)`, [incidentId, call.id, tx.now.toISOString()]);
+    await tx.query(`UPDATE call SET incident_id = $2 WHERE id = $1`, [call.id, incidentId]);
+    if (call.client_id) await tx.query(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL`, [incidentId, call.client_id]);
+    await appendTimeline(tx, incidentId, 'call.attached', {
+      callId: call.id,
+      channel: call.channel,
+      receivedAt: call.received_at.toISOString(),
+      category: triage.category,
+      location: req.location,
+      ...(req.summary ? { summary: req.summary } : {}),
+    });
+    // A more urgent account from the second caller raises the incident; a calmer one never lowers it.
+    const raised = await applyTriageToIncident(tx, incidentId, triage, this.config.responseTimes, 'triage.done', true);
+    const row = raised ?? (await loadIncidentRow(tx, incidentId))!;
+    if (!raised) tx.emit('incident.updated', toIncidentEvent(row), incidentAudience(row));
+    await tx.audit({
+      action: 'incident.attach-call',
+      entityType: 'incident',
+      entityId: incidentId,
+      subjectId: row.client_id,
+      details: { callId: call.id, number: row.number },
+    });
+    await emitCallUpdated(tx, call.id);
+    return toIncidentView(row);
+  }
+
+  /** The call's earlier steps, with their own times and actors, so the incident's timeline starts with the call. */
+  private async copyCallSteps(tx: Tx, incidentId: string, call: CallRow): Promise<void> {
+    const names = await tx.query<{ id: string; username: string }>(`SELECT id, username FROM app_user WHERE id = ANY($1::uuid[])`, [
+      [call.created_by, call.counselor_id].filter((x): x is string => x !== null),
+    ]);
+    const nameOf = (id: string | null): string | null => names.find((n) => n.id === id)?.username ?? null;
+    await appendTimelineAt(tx, incidentId, call.received_at, nameOf(call.created_by) ?? call.source, 'call.received', {
+      callId: call.id,
+      channel: call.channel,
+      source: call.source,
+    });
+    if (call.answered_at) {
+      await appendTimelineAt(tx, incidentId, call.answered_at, nameOf(call.counselor_id), 'call.answered', { callId: call.id });
+    }
+    for (const t of await triageHistory(tx, call.id)) {
+      if (t.override) {
+        await appendTimelineAt(tx, incidentId, new Date(t.override.at), t.override.by, 'triage.override', {
+          callId: call.id,
+          triageId: t.id,
+          from: t.override.from,
+          category: t.override.to,
+          reason: t.override.reason,
+        });
+      } else {
+        await appendTimelineAt(tx, incidentId, t.assessed_at, t.assessed_by_username, 'triage.done', {
+          callId: call.id,
+          triageId: t.id,
+          category: t.category,
+          cssrsRisk: t.cssrs_risk,
+          rulesVersion: t.rules_version,
+          reasons: t.reasons,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from '@jest/globals';
+import { standaloneIncidents } from './marker-placement';
+
+describe('standaloneIncidents', () => {
+  const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m)).toISOString();
+  const list = [
+    { id: 'late', status: 'open' as const, respondBy: at(50) },
+    { id: 'soon', status: 'open' as const, respondBy: at(5) },
+    { id: 'none', status: 'open' as const, respondBy: null },
+    { id: 'taken', status: 'dispatched' as const, respondBy: at(1) },
+  ];
+
+  it('keeps incidents waiting for a team out of clusters, most pressing first, up to the cap', () => {
+    expect([...standaloneIncidents(list, null, 2)]).toEqual(['soon', 'late']);
+    expect(standaloneIncidents(list, null).has('taken')).toBe(false);
+  });
+
+  it('always keeps the selected incident visible', () => {
+    expect(standaloneIncidents(list, 'taken', 1)).toEqual(new Set(['soon', 'taken']));
+  });
+});

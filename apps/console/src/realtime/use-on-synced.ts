@@ -1,0 +1,13 @@
+import { useEffect, useRef } from 'react';
+import { useRealtime } from './realtime';
+
+/**
+ * Runs `listener` after every completed catch-up (login, each reconnect, each gap), given the seq the log reached:
+ * for what the log cannot tell, e.g. alerts acknowledged elsewhere.
+ */
+export function useOnSynced(listener: (lastSeq: number) => Promise<unknown>): void {
+  const { onSynced } = useRealtime();
+  const listenerRef = useRef(listener);
+  listenerRef.current = listener;
+  useEffect(() => onSynced((lastSeq) => void listenerRef.current(lastSeq).catch(() => undefined)), [onSynced]);
+}

@@ -1,0 +1,249 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { CallView, IncidentView, LoginResponse, TeamView, TriageInput } from '#contracts';
+import { blankTriageInput } from '#triage';
+import { launchBrowser, type BrowserHarness } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+// Issue 5, "Done when": a counselor triages a call and creates an incident; the coordinator sees it on the map and
+// in the queue within 2 seconds and offers it; a responder on a phone accepts; the coordinator sees the change;
+// a reconnect after missed events shows them all. Three browser contexts side by side, on the real server.
+
+const PASSWORD = 'demo-1577-0199';
+/** Next to the Jung-gu district office (37.5641, 126.9979), where JUNG-1 is based: JUNG-1 is recommended. */
+const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
+const APPEAR_WITHIN_MS = 2000;
+
+let server: TestServer & { dropDatabase(): Promise<void> };
+let browser: BrowserHarness;
+
+beforeAll(async () => {
+  server = await startTestServer({ DEMO_DATA: 'true', CONSOLE_DIR: new URL('../../dist/console', import.meta.url).pathname });
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await server?.dropDatabase();
+});
+
+/** Signs in from the login screen and waits until the first catch-up has completed (lists are complete). */
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(server.url);
+  const form = page.getByTestId('login-form');
+  await form.locator('input[name="username"]').fill(username);
+  await form.locator('input[name="password"]').fill(PASSWORD);
+  await form.locator('button[type="submit"]').click();
+  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
+}
+
+/** The row of the incident queue and the map marker of one incident. */
+function incidentOnCoordinator(page: Page, incidentId: string): { row: Locator; marker: Locator } {
+  return {
+    row: page.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"]`),
+    marker: page.getByTestId('map').locator(`[data-testid="incident-marker"][data-incident-id="${incidentId}"]`),
+  };
+}
+
+/** True when the element's box lies inside the map frame (Playwright's "visible" would accept a clipped marker). */
+async function insideMap(page: Page, marker: Locator): Promise<boolean> {
+  const [box, frame] = await Promise.all([marker.boundingBox(), page.getByTestId('map').boundingBox()]);
+  if (!box || !frame) return false;
+  return box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height;
+}
+
+/** A second incident made over REST by the other counselor while the coordinator is offline. */
+async function incidentOverRest(location: { lat: number; lng: number }): Promise<IncidentView> {
+  const { accessToken: token } = await server.login('counselor2', PASSWORD);
+  const call = await server.api<CallView>('POST', '/calls', { token, body: { channel: 'phone', callerNumber: '010-2222-0199' } });
+  expect(call.status).toBe(201);
+  const input: TriageInput = { ...blankTriageInput(), distress: 'high', capableSupportPresent: false };
+  const triaged = await server.api('POST', `/calls/${call.body.id}/triage`, { token, body: input });
+  expect(triaged.status).toBe(201);
+  const incident = await server.api<IncidentView>('POST', '/incidents', { token, body: { callId: call.body.id, location } });
+  expect(incident.status).toBe(201);
+  return incident.body;
+}
+
+describe('dispatch flow across three consoles', () => {
+  let counselor: { page: Page; context: BrowserContext };
+  let coordinator: { page: Page; context: BrowserContext };
+  let responder: { page: Page; context: BrowserContext };
+  let responderLogin: LoginResponse;
+
+  beforeAll(async () => {
+    [counselor, coordinator, responder] = await Promise.all([browser.newPage(), browser.newPage(), browser.newPage({ phone: true })]);
+    // The team phone shares its position: a fix near its base in Jung-gu.
+    await responder.context.grantPermissions(['geolocation'], { origin: server.url });
+    await responder.context.setGeolocation({ latitude: 37.5622, longitude: 126.995 });
+    await Promise.all([signIn(counselor.page, 'counselor'), signIn(coordinator.page, 'coordinator'), signIn(responder.page, 'responder')]);
+    responderLogin = await server.login('responder', PASSWORD);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([counselor?.context.close(), coordinator?.context.close(), responder?.context.close()]);
+  });
+
+  it('counselor → coordinator → responder: the incident appears within 2 s, is offered to JUNG-1, accepted on the phone', async () => {
+    const c = counselor.page;
+    // A new call, triaged B (C-SSRS high: suicidal thoughts with intent).
+    await c.getByRole('button', { name: /^(New call|새 상담)$/ }).click();
+    const newCall = c.getByTestId('new-call-form');
+    await newCall.locator('select[name="channel"]').selectOption('phone');
+    await newCall.locator('input[name="callerNumber"]').fill('010-5555-0101');
+    await newCall.locator('button[type="submit"]').click();
+    await c.getByTestId('active-call').waitFor();
+    await c.locator('#triage-suicidalThoughts-yes').check();
+    await c.locator('#triage-intent-yes').check();
+    await expect(c.getByTestId('triage-category').textContent()).resolves.toBe('B');
+    await c.locator('input[name="lat"]').fill(String(IN_JUNG_GU.lat));
+    await c.locator('input[name="lng"]').fill(String(IN_JUNG_GU.lng));
+    await c.locator('input[name="address"]').fill('Jung-gu office, Changgyeonggung-ro 17');
+    await c.getByTestId('incident-form').locator('textarea[name="summary"]').fill('Caller on the phone, intends to act tonight.');
+
+    // The measured window: from the Create incident response to the coordinator's row and marker.
+    const response = c.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/incidents');
+    const clickedAt = Date.now();
+    await c.locator('#create-incident').click();
+    const created = (await (await response).json()) as IncidentView;
+    const respondedAt = Date.now();
+    const onMap = incidentOnCoordinator(coordinator.page, created.id);
+    await Promise.all([onMap.row.waitFor({ timeout: 5000 }), onMap.marker.waitFor({ timeout: 5000 })]);
+    const appearedAt = Date.now();
+    const latency = { fromResponseMs: appearedAt - respondedAt, fromClickMs: appearedAt - clickedAt };
+    console.log(`incident ${created.number} appeared on the coordinator console ${latency.fromResponseMs} ms after the POST /incidents response (${latency.fromClickMs} ms after the click)`);
+    expect(latency.fromResponseMs).toBeLessThan(APPEAR_WITHIN_MS);
+
+    await expect(c.getByTestId('incident-created').textContent()).resolves.toContain(created.number);
+    // The screenshot shows the call and its triage rather than the bottom of the form the click scrolled to.
+    await c.evaluate("document.querySelector('[data-testid=active-call]').scrollIntoView({ block: 'start' })");
+    await browser.screenshot(c, 'dispatch-counselor');
+    await expect(onMap.row.textContent()).resolves.toContain(created.number);
+    await expect(onMap.marker.getAttribute('data-category')).resolves.toBe('B');
+    expect(await insideMap(coordinator.page, onMap.marker)).toBe(true);
+    await browser.screenshot(coordinator.page, 'dispatch-coordinator-new-incident');
+
+    // The coordinator opens it and offers it to JUNG-1, whatever rank JUNG-1 has among the recommendations.
+    const p = coordinator.page;
+    await onMap.row.locator('button').click();
+    const detail = p.getByTestId('incident-detail');
+    await detail.waitFor();
+    const jung = detail.getByTestId('recommendation').filter({ hasText: 'JUNG-1' });
+    await jung.waitFor();
+    await jung.getByRole('button', { name: /^(Offer|출동 요청)$/ }).click();
+    await detail.locator('[data-testid="dispatch-row"][data-status="offered"]').waitFor();
+
+    // The team phone shows the offer; the responder accepts.
+    const phone = responder.page;
+    const offer = phone.getByTestId('offer-card');
+    await offer.waitFor();
+    await expect(offer.textContent()).resolves.toContain(created.number);
+    await expect(phone.getByTestId('location-indicator').getAttribute('data-state')).resolves.toBe('shared');
+    await browser.screenshot(phone, 'dispatch-responder-offer');
+    await offer.getByRole('button', { name: /(Accept|수락)$/ }).click();
+    await phone.getByTestId('assignment').waitFor();
+    await browser.screenshot(phone, 'dispatch-responder');
+
+    // The coordinator sees the change: incident dispatched, JUNG-1 en route, the offer accepted.
+    await p.locator('[data-testid="incident-detail"][data-status="dispatched"]').waitFor();
+    await detail.locator('[data-testid="dispatch-row"][data-status="accepted"]').waitFor();
+    await p.locator(`[data-testid="team-row"][data-team-id="${responderLogin.user.teamId}"][data-status="en-route"]`).waitFor();
+    await browser.screenshot(p, 'dispatch-coordinator');
+  }, 60_000);
+
+  it('after missed events, the reconnected coordinator console shows them all', async () => {
+    const p = coordinator.page;
+    await p.keyboard.press('Escape'); // close the drawer: the queue and map are what we look at
+    const teamId = responderLogin.user.teamId!;
+    await p.locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="en-route"]`).waitFor();
+
+    // Offline: the browser's network goes away (this also closes the open WebSocket in Chromium).
+    await coordinator.context.setOffline(true);
+    await p.getByTestId('connection-banner').waitFor({ timeout: 5000 });
+    await browser.screenshot(p, 'dispatch-coordinator-disconnected');
+
+    // Meanwhile: JUNG-1 arrives on scene (from the phone's REST call), and another incident is created.
+    const arrived = await server.api<TeamView>('POST', `/teams/${teamId}/status`, { token: responderLogin.accessToken, body: { status: 'on-scene' } });
+    expect(arrived.status).toBe(200);
+    const second = await incidentOverRest({ lat: 37.5172, lng: 127.0473 });
+    // Nothing of it reaches the offline console.
+    await expect(p.locator(`[data-testid="incident-row"][data-incident-id="${second.id}"]`).count()).resolves.toBe(0);
+    await expect(p.getByTestId('connection-banner').isVisible()).resolves.toBe(true);
+
+    await coordinator.context.setOffline(false);
+    await p.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
+    const fresh = incidentOnCoordinator(p, second.id);
+    await fresh.row.waitFor();
+    await fresh.marker.waitFor();
+    await expect(fresh.row.textContent()).resolves.toContain(second.number);
+    await p.locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="on-scene"]`).waitFor();
+    const team = await server.api<TeamView[]>('GET', '/teams', { token: responderLogin.accessToken });
+    expect(team.body.find((t) => t.id === teamId)?.status).toBe('on-scene');
+    await browser.screenshot(p, 'dispatch-coordinator-reconnected');
+  }, 60_000);
+});
+
+describe('coordinator team board', () => {
+  it('sets a team status from the board, and shows the server refusal of an illegal change', async () => {
+    const { page, context } = await browser.newPage();
+    await signIn(page, 'coordinator');
+    const row = page.locator('[data-testid="team-row"]').filter({ hasText: 'GANGNAM-1' });
+    await row.getByTestId('team-status-menu').click();
+    await row.getByTestId('set-status-unavailable').click();
+    await page.locator('[data-testid="team-row"][data-status="unavailable"]').filter({ hasText: 'GANGNAM-1' }).waitFor();
+    // A team goes en route only by accepting an offer: the server refuses with 409 and says why.
+    await row.getByTestId('team-status-menu').click();
+    await row.getByTestId('set-status-en-route').click();
+    const refusal = row.getByTestId('team-status-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/en route/i);
+    await browser.screenshot(page, 'coordinator-team-status-refused');
+    await context.close();
+  }, 60_000);
+});
+
+describe('counselor takeover', () => {
+  it("keeps another counselor's call read-only until it is taken over with a reason", async () => {
+    const { accessToken: token } = await server.login('counselor2', PASSWORD);
+    const call = await server.api<CallView>('POST', '/calls', { token, body: { channel: 'text', callerNumber: '010-3333-0199' } });
+    expect(call.status).toBe(201);
+    const { page, context } = await browser.newPage();
+    await signIn(page, 'counselor');
+    await page.locator(`[data-testid="call-row"][data-call-id="${call.body.id}"]`).getByRole('button').click();
+    const active = page.getByTestId('active-call');
+    await active.waitFor();
+    const takeover = page.getByTestId('takeover');
+    await takeover.waitFor();
+    await expect(page.locator('#create-incident').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('end-call-form').locator('button[type="submit"]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#triage-suicidalThoughts-yes').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#create-incident').getAttribute('aria-describedby')).resolves.toBe('takeover-explanation');
+    await browser.screenshot(page, 'counselor-takeover');
+
+    await takeover.getByTestId('takeover-button').click();
+    await takeover.locator('input[name="takeoverReason"]').fill('counselor2 went on break mid-chat');
+    await takeover.locator('button[type="submit"]').click();
+    await takeover.waitFor({ state: 'detached' });
+    await expect(page.locator('#create-incident').isDisabled()).resolves.toBe(false);
+    await expect(page.locator('#triage-suicidalThoughts-yes').isDisabled()).resolves.toBe(false);
+    const after = await server.api<CallView>('GET', `/calls/${call.body.id}`, { token });
+    const me = await server.login('counselor', PASSWORD);
+    expect(after.body.counselorId).toBe(me.user.id);
+    await context.close();
+  }, 60_000);
+});
+
+describe('language', () => {
+  it('switches between Korean and English and sets <html lang>', async () => {
+    const { page, context } = await browser.newPage();
+    await signIn(page, 'coordinator');
+    const lang = () => page.evaluate('document.documentElement.lang');
+    await expect(lang()).resolves.toBe('ko');
+    await expect(page.getByTestId('logout').textContent()).resolves.toBe('로그아웃');
+    await page.getByTestId('language-switch').click();
+    await expect(lang()).resolves.toBe('en');
+    await expect(page.getByTestId('logout').textContent()).resolves.toBe('Log out');
+    await page.getByRole('region', { name: 'Teams' }).waitFor();
+    await page.getByTestId('language-switch').click();
+    await expect(lang()).resolves.toBe('ko');
+    await context.close();
+  }, 60_000);
+});

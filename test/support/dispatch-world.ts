@@ -1,0 +1,191 @@
+import type { AgencyView, Category, IncidentView, RegionCollection, TeamSkill, TeamView, TriageInput } from '#contracts';
+import { rowsOf } from '../../apps/api/src/database/tx.js';
+import type { TestServer } from './test-server.js';
+import { squareRegion } from './fixtures.js';
+
+// A small world for dispatch tests, built through the public API: two square regions (North around 37.6, 127.0;
+// South around 37.5, 127.0), a coordinator and a counselor, teams with shifts and responders, a police station,
+// and incidents made the way the hotline makes them (POST /calls → /triage → POST /incidents).
+
+export const PASSWORD = 'long-enough-password';
+
+export interface World {
+  admin: string;
+  coordinator: string;
+  counselor: string;
+  regions: { north: string; south: string };
+}
+
+export interface TeamHandle {
+  team: TeamView;
+  /** A responder of the team. */
+  token: string;
+}
+
+let seq = 0;
+const unique = (prefix: string): string => `${prefix}-${process.pid}-${++seq}-${Math.random().toString(36).slice(2, 6)}`;
+
+async function ok<T>(res: Promise<{ status: number; body: T }>, expected: number, what: string): Promise<T> {
+  const r = await res;
+  if (r.status !== expected) throw new Error(`${what}: expected ${expected}, got ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export async function createUser(server: TestServer, admin: string, role: string, extra: Record<string, string> = {}): Promise<string> {
+  const username = unique(role);
+  await ok(server.api('POST', '/users', { token: admin, body: { username, password: PASSWORD, displayName: username, role, ...extra } }), 201, `create ${role}`);
+  return (await server.login(username, PASSWORD)).accessToken;
+}
+
+export async function buildWorld(server: TestServer): Promise<World> {
+  const admin = (await server.login('admin')).accessToken;
+  await ok(
+    server.api('POST', '/regions/import?nameProperty=name&codeProperty=code', {
+      token: admin,
+      body: { type: 'FeatureCollection', features: [squareRegion('N', 'North', 37.6, 127.0), squareRegion('S', 'South', 37.5, 127.0)] },
+    }),
+    200,
+    'import regions',
+  );
+  const regions = await ok(server.api<RegionCollection>('GET', '/regions', { token: admin }), 200, 'regions');
+  const id = (code: string): string => regions.features.find((f) => f.properties.code === code)!.id as string;
+  return {
+    admin,
+    coordinator: await createUser(server, admin, 'coordinator'),
+    counselor: await createUser(server, admin, 'counselor'),
+    regions: { north: id('N'), south: id('S') },
+  };
+}
+
+export interface TeamSpec {
+  regionId: string;
+  base: { lat: number; lng: number };
+  skills?: TeamSkill[];
+  size?: number;
+  coveredRegionIds?: string[];
+  /** A shift around now (default true); false leaves the team off duty. */
+  onDuty?: boolean;
+  callsign?: string;
+}
+
+export async function createTeam(server: TestServer, world: World, spec: TeamSpec): Promise<TeamHandle> {
+  const team = await ok(
+    server.api<TeamView>('POST', '/teams', {
+      token: world.admin,
+      body: {
+        callsign: spec.callsign ?? unique('T').toUpperCase(),
+        regionId: spec.regionId,
+        base: spec.base,
+        skills: spec.skills ?? [],
+        size: spec.size ?? 2,
+        ...(spec.coveredRegionIds ? { coveredRegionIds: spec.coveredRegionIds } : {}),
+      },
+    }),
+    201,
+    'create team',
+  );
+  if (spec.onDuty !== false) {
+    await ok(
+      server.api('POST', '/shifts', {
+        token: world.admin,
+        body: { teamId: team.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 12 * 3600_000).toISOString() },
+      }),
+      201,
+      'create shift',
+    );
+  }
+  const token = await createUser(server, world.admin, 'responder', { teamId: team.id });
+  return { team, token };
+}
+
+export async function createPoliceStation(server: TestServer, world: World, regionId: string, location: { lat: number; lng: number }): Promise<AgencyView> {
+  return ok(
+    server.api<AgencyView>('POST', '/agencies', {
+      token: world.admin,
+      body: { code: unique('P'), kind: 'police', name: unique('Police station'), regionIds: [regionId], location },
+    }),
+    201,
+    'create agency',
+  );
+}
+
+const NO: TriageInput = {
+  cssrs: { wishDead: false, suicidalThoughts: false, thoughtsWithMethod: false, intent: false, planWithIntent: false, behavior: 'none' },
+  selfHarmInProgress: false,
+  medicalEmergency: false,
+  rescueNeeded: false,
+  harmToOthers: 'none',
+  weaponAccess: false,
+  psychosis: 'none',
+  capableSupportPresent: true,
+  distress: 'none',
+  policeRequestsAssessment: false,
+  referralOnly: false,
+  infoOnly: false,
+};
+
+/** Triage answers that give each category (reference/triage.md §4); `danger` adds harm to others. */
+export function triageFor(category: Category, danger = false): TriageInput {
+  switch (category) {
+    case 'A':
+      return danger ? { ...NO, harmToOthers: 'inProgress' } : { ...NO, selfHarmInProgress: true };
+    case 'B':
+      return danger
+        ? { ...NO, harmToOthers: 'imminent' }
+        : { ...NO, cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: false, behavior: 'none' } };
+    case 'C':
+      return { ...NO, psychosis: 'worsening' };
+    case 'D':
+      return { ...NO, psychosis: 'stable' };
+    default:
+      return { ...NO, distress: 'moderate' };
+  }
+}
+
+export interface IncidentSpec {
+  category: Category;
+  location: { lat: number; lng: number; address?: string };
+  danger?: boolean;
+  subjectAge?: number;
+  language?: string;
+}
+
+/** An incident made the hotline's way: a call at the console, its triage, then POST /incidents. */
+export async function createIncident(server: TestServer, world: World, spec: IncidentSpec): Promise<IncidentView> {
+  const token = world.counselor;
+  const call = await ok(server.api<{ id: string }>('POST', '/calls', { token, body: { channel: 'phone' } }), 201, 'create call');
+  const triage = await ok(
+    server.api<{ category: Category }>('POST', `/calls/${call.id}/triage`, { token, body: triageFor(spec.category, spec.danger) }),
+    201,
+    'triage',
+  );
+  if (triage.category !== spec.category) throw new Error(`triage gave ${triage.category}, wanted ${spec.category}`);
+  return ok(
+    server.api<IncidentView>('POST', '/incidents', {
+      token,
+      body: {
+        callId: call.id,
+        location: spec.location,
+        ...(spec.subjectAge !== undefined ? { subjectAge: spec.subjectAge } : {}),
+        ...(spec.language ? { language: spec.language } : {}),
+      },
+    }),
+    201,
+    'create incident',
+  );
+}
+
+/** Rows straight from the database, for assertions the API does not expose. */
+export async function sql<T = Record<string, unknown>>(server: TestServer, text: string, params: unknown[] = []): Promise<T[]> {
+  return rowsOf<T>(await server.dataSource.query(text, params));
+}
+
+/** Makes pending timers of a kind (and ref) due now, so a tick fires them without waiting minutes. */
+export async function makeDue(server: TestServer, kind: string, refId?: string): Promise<number> {
+  const rows = await sql<{ id: string }>(
+    server,
+    `UPDATE timer SET due_at = now() - interval '1 second' WHERE kind = $1 AND ($2::uuid IS NULL OR ref_id = $2) AND fired_at IS NULL AND cancelled_at IS NULL RETURNING id`,
+    [kind, refId ?? null],
+  );
+  return rows.length;
+}
