@@ -195,6 +195,7 @@ describe('coordinator team board', () => {
     const refusal = row.getByTestId('team-status-error');
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/en route/i);
+    await refusal.scrollIntoViewIfNeeded();
     await browser.screenshot(page, 'coordinator-team-status-refused');
     await context.close();
   }, 60_000);
@@ -231,6 +232,43 @@ describe('counselor takeover', () => {
   }, 60_000);
 });
 
+describe('team phone without location permission', () => {
+  it('says the location is not available and keeps the status buttons working', async () => {
+    const { page, context } = await browser.newPage({ phone: true });
+    await context.clearPermissions(); // nothing granted: the browser refuses geolocation
+    await signIn(page, 'responder');
+    const indicator = page.getByTestId('location-indicator');
+    await page.locator('[data-testid="location-indicator"][data-state="denied"]').waitFor();
+    await expect(indicator.getAttribute('role')).resolves.toBe('status');
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await expect(page.getByTestId('status-unavailable').isEnabled()).resolves.toBe(true);
+    await browser.screenshot(page, 'responder-location-denied');
+    await context.close();
+  }, 60_000);
+});
+
+describe('login', () => {
+  it('starts from snapshots at the log head and reads only the events after it, not the whole log', async () => {
+    await incidentOverRest({ lat: 37.5512, lng: 126.9882 }); // the log is not empty
+    const { page, context } = await browser.newPage();
+    const eventReads: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/v1/events')) eventReads.push(`${url.pathname}${url.search}`);
+    });
+    const head = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/events/head');
+    await signIn(page, 'coordinator');
+    const { lastSeq } = (await (await head).json()) as { lastSeq: number };
+    expect(lastSeq).toBeGreaterThan(0);
+    expect(eventReads[0]).toBe('/api/v1/events/head');
+    expect(eventReads.filter((u) => u.startsWith('/api/v1/events?')).every((u) => Number(new URLSearchParams(u.split('?')[1]).get('after')) >= lastSeq)).toBe(true);
+    // The snapshot, not the log, put the active incidents and the teams on screen.
+    await page.getByTestId('incident-row').first().waitFor();
+    await page.getByTestId('team-row').first().waitFor();
+    await context.close();
+  }, 60_000);
+});
+
 describe('language', () => {
   it('switches between Korean and English and sets <html lang>', async () => {
     const { page, context } = await browser.newPage();
@@ -242,6 +280,9 @@ describe('language', () => {
     await expect(lang()).resolves.toBe('en');
     await expect(page.getByTestId('logout').textContent()).resolves.toBe('Log out');
     await page.getByRole('region', { name: 'Teams' }).waitFor();
+    await page.getByTestId('incident-row').first().locator('button').click();
+    await page.getByTestId('timeline').locator('li').first().waitFor();
+    await browser.screenshot(page, 'coordinator-english');
     await page.getByTestId('language-switch').click();
     await expect(lang()).resolves.toBe('ko');
     await context.close();

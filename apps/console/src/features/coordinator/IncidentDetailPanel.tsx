@@ -10,6 +10,7 @@ import { useLoad } from '../../shared/use-load';
 import { isActiveIncident } from '../map/region-shading';
 import { HandoffSection } from './HandoffSection';
 import { Recommendations } from './Recommendations';
+import { timelineText } from './timeline-text';
 
 /** Incident detail: facts, triage reasons, recommendations with one-click offer, dispatches, handoffs, timeline, close. */
 export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incidentId: string; onClose: () => void; regionName: (id: string | null) => string }) {
@@ -142,8 +143,8 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
         <h3 id="timeline-title">{t.detail.timeline}</h3>
         <ol className="timeline" data-testid="timeline">
           {(detail.data?.timeline ?? []).map((entry, i) => (
-            <li key={`${entry.at}-${i}`}>
-              <time dateTime={entry.at}>{formatTime(entry.at, lang)}</time> <span className="timeline-type">{entry.type}</span>
+            <li key={`${entry.at}-${i}`} data-type={entry.type}>
+              <time dateTime={entry.at}>{formatTime(entry.at, lang)}</time> <span className="timeline-type">{timelineText(entry.type, t)}</span>
               {entry.actor ? <span className="timeline-actor"> · {entry.actor}</span> : null}
             </li>
           ))}

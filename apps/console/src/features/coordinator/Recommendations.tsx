@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TeamSkill } from '#contracts';
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
@@ -10,11 +11,12 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
   const { api } = useAuth();
   const { t } = useI18n();
   const { data, error, loading } = useLoad((signal) => api.recommendations(incidentId, signal), `${incidentId}:${refreshKey}`);
+  const skillName = (code: string) => t.skill[code as TeamSkill] ?? code;
   const reasonText = (code: string) =>
     code.startsWith('skill.match:')
-      ? t.detail.skillMatch(code.slice(12))
+      ? t.detail.skillMatch(skillName(code.slice(12)))
       : code.startsWith('skill.missing:')
-        ? t.detail.skillMissing(code.slice(14))
+        ? t.detail.skillMissing(skillName(code.slice(14)))
         : (t.detail.recReason[code] ?? code);
   const [sent, setSent] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState<string | null>(null);
