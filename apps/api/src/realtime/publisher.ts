@@ -52,13 +52,31 @@ export class EventPublisher {
     client.on('error', (e) => this.log.warn(`listener connection lost: ${e.message}`));
     client.on('end', () => {
       if (this.stopped) return;
-      // Reconnect with a pause; the fallback poll keeps delivering meanwhile.
-      setTimeout(() => void this.listen().catch((e: Error) => this.log.warn(`listener reconnect failed: ${e.message}`)), 1000).unref();
+      this.listener = null;
+      this.reconnectLater();
     });
-    await client.connect();
-    await client.query('LISTEN crisis_events');
+    try {
+      await client.connect();
+      await client.query('LISTEN crisis_events');
+    } catch (e) {
+      // The caller retries; this half-open client must not schedule a second retry when it ends.
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+      throw e;
+    }
     this.listener = client;
     this.kick();
+  }
+
+  // Keeps trying until the database takes the LISTEN again; the fallback poll keeps delivering meanwhile.
+  private reconnectLater(delayMs = 1000): void {
+    setTimeout(() => {
+      if (this.stopped || this.listener) return;
+      this.listen().catch((e: Error) => {
+        this.log.warn(`listener reconnect failed: ${e.message}`);
+        this.reconnectLater(Math.min(delayMs * 2, 30_000));
+      });
+    }, delayMs).unref();
   }
 
   /** Schedules a drain; concurrent kicks coalesce into one more pass. */
