@@ -10,6 +10,7 @@ import { TelephonyModule } from './telephony/telephony.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
+import { HandoffsModule } from './handoffs/handoffs.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -27,4 +28,6 @@ export const FEATURE_MODULES: Type[] = [
   DispatchModule,
   AlertsModule,
   CoverageModule,
+  // Partner handoffs (hospital, police, fire, community centre) and hospital beds.
+  HandoffsModule,
 ];

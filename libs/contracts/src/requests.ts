@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AGENCY_KINDS,
+  HANDOFF_DECLINE_REASONS,
+  HANDOFF_STATUSES,
   CALL_CHANNELS,
   CALL_OUTCOMES,
   CLIENT_RISK_FLAGS,
@@ -160,7 +162,12 @@ export const handoffSchema = z.strictObject({
   kind: z.enum(AGENCY_KINDS),
   reason: z.string().trim().min(1).max(2000),
 });
-export const handoffDeclineSchema = z.strictObject({ reasonCode: z.string().trim().min(1).max(64) });
+export const handoffDeclineSchema = z.strictObject({ reasonCode: z.enum(HANDOFF_DECLINE_REASONS) });
+export const bedsSchema = z.strictObject({ bedsAvailable: z.int().min(0).max(10000) });
+export const handoffListQuerySchema = z.strictObject({
+  incidentId: z.uuid().optional(),
+  status: z.enum(HANDOFF_STATUSES).optional(),
+});
 
 export const closeIncidentSchema = z.strictObject({ disposition: z.string().trim().min(1).max(200) });
 export type CloseIncidentRequest = z.infer<typeof closeIncidentSchema>;

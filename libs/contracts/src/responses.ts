@@ -121,6 +121,8 @@ export interface HandoffView {
   requestedAt: string;
   respondedAt: string | null;
   completedAt: string | null;
+  /** What the partner needs to act: where and how urgent. Never clinical notes or the person's identity. */
+  incident?: { number: string; category: Category; location: LatLng & { address: string | null } };
 }
 
 export interface IncidentDetail extends IncidentView {

@@ -60,3 +60,14 @@ export const ALERT_KINDS = ['offer-expired', 'sla-breach', 'sla-warning', 'check
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/** Why a partner declines a handoff; counted by the indicators (hospital refusal reasons). */
+export const HANDOFF_DECLINE_REASONS = [
+  'no-beds',
+  'no-psychiatrist',
+  'medical-clearance-needed',
+  'outside-catchment',
+  'not-meeting-criteria',
+  'other',
+] as const;
+export type HandoffDeclineReason = (typeof HANDOFF_DECLINE_REASONS)[number];

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/config.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { raiseAlert, toAlertView } from '../alerts/alerts.js';
+import { requestHandoff } from '../handoffs/handoffs.repository.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 import { scheduleTimer, TimerRunner, type TimerRow } from '../timers/timer-runner.js';
@@ -100,18 +101,12 @@ export class SafetyService implements OnModuleInit {
       if (!handoff) {
         const agency = await nearestAgency((sql, params) => tx.query(sql, params), 'police', incident);
         if (agency) {
-          handoff = (await tx.one<{ id: string; agency_id: string }>(
-            `INSERT INTO handoff (incident_id, agency_id, kind, status, reason, requested_at, requested_by)
-             VALUES ($1, $2, 'police', 'requested', $3, $4, $5) RETURNING id, agency_id`,
-            [incident.id, agency.id, `Police assistance requested from the scene by ${actor.username}`, tx.now.toISOString(), actor.userId],
-          ))!;
-          tx.emit(
-            'handoff.created',
-            { id: handoff.id, incidentId: incident.id, agencyId: agency.id, kind: 'police', status: 'requested', reasonCode: null },
-            audience.agency(agency.id, incident.team_id),
-          );
-          await appendTimeline(tx, incident.id, 'handoff.requested', { handoffId: handoff.id, agencyId: agency.id, kind: 'police', reason: 'police-assist' });
-          await tx.audit({ action: 'handoff.request', entityType: 'handoff', entityId: handoff.id, details: { incidentId: incident.id, kind: 'police' } });
+          const row = await requestHandoff(tx, incident, {
+            agencyId: agency.id,
+            kind: 'police',
+            reason: `Police assistance requested from the scene by ${actor.username}`,
+          });
+          if (row) handoff = { id: row.id, agency_id: row.agency_id };
         }
       }
       const team = incident.team_id ? await loadTeamRow(tx, incident.team_id) : undefined;
