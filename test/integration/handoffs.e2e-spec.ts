@@ -55,6 +55,8 @@ it('sends a handoff request to that hospital only, which accepts and completes i
   expect(list.body[0]!.incident).toEqual({ number: incident.number, category: 'B', location: { lat: 37.6, lng: 127.0, address: '1 Test-ro' } });
   expect(Object.keys(list.body[0]!.incident!).sort()).toEqual(['category', 'location', 'number']);
   expect((await server.api<HandoffView[]>('GET', '/handoffs', { token: otherHospitalUser })).body).toEqual([]);
+  const audits = await sql<{ actor_role: string; details: { ids: string[] } }>(server, `SELECT actor_role, details FROM audit WHERE action = 'handoff.list' ORDER BY id DESC LIMIT 1`);
+  expect(audits[0]).toMatchObject({ actor_role: 'agency', details: { ids: [res.body.id] } });
 
   // Another hospital cannot answer it; a partner cannot read incidents.
   expect((await server.api('POST', `/handoffs/${res.body.id}/accept`, { token: otherHospitalUser })).status).toBe(403);

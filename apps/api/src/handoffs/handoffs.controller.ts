@@ -6,13 +6,12 @@ import {
   handoffListQuerySchema,
   handoffSchema,
   STAFF_ROLES,
-  type AccessClaims,
   type HandoffView,
 } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { uuidParam } from '../common/params.js';
 import { openApiSchema, parseOrThrow, ZodPipe } from '../common/validation.js';
-import { Claims, CurrentActor, Roles } from '../auth/decorators.js';
+import { CurrentActor, Roles } from '../auth/decorators.js';
 import { HandoffsService } from './handoffs.service.js';
 
 @ApiTags('handoffs')
@@ -31,8 +30,8 @@ export class HandoffsController {
 
   @Get('handoffs')
   @Roles(...STAFF_ROLES, 'agency')
-  list(@Claims() claims: AccessClaims, @Query() query: Record<string, unknown>): Promise<HandoffView[]> {
-    return this.handoffs.list(claims, parseOrThrow(handoffListQuerySchema, query));
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<HandoffView[]> {
+    return this.handoffs.list(actor, parseOrThrow(handoffListQuerySchema, query));
   }
 
   @Post('handoffs/:id/accept')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AccessClaims, AgencyKind, HandoffDeclineReason, HandoffStatus, HandoffView } from '#contracts';
+import type { AgencyKind, HandoffDeclineReason, HandoffStatus, HandoffView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
@@ -25,14 +25,20 @@ export class HandoffsService {
   ) {}
 
   /** Agencies see only their own handoffs; staff see all, optionally by incident or status. */
-  async list(claims: AccessClaims, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
-    const own = claims.role === 'agency' ? (claims.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
+  async list(actor: Actor, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
+    const own = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
     const rows = (await this.ds.query(
       `${HANDOFF_SELECT}
        WHERE ($1::uuid IS NULL OR h.agency_id = $1) AND ($2::uuid IS NULL OR h.incident_id = $2) AND ($3::text IS NULL OR h.status = $3)
        ORDER BY h.requested_at DESC LIMIT 500`,
       [own, filter.incidentId ?? null, filter.status ?? null],
     )) as HandoffWithIncident[];
+    // A partner reading where a person is counts as access to their record (PIPA access log).
+    if (rows.length > 0) {
+      await this.uow.run(actor, (tx) =>
+        tx.audit({ action: 'handoff.list', entityType: 'handoff', details: { ids: rows.map((r) => r.id), incidentIds: [...new Set(rows.map((r) => r.incident_id))] } }),
+      );
+    }
     return rows.map(toHandoffView);
   }
 
