@@ -255,11 +255,13 @@ describe('live feed', () => {
 });
 
 describe('telephony webhook', () => {
-  const post = (body: unknown, signature?: string) => {
+  const now = (): number => Math.floor(Date.now() / 1000);
+  const post = (body: unknown, signature?: string, timestamp = now()) => {
     const raw = JSON.stringify(body);
+    const sig = signature === undefined ? signBody(SECRET, raw, timestamp) : signature;
     return server.api<TelephonyIncomingResponse & ErrorBody>('POST', '/telephony/incoming', {
       body: raw,
-      headers: signature === undefined ? { 'x-signature': signBody(SECRET, raw) } : signature ? { 'x-signature': signature } : {},
+      headers: { 'x-timestamp': String(timestamp), ...(sig ? { 'x-signature': sig } : {}) },
     });
   };
 
@@ -291,9 +293,12 @@ describe('telephony webhook', () => {
 
   it('refuses a missing or wrong signature with 401 and a bad body with 400', async () => {
     expect((await post({ callerNumber: '010-1111-2222' }, '')).status).toBe(401);
-    expect((await post({ callerNumber: '010-1111-2222' }, signBody('wrong-secret', '{"callerNumber":"010-1111-2222"}'))).status).toBe(401);
+    expect((await post({ callerNumber: '010-1111-2222' }, signBody('wrong-secret', '{"callerNumber":"010-1111-2222"}', now()))).status).toBe(401);
     // A signature over other bytes (same JSON, different spacing) does not match.
-    expect((await post({ callerNumber: '010-1111-2222' }, signBody(SECRET, '{ "callerNumber": "010-1111-2222" }'))).status).toBe(401);
+    expect((await post({ callerNumber: '010-1111-2222' }, signBody(SECRET, '{ "callerNumber": "010-1111-2222" }', now()))).status).toBe(401);
+    // A correctly signed request captured and replayed after the allowed skew is refused.
+    const stale = now() - 10 * 60;
+    expect((await post({ callerNumber: '010-1111-2222' }, signBody(SECRET, '{"callerNumber":"010-1111-2222"}', stale), stale)).status).toBe(401);
     const bad = await post({ callerNumber: 'nope', receivedAt: 'yesterday' });
     expect(bad.status).toBe(400);
     expect(bad.body.details!.map((d) => d.field).sort()).toEqual(['callerNumber', 'receivedAt']);

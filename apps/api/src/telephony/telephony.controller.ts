@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/config.js';
 import { openApiSchema, parseOrThrow } from '../common/validation.js';
 import { clientIp, Public } from '../auth/decorators.js';
 import { CallsService } from '../calls/calls.service.js';
-import { SIGNATURE_HEADER, signatureMatches } from './signature.js';
+import { SIGNATURE_HEADER, signatureMatches, TIMESTAMP_HEADER } from './signature.js';
 
 /** server.ts keeps the raw bytes of telephony requests (express.json `verify`) for the signature check. */
 export type RequestWithRawBody = Request & { rawBody?: Buffer };
@@ -30,17 +30,19 @@ export class TelephonyController {
   @Post('incoming')
   @Public()
   @HttpCode(201)
-  @ApiHeader({ name: 'X-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with TELEPHONY_SECRET>' })
+  @ApiHeader({ name: 'X-Timestamp', description: 'unix seconds; refused when more than 5 minutes off' })
+  @ApiHeader({ name: 'X-Signature', description: 'sha256=<hex HMAC-SHA256 of "<X-Timestamp>.<raw body>" with TELEPHONY_SECRET>' })
   @ApiBody({ schema: openApiSchema(telephonyIncomingSchema) })
   async incoming(
     @Req() req: RequestWithRawBody,
     @Headers(SIGNATURE_HEADER) signature: string | undefined,
+    @Headers(TIMESTAMP_HEADER) timestamp: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TelephonyIncomingResponse> {
     const secret = this.config.telephonySecret;
     if (!secret) throw new DomainError('SERVICE_UNAVAILABLE', 'Telephony integration is not configured (TELEPHONY_SECRET)');
-    if (!signatureMatches(secret, req.rawBody ?? Buffer.alloc(0), signature)) {
-      throw new DomainError('UNAUTHENTICATED', 'Missing or wrong X-Signature');
+    if (!signatureMatches(secret, req.rawBody ?? Buffer.alloc(0), signature, timestamp)) {
+      throw new DomainError('UNAUTHENTICATED', 'Missing or wrong X-Signature, or X-Timestamp missing or more than 5 minutes off');
     }
     const body = parseOrThrow(telephonyIncomingSchema, req.body);
     const actor: Actor = { userId: null, username: 'telephony', role: 'integration', ip: clientIp(req), userAgent: req.get('user-agent') ?? null };
