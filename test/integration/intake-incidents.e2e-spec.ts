@@ -232,6 +232,10 @@ describe('GET /incidents', () => {
     const list = await server.api<IncidentView[]>('GET', '/incidents?status=active', { token: responder.token });
     expect(list.status).toBe(200);
     expect(list.body.map((i) => i.id)).toContain(created.body.id);
+    // The list shows addresses and summaries, so the read is logged with the incidents it showed.
+    const listed = await auditRows(server, `action = 'incident.list' AND actor_id = $1`, [responder.id]);
+    expect(listed).toHaveLength(1);
+    expect((listed[0]!.details as { ids: string[] }).ids).toContain(created.body.id);
     expect((await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token })).body).toEqual([]);
     const bad = await server.api<ErrorBody>('GET', '/incidents?status=lost', { token: coordinator.token });
     expect(bad.status).toBe(400);

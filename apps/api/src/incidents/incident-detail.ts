@@ -1,18 +1,8 @@
-import type { AgencyKind, DispatchStatus, DispatchView, HandoffStatus, HandoffView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
+import type { AgencyKind, DispatchView, HandoffStatus, HandoffView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
+import type { DispatchRow } from '../dispatch/dispatch.repository.js';
 import type { Tx } from '../database/tx.js';
 import { toTriageRecord, triageById } from '../triage/triage.repository.js';
 import { toIncidentView, type IncidentRow } from './incidents.repository.js';
-
-interface DispatchRow {
-  id: string;
-  incident_id: string;
-  team_id: string;
-  status: DispatchStatus;
-  offered_at: Date;
-  expires_at: Date;
-  responded_at: Date | null;
-  reason: string | null;
-}
 
 interface HandoffRow {
   id: string;

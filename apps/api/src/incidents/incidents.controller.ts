@@ -62,8 +62,8 @@ export class IncidentsController {
   @Get('incidents')
   @Staff()
   @ApiQuery({ name: 'status', required: false, description: 'active (default), all, or comma-separated statuses' })
-  list(@Query() query: Record<string, unknown>): Promise<IncidentView[]> {
-    return this.incidents.list(parseOrThrow(listQuery, query).status);
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<IncidentView[]> {
+    return this.incidents.list(actor, parseOrThrow(listQuery, query).status);
   }
 
   @Get('incidents/:id')

@@ -53,12 +53,18 @@ export class IncidentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
-    const rows = (await this.ds.query(
-      `SELECT * FROM incident WHERE status = ANY($1::text[]) ORDER BY respond_by NULLS LAST, created_at DESC LIMIT ${LIST_LIMIT}`,
-      [statuses],
-    )) as IncidentRow[];
-    return rows.map(toIncidentView);
+  /** The list carries addresses and summaries, so reading it is logged too: one audit row naming the incidents. */
+  async list(actor: Actor, statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
+    return this.uow.run(actor, async (tx) => {
+      const rows = await tx.query<IncidentRow>(
+        `SELECT * FROM incident WHERE status = ANY($1::text[]) ORDER BY respond_by NULLS LAST, created_at DESC LIMIT ${LIST_LIMIT}`,
+        [statuses],
+      );
+      if (rows.length > 0) {
+        await tx.audit({ action: 'incident.list', entityType: 'incident', details: { statuses, ids: rows.map((r) => r.id) } });
+      }
+      return rows.map(toIncidentView);
+    });
   }
 
   /** The incident with its calls, triage, dispatches, handoffs and timeline: an audited read. */
