@@ -1,8 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { CallView, IncidentView, LoginResponse, TeamView, TriageInput } from '#contracts';
 import { blankTriageInput } from '#triage';
-import { launchBrowser, type BrowserHarness } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { useConsoleUnderTest } from '../support/console-server.js';
 
 // Issue 5, "Done when": a counselor triages a call and creates an incident; the coordinator sees it on the map and
 // in the queue within 2 seconds and offers it; a responder on a phone accepts; the coordinator sees the change;
@@ -13,22 +12,11 @@ const PASSWORD = 'demo-1577-0199';
 const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
 const APPEAR_WITHIN_MS = 2000;
 
-let server: TestServer & { dropDatabase(): Promise<void> };
-let browser: BrowserHarness;
-
-beforeAll(async () => {
-  server = await startTestServer({ DEMO_DATA: 'true', CONSOLE_DIR: new URL('../../dist/console', import.meta.url).pathname });
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.dropDatabase();
-});
+const env = useConsoleUnderTest();
 
 /** Signs in from the login screen and waits until the first catch-up has completed (lists are complete). */
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const form = page.getByTestId('login-form');
   await form.locator('input[name="username"]').fill(username);
   await form.locator('input[name="password"]').fill(PASSWORD);
@@ -53,13 +41,13 @@ async function insideMap(page: Page, marker: Locator): Promise<boolean> {
 
 /** A second incident made over REST by the other counselor while the coordinator is offline. */
 async function incidentOverRest(location: { lat: number; lng: number }): Promise<IncidentView> {
-  const { accessToken: token } = await server.login('counselor2', PASSWORD);
-  const call = await server.api<CallView>('POST', '/calls', { token, body: { channel: 'phone', callerNumber: '010-2222-0199' } });
+  const { accessToken: token } = await env.server.login('counselor2', PASSWORD);
+  const call = await env.server.api<CallView>('POST', '/calls', { token, body: { channel: 'phone', callerNumber: '010-2222-0199' } });
   expect(call.status).toBe(201);
   const input: TriageInput = { ...blankTriageInput(), distress: 'high', capableSupportPresent: false };
-  const triaged = await server.api('POST', `/calls/${call.body.id}/triage`, { token, body: input });
+  const triaged = await env.server.api('POST', `/calls/${call.body.id}/triage`, { token, body: input });
   expect(triaged.status).toBe(201);
-  const incident = await server.api<IncidentView>('POST', '/incidents', { token, body: { callId: call.body.id, location } });
+  const incident = await env.server.api<IncidentView>('POST', '/incidents', { token, body: { callId: call.body.id, location } });
   expect(incident.status).toBe(201);
   return incident.body;
 }
@@ -71,12 +59,12 @@ describe('dispatch flow across three consoles', () => {
   let responderLogin: LoginResponse;
 
   beforeAll(async () => {
-    [counselor, coordinator, responder] = await Promise.all([browser.newPage(), browser.newPage(), browser.newPage({ phone: true })]);
+    [counselor, coordinator, responder] = await Promise.all([env.browser.newPage(), env.browser.newPage(), env.browser.newPage({ phone: true })]);
     // The team phone shares its position: a fix near its base in Jung-gu.
-    await responder.context.grantPermissions(['geolocation'], { origin: server.url });
+    await responder.context.grantPermissions(['geolocation'], { origin: env.server.url });
     await responder.context.setGeolocation({ latitude: 37.5622, longitude: 126.995 });
     await Promise.all([signIn(counselor.page, 'counselor'), signIn(coordinator.page, 'coordinator'), signIn(responder.page, 'responder')]);
-    responderLogin = await server.login('responder', PASSWORD);
+    responderLogin = await env.server.login('responder', PASSWORD);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([counselor?.context.close(), coordinator?.context.close(), responder?.context.close()]);
@@ -115,11 +103,11 @@ describe('dispatch flow across three consoles', () => {
     await expect(c.getByTestId('incident-created').textContent()).resolves.toContain(created.number);
     // The screenshot shows the call and its triage rather than the bottom of the form the click scrolled to.
     await c.evaluate("document.querySelector('[data-testid=active-call]').scrollIntoView({ block: 'start' })");
-    await browser.screenshot(c, 'dispatch-counselor');
+    await env.browser.screenshot(c, 'dispatch-counselor');
     await expect(onMap.row.textContent()).resolves.toContain(created.number);
     await expect(onMap.marker.getAttribute('data-category')).resolves.toBe('B');
     expect(await insideMap(coordinator.page, onMap.marker)).toBe(true);
-    await browser.screenshot(coordinator.page, 'dispatch-coordinator-new-incident');
+    await env.browser.screenshot(coordinator.page, 'dispatch-coordinator-new-incident');
 
     // The coordinator opens it and offers it to JUNG-1, whatever rank JUNG-1 has among the recommendations.
     const p = coordinator.page;
@@ -137,16 +125,16 @@ describe('dispatch flow across three consoles', () => {
     await offer.waitFor();
     await expect(offer.textContent()).resolves.toContain(created.number);
     await expect(phone.getByTestId('location-indicator').getAttribute('data-state')).resolves.toBe('shared');
-    await browser.screenshot(phone, 'dispatch-responder-offer');
+    await env.browser.screenshot(phone, 'dispatch-responder-offer');
     await offer.getByRole('button', { name: /(Accept|수락)$/ }).click();
     await phone.getByTestId('assignment').waitFor();
-    await browser.screenshot(phone, 'dispatch-responder');
+    await env.browser.screenshot(phone, 'dispatch-responder');
 
     // The coordinator sees the change: incident dispatched, JUNG-1 en route, the offer accepted.
     await p.locator('[data-testid="incident-detail"][data-status="dispatched"]').waitFor();
     await detail.locator('[data-testid="dispatch-row"][data-status="accepted"]').waitFor();
     await p.locator(`[data-testid="team-row"][data-team-id="${responderLogin.user.teamId}"][data-status="en-route"]`).waitFor();
-    await browser.screenshot(p, 'dispatch-coordinator');
+    await env.browser.screenshot(p, 'dispatch-coordinator');
   }, 60_000);
 
   it('after missed events, the reconnected coordinator console shows them all', async () => {
@@ -158,10 +146,10 @@ describe('dispatch flow across three consoles', () => {
     // Offline: the browser's network goes away (this also closes the open WebSocket in Chromium).
     await coordinator.context.setOffline(true);
     await p.getByTestId('connection-banner').waitFor({ timeout: 5000 });
-    await browser.screenshot(p, 'dispatch-coordinator-disconnected');
+    await env.browser.screenshot(p, 'dispatch-coordinator-disconnected');
 
     // Meanwhile: JUNG-1 arrives on scene (from the phone's REST call), and another incident is created.
-    const arrived = await server.api<TeamView>('POST', `/teams/${teamId}/status`, { token: responderLogin.accessToken, body: { status: 'on-scene' } });
+    const arrived = await env.server.api<TeamView>('POST', `/teams/${teamId}/status`, { token: responderLogin.accessToken, body: { status: 'on-scene' } });
     expect(arrived.status).toBe(200);
     const second = await incidentOverRest({ lat: 37.5172, lng: 127.0473 });
     // Nothing of it reaches the offline console.
@@ -175,15 +163,15 @@ describe('dispatch flow across three consoles', () => {
     await fresh.marker.waitFor();
     await expect(fresh.row.textContent()).resolves.toContain(second.number);
     await p.locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="on-scene"]`).waitFor();
-    const team = await server.api<TeamView[]>('GET', '/teams', { token: responderLogin.accessToken });
+    const team = await env.server.api<TeamView[]>('GET', '/teams', { token: responderLogin.accessToken });
     expect(team.body.find((t) => t.id === teamId)?.status).toBe('on-scene');
-    await browser.screenshot(p, 'dispatch-coordinator-reconnected');
+    await env.browser.screenshot(p, 'dispatch-coordinator-reconnected');
   }, 60_000);
 });
 
 describe('coordinator team board', () => {
   it('sets a team status from the board, and shows the server refusal of an illegal change', async () => {
-    const { page, context } = await browser.newPage();
+    const { page, context } = await env.browser.newPage();
     await signIn(page, 'coordinator');
     const row = page.locator('[data-testid="team-row"]').filter({ hasText: 'GANGNAM-1' });
     await row.getByTestId('team-status-menu').click();
@@ -196,17 +184,17 @@ describe('coordinator team board', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/en route/i);
     await refusal.scrollIntoViewIfNeeded();
-    await browser.screenshot(page, 'coordinator-team-status-refused');
+    await env.browser.screenshot(page, 'coordinator-team-status-refused');
     await context.close();
   }, 60_000);
 });
 
 describe('counselor takeover', () => {
   it("keeps another counselor's call read-only until it is taken over with a reason", async () => {
-    const { accessToken: token } = await server.login('counselor2', PASSWORD);
-    const call = await server.api<CallView>('POST', '/calls', { token, body: { channel: 'text', callerNumber: '010-3333-0199' } });
+    const { accessToken: token } = await env.server.login('counselor2', PASSWORD);
+    const call = await env.server.api<CallView>('POST', '/calls', { token, body: { channel: 'text', callerNumber: '010-3333-0199' } });
     expect(call.status).toBe(201);
-    const { page, context } = await browser.newPage();
+    const { page, context } = await env.browser.newPage();
     await signIn(page, 'counselor');
     await page.locator(`[data-testid="call-row"][data-call-id="${call.body.id}"]`).getByRole('button').click();
     const active = page.getByTestId('active-call');
@@ -217,7 +205,7 @@ describe('counselor takeover', () => {
     await expect(page.getByTestId('end-call-form').locator('button[type="submit"]').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#triage-suicidalThoughts-yes').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#create-incident').getAttribute('aria-describedby')).resolves.toBe('takeover-explanation');
-    await browser.screenshot(page, 'counselor-takeover');
+    await env.browser.screenshot(page, 'counselor-takeover');
 
     await takeover.getByTestId('takeover-button').click();
     await takeover.locator('input[name="takeoverReason"]').fill('counselor2 went on break mid-chat');
@@ -225,8 +213,8 @@ describe('counselor takeover', () => {
     await takeover.waitFor({ state: 'detached' });
     await expect(page.locator('#create-incident').isDisabled()).resolves.toBe(false);
     await expect(page.locator('#triage-suicidalThoughts-yes').isDisabled()).resolves.toBe(false);
-    const after = await server.api<CallView>('GET', `/calls/${call.body.id}`, { token });
-    const me = await server.login('counselor', PASSWORD);
+    const after = await env.server.api<CallView>('GET', `/calls/${call.body.id}`, { token });
+    const me = await env.server.login('counselor', PASSWORD);
     expect(after.body.counselorId).toBe(me.user.id);
     await context.close();
   }, 60_000);
@@ -234,7 +222,7 @@ describe('counselor takeover', () => {
 
 describe('team phone without location permission', () => {
   it('says the location is not available and keeps the status buttons working', async () => {
-    const { page, context } = await browser.newPage({ phone: true });
+    const { page, context } = await env.browser.newPage({ phone: true });
     await context.clearPermissions(); // nothing granted: the browser refuses geolocation
     await signIn(page, 'responder');
     const indicator = page.getByTestId('location-indicator');
@@ -242,7 +230,7 @@ describe('team phone without location permission', () => {
     await expect(indicator.getAttribute('role')).resolves.toBe('status');
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
     await expect(page.getByTestId('status-unavailable').isEnabled()).resolves.toBe(true);
-    await browser.screenshot(page, 'responder-location-denied');
+    await env.browser.screenshot(page, 'responder-location-denied');
     await context.close();
   }, 60_000);
 });
@@ -250,7 +238,7 @@ describe('team phone without location permission', () => {
 describe('login', () => {
   it('starts from snapshots at the log head and reads only the events after it, not the whole log', async () => {
     await incidentOverRest({ lat: 37.5512, lng: 126.9882 }); // the log is not empty
-    const { page, context } = await browser.newPage();
+    const { page, context } = await env.browser.newPage();
     const eventReads: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
@@ -271,7 +259,7 @@ describe('login', () => {
 
 describe('language', () => {
   it('switches between Korean and English and sets <html lang>', async () => {
-    const { page, context } = await browser.newPage();
+    const { page, context } = await env.browser.newPage();
     await signIn(page, 'coordinator');
     const lang = () => page.evaluate('document.documentElement.lang');
     await expect(lang()).resolves.toBe('ko');
@@ -282,7 +270,7 @@ describe('language', () => {
     await page.getByRole('region', { name: 'Teams' }).waitFor();
     await page.getByTestId('incident-row').first().locator('button').click();
     await page.getByTestId('timeline').locator('li').first().waitFor();
-    await browser.screenshot(page, 'coordinator-english');
+    await env.browser.screenshot(page, 'coordinator-english');
     await page.getByTestId('language-switch').click();
     await expect(lang()).resolves.toBe('ko');
     await context.close();

@@ -1,4 +1,5 @@
 import type { AgencyView, Category, IncidentView, RegionCollection, TeamSkill, TeamView, TriageInput } from '#contracts';
+import { blankTriageInput } from '#triage';
 import { rowsOf } from '../../apps/api/src/database/tx.js';
 import type { TestServer } from './test-server.js';
 import { squareRegion } from './fixtures.js';
@@ -109,20 +110,8 @@ export async function createPoliceStation(server: TestServer, world: World, regi
   );
 }
 
-const NO: TriageInput = {
-  cssrs: { wishDead: false, suicidalThoughts: false, thoughtsWithMethod: false, intent: false, planWithIntent: false, behavior: 'none' },
-  selfHarmInProgress: false,
-  medicalEmergency: false,
-  rescueNeeded: false,
-  harmToOthers: 'none',
-  weaponAccess: false,
-  psychosis: 'none',
-  capableSupportPresent: true,
-  distress: 'none',
-  policeRequestsAssessment: false,
-  referralOnly: false,
-  infoOnly: false,
-};
+/** Every answer "no", with a capable support person present. */
+const NO: TriageInput = { ...blankTriageInput(), capableSupportPresent: true };
 
 /** Triage answers that give each category (reference/triage.md §4); `danger` adds harm to others. */
 export function triageFor(category: Category, danger = false): TriageInput {

@@ -52,21 +52,12 @@ export function toDispatchView(r: DispatchRow, incident?: SummarySource): Dispat
   return view;
 }
 
-/** The event data: the phone gets the need-to-know summary with the offer itself, never names or notes. */
+/**
+ * The event data: the same fields as the view. The phone gets the need-to-know summary with the offer itself,
+ * never names or notes.
+ */
 export function toDispatchEvent(r: DispatchRow, incident?: SummarySource): DispatchEventData {
-  const data: DispatchEventData = {
-    id: r.id,
-    incidentId: r.incident_id,
-    teamId: r.team_id,
-    status: r.status,
-    offeredAt: r.offered_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
-    respondedAt: r.responded_at?.toISOString() ?? null,
-    reason: r.reason,
-    automatic: r.automatic,
-  };
-  if (incident) data.incident = incidentSummary(incident);
-  return data;
+  return toDispatchView(r, incident);
 }
 
 export async function loadDispatch(tx: Tx, id: string, forUpdate = false): Promise<DispatchRow | undefined> {

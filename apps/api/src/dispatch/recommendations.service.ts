@@ -103,19 +103,11 @@ export class RecommendationsService {
   }
 }
 
-interface CandidateRow {
-  id: string;
-  callsign: string;
-  region_id: string;
-  covered_region_ids: string[];
-  base_lat: number;
-  base_lng: number;
-  skills: TeamSkill[];
-  size: number;
-  location_lat: number | null;
-  location_lng: number | null;
-  location_ms: number | null;
-}
+/** The team columns ranking reads, with the fix time as epoch ms instead of `location_at`. */
+type CandidateRow = Pick<
+  TeamRow,
+  'id' | 'callsign' | 'region_id' | 'covered_region_ids' | 'base_lat' | 'base_lng' | 'skills' | 'size' | 'location_lat' | 'location_lng'
+> & { location_ms: number | null };
 
 /**
  * On-duty available teams as ranking input. Only the columns ranking reads, and the fix time as epoch ms: with

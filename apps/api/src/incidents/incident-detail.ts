@@ -1,21 +1,9 @@
-import type { AgencyKind, DispatchView, HandoffStatus, HandoffView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
+import type { DispatchView, HandoffView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
 import type { DispatchRow } from '../dispatch/dispatch.repository.js';
 import type { Tx } from '../database/tx.js';
+import type { HandoffRow } from '../handoffs/handoffs.repository.js';
 import { toTriageRecord, triageById } from '../triage/triage.repository.js';
 import { toIncidentView, type IncidentRow } from './incidents.repository.js';
-
-interface HandoffRow {
-  id: string;
-  incident_id: string;
-  agency_id: string;
-  kind: AgencyKind;
-  status: HandoffStatus;
-  reason: string;
-  reason_code: string | null;
-  requested_at: Date;
-  responded_at: Date | null;
-  completed_at: Date | null;
-}
 
 interface TimelineRow {
   at: Date;

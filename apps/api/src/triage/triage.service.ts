@@ -5,11 +5,11 @@ import type { Actor } from '../common/actor.js';
 import { conflict, notFound, validationFailed } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
-import { UnitOfWork } from '../database/tx.js';
+import { UnitOfWork, type Tx } from '../database/tx.js';
 import { assertActive, assertMayActOn } from '../calls/call-ownership.js';
-import { emitCallUpdated, loadCall } from '../calls/calls.repository.js';
+import { emitCallUpdated, loadCall, type CallRow } from '../calls/calls.repository.js';
 import { applyTriageToIncident } from '../incidents/incident-triage.js';
-import { currentTriage, replaceCurrentTriage, toTriageRecord, triageHistory } from './triage.repository.js';
+import { currentTriage, replaceCurrentTriage, toTriageRecord, triageHistory, type TriageRow } from './triage.repository.js';
 
 @Injectable()
 export class TriageService {
@@ -38,16 +38,11 @@ export class TriageService {
         assessedBy: actor.userId,
         override: null,
       });
-      await tx.audit({
+      return this.finishTriage(tx, callId, call, row, {
         action: 'triage.assess',
-        entityType: 'call',
-        entityId: callId,
-        subjectId: call.client_id,
+        timelineType: 'triage.done',
         details: { triageId: row.id, category: row.category, cssrsRisk: row.cssrs_risk, rulesVersion: row.rules_version },
       });
-      if (call.incident_id) await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, 'triage.done');
-      await emitCallUpdated(tx, callId);
-      return toTriageRecord(row);
     });
   }
 
@@ -85,17 +80,26 @@ export class TriageService {
         assessedBy: current.assessed_by,
         override,
       });
-      await tx.audit({
+      return this.finishTriage(tx, callId, call, row, {
         action: 'triage.override',
-        entityType: 'call',
-        entityId: callId,
-        subjectId: call.client_id,
+        timelineType: 'triage.override',
         details: { triageId: row.id, from: override.from, to: override.to, reason: override.reason },
       });
-      if (call.incident_id) await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, 'triage.override');
-      await emitCallUpdated(tx, callId);
-      return toTriageRecord(row);
     });
+  }
+
+  /** After a new current triage of the call: audited, carried to the call's incident (if any), announced. */
+  private async finishTriage(
+    tx: Tx,
+    callId: string,
+    call: Pick<CallRow, 'client_id' | 'incident_id'>,
+    row: TriageRow,
+    what: { action: 'triage.assess' | 'triage.override'; timelineType: 'triage.done' | 'triage.override'; details: Record<string, unknown> },
+  ): Promise<TriageRecord> {
+    await tx.audit({ action: what.action, entityType: 'call', entityId: callId, subjectId: call.client_id, details: what.details });
+    if (call.incident_id) await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, what.timelineType);
+    await emitCallUpdated(tx, callId);
+    return toTriageRecord(row);
   }
 
   /** Every assessment of the call, oldest first (audited: it holds the answers about a person's risk). */

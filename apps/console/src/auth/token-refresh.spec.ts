@@ -1,43 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { FakeClock, flush } from '../testing/fake-clock';
 import { TokenRefreshScheduler, type TokenRefreshOptions } from './token-refresh';
 
 const MIN = 60_000;
-
-/** A hand-driven clock: timers fire only when the test advances time past them. */
-class FakeClock {
-  now = 1_000_000;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  setTimer = (fn: () => void, ms: number): unknown => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.now + ms, fn, id });
-    return id;
-  };
-  clearTimer = (handle: unknown): void => {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  };
-  get pending(): number {
-    return this.timers.length;
-  }
-  /** Moves time forward, firing due timers in order, and lets promise callbacks run after each. */
-  async advance(ms: number): Promise<void> {
-    const end = this.now + ms;
-    for (;;) {
-      const next = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.timers = this.timers.filter((t) => t !== next);
-      this.now = next.at;
-      next.fn();
-      await flush();
-    }
-    this.now = end;
-    await flush();
-  }
-}
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-}
 
 interface Answer {
   accessToken: string;
@@ -45,7 +10,7 @@ interface Answer {
 }
 
 function setup(overrides: Partial<TokenRefreshOptions<Answer>> = {}) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_000_000);
   const requests: number[] = [];
   const refreshed: Answer[] = [];
   let answer: () => Promise<Answer> = async () => ({ accessToken: `t${requests.length}`, expiresIn: 15 * 60 });

@@ -1,8 +1,9 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
+import { FailureNote } from '../../shared/FailureNote';
+import { useAction } from '../../shared/use-action';
 import { useLoad } from '../../shared/use-load';
 
 /** Handoffs of one incident (live from the store) and a request form for a partner agency. */
@@ -13,26 +14,19 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
   const agencies = useLoad(() => api.agencies(), closed ? null : 'agencies');
   const [agencyId, setAgencyId] = useState('');
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
   // `version` is what changes; the map is mutated in place
   const handoffs = useMemo(() => [...map.values()].filter((h) => h.incidentId === incidentId), [map, version, incidentId]);
   const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? id.slice(0, 8);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const agency = agencies.data?.find((a) => a.id === agencyId);
     if (!agency || !reason.trim()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       await api.requestHandoff(incidentId, { agencyId, kind: agency.kind, reason: reason.trim() });
       setReason('');
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -68,11 +62,7 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
           <button type="submit" className="btn" disabled={busy}>
             {t.detail.requestHandoff}
           </button>
-          {failure ? (
-            <p className="error" role="alert">
-              {failure}
-            </p>
-          ) : null}
+          <FailureNote failure={failure} />
         </form>
       )}
     </section>

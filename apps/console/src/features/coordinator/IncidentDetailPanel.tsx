@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities, useEntry, useStore } from '../../realtime/realtime';
 import { CategoryBadge } from '../../shared/badges';
 import { Countdown } from '../../shared/Countdown';
+import { FailureNote } from '../../shared/FailureNote';
 import { formatTime } from '../../shared/format';
+import { useAction } from '../../shared/use-action';
 import { useLoad } from '../../shared/use-load';
 import { isActiveIncident } from '../map/region-shading';
 import { HandoffSection } from './HandoffSection';
@@ -22,8 +23,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   const detail = useLoad((signal) => api.incident(incidentId, signal), `${incidentId}:${incident?.seq ?? 0}`);
   const { map: dispatchMap, version: dispatchVersion } = useEntities('dispatches');
   const [disposition, setDisposition] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
 
   useEffect(() => {
     if (!detail.data) return;
@@ -44,20 +44,9 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   const needsTeam = status === 'open' || status === 'dispatching';
   const hasOpenOffer = dispatches.some((d) => d.status === 'offered');
 
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const close = (event: FormEvent) => {
     event.preventDefault();
-    if (disposition.trim()) void act(() => api.closeIncident(incidentId, disposition.trim()));
+    if (disposition.trim()) void run(() => api.closeIncident(incidentId, disposition.trim()));
   };
 
   return (
@@ -75,11 +64,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
           ✕
         </button>
       </header>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       <dl className="facts">
         <dt>{t.detail.respondBy}</dt>
         <dd>{active ? <Countdown to={incident?.respondBy ?? detail.data?.respondBy ?? null} /> : t.detail.closed}</dd>
@@ -132,7 +117,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
             <button type="submit" className="btn" disabled={busy}>
               {t.detail.close}
             </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => void act(() => api.policeAssist(incidentId))}>
+            <button type="button" className="btn" disabled={busy} onClick={() => void run(() => api.policeAssist(incidentId))}>
               {t.detail.policeAssist}
             </button>
           </form>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { TeamSkill } from '#contracts';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { apiErrorMessage } from '../../shared/action';
+import { FailureNote } from '../../shared/FailureNote';
+import { useAction } from '../../shared/use-action';
 import { useLoad } from '../../shared/use-load';
 import { useShortcuts } from '../../shared/use-shortcuts';
 
@@ -19,21 +21,13 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
         ? t.detail.skillMissing(skillName(code.slice(14)))
         : (t.detail.recReason[code] ?? code);
   const [sent, setSent] = useState<Record<string, boolean>>({});
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useAction();
 
-  const offer = async (teamId: string) => {
-    setBusy(teamId);
-    setFailure(null);
-    try {
+  const offer = (teamId: string) =>
+    run(async () => {
       await api.offer(incidentId, teamId);
       setSent((s) => ({ ...s, [teamId]: true }));
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
   useShortcuts({
     o: () => {
       const first = data?.[0];
@@ -45,13 +39,9 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
     <section className="detail-section" aria-labelledby="recs-title">
       <h3 id="recs-title">{t.detail.recommendations}</h3>
       {loading && !data ? <p className="empty-note">{t.app.loading}</p> : null}
-      {error ? <p className="error">{error instanceof ApiError ? error.message : t.app.error}</p> : null}
+      {error ? <p className="error">{apiErrorMessage(error, t.app.error)}</p> : null}
       {data && data.length === 0 ? <p className="empty-note">{t.detail.noRecommendations}</p> : null}
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       <ol className="rec-list">
         {(data ?? []).map((r) => (
           <li key={r.teamId} className="rec-row" data-testid="recommendation" data-team-id={r.teamId}>
@@ -62,7 +52,7 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
               </span>
               {r.reasons.length ? <span className="rec-reasons">{r.reasons.map(reasonText).join(' · ')}</span> : null}
             </span>
-            <button type="button" className="btn btn-primary" disabled={busy !== null || sent[r.teamId]} onClick={() => void offer(r.teamId)}>
+            <button type="button" className="btn btn-primary" disabled={busy || sent[r.teamId]} onClick={() => void offer(r.teamId)}>
               {sent[r.teamId] ? t.detail.offered : t.detail.offer}
             </button>
           </li>

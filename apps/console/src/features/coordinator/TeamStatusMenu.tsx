@@ -4,6 +4,8 @@ import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { TEAM_STATUS_STYLE } from '../../shared/category-style';
+import { FailureNote } from '../../shared/FailureNote';
+import { useAction } from '../../shared/use-action';
 
 /**
  * The coordinator sets a team's status by hand (a radio that died, a team that called in). The server's status
@@ -13,13 +15,18 @@ export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; c
   const { api } = useAuth();
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [up, setUp] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
+  const { busy, failure, run, clearFailure } = useAction({
+    describeError: (e) => (e instanceof ApiError ? t.teams.statusRefused(e.message) : t.app.error),
+    onSettled: () => {
+      setOpen(false);
+      toggle.current?.focus();
+    },
+  });
 
   // Open upwards when the board's scroll area would cut the menu off; focus the first item; close on a click elsewhere.
   useEffect(() => {
@@ -38,19 +45,7 @@ export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; c
     return () => document.removeEventListener('pointerdown', outside);
   }, [open]);
 
-  const choose = async (next: SettableTeamStatus) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api.setTeamStatus(teamId, next);
-    } catch (e) {
-      setFailure(e instanceof ApiError ? t.teams.statusRefused(e.message) : t.app.error);
-    } finally {
-      setBusy(false);
-      setOpen(false);
-      toggle.current?.focus();
-    }
-  };
+  const choose = (next: SettableTeamStatus) => run(() => api.setTeamStatus(teamId, next));
 
   const onMenuKey = (e: KeyboardEvent<HTMLUListElement>) => {
     const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])')];
@@ -77,7 +72,7 @@ export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; c
         aria-controls={open ? menuId : undefined}
         aria-label={t.teams.setStatusFor(callsign)}
         onClick={() => {
-          setFailure(null);
+          clearFailure();
           setOpen((o) => !o);
         }}
         data-testid="team-status-menu"
@@ -95,11 +90,7 @@ export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; c
           ))}
         </ul>
       ) : null}
-      {failure ? (
-        <p className="error team-status-error" role="alert" data-testid="team-status-error">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} className="team-status-error" testId="team-status-error" />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CallOutcome, Category, TriageResult } from '#contracts';
-import { ApiError } from '../../api/http';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry, useStore } from '../../realtime/realtime';
+import { FailureNote } from '../../shared/FailureNote';
 import { formatTime } from '../../shared/format';
+import { useAction } from '../../shared/use-action';
 import { useLoad } from '../../shared/use-load';
 import { useShortcuts } from '../../shared/use-shortcuts';
 import { ClientMatch } from './ClientMatch';
@@ -39,8 +40,7 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
   const [recorded, setRecorded] = useState<{ key: string; result: TriageResult } | null>(null);
   const [location, setLocation] = useState<PickedLocation | null>(null);
   const [createdNumber, setCreatedNumber] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useAction();
 
   useEffect(() => {
     if (call.data) store.seedCalls([call.data]);
@@ -52,17 +52,6 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
     if (recorded?.key === inputKey) return;
     const result = await api.triageCall(callId, evaluation.input);
     setRecorded({ key: inputKey, result });
-  };
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-    } finally {
-      setBusy(false);
-    }
   };
   const override = (category: Category, reason: string) =>
     void run(async () => {
@@ -85,11 +74,7 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           {call.data ? `${t.callChannel[call.data.channel]} · ${call.data.callerNumber ?? ''} · ${t.counselor.received} ${formatTime(call.data.receivedAt, lang)}` : t.app.loading}
         </span>
       </header>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       {heldByOther ? <TakeoverBar callId={callId} /> : null}
       {call.data ? <ClientMatch matches={call.data.clientMatches} /> : null}
       <div className="triage-layout">

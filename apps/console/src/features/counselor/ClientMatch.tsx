@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ClientMatch as ClientMatchView, ClientView } from '#contracts';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { apiErrorMessage } from '../../shared/action';
 
 /** Registered clients matching the caller's number; opening one is an audited read of the safety plan. */
 export function ClientMatch({ matches }: { matches: readonly ClientMatchView[] }) {
@@ -16,7 +16,7 @@ export function ClientMatch({ matches }: { matches: readonly ClientMatchView[] }
     try {
       setClient(await api.client(id));
     } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
+      setFailure(apiErrorMessage(e, t.app.error));
     }
   };
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/http';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
+import { apiErrorMessage } from '../../shared/action';
 import { useShortcuts } from '../../shared/use-shortcuts';
 import { ActiveCall } from './ActiveCall';
 import { CallQueue } from './CallQueue';
@@ -38,7 +38,7 @@ export function CounselorPage() {
       store.seedCalls([call], asOf);
       setActiveCallId(call.id);
     } catch (e) {
-      setNotice(e instanceof ApiError ? e.message : t.app.error);
+      setNotice(apiErrorMessage(e, t.app.error));
     }
   };
 

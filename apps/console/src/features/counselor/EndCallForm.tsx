@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { CALL_OUTCOMES, type CallOutcome } from '#contracts';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { FailureNote } from '../../shared/FailureNote';
+import { useAction } from '../../shared/use-action';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 
 export function EndCallForm({ callId, suggested, onEnded, locked = false }: { callId: string; suggested: CallOutcome; onEnded: () => void; locked?: boolean }) {
@@ -10,21 +11,16 @@ export function EndCallForm({ callId, suggested, onEnded, locked = false }: { ca
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<CallOutcome | ''>('');
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // An ended call closes this view: stay busy until it does.
+  const { busy, failure, run } = useAction({ keepBusyOnSuccess: true });
   const chosen = outcome || suggested;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       await api.endCall(callId, { outcome: chosen, ...(notes.trim() ? { notes: notes.trim() } : {}) });
       onEnded();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -44,11 +40,7 @@ export function EndCallForm({ callId, suggested, onEnded, locked = false }: { ca
         <span>{t.counselor.notes}</span>
         <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10000} />
       </label>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       <button type="submit" className="btn" disabled={busy || locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
         {t.counselor.endCall}
       </button>

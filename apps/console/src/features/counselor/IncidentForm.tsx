@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
+import { useAction } from '../../shared/use-action';
 import { isActiveIncident } from '../map/region-shading';
 import type { PickedLocation } from './LocationPicker';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
@@ -29,8 +29,9 @@ export function IncidentForm({
   const { map, version } = useEntities('incidents');
   const [summary, setSummary] = useState('');
   const [attachTo, setAttachTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, failure, run, showFailure } = useAction();
+  /** The notice of the incident just created; a failure shows in its place. */
+  const [created, setCreated] = useState<string | null>(null);
   const nearby = useMemo(() => {
     const active = [...map.values()].filter((i) => isActiveIncident(i.status));
     if (!location) return active.slice(0, 50);
@@ -39,29 +40,24 @@ export function IncidentForm({
     // `version` is what changes; the map is mutated in place
   }, [map, version, location]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    setCreated(null);
     if (!location) {
-      setMessage({ kind: 'error', text: t.counselor.needLocation });
+      showFailure(t.counselor.needLocation);
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       await recordTriage();
-      const created = await api.createIncident({
+      const incident = await api.createIncident({
         callId,
         location: { lat: location.lat, lng: location.lng, ...(location.address.trim() ? { address: location.address.trim() } : {}) },
         ...(summary.trim() ? { summary: summary.trim() } : {}),
         ...(attachTo ? { attachToIncidentId: attachTo } : {}),
       });
-      setMessage({ kind: 'ok', text: t.counselor.incidentCreated(created.number) });
-      onCreated(created.number);
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : t.app.error });
-    } finally {
-      setBusy(false);
-    }
+      setCreated(t.counselor.incidentCreated(incident.number));
+      onCreated(incident.number);
+    });
   };
 
   return (
@@ -90,9 +86,9 @@ export function IncidentForm({
       >
         {t.counselor.createIncident}
       </button>
-      {message ? (
-        <p className={message.kind === 'ok' ? 'notice' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="incident-created">
-          {message.text}
+      {failure !== null || created !== null ? (
+        <p className={failure !== null ? 'error' : 'notice'} role={failure !== null ? 'alert' : 'status'} data-testid="incident-created">
+          {failure ?? created}
         </p>
       ) : null}
     </form>

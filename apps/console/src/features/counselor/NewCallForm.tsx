@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { CALL_CHANNELS, type CallChannel, type CallView } from '#contracts';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { FailureNote } from '../../shared/FailureNote';
 import { newIdempotencyKey } from '../../shared/format';
+import { useAction } from '../../shared/use-action';
 
 /** Records a new call; the same Idempotency-Key is reused on retry so a double submit makes one call. */
 export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallView) => void; onCancel: () => void }) {
@@ -13,15 +14,13 @@ export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallVie
   const [callerNumber, setCallerNumber] = useState('');
   const [callerRelation, setCallerRelation] = useState('');
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A started call replaces this form: stay busy until it does.
+  const { busy, failure, run } = useAction({ keepBusyOnSuccess: true });
   const key = useRef(newIdempotencyKey());
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       let call = await api.createCall(
         {
           channel,
@@ -33,10 +32,7 @@ export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallVie
       );
       if (call.status === 'ringing') call = await api.answerCall(call.id);
       onStarted(call);
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -66,11 +62,7 @@ export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallVie
         <span>{t.counselor.notes}</span>
         <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10000} />
       </label>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       <div className="row-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t.counselor.startCall}

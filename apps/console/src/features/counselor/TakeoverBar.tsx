@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
+import { FailureNote } from '../../shared/FailureNote';
+import { useAction } from '../../shared/use-action';
 
 export const TAKEOVER_EXPLANATION_ID = 'takeover-explanation';
 const MIN_REASON = 3;
@@ -18,31 +19,22 @@ export function TakeoverBar({ callId }: { callId: string }) {
   const store = useStore();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Once taken over, the call is this counselor's and the bar goes away: stay busy until it does.
+  const { busy, failure, run } = useAction({ keepBusyOnSuccess: true });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim().length < MIN_REASON) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       const asOf = store.lastSeq;
       store.seedCalls([await api.takeoverCall(callId, reason.trim())], asOf);
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <div className="takeover-bar" role="region" aria-label={t.counselor.takeover.title} data-testid="takeover">
       <p id={TAKEOVER_EXPLANATION_ID}>{t.counselor.takeover.explanation}</p>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       {asking ? (
         <form className="inline-form" onSubmit={submit}>
           <label className="field field-wide">

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { FailureNote } from '../../shared/FailureNote';
+import { useAction } from '../../shared/use-action';
 import { useShortcuts } from '../../shared/use-shortcuts';
 
 export function LoginPage() {
@@ -9,20 +11,16 @@ export function LoginPage() {
   const { t, toggle } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A successful login replaces this page: stay busy until it does.
+  const { busy, failure, run } = useAction({
+    keepBusyOnSuccess: true,
+    describeError: (e) => (e instanceof ApiError && (e.status === 401 || e.status === 400) ? t.login.failed : t.login.unavailable),
+  });
   useShortcuts({ 'alt+l': toggle });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-    } catch (e) {
-      setError(e instanceof ApiError && (e.status === 401 || e.status === 400) ? t.login.failed : t.login.unavailable);
-      setBusy(false);
-    }
+    void run(() => login(username.trim(), password));
   };
 
   const notice = lastLogout === 'idle' ? t.login.loggedOutIdle : lastLogout === 'expired' ? t.login.loggedOutExpired : null;
@@ -47,11 +45,7 @@ export function LoginPage() {
           <span>{t.login.password}</span>
           <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FailureNote failure={failure} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? t.login.busy : t.login.submit}
         </button>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import type { DispatchEntry } from '../../realtime/event-store';
 import { CategoryBadge } from '../../shared/badges';
 import { Countdown } from '../../shared/Countdown';
+import { FailureNote } from '../../shared/FailureNote';
+import { useAction } from '../../shared/use-action';
 import { useLoad } from '../../shared/use-load';
 import { useShortcuts } from '../../shared/use-shortcuts';
 
@@ -13,22 +14,12 @@ export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [declining, setDeclining] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // An accepted or declined offer leaves the screen, so the buttons stay disabled after a success.
+  const { busy, failure, run } = useAction({ keepBusyOnSuccess: true });
   // The offer event normally carries the need-to-know summary; read the incident only when it does not.
   const fallback = useLoad((signal) => api.incident(dispatch.incidentId, signal), dispatch.incident ? null : dispatch.incidentId);
   const incident = dispatch.incident ?? (fallback.data ? { number: fallback.data.number, category: fallback.data.category, location: fallback.data.location } : undefined);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-      setBusy(false);
-    }
-  };
   const accept = () => void run(() => api.accept(dispatch.id));
   const decline = (reason: string) => void run(() => api.decline(dispatch.id, reason));
   useShortcuts({ a: accept, d: () => setDeclining(true) });
@@ -44,11 +35,7 @@ export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
       <p className="offer-countdown">
         <Countdown to={dispatch.expiresAt} warnMs={20_000} expiredText={t.time.expired} />
       </p>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       {declining ? (
         <fieldset className="decline-reasons">
           <legend>{t.team.declineReason}</legend>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { SETTABLE_TEAM_STATUSES, type LatLng, type SettableTeamStatus, type TeamStatus } from '#contracts';
-import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useConfig } from '../../app/config';
 import { useI18n } from '../../i18n/i18n';
 import { TEAM_STATUS_STYLE } from '../../shared/category-style';
 import { Countdown } from '../../shared/Countdown';
+import { FailureNote } from '../../shared/FailureNote';
 import { formatTime } from '../../shared/format';
+import { useAction } from '../../shared/use-action';
 import { useShortcuts } from '../../shared/use-shortcuts';
 
 const PANIC_CONFIRM_MS = 5000;
@@ -16,8 +17,7 @@ export function TeamControls({ teamId, status, position }: { teamId: string; sta
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const { checkinMinutes } = useConfig();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useAction();
   const [lastCheckin, setLastCheckin] = useState<string | null>(null);
   const [panicArmed, setPanicArmed] = useState(false);
   const [panicSent, setPanicSent] = useState(false);
@@ -28,17 +28,6 @@ export function TeamControls({ teamId, status, position }: { teamId: string; sta
     return () => clearTimeout(timer);
   }, [panicArmed]);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : t.app.error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const setStatus = (next: SettableTeamStatus) => void run(() => api.setTeamStatus(teamId, next, position() ?? undefined));
   const checkin = () =>
     void run(async () => {
@@ -79,11 +68,7 @@ export function TeamControls({ teamId, status, position }: { teamId: string; sta
           })}
         </div>
       </section>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FailureNote failure={failure} />
       <section className="team-safety" aria-label={t.team.checkin}>
         <button type="button" className="btn btn-big btn-checkin" onClick={checkin} disabled={busy} data-testid="checkin">
           ✓ {t.team.checkin}

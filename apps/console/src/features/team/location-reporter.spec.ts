@@ -1,37 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LatLng } from '#contracts';
+import { FakeClock, flush } from '../../testing/fake-clock';
 import { LocationReporter } from './location-reporter';
-
-class FakeClock {
-  now = 0;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  setTimer = (fn: () => void, ms: number): unknown => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.now + ms, fn, id });
-    return id;
-  };
-  clearTimer = (handle: unknown): void => {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  };
-  async advance(ms: number): Promise<void> {
-    const end = this.now + ms;
-    for (;;) {
-      const next = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.timers = this.timers.filter((t) => t !== next);
-      this.now = next.at;
-      next.fn();
-      await flush();
-    }
-    this.now = end;
-    await flush();
-  }
-}
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-}
 
 const at = (n: number): LatLng => ({ lat: 37.56 + n / 1000, lng: 126.99 });
 
