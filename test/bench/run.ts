@@ -6,11 +6,14 @@ import { CATEGORIES, TEAM_SKILLS, type Category, type TeamSkill } from '#contrac
 import { rankTeams, recommendTeams, StraightLineRouter, type CandidateTeam, type RecommendationIncident, type RecommendOptions } from '#geo';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
+import { benchConsole } from './console.js';
+import { percentile, printTable as printRows, rng } from './common.js';
 
 // npm run bench: how long a coordinator waits for team recommendations with 500 teams and 2,000 open incidents.
 // 1. The pure ranking (libs/geo recommendTeams) for each of the 2,000 incidents against 500 teams.
 // 2. GET /incidents/:id/recommendations end to end (HTTP, auth, SQL, ranking, JSON) on an embedded PostgreSQL
 //    holding the same numbers. Skip it with BENCH_HTTP=false.
+// 3. The coordinator console in Chromium with 2,000 open incidents (console.ts). Skip it with BENCH_BROWSER=false.
 // No thresholds: it reports. Seeded pseudo-random data, so two runs measure the same work.
 
 const TEAMS = 500;
@@ -19,18 +22,6 @@ const REGIONS_PER_SIDE = 5; // 25 regions, like Seoul's districts
 const SOUTH = 37.45;
 const WEST = 126.85;
 const CELL = 0.06; // degrees: a 5 × 5 grid over about 33 × 27 km
-
-function rng(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   scenario: string;
@@ -45,7 +36,7 @@ interface Row {
 
 function summarise(scenario: string, samples: number[], wallMs: number): Row {
   const sorted = [...samples].sort((a, b) => a - b);
-  const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  const q = (p: number): number => percentile(sorted, p);
   const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
   return { scenario, n: samples.length, p50: q(50), p95: q(95), p99: q(99), max: sorted[sorted.length - 1]!, mean, perSecond: (samples.length / wallMs) * 1000 };
 }
@@ -53,9 +44,7 @@ function summarise(scenario: string, samples: number[], wallMs: number): Row {
 function printTable(title: string, rows: Row[]): void {
   const head = ['scenario', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms', 'ops/s'];
   const body = rows.map((r) => [r.scenario, String(r.n), ...[r.p50, r.p95, r.p99, r.max, r.mean].map((x) => x.toFixed(3)), r.perSecond.toFixed(0)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  process.stdout.write(`\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}\n`);
+  printRows(title, head, body);
 }
 
 interface World {
@@ -266,16 +255,25 @@ async function main(): Promise<void> {
       `node ${process.version}, ${process.platform}/${process.arch}\n`,
   );
   printTable(`1. Pure ranking (libs/geo), one call per open incident, ${INCIDENTS} calls per row`, benchPure(world, now));
-  if (process.env.BENCH_HTTP === 'false') return;
-  try {
-    printTable(
-      `2. GET /incidents/:id/recommendations on an embedded PostgreSQL (${INCIDENTS} open incidents, ${TEAMS} teams), each incident once per row;\n` +
-        `   end to end: HTTP + token check + SQL + ranking + JSON, with the client in the same process (its JSON parsing is counted)`,
-      await benchHttp(world, now),
-    );
-  } catch (e) {
-    process.stdout.write(`\n2. HTTP benchmark skipped: ${(e as Error).message}\n`);
-    process.exitCode = 1;
+  if (process.env.BENCH_HTTP !== 'false') {
+    try {
+      printTable(
+        `2. GET /incidents/:id/recommendations on an embedded PostgreSQL (${INCIDENTS} open incidents, ${TEAMS} teams), each incident once per row;\n` +
+          `   end to end: HTTP + token check + SQL + ranking + JSON, with the client in the same process (its JSON parsing is counted)`,
+        await benchHttp(world, now),
+      );
+    } catch (e) {
+      process.stdout.write(`\n2. HTTP benchmark skipped: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  }
+  if (process.env.BENCH_BROWSER !== 'false') {
+    try {
+      await benchConsole();
+    } catch (e) {
+      process.stdout.write(`\n3. Browser benchmark failed: ${(e as Error).stack ?? (e as Error).message}\n`);
+      process.exitCode = 1;
+    }
   }
 }
 

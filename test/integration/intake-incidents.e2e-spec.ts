@@ -350,3 +350,18 @@ describe('region import', () => {
     expect(regions.features.find((f) => f.properties.code === '11901')).toMatchObject({ id: region['11901'], properties: { name: 'Horseshoe-gu (renamed)' } });
   });
 });
+
+describe('GET /incidents completeness', () => {
+  it('returns every active incident (the console snapshot must be complete), and caps only history lists', async () => {
+    // 600 active incidents straight into the table: more than any page size the list ever had.
+    await server.dataSource.query(
+      `INSERT INTO incident (number, category, status, lat, lng)
+       SELECT 'BULK-' || g, 'D', 'open', 37.5 + g / 100000.0, 127.0 FROM generate_series(1, 600) g`,
+    );
+    const active = await server.api<IncidentView[]>('GET', '/incidents?status=active', { token: coordinator.token });
+    expect(active.body.filter((i) => i.number.startsWith('BULK-'))).toHaveLength(600);
+    await server.dataSource.query(`UPDATE incident SET status = 'closed', closed_at = now() WHERE number LIKE 'BULK-%'`);
+    const history = await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token });
+    expect(history.body).toHaveLength(500);
+  });
+});

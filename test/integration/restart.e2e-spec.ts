@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { LoginResponse, RegionCollection, TeamView } from '#contracts';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
+import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded.js';
+import pg from 'pg';
 
 // The `npm start` path: no DATABASE_URL, so an embedded PostgreSQL keeps its data under DATA_DIR.
 const tempDir = (prefix: string): string => {
@@ -84,6 +86,27 @@ it('generates and reports an admin password when none is configured', async () =
     expect(n).toBe(1);
   } finally {
     await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+it('starts again after a crash that left the embedded PostgreSQL running on the data folder', async () => {
+  const dir = tempDir('crisis-crash-');
+  // The first "server" dies without stopping its database: the postgres process and its lock stay behind.
+  const orphan = await startEmbeddedPostgres(join(dir, 'db'));
+  const before = new pg.Client({ connectionString: orphan.url });
+  await before.connect();
+  await before.query(`CREATE TABLE survived (n int); INSERT INTO survived VALUES (42)`);
+  await before.end();
+  const again = await startEmbeddedPostgres(join(dir, 'db'));
+  try {
+    const after = new pg.Client({ connectionString: again.url });
+    await after.connect();
+    const { rows } = await after.query<{ n: number }>(`SELECT n FROM survived`);
+    await after.end();
+    expect(rows).toEqual([{ n: 42 }]);
+  } finally {
+    await again.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);

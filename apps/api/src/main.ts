@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((e: Error) => {
-  new Logger('Main').error(`start failed: ${e.stack ?? e.message}`);
+// A closed terminal or pipe must not crash the server mid-shutdown and orphan the embedded database.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
+main().catch((e: unknown) => {
+  new Logger('Main').error(`start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

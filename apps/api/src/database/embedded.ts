@@ -58,6 +58,38 @@ function assertReachableByOthers(dir: string): void {
   }
 }
 
+/**
+ * A server killed without its shutdown (SIGKILL, a crash) leaves its PostgreSQL running on our data folder, and a new
+ * start would fail on the lock. If postmaster.pid names a live postgres serving this very folder, ask it to shut down
+ * (SIGINT: fast shutdown, committed data is safe) and wait; anything else named there is left alone.
+ */
+async function stopLeftoverPostmaster(databaseDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return;
+  }
+  if (!cmdline.includes('postgres') || !cmdline.includes(databaseDir)) return;
+  log(`stopping the PostgreSQL (pid ${pid}) left running on ${databaseDir} by an earlier start`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`PostgreSQL pid ${pid} still runs on ${databaseDir}; stop it and start again`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void = () => {}): Promise<EmbeddedDatabase> {
   assertReachableByOthers(dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -78,6 +110,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
     onLog: () => {},
     onError: (m: unknown) => log(`embedded postgres: ${String(m).trim()}`),
   });
+  await stopLeftoverPostmaster(databaseDir, log);
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   try {
     if (fresh) await pg.initialise();

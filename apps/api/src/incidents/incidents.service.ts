@@ -42,7 +42,9 @@ export interface SimilarQuery {
 }
 
 const CLOSED: readonly IncidentStatus[] = ['closed', 'cancelled'];
-const LIST_LIMIT = 500;
+// Active incidents are all returned: the console's snapshot must be complete, and live work is bounded by the
+// centre's capacity. Lists that include closed incidents (history) keep a cap.
+const HISTORY_LIMIT = 500;
 
 @Injectable()
 export class IncidentsService {
@@ -56,8 +58,9 @@ export class IncidentsService {
   /** The list carries addresses and summaries, so reading it is logged too: one audit row naming the incidents. */
   async list(actor: Actor, statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
     return this.uow.run(actor, async (tx) => {
+      const history = statuses.some((s) => CLOSED.includes(s));
       const rows = await tx.query<IncidentRow>(
-        `SELECT * FROM incident WHERE status = ANY($1::text[]) ORDER BY respond_by NULLS LAST, created_at DESC LIMIT ${LIST_LIMIT}`,
+        `SELECT * FROM incident WHERE status = ANY($1::text[]) ORDER BY respond_by NULLS LAST, created_at DESC${history ? ` LIMIT ${HISTORY_LIMIT}` : ''}`,
         [statuses],
       );
       if (rows.length > 0) {

@@ -49,7 +49,9 @@ export class EventPublisher {
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'crisis-dispatch-listener' });
     client.on('notification', () => this.kick());
-    client.on('error', (e) => this.log.warn(`listener connection lost: ${e.message}`));
+    client.on('error', (e) => {
+      if (!this.stopped) this.log.warn(`listener connection lost: ${e.message}`);
+    });
     client.on('end', () => {
       if (this.stopped) return;
       this.listener = null;
