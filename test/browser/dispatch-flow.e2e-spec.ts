@@ -57,6 +57,7 @@ describe('dispatch flow across three consoles', () => {
   let coordinator: { page: Page; context: BrowserContext };
   let responder: { page: Page; context: BrowserContext };
   let responderLogin: LoginResponse;
+  let firstIncident: IncidentView;
 
   beforeAll(async () => {
     [counselor, coordinator, responder] = await Promise.all([env.browser.newPage(), env.browser.newPage(), env.browser.newPage({ phone: true })]);
@@ -92,6 +93,7 @@ describe('dispatch flow across three consoles', () => {
     const clickedAt = Date.now();
     await c.locator('#create-incident').click();
     const created = (await (await response).json()) as IncidentView;
+    firstIncident = created;
     const respondedAt = Date.now();
     const onMap = incidentOnCoordinator(coordinator.page, created.id);
     await Promise.all([onMap.row.waitFor({ timeout: 5000 }), onMap.marker.waitFor({ timeout: 5000 })]);
@@ -163,6 +165,10 @@ describe('dispatch flow across three consoles', () => {
     await fresh.marker.waitFor();
     await expect(fresh.row.textContent()).resolves.toContain(second.number);
     await p.locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="on-scene"]`).waitFor();
+    // With the team on scene the response target is met: the queue stops counting down for that incident.
+    const firstRow = p.locator(`[data-testid="incident-row"][data-incident-id="${firstIncident.id}"]`);
+    await firstRow.locator('.countdown-met').waitFor();
+    await expect(firstRow.textContent()).resolves.toMatch(/Team on scene|팀 현장 도착/);
     const team = await env.server.api<TeamView[]>('GET', '/teams', { token: responderLogin.accessToken });
     expect(team.body.find((t) => t.id === teamId)?.status).toBe('on-scene');
     await env.browser.screenshot(p, 'dispatch-coordinator-reconnected');

@@ -155,6 +155,7 @@ export const en = {
     noDeadline: 'No deadline',
     ago: (t: string) => `${t} ago`,
     expired: 'Expired',
+    reached: 'Team on scene',
   },
   queue: {
     title: 'Incident queue',

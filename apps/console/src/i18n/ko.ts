@@ -135,6 +135,7 @@ export const ko: Messages = {
     noDeadline: '기한 없음',
     ago: (t) => `${t} 전`,
     expired: '만료',
+    reached: '팀 현장 도착',
   },
   queue: {
     title: '사건 대기열',

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useEntities, useEntry, useStore } from '../../realtime/realtime';
 import { CategoryBadge } from '../../shared/badges';
 import { Countdown } from '../../shared/Countdown';
+import { ResponseClock } from '../../shared/ResponseClock';
 import { FailureNote } from '../../shared/FailureNote';
 import { formatTime } from '../../shared/format';
 import { useAction } from '../../shared/use-action';
@@ -67,7 +68,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
       <FailureNote failure={failure} />
       <dl className="facts">
         <dt>{t.detail.respondBy}</dt>
-        <dd>{active ? <Countdown to={incident?.respondBy ?? detail.data?.respondBy ?? null} /> : t.detail.closed}</dd>
+        <dd>{active ? <ResponseClock status={status} respondBy={incident?.respondBy ?? detail.data?.respondBy ?? null} /> : t.detail.closed}</dd>
         <dt>{t.detail.address}</dt>
         <dd>{detail.data?.location.address ?? incident?.address ?? '—'}</dd>
         <dt>{t.detail.region}</dt>

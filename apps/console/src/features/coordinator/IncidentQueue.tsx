@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { IncidentEntry } from '../../realtime/event-store';
 import { useEntities } from '../../realtime/realtime';
 import { CategoryBadge } from '../../shared/badges';
-import { Countdown } from '../../shared/Countdown';
+import { ResponseClock } from '../../shared/ResponseClock';
 import { useShortcuts } from '../../shared/use-shortcuts';
 import { incidentQueue } from './queue-model';
 
@@ -39,7 +39,7 @@ const QueueRow = memo(function QueueRow({
             {regionName ? ` · ${regionName}` : ''}
           </span>
         </span>
-        <Countdown to={incident.respondBy} />
+        <ResponseClock status={incident.status} respondBy={incident.respondBy} />
       </button>
     </li>
   );

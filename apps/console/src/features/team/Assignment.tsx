@@ -2,7 +2,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry } from '../../realtime/realtime';
 import { CategoryBadge } from '../../shared/badges';
-import { Countdown } from '../../shared/Countdown';
+import { ResponseClock } from '../../shared/ResponseClock';
 import { useLoad } from '../../shared/use-load';
 import { isActiveIncident } from '../map/region-shading';
 
@@ -25,7 +25,7 @@ export function Assignment({ incidentId }: { incidentId: string }) {
       </div>
       <p className="offer-address">{address ?? `${lat.toFixed(5)}, ${lng.toFixed(5)}`}</p>
       <p>
-        {t.detail.respondBy}: <Countdown to={live?.respondBy ?? data.respondBy} />
+        {t.detail.respondBy}: <ResponseClock status={live?.status ?? data.status} respondBy={live?.respondBy ?? data.respondBy} />
       </p>
       {data.summary ? <p className="assignment-summary">{data.summary}</p> : null}
       {data.triage?.reasons.length ? (
