@@ -11,6 +11,7 @@ import { DispatchModule } from './dispatch/dispatch.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -30,4 +31,5 @@ export const FEATURE_MODULES: Type[] = [
   CoverageModule,
   // Partner handoffs (hospital, police, fire, community centre) and hospital beds.
   HandoffsModule,
+  IndicatorsModule,
 ];

@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './requests.js';
 export * from './responses.js';
 export * from './rooms.js';
+export * from './indicators.js';

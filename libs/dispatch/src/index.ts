@@ -4,3 +4,5 @@ export * from './team-status.js';
 export * from './incident-lifecycle.js';
 export * from './sla.js';
 export * from './coverage.js';
+export * from './indicators.js';
+export * from './staffing.js';
