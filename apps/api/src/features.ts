@@ -12,6 +12,7 @@ import { AlertsModule } from './alerts/alerts.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -32,4 +33,6 @@ export const FEATURE_MODULES: Type[] = [
   // Partner handoffs (hospital, police, fire, community centre) and hospital beds.
   HandoffsModule,
   IndicatorsModule,
+  // Partner exports: FHIR R4 handoff bundles, NENA EIDO for police and fire.
+  ExportsModule,
 ];
