@@ -200,4 +200,11 @@ describe('GET /incidents/:id/eido', () => {
     expect((await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido'`))[0]!.n).toBe(before + 1);
     expect((await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000/eido`, { token: world.coordinator })).status).toBe(404);
   });
+
+  it('is refused to the police once it has declined its handoff', async () => {
+    expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.police })).status).toBe(200);
+    const declined = await server.api('POST', `/handoffs/${policeHandoff.id}/decline`, { token: tokens.police, body: { reasonCode: 'other' } });
+    expect(declined.status).toBe(200);
+    expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.police })).status).toBe(403);
+  });
 });

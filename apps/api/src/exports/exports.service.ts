@@ -51,7 +51,10 @@ export class ExportsService {
       if (!row) throw notFound('Incident');
       const viewerAgency = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
       const handoffs = await loadEmergencyHandoffs(tx, row.id, viewerAgency);
-      if (viewerAgency && handoffs.length === 0) throw forbidden('Only a police or fire agency with a handoff on this incident may read it');
+      // A partner that declined (or whose request was withdrawn) no longer needs to know where the person is.
+      if (viewerAgency && !handoffs.some((h) => h.status !== 'declined' && h.status !== 'cancelled')) {
+        throw forbidden('Only a police or fire agency with a live or completed handoff on this incident may read it');
+      }
       const [triage, client, calls, teams] = [
         await loadExportTriage(tx, row.triage_id),
         await loadExportClient(tx, row.client_id),
