@@ -3,9 +3,9 @@ import { useAuth, useUser } from '../auth/auth';
 import { useIdleLogoff } from '../auth/use-idle-logoff';
 import { useI18n } from '../i18n/i18n';
 import { useRealtime } from '../realtime/realtime';
-import { ConnectionBanner } from '../shared/ConnectionBanner';
-import { ErrorBoundary } from '../shared/ErrorBoundary';
-import { useShortcuts } from '../shared/use-shortcuts';
+import { ConnectionBanner } from '../common/ConnectionBanner';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { useShortcuts } from '../common/use-shortcuts';
 import { useConfig } from './config';
 
 // Each role's home is its own chunk: a responder's phone never downloads the coordinator's map screens.

@@ -3,8 +3,8 @@ import type { AlertSeverity } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities, useStore } from '../../realtime/realtime';
-import { SeverityBadge } from '../../shared/badges';
-import { formatTime } from '../../shared/format';
+import { SeverityBadge } from '../../common/badges';
+import { formatTime } from '../../common/format';
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
 

@@ -2,7 +2,7 @@ import { memo, useCallback, useState } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useStore } from '../../realtime/realtime';
 import { useOnSynced } from '../../realtime/use-on-synced';
-import { useShortcuts } from '../../shared/use-shortcuts';
+import { useShortcuts } from '../../common/use-shortcuts';
 import { DispatchMap } from '../map/DispatchMap';
 import { HospitalLayer } from '../map/HospitalLayer';
 import { IncidentLayer } from '../map/IncidentLayer';

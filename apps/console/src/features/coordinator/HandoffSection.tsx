@@ -2,9 +2,9 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
-import { FailureNote } from '../../shared/FailureNote';
-import { useAction } from '../../shared/use-action';
-import { useLoad } from '../../shared/use-load';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
+import { useLoad } from '../../common/use-load';
 
 /** Handoffs of one incident (live from the store) and a request form for a partner agency. */
 export function HandoffSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {

@@ -2,9 +2,9 @@ import { memo, useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { IncidentEntry } from '../../realtime/event-store';
 import { useEntities } from '../../realtime/realtime';
-import { CategoryBadge } from '../../shared/badges';
-import { ResponseClock } from '../../shared/ResponseClock';
-import { useShortcuts } from '../../shared/use-shortcuts';
+import { CategoryBadge } from '../../common/badges';
+import { ResponseClock } from '../../common/ResponseClock';
+import { useShortcuts } from '../../common/use-shortcuts';
 import { incidentQueue } from './queue-model';
 
 // Rendering thousands of rows would cost more than it tells anyone: the most pressing ones are shown.

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { TeamSkill } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { apiErrorMessage } from '../../shared/action';
-import { FailureNote } from '../../shared/FailureNote';
-import { useAction } from '../../shared/use-action';
-import { useLoad } from '../../shared/use-load';
-import { useShortcuts } from '../../shared/use-shortcuts';
+import { apiErrorMessage } from '../../common/action';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
+import { useLoad } from '../../common/use-load';
+import { useShortcuts } from '../../common/use-shortcuts';
 
 /** Best-first team recommendations for an incident, each with a one-click offer. */
 export function Recommendations({ incidentId, refreshKey }: { incidentId: string; refreshKey: string }) {

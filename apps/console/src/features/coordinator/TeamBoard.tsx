@@ -4,8 +4,8 @@ import { useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import type { TeamEntry } from '../../realtime/event-store';
 import { useEntities } from '../../realtime/realtime';
-import { TeamStatusBadge } from '../../shared/badges';
-import { formatTime } from '../../shared/format';
+import { TeamStatusBadge } from '../../common/badges';
+import { formatTime } from '../../common/format';
 import { TeamStatusMenu } from './TeamStatusMenu';
 
 const ORDER = new Map(TEAM_STATUSES.map((s, i) => [s, i]));

@@ -3,9 +3,9 @@ import { SETTABLE_TEAM_STATUSES, type SettableTeamStatus, type TeamStatus } from
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { TEAM_STATUS_STYLE } from '../../shared/category-style';
-import { FailureNote } from '../../shared/FailureNote';
-import { useAction } from '../../shared/use-action';
+import { TEAM_STATUS_STYLE } from '../../common/category-style';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
 
 /**
  * The coordinator sets a team's status by hand (a radio that died, a team that called in). The server's status

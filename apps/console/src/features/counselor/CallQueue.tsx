@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
-import { useNow } from '../../shared/clock';
-import { formatDuration } from '../../shared/format';
+import { useNow } from '../../common/clock';
+import { formatDuration } from '../../common/format';
 
 /** Ringing and active calls, oldest first; ringing ones can be answered. */
 export function CallQueue({ userId, activeCallId, onAnswer, onOpen }: { userId: string; activeCallId: string | null; onAnswer: (id: string) => void; onOpen: (id: string) => void }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClientMatch as ClientMatchView, ClientView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { apiErrorMessage } from '../../shared/action';
+import { apiErrorMessage } from '../../common/action';
 
 /** Registered clients matching the caller's number; opening one is an audited read of the safety plan. */
 export function ClientMatch({ matches }: { matches: readonly ClientMatchView[] }) {

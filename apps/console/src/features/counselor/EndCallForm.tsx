@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { CALL_OUTCOMES, type CallOutcome } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../shared/FailureNote';
-import { useAction } from '../../shared/use-action';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 
 export function EndCallForm({ callId, suggested, onEnded, locked = false }: { callId: string; suggested: CallOutcome; onEnded: () => void; locked?: boolean }) {

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
-import { useAction } from '../../shared/use-action';
+import { useAction } from '../../common/use-action';
 import { isActiveIncident } from '../map/region-shading';
 import type { PickedLocation } from './LocationPicker';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';

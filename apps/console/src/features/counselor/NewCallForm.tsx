@@ -2,9 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { CALL_CHANNELS, type CallChannel, type CallView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../shared/FailureNote';
-import { newIdempotencyKey } from '../../shared/format';
-import { useAction } from '../../shared/use-action';
+import { FailureNote } from '../../common/FailureNote';
+import { newIdempotencyKey } from '../../common/format';
+import { useAction } from '../../common/use-action';
 
 /** Records a new call; the same Idempotency-Key is reused on retry so a double submit makes one call. */
 export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallView) => void; onCancel: () => void }) {

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
-import { FailureNote } from '../../shared/FailureNote';
-import { useAction } from '../../shared/use-action';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
 
 export const TAKEOVER_EXPLANATION_ID = 'takeover-explanation';
 const MIN_REASON = 3;

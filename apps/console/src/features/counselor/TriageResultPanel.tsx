@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category, type TriageResult } from '#contracts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { CategoryBadge } from '../../shared/badges';
+import { CategoryBadge } from '../../common/badges';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 import type { TriageFormEvaluation } from './triage-form-model';
 

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../shared/FailureNote';
-import { useAction } from '../../shared/use-action';
-import { useShortcuts } from '../../shared/use-shortcuts';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
+import { useShortcuts } from '../../common/use-shortcuts';
 
 export function LoginPage() {
   const { login, lastLogout } = useAuth();

@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import type { RegionCollection } from '#contracts';
 import { useConfig } from '../../app/config';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorBoundary } from '../../shared/ErrorBoundary';
+import { ErrorBoundary } from '../../common/ErrorBoundary';
 import { L } from './leaflet';
 import { RegionLayer } from './RegionLayer';
 import { useRegions } from './use-regions';

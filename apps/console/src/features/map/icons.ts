@@ -1,8 +1,8 @@
 import type { Category, TeamStatus } from '#contracts';
-import { CATEGORY_SVG, TEAM_STATUS_STYLE } from '../../shared/category-style';
+import { CATEGORY_SVG, TEAM_STATUS_STYLE } from '../../common/category-style';
 import { L } from './leaflet';
 
-// Marker icons. The category shapes are SVG strings built once (shared/category-style); a marker's divIcon is
+// Marker icons. The category shapes are SVG strings built once (common/category-style); a marker's divIcon is
 // made only when its marker is created or its category, number or selection changes.
 
 export function escapeHtml(text: string): string {

@@ -1,9 +1,9 @@
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry } from '../../realtime/realtime';
-import { CategoryBadge } from '../../shared/badges';
-import { ResponseClock } from '../../shared/ResponseClock';
-import { useLoad } from '../../shared/use-load';
+import { CategoryBadge } from '../../common/badges';
+import { ResponseClock } from '../../common/ResponseClock';
+import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
 
 /** The incident the team is working: need-to-know details and a directions link. */

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import type { DispatchEntry } from '../../realtime/event-store';
-import { CategoryBadge } from '../../shared/badges';
-import { Countdown } from '../../shared/Countdown';
-import { FailureNote } from '../../shared/FailureNote';
-import { useAction } from '../../shared/use-action';
-import { useLoad } from '../../shared/use-load';
-import { useShortcuts } from '../../shared/use-shortcuts';
+import { CategoryBadge } from '../../common/badges';
+import { Countdown } from '../../common/Countdown';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
+import { useLoad } from '../../common/use-load';
+import { useShortcuts } from '../../common/use-shortcuts';
 
 /** The current offer: what and where, how long is left, Accept or Decline (with a reason). */
 export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {

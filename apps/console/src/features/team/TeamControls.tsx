@@ -3,12 +3,12 @@ import { SETTABLE_TEAM_STATUSES, type LatLng, type SettableTeamStatus, type Team
 import { useAuth } from '../../auth/auth';
 import { useConfig } from '../../app/config';
 import { useI18n } from '../../i18n/i18n';
-import { TEAM_STATUS_STYLE } from '../../shared/category-style';
-import { Countdown } from '../../shared/Countdown';
-import { FailureNote } from '../../shared/FailureNote';
-import { formatTime } from '../../shared/format';
-import { useAction } from '../../shared/use-action';
-import { useShortcuts } from '../../shared/use-shortcuts';
+import { TEAM_STATUS_STYLE } from '../../common/category-style';
+import { Countdown } from '../../common/Countdown';
+import { FailureNote } from '../../common/FailureNote';
+import { formatTime } from '../../common/format';
+import { useAction } from '../../common/use-action';
+import { useShortcuts } from '../../common/use-shortcuts';
 
 const PANIC_CONFIRM_MS = 5000;
 
