@@ -1,3 +1,4 @@
+import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
 
 // `npm start` serves a working login screen: the built console from the API's own HTTP server, on demo data.
@@ -10,6 +11,7 @@ it('logs a coordinator in from the login screen, and refuses a wrong password wi
   await page.locator('input[name="password"]').fill('wrong-password');
   await page.locator('button[type="submit"]').click();
   await page.getByRole('alert').first().waitFor();
+  expect(await seriousA11yFindings(page)).toEqual([]);
   await env.browser.screenshot(page, 'login-error');
   await page.locator('input[name="password"]').fill('demo-1577-0199');
   await page.locator('button[type="submit"]').click();
@@ -19,6 +21,7 @@ it('logs a coordinator in from the login screen, and refuses a wrong password wi
   await page.getByTestId('team-row').first().waitFor();
   expect(await page.locator('.leaflet-container path.leaflet-interactive').count()).toBeGreaterThanOrEqual(25);
   expect(await page.evaluate('document.documentElement.lang')).toMatch(/^(ko|en)$/);
+  expect(await seriousA11yFindings(page)).toEqual([]);
   await env.browser.screenshot(page, 'coordinator-home');
   await context.close();
 }, 60_000);

@@ -25,7 +25,7 @@ export const en = {
     title: 'Crisis dispatch',
     logout: 'Log out',
     switchLanguage: '한국어',
-    switchLanguageLabel: 'Switch language to Korean',
+    switchLanguageLabel: '한국어: switch language to Korean',
     signedInAs: (name: string, role: string) => `${name} · ${role}`,
     loading: 'Loading…',
     error: 'Something went wrong',

@@ -5,7 +5,7 @@ export const ko: Messages = {
     title: '위기 출동 관제',
     logout: '로그아웃',
     switchLanguage: 'English',
-    switchLanguageLabel: '영어로 전환',
+    switchLanguageLabel: 'English: 영어로 전환',
     signedInAs: (name, role) => `${name} · ${role}`,
     loading: '불러오는 중…',
     error: '문제가 발생했습니다',
