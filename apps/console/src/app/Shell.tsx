@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useAuth, useUser } from '../auth/auth';
 import { useIdleLogoff } from '../auth/use-idle-logoff';
 import { useI18n } from '../i18n/i18n';
@@ -7,28 +7,8 @@ import { ConnectionBanner } from '../common/ConnectionBanner';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { useShortcuts } from '../common/use-shortcuts';
 import { useConfig } from './config';
-
-// Each role's home is its own chunk: a responder's phone never downloads the coordinator's map screens.
-const CoordinatorPage = lazy(() => import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
-const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })));
-const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
-
-function RoleHome() {
-  const user = useUser();
-  const { t } = useI18n();
-  switch (user.role) {
-    case 'coordinator':
-    case 'supervisor':
-    case 'admin':
-      return <CoordinatorPage />;
-    case 'counselor':
-      return <CounselorPage />;
-    case 'responder':
-      return <TeamPage />;
-    case 'agency':
-      return <p className="empty-note">{t.app.noConsoleForRole}</p>;
-  }
-}
+import { workspaceTabs } from './workspaces';
+import { useWorkspaceTab, WorkspaceNav } from './WorkspaceTabs';
 
 export function Shell() {
   const user = useUser();
@@ -37,6 +17,9 @@ export function Shell() {
   const { idleLogoffMinutes } = useConfig();
   const { synced } = useRealtime();
   const [help, setHelp] = useState(false);
+  const tabs = useMemo(() => workspaceTabs(user), [user]);
+  const [activeTab, openTab] = useWorkspaceTab(tabs);
+  const Screen = tabs.find((tab) => tab.id === activeTab)?.Component;
   const idleSeconds = useIdleLogoff(idleLogoffMinutes, () => logout('idle'));
   useShortcuts({ 'alt+l': toggle, '?': () => setHelp((h) => !h) });
 
@@ -46,6 +29,7 @@ export function Shell() {
     <div className={`shell role-${user.role}`} data-synced={synced ? 'true' : 'false'}>
       <header className="topbar">
         <h1 className="brand">{t.app.title}</h1>
+        <WorkspaceNav tabs={tabs} active={activeTab} open={openTab} />
         <span className="who">{t.app.signedInAs(user.displayName, t.roles[user.role])}</span>
         <button type="button" className="btn btn-quiet hide-on-phone" onClick={() => setHelp((h) => !h)} aria-expanded={help} aria-controls="shortcut-help">
           {t.app.shortcuts}
@@ -72,7 +56,7 @@ export function Shell() {
       <main className="main">
         <ErrorBoundary>
           <Suspense fallback={<p className="empty-note">{t.app.loading}</p>}>
-            <RoleHome />
+            {Screen ? <Screen key={activeTab} /> : <p className="empty-note">{t.app.noConsoleForRole}</p>}
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -427,6 +427,13 @@ export const en = {
     counselor: 'Alt+N new call · Alt+T triage form · Alt+I create incident · Alt+E end call',
     team: 'A accept · D decline · C check in',
   },
+  // The tabs of a role's workspace (app/workspaces.ts).
+  workspace: {
+    tabsLabel: 'Screens',
+    map: 'Live map',
+    calls: 'Calls',
+    team: 'Team',
+  },
 };
 
 export type Messages = typeof en;

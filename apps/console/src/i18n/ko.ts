@@ -406,4 +406,10 @@ export const ko: Messages = {
     counselor: 'Alt+N 새 상담 · Alt+T 분류 양식 · Alt+I 사건 생성 · Alt+E 상담 종료',
     team: 'A 수락 · D 거절 · C 안전 확인',
   },
+  workspace: {
+    tabsLabel: '화면',
+    map: '실시간 지도',
+    calls: '상담',
+    team: '팀',
+  },
 };
