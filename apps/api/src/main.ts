@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
 import { startServer } from './server.js';
+import { EmbeddedDatabaseError } from './database/embedded-error.js';
 
 // The process entry point: load configuration, start, print first-start credentials once, stop cleanly on SIGTERM.
 async function main(): Promise<void> {
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 main().catch((e: unknown) => {
-  new Logger('Main').error(`start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  // An embedded-database failure is already one sentence with its fix; a stack trace would only bury it.
+  const told = e instanceof EmbeddedDatabaseError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);
+  new Logger('Main').error(`start failed: ${told}`);
   process.exit(1);
 });

@@ -45,7 +45,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres(join(config.dataDir, 'db'), (m) => log.warn(m));
     databaseUrl = embedded.url;
-    log.log(`embedded PostgreSQL running, data in ${join(config.dataDir, 'db')}`);
+    log.log(`embedded PostgreSQL running, data in ${embedded.clusterDir} (secrets in ${join(config.dataDir, 'db')})`);
   }
   let ds: DataSource | null = null;
   try {
