@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES, TEAM_SKILLS, type Category, type TeamSkill } from '#contracts';
 import { rankTeams, recommendTeams, StraightLineRouter, type CandidateTeam, type RecommendationIncident, type RecommendOptions } from '#geo';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { benchConsole } from './console.js';
+import { benchWritePath, type WriteRow } from './fanout.js';
 import { percentile, printTable as printRows, rng } from './common.js';
 
 // npm run bench: how long a coordinator waits for team recommendations with 500 teams and 2,000 open incidents.
@@ -14,6 +15,8 @@ import { percentile, printTable as printRows, rng } from './common.js';
 // 2. GET /incidents/:id/recommendations end to end (HTTP, auth, SQL, ranking, JSON) on an embedded PostgreSQL
 //    holding the same numbers. Skip it with BENCH_HTTP=false.
 // 3. The coordinator console in Chromium with 2,000 open incidents (console.ts). Skip it with BENCH_BROWSER=false.
+// 4. The write path and fan-out against a floor in the same run (fanout.ts). Skip it with BENCH_WRITE=false.
+// The figures of 2 and 4 are also written to bench/results/<date>.json with the machine they were taken on.
 // No thresholds: it reports. Seeded pseudo-random data, so two runs measure the same work.
 
 const TEAMS = 500;
@@ -250,17 +253,28 @@ async function main(): Promise<void> {
   const now = new Date();
   const world = buildWorld(now);
   const available = world.teams.filter((t) => t.status === 'available' && t.onDuty).length;
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}/${process.arch}`,
+    loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
+  };
+  const results: { recommendations?: Row[]; writePath?: WriteRow[] } = {};
   process.stdout.write(
-    `Recommendation benchmark: ${TEAMS} teams (${available} on duty and available), ${INCIDENTS} open incidents, ${world.regions.length} regions; ` +
-      `node ${process.version}, ${process.platform}/${process.arch}\n`,
+    `Benchmark on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, load average ${machine.loadAverageAtStart.join(' ')}; ` +
+      `node ${process.version}, ${process.platform}/${process.arch}\n` +
+      `Recommendations: ${TEAMS} teams (${available} on duty and available), ${INCIDENTS} open incidents, ${world.regions.length} regions\n`,
   );
   printTable(`1. Pure ranking (libs/geo), one call per open incident, ${INCIDENTS} calls per row`, benchPure(world, now));
   if (process.env.BENCH_HTTP !== 'false') {
     try {
+      results.recommendations = await benchHttp(world, now);
       printTable(
         `2. GET /incidents/:id/recommendations on an embedded PostgreSQL (${INCIDENTS} open incidents, ${TEAMS} teams), each incident once per row;\n` +
           `   end to end: HTTP + token check + SQL + ranking + JSON, with the client in the same process (its JSON parsing is counted)`,
-        await benchHttp(world, now),
+        results.recommendations,
       );
     } catch (e) {
       process.stdout.write(`\n2. HTTP benchmark skipped: ${(e as Error).message}\n`);
@@ -275,6 +289,19 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
+  if (process.env.BENCH_WRITE !== 'false') {
+    try {
+      results.writePath = await benchWritePath((line) => process.stdout.write(`${line}\n`));
+    } catch (e) {
+      process.stdout.write(`\n4. Write-path benchmark failed: ${(e as Error).stack ?? (e as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  }
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${now.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
+  const command = `npm run bench${['BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE'].map((k) => (process.env[k] ? ` ${k}=${process.env[k]}` : '')).join('')}`;
+  writeFileSync(file, JSON.stringify({ date: now.toISOString(), command, machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) }, results }, null, 2) + '\n');
+  process.stdout.write(`\nresults written to ${file}\n`);
 }
 
 main().catch((e: Error) => {

@@ -80,3 +80,21 @@ export async function emitCallUpdated(tx: Tx, callId: string): Promise<CallRow> 
   tx.emit('call.updated', toCallEvent(row, await currentCategory(tx, callId)), audience.hotline());
   return row;
 }
+
+/** The call, locked, with the usernames of who created and who answered it (for the incident's timeline). */
+export async function loadCallForIncident(
+  tx: Tx,
+  id: string,
+): Promise<(CallRow & { created_by_username: string | null; counselor_username: string | null }) | undefined> {
+  return tx.one(
+    `SELECT c.*, cb.username AS created_by_username, co.username AS counselor_username
+     FROM call c LEFT JOIN app_user cb ON cb.id = c.created_by LEFT JOIN app_user co ON co.id = c.counselor_id
+     WHERE c.id = $1 FOR UPDATE OF c`,
+    [id],
+  );
+}
+
+/** emitCallUpdated for a call whose row and category the caller already holds (no re-read in the transaction). */
+export function emitCallUpdatedFrom(tx: Tx, row: CallRow, category: Category | null): void {
+  tx.emit('call.updated', toCallEvent(row, category), audience.hotline());
+}

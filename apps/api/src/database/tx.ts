@@ -72,33 +72,41 @@ export class Tx {
     );
   }
 
-  /** Numbers and stores the pending events; called last so the counter's row lock is held only until commit. */
+  /**
+   * Numbers, stores and announces the pending events in ONE statement, called last: the event_counter row lock that
+   * makes `seq` gap-free and commit-ordered is then held for this statement and the commit only, never across the
+   * transaction's other round trips (issue 12).
+   */
   async flushEvents(): Promise<number | null> {
     if (this.events.length === 0) return null;
-    const n = this.events.length;
-    const [row] = (await this.query<{ seq: string }>(`UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq`, [n])) as [
-      { seq: string },
-    ];
-    const last = Number(row.seq);
-    const first = last - n + 1;
-    const occurredAt = this.now.toISOString();
-    await insertEvents(this.manager, first, occurredAt, this.events);
-    // NOTIFY is delivered at commit, in commit order; listeners then read the rows, so the payload is just seq.
-    await this.manager.query(`SELECT pg_notify('crisis_events', $1)`, [String(last)]);
-    return last;
+    const [row] = await this.query<{ last: string }>(FLUSH_EVENTS, [
+      this.events.length,
+      this.now.toISOString(),
+      JSON.stringify(this.events.map((e) => ({ type: e.type, data: e.data, audience: e.audience }))),
+      this.now.toISOString(), // the same instant as text: the envelope's occurredAt, exactly as toISOString() gives it
+    ]);
+    return Number(row!.last);
   }
 }
 
-async function insertEvents(manager: EntityManager, first: number, occurredAt: string, events: PendingEvent[]): Promise<void> {
-  const values: string[] = [];
-  const params: unknown[] = [];
-  events.forEach((e, i) => {
-    const b = i * 5;
-    values.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}::jsonb, $${b + 5}::text[])`);
-    params.push(first + i, e.type, occurredAt, JSON.stringify(e.data), e.audience);
-  });
-  await manager.query(`INSERT INTO event (seq, type, occurred_at, data, audience) VALUES ${values.join(', ')}`, params);
-}
+/**
+ * Counter, event rows and NOTIFY in one statement. The notification carries the envelopes themselves (built from the
+ * stored jsonb, so byte for byte what GET /events answers) when they fit PostgreSQL's 8000-byte payload limit, else
+ * just the last seq; NOTIFY is delivered at commit, in commit order, and the publisher reads the table whenever a
+ * payload does not continue exactly where it stopped (realtime/publisher.ts).
+ */
+const FLUSH_EVENTS = `
+  WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base),
+  e AS (
+    INSERT INTO event (seq, type, occurred_at, data, audience)
+    SELECT c.base + x.i, x.e->>'type', $2::timestamptz, x.e->'data', ARRAY(SELECT jsonb_array_elements_text(x.e->'audience'))
+    FROM c, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(e, i)
+    RETURNING seq, type, data, audience),
+  p AS (
+    SELECT max(seq) AS last,
+      jsonb_agg(jsonb_build_object('seq', seq, 'type', type, 'occurredAt', $4::text, 'data', data, 'audience', audience) ORDER BY seq)::text AS payload
+    FROM e)
+  SELECT p.last, pg_notify('crisis_events', CASE WHEN octet_length(p.payload) <= 7900 THEN p.payload ELSE p.last::text END) FROM p`;
 
 @Injectable()
 export class UnitOfWork {

@@ -1,9 +1,11 @@
-import type { Tx } from '../database/tx.js';
+import type { DataSource } from 'typeorm';
 
-// Incident numbers are what people say on the phone and write on forms: "2026-000123". They restart each year
-// in Korea time (the centre's calendar). The per-year counter row is incremented in the creating transaction:
-// its row lock makes a concurrent creator wait for the number after ours, and a rolled-back create gives its
-// number back, so numbers are unique and gap-free.
+// Incident numbers are what people say on the phone and write on forms: "2026-000123". They restart each year in
+// Korea time (the centre's calendar) and come from one PostgreSQL sequence per year, drawn inside the creating
+// transaction. A sequence takes no row lock, so creates no longer queue behind each other's whole transaction (the
+// old `incident_counter` row lock was held from the draw to commit: issue 12). The trade-off: a create that fails
+// after the draw (a database error, a crash) leaves its number unused, so numbers are unique and increasing but may
+// have gaps; `seq` in the event log stays gap-free (database/tx.ts).
 
 const SEOUL_YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Seoul', year: 'numeric' });
 
@@ -15,11 +17,42 @@ export function formatIncidentNumber(year: number, n: number): string {
   return `${year}-${String(n).padStart(6, '0')}`;
 }
 
-export async function nextIncidentNumber(tx: Tx): Promise<string> {
-  const year = incidentYear(tx.now);
-  const row = await tx.one<{ n: number }>(
-    `INSERT INTO incident_counter (year, n) VALUES ($1, 1) ON CONFLICT (year) DO UPDATE SET n = incident_counter.n + 1 RETURNING n`,
-    [year],
-  );
-  return formatIncidentNumber(year, row!.n);
+export function incidentNumberSequence(year: number): string {
+  return `incident_number_${year}`;
+}
+
+/**
+ * The SQL expression that draws the next number of `$year` from its sequence (`$sequence` names it) and formats it
+ * like formatIncidentNumber, for an INSERT … SELECT: the draw costs no round trip of its own.
+ */
+export function nextIncidentNumberSql(yearParam: string, sequenceParam: string): string {
+  return `(SELECT ${yearParam}::text || '-' || CASE WHEN s.n < 1000000 THEN lpad(s.n::text, 6, '0') ELSE s.n::text END
+           FROM (SELECT nextval(${sequenceParam}::regclass) AS n) s)`;
+}
+
+const ensured = new WeakMap<DataSource, Set<number>>();
+
+/**
+ * Creates the year's sequence once per database, in a short transaction of its own (never inside a create), and
+ * continues from the number the old per-year counter row reached. Cached per DataSource after the first call.
+ */
+export async function ensureIncidentNumberSequence(ds: DataSource, year: number): Promise<void> {
+  const done = ensured.get(ds) ?? new Set<number>();
+  ensured.set(ds, done);
+  if (done.has(year)) return;
+  const name = incidentNumberSequence(year);
+  await ds.transaction(async (m) => {
+    // Instances starting their first create of the year at once: one creates, the others find it.
+    await m.query(`SELECT pg_advisory_xact_lock(7263002)`);
+    const [exists] = (await m.query(`SELECT 1 FROM pg_class WHERE relkind = 'S' AND relname = $1`, [name])) as unknown[];
+    if (exists) return;
+    const [{ n }] = (await m.query(
+      `SELECT greatest(
+         coalesce((SELECT n FROM incident_counter WHERE year = $1), 0),
+         coalesce((SELECT max(split_part(number, '-', 2)::bigint) FROM incident WHERE number ~ ('^' || $2 || '-[0-9]+$')), 0)) AS n`,
+      [year, String(year)],
+    )) as [{ n: string }];
+    await m.query(`CREATE SEQUENCE ${name} START WITH ${Number(n) + 1}`);
+  });
+  done.add(year);
 }

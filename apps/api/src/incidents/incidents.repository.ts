@@ -1,5 +1,6 @@
 import type { Category, IncidentEventData, IncidentStatus, IncidentView } from '#contracts';
 import type { Tx } from '../database/tx.js';
+import { incidentNumberSequence, nextIncidentNumberSql } from './incident-number.js';
 import { audience } from '../realtime/audience.js';
 
 export interface IncidentRow {
@@ -100,4 +101,76 @@ export async function appendTimelineAt(
 /** Who hears about an incident: the control room, the counselors who may attach calls to it, and its team. */
 export function incidentAudience(r: Pick<IncidentRow, 'team_id'>): string[] {
   return audience.incident(r.team_id);
+}
+
+export interface NewIncident {
+  regionId: string | null;
+  category: Category;
+  respondBy: Date | null;
+  location: { lat: number; lng: number; address: string | null };
+  addressKey: string | null;
+  summary: string | null;
+  clientId: string | null;
+  triageId: string;
+  neededSkills: string[];
+  dangerToOthers: boolean;
+  notify: unknown;
+}
+
+/** Inserts the incident with the next number of `year` drawn in the same statement (incident-number.ts). */
+export async function insertIncident(tx: Tx, i: NewIncident, year: number): Promise<IncidentRow> {
+  const row = await tx.one<IncidentRow>(
+    `INSERT INTO incident (number, region_id, category, status, respond_by, lat, lng, address, address_key, summary, client_id,
+       triage_id, needed_skills, danger_to_others, notify, created_at, created_by)
+     VALUES (${nextIncidentNumberSql('$16', '$17')}, $1,$2,'open',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15)
+     RETURNING *`,
+    [
+      i.regionId,
+      i.category,
+      i.respondBy?.toISOString() ?? null,
+      i.location.lat,
+      i.location.lng,
+      i.location.address,
+      i.addressKey,
+      i.summary,
+      i.clientId,
+      i.triageId,
+      i.neededSkills,
+      i.dangerToOthers,
+      JSON.stringify(i.notify),
+      tx.now.toISOString(),
+      tx.actor.userId,
+      year,
+      incidentNumberSequence(year),
+    ],
+  );
+  return row!;
+}
+
+/** Links a call to its incident: the incident_call row and call.incident_id, in one statement. */
+export async function linkCall(tx: Tx, incidentId: string, callId: string): Promise<void> {
+  await tx.query(
+    `WITH linked AS (INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3) RETURNING call_id)
+     UPDATE call SET incident_id = $1 WHERE id = (SELECT call_id FROM linked)`,
+    [incidentId, callId, tx.now.toISOString()],
+  );
+}
+
+export interface TimelineEntry {
+  at: Date;
+  actor: string | null;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** Appends several timeline entries, in the given order, with one statement. */
+export async function appendTimelineEntries(tx: Tx, incidentId: string, entries: TimelineEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.query(
+    `INSERT INTO timeline (incident_id, at, type, actor, data)
+     SELECT $1, x.at, x.type, x.actor, x.data
+     FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS x(at, type, actor, data, i)
+     ORDER BY x.i`,
+    [incidentId, entries.map((e) => e.at.toISOString()), entries.map((e) => e.type), entries.map((e) => e.actor), entries.map((e) => JSON.stringify(e.data))],
+  );
 }

@@ -17,24 +17,27 @@ import type { AppConfig } from '../config/config.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { assertMayActOn } from '../calls/call-ownership.js';
-import { emitCallUpdated, loadCall, type CallRow } from '../calls/calls.repository.js';
+import { emitCallUpdated, emitCallUpdatedFrom, loadCall, loadCallForIncident, type CallRow } from '../calls/calls.repository.js';
 import { loadClient } from '../clients/clients.repository.js';
-import { currentTriage, triageHistory, type TriageRow } from '../triage/triage.repository.js';
+import { triageHistory, type TriageRow } from '../triage/triage.repository.js';
 import { addressKey } from './address-key.js';
 import { loadIncidentDetail } from './incident-detail.js';
-import { nextIncidentNumber, incidentYear } from './incident-number.js';
+import { ensureIncidentNumberSequence, incidentYear } from './incident-number.js';
 import { applyTriageToIncident, dangerToOthers } from './incident-triage.js';
 import {
   appendTimeline,
-  appendTimelineAt,
+  appendTimelineEntries,
   incidentAudience,
+  insertIncident,
+  linkCall,
   loadIncidentRow,
   toIncidentEvent,
   toIncidentView,
   type IncidentRow,
+  type TimelineEntry,
 } from './incidents.repository.js';
 import { SAME_CLIENT_HOURS, similarityReasons } from './similarity.js';
-import { scheduleSlaTimers } from '../dispatch/sla-timers.js';
+import { scheduleNewSlaTimers } from '../dispatch/sla-timers.js';
 
 export interface SimilarQuery {
   location: LatLng | null;
@@ -86,18 +89,22 @@ export class IncidentsService {
    */
   async create(actor: Actor, req: CreateIncidentRequest): Promise<{ incident: IncidentView; attached: boolean }> {
     const region = req.attachToIncidentId ? null : await this.regions.regionAt(req.location);
+    // The year's number sequence exists before the transaction (created once; a minute ahead covers New Year).
+    if (!req.attachToIncidentId) for (const at of [Date.now(), Date.now() + 60_000]) await ensureIncidentNumberSequence(this.ds, incidentYear(new Date(at)));
     return this.uow.run(actor, async (tx) => {
-      const call = await loadCall(tx, req.callId, true);
+      const call = await loadCallForIncident(tx, req.callId);
       if (!call) throw validationFailed([{ field: 'callId', message: 'no such call' }]);
       assertMayActOn(call, actor);
       if (call.incident_id) {
         const existing = await loadIncidentRow(tx, call.incident_id);
         throw conflict('DUPLICATE', `The call already belongs to incident ${existing?.number ?? call.incident_id}`);
       }
-      const triage = await currentTriage(tx, call.id);
+      // The whole history in one read: the current assessment decides, the earlier ones go on the timeline.
+      const history = await triageHistory(tx, call.id);
+      const triage = history.find((t) => t.superseded_at === null);
       if (!triage) throw validationFailed([{ field: 'callId', message: 'triage the call first' }]);
       if (req.attachToIncidentId) return { incident: await this.attach(tx, call, triage, req.attachToIncidentId, req), attached: true };
-      return { incident: await this.insert(tx, call, triage, region?.id ?? null, req), attached: false };
+      return { incident: await this.insert(tx, call, triage, history, region?.id ?? null, req), attached: false };
     });
   }
 
@@ -132,10 +139,18 @@ export class IncidentsService {
     });
   }
 
-  private async insert(tx: Tx, call: CallRow, triage: TriageRow, regionId: string | null, req: CreateIncidentRequest): Promise<IncidentView> {
-    const number = await nextIncidentNumber(tx);
+  // About ten round trips, each statement writing a whole step (issue 12): no re-read of what this transaction wrote.
+  private async insert(
+    tx: Tx,
+    call: CallWithNames,
+    triage: TriageRow,
+    history: TriageRow[],
+    regionId: string | null,
+    req: CreateIncidentRequest,
+  ): Promise<IncidentView> {
+    const year = incidentYear(tx.now);
     const client = call.client_id ? await loadClient(tx, call.client_id) : undefined;
-    const subjectAge = req.subjectAge ?? (client?.birth_year ? incidentYear(tx.now) - client.birth_year : null);
+    const subjectAge = req.subjectAge ?? (client?.birth_year ? year - client.birth_year : null);
     const neededSkills = neededSkillsFor({
       subjectAge,
       language: req.language ?? null,
@@ -143,47 +158,38 @@ export class IncidentsService {
       preferFemaleClinician: req.preferFemaleClinician ?? false,
       psychiatricAssessment: triage.input.policeRequestsAssessment,
     });
-    const deadline = respondBy(triage.assessed_at, triage.category, this.config.responseTimes);
-    const row = (await tx.one<IncidentRow>(
-      `INSERT INTO incident (number, region_id, category, status, respond_by, lat, lng, address, address_key, summary, client_id,
-         triage_id, needed_skills, danger_to_others, notify, created_at, created_by)
-       VALUES ($1,$2,$3,'open',$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::jsonb,$15,$16) RETURNING *`,
-      [
-        number,
+    const row = await insertIncident(
+      tx,
+      {
         regionId,
-        triage.category,
-        deadline?.toISOString() ?? null,
-        req.location.lat,
-        req.location.lng,
-        req.location.address ?? null,
-        addressKey(req.location.address),
-        req.summary ?? null,
-        call.client_id,
-        triage.id,
+        category: triage.category,
+        respondBy: respondBy(triage.assessed_at, triage.category, this.config.responseTimes),
+        location: { lat: req.location.lat, lng: req.location.lng, address: req.location.address ?? null },
+        addressKey: addressKey(req.location.address),
+        summary: req.summary ?? null,
+        clientId: call.client_id,
+        triageId: triage.id,
         neededSkills,
-        dangerToOthers(triage),
-        JSON.stringify(triage.notify),
-        tx.now.toISOString(),
-        tx.actor.userId,
-      ],
-    ))!;
-    await tx.query(`INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3)`, [row.id, call.id, tx.now.toISOString()]);
-    await tx.query(`UPDATE call SET incident_id = $2 WHERE id = $1`, [call.id, row.id]);
-    await this.copyCallSteps(tx, row.id, call);
+        dangerToOthers: dangerToOthers(triage),
+        notify: triage.notify,
+      },
+      year,
+    );
+    const number = row.number;
+    await linkCall(tx, row.id, call.id);
     // The response clock: a warning before respondBy and an alert at it (issue 4, dispatch/sla-timers.ts).
-    await scheduleSlaTimers(tx, row.id, row.respond_by, this.config.slaWarningMinutes);
-    await appendTimeline(tx, row.id, 'incident.created', {
-      number,
-      callId: call.id,
-      category: row.category,
-      regionId,
-      respondBy: row.respond_by?.toISOString() ?? null,
-      neededSkills,
-    });
-    if (!regionId) {
-      // Still created: the coordinator must see a point outside every district rather than lose the incident.
-      await appendTimeline(tx, row.id, 'region.unknown', { message: 'The location is in no known region; choose a team by distance', location: { lat: row.lat, lng: row.lng } });
-    }
+    await scheduleNewSlaTimers(tx, row.id, row.respond_by, this.config.slaWarningMinutes);
+    const created: TimelineEntry = {
+      at: tx.now,
+      actor: tx.actor.username,
+      type: 'incident.created',
+      data: { number, callId: call.id, category: row.category, regionId, respondBy: row.respond_by?.toISOString() ?? null, neededSkills },
+    };
+    // Still created without a region: the coordinator must see a point outside every district rather than lose it.
+    const unknownRegion: TimelineEntry[] = regionId
+      ? []
+      : [{ at: tx.now, actor: tx.actor.username, type: 'region.unknown', data: { message: 'The location is in no known region; choose a team by distance', location: { lat: row.lat, lng: row.lng } } }];
+    await appendTimelineEntries(tx, row.id, [...callSteps(call, history), created, ...unknownRegion]);
     await tx.audit({
       action: 'incident.create',
       entityType: 'incident',
@@ -192,7 +198,7 @@ export class IncidentsService {
       details: { number, callId: call.id, category: row.category, regionId },
     });
     tx.emit('incident.created', toIncidentEvent(row), incidentAudience(row));
-    await emitCallUpdated(tx, call.id);
+    emitCallUpdatedFrom(tx, { ...call, incident_id: row.id }, triage.category);
     return toIncidentView(row);
   }
 
@@ -200,8 +206,7 @@ export class IncidentsService {
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw validationFailed([{ field: 'attachToIncidentId', message: 'no such incident' }]);
     if (CLOSED.includes(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
-    await tx.query(`INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3)`, [incidentId, call.id, tx.now.toISOString()]);
-    await tx.query(`UPDATE call SET incident_id = $2 WHERE id = $1`, [call.id, incidentId]);
+    await linkCall(tx, incidentId, call.id);
     if (call.client_id) await tx.query(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL`, [incidentId, call.client_id]);
     await appendTimeline(tx, incidentId, 'call.attached', {
       callId: call.id,
@@ -225,40 +230,32 @@ export class IncidentsService {
     await emitCallUpdated(tx, call.id);
     return toIncidentView(row);
   }
+}
 
-  /** The call's earlier steps, with their own times and actors, so the incident's timeline starts with the call. */
-  private async copyCallSteps(tx: Tx, incidentId: string, call: CallRow): Promise<void> {
-    const names = await tx.query<{ id: string; username: string }>(`SELECT id, username FROM app_user WHERE id = ANY($1::uuid[])`, [
-      [call.created_by, call.counselor_id].filter((x): x is string => x !== null),
-    ]);
-    const nameOf = (id: string | null): string | null => names.find((n) => n.id === id)?.username ?? null;
-    await appendTimelineAt(tx, incidentId, call.received_at, nameOf(call.created_by) ?? call.source, 'call.received', {
-      callId: call.id,
-      channel: call.channel,
-      source: call.source,
-    });
-    if (call.answered_at) {
-      await appendTimelineAt(tx, incidentId, call.answered_at, nameOf(call.counselor_id), 'call.answered', { callId: call.id });
-    }
-    for (const t of await triageHistory(tx, call.id)) {
-      if (t.override) {
-        await appendTimelineAt(tx, incidentId, new Date(t.override.at), t.override.by, 'triage.override', {
-          callId: call.id,
-          triageId: t.id,
-          from: t.override.from,
-          category: t.override.to,
-          reason: t.override.reason,
-        });
-      } else {
-        await appendTimelineAt(tx, incidentId, t.assessed_at, t.assessed_by_username, 'triage.done', {
-          callId: call.id,
-          triageId: t.id,
-          category: t.category,
-          cssrsRisk: t.cssrs_risk,
-          rulesVersion: t.rules_version,
-          reasons: t.reasons,
-        });
-      }
-    }
+type CallWithNames = CallRow & { created_by_username: string | null; counselor_username: string | null };
+
+/** The call's earlier steps, with their own times and actors, so the incident's timeline starts with the call. */
+function callSteps(call: CallWithNames, history: TriageRow[]): TimelineEntry[] {
+  const steps: TimelineEntry[] = [
+    { at: call.received_at, actor: call.created_by_username ?? call.source, type: 'call.received', data: { callId: call.id, channel: call.channel, source: call.source } },
+  ];
+  if (call.answered_at) steps.push({ at: call.answered_at, actor: call.counselor_username, type: 'call.answered', data: { callId: call.id } });
+  for (const t of history) {
+    steps.push(
+      t.override
+        ? {
+            at: new Date(t.override.at),
+            actor: t.override.by,
+            type: 'triage.override',
+            data: { callId: call.id, triageId: t.id, from: t.override.from, category: t.override.to, reason: t.override.reason },
+          }
+        : {
+            at: t.assessed_at,
+            actor: t.assessed_by_username,
+            type: 'triage.done',
+            data: { callId: call.id, triageId: t.id, category: t.category, cssrsRisk: t.cssrs_risk, rulesVersion: t.rules_version, reasons: t.reasons },
+          },
+    );
   }
+  return steps;
 }

@@ -3,13 +3,17 @@ import pg from 'pg';
 import type { Server } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { Metrics } from '../metrics/metrics.js';
-import { eventsAfter, headSeq } from './events.repository.js';
+import type { AnyEventEnvelope } from '#contracts';
+import { eventsAfter, headSeq, type StoredEvent } from './events.repository.js';
 
 /**
  * Pushes committed events to this instance's sockets, in seq order, with no gaps.
  * Writers NOTIFY at commit; each instance LISTENs and then reads the event table after its last delivered seq, so
  * every instance delivers every event exactly once to its own sockets, and a lost notification only delays delivery
  * until the next one or the fallback poll. No Socket.IO adapter is needed: the database is the bus.
+ * A notification that carries its envelopes (database/tx.ts) and continues exactly at the last delivered seq is
+ * emitted as it is, without reading the table back (issue 12); anything else, a gap, a bare seq or a drain already
+ * running, goes through the table in seq order as before.
  */
 @Injectable()
 export class EventPublisher {
@@ -48,7 +52,7 @@ export class EventPublisher {
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'crisis-dispatch-listener' });
-    client.on('notification', () => this.kick());
+    client.on('notification', (n) => this.onNotification(n.payload));
     client.on('error', (e) => {
       if (!this.stopped) this.log.warn(`listener connection lost: ${e.message}`);
     });
@@ -81,6 +85,34 @@ export class EventPublisher {
     }, delayMs).unref();
   }
 
+  private onNotification(payload: string | undefined): void {
+    if (this.stopped) return;
+    if (!this.draining && payload?.startsWith('[')) {
+      let events: (AnyEventEnvelope & { audience: string[] })[] | null = null;
+      try {
+        events = JSON.parse(payload) as (AnyEventEnvelope & { audience: string[] })[];
+      } catch {
+        events = null;
+      }
+      if (events && events.length > 0 && events[0]!.seq === this.lastSeq + 1) {
+        this.deliver(events.map(({ audience, ...envelope }) => ({ envelope: envelope as AnyEventEnvelope, audience })));
+        return;
+      }
+      // Already delivered by a drain that read the table first: nothing to do.
+      if (events && events.length > 0 && events[events.length - 1]!.seq <= this.lastSeq) return;
+    }
+    this.kick();
+  }
+
+  private deliver(batch: StoredEvent[]): void {
+    for (const { envelope, audience } of batch) {
+      if (envelope.seq <= this.lastSeq) continue;
+      if (audience.length > 0) this.server?.to(audience).emit(envelope.type, envelope);
+      this.lastSeq = envelope.seq;
+      this.metrics.eventsPublished.inc({ type: envelope.type });
+    }
+  }
+
   /** Schedules a drain; concurrent kicks coalesce into one more pass. */
   kick(): void {
     if (this.stopped) return;
@@ -102,11 +134,7 @@ export class EventPublisher {
   private async drain(): Promise<void> {
     for (;;) {
       const batch = await eventsAfter(this.ds, this.lastSeq, 500);
-      for (const { envelope, audience } of batch) {
-        if (audience.length > 0) this.server?.to(audience).emit(envelope.type, envelope);
-        this.lastSeq = envelope.seq;
-        this.metrics.eventsPublished.inc({ type: envelope.type });
-      }
+      this.deliver(batch);
       if (batch.length < 500) return;
     }
   }
