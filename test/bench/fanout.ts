@@ -25,7 +25,7 @@ export interface WriteRow {
 }
 
 const DIST = fileURLToPath(new URL('../..', import.meta.url)); // dist/ when compiled
-const SURGE_RATES = [50, 100, 150, 200, 300, 400, 500, 600, 800];
+const SURGE_RATES = [10, 20, 35, 50, 75, 100, 150, 200, 300, 400, 600, 800];
 const STEP_SECONDS = 4;
 const CALLS = 12_000;
 
