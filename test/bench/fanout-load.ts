@@ -31,7 +31,13 @@ export interface LoadResult {
   createP99: number;
   /** (create, console) pairs whose event never arrived. */
   lost: number;
+  /** CPU time per create of the server process and of PostgreSQL: what a loaded machine cannot blur. */
+  serverCpuMsPerCreate: number;
+  postgresCpuMsPerCreate: number;
 }
+
+/** CPU milliseconds used so far by the server process and by PostgreSQL (all its processes). */
+export type CpuSampler = () => { server: number; postgres: number };
 
 export class Consoles {
   private sockets: Socket[] = [];
@@ -74,8 +80,9 @@ export class Consoles {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Fires `rate` creates a second for `seconds`, waits for the events, and summarises. */
-export async function runLoad(target: Target, consoles: Consoles, rate: number, seconds: number, nextIndex: () => number): Promise<LoadResult> {
+export async function runLoad(target: Target, consoles: Consoles, rate: number, seconds: number, nextIndex: () => number, cpu?: CpuSampler): Promise<LoadResult> {
   consoles.arrivals.clear();
+  const cpuBefore = cpu?.();
   const total = Math.round(rate * seconds);
   const sent: { id: string | null; t0: number; t1: number; ok: boolean }[] = [];
   const inFlight: Promise<void>[] = [];
@@ -121,6 +128,8 @@ export async function runLoad(target: Target, consoles: Consoles, rate: number, 
     lost += Math.max(0, consoles.size - arrived.length);
   }
   latencies.sort((a, b) => a - b);
+  const cpuAfter = cpu?.();
+  const perCreate = (k: 'server' | 'postgres'): number => (cpuBefore && cpuAfter ? (cpuAfter[k] - cpuBefore[k]) / Math.max(1, sent.length) : Number.NaN);
   const creates = ok.map((s) => s.t1 - s.t0).sort((a, b) => a - b);
   return {
     consoles: consoles.size,
@@ -134,6 +143,8 @@ export async function runLoad(target: Target, consoles: Consoles, rate: number, 
     max: latencies[latencies.length - 1] ?? Number.NaN,
     createP99: percentile(creates, 99),
     lost,
+    serverCpuMsPerCreate: perCreate('server'),
+    postgresCpuMsPerCreate: perCreate('postgres'),
   };
 }
 
@@ -145,11 +156,12 @@ export async function highestRateHeld(
   seconds: number,
   boundMs: number,
   nextIndex: () => number,
+  cpu?: CpuSampler,
 ): Promise<{ held: number; steps: LoadResult[] }> {
   const steps: LoadResult[] = [];
   let held = 0;
   for (const rate of rates) {
-    const r = await runLoad(target, consoles, rate, seconds, nextIndex);
+    const r = await runLoad(target, consoles, rate, seconds, nextIndex, cpu);
     steps.push(r);
     if (r.p99 > boundMs || r.errors > 0 || r.lost > 0 || r.achievedRate < rate * 0.9) break;
     held = rate;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,21 +7,25 @@ import pg from 'pg';
 import { blankTriageInput } from '#triage';
 import { freePort, startEmbeddedPostgres } from '../../apps/api/src/database/embedded.js';
 import { printTable } from './common.js';
-import { Consoles, highestRateHeld, runLoad, type LoadResult, type Target } from './fanout-load.js';
+import { Consoles, highestRateHeld, runLoad, type CpuSampler, type LoadResult, type Target } from './fanout-load.js';
 
 // The write path and fan-out against a floor measured in the same run (issue 12, items 1, 2 and 5). One embedded
 // PostgreSQL (synchronous commit, as `npm start` runs it) holds two databases; the project (`node
 // dist/apps/api/src/main.js`, Seoul demo data) and the floor (floor-server.ts) each run as their own process and the
 // load comes from this one, all on 127.0.0.1. The rows are the issue's table.
 
+type Name = 'floor' | 'project' | 'baseline';
+
 export interface WriteRow {
   row: string;
   metric: string;
   floor: number;
   project: number;
-  /** project ÷ floor for latencies, project ÷ floor for rates too (higher is better there). */
+  /** The same figure for another build (BENCH_BASELINE), e.g. the code before a change, in the same run. */
+  baseline?: number;
+  /** project ÷ floor (for latencies lower is better, for the rate higher is better). */
   ratio: number;
-  detail: { floor: LoadResult | LoadResult[]; project: LoadResult | LoadResult[] };
+  detail: Partial<Record<Name, LoadResult | LoadResult[]>>;
 }
 
 const DIST = fileURLToPath(new URL('../..', import.meta.url)); // dist/ when compiled
@@ -91,45 +95,91 @@ async function prepareProject(url: string, databaseUrl: string): Promise<{ couns
   return { counselor, coordinator, calls: rows.map((r) => r.id) };
 }
 
+// utime + stime of a process, in ms (clock ticks of 10 ms on Linux).
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+// The backends serving one database (their process title is "postgres: <user> <database> …"): background work of
+// PostgreSQL itself (autovacuum, checkpoints) and of the other servers' databases is not charged to this one.
+function backendsOf(postmaster: number, database: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) !== postmaster) continue;
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split(' ')[2] === database) pids.push(Number(name));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return pids;
+}
+
+interface Running {
+  target: Target;
+  next: () => number;
+  cpu: CpuSampler;
+}
+
+/**
+ * The write-path rows. BENCH_BASELINE=<folder of another checkout, built> adds that build as a third column, measured
+ * in the same run on its own database (how docs/performance.md compares before and after a change).
+ */
 export async function benchWritePath(log: (line: string) => void): Promise<WriteRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crisis-bench-write-'));
   chmodSync(dataDir, 0o755);
   const db = await startEmbeddedPostgres(join(dataDir, 'db'));
+  const postmaster = Number(readFileSync(join(db.clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const children: ChildProcess[] = [];
+  const baselineDir = process.env.BENCH_BASELINE;
+  const names: Name[] = baselineDir ? ['floor', 'baseline', 'project'] : ['floor', 'project'];
   try {
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
-    await admin.query('CREATE DATABASE floor');
+    for (const name of names) if (name !== 'project') await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    const floorDb = db.url.replace(/\/crisis$/, '/floor');
-
-    const [floorPort, projectPort] = [await freePort(), await freePort()];
-    const floor = spawnNode(join(DIST, 'test/bench/floor-server.js'), { FLOOR_DATABASE_URL: floorDb, PORT: String(floorPort) });
-    const project = spawnNode(join(DIST, 'apps/api/src/main.js'), {
-      DATABASE_URL: db.url,
-      PORT: String(projectPort),
-      HOST: '127.0.0.1',
-      DEMO_DATA: 'true',
-      ADMIN_PASSWORD: 'bench-admin-password-1',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
+    const urlOf = (name: Name): string => (name === 'project' ? db.url : db.url.replace(/\/crisis$/, `/${name}`));
+    const sampler = (child: ChildProcess, database: string): CpuSampler => () => ({
+      server: cpuMsOf(child.pid!),
+      postgres: backendsOf(postmaster, database).reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     });
-    children.push(floor, project);
-    const floorUrl = `http://127.0.0.1:${floorPort}`;
-    const projectUrl = `http://127.0.0.1:${projectPort}`;
-    await waitHealthy(`${floorUrl}/`, floor);
-    await waitHealthy(`${projectUrl}/api/v1/health`, project);
-    const prepared = await prepareProject(projectUrl, db.url);
-    log(`write path: project and floor up, ${prepared.calls.length} triaged calls ready`);
 
-    let nextCall = 0;
-    let nextFloor = 0;
-    const targets: Record<'floor' | 'project', { target: Target; next: () => number }> = {
-      floor: { target: { name: 'floor', url: floorUrl, path: '/incidents', headers: {}, body: (i) => ({ location: seoul(i) }) }, next: () => nextFloor++ },
-      project: {
+    const running = {} as Record<Name, Running>;
+    for (const name of names) {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      if (name === 'floor') {
+        const child = spawnNode(join(DIST, 'test/bench/floor-server.js'), { FLOOR_DATABASE_URL: urlOf(name), PORT: String(port) });
+        children.push(child);
+        await waitHealthy(`${url}/`, child);
+        let n = 0;
+        running.floor = { target: { name: 'floor', url, path: '/incidents', headers: {}, body: (i) => ({ location: seoul(i) }) }, next: () => n++, cpu: sampler(child, 'floor') };
+        continue;
+      }
+      const main = name === 'baseline' ? join(baselineDir!, 'dist/apps/api/src/main.js') : join(DIST, 'apps/api/src/main.js');
+      const child = spawnNode(main, {
+        DATABASE_URL: urlOf(name),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEMO_DATA: 'true',
+        ADMIN_PASSWORD: 'bench-admin-password-1',
+        LOG_LEVEL: 'error',
+        NODE_ENV: 'production',
+      });
+      children.push(child);
+      await waitHealthy(`${url}/api/v1/health`, child);
+      const prepared = await prepareProject(url, urlOf(name));
+      let n = 0;
+      running[name] = {
         target: {
           name: 'project',
-          url: projectUrl,
+          url,
           path: '/api/v1/incidents',
           headers: { authorization: `Bearer ${prepared.counselor}` },
           socketAuth: { token: prepared.coordinator },
@@ -139,49 +189,66 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
             return { callId, location: seoul(i) };
           },
         },
-        next: () => nextCall++,
-      },
-    };
-    const withConsoles = async <T>(which: 'floor' | 'project', n: number, fn: (c: Consoles, t: Target, next: () => number) => Promise<T>): Promise<T> => {
-      const { target, next } = targets[which];
-      const consoles = await Consoles.connect(target, n);
+        next: () => n++,
+        cpu: sampler(child, name === 'project' ? 'crisis' : name),
+      };
+    }
+    log(`write path: ${names.join(', ')} up, ${CALLS} triaged calls ready for each project build`);
+
+    const withConsoles = async <T>(name: Name, n: number, fn: (c: Consoles, r: Running) => Promise<T>): Promise<T> => {
+      const r = running[name];
+      const consoles = await Consoles.connect(r.target, n);
       try {
         // Warm-up: JIT, pools and prepared plans, outside the measurement.
-        await runLoad(target, consoles, 20, 1.5, next);
-        return await fn(consoles, target, next);
+        await runLoad(r.target, consoles, 20, 1.5, r.next);
+        return await fn(consoles, r);
       } finally {
         consoles.close();
-        await new Promise((r) => setTimeout(r, 500));
+        await new Promise((res) => setTimeout(res, 500));
       }
     };
+    const describe = (l: LoadResult): string =>
+      `p99 ${l.p99.toFixed(1)} ms, create p99 ${l.createP99.toFixed(1)} ms, ${l.achievedRate.toFixed(1)}/s answered, lost ${l.lost}, errors ${l.errors}, ` +
+      `CPU/create server ${l.serverCpuMsPerCreate.toFixed(1)} ms + PostgreSQL ${l.postgresCpuMsPerCreate.toFixed(1)} ms`;
     const rows: WriteRow[] = [];
     const fixedRow = async (row: string, consoles: number, rate: number, seconds: number): Promise<void> => {
-      const result = {} as Record<'floor' | 'project', LoadResult>;
-      for (const which of ['floor', 'project'] as const) {
-        result[which] = await withConsoles(which, consoles, (c, t, next) => runLoad(t, c, rate, seconds, next));
-        log(`  ${row} ${which}: p99 ${result[which].p99.toFixed(1)} ms, lost ${result[which].lost}, errors ${result[which].errors}`);
+      const result: Partial<Record<Name, LoadResult>> = {};
+      for (const name of names) {
+        const r = await withConsoles(name, consoles, (c, run) => runLoad(run.target, c, rate, seconds, run.next, run.cpu));
+        result[name] = r;
+        log(`  ${row}, ${name}: ${describe(r)}`);
       }
-      rows.push({ row, metric: 'p99 ms, create → event at every console', floor: result.floor.p99, project: result.project.p99, ratio: result.project.p99 / result.floor.p99, detail: result });
+      rows.push({
+        row,
+        metric: 'p99 ms, create → event at every console',
+        floor: result.floor!.p99,
+        project: result.project!.p99,
+        ...(result.baseline ? { baseline: result.baseline.p99 } : {}),
+        ratio: result.project!.p99 / result.floor!.p99,
+        detail: result,
+      });
     };
     await fixedRow('200 consoles, 20 creates/s', 200, 20, 10);
     await fixedRow('1,000 consoles, 10 creates/s', 1000, 10, 10);
-    const surge = {} as Record<'floor' | 'project', { held: number; steps: LoadResult[] }>;
-    for (const which of ['floor', 'project'] as const) {
-      surge[which] = await withConsoles(which, 20, (c, t, next) => highestRateHeld(t, c, SURGE_RATES, STEP_SECONDS, 100, next));
-      log(`  surge ${which}: held ${surge[which].held}/s (${surge[which].steps.map((s) => `${s.rate}/s p99 ${s.p99.toFixed(0)}`).join(', ')})`);
+    const surge: Partial<Record<Name, { held: number; steps: LoadResult[] }>> = {};
+    for (const name of names) {
+      const s = await withConsoles(name, 20, (c, run) => highestRateHeld(run.target, c, SURGE_RATES, STEP_SECONDS, 100, run.next, run.cpu));
+      surge[name] = s;
+      log(`  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms`).join('; ')})`);
     }
     rows.push({
       row: 'highest create rate held at p99 ≤ 100 ms, 20 consoles',
       metric: 'creates/s',
-      floor: surge.floor.held,
-      project: surge.project.held,
-      ratio: surge.project.held / Math.max(1, surge.floor.held),
-      detail: { floor: surge.floor.steps, project: surge.project.steps },
+      floor: surge.floor!.held,
+      project: surge.project!.held,
+      ...(surge.baseline ? { baseline: surge.baseline.held } : {}),
+      ratio: surge.project!.held / Math.max(1, surge.floor!.held),
+      detail: Object.fromEntries(Object.entries(surge).map(([k, v]) => [k, v.steps])),
     });
     printTable(
-      '4. Write path and fan-out (issue 12): project vs a floor (node:http + one PostgreSQL transaction + Socket.IO broadcast) in the same run',
-      ['load', 'metric', 'floor', 'project', 'project / floor'],
-      rows.map((r) => [r.row, r.metric, r.floor.toFixed(1), r.project.toFixed(1), `${r.ratio.toFixed(2)}×`]),
+      '4. Write path and fan-out (issue 12): the project against a floor (node:http + one PostgreSQL transaction + Socket.IO broadcast) in the same run',
+      ['load', 'metric', 'floor', ...(baselineDir ? ['baseline'] : []), 'project', 'project / floor'],
+      rows.map((r) => [r.row, r.metric, r.floor.toFixed(1), ...(baselineDir ? [(r.baseline ?? Number.NaN).toFixed(1)] : []), r.project.toFixed(1), `${r.ratio.toFixed(2)}×`]),
     );
     return rows;
   } finally {

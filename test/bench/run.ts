@@ -299,7 +299,7 @@ async function main(): Promise<void> {
   }
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${now.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
-  const command = `npm run bench${['BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE'].map((k) => (process.env[k] ? ` ${k}=${process.env[k]}` : '')).join('')}`;
+  const command = `${['BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_BASELINE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
   writeFileSync(file, JSON.stringify({ date: now.toISOString(), command, machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) }, results }, null, 2) + '\n');
   process.stdout.write(`\nresults written to ${file}\n`);
 }
