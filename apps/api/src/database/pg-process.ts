@@ -142,9 +142,16 @@ export interface RunningPostgres {
 
 const READY_TIMEOUT_MS = 60_000;
 
-/** Starts postgres on 127.0.0.1:port and resolves once it accepts connections. */
-export function startPostgres(bin: PgBinaries, pgDir: string, port: number, owner: OsUser | null, warn: (m: string) => void): Promise<RunningPostgres> {
-  const child = spawnAs(bin.postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], owner);
+/** Starts postgres on 127.0.0.1:port (plus `settings`, e.g. ['-c', 'fsync=off']) and resolves once it accepts connections. */
+export function startPostgres(
+  bin: PgBinaries,
+  pgDir: string,
+  port: number,
+  owner: OsUser | null,
+  warn: (m: string) => void,
+  settings: string[] = [],
+): Promise<RunningPostgres> {
+  const child = spawnAs(bin.postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', ...settings], owner);
   const tail = new Tail();
   let ready = false;
   let stopping = false;
