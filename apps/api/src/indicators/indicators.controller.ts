@@ -98,6 +98,14 @@ export class IndicatorsController {
     return wantsCsv(accept) ? sendCsv(res, `kpis-trend-${bucket}.csv`, kpiTrendCsv(trend, this.config.responseTimes)) : trend;
   }
 
+  /** GET /kpis for each region (the district map); a `regionId` filter is ignored. */
+  @Get('kpis/regions')
+  @Roles('supervisor', 'coordinator')
+  @ApiKpiFilters()
+  regions(@Query() query: Record<string, unknown>): Promise<{ regionId: string; report: KpiReport }[]> {
+    return this.trends.byRegion(kpiPeriod(query));
+  }
+
   /** The category response targets in minutes (configuration), for the dashboard's target lines. */
   @Get('kpis/targets')
   @Roles('supervisor', 'coordinator')

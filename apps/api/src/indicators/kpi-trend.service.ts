@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { KpiTrend, TrendBucket } from '#contracts';
+import type { KpiReport, KpiTrend, TrendBucket } from '#contracts';
 import { trendSlices } from '#dispatch';
 import { validationFailed } from '../common/errors.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { IndicatorsService, type KpiPeriod } from './indicators.service.js';
 
 /** A day trend longer than this is refused: a quarter is the longest period the dashboard draws day by day. */
@@ -13,7 +14,20 @@ export const MAX_TREND_DAYS = 93;
  */
 @Injectable()
 export class KpiTrendService {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** GET /kpis/regions: the report per region (the dashboard's district map), same filters otherwise. */
+  async byRegion(period: KpiPeriod): Promise<{ regionId: string; report: KpiReport }[]> {
+    const now = new Date();
+    const out = [];
+    for (const region of await this.regions.shapes()) {
+      out.push({ regionId: region.id, report: await this.indicators.kpis({ ...period, regionId: region.id }, now) });
+    }
+    return out;
+  }
 
   async trend(period: KpiPeriod, bucket: TrendBucket, timeZone: string): Promise<KpiTrend> {
     if (period.to.getTime() - period.from.getTime() > (MAX_TREND_DAYS + 1) * 86_400_000) {
