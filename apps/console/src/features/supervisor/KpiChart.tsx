@@ -3,7 +3,7 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useI18n } from '../../i18n/i18n';
 import { CHART_COLOURS } from './chart-setup';
 import { downloadRows } from './csv-download';
-import { formatValue, type ChartPoint, type ChartUnit } from './dashboard-model';
+import { axisLabel, formatValue, type ChartPoint, type ChartUnit } from './dashboard-model';
 
 export interface LabelledPoint extends ChartPoint {
   label: string;
@@ -18,7 +18,7 @@ export function KpiChart({ id, title, unit, points }: { id: string; title: strin
   const hasTarget = points.some((p) => p.target !== null);
   const scale = unit === 'share' ? 100 : 1;
   const data: ChartData<'bar' | 'line'> = {
-    labels: points.map((p) => p.label),
+    labels: points.map((p) => axisLabel(p.key, p.label)),
     datasets: [
       { type: 'bar', label: title, data: points.map((p) => p.value * scale), backgroundColor: CHART_COLOURS.value },
       ...(hasTarget
@@ -45,7 +45,8 @@ export function KpiChart({ id, title, unit, points }: { id: string; title: strin
     responsive: true,
     maintainAspectRatio: false,
     scales: { y: { beginAtZero: true, ...(unit === 'share' ? { max: 100 } : {}) } },
-    plugins: { legend: { display: hasTarget } },
+    // The bars are named by the caption; the legend explains only the target marks.
+    plugins: { legend: { display: hasTarget, labels: { filter: (item) => item.datasetIndex === 1 } } },
   };
   const summary = `${title}: ${points.map((p) => `${p.label} ${formatValue(p.value, unit, lang)}${p.target !== null ? ` (${t.dashboard.target} ${formatValue(p.target, unit, lang)})` : ''}`).join('; ')}`;
   const exportRows = () =>

@@ -66,18 +66,38 @@ export interface ChartSpec {
   points: ChartPoint[];
 }
 
+/** Categories whose response target is at most a day are charted on one scale. */
+export const CHARTED_TARGET_MINUTES = 24 * 60;
+
+/**
+ * An axis label: the category letter for per-category indicators, otherwise the name in lines of about
+ * `width` characters (Chart.js draws an array as several lines).
+ */
+export function axisLabel(key: string, label: string, width = 18): string | string[] {
+  const last = key.slice(key.lastIndexOf('.') + 1);
+  if (/^[A-G]$/.test(last)) return last;
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const line = lines[lines.length - 1];
+    if (line !== undefined && line.length + word.length < width) lines[lines.length - 1] = `${line} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 const point = (key: string, value: number, target: number | null = null): ChartPoint => ({ key, value, target });
 
 /** The charts of the indicator dashboard, in domain order; targets from reference/standards.md and the centre's categories. */
 export function dashboardCharts(r: KpiReport, responseMinutes: Readonly<ResponseTimes>): ChartSpec[] {
-  const withTarget = CATEGORIES.filter((c) => responseMinutes[c] !== null);
+  // Targets of days and weeks (D, E) would flatten the urgent bars to nothing; their figures stay in the tables.
+  const withTarget = CATEGORIES.filter((c) => responseMinutes[c] !== null && responseMinutes[c]! <= CHARTED_TARGET_MINUTES);
   return [
     {
       id: 'answer-times',
       domain: 'timely',
       unit: 'seconds',
       points: [
-        point('calls.answerSecondsP50', r.calls.answerSecondsP50, 15),
+        point('calls.answerSecondsP50', r.calls.answerSecondsP50),
         point('calls.answerSecondsP90', r.calls.answerSecondsP90, 15),
         point('processing.answerToDispatchSecondsP90', r.processing.answerToDispatchSecondsP90, 60),
       ],
