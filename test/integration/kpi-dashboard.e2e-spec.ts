@@ -100,6 +100,19 @@ describe('GET /kpis filters', () => {
   });
 });
 
+describe('GET /kpis/regions', () => {
+  it('gives the report of each region, as GET /kpis with that regionId', async () => {
+    const res = await server.api<{ regionId: string; report: KpiReport }[]>('GET', `/kpis/regions${qs({ ...PERIOD, category: 'A' })}`, { token: supervisor });
+    expect(res.status).toBe(200);
+    const byRegion = Object.fromEntries(res.body.map((r) => [r.regionId, r.report]));
+    expect(byRegion[world.regions.north]!.incidents.total).toBe(1);
+    expect(byRegion[world.regions.south]!.incidents.total).toBe(1);
+    const south = await server.api<KpiReport>('GET', `/kpis${qs({ ...PERIOD, category: 'A', regionId: world.regions.south })}`, { token: supervisor });
+    expect(byRegion[world.regions.south]).toEqual(south.body);
+    expect((await server.api('GET', '/kpis/regions', { token: world.counselor })).status).toBe(403);
+  });
+});
+
 describe('CSV', () => {
   it('gives one row per indicator whose values are those of GET /kpis, by Accept and by .csv', async () => {
     const query = qs({ ...PERIOD, regionId: world.regions.north });
