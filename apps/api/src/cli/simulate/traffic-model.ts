@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type TriageInput } from '#contracts';
+import type { Category, TriageInput } from '#contracts';
 import { blankTriageInput } from '#triage';
 
 // The shape of a crisis line's traffic, for `npm run simulate` (pure: no I/O, seeded, unit-tested).
@@ -72,8 +72,6 @@ export function triageAnswers(category: Category): TriageInput {
   }
 }
 
-/** Whether the category is one the simulation's triage answers can reach exactly (F and G both grade as low). */
-export const SIMULATED_CATEGORIES: readonly Category[] = CATEGORIES;
 
 export interface SimulateOptions {
   url: string;

@@ -22,7 +22,7 @@ function TrendChart({ trend, query }: { trend: KpiTrend; query: string }) {
     labels,
     datasets: [
       { type: 'bar', label: t.dashboard.calls, data: trend.points.map((p) => p.report.calls.total), backgroundColor: CHART_COLOURS.value, yAxisID: 'y' },
-      { type: 'line', label: t.dashboard.answered15, data: trend.points.map((p) => p.report.calls.answeredWithin15sShare * 100), borderColor: CHART_COLOURS.second, backgroundColor: CHART_COLOURS.second, yAxisID: 'share' },
+      { type: 'line', label: t.dashboard.answered15, data: trend.points.map((p) => (p.report.calls.total ? p.report.calls.answeredWithin15sShare * 100 : null)), spanGaps: true, borderColor: CHART_COLOURS.second, backgroundColor: CHART_COLOURS.second, yAxisID: 'share' },
       { type: 'line', label: t.dashboard.targetLine, data: labels.map(() => NENA_15S_SHARE * 100), borderColor: CHART_COLOURS.target, borderDash: [6, 4], pointRadius: 0, yAxisID: 'share' },
     ],
   };
@@ -59,9 +59,10 @@ function TrendChart({ trend, query }: { trend: KpiTrend; query: string }) {
             <tr key={p.bucket} data-bucket={p.bucket} data-calls={p.report.calls.total} data-incidents={p.report.incidents.total}>
               <th scope="row">{p.bucket}</th>
               <td>{p.report.calls.total}</td>
-              <td>{formatValue(p.report.calls.answeredWithin15sShare, 'share', lang)}</td>
+              {/* A share of nothing is not 0 %: empty buckets show a dash. */}
+              <td>{p.report.calls.total ? formatValue(p.report.calls.answeredWithin15sShare, 'share', lang) : '—'}</td>
               <td>{p.report.incidents.total}</td>
-              <td>{formatValue(p.report.response.withinTargetShare, 'share', lang)}</td>
+              <td>{p.report.incidents.total ? formatValue(p.report.response.withinTargetShare, 'share', lang) : '—'}</td>
             </tr>
           ))}
         </tbody>
