@@ -156,6 +156,10 @@ describe('supervisor dashboard', () => {
     await page.evaluate('window.printed = 0; window.print = () => { window.printed += 1; }');
     await page.getByRole('button', { name: 'Print monthly report' }).click();
     await page.waitForFunction('window.printed === 1');
+    // It printed the whole month: indicators, the day-by-day trend of every day of the month, and the districts.
+    expect(await dashboard.getAttribute('data-complete')).toBe('true');
+    const daysInMonth = Number(await page.evaluate('new Date(new Date().getFullYear(), new Date().getMonth() + 1, 0).getDate()'));
+    expect(await page.getByTestId('chart-table-trend-day').locator('tr[data-bucket]').count()).toBe(daysInMonth);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.topbar').isVisible()).toBe(false);
     expect(await page.getByTestId('dashboard-filters').isVisible()).toBe(false);

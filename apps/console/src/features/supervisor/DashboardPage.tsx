@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { KPI_DOMAINS } from '#contracts';
 import { kpiRows } from '#dispatch';
 import { useAuth } from '../../auth/auth';
@@ -27,19 +27,27 @@ export function DashboardPage() {
   const report = useLoad((signal) => api.kpis(query, signal), query);
   const targets = useLoad(() => api.kpiTargets(), 'targets');
   const params = new URLSearchParams(query);
+  const [trendsPeriod, setTrendsPeriod] = useState<string | null>(null);
+  const [districtsPeriod, setDistrictsPeriod] = useState<string | null>(null);
+  const onTrendsReady = useCallback((period: string | null) => setTrendsPeriod(period), []);
+  const onDistrictsReady = useCallback((period: string | null) => setDistrictsPeriod(period), []);
 
-  // The monthly report prints once that month's figures are on the page.
+  // The monthly report prints once all of that month's figures (indicators, trends, districts) are on the page:
+  // each part names the period it holds, so figures of the previous period cannot pass for the new month's.
+  const period = `${params.get('from')}|${params.get('to')}`;
+  const complete =
+    !report.loading && report.data !== null && `${report.data.from}|${report.data.to}` === period && trendsPeriod === period && (districtsPeriod === period || districtsPeriod === 'no-regions');
   useEffect(() => {
-    if (!printPending || report.loading || !report.data) return;
+    if (!printPending || !complete) return;
     setPrintPending(false);
     requestAnimationFrame(() => window.print());
-  }, [printPending, report.loading, report.data]);
+  }, [printPending, complete]);
 
   const exportAll = () => void downloadApiCsv(`/kpis?${query}`, token, `kpis-${filters.fromDate}-${filters.toDate}.csv`).catch(() => window.alert(t.dashboard.exportFailed));
   const rows = report.data && targets.data ? kpiRows(report.data, targets.data.responseMinutes) : null;
   const charts = report.data && targets.data ? dashboardCharts(report.data, targets.data.responseMinutes) : [];
   return (
-    <div className="dashboard" data-testid="dashboard" data-from={params.get('from')} data-to={params.get('to')} data-query={query}>
+    <div className="dashboard" data-testid="dashboard" data-complete={complete ? 'true' : 'false'} data-from={params.get('from')} data-to={params.get('to')} data-query={query}>
       <header className="dashboard-head">
         <h2>{t.dashboard.title}</h2>
         <div className="print-only report-head">
@@ -79,8 +87,8 @@ export function DashboardPage() {
           ))}
         </div>
       ) : null}
-      <TrendPanel query={query} />
-      <DistrictMap query={query} />
+      <TrendPanel query={query} onReady={onTrendsReady} />
+      <DistrictMap query={query} onReady={onDistrictsReady} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { GeoJSON, MapContainer } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
 import type { KpiReport, StaffingPlan, TeamView } from '#contracts';
@@ -51,12 +51,15 @@ function districtRows(metric: Metric, names: Map<string, string>, reports: { reg
 }
 
 /** The districts shaded by response within target or by staffing gap (GET /planning/staffing beside who is on duty), with the table. */
-export function DistrictMap({ query }: { query: string }) {
+export function DistrictMap({ query, onReady }: { query: string; onReady: (period: string | null) => void }) {
   const { t, lang } = useI18n();
   const { api } = useAuth();
   const { regions, regionName } = useRegions();
   const [metric, setMetric] = useState<Metric>('response');
   const loaded = useLoad(async (signal) => Promise.all([api.kpiRegions(query, signal), api.staffing(), api.teams()]), query);
+  const first = loaded.data?.[0]?.[0]?.report;
+  const ready = !loaded.loading && loaded.data ? (first ? `${first.from}|${first.to}` : 'no-regions') : null;
+  useEffect(() => onReady(ready), [ready, onReady]);
   const names = useMemo(() => new Map((regions?.features ?? []).map((f) => [String(f.id), regionName(String(f.id))])), [regions, regionName]);
   const rows = useMemo(() => (loaded.data ? districtRows(metric, names, ...loaded.data) : []), [loaded.data, metric, names]);
   const shades = new Map(rows.map((r) => [r.regionId, r]));

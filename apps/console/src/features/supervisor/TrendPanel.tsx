@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Chart as ReactChart } from 'react-chartjs-2';
 import type { ChartData, ChartOptions } from 'chart.js';
 import type { KpiTrend, TrendBucket } from '#contracts';
@@ -75,13 +75,16 @@ function TrendChart({ trend, query }: { trend: KpiTrend; query: string }) {
 }
 
 /** Trends by day and by hour of day over the dashboard's period and filters. */
-export function TrendPanel({ query }: { query: string }) {
+export function TrendPanel({ query, onReady }: { query: string; onReady: (period: string | null) => void }) {
   const { t } = useI18n();
   const { api } = useAuth();
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const q = (bucket: TrendBucket) => `${query}&bucket=${bucket}&timeZone=${encodeURIComponent(timeZone)}`;
   const day = useLoad((signal) => api.kpiTrend(q('day'), signal), `day|${query}`);
   const hour = useLoad((signal) => api.kpiTrend(q('hour'), signal), `hour|${query}`);
+  // The period both trends were loaded for, so the page knows they match its filters (see DashboardPage).
+  const ready = !day.loading && !hour.loading && day.data && hour.data && day.data.from === hour.data.from && day.data.to === hour.data.to ? `${day.data.from}|${day.data.to}` : null;
+  useEffect(() => onReady(ready), [ready, onReady]);
   return (
     <section className="panel domain-section" aria-labelledby="trends-title" data-testid="trends">
       <h3 id="trends-title">{t.dashboard.trends}</h3>
