@@ -120,6 +120,10 @@ describe('CSV', () => {
     const byAccept = await server.api<string>('GET', `/kpis${query}`, { token: supervisor, headers: { accept: 'text/csv' } });
     expect(byAccept.status).toBe(200);
     expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
+    // JSON stays the answer when the client prefers it or accepts anything.
+    for (const accept of ['application/json, text/csv;q=0.5', '*/*']) {
+      expect((await server.api<KpiReport>('GET', `/kpis${query}`, { token: supervisor, headers: { accept } })).body).toEqual(json.body);
+    }
     const byPath = await server.api<string>('GET', `/kpis.csv${query}`, { token: supervisor });
     expect(byPath.status).toBe(200);
     expect(byPath.body).toBe(byAccept.body);

@@ -1,6 +1,6 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CATEGORIES, TREND_BUCKETS, type KpiReport, type KpiTrend } from '#contracts';
 import { isTimeZone, kpiCsv, kpiTrendCsv } from '#dispatch';
@@ -37,7 +37,8 @@ export function kpiPeriod(query: unknown, now = new Date()): KpiPeriod {
   return { from, to, regionId: q.regionId ?? null, category: q.category ?? null };
 }
 
-const wantsCsv = (accept: string | undefined): boolean => /\btext\/csv\b/i.test(accept ?? '');
+// Content negotiation: CSV only when the client prefers it to JSON (no Accept header, or any type, gives JSON).
+const wantsCsv = (req: Request): boolean => req.accepts(['application/json', 'text/csv']) === 'text/csv';
 
 function sendCsv(res: Response, name: string, body: string): string {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -70,9 +71,9 @@ export class IndicatorsController {
   @Roles('supervisor', 'coordinator')
   @ApiKpiFilters()
   @ApiProduces('application/json', 'text/csv')
-  async get(@Query() query: Record<string, unknown>, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<KpiReport | string> {
+  async get(@Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KpiReport | string> {
     const report = await this.indicators.kpis(kpiPeriod(query));
-    return wantsCsv(accept) ? sendCsv(res, 'kpis.csv', kpiCsv(report, this.config.responseTimes)) : report;
+    return wantsCsv(req) ? sendCsv(res, 'kpis.csv', kpiCsv(report, this.config.responseTimes)) : report;
   }
 
   /** GET /kpis as CSV, for links and spreadsheets that cannot set Accept. */
@@ -92,10 +93,10 @@ export class IndicatorsController {
   @ApiQuery({ name: 'bucket', required: false, enum: [...TREND_BUCKETS] })
   @ApiQuery({ name: 'timeZone', required: false, description: 'IANA time zone of the buckets; default Asia/Seoul' })
   @ApiProduces('application/json', 'text/csv')
-  async trend(@Query() query: Record<string, unknown>, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<KpiTrend | string> {
+  async trend(@Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KpiTrend | string> {
     const { bucket, timeZone, ...rest } = parseOrThrow(trendQuerySchema.strict(), query);
     const trend = await this.trends.trend(kpiPeriod(rest), bucket, timeZone ?? DEFAULT_TREND_TIME_ZONE);
-    return wantsCsv(accept) ? sendCsv(res, `kpis-trend-${bucket}.csv`, kpiTrendCsv(trend, this.config.responseTimes)) : trend;
+    return wantsCsv(req) ? sendCsv(res, `kpis-trend-${bucket}.csv`, kpiTrendCsv(trend, this.config.responseTimes)) : trend;
   }
 
   /** GET /kpis for each region (the district map); a `regionId` filter is ignored. */
