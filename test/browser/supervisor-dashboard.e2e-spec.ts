@@ -18,8 +18,9 @@ const env = useConsoleUnderTest();
 let client: ClientView;
 let coordinatorId: string;
 
-async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.goto(env.server.url);
+/** Signs in; `screen` opens that workspace tab directly (the open tab is kept in the URL hash). */
+async function signIn(page: Page, username: string, password = PASSWORD, screen = ''): Promise<void> {
+  await page.goto(`${env.server.url}/${screen ? `#/${screen}` : ''}`);
   const form = page.getByTestId('login-form');
   await form.locator('input[name="username"]').fill(username);
   await form.locator('input[name="password"]').fill(password);
@@ -173,7 +174,7 @@ describe('supervisor dashboard', () => {
 describe('access-log review', () => {
   it('answers who read a person\'s record and lists the unusual read, for a supervisor in Korean and English', async () => {
     const { page, context } = await env.browser.newPage();
-    await signIn(page, 'supervisor');
+    await signIn(page, 'supervisor', PASSWORD, 'access-log');
     await setLanguage(page, 'en');
     await page.getByRole('link', { name: 'Access log' }).click();
     const unusual = page.getByTestId('unusual-access').locator(`[data-testid="unusual-row"][data-subject-id="${client.id}"][data-actor-id="${coordinatorId}"]`);
