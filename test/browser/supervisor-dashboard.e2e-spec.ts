@@ -168,7 +168,7 @@ describe('supervisor dashboard', () => {
     await page.emulateMedia({ media: 'screen' });
     await env.browser.screenshot(page, 'supervisor-dashboard-en');
     await context.close();
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('access-log review', () => {
@@ -201,7 +201,7 @@ describe('access-log review', () => {
     expect(await seriousA11yFindings(page)).toEqual([]);
     await env.browser.screenshot(page, 'access-log-ko');
     await context.close();
-  }, 60_000);
+  }, 120_000);
 
   it('is the admin\'s second screen, and its searches are recorded', async () => {
     const { page, context } = await env.browser.newPage();
@@ -216,5 +216,5 @@ describe('access-log review', () => {
     const log = await env.server.api<{ action: string; actor: string }[]>('GET', '/audit?limit=20', { token: accessToken });
     expect(log.body.some((r) => r.action === 'audit.query' && r.actor === 'admin')).toBe(true);
     await context.close();
-  }, 60_000);
+  }, 90_000);
 });
