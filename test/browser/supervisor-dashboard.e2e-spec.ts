@@ -81,7 +81,7 @@ beforeAll(async () => {
   await incident(counselor, 'C');
   expect((await env.server.api('POST', '/calls', { token: counselor, body: { channel: 'text' } })).status).toBe(201);
   expect((await env.server.api('GET', `/incidents/${first.incidentId}`, { token: coordinator.accessToken })).status).toBe(200);
-}, 60_000);
+}, 120_000);
 
 describe('supervisor dashboard', () => {
   it('shows the indicators of the known history under the CRISES domains, in Korean and English, and exports them as CSV', async () => {
