@@ -6,3 +6,5 @@ export * from './sla.js';
 export * from './coverage.js';
 export * from './indicators.js';
 export * from './staffing.js';
+export * from './kpi-rows.js';
+export * from './kpi-trend.js';

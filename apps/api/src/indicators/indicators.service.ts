@@ -7,7 +7,28 @@ import { rowsOf } from '../database/tx.js';
 export interface KpiPeriod {
   from: Date;
   to: Date;
+  /** Only incidents of this region (and the calls, handoffs and follow-ups that belong to them). */
+  regionId?: string | null;
+  /** Only this triage category. */
+  category?: Category | null;
+  /** Only what happened in this local hour of day (0–23) in `timeZone` (GET /kpis/trend by hour). */
+  hourOfDay?: number | null;
+  timeZone?: string;
 }
+
+/**
+ * The filters as SQL on the row's own region, category and time columns; parameters $3 region, $4 category,
+ * $5 hour of day, $6 time zone follow $1 from and $2 to in every query of the report.
+ */
+function filterSql(cols: { region: string; category: string; at: string }): string {
+  return `AND ($3::uuid IS NULL OR ${cols.region} = $3::uuid)
+          AND ($4::text IS NULL OR ${cols.category} = $4::text)
+          AND ($5::int IS NULL OR extract(hour FROM ${cols.at} AT TIME ZONE $6::text)::int = $5::int)`;
+}
+
+/** A call belongs to a region through its incident, and has the category of its current triage. */
+const CALL_REGION = `(SELECT fi.region_id FROM links fl JOIN incident fi ON fi.id = fl.incident_id WHERE fl.call_id = c.id ORDER BY fi.created_at LIMIT 1)`;
+const CALL_CATEGORY = `(SELECT ft.category FROM triage ft WHERE ft.call_id = c.id AND ft.superseded_at IS NULL)`;
 
 /** The calls linked to each incident: the incident_call table and call.incident_id (either may be set). */
 const LINKS = `links AS (
@@ -31,12 +52,21 @@ export class IndicatorsService {
   }
 
   async kpis(period: KpiPeriod, now = new Date()): Promise<KpiReport> {
-    const p = [period.from.toISOString(), period.to.toISOString()];
+    const p = [
+      period.from.toISOString(),
+      period.to.toISOString(),
+      period.regionId ?? null,
+      period.category ?? null,
+      period.hourOfDay ?? null,
+      period.timeZone ?? 'UTC',
+    ];
 
     // Calls received in the period; answer seconds of the answered ones.
     const calls = await this.q<{ s: number | null }>(
-      `SELECT extract(epoch FROM answered_at - received_at)::float8 AS s
-         FROM call WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz`,
+      `WITH ${LINKS}
+       SELECT extract(epoch FROM c.answered_at - c.received_at)::float8 AS s
+         FROM call c WHERE c.received_at >= $1::timestamptz AND c.received_at < $2::timestamptz
+         ${filterSql({ region: CALL_REGION, category: CALL_CATEGORY, at: 'c.received_at' })}`,
       p,
     );
     const answerSeconds = calls.map((c) => c.s).filter((s): s is number => s !== null).map((s) => Math.max(0, s));
@@ -55,7 +85,8 @@ export class IndicatorsService {
       police: boolean;
     }>(
       `WITH ${LINKS},
-       inc AS (SELECT * FROM incident WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz),
+       inc AS (SELECT * FROM incident WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz
+               ${filterSql({ region: 'region_id', category: 'category', at: 'created_at' })}),
        first_call AS (
          SELECT DISTINCT ON (l.incident_id) l.incident_id, c.answered_at
            FROM links l JOIN call c ON c.id = l.call_id
@@ -73,7 +104,7 @@ export class IndicatorsService {
               (i.on_scene_at IS NOT NULL) AS on_scene,
               (extract(epoch FROM i.on_scene_at - i.created_at) / 60)::float8 AS on_scene_min,
               (i.respond_by IS NOT NULL AND i.status <> 'cancelled'
-                 AND (i.on_scene_at IS NOT NULL OR i.respond_by <= coalesce(i.closed_at, $3::timestamptz))) AS target_eligible,
+                 AND (i.on_scene_at IS NOT NULL OR i.respond_by <= coalesce(i.closed_at, $7::timestamptz))) AS target_eligible,
               coalesce(i.respond_by IS NOT NULL AND i.on_scene_at <= i.respond_by, false) AS within_target,
               (coalesce(i.notify->>'police', 'false') = 'true'
                  OR EXISTS (SELECT 1 FROM links l JOIN triage t ON t.call_id = l.call_id AND t.superseded_at IS NULL
@@ -86,14 +117,17 @@ export class IndicatorsService {
     );
 
     const handoffs = await this.q<{ kind: string; status: string; reason_code: string | null }>(
-      `SELECT kind, status, reason_code FROM handoff WHERE requested_at >= $1::timestamptz AND requested_at < $2::timestamptz`,
+      `SELECT h.kind, h.status, h.reason_code FROM handoff h JOIN incident i ON i.id = h.incident_id
+        WHERE h.requested_at >= $1::timestamptz AND h.requested_at < $2::timestamptz
+        ${filterSql({ region: 'i.region_id', category: 'i.category', at: 'h.requested_at' })}`,
       p,
     );
 
     const [followUps] = await this.q<{ due: number; done: number }>(
       `SELECT count(*)::int AS due,
               count(*) FILTER (WHERE done_at IS NOT NULL AND done_at <= created_at + interval '24 hours')::int AS done
-         FROM follow_up WHERE due_at >= $1::timestamptz AND due_at < $2::timestamptz`,
+         FROM follow_up WHERE due_at >= $1::timestamptz AND due_at < $2::timestamptz
+         ${filterSql({ region: 'region_id', category: 'category', at: 'due_at' })}`,
       p,
     );
 

@@ -1,6 +1,7 @@
 import type {
   AgencyKind,
   AgencyView,
+  AuditRowView,
   AlertView,
   CallView,
   ClientView,
@@ -14,16 +15,21 @@ import type {
   HandoffView,
   IncidentDetail,
   IncidentView,
+  KpiReport,
+  KpiTrend,
   LatLng,
   LoginRequest,
   LoginResponse,
   RegionCollection,
+  ResponseTimes,
   SettableTeamStatus,
+  StaffingPlan,
   TeamView,
   TriageInput,
   TriageOverrideInput,
   TriageRecord,
   TriageResult,
+  UnusualAccessReport,
   UserView,
 } from '#contracts';
 import type { Recommendation } from '#geo';
@@ -83,6 +89,15 @@ export function createApi(http: Http) {
     sendLocation: (teamId: string, location: LatLng) => post<void>(`/teams/${q(teamId)}/location`, location),
     checkin: (teamId: string) => post<void>(`/teams/${q(teamId)}/checkin`),
     panic: (teamId: string, location?: LatLng) => post<AlertView>(`/teams/${q(teamId)}/panic`, location ? { location } : {}),
+
+    // Supervisor dashboard and access-log review (issue 10); `query` is an already encoded query string.
+    kpis: (query: string, signal?: AbortSignal) => get<KpiReport>(`/kpis?${query}`, signal),
+    kpiTrend: (query: string, signal?: AbortSignal) => get<KpiTrend>(`/kpis/trend?${query}`, signal),
+    kpiRegions: (query: string, signal?: AbortSignal) => get<{ regionId: string; report: KpiReport }[]>(`/kpis/regions?${query}`, signal),
+    kpiTargets: () => get<{ responseMinutes: ResponseTimes }>('/kpis/targets'),
+    staffing: () => get<StaffingPlan>('/planning/staffing'),
+    audit: (query: string, signal?: AbortSignal) => get<AuditRowView[]>(`/audit?${query}`, signal),
+    unusualAccess: (query: string, signal?: AbortSignal) => get<UnusualAccessReport>(`/audit/unusual?${query}`, signal),
   };
 }
 

@@ -17,10 +17,14 @@ export interface WorkspaceTab {
 const CoordinatorPage = lazy(() => import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })));
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const DashboardPage = lazy(() => import('../features/supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const AccessLogPage = lazy(() => import('../features/audit/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
 const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Component: TeamPage };
+const dashboard: WorkspaceTab = { id: 'dashboard', label: (t) => t.workspace.dashboard, Component: DashboardPage };
+const accessLog: WorkspaceTab = { id: 'access-log', label: (t) => t.workspace.accessLog, Component: AccessLogPage };
 
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
 export function workspaceTabs(user: UserView): WorkspaceTab[] {
@@ -28,9 +32,9 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'coordinator':
       return [liveMap];
     case 'supervisor':
-      return [liveMap];
+      return [dashboard, liveMap, accessLog];
     case 'admin':
-      return [liveMap];
+      return [liveMap, accessLog];
     case 'counselor':
       return [calls];
     case 'responder':

@@ -1,0 +1,64 @@
+import type { AuditRowView } from '#contracts';
+import { useI18n } from '../../i18n/i18n';
+import { downloadRows } from '../supervisor/csv-download';
+
+export const AUDIT_CSV_HEADER = ['at', 'actor', 'actor_id', 'role', 'action', 'entity_type', 'entity_id', 'subject_id', 'ip'] as const;
+
+export function auditCsvRow(r: AuditRowView): (string | null)[] {
+  return [r.at, r.actor, r.actorId, r.role, r.action, r.entityType, r.entityId, r.subjectId, r.ip];
+}
+
+/** The access-log rows: when, who (and role), what, which record, whose, from which address. */
+export function AccessLogTable({ rows, loading, failed }: { rows: AuditRowView[] | null; loading: boolean; failed: boolean }) {
+  const { t, lang } = useI18n();
+  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false });
+  return (
+    <section className="panel" aria-labelledby="access-log-results" data-testid="access-log-results">
+      <h3 id="access-log-results">
+        {t.accessLog.results} {rows ? <span className="panel-count">{t.accessLog.count(rows.length)}</span> : null}
+      </h3>
+      {failed ? <p role="alert">{t.accessLog.failed}</p> : null}
+      {loading && !rows ? <p className="empty-note">{t.accessLog.loading}</p> : null}
+      {rows && rows.length === 0 ? <p className="empty-note">{t.accessLog.none}</p> : null}
+      {rows && rows.length > 0 ? (
+        <>
+          <table className="kpi-table">
+            <caption className="visually-hidden">{t.accessLog.results}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.accessLog.at}</th>
+                <th scope="col">{t.accessLog.actor}</th>
+                <th scope="col">{t.accessLog.role}</th>
+                <th scope="col">{t.accessLog.action}</th>
+                <th scope="col">{t.accessLog.record}</th>
+                <th scope="col">{t.accessLog.subject}</th>
+                <th scope="col">{t.accessLog.ip}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="audit-row" data-action={r.action} data-actor-id={r.actorId ?? ''} data-subject-id={r.subjectId ?? ''}>
+                  <td>
+                    <time dateTime={r.at}>{when(r.at)}</time>
+                  </td>
+                  <td>{r.actor}</td>
+                  <td>{r.role in t.roles ? t.roles[r.role as keyof typeof t.roles] : r.role}</td>
+                  <td>{r.action}</td>
+                  <td>
+                    {r.entityType}
+                    {r.entityId ? ` ${r.entityId}` : ''}
+                  </td>
+                  <td>{r.subjectId ?? '—'}</td>
+                  <td>{r.ip ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" className="btn btn-small" onClick={() => downloadRows('access-log.csv', AUDIT_CSV_HEADER, rows.map(auditCsvRow))} aria-label={`${t.dashboard.exportTable}: ${t.accessLog.results}`}>
+            {t.dashboard.exportTable}
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}

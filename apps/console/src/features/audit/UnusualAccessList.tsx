@@ -1,0 +1,74 @@
+import type { UnusualAccessReport } from '#contracts';
+import { useI18n } from '../../i18n/i18n';
+import { downloadRows } from '../supervisor/csv-download';
+import { AUDIT_CSV_HEADER, auditCsvRow } from './AccessLogTable';
+
+/** Reads of a person's record with no call or incident behind them, or outside the reader's shift. */
+export function UnusualAccessList({ report, failed, onShowPerson }: { report: UnusualAccessReport | null; failed: boolean; onShowPerson: (subjectId: string) => void }) {
+  const { t, lang } = useI18n();
+  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false });
+  const rows = report?.rows ?? [];
+  return (
+    <section className="panel" aria-labelledby="unusual-access-title" data-testid="unusual-access">
+      <h3 id="unusual-access-title">
+        {t.accessLog.unusual} {report ? <span className="panel-count">{t.accessLog.count(rows.length)}</span> : null}
+      </h3>
+      <p>{t.accessLog.unusualHint}</p>
+      {failed ? <p role="alert">{t.accessLog.failed}</p> : null}
+      {report && rows.length === 0 ? <p className="empty-note">{t.accessLog.none}</p> : null}
+      {rows.length > 0 ? (
+        <>
+          <table className="kpi-table">
+            <caption className="visually-hidden">{t.accessLog.unusual}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.accessLog.at}</th>
+                <th scope="col">{t.accessLog.actor}</th>
+                <th scope="col">{t.accessLog.action}</th>
+                <th scope="col">{t.accessLog.subject}</th>
+                <th scope="col">{t.accessLog.ip}</th>
+                <th scope="col">{t.accessLog.reasons}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="unusual-row" data-testid="unusual-row" data-actor-id={r.actorId ?? ''} data-subject-id={r.subjectId ?? ''} data-reasons={r.reasons.join(' ')}>
+                  <td>
+                    <time dateTime={r.at}>{when(r.at)}</time>
+                  </td>
+                  <td>{r.actor}</td>
+                  <td>{r.action}</td>
+                  <td>
+                    {r.subjectId ? (
+                      <button type="button" className="btn btn-small" onClick={() => onShowPerson(r.subjectId!)} aria-label={`${t.accessLog.showPerson}: ${r.subjectId}`}>
+                        {t.accessLog.showPerson}
+                      </button>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{r.ip ?? '—'}</td>
+                  <td>
+                    <ul className="plain-list">
+                      {r.reasons.map((reason) => (
+                        <li key={reason}>⚠ {t.accessLog.reasonLabels[reason]}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => downloadRows('unusual-access.csv', [...AUDIT_CSV_HEADER, 'reasons'], rows.map((r) => [...auditCsvRow(r), r.reasons.join(' ')]))}
+            aria-label={`${t.dashboard.exportTable}: ${t.accessLog.unusual}`}
+          >
+            {t.dashboard.exportTable}
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}
