@@ -2,6 +2,8 @@ import type {
   AgencyKind,
   AgencyView,
   AlertView,
+  BedRequestView,
+  BedsView,
   CallView,
   ClientView,
   ConsoleConfig,
@@ -11,7 +13,10 @@ import type {
   DispatchView,
   EndCallRequest,
   EventsPage,
+  HandoffDeclineRequest,
+  HandoffStatus,
   HandoffView,
+  HospitalSuggestion,
   IncidentDetail,
   IncidentView,
   LatLng,
@@ -83,6 +88,19 @@ export function createApi(http: Http) {
     sendLocation: (teamId: string, location: LatLng) => post<void>(`/teams/${q(teamId)}/location`, location),
     checkin: (teamId: string) => post<void>(`/teams/${q(teamId)}/checkin`),
     panic: (teamId: string, location?: LatLng) => post<AlertView>(`/teams/${q(teamId)}/panic`, location ? { location } : {}),
+
+    // Partners (issue 8): the portal's handoffs and bed board, the coordinator's bed requests.
+    handoffs: (status?: HandoffStatus) => get<HandoffView[]>(status ? `/handoffs?status=${status}` : '/handoffs'),
+    handoff: (id: string, signal?: AbortSignal) => get<HandoffView>(`/handoffs/${q(id)}`, signal),
+    acceptHandoff: (id: string) => post<HandoffView>(`/handoffs/${q(id)}/accept`),
+    declineHandoff: (id: string, body: HandoffDeclineRequest) => post<HandoffView>(`/handoffs/${q(id)}/decline`, body),
+    completeHandoff: (id: string) => post<HandoffView>(`/handoffs/${q(id)}/complete`),
+    confirmHandoffContact: (id: string) => post<HandoffView>(`/handoffs/${q(id)}/contact-confirmed`),
+    cancelHandoff: (id: string, reason: string) => post<HandoffView>(`/handoffs/${q(id)}/cancel`, { reason }),
+    agency: (id: string, signal?: AbortSignal) => get<AgencyView>(`/agencies/${q(id)}`, signal),
+    reportBeds: (agencyId: string, available: number, accepting: boolean) => post<BedsView>(`/agencies/${q(agencyId)}/beds`, { available, accepting }),
+    hospitalSuggestions: (incidentId: string, signal?: AbortSignal) => get<HospitalSuggestion[]>(`/incidents/${q(incidentId)}/hospital-suggestions`, signal),
+    requestBeds: (incidentId: string, agencyIds: string[], reason: string) => post<BedRequestView>(`/incidents/${q(incidentId)}/bed-requests`, { agencyIds, reason }),
   };
 }
 
