@@ -126,12 +126,14 @@ export type BedRequestRequest = z.infer<typeof bedRequestSchema>;
 export const bedReportSchema = z.strictObject({ available: z.int().min(0).max(10000), accepting: z.boolean() });
 export type BedReportRequest = z.infer<typeof bedReportSchema>;
 
-/** POST /handoffs/:id/decline: a reason code; `other` needs a few words. */
-export const handoffDeclineRequestSchema = z
-  .strictObject({ reasonCode: z.enum(HANDOFF_DECLINE_REASONS), reasonText: z.string().trim().max(500).optional() })
-  .superRefine((v, ctx) => {
-    if (v.reasonCode === 'other' && !v.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], message: 'is required when reasonCode is other' });
-  });
+/**
+ * POST /handoffs/:id/decline: a reason code and optional words. The portal asks for words with `other`; the API
+ * keeps the contract's `{reasonCode}` alone valid for partner systems.
+ */
+export const handoffDeclineRequestSchema = z.strictObject({
+  reasonCode: z.enum(HANDOFF_DECLINE_REASONS),
+  reasonText: z.string().trim().min(1).max(500).optional(),
+});
 export type HandoffDeclineRequest = z.infer<typeof handoffDeclineRequestSchema>;
 
 /** POST /handoffs/:id/cancel */
