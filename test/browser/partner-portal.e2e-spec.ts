@@ -164,7 +164,7 @@ describe('partner portal', () => {
         for (const frame of frames) expect(frame).not.toContain(secret);
       }
       // Phone-sized: the portal fits the width (no sideways scrolling).
-      const width = await police.page.evaluate(() => document.documentElement.scrollWidth);
+      const width = (await police.page.evaluate('document.documentElement.scrollWidth')) as number;
       expect(width).toBeLessThanOrEqual(390);
     } finally {
       await police.context.close();
@@ -188,12 +188,7 @@ describe('partner portal', () => {
       await env.browser.screenshot(hospital.page, 'partner-hospital-beds-phone');
 
       const marker = coordinator.page.locator(`[data-testid="hospital-marker"][data-agency-id="${smc.id}"] .hospital-beds`);
-      await coordinator.page.waitForFunction(
-        (id) => document.querySelector(`[data-testid="hospital-marker"][data-agency-id="${id}"] .hospital-beds`)?.textContent === '7',
-        smc.id,
-        { timeout: 5000 },
-      );
-      await expect(marker.textContent()).resolves.toBe('7');
+      await marker.filter({ hasText: /^7$/ }).waitFor({ timeout: 5000 });
     } finally {
       await hospital.context.close();
     }
