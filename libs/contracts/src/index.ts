@@ -8,3 +8,4 @@ export * from './responses.js';
 export * from './rooms.js';
 export * from './indicators.js';
 export * from './supervision.js';
+export * from './partners.js';

@@ -3,6 +3,8 @@ import type {
   AgencyView,
   AuditRowView,
   AlertView,
+  BedRequestView,
+  BedsView,
   CallView,
   ClientView,
   ConsoleConfig,
@@ -12,7 +14,10 @@ import type {
   DispatchView,
   EndCallRequest,
   EventsPage,
+  HandoffDeclineRequest,
+  HandoffStatus,
   HandoffView,
+  HospitalSuggestion,
   IncidentDetail,
   IncidentView,
   KpiReport,
@@ -98,6 +103,18 @@ export function createApi(http: Http) {
     staffing: () => get<StaffingPlan>('/planning/staffing'),
     audit: (query: string, signal?: AbortSignal) => get<AuditRowView[]>(`/audit?${query}`, signal),
     unusualAccess: (query: string, signal?: AbortSignal) => get<UnusualAccessReport>(`/audit/unusual?${query}`, signal),
+    // Partners (issue 8): the portal's handoffs and bed board, the coordinator's bed requests.
+    handoffs: (status?: HandoffStatus) => get<HandoffView[]>(status ? `/handoffs?status=${status}` : '/handoffs'),
+    handoff: (id: string, signal?: AbortSignal) => get<HandoffView>(`/handoffs/${q(id)}`, signal),
+    acceptHandoff: (id: string) => post<HandoffView>(`/handoffs/${q(id)}/accept`),
+    declineHandoff: (id: string, body: HandoffDeclineRequest) => post<HandoffView>(`/handoffs/${q(id)}/decline`, body),
+    completeHandoff: (id: string) => post<HandoffView>(`/handoffs/${q(id)}/complete`),
+    confirmHandoffContact: (id: string) => post<HandoffView>(`/handoffs/${q(id)}/contact-confirmed`),
+    cancelHandoff: (id: string, reason: string) => post<HandoffView>(`/handoffs/${q(id)}/cancel`, { reason }),
+    agency: (id: string, signal?: AbortSignal) => get<AgencyView>(`/agencies/${q(id)}`, signal),
+    reportBeds: (agencyId: string, available: number, accepting: boolean) => post<BedsView>(`/agencies/${q(agencyId)}/beds`, { available, accepting }),
+    hospitalSuggestions: (incidentId: string, signal?: AbortSignal) => get<HospitalSuggestion[]>(`/incidents/${q(incidentId)}/hospital-suggestions`, signal),
+    requestBeds: (incidentId: string, agencyIds: string[], reason: string) => post<BedRequestView>(`/incidents/${q(incidentId)}/bed-requests`, { agencyIds, reason }),
   };
 }
 

@@ -19,12 +19,14 @@ const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').t
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
 const DashboardPage = lazy(() => import('../features/supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const AccessLogPage = lazy(() => import('../features/audit/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
+const PartnerPortal = lazy(() => import('../features/partner/PartnerPortal').then((m) => ({ default: m.PartnerPortal })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
 const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Component: TeamPage };
 const dashboard: WorkspaceTab = { id: 'dashboard', label: (t) => t.workspace.dashboard, Component: DashboardPage };
 const accessLog: WorkspaceTab = { id: 'access-log', label: (t) => t.workspace.accessLog, Component: AccessLogPage };
+const portal: WorkspaceTab = { id: 'portal', label: (t) => t.workspace.portal, Component: PartnerPortal };
 
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
 export function workspaceTabs(user: UserView): WorkspaceTab[] {
@@ -40,6 +42,6 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'responder':
       return [team];
     case 'agency':
-      return [];
+      return [portal];
   }
 }

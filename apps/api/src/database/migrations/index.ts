@@ -4,6 +4,15 @@ import { IntakeCalls1763800200000 } from './1763800200000-intake-calls.js';
 import { DispatchOperations1763800300000 } from './1763800300000-dispatch-operations.js';
 import { Handoffs1763800400000 } from './1763800400000-handoffs.js';
 import { WritePath1763800450000 } from './1763800450000-write-path.js';
+import { Partners1763800600000 } from './1763800600000-partners.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
-export const migrations = [Foundation1763800000000, IntakeDispatch1763800100000, IntakeCalls1763800200000, DispatchOperations1763800300000, Handoffs1763800400000, WritePath1763800450000];
+export const migrations = [
+  Foundation1763800000000,
+  IntakeDispatch1763800100000,
+  IntakeCalls1763800200000,
+  DispatchOperations1763800300000,
+  Handoffs1763800400000,
+  WritePath1763800450000,
+  Partners1763800600000,
+];

@@ -10,6 +10,7 @@ import { formatTime } from '../../common/format';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
+import { BedRequestPicker } from './BedRequestPicker';
 import { HandoffSection } from './HandoffSection';
 import { Recommendations } from './Recommendations';
 import { timelineText } from './timeline-text';
@@ -105,6 +106,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
         </ul>
       </section>
 
+      {active ? <BedRequestPicker incidentId={incidentId} /> : null}
       <HandoffSection incidentId={incidentId} closed={!active} />
 
       {active ? (
