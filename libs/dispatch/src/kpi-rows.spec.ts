@@ -10,7 +10,7 @@ const report: KpiReport = {
   incidents: { total: 4, byCategory: { ...zeros, A: 1, C: 3 } },
   processing: { measured: 3, answerToDispatchSecondsP90: 75, within60sShare: 0.6667 },
   response: { offered: 3, accepted: 2, onScene: 2, withinTargetShare: 0.5, acceptSecondsP50: 20, onSceneMinutesP50ByCategory: { ...zeros, A: 25, C: 200 } },
-  handoffs: { requested: 2, accepted: 1, declined: 1, hospitalRefusalRate: 0.5, declineReasons: { 'no-beds': 1, other: 0, 'x,"odd"': 2 } },
+  handoffs: { requested: 2, accepted: 1, declined: 1, hospitalRefusalRate: 0.5, bedFoundMinutesP50: 42, declineReasons: { 'no-beds': 1, other: 0, 'x,"odd"': 2 } },
   policeInvolvementShare: 0.25,
   followUps: { due: 2, doneWithin24hShare: 1 },
 };

@@ -65,6 +65,7 @@ function specs(report: KpiReport, responseTimes: Readonly<ResponseTimes>): Spec[
     spec('partnership', 'handoffs.accepted', 'count', (r) => r.handoffs.accepted),
     spec('partnership', 'handoffs.declined', 'count', (r) => r.handoffs.declined),
     spec('partnership', 'handoffs.hospitalRefusalRate', 'share', (r) => r.handoffs.hospitalRefusalRate),
+    spec('partnership', 'handoffs.bedFoundMinutesP50', 'minutes', (r) => r.handoffs.bedFoundMinutesP50),
     // Decline reasons are open-ended (an unknown code is kept), so they are read from the report itself.
     ...Object.keys(report.handoffs.declineReasons)
       .sort()

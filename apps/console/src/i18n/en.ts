@@ -517,6 +517,7 @@ export const en = {
       'handoffs.accepted': 'Handoffs accepted',
       'handoffs.declined': 'Handoffs declined',
       'handoffs.hospitalRefusalRate': 'Hospital refusal rate',
+      'handoffs.bedFoundMinutesP50': 'Bed request to accept, median (min)',
       policeInvolvementShare: 'Police involvement',
       'followUps.due': 'Follow-ups due',
       'followUps.doneWithin24hShare': 'Follow-ups done within 24 h',
@@ -576,6 +577,7 @@ export const en = {
     loading: 'Loading…',
     failed: 'The access log could not be loaded.',
     reviewNote: 'Every search here is itself recorded in the access log.',
+  },
   // The partner portal (features/partner): hospitals, police, fire and community centres.
   partner: {
     title: (name: string) => `Partner portal · ${name}`,

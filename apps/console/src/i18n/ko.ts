@@ -490,6 +490,7 @@ export const ko: Messages = {
       'handoffs.accepted': '인계 수락',
       'handoffs.declined': '인계 거절',
       'handoffs.hospitalRefusalRate': '병원 거절률',
+      'handoffs.bedFoundMinutesP50': '병상 요청부터 수락까지, 중앙값(분)',
       policeInvolvementShare: '경찰 관여',
       'followUps.due': '사후 관리 대상',
       'followUps.doneWithin24hShare': '24시간 안에 마친 사후 관리',
@@ -548,6 +549,7 @@ export const ko: Messages = {
     loading: '불러오는 중…',
     failed: '접근 기록을 불러오지 못했습니다.',
     reviewNote: '이 화면의 모든 검색은 접근 기록에 남습니다.',
+  },
   partner: {
     title: (name: string) => `협력기관 포털 · ${name}`,
     handoffs: '요청',
