@@ -28,6 +28,10 @@ const shared = {
   testEnvironment: 'node',
 };
 
+// Integration and browser files start real servers in their hooks; on a 2-core machine running several Jest
+// workers, PostgreSQL and Chromium at once a start can take longer than Jest's 5 s default.
+const realParts = { testTimeout: 30_000 };
+
 export default {
   rootDir: '.',
   projects: [
@@ -38,6 +42,7 @@ export default {
     },
     {
       ...shared,
+      ...realParts,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
@@ -45,6 +50,7 @@ export default {
     },
     {
       ...shared,
+      ...realParts,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
