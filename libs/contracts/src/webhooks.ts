@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { HANDOFF_DECLINE_REASONS, type AgencyKind } from './vocabulary.js';
+import type { AgencyView } from './responses.js';
+
+// Partner webhooks (Standard Webhooks) and the signed inbound partner API.
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+export interface WebhookDeliveryView {
+  id: string;
+  agencyId: string;
+  eventSeq: number;
+  eventType: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+/** One agency's webhook and how its deliveries stand, for the console's deliveries screen. */
+export interface WebhookAgencySummary {
+  agencyId: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  webhookUrl: string | null;
+  pending: number;
+  delivered: number;
+  failed: number;
+}
+
+/** POST /agencies answers with the secret once, when a webhook URL was given. */
+export type AgencyCreatedView = AgencyView & { webhookSecret?: string };
+
+export interface WebhookSecretView {
+  webhookSecret: string;
+}
+
+export const deliveriesQuerySchema = z.strictObject({
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const PARTNER_ANSWER_ACTIONS = ['accept', 'decline', 'contact-confirmed', 'complete'] as const;
+export type PartnerAnswerAction = (typeof PARTNER_ANSWER_ACTIONS)[number];
+
+export const partnerAnswerSchema = z
+  .strictObject({
+    action: z.enum(PARTNER_ANSWER_ACTIONS),
+    reasonCode: z.enum(HANDOFF_DECLINE_REASONS).optional(),
+  })
+  .refine((b) => b.action !== 'decline' || b.reasonCode !== undefined, { path: ['reasonCode'], message: 'is required to decline' });
+export type PartnerAnswerRequest = z.infer<typeof partnerAnswerSchema>;
