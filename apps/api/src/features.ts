@@ -13,6 +13,8 @@ import { CoverageModule } from './coverage/coverage.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { AdmissionsModule } from './admissions/admissions.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -35,4 +37,7 @@ export const FEATURE_MODULES: Type[] = [
   IndicatorsModule,
   // Partner exports: FHIR R4 handoff bundles, NENA EIDO for police and fire.
   ExportsModule,
+  // Partner webhooks (Standard Webhooks outbox, signed inbound answers); Art. 50 emergency admissions (issue 8).
+  WebhooksModule,
+  AdmissionsModule,
 ];

@@ -135,6 +135,8 @@ export const en = {
     panic: 'PANIC',
     'police-assist': 'Police assistance requested',
     'coverage-gap': 'Coverage gap',
+    'webhook-failed': 'Partner webhook failed',
+    'admission-expiring': 'Emergency admission ending',
   } satisfies Record<AlertKind, string>,
   alertSeverity: { info: 'Info', warning: 'Warning', critical: 'Critical' } satisfies Record<AlertSeverity, string>,
   agencyKind: { hospital: 'Hospital', police: 'Police', fire: 'Fire', community: 'Community centre' } satisfies Record<AgencyKind, string>,

@@ -115,6 +115,8 @@ export const ko: Messages = {
     panic: '긴급 구조 요청',
     'police-assist': '경찰 지원 요청',
     'coverage-gap': '대응 공백',
+    'webhook-failed': '협력기관 웹훅 전송 실패',
+    'admission-expiring': '응급입원 종료 임박',
   },
   alertSeverity: { info: '정보', warning: '주의', critical: '위급' },
   agencyKind: { hospital: '병원', police: '경찰', fire: '소방', community: '지역센터' },
