@@ -25,12 +25,9 @@ const name = z.string().trim().min(1).max(100);
 
 export const emergencyAdmissionSchema = z.strictObject({
   hospitalAgencyId: z.uuid(),
-  // Both consents are the legal condition of Art. 50; a missing one is refused naming it.
-  doctor: z.strictObject({ name, at }, { error: (i) => (i.input === undefined ? "the doctor's consent is required (Art. 50)" : undefined) }),
-  police: z.strictObject(
-    { name, badge: z.string().trim().min(1).max(40), at },
-    { error: (i) => (i.input === undefined ? "the police officer's consent is required (Art. 50)" : undefined) },
-  ),
+  // Both consents are the legal condition of Art. 50: required fields, so a missing one is a 400 naming it.
+  doctor: z.strictObject({ name, at }),
+  police: z.strictObject({ name, badge: z.string().trim().min(1).max(40), at }),
   escort: z.enum(ADMISSION_ESCORTS),
   admittedAt: at,
 });
