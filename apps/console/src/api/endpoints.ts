@@ -28,6 +28,8 @@ import type {
 } from '#contracts';
 import type { Recommendation } from '#geo';
 import type { Http } from './http';
+import { admissionEndpoints } from '../features/admissions/admissions-api';
+import { webhookEndpoints } from '../features/webhooks/webhooks-api';
 
 
 /** What POST /incidents answers (contract.md). */
@@ -83,6 +85,8 @@ export function createApi(http: Http) {
     sendLocation: (teamId: string, location: LatLng) => post<void>(`/teams/${q(teamId)}/location`, location),
     checkin: (teamId: string) => post<void>(`/teams/${q(teamId)}/checkin`),
     panic: (teamId: string, location?: LatLng) => post<AlertView>(`/teams/${q(teamId)}/panic`, location ? { location } : {}),
+    ...admissionEndpoints(http),
+    ...webhookEndpoints(http),
   };
 }
 

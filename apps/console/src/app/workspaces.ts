@@ -22,15 +22,20 @@ const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Compon
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
 const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Component: TeamPage };
 
+const DeliveriesPage = lazy(() => import('../features/webhooks/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
+const HolidaysEditor = lazy(() => import('../features/admissions/HolidaysEditor').then((m) => ({ default: m.HolidaysEditor })));
+const partnerDeliveries: WorkspaceTab = { id: 'deliveries', label: (t) => t.workspace.partnerDeliveries, Component: DeliveriesPage };
+const holidays: WorkspaceTab = { id: 'holidays', label: (t) => t.workspace.holidays, Component: HolidaysEditor };
+
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
 export function workspaceTabs(user: UserView): WorkspaceTab[] {
   switch (user.role) {
     case 'coordinator':
-      return [liveMap];
+      return [liveMap, partnerDeliveries];
     case 'supervisor':
       return [liveMap];
     case 'admin':
-      return [liveMap];
+      return [liveMap, partnerDeliveries, holidays];
     case 'counselor':
       return [calls];
     case 'responder':
