@@ -7,5 +7,6 @@ export * from './requests.js';
 export * from './responses.js';
 export * from './rooms.js';
 export * from './indicators.js';
+export * from './partners.js';
 export * from './webhooks.js';
 export * from './admissions.js';

@@ -48,10 +48,11 @@ export const deliveriesQuerySchema = z.strictObject({
 export const PARTNER_ANSWER_ACTIONS = ['accept', 'decline', 'contact-confirmed', 'complete'] as const;
 export type PartnerAnswerAction = (typeof PARTNER_ANSWER_ACTIONS)[number];
 
-export const partnerAnswerSchema = z
-  .strictObject({
-    action: z.enum(PARTNER_ANSWER_ACTIONS),
-    reasonCode: z.enum(HANDOFF_DECLINE_REASONS).optional(),
-  })
-  .refine((b) => b.action !== 'decline' || b.reasonCode !== undefined, { path: ['reasonCode'], message: 'is required to decline' });
+/** What a partner system may answer; a decline carries its reason code (and words with `other`). */
+export const partnerAnswerSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('accept') }),
+  z.strictObject({ action: z.literal('decline'), reasonCode: z.enum(HANDOFF_DECLINE_REASONS), reasonText: z.string().trim().min(1).max(500).optional() }),
+  z.strictObject({ action: z.literal('contact-confirmed') }),
+  z.strictObject({ action: z.literal('complete') }),
+]);
 export type PartnerAnswerRequest = z.infer<typeof partnerAnswerSchema>;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { HandoffView, PartnerAnswerRequest } from '#contracts';
 import { SYSTEM_ACTOR, type Actor } from '../common/actor.js';
-import { DomainError } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
 import { HandoffsService } from '../handoffs/handoffs.service.js';
 import { handoffAgencySecret } from './webhooks.repository.js';
@@ -35,12 +34,11 @@ export class PartnerApiService {
       case 'accept':
         return this.handoffs.respond(actor, handoffId, 'accept');
       case 'decline':
-        return this.handoffs.respond(actor, handoffId, 'decline', body.reasonCode);
+        return this.handoffs.respond(actor, handoffId, 'decline', { reasonCode: body.reasonCode, ...(body.reasonText ? { reasonText: body.reasonText } : {}) });
       case 'complete':
         return this.handoffs.respond(actor, handoffId, 'complete');
       case 'contact-confirmed':
-        // Wired to the handoff service's contact confirmation once that lands (issue 8, partners).
-        throw new DomainError('CONFLICT', 'contact-confirmed is not available yet');
+        return this.handoffs.confirmContact(actor, handoffId);
     }
   }
 }

@@ -17,10 +17,12 @@ export interface WorkspaceTab {
 const CoordinatorPage = lazy(() => import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })));
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const PartnerPortal = lazy(() => import('../features/partner/PartnerPortal').then((m) => ({ default: m.PartnerPortal })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
 const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Component: TeamPage };
+const portal: WorkspaceTab = { id: 'portal', label: (t) => t.workspace.portal, Component: PartnerPortal };
 
 const DeliveriesPage = lazy(() => import('../features/webhooks/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const HolidaysEditor = lazy(() => import('../features/admissions/HolidaysEditor').then((m) => ({ default: m.HolidaysEditor })));
@@ -41,6 +43,6 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'responder':
       return [team];
     case 'agency':
-      return [];
+      return [portal];
   }
 }

@@ -8,22 +8,22 @@ import { AdmissionCard } from './AdmissionCard';
 import { useAdmissions } from './use-admissions';
 import './admissions.css';
 
-/** The hospital's emergency admissions with their clocks: it records the guardian's notice and the end. */
+/**
+ * The hospital's emergency admissions with their clocks, for its partner-portal section (the portal gives the
+ * heading): it records the guardian's written notice and the end with its outcome.
+ */
 export function HospitalAdmissions() {
   const { t } = useI18n();
   const admissions = useAdmissions({});
   return (
-    <section className="panel" aria-labelledby="hospital-admissions-title" data-testid="hospital-admissions">
-      <h2 id="hospital-admissions-title" className="panel-title">
-        {t.admissions.portalTitle}
-      </h2>
+    <div data-testid="hospital-admissions">
       {admissions.data?.length === 0 ? <p className="empty-note">{t.admissions.none}</p> : null}
       {(admissions.data ?? []).map((a) => (
         <AdmissionCard key={a.id} admission={a} showIncident>
           {a.status === 'active' ? <AdmissionActions admission={a} /> : null}
         </AdmissionCard>
       ))}
-    </section>
+    </div>
   );
 }
 
