@@ -193,6 +193,28 @@ describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () =
     expect(audit).toEqual([{ actor_username: `partner-api:${hospital.code}`, actor_role: 'agency' }]);
     expect((await post(handoff.id, hospital.webhookSecret, { action: 'accept' })).status).toBe(409);
   });
+
+  it('lets a police system confirm contact before completing, as the portal does', async () => {
+    const res = await server.api<AgencyCreatedView & { webhookSecret: string }>('POST', '/agencies', {
+      token: world.admin,
+      body: { code: `WH-P-${++codeSeq}`, kind: 'police', name: 'Webhook Police', regionIds: [], location: { lat: 37.6, lng: 127.0 }, webhookUrl: receiver.url('/police') },
+    });
+    const secret = res.body.webhookSecret;
+    const incident = await createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0 } });
+    const handoff = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
+      token: world.coordinator,
+      body: { agencyId: res.body.id, kind: 'police', reason: 'Scene safety for the crisis team' },
+    });
+    expect((await post(handoff.body.id, secret, { action: 'accept' })).status).toBe(200);
+    expect((await post(handoff.body.id, secret, { action: 'complete' })).status).toBe(409);
+    expect((await post(handoff.body.id, secret, { action: 'contact-confirmed' })).status).toBe(200);
+    const done = await post(handoff.body.id, secret, { action: 'complete' });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('completed');
+    // Its own answers come back to it as webhooks too (the same events its portal sees).
+    const hooks = await receiver.waitFor('/police', 4);
+    expect(hooks.every((h) => specVerify(secret, h))).toBe(true);
+  });
 });
 
 async function waitUntil(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
