@@ -24,7 +24,7 @@ afterAll(async () => {
 
 async function open(lang: 'en' | 'ko', username: string, password = PASSWORD, phone = false): Promise<{ page: Page; context: BrowserContext }> {
   const session = await env.browser.newPage({ phone });
-  await session.context.addInitScript((l) => localStorage.setItem('console.lang', l), lang);
+  await session.context.addInitScript({ content: `localStorage.setItem('console.lang', '${lang}')` });
   const { page } = session;
   await page.goto(env.server.url);
   const form = page.getByTestId('login-form');
@@ -94,31 +94,37 @@ it('admin (English): a failed partner delivery is retried from the deliveries sc
   await context.close();
 }, 90_000);
 
-it('coordinator and hospital (Korean): the clock runs in the drawer; the hospital records the notice and the end, seen live', async () => {
+it('coordinator and hospital (Korean): the coordinator records the admission in the drawer; the hospital records the notice and the end, seen live', async () => {
   const { accessToken: coordinatorToken } = await env.server.login('coordinator', PASSWORD);
   const hospitals = await env.server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: coordinatorToken });
   const smc = hospitals.body.find((a) => a.code === 'H-SMC')!;
   const incident = await incidentOverRest();
-  const admittedAt = new Date(Date.now() - 5 * 60_000).toISOString();
-  const created = await env.server.api<EmergencyAdmissionView>('POST', `/incidents/${incident.id}/emergency-admission`, {
-    token: coordinatorToken,
-    body: { hospitalAgencyId: smc.id, doctor: { name: '김민지', at: admittedAt }, police: { name: '이준호', badge: 'SPD-1', at: admittedAt }, escort: 'police', admittedAt },
-  });
-  expect(created.status).toBe(201);
 
   const coordinator = await open('ko', 'coordinator');
   await coordinator.page.locator(`[data-testid="incident-row"][data-incident-id="${incident.id}"]`).click();
   const clocks = coordinator.page.getByTestId('admission-clocks');
-  await clocks.waitFor();
+  await clocks.getByRole('button', { name: '응급입원 기록' }).click();
+  const form = clocks.getByTestId('emergency-admission-form');
+  await form.locator('select[name="hospitalAgencyId"]').selectOption(smc.id);
+  await form.locator('input[name="doctorName"]').fill('김민지');
+  await form.locator('input[name="policeName"]').fill('이준호');
+  await form.locator('input[name="policeBadge"]').fill('SPD-1');
+  expect(await seriousA11yFindings(coordinator.page)).toEqual([]);
+  await form.getByRole('button', { name: '시한 시작' }).click();
+  const drawerCard = clocks.getByTestId('admission-card');
+  await drawerCard.waitFor();
+  const [created] = (await env.server.api<EmergencyAdmissionView[]>('GET', `/emergency-admissions?incidentId=${incident.id}`, { token: coordinatorToken })).body;
+  expect(created).toMatchObject({ status: 'active', hospitalAgencyId: smc.id, doctor: { name: '김민지' }, police: { name: '이준호', badge: 'SPD-1' } });
+  await expect(drawerCard.getAttribute('data-admission-id')).resolves.toBe(created!.id);
   await expect(clocks.getByRole('timer').textContent()).resolves.toMatch(/남음$/);
   await expect(clocks.getByTestId('guardian-notice').getAttribute('data-status')).resolves.toBe('due');
   expect(await seriousA11yFindings(coordinator.page)).toEqual([]);
 
   const hospital = await open('ko', 'hospital', PASSWORD, true);
   const section = hospital.page.getByTestId('portal-section-admissions');
-  const card = section.locator(`[data-testid="admission-card"][data-admission-id="${created.body.id}"]`);
+  const card = section.locator(`[data-testid="admission-card"][data-admission-id="${created!.id}"]`);
   await card.waitFor({ timeout: 10_000 });
-  await expect(card.getByTestId('admission-ends-at').getAttribute('datetime')).resolves.toBe(created.body.endsAt);
+  await expect(card.getByTestId('admission-ends-at').getAttribute('datetime')).resolves.toBe(created!.endsAt);
   expect(await seriousA11yFindings(hospital.page)).toEqual([]);
   const notice = card.getByTestId('guardian-notice-form');
   await notice.locator('input[name="guardianName"]').fill('박소연');
@@ -130,7 +136,7 @@ it('coordinator and hospital (Korean): the clock runs in the drawer; the hospita
 
   await card.getByTestId('end-admission-form').locator('select[name="outcome"]').selectOption('voluntary');
   await card.getByRole('button', { name: '응급입원 종료' }).click();
-  await section.locator(`[data-testid="admission-card"][data-admission-id="${created.body.id}"][data-status="ended"]`).waitFor();
+  await section.locator(`[data-testid="admission-card"][data-admission-id="${created!.id}"][data-status="ended"]`).waitFor();
   await clocks.locator('[data-testid="admission-card"][data-status="ended"]').waitFor({ timeout: 5000 });
   await expect(clocks.getByTestId('admission-clock').textContent()).resolves.toContain('자의입원');
   expect(await seriousA11yFindings(hospital.page)).toEqual([]);

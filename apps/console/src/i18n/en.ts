@@ -557,6 +557,17 @@ export const en = {
     recordNotice: 'Record notice',
     endOutcome: 'Outcome',
     end: 'End admission',
+    record: 'Record emergency admission',
+    recordTitle: 'Emergency admission: both consents are required (Art. 50)',
+    doctorName: 'Doctor who consented',
+    doctorAt: 'Doctor consented at',
+    policeName: 'Police officer who consented',
+    policeBadge: 'Badge number',
+    policeAt: 'Officer consented at',
+    escortLabel: 'Escort',
+    escorts: { police: 'Police', fire: '119 (fire)' } satisfies Record<AdmissionEscort, string>,
+    admittedAtLabel: 'Admitted at',
+    submit: 'Start the clock',
   },
   // The admin's holiday calendar: days the admission clock skips besides Sundays.
   holidays: {

@@ -1,4 +1,4 @@
-import type { EmergencyAdmissionView, EndAdmissionRequest, GuardianNoticeRequest } from '#contracts';
+import type { EmergencyAdmissionRequest, EmergencyAdmissionView, EndAdmissionRequest, GuardianNoticeRequest } from '#contracts';
 import type { Http } from '../../api/http';
 
 const q = encodeURIComponent;
@@ -12,6 +12,8 @@ export function admissionEndpoints(http: Http) {
       if (filter.incidentId) params.set('incidentId', filter.incidentId);
       return http.request<EmergencyAdmissionView[]>('GET', `/emergency-admissions?${params.toString()}`, { signal });
     },
+    createEmergencyAdmission: (incidentId: string, body: EmergencyAdmissionRequest) =>
+      http.request<EmergencyAdmissionView>('POST', `/incidents/${q(incidentId)}/emergency-admission`, { body }),
     recordGuardianNotice: (id: string, body: GuardianNoticeRequest) =>
       http.request<EmergencyAdmissionView>('POST', `/emergency-admissions/${q(id)}/guardian-notice`, { body }),
     endAdmission: (id: string, body: EndAdmissionRequest) => http.request<EmergencyAdmissionView>('POST', `/emergency-admissions/${q(id)}/end`, { body }),

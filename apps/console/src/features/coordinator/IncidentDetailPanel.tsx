@@ -107,7 +107,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
       </section>
 
       <HandoffSection incidentId={incidentId} closed={!active} />
-      <AdmissionClocks incidentId={incidentId} />
+      <AdmissionClocks incidentId={incidentId} closed={!active} />
 
       {active ? (
         <section className="detail-section" aria-labelledby="close-title">
