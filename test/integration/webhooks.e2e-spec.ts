@@ -93,6 +93,9 @@ it('retries with exponential backoff after errors, keeping the same webhook-id, 
   expect(attempts[2]!.receivedAt - attempts[1]!.receivedAt).toBeGreaterThanOrEqual(1900);
   await waitUntil(async () => (await deliveries(hospital.id))[0]?.status === 'delivered');
   expect((await deliveries(hospital.id))[0]).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 204, lastError: null });
+  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  expect(metrics).toMatch(/crisis_webhook_attempts_total\{result="retry"\} [1-9]/);
+  expect(metrics).toMatch(/crisis_webhook_attempts_total\{result="delivered"\} [1-9]/);
 }, 20_000);
 
 it('marks a delivery failed after the last attempt with a webhook-failed alert; a person retries it', async () => {

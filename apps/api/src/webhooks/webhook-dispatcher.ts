@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { Tx } from '../database/tx.js';
+import { Metrics } from '../metrics/metrics.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
 import { claimDueDelivery, envelopeOf, recordAttempt, type AttemptResult, type ClaimedDelivery } from './webhooks.repository.js';
@@ -29,6 +30,7 @@ export class WebhookDispatcher {
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   start(pollMs: number): void {
@@ -71,6 +73,7 @@ export class WebhookDispatcher {
       const tx = new Tx(manager, SYSTEM_ACTOR, new Date());
       const result = await this.attempt(delivery, tx.now);
       await recordAttempt(tx, delivery.id, result);
+      this.metrics.webhookAttempts.inc({ result: result.status === 'pending' ? 'retry' : result.status });
       if (result.status === 'failed') await this.alertFailed(tx, delivery);
       await tx.flushEvents();
       return true;

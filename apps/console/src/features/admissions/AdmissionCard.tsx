@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { EmergencyAdmissionView } from '#contracts';
+import { useConfig } from '../../app/config';
 import { useNow } from '../../common/clock';
 import { formatDuration } from '../../common/format';
 import { useI18n } from '../../i18n/i18n';
@@ -12,6 +13,9 @@ const WARN_MS = 12 * 3600_000;
 export function AdmissionCard({ admission: a, showIncident, children }: { admission: EmergencyAdmissionView; showIncident?: boolean; children?: ReactNode }) {
   const { t, lang } = useI18n();
   const now = useNow();
+  // The legal clock is read in the centre's time zone, whatever the browser's is set to.
+  const tz = useConfig().centreTimezone;
+  const stamp = (iso: string | null | undefined) => formatStamp(iso, lang, tz);
   const left = Date.parse(a.endsAt) - now;
   const notice = a.guardianNotice;
   const clockClass = left <= 0 ? 'countdown countdown-overdue' : left < WARN_MS ? 'countdown countdown-warn' : 'countdown';
@@ -30,18 +34,18 @@ export function AdmissionCard({ admission: a, showIncident, children }: { admiss
         </dd>
         <dt>{t.admissions.admittedAt}</dt>
         <dd>
-          <time dateTime={a.admittedAt}>{formatStamp(a.admittedAt, lang)}</time>
+          <time dateTime={a.admittedAt}>{stamp(a.admittedAt)}</time>
         </dd>
         <dt>{t.admissions.endsAt}</dt>
         <dd>
           <time dateTime={a.endsAt} data-testid="admission-ends-at">
-            {formatStamp(a.endsAt, lang)}
+            {stamp(a.endsAt)}
           </time>
         </dd>
         <dt>{t.admissions.clock}</dt>
         <dd data-testid="admission-clock">
           {a.status === 'ended' ? (
-            t.admissions.endedWith(a.outcome ? t.admissions.outcome[a.outcome] : '', formatStamp(a.endedAt, lang))
+            t.admissions.endedWith(a.outcome ? t.admissions.outcome[a.outcome] : '', stamp(a.endedAt))
           ) : (
             <span className={clockClass} role="timer">
               {left > 0 ? t.admissions.left(formatDuration(left)) : t.admissions.pastEnd(formatDuration(left))}
@@ -50,7 +54,7 @@ export function AdmissionCard({ admission: a, showIncident, children }: { admiss
         </dd>
         <dt>{t.admissions.guardianNotice}</dt>
         <dd data-testid="guardian-notice" data-status={notice.status} className={notice.status === 'overdue' ? 'text-danger' : undefined}>
-          {notice.status === 'done' ? t.admissions.guardian.done(formatStamp(notice.at, lang)) : t.admissions.guardian[notice.status](formatStamp(notice.dueAt, lang))}
+          {notice.status === 'done' ? t.admissions.guardian.done(stamp(notice.at)) : t.admissions.guardian[notice.status](stamp(notice.dueAt))}
         </dd>
       </dl>
       {children}

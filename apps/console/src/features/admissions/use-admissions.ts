@@ -24,8 +24,8 @@ export function useAdmissions(filter: { incidentId?: string; active?: boolean })
   return useLoad((signal) => api.emergencyAdmissions(filter, signal), `${filter.incidentId ?? '*'}:${String(filter.active)}:${nonce}`);
 }
 
-/** "30 Nov 14:05": day and 24-hour time, in Korean or English. */
-export function formatStamp(iso: string | null | undefined, lang: string): string {
+/** "30 Nov 14:05": day and 24-hour time, in Korean or English; in `timeZone` when given (the centre's). */
+export function formatStamp(iso: string | null | undefined, lang: string, timeZone?: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 }
