@@ -276,7 +276,8 @@ export class EventStore {
         if (current && current.seq > asOf) this.put('handoffs', v.id, { ...current, ...extras });
         else {
           const { id, incidentId, agencyId, kind, status, reasonCode } = v;
-          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...extras, seq: asOf, source: 'snapshot' });
+          const partners = { bedRequestId: v.bedRequestId ?? null, contactConfirmedAt: v.contactConfirmedAt ?? null };
+          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...partners, ...extras, seq: asOf, source: 'snapshot' });
         }
       }
     });

@@ -10,6 +10,8 @@ import { HandoffCard } from './HandoffCard';
 import { PortalSections } from './PortalSections';
 import { usePartnerHandoffs } from './use-partner-handoffs';
 
+const NEW_REQUEST_FRESH_MS = 10 * 60_000;
+
 /**
  * The partner portal of an agency user (hospital, police, fire, community centre): its own requests, live and
  * newest-unanswered first, with a sound and a title flash for each new one; a hospital's bed board; and the
@@ -31,13 +33,15 @@ export function PartnerPortal() {
     if (agency.data?.kind === 'hospital') store.seedHospitals([agency.data]);
   }, [agency.data, store]);
 
-  // Only requests that arrive while the portal is open ring; the first catch-up after login does not.
+  // Only requests that arrive while the portal is open ring; the first catch-up after login does not. An agency
+  // sees few of the log's seqs, so its envelopes mostly come through a catch-up page: freshness decides, not `live`.
   const tRef = useRef(t);
   tRef.current = t;
   useEffect(
     () =>
-      store.onEnvelope((envelope, live) => {
-        if (!live || !synced || envelope.type !== 'handoff.created' || envelope.data.agencyId !== agencyId) return;
+      store.onEnvelope((envelope) => {
+        if (!synced || envelope.type !== 'handoff.created' || envelope.data.agencyId !== agencyId) return;
+        if (Date.now() - Date.parse(envelope.occurredAt) > NEW_REQUEST_FRESH_MS) return;
         beep('alert');
         flashTitle(tRef.current.partner.newRequest);
         setAnnounced(tRef.current.partner.newRequest);
