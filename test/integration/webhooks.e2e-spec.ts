@@ -58,8 +58,13 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
   expect(specVerify('whsec_' + Buffer.alloc(24, 7).toString('base64'), hook!)).toBe(false);
   expect(hook!.headers['content-type']).toBe('application/json');
   const envelope = await pushed;
-  expect(JSON.parse(hook!.body)).toEqual(envelope);
+  // The envelope its socket got, plus the handoff in the hospital's own view (what its portal shows).
+  const { handoff: view, ...data } = JSON.parse(hook!.body).data as Record<string, unknown> & { handoff: HandoffView };
+  expect({ ...JSON.parse(hook!.body), data }).toEqual(envelope);
   expect(envelope.data.id).toBe(handoff.id);
+  expect(view).toMatchObject({ id: handoff.id, agencyId: hospital.id, status: 'requested', reason: 'Psychiatric emergency evaluation' });
+  const disclosed = await sql(server, `SELECT 1 FROM audit WHERE action = 'webhook.handoff-sent' AND entity_id = $1`, [handoff.id]);
+  expect(disclosed).toHaveLength(1);
 
   const [row] = await deliveries(hospital.id);
   expect(row).toMatchObject({ id: hook!.headers['webhook-id'], eventType: 'handoff.created', eventSeq: envelope.seq, status: 'delivered', attempts: 1, lastStatus: 200, nextAttemptAt: null });
@@ -87,6 +92,7 @@ it('retries with exponential backoff after errors, keeping the same webhook-id, 
   const attempts = await receiver.waitFor('/flaky', 3);
   expect(attempts.map((a) => a.answered)).toEqual([503, 500, 204]);
   expect(new Set(attempts.map((a) => a.headers['webhook-id'])).size).toBe(1);
+  expect(new Set(attempts.map((a) => a.body)).size).toBe(1);
   expect(attempts.every((a) => specVerify(hospital.webhookSecret, a))).toBe(true);
   // Base 1 s: the second attempt waits at least 1 s, the third at least 2 s (doubling).
   expect(attempts[1]!.receivedAt - attempts[0]!.receivedAt).toBeGreaterThanOrEqual(900);
@@ -217,6 +223,10 @@ describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () =
     // Its own answers come back to it as webhooks too (the same events its portal sees).
     const hooks = await receiver.waitFor('/police', 4);
     expect(hooks.every((h) => specVerify(secret, h))).toBe(true);
+    // Police get the police view of the handoff: never the summary or the C-SSRS band.
+    const first = JSON.parse(hooks[0]!.body) as { data: { handoff: HandoffView } };
+    expect(first.data.handoff.id).toBe(handoff.body.id);
+    expect(hooks.map((h) => h.body).join('')).not.toMatch(/"summary"|"cssrsRisk"/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HANDOFF_DECLINE_REASONS, type AgencyKind } from './vocabulary.js';
-import type { AgencyView } from './responses.js';
+import type { AgencyView, HandoffView } from './responses.js';
+import type { HandoffEventData } from './events.js';
 
 // Partner webhooks (Standard Webhooks) and the signed inbound partner API.
 
@@ -32,6 +33,9 @@ export interface WebhookAgencySummary {
   delivered: number;
   failed: number;
 }
+
+/** A handoff event's webhook data: the event's own fields plus the handoff in the agency's view. */
+export type WebhookHandoffData = HandoffEventData & { handoff?: HandoffView };
 
 /** POST /agencies answers with the secret once, when a webhook URL was given. */
 export type AgencyCreatedView = AgencyView & { webhookSecret?: string };

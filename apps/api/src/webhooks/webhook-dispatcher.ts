@@ -7,7 +7,8 @@ import { Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
-import { claimDueDelivery, envelopeOf, recordAttempt, type AttemptResult, type ClaimedDelivery } from './webhooks.repository.js';
+import { loadHandoffViewForAgency } from '../handoffs/handoffs.repository.js';
+import { claimDueDelivery, envelopeOf, recordAttempt, storeBody, type AttemptResult, type ClaimedDelivery } from './webhooks.repository.js';
 import { signWebhook } from './signing.js';
 
 /** Seconds before attempt `attempts + 1`: base, 2×base, 4×base, … capped at six hours. */
@@ -71,7 +72,8 @@ export class WebhookDispatcher {
       const delivery = await claimDueDelivery(manager);
       if (!delivery) return false;
       const tx = new Tx(manager, SYSTEM_ACTOR, new Date());
-      const result = await this.attempt(delivery, tx.now);
+      const body = delivery.body ?? (await this.firstBody(tx, delivery));
+      const result = await this.attempt(delivery, body, tx.now);
       await recordAttempt(tx, delivery.id, result);
       this.metrics.webhookAttempts.inc({ result: result.status === 'pending' ? 'retry' : result.status });
       if (result.status === 'failed') await this.alertFailed(tx, delivery);
@@ -80,14 +82,32 @@ export class WebhookDispatcher {
     });
   }
 
-  private async attempt(d: ClaimedDelivery, now: Date): Promise<AttemptResult> {
+  /**
+   * The body, built once: the stored envelope, and for a handoff event the handoff in the agency's own view (what
+   * its portal shows), so a partner system can act without calling back. Kept on the row so retries send the same
+   * bytes; the disclosure is audited like a read.
+   */
+  private async firstBody(tx: Tx, d: ClaimedDelivery): Promise<string> {
+    const envelope = envelopeOf(d);
+    if (envelope.type === 'handoff.created' || envelope.type === 'handoff.updated') {
+      const handoff = await loadHandoffViewForAgency(tx, envelope.data.id);
+      if (handoff) {
+        Object.assign(envelope.data, { handoff });
+        await tx.audit({ action: 'webhook.handoff-sent', entityType: 'handoff', entityId: handoff.id, details: { agencyId: d.agency_id, deliveryId: d.id } });
+      }
+    }
+    const body = JSON.stringify(envelope);
+    await storeBody(tx, d.id, body);
+    return body;
+  }
+
+  private async attempt(d: ClaimedDelivery, body: string, now: Date): Promise<AttemptResult> {
     const attempts = d.attempts + 1;
     let httpStatus: number | null = null;
     let error: string | null = null;
     if (!d.webhook_url || !d.webhook_secret) {
       error = 'agency has no webhook URL or secret';
     } else {
-      const body = JSON.stringify(envelopeOf(d));
       try {
         const res = await fetch(d.webhook_url, {
           method: 'POST',

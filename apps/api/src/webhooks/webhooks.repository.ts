@@ -15,6 +15,7 @@ interface DeliveryRow {
   next_attempt_at: Date;
   last_status: number | null;
   last_error: string | null;
+  body: string | null;
   delivered_at: Date | null;
   created_at: Date;
 }
@@ -71,6 +72,11 @@ export interface AttemptResult {
   httpStatus: number | null;
   error: string | null;
   nextAttemptAt: Date | null;
+}
+
+/** Fixes the body of a delivery at its first attempt. */
+export async function storeBody(tx: Tx, id: string, body: string): Promise<void> {
+  await tx.query(`UPDATE webhook_delivery SET body = $2 WHERE id = $1`, [id, body]);
 }
 
 export async function recordAttempt(tx: Tx, id: string, r: AttemptResult): Promise<void> {

@@ -19,6 +19,8 @@ export class WebhooksAdmissions1763800700000 implements MigrationInterface {
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         last_status integer,
         last_error text,
+        -- The exact bytes sent, fixed at the first attempt so every retry carries the same signed body.
+        body text,
         delivered_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT uq_webhook_delivery_event UNIQUE (agency_id, event_seq)
