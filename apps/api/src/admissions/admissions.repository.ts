@@ -161,3 +161,16 @@ export async function listAdministrativeRequests(tx: Tx, incidentId: string): Pr
   );
   return rows.map((r) => ({ id: r.id, incidentId, requestedBy: { name: r.requested_by_name, role: r.requested_by_role }, district: r.district, at: r.requested_at.toISOString() }));
 }
+
+export async function agencyKind(tx: Tx, agencyId: string): Promise<string | undefined> {
+  return (await tx.one<{ kind: string }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind;
+}
+
+/** Running admissions, locked: a calendar edit recomputes their ends. */
+export async function lockActiveAdmissions(tx: Tx): Promise<AdmissionRow[]> {
+  return tx.query<AdmissionRow>(`SELECT * FROM emergency_admission WHERE status = 'active' FOR UPDATE`);
+}
+
+export async function setEndsAt(tx: Tx, id: string, endsAt: Date): Promise<AdmissionRow> {
+  return (await tx.one<AdmissionRow>(`UPDATE emergency_admission SET ends_at = $2 WHERE id = $1 RETURNING *`, [id, endsAt.toISOString()]))!;
+}

@@ -17,6 +17,9 @@ import { appendTimeline, loadIncidentRow } from '../incidents/incidents.reposito
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import {
   admissionView,
+  agencyKind,
+  lockActiveAdmissions,
+  setEndsAt,
   endAdmission,
   findAdmission,
   insertAdministrativeRequest,
@@ -44,8 +47,7 @@ export class AdmissionsService {
       if (!incident) throw notFound('Incident');
       if (actor.role === 'responder' && incident.team_id !== actor.teamId) throw forbidden('Only the team on this incident may record its admission');
       if (incident.status === 'cancelled') throw conflict('STATE_CHANGED', `Incident ${incident.number} is cancelled`);
-      const hospital = await tx.one<{ kind: string }>(`SELECT kind FROM agency WHERE id = $1`, [req.hospitalAgencyId]);
-      if (hospital?.kind !== 'hospital') throw invalid('hospitalAgencyId', 'no such hospital');
+      if ((await agencyKind(tx, req.hospitalAgencyId)) !== 'hospital') throw invalid('hospitalAgencyId', 'no such hospital');
       const admittedAt = new Date(req.admittedAt);
       if (admittedAt.getTime() > tx.now.getTime() + 5 * 60_000) throw invalid('admittedAt', 'is in the future');
       const endsAt = admissionEndsAt(admittedAt, new Set(await holidayDays(tx)), this.config.centreTimezone);
@@ -112,14 +114,14 @@ export class AdmissionsService {
 
   /** After a calendar edit, running clocks follow it: a newly declared holiday extends them, a removed one shortens. */
   async recomputeActive(tx: Tx, holidays: ReadonlySet<string>): Promise<number> {
-    const active = await tx.query<AdmissionRow>(`SELECT * FROM emergency_admission WHERE status = 'active' FOR UPDATE`);
+    const active = await lockActiveAdmissions(tx);
     let changed = 0;
     for (const a of active) {
       const endsAt = admissionEndsAt(a.admitted_at, holidays, this.config.centreTimezone);
       if (endsAt.getTime() === a.ends_at.getTime()) continue;
-      const [row] = await tx.query<AdmissionRow>(`UPDATE emergency_admission SET ends_at = $2 WHERE id = $1 RETURNING *`, [a.id, endsAt.toISOString()]);
-      await this.scheduleClock(tx, row!);
-      emitAdmission(tx, 'admission.updated', row!, await this.teamOf(tx, row!.incident_id));
+      const row = await setEndsAt(tx, a.id, endsAt);
+      await this.scheduleClock(tx, row);
+      emitAdmission(tx, 'admission.updated', row, await this.teamOf(tx, row.incident_id));
       changed++;
     }
     return changed;

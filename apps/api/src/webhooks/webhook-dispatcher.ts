@@ -127,7 +127,8 @@ export class WebhookDispatcher {
       }
     }
     if (attempts >= this.config.webhookMaxAttempts) return { status: 'failed', httpStatus, error, nextAttemptAt: null };
-    const next = new Date(now.getTime() + backoffSeconds(this.config.webhookRetryBaseSeconds, attempts) * 1000);
+    // Counted from the failure, not from the claim: a slow answer does not eat into the receiver's pause.
+    const next = new Date(Date.now() + backoffSeconds(this.config.webhookRetryBaseSeconds, attempts) * 1000);
     return { status: 'pending', httpStatus, error, nextAttemptAt: next };
   }
 

@@ -131,3 +131,7 @@ export async function setWebhookSecret(tx: Tx, agencyId: string, secret: string)
 export async function handoffAgencySecret(tx: Tx, handoffId: string): Promise<{ agency_id: string; code: string; webhook_secret: string | null } | undefined> {
   return tx.one(`SELECT a.id AS agency_id, a.code, a.webhook_secret FROM handoff h JOIN agency a ON a.id = h.agency_id WHERE h.id = $1`, [handoffId]);
 }
+
+export async function agencyExists(tx: Tx, agencyId: string): Promise<boolean> {
+  return (await tx.one(`SELECT 1 FROM agency WHERE id = $1`, [agencyId])) !== undefined;
+}

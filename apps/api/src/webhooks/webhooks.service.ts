@@ -3,7 +3,7 @@ import type { WebhookAgencySummary, WebhookDeliveryStatus, WebhookDeliveryView, 
 import type { Actor } from '../common/actor.js';
 import { conflict, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
-import { agencySummaries, findDelivery, listDeliveries, requeueFailed, setWebhookSecret } from './webhooks.repository.js';
+import { agencyExists, agencySummaries, findDelivery, listDeliveries, requeueFailed, setWebhookSecret } from './webhooks.repository.js';
 import { newWebhookSecret } from './signing.js';
 
 @Injectable()
@@ -12,7 +12,7 @@ export class WebhooksService {
 
   deliveries(actor: Actor, agencyId: string, filter: { status?: WebhookDeliveryStatus; limit?: number }): Promise<WebhookDeliveryView[]> {
     return this.uow.run(actor, async (tx) => {
-      if (!(await tx.one(`SELECT 1 FROM agency WHERE id = $1`, [agencyId]))) throw notFound('Agency');
+      if (!(await agencyExists(tx, agencyId))) throw notFound('Agency');
       return listDeliveries(tx, agencyId, filter.status ?? null, filter.limit ?? 200);
     });
   }
