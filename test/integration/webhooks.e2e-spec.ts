@@ -63,6 +63,8 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
   expect({ ...JSON.parse(hook!.body), data }).toEqual(envelope);
   expect(envelope.data.id).toBe(handoff.id);
   expect(view).toMatchObject({ id: handoff.id, agencyId: hospital.id, status: 'requested', reason: 'Psychiatric emergency evaluation' });
+  // The attempt commits after the receiver has answered.
+  await waitUntil(async () => (await deliveries(hospital.id))[0]?.status === 'delivered');
   const disclosed = await sql(server, `SELECT 1 FROM audit WHERE action = 'webhook.handoff-sent' AND entity_id = $1`, [handoff.id]);
   expect(disclosed).toHaveLength(1);
 
@@ -80,6 +82,7 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
   expect(specVerify(rotated.body.webhookSecret, second)).toBe(true);
   expect(specVerify(hospital.webhookSecret, second)).toBe(false);
   // An agency without a webhook gets no outbox rows; the overview names who has one.
+  await waitUntil(async () => (await deliveries(hospital.id)).every((d) => d.status === 'delivered'));
   const summaries = await server.api<WebhookAgencySummary[]>('GET', '/webhooks/agencies', { token: world.coordinator });
   expect(summaries.body.find((s) => s.agencyId === hospital.id)).toMatchObject({ webhookUrl: receiver.url('/signed'), delivered: 2, failed: 0 });
   expect((await server.api('GET', `/agencies/${hospital.id}/deliveries`, { token: world.counselor })).status).toBe(403);
