@@ -23,6 +23,7 @@ const shared = {
     '^#triage$': '<rootDir>/libs/triage/src/index.ts',
     '^#geo$': '<rootDir>/libs/geo/src/index.ts',
     '^#dispatch$': '<rootDir>/libs/dispatch/src/index.ts',
+    '^#admission$': '<rootDir>/libs/admission/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from './config/config.js';
 import { TimerRunner } from './timers/timer-runner.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 
 export interface BackgroundWork {
   stop(): Promise<void>;
@@ -10,5 +11,8 @@ export interface BackgroundWork {
 export function startBackgroundWork(app: INestApplication, config: AppConfig): BackgroundWork {
   const runner = app.get(TimerRunner);
   runner.start(config.timerPollMs);
-  return { stop: () => runner.stop() };
+  // The webhook outbox has its own loop: a slow partner endpoint must not delay SLA and offer timers.
+  const webhooks = app.get(WebhookDispatcher);
+  webhooks.start(config.timerPollMs);
+  return { stop: async () => void (await Promise.all([runner.stop(), webhooks.stop()])) };
 }

@@ -14,6 +14,8 @@ import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { AdmissionsModule } from './admissions/admissions.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -38,4 +40,7 @@ export const FEATURE_MODULES: Type[] = [
   ExportsModule,
   // The PIPA access-log review (issue 10).
   AccessLogModule,
+  // Partner webhooks (Standard Webhooks outbox, signed inbound answers); Art. 50 emergency admissions (issue 8).
+  WebhooksModule,
+  AdmissionsModule,
 ];

@@ -93,6 +93,8 @@ function configureHttp(app: INestApplication, config: AppConfig): void {
   http.use('/api/v1/regions/import', express.json({ limit: '25mb' }));
   // The telephony webhook is signed over its raw bytes, so they are kept next to the parsed body.
   http.use('/api/v1/telephony', express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
+  // Partner systems sign their answers like our webhooks, over the raw bytes.
+  http.use('/api/v1/partner-api', express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
   http.use(express.json({ limit: '256kb' }));
   http.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');

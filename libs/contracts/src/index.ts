@@ -9,3 +9,5 @@ export * from './rooms.js';
 export * from './indicators.js';
 export * from './supervision.js';
 export * from './partners.js';
+export * from './webhooks.js';
+export * from './admissions.js';

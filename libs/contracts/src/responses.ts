@@ -231,6 +231,8 @@ export interface ConsoleConfig {
   checkinMinutes: number;
   mapCenter: LatLng;
   mapZoom: number;
+  /** CENTRE_TIMEZONE: legal clocks (the Art. 50 admission end) are shown in the centre's zone, not the browser's. */
+  centreTimezone?: string;
 }
 
 /** One row of GET /incidents/:id/recommendations, best first. `reasons` are the machine codes of libs/geo. */

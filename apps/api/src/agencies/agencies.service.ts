@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AgencyKind, AgencyView, CreateAgencyRequest } from '#contracts';
+import type { AgencyCreatedView, AgencyKind, AgencyView, CreateAgencyRequest } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
+import { newWebhookSecret } from '../webhooks/signing.js';
 
 interface AgencyRow {
   id: string;
@@ -45,20 +46,22 @@ export class AgenciesService {
     return rows.map(toView);
   }
 
-  create(actor: Actor, req: CreateAgencyRequest): Promise<AgencyView> {
+  /** With a webhook URL the answer carries the signing secret: the only time it is shown. */
+  create(actor: Actor, req: CreateAgencyRequest): Promise<AgencyCreatedView> {
     return this.uow.run(actor, async (tx) => {
       if (req.regionIds.length) {
         const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`, [req.regionIds]);
         if (n !== new Set(req.regionIds).size) throw new DomainError('VALIDATION_FAILED', 'regionIds: unknown region', [{ field: 'regionIds', message: 'unknown region' }]);
       }
+      const webhookSecret = req.webhookUrl ? newWebhookSecret() : null;
       const row = await tx.one<AgencyRow>(
-        `INSERT INTO agency (code, kind, name, region_ids, lat, lng, webhook_url) VALUES ($1,$2,$3,$4,$5,$6,$7)
+        `INSERT INTO agency (code, kind, name, region_ids, lat, lng, webhook_url, webhook_secret) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
          ON CONFLICT (code) DO NOTHING RETURNING id, code, kind, name, region_ids, lat, lng, beds_available`,
-        [req.code, req.kind, req.name, req.regionIds, req.location.lat, req.location.lng, req.webhookUrl ?? null],
+        [req.code, req.kind, req.name, req.regionIds, req.location.lat, req.location.lng, req.webhookUrl ?? null, webhookSecret],
       );
       if (!row) throw new DomainError('DUPLICATE', `Agency code ${req.code} exists`, [{ field: 'code', message: 'already exists' }]);
-      await tx.audit({ action: 'agency.create', entityType: 'agency', entityId: row.id, details: { kind: row.kind } });
-      return toView(row);
+      await tx.audit({ action: 'agency.create', entityType: 'agency', entityId: row.id, details: { kind: row.kind, webhook: webhookSecret !== null } });
+      return webhookSecret ? { ...toView(row), webhookSecret } : toView(row);
     });
   }
 }

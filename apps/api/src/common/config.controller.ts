@@ -23,6 +23,7 @@ export class ConfigController {
       checkinMinutes: c.checkinMinutes,
       mapCenter: c.mapCenter,
       mapZoom: c.mapZoom,
+      centreTimezone: c.centreTimezone,
     };
   }
 }

@@ -23,6 +23,10 @@ export interface AppConfig {
   locationStaleMinutes: number;
   responseTimes: ResponseTimes;
   telephonySecret: string | null;
+  webhookMaxAttempts: number;
+  webhookRetryBaseSeconds: number;
+  webhookTimeoutMs: number;
+  centreTimezone: string;
   corsOrigins: string[];
   tileUrl: string | null;
   tileAttribution: string | null;
@@ -70,6 +74,16 @@ function latLng(env: Env, name: string, fallback: LatLng): LatLng {
   return { lat, lng };
 }
 
+function timeZone(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name) ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: raw });
+  } catch {
+    throw new ConfigError(`${name} must be an IANA time zone such as Asia/Seoul, got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('dist/console')): AppConfig {
   const databaseUrl = str(env, 'DATABASE_URL');
   let responseTimes: ResponseTimes = DEFAULT_RESPONSE_TIMES;
@@ -102,6 +116,10 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     locationStaleMinutes: int(env, 'LOCATION_STALE_MINUTES', 30, 1, 24 * 60),
     responseTimes,
     telephonySecret: str(env, 'TELEPHONY_SECRET'),
+    webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
+    webhookRetryBaseSeconds: int(env, 'WEBHOOK_RETRY_BASE_SECONDS', 10, 1, 3600),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    centreTimezone: timeZone(env, 'CENTRE_TIMEZONE', 'Asia/Seoul'),
     corsOrigins: (str(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tileUrl: str(env, 'MAP_TILE_URL'),
     tileAttribution: str(env, 'MAP_TILE_ATTRIBUTION'),

@@ -39,6 +39,8 @@ import type {
 } from '#contracts';
 import type { Recommendation } from '#geo';
 import type { Http } from './http';
+import { admissionEndpoints } from '../features/admissions/admissions-api';
+import { webhookEndpoints } from '../features/webhooks/webhooks-api';
 
 
 /** What POST /incidents answers (contract.md). */
@@ -115,6 +117,8 @@ export function createApi(http: Http) {
     reportBeds: (agencyId: string, available: number, accepting: boolean) => post<BedsView>(`/agencies/${q(agencyId)}/beds`, { available, accepting }),
     hospitalSuggestions: (incidentId: string, signal?: AbortSignal) => get<HospitalSuggestion[]>(`/incidents/${q(incidentId)}/hospital-suggestions`, signal),
     requestBeds: (incidentId: string, agencyIds: string[], reason: string) => post<BedRequestView>(`/incidents/${q(incidentId)}/bed-requests`, { agencyIds, reason }),
+    ...admissionEndpoints(http),
+    ...webhookEndpoints(http),
   };
 }
 

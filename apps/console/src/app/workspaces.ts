@@ -28,15 +28,20 @@ const dashboard: WorkspaceTab = { id: 'dashboard', label: (t) => t.workspace.das
 const accessLog: WorkspaceTab = { id: 'access-log', label: (t) => t.workspace.accessLog, Component: AccessLogPage };
 const portal: WorkspaceTab = { id: 'portal', label: (t) => t.workspace.portal, Component: PartnerPortal };
 
+const DeliveriesPage = lazy(() => import('../features/webhooks/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
+const HolidaysEditor = lazy(() => import('../features/admissions/HolidaysEditor').then((m) => ({ default: m.HolidaysEditor })));
+const partnerDeliveries: WorkspaceTab = { id: 'deliveries', label: (t) => t.workspace.partnerDeliveries, Component: DeliveriesPage };
+const holidays: WorkspaceTab = { id: 'holidays', label: (t) => t.workspace.holidays, Component: HolidaysEditor };
+
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
 export function workspaceTabs(user: UserView): WorkspaceTab[] {
   switch (user.role) {
     case 'coordinator':
-      return [liveMap];
+      return [liveMap, partnerDeliveries];
     case 'supervisor':
       return [dashboard, liveMap, accessLog];
     case 'admin':
-      return [liveMap, accessLog];
+      return [liveMap, accessLog, partnerDeliveries, holidays];
     case 'counselor':
       return [calls];
     case 'responder':

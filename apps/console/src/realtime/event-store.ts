@@ -416,6 +416,10 @@ export class EventStore {
         });
         break;
       }
+      case 'admission.created':
+      case 'admission.updated':
+        // Admission clocks keep their own list (features/admissions) and follow these through the envelope listeners.
+        break;
       default: {
         const unknown: never = envelope;
         void unknown;

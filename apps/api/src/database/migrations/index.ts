@@ -5,6 +5,7 @@ import { DispatchOperations1763800300000 } from './1763800300000-dispatch-operat
 import { Handoffs1763800400000 } from './1763800400000-handoffs.js';
 import { WritePath1763800450000 } from './1763800450000-write-path.js';
 import { Partners1763800600000 } from './1763800600000-partners.js';
+import { WebhooksAdmissions1763800700000 } from './1763800700000-webhooks-admissions.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Handoffs1763800400000,
   WritePath1763800450000,
   Partners1763800600000,
+  WebhooksAdmissions1763800700000,
 ];

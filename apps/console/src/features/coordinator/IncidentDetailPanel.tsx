@@ -12,6 +12,7 @@ import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
 import { BedRequestPicker } from './BedRequestPicker';
 import { HandoffSection } from './HandoffSection';
+import { AdmissionClocks } from '../admissions/AdmissionClocks';
 import { Recommendations } from './Recommendations';
 import { timelineText } from './timeline-text';
 
@@ -108,6 +109,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
 
       {active ? <BedRequestPicker incidentId={incidentId} /> : null}
       <HandoffSection incidentId={incidentId} closed={!active} />
+      <AdmissionClocks incidentId={incidentId} closed={!active} />
 
       {active ? (
         <section className="detail-section" aria-labelledby="close-title">

@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { AgencyKind } from '#contracts';
 import type { Messages } from '../../i18n/en';
 
@@ -25,7 +25,13 @@ export interface PortalSection {
  * without touching the portal's own components.
  */
 export const PORTAL_SECTIONS: Record<AgencyKind, readonly PortalSection[]> = {
-  hospital: [],
+  hospital: [
+    {
+      id: 'admissions',
+      label: (t) => t.admissions.portalTitle,
+      Component: lazy(() => import('../admissions/HospitalAdmissions').then((m) => ({ default: m.HospitalAdmissions }))),
+    },
+  ],
   police: [],
   fire: [],
   community: [],

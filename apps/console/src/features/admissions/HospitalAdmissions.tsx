@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { ADMISSION_OUTCOMES, GUARDIAN_NOTICE_METHODS, type AdmissionOutcome, type EmergencyAdmissionView, type GuardianNoticeMethod } from '#contracts';
+import { useAuth } from '../../auth/auth';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
+import { useI18n } from '../../i18n/i18n';
+import { AdmissionCard } from './AdmissionCard';
+import { useAdmissions } from './use-admissions';
+import './admissions.css';
+
+/**
+ * The hospital's emergency admissions with their clocks, for its partner-portal section (the portal gives the
+ * heading): it records the guardian's written notice and the end with its outcome.
+ */
+export function HospitalAdmissions() {
+  const { t } = useI18n();
+  const admissions = useAdmissions({});
+  return (
+    <div data-testid="hospital-admissions">
+      {admissions.data?.length === 0 ? <p className="empty-note">{t.admissions.none}</p> : null}
+      {(admissions.data ?? []).map((a) => (
+        <AdmissionCard key={a.id} admission={a} showIncident>
+          {a.status === 'active' ? <AdmissionActions admission={a} /> : null}
+        </AdmissionCard>
+      ))}
+    </div>
+  );
+}
+
+function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView }) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const { busy, failure, run } = useAction();
+  const [name, setName] = useState('');
+  const [relation, setRelation] = useState('');
+  const [method, setMethod] = useState<GuardianNoticeMethod>('written');
+  const [outcome, setOutcome] = useState<AdmissionOutcome | ''>('');
+  const notice = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api.recordGuardianNotice(a.id, { name: name.trim(), relation: relation.trim(), method, at: new Date().toISOString() }));
+  };
+  const end = (e: FormEvent) => {
+    e.preventDefault();
+    if (outcome) void run(() => api.endAdmission(a.id, { outcome, at: new Date().toISOString() }));
+  };
+  return (
+    <div className="row-actions">
+      {a.guardianNotice.status !== 'done' ? (
+        <form className="inline-form" onSubmit={notice} data-testid="guardian-notice-form">
+          <label className="field">
+            <span>{t.admissions.guardianName}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} name="guardianName" />
+          </label>
+          <label className="field">
+            <span>{t.admissions.relation}</span>
+            <input value={relation} onChange={(e) => setRelation(e.target.value)} required maxLength={60} name="relation" />
+          </label>
+          <label className="field">
+            <span>{t.admissions.method}</span>
+            <select value={method} onChange={(e) => setMethod(e.target.value as GuardianNoticeMethod)} name="method">
+              {GUARDIAN_NOTICE_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t.admissions.methods[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn" disabled={busy}>
+            {t.admissions.recordNotice}
+          </button>
+        </form>
+      ) : null}
+      <form className="inline-form" onSubmit={end} data-testid="end-admission-form">
+        <label className="field">
+          <span>{t.admissions.endOutcome}</span>
+          <select value={outcome} onChange={(e) => setOutcome(e.target.value as AdmissionOutcome)} required name="outcome">
+            <option value="">—</option>
+            {ADMISSION_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t.admissions.outcome[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn" disabled={busy}>
+          {t.admissions.end}
+        </button>
+      </form>
+      <FailureNote failure={failure} />
+    </div>
+  );
+}
