@@ -13,6 +13,8 @@ import { CoverageModule } from './coverage/coverage.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { ShiftsModule } from './shifts/shifts.module.js';
+import { SkillsModule } from './skills/skills.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -35,4 +37,7 @@ export const FEATURE_MODULES: Type[] = [
   IndicatorsModule,
   // Partner exports: FHIR R4 handoff bundles, NENA EIDO for police and fire.
   ExportsModule,
+  // Running the centre (issue 10): rosters and the skill vocabulary.
+  ShiftsModule,
+  SkillsModule,
 ];

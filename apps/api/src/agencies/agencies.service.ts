@@ -48,9 +48,9 @@ export class AgenciesService {
         if (n !== new Set(req.regionIds).size) throw new DomainError('VALIDATION_FAILED', 'regionIds: unknown region', [{ field: 'regionIds', message: 'unknown region' }]);
       }
       const row = await tx.one<AgencyRow>(
-        `INSERT INTO agency (code, kind, name, region_ids, lat, lng, webhook_url) VALUES ($1,$2,$3,$4,$5,$6,$7)
+        `INSERT INTO agency (code, kind, name, region_ids, lat, lng, webhook_url, contact) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
          ON CONFLICT (code) DO NOTHING RETURNING id, code, kind, name, region_ids, lat, lng, beds_available`,
-        [req.code, req.kind, req.name, req.regionIds, req.location.lat, req.location.lng, req.webhookUrl ?? null],
+        [req.code, req.kind, req.name, req.regionIds, req.location.lat, req.location.lng, req.webhookUrl ?? null, req.contact || null],
       );
       if (!row) throw new DomainError('DUPLICATE', `Agency code ${req.code} exists`, [{ field: 'code', message: 'already exists' }]);
       await tx.audit({ action: 'agency.create', entityType: 'agency', entityId: row.id, details: { kind: row.kind } });
