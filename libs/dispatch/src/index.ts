@@ -6,3 +6,4 @@ export * from './sla.js';
 export * from './coverage.js';
 export * from './indicators.js';
 export * from './staffing.js';
+export * from './roster-gaps.js';
