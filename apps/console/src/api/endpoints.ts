@@ -28,6 +28,7 @@ import type {
 } from '#contracts';
 import type { Recommendation } from '#geo';
 import type { Http } from './http';
+import { centreEndpoints } from './centre-endpoints';
 
 
 /** What POST /incidents answers (contract.md). */
@@ -83,6 +84,7 @@ export function createApi(http: Http) {
     sendLocation: (teamId: string, location: LatLng) => post<void>(`/teams/${q(teamId)}/location`, location),
     checkin: (teamId: string) => post<void>(`/teams/${q(teamId)}/checkin`),
     panic: (teamId: string, location?: LatLng) => post<AlertView>(`/teams/${q(teamId)}/panic`, location ? { location } : {}),
+    ...centreEndpoints(http),
   };
 }
 

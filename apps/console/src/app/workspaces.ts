@@ -17,10 +17,20 @@ export interface WorkspaceTab {
 const CoordinatorPage = lazy(() => import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })));
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const RosterPage = lazy(() => import('../features/rosters/RosterPage').then((m) => ({ default: m.RosterPage })));
+const TeamsPage = lazy(() => import('../features/admin/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const AgenciesPage = lazy(() => import('../features/admin/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
+const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
 const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Component: TeamPage };
+const rosters: WorkspaceTab = { id: 'rosters', label: (t) => t.workspace.rosters, Component: RosterPage };
+const teams: WorkspaceTab = { id: 'teams', label: (t) => t.workspace.teams, Component: TeamsPage };
+// The same screen; the admin's also edits the skill vocabulary.
+const teamsAndSkills: WorkspaceTab = { id: 'teams', label: (t) => t.workspace.teamsAndSkills, Component: TeamsPage };
+const agencies: WorkspaceTab = { id: 'agencies', label: (t) => t.workspace.agencies, Component: AgenciesPage };
+const regionsTab: WorkspaceTab = { id: 'regions', label: (t) => t.workspace.regions, Component: RegionsPage };
 
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
 export function workspaceTabs(user: UserView): WorkspaceTab[] {
@@ -28,9 +38,9 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'coordinator':
       return [liveMap];
     case 'supervisor':
-      return [liveMap];
+      return [liveMap, rosters, teams];
     case 'admin':
-      return [liveMap];
+      return [liveMap, rosters, teamsAndSkills, agencies, regionsTab];
     case 'counselor':
       return [calls];
     case 'responder':
