@@ -459,7 +459,7 @@ export const en = {
     deleteShift: 'Delete shift',
     deleted: 'Shift deleted.',
     created: (n: number) => (n === 1 ? '1 shift added.' : `${n} shifts added.`),
-    copied: (n: number, skipped: number) => `${n} shifts copied from last week${skipped ? `; ${skipped} left out because they overlap shifts already rostered` : ''}.`,
+    copied: (n: number, skipped: number) => `${n === 1 ? '1 shift' : `${n} shifts`} copied from last week${skipped ? `; ${skipped} left out because they overlap shifts already rostered` : ''}.`,
     nothingToCopy: 'Last week has no shifts to copy.',
     addShifts: 'Add shifts',
     firstDay: 'First day',

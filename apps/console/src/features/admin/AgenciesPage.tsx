@@ -24,7 +24,7 @@ export function AgenciesPage() {
 
   return (
     <div className="admin-page" data-testid="agencies-page">
-      <h1 className="admin-title">{t.centre.agencies}</h1>
+      <h2 className="admin-title">{t.centre.agencies}</h2>
       {notice ? (
         <p className="notice" role="status" data-testid="agencies-notice">
           {notice}

@@ -77,7 +77,7 @@ export function RegionsPage() {
 
   return (
     <div className="admin-page" data-testid="regions-page">
-      <h1 className="admin-title">{t.centre.regions}</h1>
+      <h2 className="admin-title">{t.centre.regions}</h2>
       <section className="panel" aria-labelledby="region-import-title">
         <h2 id="region-import-title" className="panel-title">
           {t.centre.importRegions}

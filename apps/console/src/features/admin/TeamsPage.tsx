@@ -33,7 +33,7 @@ export function TeamsPage() {
 
   return (
     <div className="admin-page" data-testid="teams-page">
-      <h1 className="admin-title">{user?.role === 'admin' ? t.centre.teamsAndSkills : t.centre.teams}</h1>
+      <h2 className="admin-title">{user?.role === 'admin' ? t.centre.teamsAndSkills : t.centre.teams}</h2>
       {notice ? (
         <p className="notice" role="status" data-testid="teams-notice">
           {notice}

@@ -81,7 +81,7 @@ export function RosterPage() {
   const teams = data.data?.teams ?? [];
   return (
     <div className="admin-page roster-page" data-testid="roster-page">
-      <h1 className="admin-title">{t.rosters.title}</h1>
+      <h2 className="admin-title">{t.rosters.title}</h2>
       <CoverageGaps regions={regions} teams={teams} shifts={data.data?.upcoming ?? null} from={now} />
       <section className="panel" aria-labelledby="roster-week-title">
         <div className="roster-toolbar">
