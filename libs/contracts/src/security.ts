@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UserView } from './responses.js';
+import type { DispatchView, HandoffView, IncidentView, UserView } from './responses.js';
 import { ROLES } from './vocabulary.js';
 
 // Running the centre: the users admin API (contract.md) and the session vocabulary it shares with /auth.
@@ -34,3 +34,28 @@ export interface UserAdminView extends UserView {
 /** Why a session ended (stored on the session row and shown in the audit log). */
 export const SESSION_END_REASONS = ['logout', 'password-change', 'password-reset', 'deactivated', 'role-change'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/** A safety caution for whoever goes to the person: the same codes police and fire get in EIDO. */
+export interface FieldCaution {
+  code: 'weapon-access' | 'harm-to-others-threats' | 'harm-to-others-imminent' | 'harm-to-others-inProgress' | 'danger-to-others' | 'history-of-violence';
+  severity: 'highest' | 'high' | 'normal';
+}
+
+/**
+ * What a team's phone reads of an incident its team is or was dispatched to (`GET /incidents/:id` for a responder):
+ * where, what category, the safety cautions, what is asked of the team, and the summary. Never the client id, the
+ * C-SSRS answers or triage reasons, the calls, the timeline, nor other teams' dispatches.
+ */
+export interface FieldIncidentView extends IncidentView {
+  view: 'field';
+  /** The team working the incident now (null once it has cleared). */
+  teamId: string | null;
+  cautions: FieldCaution[];
+  /** What is asked: the skills the response needs, and which emergency partners the triage calls for. */
+  neededSkills: string[];
+  partners: { police: boolean; ems: boolean; fire: boolean };
+  /** This team's dispatches on the incident. */
+  dispatches: DispatchView[];
+  /** Handoffs in outline (who, of what kind, how far): no free-text reason. */
+  handoffs: Pick<HandoffView, 'id' | 'agencyId' | 'kind' | 'status'>[];
+}
