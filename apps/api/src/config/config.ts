@@ -31,6 +31,8 @@ export interface AppConfig {
   consoleDir: string;
   timerPollMs: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Absolute lifetime of a login's refresh chain (SESSION_MAX_HOURS): one shift plus handover by default. */
+  sessionMaxHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -108,5 +110,6 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     consoleDir: resolve(str(env, 'CONSOLE_DIR') ?? defaultConsoleDir),
     timerPollMs: int(env, 'TIMER_POLL_MS', 1000, 50, 60000),
     logLevel,
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 14, 1, 24 * 7),
   };
 }

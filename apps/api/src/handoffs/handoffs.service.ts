@@ -6,6 +6,8 @@ import { conflict, DomainError, forbidden, notFound } from '../common/errors.js'
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
+import { fieldTeam } from '../need-to-know/field-view.js';
+import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 import { HANDOFF_SELECT, requestHandoff, toHandoffEvent, toHandoffView, type HandoffRow, type HandoffWithIncident } from './handoffs.repository.js';
 
 const TERMINAL_INCIDENT = new Set(['closed', 'cancelled']);
@@ -24,14 +26,18 @@ export class HandoffsService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  /** Agencies see only their own handoffs; staff see all, optionally by incident or status. */
+  /**
+   * Agencies see only their own handoffs; a team's phone only those of incidents its team is or was dispatched to
+   * (need-to-know/field-view.ts); other staff see all, optionally by incident or status.
+   */
   async list(actor: Actor, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
     const own = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
     const rows = (await this.ds.query(
       `${HANDOFF_SELECT}
        WHERE ($1::uuid IS NULL OR h.agency_id = $1) AND ($2::uuid IS NULL OR h.incident_id = $2) AND ($3::text IS NULL OR h.status = $3)
+         AND ($4::uuid IS NULL OR ${teamMayReadSql('h.incident_id', '$4::uuid')})
        ORDER BY h.requested_at DESC LIMIT 500`,
-      [own, filter.incidentId ?? null, filter.status ?? null],
+      [own, filter.incidentId ?? null, filter.status ?? null, fieldTeam(actor)],
     )) as HandoffWithIncident[];
     // A partner reading where a person is counts as access to their record (PIPA access log).
     if (rows.length > 0) {

@@ -11,6 +11,7 @@ import type {
   DispatchView,
   EndCallRequest,
   EventsPage,
+  FieldIncidentView,
   HandoffView,
   IncidentDetail,
   IncidentView,
@@ -54,6 +55,8 @@ export function createApi(http: Http) {
 
     activeIncidents: () => get<IncidentView[]>('/incidents?status=active'),
     incident: (id: string, signal?: AbortSignal) => get<IncidentDetail>(`/incidents/${q(id)}`, signal),
+    /** The same route as a team's phone gets it: the field's need-to-know view (responders only). */
+    fieldIncident: (id: string, signal?: AbortSignal) => get<FieldIncidentView>(`/incidents/${q(id)}`, signal),
     recommendations: (id: string, signal?: AbortSignal) => get<Recommendation[]>(`/incidents/${q(id)}/recommendations`, signal),
     offer: (incidentId: string, teamId: string) => post<DispatchView>(`/incidents/${q(incidentId)}/dispatches`, { teamId }),
     closeIncident: (id: string, disposition: string) => post<IncidentView>(`/incidents/${q(id)}/close`, { disposition }),

@@ -8,6 +8,7 @@ import type {
   Category,
   CssrsRisk,
   DispatchStatus,
+  FieldCaution,
   HandoffStatus,
   IncidentStatus,
   Role,
@@ -539,6 +540,20 @@ export const en = {
     regionsSaved: (created: number, updated: number) => `Regions saved: ${created} new, ${updated} updated.`,
     previewMap: 'Preview (dashed: the file)',
     currentRegions: 'Current regions',
+  },
+  // The team phone's need-to-know view of its incident (issue 11).
+  fieldView: {
+    cautions: 'Safety cautions',
+    caution: {
+      'weapon-access': 'Person may have access to a weapon',
+      'harm-to-others-threats': 'Threats of harm to others',
+      'harm-to-others-imminent': 'Harm to others imminent',
+      'harm-to-others-inProgress': 'Harm to others in progress',
+      'danger-to-others': 'Danger to others reported',
+      'history-of-violence': 'History of violence on record',
+    } satisfies Record<FieldCaution['code'], string>,
+    asked: 'Needed',
+    partners: { police: 'Police (112) called for', ems: 'Ambulance (119) called for', fire: 'Fire (119) called for' },
   },
 };
 

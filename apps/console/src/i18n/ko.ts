@@ -516,4 +516,17 @@ export const ko: Messages = {
     previewMap: '미리보기(점선: 파일)',
     currentRegions: '현재 구역',
   },
+  fieldView: {
+    cautions: '안전 주의 사항',
+    caution: {
+      'weapon-access': '대상자가 무기를 소지했을 수 있음',
+      'harm-to-others-threats': '타인 위해 위협',
+      'harm-to-others-imminent': '타인 위해 임박',
+      'harm-to-others-inProgress': '타인 위해 진행 중',
+      'danger-to-others': '타인에 대한 위험 신고됨',
+      'history-of-violence': '폭력 이력 있음',
+    },
+    asked: '필요 사항',
+    partners: { police: '경찰(112) 요청 대상', ems: '구급(119) 요청 대상', fire: '소방(119) 요청 대상' },
+  },
 };

@@ -3,7 +3,16 @@ import { IntakeDispatch1763800100000 } from './1763800100000-intake-dispatch.js'
 import { IntakeCalls1763800200000 } from './1763800200000-intake-calls.js';
 import { DispatchOperations1763800300000 } from './1763800300000-dispatch-operations.js';
 import { Handoffs1763800400000 } from './1763800400000-handoffs.js';
+import { Security1763800500000 } from './1763800500000-security.js';
 import { RunningTheCentre1763800900000 } from './1763800900000-running-the-centre.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
-export const migrations = [Foundation1763800000000, IntakeDispatch1763800100000, IntakeCalls1763800200000, DispatchOperations1763800300000, Handoffs1763800400000, RunningTheCentre1763800900000];
+export const migrations = [
+  Foundation1763800000000,
+  IntakeDispatch1763800100000,
+  IntakeCalls1763800200000,
+  DispatchOperations1763800300000,
+  Handoffs1763800400000,
+  Security1763800500000,
+  RunningTheCentre1763800900000,
+];
