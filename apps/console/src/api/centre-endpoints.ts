@@ -2,6 +2,10 @@ import type {
   AgencyAdminView,
   CreateAgencyRequest,
   CreateShiftBatchRequest,
+  CreateUserRequest,
+  UpdateUserRequest,
+  UserAdminView,
+  UserView,
   CreateTeamRequest,
   PatchAgencyRequest,
   PatchTeamRequest,
@@ -31,6 +35,11 @@ export function centreEndpoints(http: Http) {
     adminAgencies: () => http.request<AgencyAdminView[]>('GET', '/admin/agencies'),
     createAgency: (body: CreateAgencyRequest) => http.request<AgencyAdminView>('POST', '/agencies', { body }),
     patchAgency: (id: string, body: PatchAgencyRequest) => http.request<AgencyAdminView>('PATCH', `/agencies/${q(id)}`, { body }),
+
+    users: () => http.request<UserAdminView[]>('GET', '/users'),
+    createUser: (body: CreateUserRequest) => http.request<UserView>('POST', '/users', { body }),
+    patchUser: (id: string, body: UpdateUserRequest) => http.request<UserAdminView>('PATCH', `/users/${q(id)}`, { body }),
+    resetPassword: (id: string, password: string) => http.request<void>('POST', `/users/${q(id)}/password`, { body: { password } }),
 
     importRegions: (body: unknown, nameProperty: string, codeProperty: string, nameKoProperty?: string) =>
       http.request<{ created: number; updated: number; total: number }>(

@@ -20,6 +20,7 @@ const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ d
 const RosterPage = lazy(() => import('../features/rosters/RosterPage').then((m) => ({ default: m.RosterPage })));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const AgenciesPage = lazy(() => import('../features/admin/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
+const PeoplePage = lazy(() => import('../features/admin/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
@@ -30,6 +31,7 @@ const teams: WorkspaceTab = { id: 'teams', label: (t) => t.workspace.teams, Comp
 // The same screen; the admin's also edits the skill vocabulary.
 const teamsAndSkills: WorkspaceTab = { id: 'teams', label: (t) => t.workspace.teamsAndSkills, Component: TeamsPage };
 const agencies: WorkspaceTab = { id: 'agencies', label: (t) => t.workspace.agencies, Component: AgenciesPage };
+const people: WorkspaceTab = { id: 'people', label: (t) => t.workspace.people, Component: PeoplePage };
 const regionsTab: WorkspaceTab = { id: 'regions', label: (t) => t.workspace.regions, Component: RegionsPage };
 
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
@@ -40,7 +42,7 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'supervisor':
       return [liveMap, rosters, teams];
     case 'admin':
-      return [liveMap, rosters, teamsAndSkills, agencies, regionsTab];
+      return [liveMap, rosters, people, teamsAndSkills, agencies, regionsTab];
     case 'counselor':
       return [calls];
     case 'responder':
