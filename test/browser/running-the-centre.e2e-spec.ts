@@ -156,6 +156,47 @@ describe('running the centre', () => {
     await context.close();
   }, 150_000);
 
+  it('an admin deactivates a user who is signed in elsewhere and that session ends; creates a user and resets a password', async () => {
+    const elsewhere = await env.browser.newPage();
+    await signIn(elsewhere.page, 'counselor2', DEMO_PASSWORD, 'en');
+    await elsewhere.page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
+
+    const { page, context } = await env.browser.newPage();
+    await signIn(page, 'admin', ADMIN_PASSWORD, 'en');
+    await openTab(page, 'people', 'people-page');
+    const row = page.getByTestId('user-row-counselor2');
+    await row.waitFor();
+    expect(await seriousA11yFindings(page)).toEqual([]);
+    await row.getByRole('button', { name: 'Deactivate counselor2' }).click();
+    await page.getByTestId('people-notice').filter({ hasText: 'counselor2 deactivated' }).waitFor();
+    await row.filter({ hasText: 'Deactivated' }).waitFor();
+    // The other browser is thrown out: its socket is closed by the server and its next check finds the session over.
+    await elsewhere.page.getByTestId('login-form').waitFor({ timeout: 10_000 });
+    await elsewhere.page.getByText('Your session ended').first().waitFor();
+    await elsewhere.context.close();
+    expect((await env.server.api('POST', '/auth/login', { body: { username: 'counselor2', password: DEMO_PASSWORD } })).status).toBe(401);
+
+    await page.getByTestId('new-user').click();
+    const form = page.getByTestId('user-form');
+    await form.getByLabel('Username').fill('night-counselor');
+    await form.getByLabel('Display name').fill('Night Counselor');
+    await form.getByLabel('Role').selectOption('counselor');
+    await form.getByLabel(/Initial password/).fill('first-password-123');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByTestId('user-row-night-counselor').waitFor();
+    await page.getByTestId('user-row-night-counselor').getByRole('button', { name: 'Reset password night-counselor' }).click();
+    await page.getByTestId('password-form').getByLabel(/New password/).fill('second-password-456');
+    expect(await seriousA11yFindings(page)).toEqual([]);
+    await page.getByTestId('password-form').getByRole('button', { name: 'Set password' }).click();
+    await page.getByTestId('people-notice').filter({ hasText: 'New password set for night-counselor' }).waitFor();
+    expect((await env.server.api('POST', '/auth/login', { body: { username: 'night-counselor', password: 'first-password-123' } })).status).toBe(401);
+    expect((await env.server.api('POST', '/auth/login', { body: { username: 'night-counselor', password: 'second-password-456' } })).status).toBe(200);
+    // No password or hash ever reaches the screen: the typed one is cleared, none comes from the API.
+    const html = await page.content();
+    expect(html).not.toMatch(/\$argon2|second-password-456|first-password-123/);
+    await context.close();
+  }, 150_000);
+
   it('shows every screen in Korean with the bundled Korean font, and passes axe', async () => {
     const { page, context } = await env.browser.newPage();
     const fonts: string[] = [];
@@ -165,6 +206,7 @@ describe('running the centre', () => {
     await signIn(page, 'admin', ADMIN_PASSWORD, 'ko');
     for (const [tab, screen, heading] of [
       ['rosters', 'roster-page', '근무표'],
+      ['people', 'people-page', '사용자와 권한'],
       ['teams', 'teams-page', '팀과 역량'],
       ['agencies', 'agencies-page', '협력기관'],
       ['regions', 'regions-page', '관할 구역'],
