@@ -213,9 +213,9 @@ describe('running the centre', () => {
     ] as const) {
       await openTab(page, tab, screen);
       await page.getByTestId(screen).getByRole('heading', { name: heading, exact: true }).first().waitFor();
+      if (tab === 'teams') await page.getByTestId('skills-editor').waitFor();
       expect(await seriousA11yFindings(page)).toEqual([]);
     }
-    await page.getByTestId('skills-editor').waitFor();
     await page.evaluate('document.fonts.ready.then(() => true)');
     const loaded = await page.evaluate<number>("[...document.fonts].filter((f) => f.family.includes('Noto Sans KR') && f.status === 'loaded').length");
     // Only the unicode-range slices of the characters on screen are fetched, never the whole family.
