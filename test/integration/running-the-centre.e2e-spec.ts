@@ -18,11 +18,11 @@ beforeAll(async () => {
   world = await buildWorld(server);
   supervisor = await createUser(server, world.admin, 'supervisor');
   counselor = world.counselor;
-});
+}, 60_000);
 afterAll(async () => {
   await server.stop();
   await server.dropDatabase();
-});
+}, 30_000);
 
 describe('rosters', () => {
   // A fixed future week, so the demo-free database has no other shifts in it.
@@ -61,7 +61,7 @@ describe('rosters', () => {
     // A window that only overlaps the middle shift returns it alone.
     const middle = await server.api<ShiftView[]>('GET', `/shifts?from=${at(monday, 30)}&to=${at(monday, 31)}&teamId=${team.id}`, { token: counselor });
     expect(middle.body.map((s) => s.startsAt)).toEqual([at(monday, 24)]);
-  });
+  }, 30_000);
 
   it('creates a week in one batch: all or nothing, or skipping the overlaps when asked (copy last week)', async () => {
     const { team } = await createTeam(server, world, { regionId: world.regions.south, base: { lat: 37.5, lng: 127.0 }, onDuty: false });
@@ -91,7 +91,7 @@ describe('rosters', () => {
     });
     expect(ghost.status).toBe(400);
     expect(ghost.body.details).toEqual([{ field: 'shifts[0].teamId', message: 'no such team' }]);
-  });
+  }, 30_000);
 
   it('deletes a shift (404 the second time) and tells the boards the duty flag changed', async () => {
     const { team } = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 } });
@@ -104,13 +104,13 @@ describe('rosters', () => {
     expect(teams.find((t) => t.id === team.id)?.onDuty).toBe(false);
     expect((await server.api('DELETE', `/shifts/${current!.id}`, { token: supervisor })).status).toBe(404);
     expect((await server.api('DELETE', `/shifts/${current!.id}`, { token: counselor })).status).toBe(403);
-  });
+  }, 30_000);
 
   it('names the bad query field', async () => {
     const res = await server.api<ErrorBody>('GET', '/shifts?from=yesterday&to=2031-03-03T00:00:00Z', { token: supervisor });
     expect(res.status).toBe(400);
     expect(res.body.details?.[0]?.field).toBe('from');
-  });
+  }, 30_000);
 });
 
 describe('skill vocabulary', () => {
@@ -155,7 +155,7 @@ describe('skill vocabulary', () => {
     const dup = await server.api<ErrorBody>('PUT', '/skills', { token: world.admin, body: [initial.body[0], initial.body[0]] });
     expect(dup.status).toBe(400);
     expect(dup.body.details?.[0]?.field).toBe('[1].code');
-  });
+  }, 30_000);
 });
 
 describe('team and agency edits', () => {
@@ -175,7 +175,7 @@ describe('team and agency edits', () => {
     expect(unknown.status).toBe(400);
     expect((await server.api('PATCH', `/teams/${a.id}`, { token: supervisor, body: {} })).status).toBe(400);
     expect((await server.api('PATCH', `/teams/${a.id}`, { token: counselor, body: { size: 4 } })).status).toBe(403);
-  });
+  }, 30_000);
 
   it('PATCH /agencies/:id edits kind, regions, contact and webhook URL (admin only); null clears', async () => {
     const created = await server.api<{ id: string }>('POST', '/agencies', {
@@ -200,5 +200,5 @@ describe('team and agency edits', () => {
     const list = await server.api<AgencyAdminView[]>('GET', '/admin/agencies', { token: world.admin });
     expect(list.body.find((a) => a.id === id)).toMatchObject({ contact: null });
     expect((await server.api('GET', '/admin/agencies', { token: supervisor })).status).toBe(403);
-  });
+  }, 30_000);
 });
