@@ -221,7 +221,7 @@ describe('POST /incidents', () => {
 });
 
 describe('GET /incidents', () => {
-  it('lists active incidents for all staff and gives an audited detail with the timeline', async () => {
+  it('lists active incidents for staff (a team only its own) and gives an audited detail with the timeline', async () => {
     const responderTeam = await server.api<TeamView>('POST', '/teams', {
       token: admin.accessToken,
       body: { callsign: 'LIST-1', regionId: region['11901'], base: { lat: 37.51, lng: 126.905 }, skills: [], size: 2 },
@@ -229,11 +229,16 @@ describe('GET /incidents', () => {
     const responder = await makeUser(server, admin.accessToken, 'responder', { teamId: responderTeam.body.id });
     const { call } = await triagedCall();
     const created = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 } });
-    const list = await server.api<IncidentView[]>('GET', '/incidents?status=active', { token: responder.token });
+    // Need-to-know (issue 11): a team's phone lists only incidents its team is or was dispatched to.
+    const own = await server.api<IncidentView[]>('GET', '/incidents?status=active', { token: responder.token });
+    expect(own.status).toBe(200);
+    expect(own.body.map((i) => i.id)).not.toContain(created.body.id);
+    const viewer = await makeUser(server, admin.accessToken, 'supervisor');
+    const list = await server.api<IncidentView[]>('GET', '/incidents?status=active', { token: viewer.token });
     expect(list.status).toBe(200);
     expect(list.body.map((i) => i.id)).toContain(created.body.id);
     // The list shows addresses and summaries, so the read is logged with the incidents it showed.
-    const listed = await auditRows(server, `action = 'incident.list' AND actor_id = $1`, [responder.id]);
+    const listed = await auditRows(server, `action = 'incident.list' AND actor_id = $1`, [viewer.id]);
     expect(listed).toHaveLength(1);
     expect((listed[0]!.details as { ids: string[] }).ids).toContain(created.body.id);
     expect((await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token })).body).toEqual([]);

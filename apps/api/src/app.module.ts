@@ -10,6 +10,8 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokenService } from './auth/tokens.js';
+import { SessionService } from './auth/sessions.js';
+import { SessionWatcher } from './realtime/session-watcher.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 import { EventsController } from './realtime/events.controller.js';
@@ -46,6 +48,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         UnitOfWork,
         TokenService,
+        SessionService,
+        SessionWatcher,
         AuthService,
         UsersService,
         Metrics,
@@ -54,7 +58,7 @@ export class AppModule {
         RegionsService,
         TimerRunner,
       ],
-      exports: [APP_CONFIG, DataSource, UnitOfWork, TokenService, Metrics, RegionsService, EventPublisher, TimerRunner],
+      exports: [APP_CONFIG, DataSource, UnitOfWork, TokenService, SessionService, Metrics, RegionsService, EventPublisher, TimerRunner],
     };
   }
 }

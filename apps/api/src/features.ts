@@ -16,6 +16,8 @@ import { ExportsModule } from './exports/exports.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { AdmissionsModule } from './admissions/admissions.module.js';
+import { ShiftsModule } from './shifts/shifts.module.js';
+import { SkillsModule } from './skills/skills.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -43,4 +45,7 @@ export const FEATURE_MODULES: Type[] = [
   // Partner webhooks (Standard Webhooks outbox, signed inbound answers); Art. 50 emergency admissions (issue 8).
   WebhooksModule,
   AdmissionsModule,
+  // Running the centre (issue 10): rosters and the skill vocabulary.
+  ShiftsModule,
+  SkillsModule,
 ];

@@ -13,6 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedde
 import { ConfiguredIoAdapter } from './realtime/io-adapter.js';
 import { EventsGateway } from './realtime/events.gateway.js';
 import { EventPublisher } from './realtime/publisher.js';
+import { SessionWatcher } from './realtime/session-watcher.js';
 import { TokenService } from './auth/tokens.js';
 import { AuthService } from './auth/auth.service.js';
 import { Metrics } from './metrics/metrics.js';
@@ -64,6 +65,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     const gateway = app.get(EventsGateway);
     const publisher = app.get(EventPublisher);
     await publisher.start(gateway.server, databaseUrl);
+    const sessionWatcher = app.get(SessionWatcher);
+    await sessionWatcher.start(databaseUrl);
     const background = startBackgroundWork(app, config);
 
     const address = (app.getHttpServer() as HttpServer).address();
@@ -74,6 +77,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       (closing ??= (async () => {
         await background.stop();
         await publisher.stop();
+        await sessionWatcher.stop();
         await app.close();
         await embedded?.stop();
       })());

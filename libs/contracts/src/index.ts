@@ -11,3 +11,5 @@ export * from './supervision.js';
 export * from './partners.js';
 export * from './webhooks.js';
 export * from './admissions.js';
+export * from './security.js';
+export * from './centre.js';

@@ -10,7 +10,7 @@ import {
   type DispatchStatus,
   ROLES,
   SETTABLE_TEAM_STATUSES,
-  TEAM_SKILLS,
+  SKILL_CODE_PATTERN,
 } from './vocabulary.js';
 
 // Request bodies of the REST API (contract.md). Strict objects: unknown fields are refused with 400.
@@ -59,7 +59,8 @@ export const createTeamSchema = z.strictObject({
   regionId: z.uuid(),
   coveredRegionIds: z.array(z.uuid()).max(100).optional(),
   base: latLngSchema,
-  skills: z.array(z.enum(TEAM_SKILLS)).max(TEAM_SKILLS.length),
+  // Codes of the centre's vocabulary (GET /skills); which ones exist is checked against the database.
+  skills: z.array(z.string().regex(SKILL_CODE_PATTERN, 'a skill code')).max(100),
   size: z.int().min(1).max(20),
 });
 export type CreateTeamRequest = z.infer<typeof createTeamSchema>;
@@ -80,6 +81,7 @@ export const createAgencySchema = z.strictObject({
   regionIds: z.array(z.uuid()).max(100),
   location: latLngSchema,
   webhookUrl: z.url().optional(),
+  contact: z.string().trim().max(200).optional(),
 });
 export type CreateAgencyRequest = z.infer<typeof createAgencySchema>;
 

@@ -38,7 +38,8 @@ export interface TeamView {
   base: LatLng;
   location: (LatLng & { at: string }) | null;
   onDuty: boolean;
-  skills: TeamSkill[];
+  /** Codes of the centre's skill vocabulary (GET /skills). */
+  skills: string[];
   size: number;
 }
 

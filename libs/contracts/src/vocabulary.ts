@@ -71,3 +71,6 @@ export const HANDOFF_DECLINE_REASONS = [
   'other',
 ] as const;
 export type HandoffDeclineReason = (typeof HANDOFF_DECLINE_REASONS)[number];
+
+/** A skill code of the centre's vocabulary (GET/PUT /skills); TEAM_SKILLS are the ones triage derives by itself. */
+export const SKILL_CODE_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;

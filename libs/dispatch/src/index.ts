@@ -8,3 +8,4 @@ export * from './indicators.js';
 export * from './staffing.js';
 export * from './kpi-rows.js';
 export * from './kpi-trend.js';
+export * from './roster-gaps.js';

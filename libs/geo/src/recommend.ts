@@ -22,7 +22,8 @@ export interface CandidateTeam {
   onDuty: boolean;
   base: LatLng;
   location: (LatLng & { at: string }) | null;
-  skills: readonly TeamSkill[];
+  // Codes of the centre's vocabulary; only the ones triage asks for (TeamSkill) count here.
+  skills: readonly string[];
   size: number;
 }
 

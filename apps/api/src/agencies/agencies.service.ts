@@ -55,9 +55,9 @@ export class AgenciesService {
       }
       const webhookSecret = req.webhookUrl ? newWebhookSecret() : null;
       const row = await tx.one<AgencyRow>(
-        `INSERT INTO agency (code, kind, name, region_ids, lat, lng, webhook_url, webhook_secret) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+        `INSERT INTO agency (code, kind, name, region_ids, lat, lng, webhook_url, webhook_secret, contact) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          ON CONFLICT (code) DO NOTHING RETURNING id, code, kind, name, region_ids, lat, lng, beds_available`,
-        [req.code, req.kind, req.name, req.regionIds, req.location.lat, req.location.lng, req.webhookUrl ?? null, webhookSecret],
+        [req.code, req.kind, req.name, req.regionIds, req.location.lat, req.location.lng, req.webhookUrl ?? null, webhookSecret, req.contact || null],
       );
       if (!row) throw new DomainError('DUPLICATE', `Agency code ${req.code} exists`, [{ field: 'code', message: 'already exists' }]);
       await tx.audit({ action: 'agency.create', entityType: 'agency', entityId: row.id, details: { kind: row.kind, webhook: webhookSecret !== null } });

@@ -5,6 +5,7 @@ import type { Actor } from '../common/actor.js';
 import { openApiSchema, ZodPipe } from '../common/validation.js';
 import { AnyUser, Claims, clientIp, CurrentActor, Public, type AuthedRequest } from './decorators.js';
 import { AuthService } from './auth.service.js';
+import type { VerifiedToken } from './tokens.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -23,8 +24,17 @@ export class AuthController {
   @AnyUser()
   @HttpCode(200)
   @ApiBearerAuth()
-  refresh(@Claims() claims: AccessClaims): Promise<LoginResponse> {
+  refresh(@Claims() claims: VerifiedToken): Promise<LoginResponse> {
     return this.auth.refresh(claims);
+  }
+
+  /** Ends this session: its tokens are refused from now on and its sockets close, on every instance. */
+  @Post('logout')
+  @AnyUser()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  logout(@CurrentActor() actor: Actor, @Claims() claims: VerifiedToken): Promise<void> {
+    return this.auth.logout(actor, claims);
   }
 
   @Post('password')

@@ -3,14 +3,14 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '#contracts';
 import { DomainError } from '../common/errors.js';
 import { PUBLIC_KEY, ROLES_KEY, type AuthedRequest } from './decorators.js';
-import { TokenService } from './tokens.js';
+import { SessionService } from './sessions.js';
 
-/** Global guard: every route needs a valid bearer token and a role listed in @Roles, unless marked @Public. */
+/** Global guard: every route needs a valid bearer token of a live session and a role listed in @Roles, unless marked @Public. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -21,7 +21,9 @@ export class AuthGuard implements CanActivate {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
-    req.claims = await this.tokens.verify(match[1]);
+    // The signature alone is not enough: the session must still be live (not logged out, not ended by a password
+    // change, reset or deactivation, within its absolute lifetime), checked in the database on every request.
+    req.claims = await this.sessions.verifyLive(match[1]);
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
     // Deny by default: a route someone forgot to annotate is closed, not open.
     if (!roles || !roles.includes(req.claims.role)) {

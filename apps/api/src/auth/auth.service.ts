@@ -5,7 +5,8 @@ import { DomainError, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
 import { toUserView, type UserRow } from '../users/users.repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { TokenService } from './tokens.js';
+import { SessionService } from './sessions.js';
+import type { VerifiedToken } from './tokens.js';
 
 // The agency's kind travels with the user so the console picks the partner portal's view and sections.
 const USER_WITH_AGENCY = `SELECT u.*, a.kind AS agency_kind FROM app_user u LEFT JOIN agency a ON a.id = u.agency_id`;
@@ -21,7 +22,7 @@ export class AuthService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
   ) {}
 
   configure(throttle: LoginThrottle): void {
@@ -52,19 +53,32 @@ export class AuthService {
       ip,
       userAgent,
     };
-    await this.uow.run(actor, async (tx) => {
+    const session = await this.uow.run(actor, async (tx) => {
       await tx.query(`INSERT INTO login_attempt (username, ip, success) VALUES ($1, $2, $3)`, [username.slice(0, 64), ip, ok]);
       await tx.audit({ action: ok ? 'auth.login' : 'auth.login-failed', entityType: 'user', entityId: user?.id ?? null });
+      return ok && user ? this.sessions.start(tx, user.id) : null;
     });
-    if (!ok || !user) throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
+    if (!session || !user) throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
     const claims = await this.claimsFor(user);
-    return { accessToken: await this.tokens.sign(claims), expiresIn: this.tokens.ttlSeconds, user: toUserView(user) };
+    return { ...(await this.sessions.issue(claims, session.id, session.expires_at)), user: toUserView(user) };
   }
 
-  /** A fresh token for a still-valid session, so an active console is not logged out mid-shift. */
-  async refresh(claims: AccessClaims): Promise<LoginResponse> {
+  /**
+   * A fresh token for a still-live session, so an active console is not logged out mid-shift; never past the
+   * session's absolute end (SESSION_MAX_HOURS), after which the person logs in again.
+   */
+  async refresh(claims: VerifiedToken): Promise<LoginResponse> {
+    const expiresAt = await this.sessions.sessionExpiry(claims);
     const user = await this.activeUser(claims.sub);
-    return { accessToken: await this.tokens.sign(await this.claimsFor(user)), expiresIn: this.tokens.ttlSeconds, user: toUserView(user) };
+    return { ...(await this.sessions.issue(await this.claimsFor(user), claims.sid, expiresAt)), user: toUserView(user) };
+  }
+
+  /** Ends the caller's session: its tokens are refused from now on and its sockets close. */
+  async logout(actor: Actor, claims: VerifiedToken): Promise<void> {
+    await this.uow.run(actor, async (tx) => {
+      await this.sessions.endOne(tx, claims.sub, claims.sid, 'logout');
+      await tx.audit({ action: 'auth.logout', entityType: 'user', entityId: claims.sub });
+    });
   }
 
   /** Changes the caller's own password; the current one is required so a stolen token cannot lock the owner out. */
@@ -76,6 +90,8 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.uow.run(actor, async (tx) => {
       await tx.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [user.id, hash]);
+      // Every session ends, this one included: a token issued before the change must not outlive it.
+      await this.sessions.endAll(tx, user.id, 'password-change');
       await tx.audit({ action: 'user.password-change', entityType: 'user', entityId: user.id });
     });
   }

@@ -1,7 +1,8 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import { STAFF_ROLES, type AccessClaims, type Role } from '#contracts';
+import { STAFF_ROLES, type Role } from '#contracts';
 import { actorFromClaims, type Actor } from '../common/actor.js';
+import type { VerifiedToken } from './tokens.js';
 
 export const PUBLIC_KEY = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
@@ -14,13 +15,13 @@ export const Roles = (...roles: readonly Role[]): MethodDecorator & ClassDecorat
 export const Staff = (): MethodDecorator & ClassDecorator => Roles(...STAFF_ROLES);
 export const AnyUser = (): MethodDecorator & ClassDecorator => Roles(...STAFF_ROLES, 'agency');
 
-export type AuthedRequest = Request & { claims?: AccessClaims };
+export type AuthedRequest = Request & { claims?: VerifiedToken };
 
 export function clientIp(req: Request): string | null {
   return req.ip ?? req.socket?.remoteAddress ?? null;
 }
 
-export const Claims = createParamDecorator((_: unknown, ctx: ExecutionContext): AccessClaims => {
+export const Claims = createParamDecorator((_: unknown, ctx: ExecutionContext): VerifiedToken => {
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();
   if (!req.claims) throw new Error('Claims used on a public route');
   return req.claims;

@@ -7,7 +7,13 @@ import { DomainError } from '../common/errors.js';
 const ISSUER = 'crisis-dispatch';
 const AUDIENCE = 'crisis-console';
 
-/** Short-lived HS256 access tokens; algorithm, issuer, audience and expiry are all checked on verification. */
+/** A verified access token: its claims, its expiry (epoch seconds) and the session it belongs to. */
+export type VerifiedToken = AccessClaims & { exp: number; sid: string };
+
+/**
+ * Short-lived HS256 access tokens; algorithm, issuer, audience and expiry are all checked on verification.
+ * Each names its session (`sid`): a valid signature is necessary, not sufficient (see SessionService).
+ */
 @Injectable()
 export class TokenService {
   private key: Uint8Array = new Uint8Array();
@@ -22,8 +28,13 @@ export class TokenService {
     return this.ttlMinutes * 60;
   }
 
-  async sign(claims: AccessClaims): Promise<string> {
-    const payload: Record<string, unknown> = { username: claims.username, role: claims.role };
+  /** The expiry (epoch seconds) of a token issued at `iat`: the TTL, but never past the session's absolute end. */
+  expiryFor(sessionExpiresAt: Date, iat: number): number {
+    return Math.min(iat + this.ttlMinutes * 60, Math.floor(sessionExpiresAt.getTime() / 1000));
+  }
+
+  async sign(claims: AccessClaims, sid: string, iat: number, exp: number): Promise<string> {
+    const payload: Record<string, unknown> = { username: claims.username, role: claims.role, sid };
     if (claims.teamId) payload.teamId = claims.teamId;
     if (claims.agencyId) payload.agencyId = claims.agencyId;
     if (claims.regionIds?.length) payload.regionIds = claims.regionIds;
@@ -32,16 +43,16 @@ export class TokenService {
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
+      .setIssuedAt(iat)
       .setJti(randomBytes(16).toString('base64url'))
-      .setExpirationTime(`${this.ttlMinutes}m`)
+      .setExpirationTime(exp)
       .sign(this.key);
   }
 
-  async verify(token: string): Promise<AccessClaims & { exp: number }> {
+  async verify(token: string): Promise<VerifiedToken> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-      if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role as Role) || typeof payload.username !== 'string') {
+      if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role as Role) || typeof payload.username !== 'string' || typeof payload.sid !== 'string') {
         throw new DomainError('UNAUTHENTICATED', 'Malformed token');
       }
       return {
@@ -52,6 +63,7 @@ export class TokenService {
         agencyId: typeof payload.agencyId === 'string' ? payload.agencyId : undefined,
         regionIds: Array.isArray(payload.regionIds) ? (payload.regionIds as string[]) : undefined,
         exp: payload.exp ?? 0,
+        sid: payload.sid,
       };
     } catch (e) {
       if (e instanceof DomainError) throw e;

@@ -37,6 +37,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** HANDOFF_ANSWER_MINUTES: a handoff unanswered this long raises a `handoff-unanswered` alert. */
   handoffAnswerMinutes: number;
+  /** Absolute lifetime of a login's refresh chain (SESSION_MAX_HOURS): one shift plus handover by default. */
+  sessionMaxHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -129,5 +131,6 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     timerPollMs: int(env, 'TIMER_POLL_MS', 1000, 50, 60000),
     logLevel,
     handoffAnswerMinutes: int(env, 'HANDOFF_ANSWER_MINUTES', 10, 1, 24 * 60),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 14, 1, 24 * 7),
   };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../common/actor.js';
 import { forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
 import { loadIncidentRow } from '../incidents/incidents.repository.js';
+import { assertFieldMayRead } from '../need-to-know/field-view.js';
 import { buildEido, type Eido } from './eido.js';
 import { buildHandoffBundle, type FhirBundle } from './fhir-bundle.js';
 import {
@@ -28,6 +29,7 @@ export class ExportsService {
       const handoff = await loadExportHandoff(tx, handoffId);
       if (!handoff) throw notFound('Handoff');
       if (actor.role === 'agency' && actor.agencyId !== handoff.agency.id) throw forbidden('Only the agency the handoff is addressed to may read it');
+      await assertFieldMayRead(tx, actor, handoff.incidentId);
       const row = (await loadIncidentRow(tx, handoff.incidentId))!;
       const incident = toExportIncident(row);
       const triage = await loadExportTriage(tx, row.triage_id);
@@ -49,6 +51,7 @@ export class ExportsService {
     return this.uow.run(actor, async (tx) => {
       const row = await loadIncidentRow(tx, incidentId);
       if (!row) throw notFound('Incident');
+      await assertFieldMayRead(tx, actor, row.id);
       const viewerAgency = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
       const handoffs = await loadEmergencyHandoffs(tx, row.id, viewerAgency);
       // A partner that declined (or whose request was withdrawn) no longer needs to know where the person is.

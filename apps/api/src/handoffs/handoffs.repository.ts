@@ -1,5 +1,6 @@
 import { readerOfAgencyKind, type AgencyKind, type CssrsRisk, type HandoffDeclineReason, type HandoffEventData, type HandoffStatus, type HandoffView, type TeamStatus, type TriageInput } from '#contracts';
 import { handoffViewFor } from './handoff-views.js';
+import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
@@ -64,6 +65,8 @@ export interface HandoffFilter {
   agencyId: string | null;
   incidentId: string | null;
   status: HandoffStatus | null;
+  /** A team's phone: only handoffs of incidents the team is or was dispatched to. */
+  fieldTeamId: string | null;
 }
 
 type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
@@ -73,8 +76,9 @@ export async function listHandoffSources(query: Query, f: HandoffFilter): Promis
   return query<HandoffSourceRow>(
     `${SOURCE_SELECT}
      WHERE ($1::uuid IS NULL OR h.agency_id = $1) AND ($2::uuid IS NULL OR h.incident_id = $2) AND ($3::text IS NULL OR h.status = $3)
+       AND ($4::uuid IS NULL OR ${teamMayReadSql('h.incident_id', '$4::uuid')})
      ORDER BY (h.status = 'requested') DESC, h.requested_at DESC, h.id LIMIT 500`,
-    [f.agencyId, f.incidentId, f.status],
+    [f.agencyId, f.incidentId, f.status, f.fieldTeamId],
   );
 }
 

@@ -24,6 +24,7 @@ import {
   type HandoffRow,
 } from './handoffs.repository.js';
 import { raiseUnansweredAlert } from './unanswered.js';
+import { assertFieldMayRead, fieldTeam } from '../need-to-know/field-view.js';
 
 const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
 
@@ -51,11 +52,19 @@ export class HandoffsService implements OnModuleInit {
     this.timers.register(HANDOFF_UNANSWERED_TIMER, (tx, timer) => raiseUnansweredAlert(tx, timer.ref_id!, this.config.handoffAnswerMinutes));
   }
 
-  /** Agencies see only their own handoffs, staff all; newest and unanswered first, each in its reader's view. */
+  /**
+   * Agencies see only their own handoffs; a team's phone only those of incidents its team is or was dispatched to
+   * (need-to-know/field-view.ts); other staff all. Newest and unanswered first, each in its reader's view.
+   */
   list(actor: Actor, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
     return this.uow.run(actor, async (tx) => {
       const own = actor.role === 'agency' ? (actor.agencyId ?? NO_AGENCY) : null;
-      const rows = await listHandoffSources((sql, params) => tx.query(sql, params), { agencyId: own, incidentId: filter.incidentId ?? null, status: filter.status ?? null });
+      const rows = await listHandoffSources((sql, params) => tx.query(sql, params), {
+        agencyId: own,
+        incidentId: filter.incidentId ?? null,
+        status: filter.status ?? null,
+        fieldTeamId: fieldTeam(actor),
+      });
       // A partner reading where a person is counts as access to their record (PIPA access log).
       if (rows.length > 0) {
         await tx.audit({ action: 'handoff.list', entityType: 'handoff', details: { ids: rows.map((r) => r.id), incidentIds: [...new Set(rows.map((r) => r.incident_id))] } });
@@ -70,6 +79,7 @@ export class HandoffsService implements OnModuleInit {
       const source = await loadHandoffSource(tx, id);
       if (!source) throw notFound('Handoff');
       if (actor.role === 'agency' && actor.agencyId !== source.agency_id) throw forbidden('Only the agency the handoff is addressed to may read it');
+      await assertFieldMayRead(tx, actor, source.incident_id);
       const reader = readerOf(actor, source.kind);
       await tx.audit({ action: 'handoff.read', entityType: 'handoff', entityId: id, subjectId: source.client_id, details: { incidentId: source.incident_id, view: reader } });
       return handoffViewFor(reader, source);

@@ -7,6 +7,7 @@ import {
   createIncidentSchema,
   INCIDENT_STATUSES,
   type CreateIncidentRequest,
+  type FieldIncidentView,
   type IncidentDetail,
   type IncidentStatus,
   type IncidentView,
@@ -68,7 +69,7 @@ export class IncidentsController {
 
   @Get('incidents/:id')
   @Staff()
-  detail(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<IncidentDetail> {
+  detail(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<IncidentDetail | FieldIncidentView> {
     return this.incidents.detail(actor, id);
   }
 

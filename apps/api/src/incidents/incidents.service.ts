@@ -4,6 +4,7 @@ import { respondBy } from '#triage';
 import { neededSkillsFor } from '#geo';
 import {
   type CreateIncidentRequest,
+  type FieldIncidentView,
   type IncidentDetail,
   type IncidentStatus,
   type IncidentView,
@@ -38,6 +39,8 @@ import {
 } from './incidents.repository.js';
 import { SAME_CLIENT_HOURS, similarityReasons } from './similarity.js';
 import { scheduleNewSlaTimers } from '../dispatch/sla-timers.js';
+import { assertFieldMayRead, fieldTeam, toFieldView } from '../need-to-know/field-view.js';
+import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 
 export interface SimilarQuery {
   location: LatLng | null;
@@ -58,13 +61,17 @@ export class IncidentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The list carries addresses and summaries, so reading it is logged too: one audit row naming the incidents. */
+  /**
+   * The list carries addresses and summaries, so reading it is logged too: one audit row naming the incidents.
+   * A team's phone gets only the incidents its team is or was dispatched to (need-to-know/field-view.ts).
+   */
   async list(actor: Actor, statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
     return this.uow.run(actor, async (tx) => {
       const history = statuses.some((s) => CLOSED.includes(s));
       const rows = await tx.query<IncidentRow>(
-        `SELECT * FROM incident WHERE status = ANY($1::text[]) ORDER BY respond_by NULLS LAST, created_at DESC${history ? ` LIMIT ${HISTORY_LIMIT}` : ''}`,
-        [statuses],
+        `SELECT * FROM incident WHERE status = ANY($1::text[]) AND ($2::uuid IS NULL OR ${teamMayReadSql('incident.id', '$2::uuid')})
+         ORDER BY respond_by NULLS LAST, created_at DESC${history ? ` LIMIT ${HISTORY_LIMIT}` : ''}`,
+        [statuses, fieldTeam(actor)],
       );
       if (rows.length > 0) {
         await tx.audit({ action: 'incident.list', entityType: 'incident', details: { statuses, ids: rows.map((r) => r.id) } });
@@ -73,13 +80,18 @@ export class IncidentsService {
     });
   }
 
-  /** The incident with its calls, triage, dispatches, handoffs and timeline: an audited read. */
-  detail(actor: Actor, id: string): Promise<IncidentDetail> {
+  /**
+   * The incident with its calls, triage, dispatches, handoffs and timeline: an audited read. A responder gets the
+   * field view of an incident its team is or was dispatched to, and 403 for any other.
+   */
+  detail(actor: Actor, id: string): Promise<IncidentDetail | FieldIncidentView> {
     return this.uow.run(actor, async (tx) => {
       const row = await loadIncidentRow(tx, id);
       if (!row) throw notFound('Incident');
-      await tx.audit({ action: 'incident.read', entityType: 'incident', entityId: id, subjectId: row.client_id });
-      return loadIncidentDetail(tx, row);
+      await assertFieldMayRead(tx, actor, id);
+      const team = fieldTeam(actor);
+      await tx.audit({ action: 'incident.read', entityType: 'incident', entityId: id, subjectId: row.client_id, details: team ? { view: 'field' } : undefined });
+      return team ? toFieldView(tx, row, team) : loadIncidentDetail(tx, row);
     });
   }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { createShiftSchema, createTeamSchema, latLngSchema, type CreateShiftRequest, type CreateTeamRequest, type LatLng, type TeamView } from '#contracts';
+import { createTeamSchema, latLngSchema, patchTeamSchema, type CreateTeamRequest, type LatLng, type PatchTeamRequest, type TeamView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { openApiSchema, ZodPipe } from '../common/validation.js';
 import { CurrentActor, Roles, Staff } from '../auth/decorators.js';
@@ -27,12 +27,11 @@ export class TeamsController {
     return this.teams.create(actor, body);
   }
 
-  @Post('shifts')
-  @HttpCode(201)
+  @Patch('teams/:id')
   @Roles('admin', 'supervisor')
-  @ApiBody({ schema: openApiSchema(createShiftSchema) })
-  addShift(@CurrentActor() actor: Actor, @Body(new ZodPipe(createShiftSchema)) body: CreateShiftRequest) {
-    return this.teams.addShift(actor, body);
+  @ApiBody({ schema: openApiSchema(patchTeamSchema) })
+  update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(patchTeamSchema)) body: PatchTeamRequest): Promise<TeamView> {
+    return this.teams.update(actor, id, body);
   }
 
   @Post('teams/:id/location')

@@ -1,4 +1,5 @@
-import type { TeamEventData, TeamSkill, TeamView } from '#contracts';
+import type { PatchTeamRequest, TeamEventData, TeamView } from '#contracts';
+import { DomainError } from '../common/errors.js';
 import { displayedTeamStatus, type StoredTeamStatus } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 
@@ -9,7 +10,7 @@ export interface TeamRow {
   covered_region_ids: string[];
   base_lat: number;
   base_lng: number;
-  skills: TeamSkill[];
+  skills: string[];
   size: number;
   status: StoredTeamStatus;
   location_lat: number | null;
@@ -72,4 +73,35 @@ export async function setTeamLocation(tx: Tx, teamId: string, at: { lat: number;
     tx.now.toISOString(),
   ]);
   return row !== undefined;
+}
+
+/** Refuses region ids that do not exist with a 400 naming `field`. */
+export async function requireRegions(tx: Tx, ids: readonly string[], field: string): Promise<void> {
+  if (!ids.length) return;
+  const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`, [[...ids]]);
+  if (row?.n !== new Set(ids).size) throw new DomainError('VALIDATION_FAILED', `${field}: no such region`, [{ field, message: 'no such region' }]);
+}
+
+/** Applies a partial update; false when the new callsign is taken (the unique constraint decides, not a prior read). */
+export async function updateTeam(tx: Tx, id: string, p: PatchTeamRequest): Promise<boolean> {
+  try {
+    await tx.query(
+      `UPDATE team SET
+         callsign = coalesce($2, callsign),
+         region_id = coalesce($3, region_id),
+         covered_region_ids = coalesce($4, covered_region_ids),
+         base_lat = coalesce($5, base_lat),
+         base_lng = coalesce($6, base_lng),
+         skills = coalesce($7, skills),
+         size = coalesce($8, size)
+       WHERE id = $1`,
+      [id, p.callsign ?? null, p.regionId ?? null, p.coveredRegionIds ?? null, p.base?.lat ?? null, p.base?.lng ?? null, p.skills ?? null, p.size ?? null],
+    );
+    return true;
+  } catch (e) {
+    // The transaction is aborted now; the caller throws, which rolls it back.
+    const err = e as { driverError?: { code?: string; constraint?: string } };
+    if (err.driverError?.code === '23505' && err.driverError.constraint === 'uq_team_callsign') return false;
+    throw e;
+  }
 }

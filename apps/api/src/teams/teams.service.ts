@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CreateShiftRequest, CreateTeamRequest, LatLng, TeamView } from '#contracts';
+import type { CreateTeamRequest, LatLng, PatchTeamRequest, TeamView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
-import { loadTeam, setTeamLocation, TEAM_SELECT, toTeamEvent, toTeamView, type TeamRow } from './teams.repository.js';
+import { requireKnownSkills } from '../skills/skills.service.js';
+import { loadTeam, loadTeamRow, requireRegions, setTeamLocation, TEAM_SELECT, toTeamEvent, toTeamView, updateTeam, type TeamRow } from './teams.repository.js';
 
 @Injectable()
 export class TeamsService {
@@ -21,11 +22,9 @@ export class TeamsService {
 
   create(actor: Actor, req: CreateTeamRequest): Promise<TeamView> {
     return this.uow.run(actor, async (tx) => {
-      const regionIds = [req.regionId, ...(req.coveredRegionIds ?? [])];
-      const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`, [regionIds]);
-      if (n !== new Set(regionIds).size) {
-        throw new DomainError('VALIDATION_FAILED', 'Unknown region', [{ field: req.coveredRegionIds ? 'coveredRegionIds' : 'regionId', message: 'no such region' }]);
-      }
+      await requireRegions(tx, [req.regionId], 'regionId');
+      await requireRegions(tx, req.coveredRegionIds ?? [], 'coveredRegionIds');
+      await requireKnownSkills(tx, req.skills);
       const row = await tx.one<{ id: string }>(
         `INSERT INTO team (callsign, region_id, covered_region_ids, base_lat, base_lng, skills, size)
          VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (callsign) DO NOTHING RETURNING id`,
@@ -39,20 +38,18 @@ export class TeamsService {
     });
   }
 
-  addShift(actor: Actor, req: CreateShiftRequest): Promise<{ id: string; teamId: string; startsAt: string; endsAt: string }> {
+  /** PATCH /teams/:id: the fields given replace the stored ones; skills and regions are checked in the same transaction. */
+  update(actor: Actor, id: string, req: PatchTeamRequest): Promise<TeamView> {
     return this.uow.run(actor, async (tx) => {
-      if (!(await tx.one(`SELECT 1 FROM team WHERE id = $1`, [req.teamId]))) {
-        throw new DomainError('VALIDATION_FAILED', 'teamId: no such team', [{ field: 'teamId', message: 'no such team' }]);
-      }
-      const row = (await tx.one<{ id: string; starts_at: Date; ends_at: Date }>(
-        `INSERT INTO shift (team_id, starts_at, ends_at) VALUES ($1,$2,$3) RETURNING id, starts_at, ends_at`,
-        [req.teamId, req.startsAt, req.endsAt],
-      ))!;
-      await tx.audit({ action: 'shift.create', entityType: 'shift', entityId: row.id, details: { teamId: req.teamId } });
-      const team = (await loadTeam(tx, req.teamId))!;
-      // The duty flag may have flipped now; boards learn it from the event rather than a poll.
-      tx.emit('team.updated', toTeamEvent(team), audience.team(team.id));
-      return { id: row.id, teamId: req.teamId, startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString() };
+      if (!(await loadTeamRow(tx, id, true))) throw notFound('Team');
+      await requireRegions(tx, req.regionId ? [req.regionId] : [], 'regionId');
+      await requireRegions(tx, req.coveredRegionIds ?? [], 'coveredRegionIds');
+      if (req.skills) await requireKnownSkills(tx, req.skills);
+      if (!(await updateTeam(tx, id, req))) throw new DomainError('DUPLICATE', `Callsign ${req.callsign ?? ''} exists`, [{ field: 'callsign', message: 'already exists' }]);
+      const team = (await loadTeam(tx, id))!;
+      await tx.audit({ action: 'team.update', entityType: 'team', entityId: id, details: { fields: Object.keys(req) } });
+      tx.emit('team.updated', toTeamEvent(team), audience.team(id));
+      return team;
     });
   }
 

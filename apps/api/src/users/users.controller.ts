@@ -1,7 +1,17 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { createUserSchema, type CreateUserRequest, type UserView } from '#contracts';
+import {
+  createUserSchema,
+  resetPasswordSchema,
+  updateUserSchema,
+  type CreateUserRequest,
+  type ResetPasswordRequest,
+  type UpdateUserRequest,
+  type UserAdminView,
+  type UserView,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
+import { uuidParam } from '../common/params.js';
 import { openApiSchema, ZodPipe } from '../common/validation.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
 import { UsersService } from './users.service.js';
@@ -18,5 +28,34 @@ export class UsersController {
   @ApiBody({ schema: openApiSchema(createUserSchema) })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createUserSchema)) body: CreateUserRequest): Promise<UserView> {
     return this.users.create(actor, body);
+  }
+
+  @Get()
+  @Roles('admin')
+  list(): Promise<UserAdminView[]> {
+    return this.users.list();
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiBody({ schema: openApiSchema(updateUserSchema) })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(updateUserSchema)) body: UpdateUserRequest,
+  ): Promise<UserAdminView> {
+    return this.users.update(actor, id, body);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiBody({ schema: openApiSchema(resetPasswordSchema) })
+  resetPassword(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(resetPasswordSchema)) body: ResetPasswordRequest,
+  ): Promise<void> {
+    return this.users.resetPassword(actor, id, body.password);
   }
 }

@@ -1,4 +1,5 @@
-import type { AgencyKind, Role, UserView } from '#contracts';
+import type { AgencyKind, Role, UserAdminView, UserView } from '#contracts';
+import type { DataSource } from 'typeorm';
 import type { Tx } from '../database/tx.js';
 
 export interface UserRow {
@@ -34,4 +35,59 @@ export async function insertUser(
      RETURNING *`,
     [u.username, u.passwordHash, u.displayName, u.role, u.teamId ?? null, u.agencyId ?? null],
   );
+}
+
+export interface UserAdminRow extends UserRow {
+  created_at: Date;
+  last_login_at: Date | null;
+}
+
+export function toUserAdminView(u: UserAdminRow): UserAdminView {
+  return {
+    ...toUserView(u),
+    active: u.active,
+    createdAt: u.created_at.toISOString(),
+    lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
+  };
+}
+
+const ADMIN_COLUMNS = `u.id, u.username, u.display_name, u.role, u.team_id, u.agency_id, u.active, u.created_at,
+  (SELECT max(s.started_at) FROM user_session s WHERE s.user_id = u.id) AS last_login_at`;
+
+/** Every user for the admin, without any password data (the hash never leaves this file's SELECTs). */
+export function listUsers(ds: DataSource): Promise<UserAdminRow[]> {
+  return ds.query(`SELECT ${ADMIN_COLUMNS} FROM app_user u ORDER BY lower(u.username)`) as Promise<UserAdminRow[]>;
+}
+
+export async function adminUser(tx: Tx, id: string): Promise<UserAdminRow | undefined> {
+  return tx.one<UserAdminRow>(`SELECT ${ADMIN_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+}
+
+/** The user row locked for a change, so two admins editing the same user are applied one after the other. */
+export function lockUser(tx: Tx, id: string): Promise<Omit<UserRow, 'password_hash'> | undefined> {
+  return tx.one<Omit<UserRow, 'password_hash'>>(`SELECT id, username, display_name, role, team_id, agency_id, active FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+}
+
+export async function updateUser(
+  tx: Tx,
+  id: string,
+  u: { displayName: string; role: Role; teamId: string | null; agencyId: string | null; active: boolean },
+): Promise<void> {
+  await tx.query(`UPDATE app_user SET display_name = $2, role = $3, team_id = $4, agency_id = $5, active = $6 WHERE id = $1`, [
+    id,
+    u.displayName,
+    u.role,
+    u.teamId,
+    u.agencyId,
+    u.active,
+  ]);
+}
+
+export async function setPassword(tx: Tx, id: string, passwordHash: string): Promise<boolean> {
+  const rows = await tx.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1 RETURNING id`, [id, passwordHash]);
+  return rows.length > 0;
+}
+
+export async function exists(tx: Tx, table: 'team' | 'agency', id: string): Promise<boolean> {
+  return !!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]));
 }

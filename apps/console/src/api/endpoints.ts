@@ -16,6 +16,7 @@ import type {
   EventsPage,
   HandoffDeclineRequest,
   HandoffStatus,
+  FieldIncidentView,
   HandoffView,
   HospitalSuggestion,
   IncidentDetail,
@@ -41,6 +42,7 @@ import type { Recommendation } from '#geo';
 import type { Http } from './http';
 import { admissionEndpoints } from '../features/admissions/admissions-api';
 import { webhookEndpoints } from '../features/webhooks/webhooks-api';
+import { centreEndpoints } from './centre-endpoints';
 
 
 /** What POST /incidents answers (contract.md). */
@@ -66,6 +68,8 @@ export function createApi(http: Http) {
 
     activeIncidents: () => get<IncidentView[]>('/incidents?status=active'),
     incident: (id: string, signal?: AbortSignal) => get<IncidentDetail>(`/incidents/${q(id)}`, signal),
+    /** The same route as a team's phone gets it: the field's need-to-know view (responders only). */
+    fieldIncident: (id: string, signal?: AbortSignal) => get<FieldIncidentView>(`/incidents/${q(id)}`, signal),
     recommendations: (id: string, signal?: AbortSignal) => get<Recommendation[]>(`/incidents/${q(id)}/recommendations`, signal),
     offer: (incidentId: string, teamId: string) => post<DispatchView>(`/incidents/${q(incidentId)}/dispatches`, { teamId }),
     closeIncident: (id: string, disposition: string) => post<IncidentView>(`/incidents/${q(id)}/close`, { disposition }),
@@ -119,6 +123,7 @@ export function createApi(http: Http) {
     requestBeds: (incidentId: string, agencyIds: string[], reason: string) => post<BedRequestView>(`/incidents/${q(incidentId)}/bed-requests`, { agencyIds, reason }),
     ...admissionEndpoints(http),
     ...webhookEndpoints(http),
+    ...centreEndpoints(http),
   };
 }
 

@@ -20,6 +20,11 @@ const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ d
 const DashboardPage = lazy(() => import('../features/supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const AccessLogPage = lazy(() => import('../features/audit/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
 const PartnerPortal = lazy(() => import('../features/partner/PartnerPortal').then((m) => ({ default: m.PartnerPortal })));
+const RosterPage = lazy(() => import('../features/rosters/RosterPage').then((m) => ({ default: m.RosterPage })));
+const TeamsPage = lazy(() => import('../features/admin/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const AgenciesPage = lazy(() => import('../features/admin/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
+const PeoplePage = lazy(() => import('../features/admin/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
@@ -32,6 +37,13 @@ const DeliveriesPage = lazy(() => import('../features/webhooks/DeliveriesPage').
 const HolidaysEditor = lazy(() => import('../features/admissions/HolidaysEditor').then((m) => ({ default: m.HolidaysEditor })));
 const partnerDeliveries: WorkspaceTab = { id: 'deliveries', label: (t) => t.workspace.partnerDeliveries, Component: DeliveriesPage };
 const holidays: WorkspaceTab = { id: 'holidays', label: (t) => t.workspace.holidays, Component: HolidaysEditor };
+const rosters: WorkspaceTab = { id: 'rosters', label: (t) => t.workspace.rosters, Component: RosterPage };
+const teams: WorkspaceTab = { id: 'teams', label: (t) => t.workspace.teams, Component: TeamsPage };
+// The same screen; the admin's also edits the skill vocabulary.
+const teamsAndSkills: WorkspaceTab = { id: 'teams', label: (t) => t.workspace.teamsAndSkills, Component: TeamsPage };
+const agencies: WorkspaceTab = { id: 'agencies', label: (t) => t.workspace.agencies, Component: AgenciesPage };
+const people: WorkspaceTab = { id: 'people', label: (t) => t.workspace.people, Component: PeoplePage };
+const regionsTab: WorkspaceTab = { id: 'regions', label: (t) => t.workspace.regions, Component: RegionsPage };
 
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
 export function workspaceTabs(user: UserView): WorkspaceTab[] {
@@ -39,9 +51,9 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'coordinator':
       return [liveMap, partnerDeliveries];
     case 'supervisor':
-      return [dashboard, liveMap, accessLog];
+      return [dashboard, liveMap, rosters, teams, accessLog];
     case 'admin':
-      return [liveMap, accessLog, partnerDeliveries, holidays];
+      return [liveMap, rosters, people, teamsAndSkills, agencies, regionsTab, partnerDeliveries, holidays, accessLog];
     case 'counselor':
       return [calls];
     case 'responder':

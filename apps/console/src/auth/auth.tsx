@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoginResponse, UserView } from '#contracts';
 import { createApi, type Api } from '../api/endpoints';
-import { ApiError, createHttp } from '../api/http';
+import { API_PREFIX, ApiError, createHttp } from '../api/http';
 import { watchActivity } from './activity';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import { TokenRefreshScheduler } from './token-refresh';
@@ -27,6 +27,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const tokenRef = useRef<string | null>(session?.accessToken ?? null);
 
   const logout = useCallback((reason: LogoutReason = 'user') => {
+    const token = tokenRef.current;
+    // Ends the session on the server too (POST /auth/logout), so the token cannot be replayed from this device.
+    // An expired session is already over there; a failure here changes nothing for the person logging out.
+    if (token && reason !== 'expired') {
+      void fetch(`${API_PREFIX}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+    }
     tokenRef.current = null;
     clearSession();
     setSession(null);

@@ -4,8 +4,10 @@ import { IntakeCalls1763800200000 } from './1763800200000-intake-calls.js';
 import { DispatchOperations1763800300000 } from './1763800300000-dispatch-operations.js';
 import { Handoffs1763800400000 } from './1763800400000-handoffs.js';
 import { WritePath1763800450000 } from './1763800450000-write-path.js';
+import { Security1763800500000 } from './1763800500000-security.js';
 import { Partners1763800600000 } from './1763800600000-partners.js';
 import { WebhooksAdmissions1763800700000 } from './1763800700000-webhooks-admissions.js';
+import { RunningTheCentre1763800900000 } from './1763800900000-running-the-centre.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
 export const migrations = [
@@ -15,6 +17,8 @@ export const migrations = [
   DispatchOperations1763800300000,
   Handoffs1763800400000,
   WritePath1763800450000,
+  Security1763800500000,
   Partners1763800600000,
   WebhooksAdmissions1763800700000,
+  RunningTheCentre1763800900000,
 ];

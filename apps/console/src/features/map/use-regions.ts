@@ -5,12 +5,25 @@ import { useI18n } from '../../i18n/i18n';
 
 // Regions change only by an admin import, so one request per signed-in user is enough (not per renewed token).
 let cache: { userId: string; promise: Promise<RegionCollection> } | null = null;
+const reloaders = new Set<() => void>();
+
+/** After an import: drop the cached regions, and have every mounted map and list read them again. */
+export function forgetRegions(): void {
+  cache = null;
+  for (const reload of reloaders) reload();
+}
 
 export function useRegions(): { regions: RegionCollection | null; regionName: (id: string | null) => string } {
   const { api, user } = useAuth();
   const userId = user?.id ?? null;
   const { lang } = useI18n();
   const [regions, setRegions] = useState<RegionCollection | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const reload = () => setVersion((v) => v + 1);
+    reloaders.add(reload);
+    return () => void reloaders.delete(reload);
+  }, []);
   useEffect(() => {
     if (!userId) return;
     if (!cache || cache.userId !== userId) cache = { userId, promise: api.regions() };
@@ -25,7 +38,7 @@ export function useRegions(): { regions: RegionCollection | null; regionName: (i
     return () => {
       live = false;
     };
-  }, [api, userId]);
+  }, [api, userId, version]);
   const regionName = useCallback(
     (id: string | null) => {
       if (!id || !regions) return '';

@@ -11,7 +11,7 @@ export function Assignment({ incidentId }: { incidentId: string }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const live = useEntry('incidents', incidentId);
-  const { data } = useLoad((signal) => api.incident(incidentId, signal), `${incidentId}:${live?.seq ?? 0}`);
+  const { data } = useLoad((signal) => api.fieldIncident(incidentId, signal), `${incidentId}:${live?.seq ?? 0}`);
   if (!data) return <p className="empty-note">{t.app.loading}</p>;
   if (!isActiveIncident(live?.status ?? data.status)) return <p className="empty-note">{t.team.noAssignment}</p>;
   const { lat, lng, address } = data.location;
@@ -28,12 +28,23 @@ export function Assignment({ incidentId }: { incidentId: string }) {
         {t.detail.respondBy}: <ResponseClock status={live?.status ?? data.status} respondBy={live?.respondBy ?? data.respondBy} />
       </p>
       {data.summary ? <p className="assignment-summary">{data.summary}</p> : null}
-      {data.triage?.reasons.length ? (
-        <ul className="reason-list">
-          {data.triage.reasons.map((r) => (
-            <li key={r}>{t.triage.reasonText[r as keyof typeof t.triage.reasonText] ?? r}</li>
-          ))}
-        </ul>
+      {data.cautions.length ? (
+        <section aria-label={t.fieldView.cautions} data-testid="field-cautions">
+          <ul className="reason-list">
+            {data.cautions.map((c) => (
+              <li key={c.code}>{t.fieldView.caution[c.code]}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.neededSkills.length || data.partners.police || data.partners.ems || data.partners.fire ? (
+        <p data-testid="field-asked">
+          {t.fieldView.asked}:{' '}
+          {[
+            ...data.neededSkills.map((s) => t.skill[s as keyof typeof t.skill] ?? s),
+            ...(['police', 'ems', 'fire'] as const).filter((k) => data.partners[k]).map((k) => t.fieldView.partners[k]),
+          ].join(' · ')}
+        </p>
       ) : null}
       <div className="row-actions">
         <a className="btn btn-big" href={`https://map.kakao.com/link/to/${encodeURIComponent(label)},${lat},${lng}`} target="_blank" rel="noreferrer" data-testid="directions-link">

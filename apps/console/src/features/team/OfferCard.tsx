@@ -17,7 +17,7 @@ export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
   // An accepted or declined offer leaves the screen, so the buttons stay disabled after a success.
   const { busy, failure, run } = useAction({ keepBusyOnSuccess: true });
   // The offer event normally carries the need-to-know summary; read the incident only when it does not.
-  const fallback = useLoad((signal) => api.incident(dispatch.incidentId, signal), dispatch.incident ? null : dispatch.incidentId);
+  const fallback = useLoad((signal) => api.fieldIncident(dispatch.incidentId, signal), dispatch.incident ? null : dispatch.incidentId);
   const incident = dispatch.incident ?? (fallback.data ? { number: fallback.data.number, category: fallback.data.category, location: fallback.data.location } : undefined);
 
   const accept = () => void run(() => api.accept(dispatch.id));
