@@ -1,5 +1,6 @@
 import type { AlertKind, AlertSeverity, Category, CallStatus, DispatchStatus, HandoffStatus, IncidentStatus, TeamStatus } from './vocabulary.js';
 import type { LatLng } from './geo.js';
+import type { FollowUpEventData } from './care.js';
 
 // The Socket.IO event map. Every server event is emitted under its type name with this envelope; `seq` is
 // global, gap-free and increasing in commit order, so a client that missed anything asks GET /events?after=seq.
@@ -16,6 +17,8 @@ export const EVENT_TYPES = [
   'handoff.updated',
   'hospital.updated',
   'alert.raised',
+  'follow-up.created',
+  'follow-up.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -108,6 +111,8 @@ export interface EventDataMap {
   'handoff.updated': HandoffEventData;
   'hospital.updated': HospitalEventData;
   'alert.raised': AlertEventData;
+  'follow-up.created': FollowUpEventData;
+  'follow-up.updated': FollowUpEventData;
 }
 
 export interface EventEnvelope<T extends EventType = EventType> {

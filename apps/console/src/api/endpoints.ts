@@ -3,7 +3,6 @@ import type {
   AgencyView,
   AlertView,
   CallView,
-  ClientView,
   ConsoleConfig,
   CreateCallRequest,
   CreateIncidentRequest,
@@ -28,6 +27,7 @@ import type {
 } from '#contracts';
 import type { Recommendation } from '#geo';
 import type { Http } from './http';
+import { careEndpoints } from './care-endpoints';
 
 
 /** What POST /incidents answers (contract.md). */
@@ -71,7 +71,6 @@ export function createApi(http: Http) {
     endCall: (id: string, body: EndCallRequest) => post<CallView>(`/calls/${q(id)}/end`, body),
     triageCall: (id: string, input: TriageInput) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
     overrideTriage: (id: string, body: TriageOverrideInput) => post<TriageRecord>(`/calls/${q(id)}/triage/override`, body),
-    client: (id: string) => get<ClientView>(`/clients/${q(id)}`),
     createIncident: (body: CreateIncidentRequest) => post<CreatedIncident>('/incidents', body),
 
     dispatches: (status: readonly DispatchStatus[]) => get<DispatchView[]>(`/dispatches?status=${status.join(',')}`),
@@ -83,6 +82,7 @@ export function createApi(http: Http) {
     sendLocation: (teamId: string, location: LatLng) => post<void>(`/teams/${q(teamId)}/location`, location),
     checkin: (teamId: string) => post<void>(`/teams/${q(teamId)}/checkin`),
     panic: (teamId: string, location?: LatLng) => post<AlertView>(`/teams/${q(teamId)}/panic`, location ? { location } : {}),
+    ...careEndpoints(http),
   };
 }
 

@@ -20,7 +20,7 @@ export interface HttpOptions {
   onUnauthorized: () => void;
 }
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 export interface RequestOptions {
   body?: unknown;

@@ -135,6 +135,7 @@ export const en = {
     panic: 'PANIC',
     'police-assist': 'Police assistance requested',
     'coverage-gap': 'Coverage gap',
+    'follow-up-overdue': 'Follow-up overdue',
   } satisfies Record<AlertKind, string>,
   alertSeverity: { info: 'Info', warning: 'Warning', critical: 'Critical' } satisfies Record<AlertSeverity, string>,
   agencyKind: { hospital: 'Hospital', police: 'Police', fire: 'Fire', community: 'Community centre' } satisfies Record<AgencyKind, string>,
@@ -433,6 +434,8 @@ export const en = {
     map: 'Live map',
     calls: 'Calls',
     team: 'Team',
+    clients: 'Clients',
+    followUps: 'Follow-ups',
   },
 };
 

@@ -115,6 +115,7 @@ export const ko: Messages = {
     panic: '긴급 구조 요청',
     'police-assist': '경찰 지원 요청',
     'coverage-gap': '대응 공백',
+    'follow-up-overdue': '사후관리 기한 초과',
   },
   alertSeverity: { info: '정보', warning: '주의', critical: '위급' },
   agencyKind: { hospital: '병원', police: '경찰', fire: '소방', community: '지역센터' },
@@ -411,5 +412,7 @@ export const ko: Messages = {
     map: '실시간 지도',
     calls: '상담',
     team: '팀',
+    clients: '대상자',
+    followUps: '사후관리',
   },
 };

@@ -411,6 +411,10 @@ export class EventStore {
         });
         break;
       }
+      // Follow-ups are not kept in the store: their screens reload on these (listeners below still hear them).
+      case 'follow-up.created':
+      case 'follow-up.updated':
+        break;
       default: {
         const unknown: never = envelope;
         void unknown;
