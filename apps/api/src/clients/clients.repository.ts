@@ -130,16 +130,17 @@ export async function loadClient(tx: Tx, id: string, forUpdate = false): Promise
 }
 
 /**
- * Search by name (substring, any case) or phone: `digits` is the query's normalised national form, matched
+ * Search by name (substring, any case) or phone (neither: the first clients by name): `digits` is the query's normalised national form, matched
  * against every stored number (also as a fragment of at least 4 digits). `agencyId` limits it to one centre.
  */
-export async function searchClients(tx: Tx, q: { text: string; digits: string | null; agencyId: string | null }): Promise<ClientSearchItem[]> {
-  const like = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export async function searchClients(tx: Tx, q: { text: string | null; digits: string | null; agencyId: string | null }): Promise<ClientSearchItem[]> {
+  const like = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await tx.query<ClientRow>(
     `SELECT * FROM client c
      WHERE ($1::uuid IS NULL OR c.registered_with_agency_id = $1)
-       AND ($2 = '%%' OR c.display_name ILIKE $2
-            OR ($3::text IS NOT NULL AND (c.phone_digits @> ARRAY[$3::text] OR EXISTS (SELECT 1 FROM unnest(c.phone_digits) d WHERE strpos(d, $3) > 0))))
+       AND (($2::text IS NULL AND $3::text IS NULL)
+            OR c.display_name ILIKE $2
+            OR c.phone_digits @> ARRAY[$3::text] OR EXISTS (SELECT 1 FROM unnest(c.phone_digits) d WHERE strpos(d, $3) > 0))
      ORDER BY c.display_name, c.id LIMIT ${SEARCH_LIMIT}`,
     [q.agencyId, like, q.digits],
   );
