@@ -17,10 +17,14 @@ export interface WorkspaceTab {
 const CoordinatorPage = lazy(() => import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })));
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
 const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Component: TeamPage };
+const clients: WorkspaceTab = { id: 'clients', label: (t) => t.workspace.clients, Component: ClientsPage };
+const followUps: WorkspaceTab = { id: 'follow-ups', label: (t) => t.workspace.followUps, Component: FollowUpsPage };
 
 /** The tabs of a signed-in user, the first being the home screen. Empty: the role has no console screen. */
 export function workspaceTabs(user: UserView): WorkspaceTab[] {
@@ -28,11 +32,11 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'coordinator':
       return [liveMap];
     case 'supervisor':
-      return [liveMap];
+      return [liveMap, clients];
     case 'admin':
       return [liveMap];
     case 'counselor':
-      return [calls];
+      return [calls, clients, followUps];
     case 'responder':
       return [team];
     case 'agency':

@@ -11,6 +11,7 @@ import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
 import { HandoffSection } from './HandoffSection';
+import { HandBackSection } from '../handback/HandBackSection';
 import { Recommendations } from './Recommendations';
 import { timelineText } from './timeline-text';
 
@@ -106,6 +107,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
       </section>
 
       <HandoffSection incidentId={incidentId} closed={!active} />
+      <HandBackSection incidentId={incidentId} closed={status === 'closed'} />
 
       {active ? (
         <section className="detail-section" aria-labelledby="close-title">
