@@ -49,11 +49,11 @@ it('sends a handoff request to that hospital only, which accepts and completes i
   expect(res.body).toMatchObject({ status: 'requested', agencyId: hospital.id, kind: 'hospital', incidentId: incident.id });
   expect((await created).data).toMatchObject({ id: res.body.id, status: 'requested' });
 
-  // The hospital sees its request with where and how urgent, and nothing clinical.
+  // The hospital sees its request in the hospital view: how urgent, the C-SSRS band, the summary; no name without a client.
   const list = await server.api<HandoffView[]>('GET', '/handoffs', { token: hospitalUser });
   expect(list.body.map((h) => h.id)).toEqual([res.body.id]);
-  expect(list.body[0]!.incident).toEqual({ number: incident.number, category: 'B', location: { lat: 37.6, lng: 127.0, address: '1 Test-ro' } });
-  expect(Object.keys(list.body[0]!.incident!).sort()).toEqual(['category', 'location', 'number']);
+  expect(list.body[0]!.incident).toMatchObject({ view: 'hospital', number: incident.number, category: 'B', personName: null });
+  expect(Object.keys(list.body[0]!.incident!).sort()).toEqual(['category', 'cssrsRisk', 'number', 'personName', 'summary', 'view']);
   expect((await server.api<HandoffView[]>('GET', '/handoffs', { token: otherHospitalUser })).body).toEqual([]);
   const audits = await sql<{ actor_role: string; details: { ids: string[] } }>(server, `SELECT actor_role, details FROM audit WHERE action = 'handoff.list' ORDER BY id DESC LIMIT 1`);
   expect(audits[0]).toMatchObject({ actor_role: 'agency', details: { ids: [res.body.id] } });
@@ -109,11 +109,14 @@ it('refuses a duplicate open request, a kind that does not match the agency, and
 it('lets a hospital report its free beds, pushed to staff as hospital.updated', async () => {
   const coordinatorSocket = await server.socket(world.coordinator);
   const pushed = nextEvent(coordinatorSocket, 'hospital.updated', (e) => e.data.agencyId === hospital.id);
-  const res = await server.api('POST', `/agencies/${hospital.id}/beds`, { token: hospitalUser, body: { bedsAvailable: 3 } });
+  const res = await server.api('POST', `/agencies/${hospital.id}/beds`, { token: hospitalUser, body: { available: 3, accepting: false } });
   expect(res.status).toBe(200);
-  expect((await pushed).data.bedsAvailable).toBe(3);
+  expect((await pushed).data).toMatchObject({ bedsAvailable: 3, accepting: false });
   const agencies = await server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: world.coordinator });
-  expect(agencies.body.find((a) => a.id === hospital.id)!.bedsAvailable).toBe(3);
-  expect((await server.api('POST', `/agencies/${otherHospital.id}/beds`, { token: hospitalUser, body: { bedsAvailable: 1 } })).status).toBe(403);
-  expect((await server.api('POST', `/agencies/${hospital.id}/beds`, { token: hospitalUser, body: { bedsAvailable: -1 } })).status).toBe(400);
+  expect(agencies.body.find((a) => a.id === hospital.id)).toMatchObject({ bedsAvailable: 3, accepting: false });
+  expect(agencies.body.find((a) => a.id === hospital.id)!.bedsUpdatedAt).toEqual((res.body as { bedsUpdatedAt: string }).bedsUpdatedAt);
+  expect((await server.api('POST', `/agencies/${otherHospital.id}/beds`, { token: hospitalUser, body: { available: 1, accepting: true } })).status).toBe(403);
+  const bad = await server.api<ErrorBody>('POST', `/agencies/${hospital.id}/beds`, { token: hospitalUser, body: { available: -1, accepting: true } });
+  expect(bad.status).toBe(400);
+  expect(bad.body.details![0]!.field).toBe('available');
 });

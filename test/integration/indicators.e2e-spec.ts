@@ -111,6 +111,8 @@ describe('GET /kpis', () => {
     // i3 (E): no team, no response target.
     await sql(server, `UPDATE incident SET created_at = $2, respond_by = NULL WHERE id = $1`, [i3.id, at(7260)]);
     await sql(server, `UPDATE handoff SET requested_at = $2 WHERE incident_id = $1`, [i1.id, at(2000)]);
+    // The hospital accepted i1's request 25 minutes after it was asked: the bed-found time.
+    await sql(server, `UPDATE handoff SET responded_at = $2 WHERE id = $1`, [h1, at(2000 + 25 * 60)]);
     await sql(server, `UPDATE handoff SET requested_at = $2 WHERE incident_id = $1`, [i2.id, at(4000)]);
     await sql(server, `UPDATE handoff SET requested_at = $2 WHERE incident_id = $1`, [i3.id, at(8000)]);
 
@@ -144,7 +146,7 @@ describe('GET /kpis', () => {
       // 30 s and 90 s: p90 30 + 0.9 × 60 = 84.
       processing: { measured: 2, answerToDispatchSecondsP90: 84, within60sShare: 0.5 },
       response: { offered: 2, accepted: 1, onScene: 1, withinTargetShare: 0.5, acceptSecondsP50: 30, onSceneMinutesP50ByCategory: { ...zeros, A: 20 } },
-      handoffs: { requested: 3, accepted: 1, declined: 1, hospitalRefusalRate: 0.5, declineReasons: { ...noReasons, 'no-beds': 1 } },
+      handoffs: { requested: 3, accepted: 1, declined: 1, hospitalRefusalRate: 0.5, declineReasons: { ...noReasons, 'no-beds': 1 }, bedFoundMinutesP50: 25 },
       policeInvolvementShare: 0.6667,
       followUps: { due: 3, doneWithin24hShare: 0.3333 },
     });
@@ -171,7 +173,7 @@ describe('GET /kpis', () => {
       incidents: { total: 0, byCategory: zeros },
       processing: { measured: 0, answerToDispatchSecondsP90: 0, within60sShare: 0 },
       response: { offered: 0, accepted: 0, onScene: 0, withinTargetShare: 0, acceptSecondsP50: 0, onSceneMinutesP50ByCategory: zeros },
-      handoffs: { requested: 0, accepted: 0, declined: 0, hospitalRefusalRate: 0, declineReasons: noReasons },
+      handoffs: { requested: 0, accepted: 0, declined: 0, hospitalRefusalRate: 0, declineReasons: noReasons, bedFoundMinutesP50: 0 },
       policeInvolvementShare: 0,
       followUps: { due: 0, doneWithin24hShare: 0 },
     });

@@ -80,12 +80,18 @@ export interface HandoffEventData {
   kind: string;
   status: HandoffStatus;
   reasonCode: string | null;
+  /** Set when the handoff is one of a multi-hospital bed request. */
+  bedRequestId?: string | null;
+  contactConfirmedAt?: string | null;
+  requestedAt?: string;
 }
 
 export interface HospitalEventData {
   agencyId: string;
   bedsAvailable: number;
   updatedAt: string;
+  accepting?: boolean;
+  bedsUpdatedAt?: string;
 }
 
 export interface AlertEventData {

@@ -7,4 +7,5 @@ export * from './requests.js';
 export * from './responses.js';
 export * from './rooms.js';
 export * from './indicators.js';
+export * from './partners.js';
 export * from './care.js';

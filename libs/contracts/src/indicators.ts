@@ -29,6 +29,8 @@ export interface KpiReport {
     declined: number;
     hospitalRefusalRate: number;
     declineReasons: Record<string, number>;
+    /** Median minutes from a hospital request (or bed request) to a hospital's accept. */
+    bedFoundMinutesP50: number;
   };
   policeInvolvementShare: number;
   followUps: { due: number; doneWithin24hShare: number };

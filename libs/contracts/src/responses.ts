@@ -9,6 +9,8 @@ export interface UserView {
   role: Role;
   teamId?: string;
   agencyId?: string;
+  /** The kind of the user's agency (agency users only): decides which portal sections and view they get. */
+  agencyKind?: import('./vocabulary.js').AgencyKind;
 }
 
 export interface LoginResponse {
@@ -123,8 +125,16 @@ export interface HandoffView {
   requestedAt: string;
   respondedAt: string | null;
   completedAt: string | null;
-  /** What the partner needs to act: where and how urgent. Never clinical notes or the person's identity. */
-  incident?: { number: string; category: Category; location: LatLng & { address: string | null } };
+  /** Set when the handoff is one of a multi-hospital bed request. */
+  bedRequestId?: string | null;
+  /** The free text a partner gave with decline code `other`. */
+  reasonText?: string | null;
+  /** Police and fire: when contact with the team was confirmed (completion needs it). */
+  contactConfirmedAt?: string | null;
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
+  /** The incident as its reader may see it (partners.ts: one view per reader kind). */
+  incident?: import('./partners.js').HandoffIncidentView;
 }
 
 export interface IncidentDetail extends IncidentView {
@@ -147,6 +157,10 @@ export interface AgencyView {
   regionIds: string[];
   location: LatLng;
   bedsAvailable: number | null;
+  /** Hospitals: whether it takes psychiatric emergencies now. */
+  accepting?: boolean;
+  /** Hospitals: when the beds were last reported (null: never). */
+  bedsUpdatedAt?: string | null;
 }
 
 export interface AlertView {

@@ -50,13 +50,13 @@ export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 export const AGENCY_KINDS = ['hospital', 'police', 'fire', 'community'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const HANDOFF_STATUSES = ['requested', 'accepted', 'declined', 'completed', 'cancelled'] as const;
+export const HANDOFF_STATUSES = ['requested', 'accepted', 'declined', 'completed', 'cancelled', 'withdrawn'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 
 export const TEAM_SKILLS = ['adolescent', 'addiction', 'elderly', 'female-clinician', 'english', 'chinese', 'sign-language', 'psychiatrist'] as const;
 export type TeamSkill = (typeof TEAM_SKILLS)[number];
 
-export const ALERT_KINDS = ['offer-expired', 'sla-breach', 'sla-warning', 'checkin-missed', 'panic', 'police-assist', 'coverage-gap', 'follow-up-overdue'] as const;
+export const ALERT_KINDS = ['offer-expired', 'sla-breach', 'sla-warning', 'checkin-missed', 'panic', 'police-assist', 'coverage-gap', 'handoff-unanswered', 'follow-up-overdue'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];

@@ -7,3 +7,4 @@ export * from './geojson-import.js';
 export * from './eta.js';
 export * from './recommend.js';
 export * from './skills.js';
+export * from './hospitals.js';

@@ -14,6 +14,8 @@ interface AgencyRow {
   lat: number;
   lng: number;
   beds_available: number | null;
+  accepting?: boolean;
+  beds_updated_at?: Date | null;
 }
 
 const toView = (r: AgencyRow): AgencyView => ({
@@ -24,6 +26,8 @@ const toView = (r: AgencyRow): AgencyView => ({
   regionIds: r.region_ids,
   location: { lat: r.lat, lng: r.lng },
   bedsAvailable: r.beds_available,
+  accepting: r.accepting ?? true,
+  bedsUpdatedAt: r.beds_updated_at?.toISOString() ?? null,
 });
 
 @Injectable()
@@ -35,7 +39,7 @@ export class AgenciesService {
 
   async list(kind?: AgencyKind): Promise<AgencyView[]> {
     const rows = (await this.ds.query(
-      `SELECT id, code, kind, name, region_ids, lat, lng, beds_available FROM agency WHERE ($1::text IS NULL OR kind = $1) ORDER BY kind, name`,
+      `SELECT id, code, kind, name, region_ids, lat, lng, beds_available, accepting, beds_updated_at FROM agency WHERE ($1::text IS NULL OR kind = $1) ORDER BY kind, name`,
       [kind ?? null],
     )) as AgencyRow[];
     return rows.map(toView);

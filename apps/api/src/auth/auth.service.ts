@@ -7,6 +7,9 @@ import { toUserView, type UserRow } from '../users/users.repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { TokenService } from './tokens.js';
 
+// The agency's kind travels with the user so the console picks the partner portal's view and sections.
+const USER_WITH_AGENCY = `SELECT u.*, a.kind AS agency_kind FROM app_user u LEFT JOIN agency a ON a.id = u.agency_id`;
+
 export interface LoginThrottle {
   maxFailures: number;
   windowMinutes: number;
@@ -40,7 +43,7 @@ export class AuthService {
     if (Number(counts.by_user) >= this.throttle.maxFailures || Number(counts.by_ip) >= this.throttle.maxFailures * 4) {
       throw new DomainError('RATE_LIMITED', 'Too many failed logins; try again later', undefined, this.throttle.windowMinutes * 60);
     }
-    const [user] = (await ds.query(`SELECT * FROM app_user WHERE lower(username) = lower($1)`, [username])) as UserRow[];
+    const [user] = (await ds.query(`${USER_WITH_AGENCY} WHERE lower(u.username) = lower($1)`, [username])) as UserRow[];
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
     const actor: Actor = {
       userId: ok && user ? user.id : null,
@@ -82,7 +85,7 @@ export class AuthService {
   }
 
   private async activeUser(id: string): Promise<UserRow> {
-    const [user] = (await this.uow.dataSource.query(`SELECT * FROM app_user WHERE id = $1`, [id])) as UserRow[];
+    const [user] = (await this.uow.dataSource.query(`${USER_WITH_AGENCY} WHERE u.id = $1`, [id])) as UserRow[];
     if (!user) throw notFound('User');
     if (!user.active) throw new DomainError('UNAUTHENTICATED', 'Account disabled');
     return user;

@@ -31,6 +31,8 @@ export interface AppConfig {
   consoleDir: string;
   timerPollMs: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** HANDOFF_ANSWER_MINUTES: a handoff unanswered this long raises a `handoff-unanswered` alert. */
+  handoffAnswerMinutes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -108,5 +110,6 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     consoleDir: resolve(str(env, 'CONSOLE_DIR') ?? defaultConsoleDir),
     timerPollMs: int(env, 'TIMER_POLL_MS', 1000, 50, 60000),
     logLevel,
+    handoffAnswerMinutes: int(env, 'HANDOFF_ANSWER_MINUTES', 10, 1, 24 * 60),
   };
 }

@@ -52,7 +52,7 @@ export class ExportsService {
       const viewerAgency = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
       const handoffs = await loadEmergencyHandoffs(tx, row.id, viewerAgency);
       // A partner that declined (or whose request was withdrawn) no longer needs to know where the person is.
-      if (viewerAgency && !handoffs.some((h) => h.status !== 'declined' && h.status !== 'cancelled')) {
+      if (viewerAgency && !handoffs.some((h) => h.status !== 'declined' && h.status !== 'cancelled' && h.status !== 'withdrawn')) {
         throw forbidden('Only a police or fire agency with a live or completed handoff on this incident may read it');
       }
       const [triage, client, calls, teams] = [

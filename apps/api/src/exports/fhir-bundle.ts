@@ -53,6 +53,8 @@ const TASK_STATUS: Record<HandoffStatus, string> = {
   declined: 'rejected',
   completed: 'completed',
   cancelled: 'cancelled',
+  // Another hospital of the same bed request accepted first: the request to this one is taken back.
+  withdrawn: 'cancelled',
 };
 
 /** The request itself stays active while the partner considers or carries it out. */
@@ -62,6 +64,7 @@ const REQUEST_STATUS: Record<HandoffStatus, string> = {
   declined: 'revoked',
   completed: 'completed',
   cancelled: 'revoked',
+  withdrawn: 'revoked',
 };
 
 const ENCOUNTER_STATUS: Record<IncidentStatus, string> = {

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import {
-  bedsSchema,
-  handoffDeclineSchema,
+  handoffCancelSchema,
+  handoffDeclineRequestSchema,
   handoffListQuerySchema,
   handoffSchema,
   STAFF_ROLES,
+  type HandoffCancelRequest,
+  type HandoffDeclineRequest,
   type HandoffView,
 } from '#contracts';
 import type { Actor } from '../common/actor.js';
@@ -34,6 +36,12 @@ export class HandoffsController {
     return this.handoffs.list(actor, parseOrThrow(handoffListQuerySchema, query));
   }
 
+  @Get('handoffs/:id')
+  @Roles(...STAFF_ROLES, 'agency')
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<HandoffView> {
+    return this.handoffs.get(actor, id);
+  }
+
   @Post('handoffs/:id/accept')
   @HttpCode(200)
   @Roles('agency')
@@ -44,9 +52,9 @@ export class HandoffsController {
   @Post('handoffs/:id/decline')
   @HttpCode(200)
   @Roles('agency')
-  @ApiBody({ schema: openApiSchema(handoffDeclineSchema) })
-  decline(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(handoffDeclineSchema)) body: { reasonCode: Parameters<HandoffsService['respond']>[3] }) {
-    return this.handoffs.respond(actor, id, 'decline', body.reasonCode);
+  @ApiBody({ schema: openApiSchema(handoffDeclineRequestSchema) })
+  decline(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(handoffDeclineRequestSchema)) body: HandoffDeclineRequest) {
+    return this.handoffs.respond(actor, id, 'decline', body);
   }
 
   @Post('handoffs/:id/complete')
@@ -56,11 +64,18 @@ export class HandoffsController {
     return this.handoffs.respond(actor, id, 'complete');
   }
 
-  @Post('agencies/:id/beds')
+  @Post('handoffs/:id/contact-confirmed')
   @HttpCode(200)
-  @Roles('agency', 'coordinator', 'supervisor')
-  @ApiBody({ schema: openApiSchema(bedsSchema) })
-  beds(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(bedsSchema)) body: { bedsAvailable: number }) {
-    return this.handoffs.reportBeds(actor, id, body.bedsAvailable);
+  @Roles('agency', 'responder')
+  contactConfirmed(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<HandoffView> {
+    return this.handoffs.confirmContact(actor, id);
+  }
+
+  @Post('handoffs/:id/cancel')
+  @HttpCode(200)
+  @Roles('coordinator', 'supervisor')
+  @ApiBody({ schema: openApiSchema(handoffCancelSchema) })
+  cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(handoffCancelSchema)) body: HandoffCancelRequest): Promise<HandoffView> {
+    return this.handoffs.cancel(actor, id, body.reason);
   }
 }

@@ -1,45 +1,79 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { AgencyKind, HandoffDeclineReason, HandoffStatus, HandoffView } from '#contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { AgencyKind, HandoffDeclineRequest, HandoffStatus, HandoffView } from '#contracts';
+import { isTerminal } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, forbidden, notFound } from '../common/errors.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
-import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
-import { HANDOFF_SELECT, requestHandoff, toHandoffEvent, toHandoffView, type HandoffRow, type HandoffWithIncident } from './handoffs.repository.js';
+import { loadIncidentRow } from '../incidents/incidents.repository.js';
+import { TimerRunner } from '../timers/timer-runner.js';
+import { claimBedRequest, withdrawOtherHandoffs } from './bed-requests.repository.js';
+import { handoffViewFor, readerOf } from './handoff-views.js';
+import {
+  agencyKindOf,
+  answerHandoff,
+  cancelHandoff,
+  confirmHandoffContact,
+  HANDOFF_UNANSWERED_TIMER,
+  listHandoffSources,
+  loadHandoff,
+  loadHandoffSource,
+  recordHandoffChange,
+  requestHandoff,
+  type HandoffRow,
+} from './handoffs.repository.js';
+import { raiseUnansweredAlert } from './unanswered.js';
 
-const TERMINAL_INCIDENT = new Set(['closed', 'cancelled']);
+const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
 
 /** Which partner answer moves a handoff from which status. */
-const RESPONSES: Record<'accept' | 'decline' | 'complete', { from: HandoffStatus; to: HandoffStatus }> = {
+const RESPONSES = {
   accept: { from: 'requested', to: 'accepted' },
   decline: { from: 'requested', to: 'declined' },
   complete: { from: 'accepted', to: 'completed' },
-};
+} as const satisfies Record<string, { from: HandoffStatus; to: HandoffStatus }>;
+export type HandoffAnswer = keyof typeof RESPONSES;
 
+/** Police and fire hand the person back only after they have met the team (contract: contact-confirmed). */
+const NEEDS_CONTACT: ReadonlySet<AgencyKind> = new Set(['police', 'fire']);
+
+/** Handoffs to partners: request, the partner's answers, contact confirmation, cancellation and the reader's views. */
 @Injectable()
-export class HandoffsService {
+export class HandoffsService implements OnModuleInit {
   constructor(
-    private readonly ds: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly timers: TimerRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Agencies see only their own handoffs; staff see all, optionally by incident or status. */
-  async list(actor: Actor, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
-    const own = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
-    const rows = (await this.ds.query(
-      `${HANDOFF_SELECT}
-       WHERE ($1::uuid IS NULL OR h.agency_id = $1) AND ($2::uuid IS NULL OR h.incident_id = $2) AND ($3::text IS NULL OR h.status = $3)
-       ORDER BY h.requested_at DESC LIMIT 500`,
-      [own, filter.incidentId ?? null, filter.status ?? null],
-    )) as HandoffWithIncident[];
-    // A partner reading where a person is counts as access to their record (PIPA access log).
-    if (rows.length > 0) {
-      await this.uow.run(actor, (tx) =>
-        tx.audit({ action: 'handoff.list', entityType: 'handoff', details: { ids: rows.map((r) => r.id), incidentIds: [...new Set(rows.map((r) => r.incident_id))] } }),
-      );
-    }
-    return rows.map(toHandoffView);
+  onModuleInit(): void {
+    this.timers.register(HANDOFF_UNANSWERED_TIMER, (tx, timer) => raiseUnansweredAlert(tx, timer.ref_id!, this.config.handoffAnswerMinutes));
+  }
+
+  /** Agencies see only their own handoffs, staff all; newest and unanswered first, each in its reader's view. */
+  list(actor: Actor, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
+    return this.uow.run(actor, async (tx) => {
+      const own = actor.role === 'agency' ? (actor.agencyId ?? NO_AGENCY) : null;
+      const rows = await listHandoffSources((sql, params) => tx.query(sql, params), { agencyId: own, incidentId: filter.incidentId ?? null, status: filter.status ?? null });
+      // A partner reading where a person is counts as access to their record (PIPA access log).
+      if (rows.length > 0) {
+        await tx.audit({ action: 'handoff.list', entityType: 'handoff', details: { ids: rows.map((r) => r.id), incidentIds: [...new Set(rows.map((r) => r.incident_id))] } });
+      }
+      return rows.map((r) => handoffViewFor(readerOf(actor, r.kind), r));
+    });
+  }
+
+  /** GET /handoffs/:id: the agency it is addressed to, or staff; an audited read of the person's record. */
+  get(actor: Actor, id: string): Promise<HandoffView> {
+    return this.uow.run(actor, async (tx) => {
+      const source = await loadHandoffSource(tx, id);
+      if (!source) throw notFound('Handoff');
+      if (actor.role === 'agency' && actor.agencyId !== source.agency_id) throw forbidden('Only the agency the handoff is addressed to may read it');
+      const reader = readerOf(actor, source.kind);
+      await tx.audit({ action: 'handoff.read', entityType: 'handoff', entityId: id, subjectId: source.client_id, details: { incidentId: source.incident_id, view: reader } });
+      return handoffViewFor(reader, source);
+    });
   }
 
   request(actor: Actor, incidentId: string, req: { agencyId: string; kind: AgencyKind; reason: string }): Promise<HandoffView> {
@@ -48,59 +82,83 @@ export class HandoffsService {
       if (!incident) throw notFound('Incident');
       // A responder may hand over only the person their own team is with.
       if (actor.role === 'responder' && incident.team_id !== actor.teamId) throw forbidden('Only the team on this incident may request its handoff');
-      if (TERMINAL_INCIDENT.has(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
-      const agency = await tx.one<{ kind: AgencyKind }>(`SELECT kind FROM agency WHERE id = $1`, [req.agencyId]);
-      if (!agency) throw new DomainError('VALIDATION_FAILED', 'agencyId: no such agency', [{ field: 'agencyId', message: 'no such agency' }]);
-      if (agency.kind !== req.kind) {
-        throw new DomainError('VALIDATION_FAILED', `kind: the agency is a ${agency.kind}`, [{ field: 'kind', message: `the agency is a ${agency.kind}` }]);
-      }
-      const row = await requestHandoff(tx, incident, req);
+      if (isTerminal(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
+      const kind = await agencyKindOf(tx, req.agencyId);
+      if (!kind) throw new DomainError('VALIDATION_FAILED', 'agencyId: no such agency', [{ field: 'agencyId', message: 'no such agency' }]);
+      if (kind !== req.kind) throw new DomainError('VALIDATION_FAILED', `kind: the agency is a ${kind}`, [{ field: 'kind', message: `the agency is a ${kind}` }]);
+      const row = await requestHandoff(tx, incident, { ...req, answerMinutes: this.config.handoffAnswerMinutes });
       if (!row) throw conflict('DUPLICATE', 'An open handoff to this agency exists for this incident');
-      return this.view(tx, row.id);
+      return this.view(tx, actor, row.id);
     });
   }
 
-  /** A partner agency answers: accept, decline (with a reason code) or complete (the person is in its care). */
-  respond(actor: Actor, handoffId: string, answer: keyof typeof RESPONSES, reasonCode?: HandoffDeclineReason): Promise<HandoffView> {
+  /**
+   * A partner agency answers: accept, decline (with a reason code) or complete (the person is in its care).
+   * Accepting one handoff of a bed request claims the request first (a conditional update on its row, so of
+   * several hospitals accepting at once exactly one wins) and withdraws the other hospitals' open handoffs.
+   */
+  respond(actor: Actor, handoffId: string, answer: HandoffAnswer, decline?: HandoffDeclineRequest): Promise<HandoffView> {
     const { from, to } = RESPONSES[answer];
     return this.uow.run(actor, async (tx) => {
-      const current = await tx.one<HandoffRow>(`SELECT * FROM handoff WHERE id = $1`, [handoffId]);
-      if (!current) throw notFound('Handoff');
-      if (actor.role !== 'agency' || actor.agencyId !== current.agency_id) throw forbidden('Only the agency the handoff is addressed to may answer it');
-      const stamp = answer === 'complete' ? 'completed_at' : 'responded_at';
-      // Conditional on the expected status: two answers racing leave exactly one.
-      const [row] = await tx.query<HandoffRow>(
-        `UPDATE handoff SET status = $2, ${stamp} = $3, reason_code = coalesce($4, reason_code),
-           responded_by = CASE WHEN $5 THEN $6::uuid ELSE responded_by END
-         WHERE id = $1 AND status = $7 RETURNING *`,
-        [handoffId, to, tx.now.toISOString(), reasonCode ?? null, answer !== 'complete', actor.userId, from],
-      );
+      const current = await this.ownHandoff(tx, actor, handoffId);
+      if (answer === 'complete' && NEEDS_CONTACT.has(current.kind) && current.status === 'accepted' && !current.contact_confirmed_at) {
+        throw conflict('STATE_CHANGED', 'Confirm contact with the team before completing a police or fire handoff');
+      }
+      if (answer === 'accept' && current.bed_request_id && !(await claimBedRequest(tx, current.bed_request_id, handoffId))) {
+        throw conflict('STATE_CHANGED', 'Another hospital accepted this bed request first');
+      }
+      const row = await answerHandoff(tx, handoffId, from, to, decline);
       if (!row) throw conflict('STATE_CHANGED', `Handoff is ${current.status}, not ${from}`);
       const incident = (await loadIncidentRow(tx, row.incident_id))!;
-      await appendTimeline(tx, row.incident_id, `handoff.${to}`, { handoffId: row.id, agencyId: row.agency_id, kind: row.kind, reasonCode: row.reason_code });
-      await tx.audit({ action: `handoff.${answer}`, entityType: 'handoff', entityId: row.id, details: { reasonCode: row.reason_code } });
-      tx.emit('handoff.updated', toHandoffEvent(row), audience.agency(row.agency_id, incident.team_id));
-      return this.view(tx, row.id);
+      await recordHandoffChange(tx, row, incident.team_id, { audit: `handoff.${answer}`, details: { reasonCode: row.reason_code, bedRequestId: row.bed_request_id } });
+      if (answer === 'accept' && row.bed_request_id) {
+        for (const other of await withdrawOtherHandoffs(tx, row.bed_request_id, row.id)) {
+          await recordHandoffChange(tx, other, incident.team_id, { audit: 'handoff.withdraw', details: { bedRequestId: row.bed_request_id, acceptedHandoffId: row.id } });
+        }
+      }
+      return this.view(tx, actor, row.id);
     });
   }
 
-  /** A hospital reports its free psychiatric emergency beds; everyone on shift sees it on the map. */
-  reportBeds(actor: Actor, agencyId: string, bedsAvailable: number): Promise<{ agencyId: string; bedsAvailable: number; updatedAt: string }> {
-    if (actor.role === 'agency' && actor.agencyId !== agencyId) throw forbidden('An agency reports only its own beds');
+  /** POST /handoffs/:id/contact-confirmed: the agency of it or the team on the incident; once is enough. */
+  confirmContact(actor: Actor, handoffId: string): Promise<HandoffView> {
     return this.uow.run(actor, async (tx) => {
-      const [row] = await tx.query<{ beds_updated_at: Date }>(
-        `UPDATE agency SET beds_available = $2, beds_updated_at = $3 WHERE id = $1 AND kind = 'hospital' RETURNING beds_updated_at`,
-        [agencyId, bedsAvailable, tx.now.toISOString()],
-      );
-      if (!row) throw notFound('Hospital');
-      const data = { agencyId, bedsAvailable, updatedAt: row.beds_updated_at.toISOString() };
-      await tx.audit({ action: 'hospital.beds', entityType: 'agency', entityId: agencyId, details: { bedsAvailable } });
-      tx.emit('hospital.updated', data, [...audience.allStaff(), `agency:${agencyId}`]);
-      return data;
+      const current = await loadHandoff(tx, handoffId);
+      if (!current) throw notFound('Handoff');
+      const incident = (await loadIncidentRow(tx, current.incident_id))!;
+      const isAgency = actor.role === 'agency' && actor.agencyId === current.agency_id;
+      const isTeam = actor.role === 'responder' && !!actor.teamId && incident.team_id === actor.teamId;
+      if (!isAgency && !isTeam) throw forbidden('Only the agency of the handoff or the team on the incident may confirm contact');
+      if (current.contact_confirmed_at) return this.view(tx, actor, current.id);
+      const row = await confirmHandoffContact(tx, handoffId);
+      if (!row) throw conflict('STATE_CHANGED', `Handoff is ${current.status}; contact is confirmed on an accepted handoff`);
+      await recordHandoffChange(tx, row, incident.team_id, { audit: 'handoff.contact-confirm', timeline: 'handoff.contact-confirmed' });
+      return this.view(tx, actor, row.id);
     });
   }
 
-  private async view(tx: Tx, id: string): Promise<HandoffView> {
-    return toHandoffView((await tx.one<HandoffWithIncident>(`${HANDOFF_SELECT} WHERE h.id = $1`, [id]))!);
+  /** POST /handoffs/:id/cancel: a coordinator takes back a request (or an accepted handoff) with a reason. */
+  cancel(actor: Actor, handoffId: string, reason: string): Promise<HandoffView> {
+    return this.uow.run(actor, async (tx) => {
+      const current = await loadHandoff(tx, handoffId);
+      if (!current) throw notFound('Handoff');
+      const row = await cancelHandoff(tx, handoffId, reason);
+      if (!row) throw conflict('STATE_CHANGED', `Handoff is ${current.status}; only a requested or accepted handoff can be cancelled`);
+      const incident = (await loadIncidentRow(tx, row.incident_id))!;
+      await recordHandoffChange(tx, row, incident.team_id, { audit: 'handoff.cancel', details: { reason } });
+      return this.view(tx, actor, row.id);
+    });
+  }
+
+  private async ownHandoff(tx: Tx, actor: Actor, id: string): Promise<HandoffRow> {
+    const current = await loadHandoff(tx, id);
+    if (!current) throw notFound('Handoff');
+    if (actor.role !== 'agency' || actor.agencyId !== current.agency_id) throw forbidden('Only the agency the handoff is addressed to may answer it');
+    return current;
+  }
+
+  private async view(tx: Tx, actor: Actor, id: string): Promise<HandoffView> {
+    const source = (await loadHandoffSource(tx, id))!;
+    return handoffViewFor(readerOf(actor, source.kind), source);
   }
 }

@@ -1,7 +1,8 @@
-import type { DispatchView, HandoffView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
+import type { DispatchView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
 import type { DispatchRow } from '../dispatch/dispatch.repository.js';
 import type { Tx } from '../database/tx.js';
 import type { HandoffRow } from '../handoffs/handoffs.repository.js';
+import { toHandoffView } from '../handoffs/handoff-views.js';
 import { toTriageRecord, triageById } from '../triage/triage.repository.js';
 import { toIncidentView, type IncidentRow } from './incidents.repository.js';
 
@@ -51,20 +52,8 @@ export async function loadIncidentDetail(tx: Tx, r: IncidentRow): Promise<Incide
         reason: d.reason,
       }),
     ),
-    handoffs: handoffs.map(
-      (h): HandoffView => ({
-        id: h.id,
-        incidentId: h.incident_id,
-        agencyId: h.agency_id,
-        kind: h.kind,
-        status: h.status,
-        reason: h.reason,
-        reasonCode: h.reason_code,
-        requestedAt: h.requested_at.toISOString(),
-        respondedAt: iso(h.responded_at),
-        completedAt: iso(h.completed_at),
-      }),
-    ),
+    // The staff's own view of each handoff (bed request, contact confirmation, cancellation included).
+    handoffs: handoffs.map((h) => toHandoffView(h)),
     timeline: timeline.map((t): TimelineEntry => ({ at: t.at.toISOString(), type: t.type, actor: t.actor, data: t.data })),
     disposition: r.disposition,
   };

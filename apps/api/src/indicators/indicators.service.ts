@@ -85,8 +85,11 @@ export class IndicatorsService {
       [...p, now.toISOString()],
     );
 
-    const handoffs = await this.q<{ kind: string; status: string; reason_code: string | null }>(
-      `SELECT kind, status, reason_code FROM handoff WHERE requested_at >= $1::timestamptz AND requested_at < $2::timestamptz`,
+    const handoffs = await this.q<{ kind: string; status: string; reason_code: string | null; accept_min: number | null }>(
+      `SELECT kind, status, reason_code,
+              CASE WHEN kind = 'hospital' AND status IN ('accepted','completed') AND responded_at IS NOT NULL
+                   THEN extract(epoch FROM responded_at - requested_at) / 60 END::float8 AS accept_min
+         FROM handoff WHERE requested_at >= $1::timestamptz AND requested_at < $2::timestamptz`,
       p,
     );
 
@@ -146,6 +149,8 @@ export class IndicatorsService {
         declined: declined.length,
         hospitalRefusalRate: roundShare(share(hospitalDeclined, hospitalAccepted + hospitalDeclined)),
         declineReasons: countBy(HANDOFF_DECLINE_REASONS, declined.map((h) => h.reason_code)),
+        // Request to a hospital's accept; a bed request's hospitals share its request time, so this is request → bed found.
+        bedFoundMinutesP50: roundDuration(percentile(hospital.map((h) => h.accept_min).filter((m): m is number => m !== null).map((m) => Math.max(0, m)), 0.5)),
       },
       policeInvolvementShare: roundShare(share(incidents.filter((i) => i.police).length, incidents.length)),
       followUps: { due: followUps?.due ?? 0, doneWithin24hShare: roundShare(share(followUps?.done ?? 0, followUps?.due ?? 0)) },

@@ -22,4 +22,6 @@ export const audience = {
   incident: (teamId?: string | null): string[] => [rooms.role('counselor'), ...CONTROL_ROOM, ...(teamId ? [rooms.team(teamId)] : [])],
   /** Every staff role: for facts everyone on shift needs, such as hospital beds. */
   allStaff: (): string[] => [rooms.role('counselor'), rooms.role('responder'), ...CONTROL_ROOM],
+  /** A hospital's beds: every staff role plus the hospital itself (its bed board in the partner portal). */
+  hospital: (agencyId: string): string[] => [rooms.role('counselor'), rooms.role('responder'), ...CONTROL_ROOM, rooms.agency(agencyId)],
 };

@@ -1,4 +1,4 @@
-import type { Role, UserView } from '#contracts';
+import type { AgencyKind, Role, UserView } from '#contracts';
 import type { Tx } from '../database/tx.js';
 
 export interface UserRow {
@@ -10,12 +10,15 @@ export interface UserRow {
   team_id: string | null;
   agency_id: string | null;
   active: boolean;
+  /** Joined from agency when the query selects it (auth: login, me, refresh). */
+  agency_kind?: AgencyKind | null;
 }
 
 export function toUserView(u: UserRow): UserView {
   const view: UserView = { id: u.id, username: u.username, displayName: u.display_name, role: u.role };
   if (u.team_id) view.teamId = u.team_id;
   if (u.agency_id) view.agencyId = u.agency_id;
+  if (u.agency_kind) view.agencyKind = u.agency_kind;
   return view;
 }
 

@@ -30,7 +30,9 @@ export function Shell() {
       <header className="topbar">
         <h1 className="brand">{t.app.title}</h1>
         <WorkspaceNav tabs={tabs} active={activeTab} open={openTab} />
-        <span className="who">{t.app.signedInAs(user.displayName, t.roles[user.role])}</span>
+        <span className="who" data-testid="signed-in-as">
+          {t.app.signedInAs(user.displayName, user.agencyKind ? `${t.roles[user.role]} · ${t.agencyKind[user.agencyKind]}` : t.roles[user.role])}
+        </span>
         <button type="button" className="btn btn-quiet hide-on-phone" onClick={() => setHelp((h) => !h)} aria-expanded={help} aria-controls="shortcut-help">
           {t.app.shortcuts}
         </button>

@@ -17,12 +17,14 @@ export interface WorkspaceTab {
 const CoordinatorPage = lazy(() => import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })));
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const PartnerPortal = lazy(() => import('../features/partner/PartnerPortal').then((m) => ({ default: m.PartnerPortal })));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
 const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Component: TeamPage };
+const portal: WorkspaceTab = { id: 'portal', label: (t) => t.workspace.portal, Component: PartnerPortal };
 const clients: WorkspaceTab = { id: 'clients', label: (t) => t.workspace.clients, Component: ClientsPage };
 const followUps: WorkspaceTab = { id: 'follow-ups', label: (t) => t.workspace.followUps, Component: FollowUpsPage };
 
@@ -40,6 +42,6 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'responder':
       return [team];
     case 'agency':
-      return [];
+      return [portal];
   }
 }

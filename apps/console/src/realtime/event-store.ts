@@ -72,7 +72,7 @@ export class EventStore {
   /** Envelopes that arrived ahead of a missing seq, keyed by seq. */
   private readonly pending = new Map<number, AnyEventEnvelope>();
   /** Beds reported before the hospital itself was loaded. */
-  private readonly pendingBeds = new Map<string, { bedsAvailable: number; seq: number }>();
+  private readonly pendingBeds = new Map<string, { bedsAvailable: number; accepting?: boolean; bedsUpdatedAt?: string; seq: number }>();
   private readonly versions = new Map<EntityKind, number>(ENTITY_KINDS.map((k) => [k, 0]));
   private readonly listeners = new Map<EntityKind, Set<ChangeListener>>(ENTITY_KINDS.map((k) => [k, new Set()]));
   private readonly envelopeListeners = new Set<EnvelopeListener>();
@@ -276,7 +276,8 @@ export class EventStore {
         if (current && current.seq > asOf) this.put('handoffs', v.id, { ...current, ...extras });
         else {
           const { id, incidentId, agencyId, kind, status, reasonCode } = v;
-          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...extras, seq: asOf, source: 'snapshot' });
+          const partners = { bedRequestId: v.bedRequestId ?? null, contactConfirmedAt: v.contactConfirmedAt ?? null };
+          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...partners, ...extras, seq: asOf, source: 'snapshot' });
         }
       }
     });
@@ -290,7 +291,9 @@ export class EventStore {
         this.pendingBeds.delete(v.id);
         const evented = current?.source === 'event' ? current : undefined;
         const bedsAvailable = evented ? evented.bedsAvailable : (beds?.bedsAvailable ?? v.bedsAvailable);
-        this.put('hospitals', v.id, { ...v, bedsAvailable, seq: evented?.seq ?? beds?.seq ?? 0, source: evented || beds ? 'event' : 'snapshot' });
+        const accepting = evented ? evented.accepting : (beds?.accepting ?? v.accepting);
+        const bedsUpdatedAt = evented ? evented.bedsUpdatedAt : (beds?.bedsUpdatedAt ?? v.bedsUpdatedAt);
+        this.put('hospitals', v.id, { ...v, bedsAvailable, accepting, bedsUpdatedAt, seq: evented?.seq ?? beds?.seq ?? 0, source: evented || beds ? 'event' : 'snapshot' });
       }
     });
   }
@@ -395,9 +398,11 @@ export class EventStore {
         break;
       }
       case 'hospital.updated': {
-        const current = this.maps.hospitals.get(envelope.data.agencyId);
-        if (current) this.put('hospitals', current.id, { ...current, bedsAvailable: envelope.data.bedsAvailable, seq, source });
-        else this.pendingBeds.set(envelope.data.agencyId, { bedsAvailable: envelope.data.bedsAvailable, seq });
+        const { data } = envelope;
+        const current = this.maps.hospitals.get(data.agencyId);
+        const beds = { bedsAvailable: data.bedsAvailable, accepting: data.accepting, bedsUpdatedAt: data.bedsUpdatedAt ?? data.updatedAt };
+        if (current) this.put('hospitals', current.id, { ...current, ...beds, accepting: beds.accepting ?? current.accepting, seq, source });
+        else this.pendingBeds.set(data.agencyId, { ...beds, seq });
         break;
       }
       case 'alert.raised': {

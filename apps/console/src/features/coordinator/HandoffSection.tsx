@@ -5,11 +5,13 @@ import { useEntities } from '../../realtime/realtime';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
+import { formatTime } from '../../common/format';
+import { CancelHandoff } from './CancelHandoff';
 
 /** Handoffs of one incident (live from the store) and a request form for a partner agency. */
 export function HandoffSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { map, version } = useEntities('handoffs');
   const agencies = useLoad(() => api.agencies(), closed ? null : 'agencies');
   const [agencyId, setAgencyId] = useState('');
@@ -38,6 +40,7 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
           <li key={h.id} data-testid="handoff-row" data-status={h.status}>
             {t.agencyKind[h.kind as keyof typeof t.agencyKind] ?? h.kind} · {agencyName(h.agencyId)} · <strong>{t.handoffStatus[h.status]}</strong>
             {h.reasonCode ? ` (${h.reasonCode})` : ''}
+            {!closed && (h.status === 'requested' || h.status === 'accepted') ? <CancelHandoff handoffId={h.id} /> : null}
           </li>
         ))}
       </ul>
@@ -50,7 +53,9 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
               {(agencies.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
                   {t.agencyKind[a.kind]} · {a.name}
-                  {a.kind === 'hospital' && a.bedsAvailable !== null ? ` (${t.map.beds(a.bedsAvailable)})` : ''}
+                  {a.kind === 'hospital' && a.bedsAvailable !== null
+                    ? ` (${t.map.beds(a.bedsAvailable)}${a.bedsUpdatedAt ? `, ${t.bedRequest.updated(formatTime(a.bedsUpdatedAt, lang))}` : ''})`
+                    : ''}
                 </option>
               ))}
             </select>

@@ -10,6 +10,7 @@ import { formatTime } from '../../common/format';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
+import { BedRequestPicker } from './BedRequestPicker';
 import { HandoffSection } from './HandoffSection';
 import { HandBackSection } from '../handback/HandBackSection';
 import { Recommendations } from './Recommendations';
@@ -106,6 +107,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
         </ul>
       </section>
 
+      {active ? <BedRequestPicker incidentId={incidentId} /> : null}
       <HandoffSection incidentId={incidentId} closed={!active} />
       <HandBackSection incidentId={incidentId} closed={status === 'closed'} />
 

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { bedsStale } from '#contracts';
+import { formatTime } from '../../common/format';
 import { useMap } from 'react-leaflet';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
@@ -9,7 +11,7 @@ import { L } from './leaflet';
 export function HospitalLayer() {
   const map = useMap();
   const store = useStore();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useEffect(() => {
     const group = L.layerGroup().addTo(map);
     const markers = new Map<string, L.Marker>();
@@ -17,8 +19,12 @@ export function HospitalLayer() {
       for (const id of ids) {
         const h = store.hospitals.get(id);
         if (!h) continue;
-        const icon = hospitalIcon(h.name, h.bedsAvailable);
-        const tooltip = `${h.name}: ${t.map.beds(h.bedsAvailable)}`;
+        // The age of the report goes wherever the beds are shown: a number from this morning is not tonight's.
+        const stale = bedsStale(h.bedsUpdatedAt ?? null, Date.now());
+        const icon = hospitalIcon(h.name, h.bedsAvailable, h.id, stale);
+        const updated = h.bedsUpdatedAt ? t.bedRequest.updated(formatTime(h.bedsUpdatedAt, lang)) : t.partner.bedsNever;
+        const closed = h.accepting === false ? ` · ${t.bedRequest.notAccepting}` : '';
+        const tooltip = `${h.name}: ${t.map.beds(h.bedsAvailable)}${closed} · ${updated}${stale && h.bedsUpdatedAt ? ` (${t.bedRequest.stale})` : ''}`;
         const current = markers.get(id);
         if (current) {
           current.setIcon(icon);
@@ -36,6 +42,6 @@ export function HospitalLayer() {
       unsubscribe();
       group.remove();
     };
-  }, [map, store, t]);
+  }, [map, store, t, lang]);
   return null;
 }

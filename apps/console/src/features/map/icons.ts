@@ -54,11 +54,11 @@ export function teamIcon(team: { callsign: string; status: TeamStatus }): L.DivI
   });
 }
 
-export function hospitalIcon(name: string, beds: number | null): L.DivIcon {
+export function hospitalIcon(name: string, beds: number | null, agencyId = '', stale = false): L.DivIcon {
   return L.divIcon({
     className: 'hospital-icon',
     html:
-      `<div class="hospital-marker" data-testid="hospital-marker" title="${escapeHtml(name)}">` +
+      `<div class="hospital-marker${stale ? ' beds-stale' : ''}" data-testid="hospital-marker" data-agency-id="${escapeHtml(agencyId)}" title="${escapeHtml(name)}">` +
       `<span class="hospital-h" aria-hidden="true">H</span><span class="hospital-beds">${beds ?? '?'}</span></div>`,
     iconSize: undefined,
     iconAnchor: [12, 12],

@@ -1,0 +1,196 @@
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { AgencyView, CallView, HandoffView, IncidentView } from '#contracts';
+import { blankTriageInput } from '#triage';
+import { seriousA11yFindings } from '../support/axe.js';
+import { useConsoleUnderTest } from '../support/console-server.js';
+
+// Issue 8, "Done when", in real Chromium on the real server with the Seoul demo data: a hospital sees a bed request
+// arrive live and accepts, and the coordinator sees the accept and the other hospitals withdrawn without a reload;
+// a police officer on a phone sees the minimised view (a planted clinical note and safety plan absent from the page
+// and from every response and socket frame it loaded) and confirms contact; a hospital updates its beds and the
+// coordinator's map shows the new number.
+
+const PASSWORD = 'demo-1577-0199';
+const SAFETY_PLAN = 'SAFETYPLAN-BRW71 hide the car keys, call aunt Sora';
+const CALL_NOTES = 'CLINICALNOTE-BRW72 stopped olanzapine, hearing commands';
+const SUMMARY = 'CLINICALSUMMARY-BRW73 agitated, threatening to jump';
+const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
+
+const env = useConsoleUnderTest();
+
+async function signIn(page: Page, username: string, lang: 'en' | 'ko'): Promise<void> {
+  await page.goto(env.server.url);
+  await page.evaluate((l) => localStorage.setItem('console.lang', l), lang);
+  await page.reload();
+  const form = page.getByTestId('login-form');
+  await form.locator('input[name="username"]').fill(username);
+  await form.locator('input[name="password"]').fill(PASSWORD);
+  await form.locator('button[type="submit"]').click();
+  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
+}
+
+async function token(username: string): Promise<string> {
+  return (await env.server.login(username, PASSWORD)).accessToken;
+}
+
+async function hospitalsByCode(): Promise<Map<string, AgencyView>> {
+  const res = await env.server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: await token('coordinator') });
+  return new Map(res.body.map((a) => [a.code, a]));
+}
+
+/** An incident the hotline's way, with clinical detail a partner must never see unless its view allows. */
+async function incident(opts: { client?: boolean } = {}): Promise<IncidentView> {
+  const counselor = await token('counselor2');
+  let clientId: string | null = null;
+  if (opts.client) {
+    const client = await env.server.api<{ id: string }>('POST', '/clients', {
+      token: await token('supervisor'),
+      body: { displayName: 'Han Doyun', phoneNumbers: ['010-3030-7171'], safetyPlan: SAFETY_PLAN, riskFlags: ['weapon-access'], birthYear: 1991 },
+    });
+    expect(client.status).toBe(201);
+    clientId = client.body.id;
+  }
+  const call = await env.server.api<CallView>('POST', '/calls', { token: counselor, body: { channel: 'phone', callerNumber: '010-3030-7171', notes: CALL_NOTES } });
+  expect(call.status).toBe(201);
+  if (clientId) expect((await env.server.api('POST', `/calls/${call.body.id}/client`, { token: counselor, body: { clientId } })).status).toBe(200);
+  const input = { ...blankTriageInput(), distress: 'high' as const, harmToOthers: 'threats' as const, capableSupportPresent: false };
+  expect((await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: counselor, body: input })).status).toBe(201);
+  const res = await env.server.api<IncidentView>('POST', '/incidents', {
+    token: counselor,
+    body: { callId: call.body.id, location: { ...IN_JUNG_GU, address: 'Toegye-ro 100, Jung-gu' }, summary: SUMMARY },
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('partner portal', () => {
+  let coordinator: { page: Page; context: BrowserContext };
+
+  beforeAll(async () => {
+    coordinator = await env.browser.newPage();
+    await signIn(coordinator.page, 'coordinator', 'en');
+  }, 60_000);
+  afterAll(async () => {
+    await coordinator?.context.close();
+  });
+
+  it('hospital (English, desktop) sees a bed request arrive live and accepts; the coordinator sees the accept and the others withdrawn', async () => {
+    const hospitals = await hospitalsByCode();
+    const smc = hospitals.get('H-SMC')!;
+    const others = [...hospitals.values()].filter((h) => h.id !== smc.id).slice(0, 2);
+    const hospital = await env.browser.newPage();
+    try {
+      await signIn(hospital.page, 'hospital', 'en');
+      const portal = hospital.page.getByTestId('partner-portal');
+      await portal.waitFor();
+      await expect(portal.getAttribute('data-agency-kind')).resolves.toBe('hospital');
+      await expect(hospital.page.getByTestId('signed-in-as').textContent()).resolves.toContain('Hospital');
+      await hospital.page.getByTestId('bed-board').waitFor();
+
+      const created = await incident({ client: true });
+      const p = coordinator.page;
+      await p.locator(`[data-testid="incident-row"][data-incident-id="${created.id}"] button`).click();
+      const picker = p.getByTestId('bed-request');
+      await picker.waitFor();
+      for (const h of [smc, ...others]) await picker.locator(`[data-testid="bed-pick"][data-agency-id="${h.id}"]`).check();
+      await picker.getByTestId('bed-request-reason').fill('Emergency admission needed tonight');
+      await picker.getByRole('button', { name: 'Ask 3 hospitals' }).click();
+      await picker.locator('[data-testid="bed-request-answer"]').nth(2).waitFor();
+
+      // The request arrives at the hospital without a reload, on top, announced.
+      const card = hospital.page.locator('[data-testid="partner-handoff"][data-status="requested"]').first();
+      await card.waitFor({ timeout: 5000 });
+      await expect(card.textContent()).resolves.toContain(created.number);
+      await expect(card.textContent()).resolves.toContain('Han Doyun');
+      await expect(card.textContent()).resolves.toContain(SUMMARY);
+      await expect(card.textContent()).resolves.not.toContain(SAFETY_PLAN);
+      await hospital.page.getByTestId('portal-announcement').filter({ hasText: 'New request' }).waitFor();
+      expect(await seriousA11yFindings(hospital.page)).toEqual([]);
+      await env.browser.screenshot(hospital.page, 'partner-hospital-request');
+
+      await card.getByRole('button', { name: 'Accept' }).click();
+      await hospital.page.locator('[data-testid="partner-handoff"][data-status="accepted"]').first().waitFor();
+
+      // The coordinator's drawer: SMC accepted, the two others withdrawn, without a reload.
+      await picker.locator(`[data-testid="bed-request-answer"][data-agency-id="${smc.id}"][data-status="accepted"]`).waitFor();
+      for (const h of others) await picker.locator(`[data-testid="bed-request-answer"][data-agency-id="${h.id}"][data-status="withdrawn"]`).waitFor();
+      await expect(picker.getByTestId('bed-found').textContent()).resolves.toContain(smc.name);
+      expect(await seriousA11yFindings(p)).toEqual([]);
+      await env.browser.screenshot(p, 'partner-coordinator-bed-found');
+    } finally {
+      await hospital.context.close();
+    }
+  }, 90_000);
+
+  it('police (Korean, phone) sees only the minimised view, in the page and in every response, and confirms contact', async () => {
+    const created = await incident({ client: true });
+    const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', { token: await token('coordinator') });
+    const jung = agencies.body.find((a) => a.code === 'P-11140')!;
+    const police = await env.browser.newPage({ phone: true });
+    const loaded: Promise<string>[] = [];
+    const frames: string[] = [];
+    police.page.on('response', (r: Response) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) loaded.push(r.text().catch(() => ''));
+    });
+    police.page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+    try {
+      await signIn(police.page, 'police', 'ko');
+      await police.page.getByTestId('partner-portal').waitFor();
+      const asked = await env.server.api<HandoffView>('POST', `/incidents/${created.id}/handoffs`, {
+        token: await token('coordinator'),
+        body: { agencyId: jung.id, kind: 'police', reason: 'Secure the scene for the crisis team' },
+      });
+      expect(asked.status).toBe(201);
+
+      const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"]`);
+      await card.waitFor({ timeout: 5000 });
+      await expect(card.getByTestId('cautions').textContent()).resolves.toContain('흉기 접근 가능');
+      await expect(card.textContent()).resolves.toContain('Toegye-ro 100');
+      await card.getByRole('button', { name: '수락' }).click();
+      await card.getByRole('button', { name: '팀과 접촉 확인' }).click();
+      await card.locator('[data-testid="complete-handoff"]:enabled').waitFor();
+      expect(await seriousA11yFindings(police.page)).toEqual([]);
+      await env.browser.screenshot(police.page, 'partner-police-phone');
+      await card.getByRole('button', { name: '완료 (대상자 인수)' }).click();
+      await police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="completed"]`).waitFor();
+
+      // Nothing clinical anywhere: not on the page, not in any REST answer, not in any socket frame.
+      const page = await police.page.content();
+      const bodies = await Promise.all(loaded);
+      expect(bodies.length).toBeGreaterThan(3);
+      for (const secret of [SAFETY_PLAN, CALL_NOTES, SUMMARY, 'Han Doyun']) {
+        expect(page).not.toContain(secret);
+        for (const body of bodies) expect(body).not.toContain(secret);
+        for (const frame of frames) expect(frame).not.toContain(secret);
+      }
+      // Phone-sized: the portal fits the width (no sideways scrolling).
+      const width = (await police.page.evaluate('document.documentElement.scrollWidth')) as number;
+      expect(width).toBeLessThanOrEqual(390);
+    } finally {
+      await police.context.close();
+    }
+  }, 90_000);
+
+  it('hospital (Korean, phone) is reminded of stale beds, updates them, and the coordinator map shows the new number', async () => {
+    const smc = (await hospitalsByCode()).get('H-SMC')!;
+    await env.server.dataSource.query(`UPDATE agency SET beds_updated_at = now() - interval '5 hours' WHERE id = $1`, [smc.id]);
+    const hospital = await env.browser.newPage({ phone: true });
+    try {
+      await signIn(hospital.page, 'hospital', 'ko');
+      const board = hospital.page.getByTestId('bed-board');
+      await board.waitFor();
+      await board.getByTestId('beds-stale').waitFor();
+      expect(await seriousA11yFindings(hospital.page)).toEqual([]);
+      await board.getByTestId('beds-input').fill('7');
+      await board.getByRole('button', { name: '병상 갱신' }).click();
+      await board.getByTestId('bed-board-beds').filter({ hasText: /^7$/ }).waitFor();
+      await board.getByTestId('beds-stale').waitFor({ state: 'detached' });
+      await env.browser.screenshot(hospital.page, 'partner-hospital-beds-phone');
+
+      const marker = coordinator.page.locator(`[data-testid="hospital-marker"][data-agency-id="${smc.id}"] .hospital-beds`);
+      await marker.filter({ hasText: /^7$/ }).waitFor({ timeout: 5000 });
+    } finally {
+      await hospital.context.close();
+    }
+  }, 90_000);
+});
