@@ -20,7 +20,7 @@ const env = useConsoleUnderTest();
 
 async function signIn(page: Page, username: string, lang: 'en' | 'ko'): Promise<void> {
   await page.goto(env.server.url);
-  await page.evaluate((l) => localStorage.setItem('console.lang', l), lang);
+  await page.evaluate(`localStorage.setItem('console.lang', '${lang}')`);
   await page.reload();
   const form = page.getByTestId('login-form');
   await form.locator('input[name="username"]').fill(username);
