@@ -13,7 +13,7 @@ import './care.css';
  * The client registry: search by name or phone (any format), register, open a record. A community centre's user
  * sees only the centre's own clients (the API decides); every search and opening is an audited read.
  */
-export function ClientsPage() {
+export function ClientsPage({ inPortal = false }: { inPortal?: boolean }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [query, setQuery] = useState('');
@@ -30,8 +30,8 @@ export function ClientsPage() {
 
   return (
     <div className="care-layout" data-testid="clients-page">
-      <section className="care-panel" aria-labelledby="clients-title">
-        <h2 id="clients-title">{t.clients.title}</h2>
+      <section className="care-panel" aria-labelledby={inPortal ? undefined : 'clients-title'} aria-label={inPortal ? t.clients.search : undefined}>
+        {inPortal ? null : <h2 id="clients-title">{t.clients.title}</h2>}
         <form role="search" onSubmit={submit} className="care-form">
           <label>
             <span>{t.clients.search}</span>
@@ -98,4 +98,9 @@ export function ClientsPage() {
       </div>
     </div>
   );
+}
+
+/** The centre's own clients as a section of the partner portal (the API limits the registry to them). */
+export function ClientsSection() {
+  return <ClientsPage inPortal />;
 }

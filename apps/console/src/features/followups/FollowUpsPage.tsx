@@ -13,7 +13,7 @@ import '../clients/care.css';
  * The follow-up queue, soonest due first: a community centre's own tasks (the API scopes them), or every task for
  * the hotline. `follow-up.created/updated` and overdue alerts reload it live; the list itself is an audited read.
  */
-export function FollowUpsPage() {
+export function FollowUpsPage({ inPortal = false }: { inPortal?: boolean }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const store = useStore();
@@ -39,8 +39,8 @@ export function FollowUpsPage() {
   const items = (list.data ?? []).map((f) => local.get(f.id) ?? f);
   const overdue = items.filter((f) => f.overdue).length;
   return (
-    <section className="care-panel followups-page" aria-labelledby="followups-title" data-testid="follow-ups-page">
-      <h2 id="followups-title">{t.followUps.title}</h2>
+    <section className={inPortal ? 'followups-page' : 'care-panel followups-page'} aria-labelledby={inPortal ? undefined : 'followups-title'} data-testid="follow-ups-page">
+      {inPortal ? null : <h2 id="followups-title">{t.followUps.title}</h2>}
       <label className="check">
         <input type="checkbox" checked={showDone} onChange={(e) => setShowDone(e.target.checked)} /> {t.followUps.showDone}
       </label>
@@ -61,4 +61,9 @@ export function FollowUpsPage() {
       </ul>
     </section>
   );
+}
+
+/** The queue as a section of the partner portal (community centres), under the portal's own heading. */
+export function FollowUpsSection() {
+  return <FollowUpsPage inPortal />;
 }

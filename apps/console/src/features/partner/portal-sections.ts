@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { AgencyKind } from '#contracts';
 import type { Messages } from '../../i18n/en';
 
@@ -28,7 +28,11 @@ export const PORTAL_SECTIONS: Record<AgencyKind, readonly PortalSection[]> = {
   hospital: [],
   police: [],
   fire: [],
-  community: [],
+  // Continuity of care (issue 9): the centre's follow-up queue and its own clients' registry.
+  community: [
+    { id: 'follow-ups', label: (t) => t.followUps.title, Component: lazy(() => import('../followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsSection }))) },
+    { id: 'clients', label: (t) => t.clients.title, Component: lazy(() => import('../clients/ClientsPage').then((m) => ({ default: m.ClientsSection }))) },
+  ],
 };
 
 export function portalSections(kind: AgencyKind): readonly PortalSection[] {
