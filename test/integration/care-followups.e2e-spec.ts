@@ -53,7 +53,7 @@ describe('the queue', () => {
     expect((await list(w.hospitalUser.token)).status).toBe(403);
     // Listing names the person: logged with the client as subject.
     expect((await auditRows(server, `action = 'follow-up.read' AND entity_id = $1`, [followUp.id])).map((r) => r.actor_username)).toEqual([w.northUser.username]);
-  });
+  }, 30_000);
 
   it('sorts open follow-ups by due time', async () => {
     await endedCall();
@@ -61,7 +61,7 @@ describe('the queue', () => {
     const due = open.map((f) => f.dueAt);
     expect(due).toEqual([...due].sort());
     expect(open.every((f) => f.status === 'open')).toBe(true);
-  });
+  }, 30_000);
 
   it('logs attempts (its centre only), pushes follow-up.updated, then completes once with an outcome', async () => {
     const south = await server.api('POST', `/follow-ups/${followUp.id}/attempts`, { token: w.southUser.token, body: { at: new Date().toISOString(), outcome: 'no-answer' } });
@@ -91,7 +91,7 @@ describe('the queue', () => {
     // The overdue timer went with it.
     const timers = (await server.dataSource.query(`SELECT cancelled_at FROM timer WHERE kind = 'follow-up.overdue' AND ref_id = $1`, [followUp.id])) as { cancelled_at: Date | null }[];
     expect(timers.map((t) => t.cancelled_at !== null)).toEqual([true]);
-  });
+  }, 30_000);
 
   it('counts real completions in followUps.doneWithin24hShare', async () => {
     const from = new Date(Date.now() - 3600_000).toISOString();
@@ -103,7 +103,7 @@ describe('the queue', () => {
     const after = await kpis();
     expect(after.due).toBe(before.due);
     expect(after.doneWithin24hShare * after.due).toBeCloseTo(before.doneWithin24hShare * before.due + 1, 5);
-  });
+  }, 30_000);
 });
 
 describe('overdue', () => {
@@ -129,7 +129,7 @@ describe('overdue', () => {
     expect(southSeen.filter((e) => e.type === 'alert.raised')).toEqual([]);
     const rows = (await server.dataSource.query(`SELECT count(*)::int AS n FROM alert WHERE kind = 'follow-up-overdue' AND dedupe_key = $1`, [`follow-up-overdue:${id}`])) as [{ n: number }];
     expect(rows[0].n).toBe(1);
-  });
+  }, 30_000);
 });
 
 describe('closed incidents and the warm hand-back', () => {
@@ -151,7 +151,7 @@ describe('closed incidents and the warm hand-back', () => {
     const d = await incident('D', null);
     expect((await close(d.id)).status).toBe(200);
     expect((await list(w.coordinator.token, `?status=all&incidentId=${d.id}`)).body).toEqual([]);
-  });
+  }, 30_000);
 
   it('hands a closed incident back to the person\'s centre with a note: one task, with the incident summary in its view', async () => {
     const inc = await incident('C', NUMBER);
@@ -183,7 +183,7 @@ describe('closed incidents and the warm hand-back', () => {
     expect((await list(w.northUser.token)).body.find((f) => f.id === res.body.id)?.handBack?.note).toMatch(/sister/);
     const timeline = (await server.dataSource.query(`SELECT type FROM timeline WHERE incident_id = $1`, [inc.id])) as { type: string }[];
     expect(timeline.map((t) => t.type)).toContain('follow-up.handed-back');
-  });
+  }, 30_000);
 
   it('creates the hand-back task when the incident had none (category D)', async () => {
     const inc = await incident('D', null);
@@ -191,5 +191,5 @@ describe('closed incidents and the warm hand-back', () => {
     const res = await server.api<FollowUpView>('POST', `/incidents/${inc.id}/hand-back`, { token: w.coordinator.token, body: { note: 'known to the centre' } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ source: 'hand-back', agencyId: w.centreSouth.id, category: 'D', status: 'open' });
-  });
+  }, 30_000);
 });
