@@ -9,6 +9,9 @@ import { apiErrorMessage } from '../../common/action';
 import { FollowUpCard } from './FollowUpCard';
 import '../clients/care.css';
 
+/** Clock difference between the server and this screen that still counts an event as new. */
+const ARRIVAL_TOLERANCE_MS = 5000;
+
 /**
  * The follow-up queue, soonest due first: a community centre's own tasks (the API scopes them), or every task for
  * the hotline. `follow-up.created/updated` and overdue alerts reload it live; the list itself is an audited read.
@@ -23,16 +26,17 @@ export function FollowUpsPage({ inPortal = false }: { inPortal?: boolean }) {
   const list = useLoad((signal) => api.followUps(showDone ? 'all' : 'open', signal), `${showDone}:${tick}`);
   const [local, setLocal] = useState<Map<string, FollowUpView>>(new Map());
 
-  useEffect(
-    () =>
-      store.onEnvelope((envelope, live) => {
-        if (envelope.type === 'follow-up.created' || envelope.type === 'follow-up.updated' || (envelope.type === 'alert.raised' && envelope.data.kind === 'follow-up-overdue')) {
-          if (live && envelope.type === 'follow-up.created') setArrived(true);
-          setTick((n) => n + 1);
-        }
-      }),
-    [store],
-  );
+  useEffect(() => {
+    // A partner sees a thin slice of the log, so its events mostly arrive through catch-up pages: "new" is judged
+    // by the event's time against the screen's, not by the path it came by.
+    const openedAt = Date.now() - ARRIVAL_TOLERANCE_MS;
+    return store.onEnvelope((envelope) => {
+      if (envelope.type === 'follow-up.created' || envelope.type === 'follow-up.updated' || (envelope.type === 'alert.raised' && envelope.data.kind === 'follow-up-overdue')) {
+        if (envelope.type === 'follow-up.created' && Date.parse(envelope.occurredAt) >= openedAt) setArrived(true);
+        setTick((n) => n + 1);
+      }
+    });
+  }, [store]);
   // A fresh list replaces what this screen changed itself.
   useEffect(() => setLocal(new Map()), [list.data]);
 
