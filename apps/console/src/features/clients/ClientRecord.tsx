@@ -62,7 +62,7 @@ export function ClientRecord({ clientId, onClose, onChanged }: { clientId: strin
             <dt>{t.clients.basis}</dt>
             <dd data-testid="client-basis">
               {client.basis
-                ? `${t.clients.basisKind[client.basis.kind]}${client.basis.scope ? `: ${client.basis.scope}` : ''}${client.basis.note ? `: ${client.basis.note}` : ''} · ${t.clients.basisBy(client.basis.recordedBy.name ?? '—', formatWhen(client.basis.at, lang))}`
+                ? `${t.clients.basisKind[client.basis.kind]}${client.basis.scope ? `: ${client.basis.scope}` : ''}${client.basis.note ? `: ${client.basis.note}` : ''} · ${(client.basis.recordedBy.name ? t.clients.basisBy(client.basis.recordedBy.name, formatWhen(client.basis.at, lang)) : formatWhen(client.basis.at, lang))}`
                 : t.clients.basisMissing}
             </dd>
           </dl>
