@@ -1,4 +1,5 @@
 import type { AgencyView, BedRequestView, ErrorBody, HandoffView, HospitalSuggestion, IncidentView } from '#contracts';
+import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
 import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
 import { buildWorld, createIncident, createPoliceStation, createTeam, createUser, makeDue, sql, triageFor, type TeamHandle, type World } from '../support/dispatch-world.js';
 
@@ -249,6 +250,19 @@ describe('HANDOFF_ANSWER_MINUTES', () => {
     const alerts = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM alert WHERE kind = 'handoff-unanswered' AND incident_id = $1`, [incident.id]);
     expect(alerts[0]!.n).toBe(1);
     expect(seen.filter((e) => e.type === 'alert.raised' && e.data.incidentId === incident.id)).toHaveLength(1);
+  });
+
+  it('stays quiet for a request whose incident was cancelled meanwhile', async () => {
+    const incident = await createIncident(server, world, { category: 'C', location: { lat: 37.6, lng: 127.0 } });
+    const res = await bedRequest(incident.id, [hospitals[2]!.agency.id]);
+    expect(res.status).toBe(201);
+    expect((await server.api('POST', `/incidents/${incident.id}/cancel`, { token: world.coordinator, body: { reason: 'Duplicate of another call' } })).status).toBe(200);
+    expect(await makeDue(server, 'handoff-unanswered', res.body.handoffs[0]!.id)).toBe(1);
+    await server.app.get(TimerRunner).tick();
+    const [timer] = await sql<{ fired_at: Date | null }>(server, `SELECT fired_at FROM timer WHERE kind = 'handoff-unanswered' AND ref_id = $1`, [res.body.handoffs[0]!.id]);
+    expect(timer!.fired_at).not.toBeNull();
+    const alerts = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM alert WHERE kind = 'handoff-unanswered' AND incident_id = $1`, [incident.id]);
+    expect(alerts[0]!.n).toBe(0);
   });
 
   it('refuses HANDOFF_ANSWER_MINUTES below 1 at start', async () => {

@@ -105,6 +105,7 @@ export class SafetyService implements OnModuleInit {
             agencyId: agency.id,
             kind: 'police',
             reason: `Police assistance requested from the scene by ${actor.username}`,
+            answerMinutes: this.config.handoffAnswerMinutes,
           });
           if (row) handoff = { id: row.id, agency_id: row.agency_id };
         }

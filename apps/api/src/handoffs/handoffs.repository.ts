@@ -1,4 +1,5 @@
-import type { AgencyKind, CssrsRisk, HandoffDeclineReason, HandoffEventData, HandoffStatus, TeamStatus, TriageInput } from '#contracts';
+import { readerOfAgencyKind, type AgencyKind, type CssrsRisk, type HandoffDeclineReason, type HandoffEventData, type HandoffStatus, type HandoffView, type TeamStatus, type TriageInput } from '#contracts';
+import { handoffViewFor } from './handoff-views.js';
 import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
@@ -81,6 +82,15 @@ export async function listHandoffSources(query: Query, f: HandoffFilter): Promis
 
 export async function loadHandoffSource(tx: Tx, id: string): Promise<HandoffSourceRow | undefined> {
   return tx.one<HandoffSourceRow>(`${SOURCE_SELECT} WHERE h.id = $1`, [id]);
+}
+
+/**
+ * A handoff as the agency it is addressed to may see it (its kind's view), for what is sent to a partner outside a
+ * request of its own: webhook bodies. The caller audits the disclosure.
+ */
+export async function loadHandoffViewForAgency(tx: Tx, id: string): Promise<HandoffView | undefined> {
+  const source = await loadHandoffSource(tx, id);
+  return source ? handoffViewFor(readerOfAgencyKind(source.kind), source) : undefined;
 }
 
 export async function loadHandoff(tx: Tx, id: string, forUpdate = false): Promise<HandoffRow | undefined> {

@@ -1,3 +1,4 @@
+import { isTerminal } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
@@ -12,7 +13,8 @@ export async function raiseUnansweredAlert(tx: Tx, handoffId: string, minutes: n
   const handoff = await loadHandoff(tx, handoffId);
   if (!handoff || handoff.status !== 'requested') return;
   const incident = await loadIncidentRow(tx, handoff.incident_id);
-  if (!incident) return;
+  // A closed or cancelled incident needs no partner any more; the control room is not paged about it.
+  if (!incident || isTerminal(incident.status)) return;
   const agency = await loadAgency(tx, handoff.agency_id);
   const alert = await raiseAlert(tx, {
     kind: 'handoff-unanswered',
