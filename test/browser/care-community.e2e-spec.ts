@@ -96,6 +96,21 @@ describe('community centre follow-ups and the warm hand-back', () => {
       await clients.getByRole('button', { name: 'Search', exact: true }).click();
       await clients.getByTestId('client-result').first().waitFor();
       expect(await seriousA11yFindings(other.page)).toEqual([]);
+
+      // The centre registers a person of its own, on consent with its scope: the record is the centre's.
+      await clients.getByRole('button', { name: 'New client' }).click();
+      const form = clients.getByTestId('client-form');
+      await form.locator('input[name="name"]').fill('Yoon Bora');
+      await form.locator('textarea[name="phones"]').fill('+82 10 4242 0101');
+      await form.getByLabel('Consent of the person').check();
+      await form.getByLabel('What the person consented to').fill('case management by the Mapo-gu centre');
+      await form.getByLabel('Violence').check();
+      expect(await seriousA11yFindings(other.page)).toEqual([]);
+      await form.getByRole('button', { name: 'Register client' }).click();
+      const record = clients.getByTestId('client-record');
+      await record.waitFor();
+      await expect(record.getByTestId('client-basis').textContent()).resolves.toContain('case management by the Mapo-gu centre');
+      await expect(record.getByTestId('caution').textContent()).resolves.toContain('Violence');
       expect(await other.page.getByTestId('portal-section-follow-ups').locator(`[data-follow-up-id="${followUpId}"]`).count()).toBe(0);
 
       const staff = await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(KIM)}`, { token: await token('counselor') });
@@ -134,6 +149,11 @@ describe('community centre follow-ups and the warm hand-back', () => {
       expect(await seriousA11yFindings(coordinator.page)).toEqual([]);
       await handBack.getByRole('button', { name: 'Hand back' }).click();
       await expect(handBack.getByTestId('hand-back-done').textContent()).resolves.toContain('Jung-gu');
+      // The same drawer in Korean.
+      await p.getByTestId('language-switch').click();
+      await expect(handBack.getByRole('heading').textContent()).resolves.toBe('지역 정신건강복지센터로 인계');
+      await expect(handBack.getByTestId('hand-back-done').textContent()).resolves.toContain('에 인계함');
+      expect(await seriousA11yFindings(p)).toEqual([]);
 
       const section = centre.getByTestId('portal-section-follow-ups');
       const card = section.locator('[data-testid="follow-up"][data-status="open"]', { hasText: 'sister stays tonight' });
