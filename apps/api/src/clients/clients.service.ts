@@ -37,10 +37,10 @@ export class ClientsService {
       const looksLikePhone = /^[+0-9 ()-]+$/.test(q) && digitsOnly.length >= MIN_FRAGMENT_DIGITS;
       const digits = looksLikePhone ? (normalisePhone(q) ?? digitsOnly) : null;
       const items = await searchClients(tx, { text: looksLikePhone || q === '' ? null : q, digits, agencyId: scope.kind === 'centre' ? scope.agencyId : null });
-      const shown = items;
-      if (shown.length === 0) await tx.audit({ action: 'client.search', entityType: 'client', details: { results: 0, byPhone: looksLikePhone } });
-      for (const c of shown) await tx.audit({ action: 'client.search', entityType: 'client', entityId: c.id, subjectId: c.id, details: { byPhone: looksLikePhone } });
-      return shown;
+      // The query text is not logged (it may be a phone number); who was shown is.
+      if (items.length === 0) await tx.audit({ action: 'client.search', entityType: 'client', details: { results: 0, byPhone: looksLikePhone } });
+      for (const c of items) await tx.audit({ action: 'client.search', entityType: 'client', entityId: c.id, subjectId: c.id, details: { byPhone: looksLikePhone } });
+      return items;
     });
   }
 

@@ -99,13 +99,14 @@ function toFollowUpView(r: FollowUpDetailRow, now: Date): FollowUpView {
 const LIST_LIMIT = 500;
 
 /** Open ones first by due time (the queue), then done ones newest first. `agencyId` limits to one centre. */
-export async function listFollowUps(tx: Tx, q: { agencyId: string | null; status: 'open' | 'done' | 'all' }): Promise<FollowUpView[]> {
+export async function listFollowUps(tx: Tx, q: { agencyId: string | null; incidentId: string | null; status: 'open' | 'done' | 'all' }): Promise<FollowUpView[]> {
   const rows = await tx.query<FollowUpDetailRow>(
     `${DETAIL_SELECT}
      WHERE ($1::uuid IS NULL OR f.agency_id = $1)
+       AND ($3::uuid IS NULL OR f.incident_id = $3)
        AND ($2 = 'all' OR ($2 = 'open' AND f.done_at IS NULL) OR ($2 = 'done' AND f.done_at IS NOT NULL))
      ORDER BY f.done_at IS NOT NULL, CASE WHEN f.done_at IS NULL THEN f.due_at END, f.done_at DESC LIMIT ${LIST_LIMIT}`,
-    [q.agencyId, q.status],
+    [q.agencyId, q.status, q.incidentId],
   );
   return rows.map((r) => toFollowUpView(r, tx.now));
 }
@@ -150,7 +151,7 @@ export function followUpAudience(agencyId: string | null): string[] {
 }
 
 /** Pushes `follow-up.created` or `.updated`: ids and state only, never the person. */
-export async function emitFollowUp(tx: Tx, type: 'follow-up.created' | 'follow-up.updated', r: FollowUpRow): Promise<void> {
+export async function emitFollowUp(tx: Tx, type: 'follow-up.created' | 'follow-up.updated', r: FollowUpRow, alsoAgencyId: string | null = null): Promise<void> {
   const data: FollowUpEventData = {
     id: r.id,
     status: r.done_at ? 'done' : 'open',
@@ -162,7 +163,8 @@ export async function emitFollowUp(tx: Tx, type: 'follow-up.created' | 'follow-u
     attempts: await attemptCount(tx, r.id),
     outcome: r.outcome,
   };
-  tx.emit(type, data, followUpAudience(r.agency_id));
+  // `alsoAgencyId`: a centre the task was just moved away from hears that it left its queue.
+  tx.emit(type, data, [...followUpAudience(r.agency_id), ...(alsoAgencyId && alsoAgencyId !== r.agency_id ? [rooms.agency(alsoAgencyId)] : [])]);
 }
 
 /** The place decides the centre: the client's registered centre, else the community centre of the district. */

@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../common/error
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
 import { agencyKind } from '../clients/clients.repository.js';
-import { cancelTimer } from '../timers/timer-runner.js';
+import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import { followUpDueAt } from './follow-up-rules.js';
 import { create } from './follow-up-tasks.js';
 import {
@@ -39,12 +39,11 @@ export class FollowUpsService {
   list(actor: Actor, q: FollowUpListQuery): Promise<FollowUpView[]> {
     return this.uow.run(actor, async (tx) => {
       const own = await this.ownCentre(tx);
-      const items = await listFollowUps(tx, { agencyId: own ?? q.agencyId ?? null, status: q.status });
-      const shown = q.incidentId ? items.filter((f) => f.incidentId === q.incidentId) : items;
-      for (const f of shown) {
+      const items = await listFollowUps(tx, { agencyId: own ?? q.agencyId ?? null, incidentId: q.incidentId ?? null, status: q.status });
+      for (const f of items) {
         if (f.clientId) await tx.audit({ action: 'follow-up.read', entityType: 'follow_up', entityId: f.id, subjectId: f.clientId });
       }
-      return shown;
+      return items;
     });
   }
 
@@ -96,7 +95,9 @@ export class FollowUpsService {
       let row: FollowUpRow;
       if (open) {
         row = await recordHandBack(tx, open.id, { agencyId, note: req.note, dueAt });
-        await emitFollowUp(tx, 'follow-up.updated', row);
+        // The due time may have moved earlier: the overdue timer follows it.
+        await scheduleTimer(tx, FOLLOW_UP_OVERDUE_TIMER, row.id, row.due_at);
+        await emitFollowUp(tx, 'follow-up.updated', row, open.agency_id);
       } else {
         const created = await create(tx, {
           callId: null,
