@@ -152,6 +152,8 @@ describe('partner portal', () => {
       await card.getByRole('button', { name: '수락' }).click();
       await card.getByRole('button', { name: '팀과 접촉 확인' }).click();
       await card.locator('[data-testid="complete-handoff"]:enabled').waitFor();
+      // 24-hour times in Korean too (no 오전/오후).
+      await expect(card.textContent()).resolves.not.toMatch(/오전|오후/);
       expect(await seriousA11yFindings(police.page)).toEqual([]);
       await env.browser.screenshot(police.page, 'partner-police-phone');
       await card.getByRole('button', { name: '완료 (대상자 인수)' }).click();

@@ -231,6 +231,8 @@ export const en = {
     reason: 'Reason',
     timeline: 'Timeline',
     timelineType: {
+      'handoff.bed-request': 'Bed requested from several hospitals',
+      'handoff.contact-confirmed': 'Partner confirmed contact with the team',
       'call.received': 'Call received',
       'call.answered': 'Call answered',
       'call.takeover': 'Call taken over',

@@ -209,6 +209,8 @@ export const ko: Messages = {
     reason: '사유',
     timeline: '경과',
     timelineType: {
+      'handoff.bed-request': '여러 병원에 병상 요청',
+      'handoff.contact-confirmed': '협력기관이 팀과 접촉 확인',
       'call.received': '상담 접수',
       'call.answered': '상담 응대 시작',
       'call.takeover': '상담 인계받음',

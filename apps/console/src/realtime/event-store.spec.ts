@@ -158,6 +158,16 @@ describe('EventStore', () => {
     expect(store.hospitals.get('h1')?.bedsAvailable).toBe(3);
   });
 
+  it('keeps whether a hospital accepts and when its beds were reported, from events before and after the list', () => {
+    const store = new EventStore();
+    const hospital = { id: 'h1', code: 'SMC', kind: 'hospital' as const, name: 'Seoul Medical Center', regionIds: [], location: { lat: 37.6, lng: 127.1 }, bedsAvailable: 2, accepting: true, bedsUpdatedAt: '2026-01-01T00:00:00Z' };
+    store.receive({ seq: 1, type: 'hospital.updated', occurredAt: '2026-01-01T01:00:00Z', data: { agencyId: 'h1', bedsAvailable: 0, accepting: false, bedsUpdatedAt: '2026-01-01T01:00:00Z', updatedAt: '2026-01-01T01:00:00Z' } });
+    store.seedHospitals([hospital]);
+    expect(store.hospitals.get('h1')).toMatchObject({ bedsAvailable: 0, accepting: false, bedsUpdatedAt: '2026-01-01T01:00:00Z' });
+    store.receive({ seq: 2, type: 'hospital.updated', occurredAt: '2026-01-01T02:00:00Z', data: { agencyId: 'h1', bedsAvailable: 5, accepting: true, bedsUpdatedAt: '2026-01-01T02:00:00Z', updatedAt: '2026-01-01T02:00:00Z' } });
+    expect(store.hospitals.get('h1')).toMatchObject({ bedsAvailable: 5, accepting: true, bedsUpdatedAt: '2026-01-01T02:00:00Z' });
+  });
+
   it('marks alerts acknowledged elsewhere when the open list no longer has them', () => {
     const store = new EventStore();
     const raised = (seq: number, id: string): AnyEventEnvelope => ({
