@@ -45,9 +45,11 @@ async function incident(opts: { client?: boolean } = {}): Promise<IncidentView> 
   if (opts.client) {
     const client = await env.server.api<{ id: string }>('POST', '/clients', {
       token: await token('supervisor'),
-      body: { displayName: 'Han Doyun', phoneNumbers: ['010-3030-7171'], safetyPlan: SAFETY_PLAN, riskFlags: ['weapon-access'], birthYear: 1991 },
+      body: { name: 'Han Doyun', phones: ['010-3030-7171'], riskFlags: ['weapon-access'], birthYear: 1991, basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
     });
     expect(client.status).toBe(201);
+    const plan = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: SAFETY_PLAN };
+    expect((await env.server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: await token('supervisor'), body: plan })).status).toBe(200);
     clientId = client.body.id;
   }
   const call = await env.server.api<CallView>('POST', '/calls', { token: counselor, body: { channel: 'phone', callerNumber: '010-3030-7171', notes: CALL_NOTES } });

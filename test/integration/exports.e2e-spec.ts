@@ -46,10 +46,12 @@ beforeAll(async () => {
   // A registered client with a safety plan calls; the counselor notes clinical detail; triage finds danger.
   const client = await server.api<{ id: string }>('POST', '/clients', {
     token: tokens.supervisor,
-    body: { displayName: 'Park Jisoo', phoneNumbers: ['+82 10 5555 0101'], safetyPlan: SAFETY_PLAN, riskFlags: ['weapon-access', 'prior-attempt'], birthYear: 1988, caseManager: 'CM Lee' },
+    body: { name: 'Park Jisoo', phones: ['+82 10 5555 0101'], riskFlags: ['weapon-access', 'prior-attempt'], birthYear: 1988, caseManager: 'CM Lee', basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
   });
   expect(client.status).toBe(201);
   clientId = client.body.id;
+  const plan = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: SAFETY_PLAN };
+  expect((await server.api('PUT', `/clients/${clientId}/safety-plan`, { token: tokens.supervisor, body: plan })).status).toBe(200);
   const call = await server.api<{ id: string }>('POST', '/calls', { token: world.counselor, body: { channel: 'phone', callerNumber: '+82 10 5555 0101', notes: CALL_NOTES } });
   expect(call.status).toBe(201);
   expect((await server.api('POST', `/calls/${call.body.id}/client`, { token: world.counselor, body: { clientId } })).status).toBe(200);

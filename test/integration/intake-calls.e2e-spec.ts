@@ -29,23 +29,24 @@ beforeAll(async () => {
   await server.api('POST', '/regions/import', { token: admin.accessToken, body: { type: 'FeatureCollection', features: [squareRegion('C1', 'Central', 37.56, 126.98)] } });
   regionId = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body.features[0]!.id;
   const mk = async (body: Record<string, unknown>): Promise<ClientView> => {
-    const res = await server.api<ClientView>('POST', '/clients', { token: supervisor.token, body });
+    const res = await server.api<ClientView>('POST', '/clients', { token: supervisor.token, body: { basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' }, ...body } });
     expect(res.status).toBe(201);
     return res.body;
   };
   client = await mk({
-    displayName: 'Test Client One',
-    phoneNumbers: ['010-0000-0011'],
+    name: 'Test Client One',
+    phones: ['010-0000-0011'],
     regionId,
     caseManager: 'CM Park',
-    safetyPlan: 'Call sister; walk.',
     riskFlags: ['prior-attempt', 'violence'],
     guardianContact: 'Sister 010-0000-0099',
     birthYear: 1990,
   });
+  const plan = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: 'Call sister; walk.' };
+  expect((await server.api('PUT', `/clients/${client.id}/safety-plan`, { token: supervisor.token, body: plan })).status).toBe(200);
   // Two people on one line (a group home): both are shown, neither is linked automatically.
-  sharedA = await mk({ displayName: 'Shared Line A', phoneNumbers: ['02-0000-0077'] });
-  sharedB = await mk({ displayName: 'Shared Line B', phoneNumbers: ['+82 2 0000 0077'] });
+  sharedA = await mk({ name: 'Shared Line A', phones: ['02-0000-0077'] });
+  sharedB = await mk({ name: 'Shared Line B', phones: ['+82 2 0000 0077'] });
 });
 afterAll(async () => {
   await server.stop();
@@ -150,7 +151,7 @@ describe('known callers', () => {
   it('audits every read of a client record with the client as subject', async () => {
     const res = await server.api<ClientView>('GET', `/clients/${client.id}`, { token: coordinator.token, headers: { 'user-agent': 'pipa-check' } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: client.id, safetyPlan: 'Call sister; walk.', guardianContact: 'Sister 010-0000-0099', caseManager: 'CM Park' });
+    expect(res.body).toMatchObject({ id: client.id, safetyPlan: { meansSafety: 'Call sister; walk.' }, guardianContact: 'Sister 010-0000-0099', caseManager: 'CM Park' });
     const rows = (await server.dataSource.query(
       `SELECT actor_username, subject_id, entity_id, ip, user_agent FROM audit WHERE action = 'client.read' AND subject_id = $1`,
       [client.id],

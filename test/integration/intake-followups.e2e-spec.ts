@@ -53,8 +53,8 @@ beforeAll(async () => {
   southCentreUser = await makeUser(server, admin.accessToken, 'agency', { agencyId: centreSouth.id });
   clientNorth = (
     await server.api<ClientView>('POST', '/clients', {
-      token: admin.accessToken,
-      body: { displayName: 'North Client', phoneNumbers: ['010-0000-0031'], regionId: north },
+      token: (await makeUser(server, admin.accessToken, 'supervisor')).token,
+      body: { name: 'North Client', phones: ['010-0000-0031'], regionId: north, basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
     })
   ).body;
   team = (
@@ -158,12 +158,12 @@ describe('follow-up tasks', () => {
     const view = mine.body.find((f) => f.id === row!.id)!;
     expect(view).toMatchObject({ callId: call.id, category: 'C', doneAt: null, overdue: false, clientId: clientNorth.id });
 
-    expect((await server.api('POST', `/follow-ups/${row!.id}/done`, { token: southCentreUser.token, body: {} })).status).toBe(403);
-    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/done`, { token: northCentreUser.token, body: { notes: 'called back, safe' } });
+    expect((await server.api('POST', `/follow-ups/${row!.id}/complete`, { token: southCentreUser.token, body: { outcome: 'stable' } })).status).toBe(403);
+    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, { token: northCentreUser.token, body: { outcome: 'stable', notes: 'called back, safe' } });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ notes: 'called back, safe' });
     expect(done.body.doneAt).not.toBeNull();
-    expect((await server.api('POST', `/follow-ups/${row!.id}/done`, { token: northCentreUser.token, body: {} })).status).toBe(409);
+    expect((await server.api('POST', `/follow-ups/${row!.id}/complete`, { token: northCentreUser.token, body: { outcome: 'stable' } })).status).toBe(409);
     const open = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: northCentreUser.token });
     expect(open.body.map((f) => f.id)).not.toContain(row!.id);
     const doneList = await server.api<FollowUpView[]>('GET', '/follow-ups?status=done', { token: coordinator.token });

@@ -260,8 +260,8 @@ describe('a second call about the same crisis', () => {
   it('suggests the open incident (same client, caller, address, within 150 m) and attaches the call to it', async () => {
     const client = (
       await server.api<ClientView>('POST', '/clients', {
-        token: admin.accessToken,
-        body: { displayName: 'Attach Client', phoneNumbers: ['010-0000-0042'], regionId: region['11903'] },
+        token: (await makeUser(server, admin.accessToken, 'supervisor')).token,
+        body: { name: 'Attach Client', phones: ['010-0000-0042'], regionId: region['11903'], basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
       })
     ).body;
     const first = await triagedCall(counselor.token, INPUT_FOR.C, { channel: 'phone', callerNumber: '010-0000-0042' });

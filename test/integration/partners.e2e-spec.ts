@@ -138,9 +138,11 @@ describe('what each reader sees', () => {
     const supervisor = await createUser(server, world.admin, 'supervisor');
     const client = await server.api<{ id: string }>('POST', '/clients', {
       token: supervisor,
-      body: { displayName: 'Choi Minseo', phoneNumbers: ['+82 10 7777 0202'], safetyPlan: SAFETY_PLAN, riskFlags: ['violence', 'prior-attempt'], birthYear: 1979 },
+      body: { name: 'Choi Minseo', phones: ['+82 10 7777 0202'], riskFlags: ['violence', 'prior-attempt'], birthYear: 1979, basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
     });
     expect(client.status).toBe(201);
+    const plan = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: SAFETY_PLAN };
+    expect((await server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: supervisor, body: plan })).status).toBe(200);
     const call = await server.api<{ id: string }>('POST', '/calls', { token: world.counselor, body: { channel: 'phone', callerNumber: '+82 10 7777 0202', notes: CALL_NOTES } });
     expect((await server.api('POST', `/calls/${call.body.id}/client`, { token: world.counselor, body: { clientId: client.body.id } })).status).toBe(200);
     expect((await server.api('POST', `/calls/${call.body.id}/triage`, { token: world.counselor, body: { ...triageFor('B', true), weaponAccess: true } })).status).toBe(201);

@@ -21,6 +21,6 @@ export function useConsoleUnderTest(settings: Record<string, string> = {}): Cons
     await env.browser?.close();
     await env.server?.stop();
     await env.server?.dropDatabase();
-  });
+  }, 30_000);
   return env;
 }

@@ -1,6 +1,7 @@
 import type { AlertKind, AlertSeverity, Category, CallStatus, DispatchStatus, HandoffStatus, IncidentStatus, TeamStatus } from './vocabulary.js';
 import type { LatLng } from './geo.js';
 import type { AdmissionEventData } from './admissions.js';
+import type { FollowUpEventData } from './care.js';
 
 // The Socket.IO event map. Every server event is emitted under its type name with this envelope; `seq` is
 // global, gap-free and increasing in commit order, so a client that missed anything asks GET /events?after=seq.
@@ -19,6 +20,8 @@ export const EVENT_TYPES = [
   'alert.raised',
   'admission.created',
   'admission.updated',
+  'follow-up.created',
+  'follow-up.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -119,6 +122,8 @@ export interface EventDataMap {
   'alert.raised': AlertEventData;
   'admission.created': AdmissionEventData;
   'admission.updated': AdmissionEventData;
+  'follow-up.created': FollowUpEventData;
+  'follow-up.updated': FollowUpEventData;
 }
 
 export interface EventEnvelope<T extends EventType = EventType> {

@@ -13,3 +13,4 @@ export * from './webhooks.js';
 export * from './admissions.js';
 export * from './security.js';
 export * from './centre.js';
+export * from './care.js';

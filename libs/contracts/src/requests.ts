@@ -5,7 +5,6 @@ import {
   HANDOFF_STATUSES,
   CALL_CHANNELS,
   CALL_OUTCOMES,
-  CLIENT_RISK_FLAGS,
   DISPATCH_STATUSES,
   type DispatchStatus,
   ROLES,
@@ -116,20 +115,6 @@ export const createIncidentSchema = z.strictObject({
 });
 export type CreateIncidentRequest = z.infer<typeof createIncidentSchema>;
 
-/** POST /clients: register a person under case management so their calls are recognised. */
-export const createClientSchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(120),
-  phoneNumbers: z.array(z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'a phone number')).max(10),
-  regionId: z.uuid().optional(),
-  caseManager: z.string().trim().min(1).max(120).optional(),
-  safetyPlan: z.string().max(10000).optional(),
-  riskFlags: z.array(z.enum(CLIENT_RISK_FLAGS)).max(CLIENT_RISK_FLAGS.length).optional(),
-  guardianContact: z.string().trim().max(300).optional(),
-  preferredHospitalId: z.uuid().optional(),
-  birthYear: z.int().min(1900).max(2100).optional(),
-});
-export type CreateClientRequest = z.infer<typeof createClientSchema>;
-
 /** POST /calls/:id/takeover: taking another counselor's call is explicit and says why. */
 export const takeoverCallSchema = z.strictObject({ reason: z.string().trim().min(3, 'a reason of at least 3 characters is required').max(500) });
 export type TakeoverCallRequest = z.infer<typeof takeoverCallSchema>;
@@ -137,10 +122,6 @@ export type TakeoverCallRequest = z.infer<typeof takeoverCallSchema>;
 /** POST /calls/:id/client: link the call to a registered client (null unlinks a wrong match). */
 export const linkClientSchema = z.strictObject({ clientId: z.uuid().nullable() });
 export type LinkClientRequest = z.infer<typeof linkClientSchema>;
-
-/** POST /follow-ups/:id/done. */
-export const followUpDoneSchema = z.strictObject({ notes: z.string().max(2000).optional() });
-export type FollowUpDoneRequest = z.infer<typeof followUpDoneSchema>;
 
 /** POST /telephony/incoming (signed by the PBX): a ringing call. `externalId` makes retries idempotent. */
 export const telephonyIncomingSchema = z.strictObject({

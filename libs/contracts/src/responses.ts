@@ -66,6 +66,8 @@ export interface CallView {
   incidentId: string | null;
   clientMatches: ClientMatch[];
   triage: TriageRecord | null;
+  /** Earlier contacts of the matched client in the last 30 days (null: none, or no client matched). */
+  repeatContact?: import('./care.js').RepeatContact | null;
 }
 
 export interface IncidentView {
@@ -176,20 +178,6 @@ export interface AlertView {
   acknowledgedBy: string | null;
 }
 
-/** A registered client (person under case management). Returned only by audited reads. */
-export interface ClientView {
-  id: string;
-  displayName: string;
-  phoneNumbers: string[];
-  regionId: string | null;
-  caseManager: string | null;
-  safetyPlan: string | null;
-  riskFlags: string[];
-  guardianContact: string | null;
-  preferredHospitalId: string | null;
-  birthYear: number | null;
-}
-
 /** Why an open incident is offered for attaching a new call (GET /calls/:id/similar-incidents). */
 export type SimilarityReason = 'client' | 'caller' | 'address' | 'nearby';
 
@@ -197,23 +185,6 @@ export interface SimilarIncident extends IncidentView {
   matchedBy: SimilarityReason[];
   /** Metres from the location given in the query, when one was given. */
   distanceM: number | null;
-}
-
-/** A follow-up task: a B–D call that ended without a dispatch, due within 24 h at the district's community centre. */
-export interface FollowUpView {
-  id: string;
-  callId: string;
-  incidentId: string | null;
-  clientId: string | null;
-  regionId: string | null;
-  agencyId: string | null;
-  category: Category;
-  dueAt: string;
-  doneAt: string | null;
-  doneBy: string | null;
-  notes: string | null;
-  createdAt: string;
-  overdue: boolean;
 }
 
 /** What the PBX gets back from POST /telephony/incoming: no personal data. */

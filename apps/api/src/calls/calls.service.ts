@@ -15,9 +15,9 @@ import { type Tx, UnitOfWork } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { appendTimeline } from '../incidents/incidents.repository.js';
 import { normalisePhone } from '../clients/phone.js';
-import { auditMatchesShown, loadClient, matchClients } from '../clients/clients.repository.js';
+import { auditMatchesShown, loadClient, matchClients, repeatContactOf } from '../clients/clients.repository.js';
 import { currentTriage, toTriageRecord } from '../triage/triage.repository.js';
-import { createFollowUpIfDue } from '../followups/followups.repository.js';
+import { createFollowUpIfDue } from '../followups/follow-up-tasks.js';
 import { assertActive, assertMayActOn } from './call-ownership.js';
 import { requestFingerprint } from './idempotency.js';
 import { emitCallUpdated, loadCall, toCallEvent, toQueueView, toCallView, type CallRow } from './calls.repository.js';
@@ -268,6 +268,9 @@ export class CallsService {
     const matches = await matchClients(tx, row.caller_digits);
     await auditMatchesShown(tx, row.id, matches, alreadyLogged);
     const triage = await currentTriage(tx, row.id);
-    return toCallView(row, triage ? toTriageRecord(triage) : null, matches);
+    // "Third call this week": earlier contacts of the person the number (or the link) identifies.
+    const clientIds = [...new Set([...matches.map((m) => m.id), ...(row.client_id ? [row.client_id] : [])])];
+    const repeatContact = await repeatContactOf(tx, { callId: row.id, digits: row.caller_digits, clientIds, before: row.received_at });
+    return { ...toCallView(row, triage ? toTriageRecord(triage) : null, matches), repeatContact };
   }
 }

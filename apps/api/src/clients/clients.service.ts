@@ -1,55 +1,152 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientView, CreateClientRequest } from '#contracts';
+import type { ClientHistoryItem, ClientSearchItem, ClientView, CreateClientRequest, SafetyPlan, UpdateClientRequest } from '#contracts';
 import type { Actor } from '../common/actor.js';
-import { notFound, validationFailed } from '../common/errors.js';
-import { UnitOfWork } from '../database/tx.js';
+import { forbidden, notFound, validationFailed } from '../common/errors.js';
+import { type Tx, UnitOfWork } from '../database/tx.js';
 import { normalisePhone } from './phone.js';
-import { loadClient, toClientView, type ClientRow } from './clients.repository.js';
+import { clientScope, inScope, type ClientScope } from './client-scope.js';
+import {
+  agencyKind,
+  clientHistory,
+  communityCentreOf,
+  insertClient,
+  loadClient,
+  regionExists,
+  saveSafetyPlan,
+  searchClients,
+  toClientView,
+  updateClient,
+  type ClientRow,
+  type ClientWrite,
+} from './clients.repository.js';
+
+/** A phone fragment this long is specific enough to search by ("…5678"). */
+const MIN_FRAGMENT_DIGITS = 4;
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; refusedId: string };
 
 @Injectable()
 export class ClientsService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** A client's record (safety plan, guardian, risk flags): every read is logged with the client as subject. */
-  get(actor: Actor, id: string): Promise<ClientView> {
+  /** Search by name or phone in the caller's scope. A search is a read: every client shown is logged as a subject. */
+  search(actor: Actor, q: string): Promise<ClientSearchItem[]> {
     return this.uow.run(actor, async (tx) => {
-      const row = await loadClient(tx, id);
-      if (!row) throw notFound('Client');
-      await tx.audit({ action: 'client.read', entityType: 'client', entityId: id, subjectId: id });
-      return toClientView(row);
+      const scope = await this.scope(tx);
+      const digitsOnly = q.replace(/\D/g, '');
+      const looksLikePhone = /^[+0-9 ()-]+$/.test(q) && digitsOnly.length >= MIN_FRAGMENT_DIGITS;
+      const digits = looksLikePhone ? (normalisePhone(q) ?? digitsOnly) : null;
+      const items = await searchClients(tx, { text: looksLikePhone || q === '' ? null : q, digits, agencyId: scope.kind === 'centre' ? scope.agencyId : null });
+      // The query text is not logged (it may be a phone number); who was shown is.
+      if (items.length === 0) await tx.audit({ action: 'client.search', entityType: 'client', details: { results: 0, byPhone: looksLikePhone } });
+      for (const c of items) await tx.audit({ action: 'client.search', entityType: 'client', entityId: c.id, subjectId: c.id, details: { byPhone: looksLikePhone } });
+      return items;
     });
   }
 
+  /** A client's record (safety plan, guardian, cautions): every read is logged with the client as subject. */
+  get(actor: Actor, id: string): Promise<ClientView> {
+    return this.scoped(actor, id, 'client.read', async (_tx, row) => toClientView(row));
+  }
+
+  history(actor: Actor, id: string): Promise<ClientHistoryItem[]> {
+    return this.scoped(actor, id, 'client.history-read', (tx) => clientHistory(tx, id));
+  }
+
   create(actor: Actor, req: CreateClientRequest): Promise<ClientView> {
-    const digits = req.phoneNumbers.map((p, i) => ({ i, d: normalisePhone(p) }));
-    const bad = digits.filter((x) => x.d === null);
-    if (bad.length) throw validationFailed(bad.map((x) => ({ field: `phoneNumbers[${x.i}]`, message: 'too few digits to identify a caller' })));
+    const phones = phoneColumns(req.phones);
     return this.uow.run(actor, async (tx) => {
-      if (req.regionId && !(await tx.one(`SELECT 1 FROM region WHERE id = $1`, [req.regionId]))) {
-        throw validationFailed([{ field: 'regionId', message: 'no such region' }]);
+      const scope = await this.scope(tx);
+      const write: ClientWrite = { ...(await this.fields(tx, scope, req, null)), ...phones, created_by: actor.userId };
+      if (write.registered_with_agency_id === undefined) {
+        write.registered_with_agency_id = scope.kind === 'centre' ? scope.agencyId : await communityCentreOf(tx, req.regionId ?? null);
       }
-      if (req.preferredHospitalId && !(await tx.one(`SELECT 1 FROM agency WHERE id = $1 AND kind = 'hospital'`, [req.preferredHospitalId]))) {
-        throw validationFailed([{ field: 'preferredHospitalId', message: 'no such hospital' }]);
-      }
-      const row = (await tx.one<ClientRow>(
-        `INSERT INTO client (display_name, phone_numbers, phone_digits, region_id, case_manager, safety_plan, risk_flags,
-           guardian_contact, preferred_hospital_id, birth_year)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING *`,
-        [
-          req.displayName,
-          req.phoneNumbers,
-          [...new Set(digits.map((x) => x.d!))],
-          req.regionId ?? null,
-          req.caseManager ?? null,
-          req.safetyPlan ?? null,
-          [...new Set(req.riskFlags ?? [])],
-          req.guardianContact ?? null,
-          req.preferredHospitalId ?? null,
-          req.birthYear ?? null,
-        ],
-      ))!;
-      await tx.audit({ action: 'client.create', entityType: 'client', entityId: row.id, subjectId: row.id });
-      return toClientView(row);
+      const id = await insertClient(tx, write);
+      await tx.audit({ action: 'client.create', entityType: 'client', entityId: id, subjectId: id, details: { basis: req.basis.kind } });
+      return toClientView((await loadClient(tx, id))!);
     });
   }
+
+  update(actor: Actor, id: string, req: UpdateClientRequest): Promise<ClientView> {
+    const phones = req.phones ? phoneColumns(req.phones) : {};
+    return this.scoped(actor, id, 'client.update', async (tx, row, scope) => {
+      if (!req.basis && !row.basis_kind) throw validationFailed([{ field: 'basis', message: 'this record has no legal basis yet: state the consent (with its scope) or the vital interest' }]);
+      const write: ClientWrite = { ...(await this.fields(tx, scope, req, row)), ...phones };
+      await updateClient(tx, id, write);
+      return toClientView((await loadClient(tx, id))!);
+    });
+  }
+
+  putSafetyPlan(actor: Actor, id: string, plan: SafetyPlan): Promise<ClientView> {
+    return this.scoped(actor, id, 'client.safety-plan-update', async (tx) => {
+      await saveSafetyPlan(tx, id, plan);
+      return toClientView((await loadClient(tx, id))!);
+    });
+  }
+
+  /**
+   * Loads the record, checks the caller's scope and writes the audit row of `action` with the client as subject.
+   * A refusal is logged too (PIPA: attempted access to a person's record), in its own transaction so it survives.
+   */
+  private async scoped<T>(actor: Actor, id: string, action: string, work: (tx: Tx, row: ClientRow, scope: ClientScope) => Promise<T>): Promise<T> {
+    const outcome = await this.uow.run<Outcome<T>>(actor, async (tx) => {
+      const scope = await this.scope(tx);
+      const row = await loadClient(tx, id, action !== 'client.read' && action !== 'client.history-read');
+      if (!row) throw notFound('Client');
+      if (!inScope(scope, row.registered_with_agency_id)) return { ok: false, refusedId: id };
+      await tx.audit({ action, entityType: 'client', entityId: id, subjectId: id });
+      return { ok: true, value: await work(tx, row, scope) };
+    });
+    if (outcome.ok) return outcome.value;
+    await this.uow.run(actor, (tx) => tx.audit({ action: `${action}-refused`, entityType: 'client', entityId: id, subjectId: id }));
+    throw forbidden('This client is registered with another centre');
+  }
+
+  private async scope(tx: Tx): Promise<ClientScope> {
+    const { actor } = tx;
+    return clientScope(actor, actor.role === 'agency' && actor.agencyId ? await agencyKind(tx, actor.agencyId) : null);
+  }
+
+  /** The request's fields as columns, checked against the caller's scope and the referenced rows. */
+  private async fields(tx: Tx, scope: ClientScope, req: UpdateClientRequest, current: ClientRow | null): Promise<ClientWrite> {
+    const w: ClientWrite = {
+      display_name: req.name,
+      birth_year: req.birthYear,
+      case_manager: req.caseManager === '' ? null : req.caseManager,
+      region_id: req.regionId,
+      risk_flags: req.riskFlags ? [...new Set(req.riskFlags)] : undefined,
+      guardian_contact: req.guardianContact === '' ? null : req.guardianContact,
+      preferred_hospital_id: req.preferredHospitalId,
+    };
+    if (req.caution) {
+      w.caution_weapon = req.caution.weapon ?? current?.caution_weapon ?? false;
+      w.caution_violence = req.caution.violence ?? current?.caution_violence ?? false;
+      w.caution_note = req.caution.note === undefined ? (current?.caution_note ?? null) : req.caution.note || null;
+    }
+    if (req.basis) {
+      // Who recorded the basis is the signed-in user, never a name typed into the form.
+      Object.assign(w, { basis_kind: req.basis.kind, basis_scope: req.basis.scope ?? null, basis_note: req.basis.note ?? null, basis_at: req.basis.at, basis_recorded_by: tx.actor.userId });
+    }
+    if (req.registeredWithAgencyId !== undefined) {
+      const target = req.registeredWithAgencyId;
+      if (scope.kind === 'centre' && target !== scope.agencyId) throw forbidden('A centre registers clients with itself only');
+      if (target !== null && (await agencyKind(tx, target)) !== 'community') {
+        throw validationFailed([{ field: 'registeredWithAgencyId', message: 'no such community mental health centre' }]);
+      }
+      w.registered_with_agency_id = target;
+    }
+    if (req.regionId && !(await regionExists(tx, req.regionId))) throw validationFailed([{ field: 'regionId', message: 'no such region' }]);
+    if (req.preferredHospitalId && (await agencyKind(tx, req.preferredHospitalId)) !== 'hospital') {
+      throw validationFailed([{ field: 'preferredHospitalId', message: 'no such hospital' }]);
+    }
+    return w;
+  }
+}
+
+/** Stored numbers as written, and their normalised digits for matching callers; refuses numbers too short to match. */
+function phoneColumns(phones: string[]): Pick<ClientWrite, 'phone_numbers' | 'phone_digits'> {
+  const digits = phones.map((p, i) => ({ i, d: normalisePhone(p) }));
+  const bad = digits.filter((x) => x.d === null);
+  if (bad.length) throw validationFailed(bad.map((x) => ({ field: `phones[${x.i}]`, message: 'too few digits to identify a caller' })));
+  return { phone_numbers: phones, phone_digits: [...new Set(digits.map((x) => x.d!))] };
 }

@@ -9,6 +9,7 @@ import { audience } from '../realtime/audience.js';
 import { loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
 import { endDispatch, liveDispatchOfIncident, TIMER, toDispatchEvent } from './dispatch.repository.js';
 import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
+import { createFollowUpAfterClose } from '../followups/follow-up-tasks.js';
 
 /**
  * The end of an incident: closed with a disposition, or cancelled with a reason. A live offer or a team still on
@@ -65,6 +66,7 @@ export class IncidentLifecycleService {
     if (live) tx.emit('incident.updated', toIncidentEvent(row, status), audience.incident(live.team_id));
     else emitIncidentUpdated(tx, row, status);
     await tx.audit({ action: `incident.${trigger}`, entityType: 'incident', entityId: incident.id, subjectId: incident.client_id, details: { text } });
+    if (trigger === 'close') await createFollowUpAfterClose(tx, row);
     return toIncidentView(row);
   }
 }

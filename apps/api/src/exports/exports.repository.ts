@@ -46,7 +46,10 @@ export async function loadExportTriage(tx: Tx, triageId: string | null): Promise
 export async function loadExportClient(tx: Tx, clientId: string | null): Promise<ExportClient | null> {
   if (!clientId) return null;
   const c = await tx.one<{ id: string; display_name: string; birth_year: number | null; risk_flags: string[] }>(
-    `SELECT id, display_name, birth_year, risk_flags FROM client WHERE id = $1`,
+    // The registry's caution flags (weapon, violence) count as the matching risk flags.
+    `SELECT id, display_name, birth_year,
+       risk_flags || CASE WHEN caution_weapon THEN ARRAY['weapon-access'] ELSE '{}' END || CASE WHEN caution_violence THEN ARRAY['violence'] ELSE '{}' END AS risk_flags
+     FROM client WHERE id = $1`,
     [clientId],
   );
   return c ? { id: c.id, displayName: c.display_name, birthYear: c.birth_year, safetyFlags: c.risk_flags.filter((f) => SAFETY_FLAGS.has(f)) } : null;

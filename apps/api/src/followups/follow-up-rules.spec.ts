@@ -1,5 +1,5 @@
 import { CATEGORIES } from '#contracts';
-import { followUpDueAt, needsFollowUp } from './follow-up-rules.js';
+import { followUpDueAt, needsFollowUp, needsFollowUpAfterClose } from './follow-up-rules.js';
 
 describe('follow-up rules', () => {
   it('creates a follow-up for B, C and D without a dispatch only', () => {
@@ -7,6 +7,10 @@ describe('follow-up rules', () => {
     expect(due).toEqual(['B', 'C', 'D']);
     expect(CATEGORIES.filter((c) => needsFollowUp(c, true))).toEqual([]);
     expect(needsFollowUp(null, false)).toBe(false);
+  });
+
+  it('follows up A–C after an incident closes', () => {
+    expect(CATEGORIES.filter((c) => needsFollowUpAfterClose(c))).toEqual(['A', 'B', 'C']);
   });
 
   it('is due 24 hours after the call ended', () => {

@@ -14,6 +14,14 @@ export function needsFollowUp(category: Category | null, dispatched: boolean): b
   return category !== null && FOLLOW_UP_CATEGORIES.includes(category) && !dispatched;
 }
 
+// After an incident closes, the most urgent categories (A–C) are followed up by the community centre within a day
+// whatever the field outcome: the days after a crisis are when continuity matters most.
+export const CLOSE_FOLLOW_UP_CATEGORIES: readonly Category[] = ['A', 'B', 'C'];
+
+export function needsFollowUpAfterClose(category: Category): boolean {
+  return CLOSE_FOLLOW_UP_CATEGORIES.includes(category);
+}
+
 export function followUpDueAt(endedAt: Date): Date {
   return new Date(endedAt.getTime() + FOLLOW_UP_HOURS * 3600_000);
 }

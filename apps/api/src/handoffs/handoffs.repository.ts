@@ -53,7 +53,9 @@ export interface HandoffSourceRow extends HandoffRow {
 const SOURCE_SELECT = `
   SELECT h.*, i.number, i.category, i.lat, i.lng, i.address, i.summary, i.danger_to_others, i.client_id, i.team_id,
          t.cssrs_risk, (t.input->>'weaponAccess')::boolean AS weapon_access, t.input->>'harmToOthers' AS harm_to_others,
-         c.display_name AS person_name, c.risk_flags AS client_risk_flags,
+         c.display_name AS person_name,
+         -- The registry's caution flags (weapon, violence) count as the matching risk flags.
+         c.risk_flags || CASE WHEN c.caution_weapon THEN ARRAY['weapon-access'] ELSE '{}' END || CASE WHEN c.caution_violence THEN ARRAY['violence'] ELSE '{}' END AS client_risk_flags,
          tm.callsign AS team_callsign, tm.status AS team_status
   FROM handoff h
   JOIN incident i ON i.id = h.incident_id

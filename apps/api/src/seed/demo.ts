@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { bufferedHull, geometryBBox, voronoiCells } from '#geo';
-import type { ClientRiskFlag, Role, TeamSkill } from '#contracts';
+import type { ClientRiskFlag, Role, SafetyPlan, TeamSkill } from '#contracts';
 import { hashPassword } from '../auth/passwords.js';
 import { SEOUL_DISTRICTS, SEOUL_HOSPITALS } from './seoul-data.js';
 import { normalisePhone } from '../clients/phone.js';
@@ -32,7 +32,7 @@ export const DEMO_CLIENTS: readonly {
   phones: string[];
   district: string;
   caseManager: string;
-  safetyPlan: string;
+  safetyPlan: SafetyPlan;
   riskFlags: ClientRiskFlag[];
   guardian: string | null;
   hospital: string | null;
@@ -43,7 +43,15 @@ export const DEMO_CLIENTS: readonly {
     phones: ['010-0000-0001'],
     district: 'Jung-gu',
     caseManager: 'Park Ji-eun, Jung-gu MHWC',
-    safetyPlan: 'Warning signs: stops eating, gives belongings away. Coping: walks along Cheonggyecheon, calls his sister. Means restriction: medication kept by sister.',
+    safetyPlan: {
+      warningSigns: ['Stops eating', 'Gives belongings away'],
+      copingStrategies: ['Walk along Cheonggyecheon', 'Listen to baseball on the radio'],
+      socialContacts: ['The corner café by the station'],
+      helpContacts: ['Sister Kim Soo-ah 010-0000-0091'],
+      professionalContacts: ['Case manager Park Ji-eun (weekdays)', 'Crisis line 1577-0199 (24 h)'],
+      meansSafety: 'Medication kept by his sister, a week at a time.',
+      reasonsForLiving: ['His niece', 'Getting back to work at the print shop'],
+    },
     riskFlags: ['prior-attempt', 'substance-use'],
     guardian: 'Kim Soo-ah (sister) 010-0000-0091',
     hospital: 'H-NMC',
@@ -54,7 +62,15 @@ export const DEMO_CLIENTS: readonly {
     phones: ['010-0000-0002', '02-0000-0002'],
     district: 'Mapo-gu',
     caseManager: 'Choi Hyun-woo, Mapo-gu MHWC',
-    safetyPlan: 'Triggers: anniversaries, night shifts. Coping: breathing exercise, music. Contacts: case manager weekdays, 1577-0199 at night.',
+    safetyPlan: {
+      warningSigns: ['Anniversaries', 'Night shifts', 'Not sleeping'],
+      copingStrategies: ['Box breathing', 'Music with headphones'],
+      socialContacts: ['Friend from choir'],
+      helpContacts: ['Father Lee Jung-ho 010-0000-0092'],
+      professionalContacts: ['Case manager Choi Hyun-woo (weekdays)', 'Crisis line 1577-0199 at night'],
+      meansSafety: 'Blades removed from her room; father keeps the first-aid kit.',
+      reasonsForLiving: ['Her cat', 'University entrance next year'],
+    },
     riskFlags: ['self-harm'],
     guardian: 'Lee Jung-ho (father) 010-0000-0092',
     hospital: 'H-SEVERANCE',
@@ -65,7 +81,14 @@ export const DEMO_CLIENTS: readonly {
     phones: ['010-0000-0003'],
     district: 'Gangnam-gu',
     caseManager: 'Jung Mi-kyung, Gangnam-gu MHWC',
-    safetyPlan: 'Early signs of relapse: hearing voices at night, suspicion of neighbours. Plan: contact case manager, take prescribed medication, stay with brother.',
+    safetyPlan: {
+      warningSigns: ['Hearing voices at night', 'Suspicion of neighbours'],
+      copingStrategies: ['Take the prescribed medication', 'Shower and walk'],
+      socialContacts: ["Stay at his brother's flat"],
+      helpContacts: ['Brother Park Sang-woo 010-0000-0093'],
+      professionalContacts: ['Case manager Jung Mi-kyung', 'Samsung Medical Center outpatient clinic'],
+      meansSafety: 'No weapons at home; brother holds spare keys.',
+    },
     riskFlags: ['psychosis', 'violence'],
     guardian: 'Park Sang-woo (brother) 010-0000-0093',
     hospital: 'H-SAMSUNG',
@@ -76,7 +99,14 @@ export const DEMO_CLIENTS: readonly {
     phones: ['010-0000-0004'],
     district: 'Nowon-gu',
     caseManager: 'Han Seung-min, Nowon-gu MHWC',
-    safetyPlan: 'Lives alone. Loneliness in the evening; daughter calls every Sunday. May leave home at night confused: check the park by the apartment first.',
+    safetyPlan: {
+      warningSigns: ['Loneliness in the evening', 'Leaving home at night confused'],
+      copingStrategies: ['Radio drama', 'Tea and photo album'],
+      socialContacts: ['Senior centre lunch (weekdays)', 'The park by the apartment'],
+      helpContacts: ['Daughter Choi Eun-hee 010-0000-0094 (calls every Sunday)'],
+      professionalContacts: ['Case manager Han Seung-min'],
+      meansSafety: 'Sleeping pills kept by the daughter; gas valve lock fitted.',
+    },
     riskFlags: ['wandering', 'prior-attempt'],
     guardian: 'Choi Eun-hee (daughter) 010-0000-0094',
     hospital: 'H-SMC',
@@ -87,7 +117,15 @@ export const DEMO_CLIENTS: readonly {
     phones: ['010-0000-0005'],
     district: 'Gwanak-gu',
     caseManager: 'Yoon Ha-na, Gwanak-gu MHWC',
-    safetyPlan: 'Exam stress. Coping: call a friend, go to the 24-hour study café with others. Knife kept at home: agreed to give it to the landlord.',
+    safetyPlan: {
+      warningSigns: ['Exam stress', 'Staying alone in the room for days'],
+      copingStrategies: ['Go running by the stream'],
+      socialContacts: ['The 24-hour study café with others'],
+      helpContacts: ['A friend from the study group'],
+      professionalContacts: ['Case manager Yoon Ha-na', 'Crisis line 1577-0199'],
+      meansSafety: 'Knife kept at home: agreed to give it to the landlord.',
+      reasonsForLiving: ['His younger brother'],
+    },
     riskFlags: ['self-harm', 'weapon-access'],
     guardian: null,
     hospital: 'H-BORAMAE',
@@ -98,7 +136,14 @@ export const DEMO_CLIENTS: readonly {
     phones: ['010-0000-0006'],
     district: 'Eunpyeong-gu',
     caseManager: 'Kang Min-seo, Eunpyeong-gu MHWC',
-    safetyPlan: 'Alcohol makes things worse: call the addiction centre line when drinking starts. Wife is the first contact.',
+    safetyPlan: {
+      warningSigns: ['Drinking starts in the afternoon'],
+      copingStrategies: ['Call the addiction centre line when drinking starts'],
+      socialContacts: ['Church men’s group'],
+      helpContacts: ['Wife Seo Yu-na 010-0000-0096'],
+      professionalContacts: ['Case manager Kang Min-seo', 'Eunpyeong addiction centre'],
+      meansSafety: 'No alcohol kept at home.',
+    },
     riskFlags: ['substance-use', 'violence'],
     guardian: 'Seo Yu-na (wife) 010-0000-0096',
     hospital: 'H-EUNPYEONG',
@@ -196,20 +241,28 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
 
     for (const c of DEMO_CLIENTS) {
       const [hospital] = c.hospital ? ((await m.query(`SELECT id FROM agency WHERE code = $1`, [c.hospital])) as { id: string }[]) : [];
+      const region = regionId.get(c.district) ?? null;
+      // Registered with their district's centre, on the person's consent (demo records).
       await m.query(
         `INSERT INTO client (display_name, phone_numbers, phone_digits, region_id, case_manager, safety_plan, risk_flags,
-           guardian_contact, preferred_hospital_id, birth_year) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+           guardian_contact, preferred_hospital_id, birth_year, registered_with_agency_id, basis_kind, basis_scope, basis_at,
+           caution_weapon, caution_violence, safety_plan_updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6::jsonb,$7,$8,$9,$10,
+           (SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$4::uuid] ORDER BY code LIMIT 1),
+           'consent', 'case management and crisis response by the district centre and the crisis line', now(), $11, $12, now())`,
         [
           c.name,
           c.phones,
           c.phones.map((p) => normalisePhone(p)!),
-          regionId.get(c.district) ?? null,
+          region,
           c.caseManager,
-          c.safetyPlan,
+          JSON.stringify(c.safetyPlan),
           c.riskFlags,
           c.guardian,
           hospital?.id ?? null,
           c.birthYear,
+          c.riskFlags.includes('weapon-access'),
+          c.riskFlags.includes('violence'),
         ],
       );
     }
@@ -217,6 +270,8 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     const jungTeam = teamIds[SEOUL_DISTRICTS.findIndex((d) => d.nameEn === 'Jung-gu')]!;
     const [smc] = (await m.query(`SELECT id FROM agency WHERE code = 'H-SMC'`)) as [{ id: string }];
     const [police] = (await m.query(`SELECT id FROM agency WHERE code = 'P-11140'`)) as [{ id: string }];
+    const [jungCentre] = (await m.query(`SELECT id FROM agency WHERE code = 'C-11140'`)) as [{ id: string }];
+    const [mapoCentre] = (await m.query(`SELECT id FROM agency WHERE code = 'C-11440'`)) as [{ id: string }];
     const users: { username: string; role: Role; name: string; teamId?: string; agencyId?: string; note: string }[] = [
       { username: 'supervisor', role: 'supervisor', name: 'Demo Supervisor', note: 'shift supervisor' },
       { username: 'coordinator', role: 'coordinator', name: 'Demo Coordinator', note: 'dispatch coordinator' },
@@ -225,6 +280,8 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
       { username: 'responder', role: 'responder', name: 'Demo Responder', teamId: jungTeam, note: 'member of team JUNG-1' },
       { username: 'hospital', role: 'agency', name: 'Seoul Medical Center ER', agencyId: smc.id, note: 'agency user, Seoul Medical Center' },
       { username: 'police', role: 'agency', name: 'Jung Police Station', agencyId: police.id, note: 'agency user, Jung Police Station' },
+      { username: 'centre', role: 'agency', name: 'Jung-gu MHWC', agencyId: jungCentre.id, note: 'agency user, Jung-gu community mental health centre' },
+      { username: 'centre2', role: 'agency', name: 'Mapo-gu MHWC', agencyId: mapoCentre.id, note: 'agency user, Mapo-gu community mental health centre' },
     ];
     for (const u of users) {
       await m.query(

@@ -6,7 +6,6 @@ import type {
   BedRequestView,
   BedsView,
   CallView,
-  ClientView,
   ConsoleConfig,
   CreateCallRequest,
   CreateIncidentRequest,
@@ -43,6 +42,7 @@ import type { Http } from './http';
 import { admissionEndpoints } from '../features/admissions/admissions-api';
 import { webhookEndpoints } from '../features/webhooks/webhooks-api';
 import { centreEndpoints } from './centre-endpoints';
+import { careEndpoints } from './care-endpoints';
 
 
 /** What POST /incidents answers (contract.md). */
@@ -88,7 +88,6 @@ export function createApi(http: Http) {
     endCall: (id: string, body: EndCallRequest) => post<CallView>(`/calls/${q(id)}/end`, body),
     triageCall: (id: string, input: TriageInput) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
     overrideTriage: (id: string, body: TriageOverrideInput) => post<TriageRecord>(`/calls/${q(id)}/triage/override`, body),
-    client: (id: string) => get<ClientView>(`/clients/${q(id)}`),
     createIncident: (body: CreateIncidentRequest) => post<CreatedIncident>('/incidents', body),
 
     dispatches: (status: readonly DispatchStatus[]) => get<DispatchView[]>(`/dispatches?status=${status.join(',')}`),
@@ -124,6 +123,7 @@ export function createApi(http: Http) {
     ...admissionEndpoints(http),
     ...webhookEndpoints(http),
     ...centreEndpoints(http),
+    ...careEndpoints(http),
   };
 }
 

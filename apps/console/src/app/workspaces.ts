@@ -25,6 +25,8 @@ const TeamsPage = lazy(() => import('../features/admin/TeamsPage').then((m) => (
 const AgenciesPage = lazy(() => import('../features/admin/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
 const PeoplePage = lazy(() => import('../features/admin/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
@@ -32,6 +34,8 @@ const team: WorkspaceTab = { id: 'team', label: (t) => t.workspace.team, Compone
 const dashboard: WorkspaceTab = { id: 'dashboard', label: (t) => t.workspace.dashboard, Component: DashboardPage };
 const accessLog: WorkspaceTab = { id: 'access-log', label: (t) => t.workspace.accessLog, Component: AccessLogPage };
 const portal: WorkspaceTab = { id: 'portal', label: (t) => t.workspace.portal, Component: PartnerPortal };
+const clients: WorkspaceTab = { id: 'clients', label: (t) => t.workspace.clients, Component: ClientsPage };
+const followUps: WorkspaceTab = { id: 'follow-ups', label: (t) => t.workspace.followUps, Component: FollowUpsPage };
 
 const DeliveriesPage = lazy(() => import('../features/webhooks/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const HolidaysEditor = lazy(() => import('../features/admissions/HolidaysEditor').then((m) => ({ default: m.HolidaysEditor })));
@@ -51,11 +55,11 @@ export function workspaceTabs(user: UserView): WorkspaceTab[] {
     case 'coordinator':
       return [liveMap, partnerDeliveries];
     case 'supervisor':
-      return [dashboard, liveMap, rosters, teams, accessLog];
+      return [dashboard, liveMap, clients, rosters, teams, accessLog];
     case 'admin':
       return [liveMap, rosters, people, teamsAndSkills, agencies, regionsTab, partnerDeliveries, holidays, accessLog];
     case 'counselor':
-      return [calls];
+      return [calls, clients, followUps];
     case 'responder':
       return [team];
     case 'agency':

@@ -7,6 +7,7 @@ import { WritePath1763800450000 } from './1763800450000-write-path.js';
 import { Security1763800500000 } from './1763800500000-security.js';
 import { Partners1763800600000 } from './1763800600000-partners.js';
 import { WebhooksAdmissions1763800700000 } from './1763800700000-webhooks-admissions.js';
+import { ContinuityOfCare1763800800000 } from './1763800800000-continuity-of-care.js';
 import { RunningTheCentre1763800900000 } from './1763800900000-running-the-centre.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
@@ -20,5 +21,6 @@ export const migrations = [
   Security1763800500000,
   Partners1763800600000,
   WebhooksAdmissions1763800700000,
+  ContinuityOfCare1763800800000,
   RunningTheCentre1763800900000,
 ];

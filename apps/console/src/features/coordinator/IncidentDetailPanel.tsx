@@ -13,6 +13,7 @@ import { isActiveIncident } from '../map/region-shading';
 import { BedRequestPicker } from './BedRequestPicker';
 import { HandoffSection } from './HandoffSection';
 import { AdmissionClocks } from '../admissions/AdmissionClocks';
+import { HandBackSection } from '../handback/HandBackSection';
 import { Recommendations } from './Recommendations';
 import { timelineText } from './timeline-text';
 
@@ -110,6 +111,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
       {active ? <BedRequestPicker incidentId={incidentId} /> : null}
       <HandoffSection incidentId={incidentId} closed={!active} />
       <AdmissionClocks incidentId={incidentId} closed={!active} />
+      <HandBackSection incidentId={incidentId} closed={status === 'closed'} />
 
       {active ? (
         <section className="detail-section" aria-labelledby="close-title">

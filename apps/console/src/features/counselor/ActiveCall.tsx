@@ -76,7 +76,7 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
       </header>
       <FailureNote failure={failure} />
       {heldByOther ? <TakeoverBar callId={callId} /> : null}
-      {call.data ? <ClientMatch matches={call.data.clientMatches} /> : null}
+      {call.data ? <ClientMatch matches={call.data.clientMatches} linkedClientId={call.data.clientId} repeatContact={call.data.repeatContact} /> : null}
       <div className="triage-layout">
         <TriageForm answers={answers} missing={evaluation.missing} onChange={setAnswers} locked={heldByOther} />
         <TriageResultPanel

@@ -1,13 +1,28 @@
-import { useState } from 'react';
-import type { ClientMatch as ClientMatchView, ClientView } from '#contracts';
+import { useEffect, useState } from 'react';
+import type { ClientMatch as ClientMatchView, ClientView, RepeatContact } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { apiErrorMessage } from '../../common/action';
+import { CautionChips } from '../clients/CautionChips';
+import { SafetyPlanView } from '../clients/SafetyPlanView';
+import { formatWhen } from '../clients/care-format';
 
-/** Registered clients matching the caller's number; opening one is an audited read of the safety plan. */
-export function ClientMatch({ matches }: { matches: readonly ClientMatchView[] }) {
+/**
+ * Registered clients matching the caller's number. The person the call is linked to (or the only match) opens at
+ * once, so the safety plan is in front of the counselor the moment the caller is recognised; opening a record is
+ * an audited read. A caller who rang before within 30 days is flagged ("third call this week").
+ */
+export function ClientMatch({
+  matches,
+  linkedClientId = null,
+  repeatContact = null,
+}: {
+  matches: readonly ClientMatchView[];
+  linkedClientId?: string | null;
+  repeatContact?: RepeatContact | null;
+}) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [client, setClient] = useState<ClientView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -20,28 +35,51 @@ export function ClientMatch({ matches }: { matches: readonly ClientMatchView[] }
     }
   };
 
+  const recognised = linkedClientId ?? (matches.length === 1 ? matches[0]!.id : null);
+  const errorText = t.app.error;
+  useEffect(() => {
+    if (!recognised) return;
+    let live = true;
+    api.client(recognised).then(
+      (c) => live && setClient(c),
+      (e: unknown) => live && setFailure(apiErrorMessage(e, errorText)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [recognised, api, errorText]);
+
   return (
     <section className="client-match" aria-labelledby="client-title" data-testid="client-match">
       <h3 id="client-title">{t.counselor.clientMatch}</h3>
+      {repeatContact ? (
+        <p className="repeat-flag" data-testid="repeat-contact" role="status">
+          {t.clients.repeatContact(repeatContact.count7d + 1, repeatContact.count30d)}
+          {' · '}
+          {t.clients.lastContact(formatWhen(repeatContact.lastAt, lang), repeatContact.lastOutcome ? t.callOutcome[repeatContact.lastOutcome] : '—')}
+        </p>
+      ) : null}
       {matches.length === 0 ? <p className="empty-note">{t.counselor.noClientMatch}</p> : null}
       <ul className="plain-list">
         {matches.map((m) => (
           <li key={m.id}>
             <strong>{m.displayName}</strong>
             {m.riskFlags.length ? <span className="risk-flags"> · {m.riskFlags.join(', ')}</span> : null}{' '}
-            <button type="button" className="btn btn-small" onClick={() => void open(m.id)}>
-              {t.counselor.openSafetyPlan}
-            </button>
+            {client?.id !== m.id ? (
+              <button type="button" className="btn btn-small" onClick={() => void open(m.id)}>
+                {t.counselor.openSafetyPlan}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
       {failure ? <p className="error">{failure}</p> : null}
       {client ? (
-        <div className="safety-plan" data-testid="safety-plan">
+        <div className="safety-plan" data-testid="safety-plan" data-client-id={client.id}>
           <h4>
-            {t.counselor.safetyPlan}: {client.displayName}
+            {t.clients.matchPlan(client.name)} <CautionChips caution={client.caution} />
           </h4>
-          <p className="safety-plan-text">{client.safetyPlan ?? '—'}</p>
+          {client.safetyPlan ? <SafetyPlanView plan={client.safetyPlan} /> : <p className="empty-note">{t.clients.noPlan}</p>}
           <dl className="facts">
             <dt>{t.counselor.riskFlags}</dt>
             <dd>{client.riskFlags.join(', ') || '—'}</dd>

@@ -34,7 +34,11 @@ export const PORTAL_SECTIONS: Record<AgencyKind, readonly PortalSection[]> = {
   ],
   police: [],
   fire: [],
-  community: [],
+  // Continuity of care (issue 9): the centre's follow-up queue and its own clients' registry.
+  community: [
+    { id: 'follow-ups', label: (t) => t.followUps.title, Component: lazy(() => import('../followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsSection }))) },
+    { id: 'clients', label: (t) => t.clients.title, Component: lazy(() => import('../clients/ClientsPage').then((m) => ({ default: m.ClientsSection }))) },
+  ],
 };
 
 export function portalSections(kind: AgencyKind): readonly PortalSection[] {

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import type { ClientView, SafetyPlan } from '#contracts';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
+import { EMPTY_PLAN, fromLines, LIST_STEPS, toLines } from './care-format';
+
+type Draft = Record<(typeof LIST_STEPS)[number] | 'reasonsForLiving', string> & { meansSafety: string };
+
+function toDraft(plan: SafetyPlan): Draft {
+  return {
+    warningSigns: fromLines(plan.warningSigns),
+    copingStrategies: fromLines(plan.copingStrategies),
+    socialContacts: fromLines(plan.socialContacts),
+    helpContacts: fromLines(plan.helpContacts),
+    professionalContacts: fromLines(plan.professionalContacts),
+    reasonsForLiving: fromLines(plan.reasonsForLiving),
+    meansSafety: plan.meansSafety,
+  };
+}
+
+/** Edits the six steps (one item per line) and the reasons for living; saving replaces the whole plan. */
+export function SafetyPlanEditor({ client, onSaved, onCancel }: { client: ClientView; onSaved: (c: ClientView) => void; onCancel: () => void }) {
+  const { api } = useAuth();
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(client.safetyPlan ?? EMPTY_PLAN));
+  const { busy, failure, run } = useAction();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const plan: SafetyPlan = {
+      warningSigns: toLines(draft.warningSigns),
+      copingStrategies: toLines(draft.copingStrategies),
+      socialContacts: toLines(draft.socialContacts),
+      helpContacts: toLines(draft.helpContacts),
+      professionalContacts: toLines(draft.professionalContacts),
+      meansSafety: draft.meansSafety.trim(),
+      reasonsForLiving: toLines(draft.reasonsForLiving),
+    };
+    void run(async () => onSaved(await api.saveSafetyPlan(client.id, plan)));
+  };
+
+  const field = (key: keyof Draft) => (
+    <label key={key}>
+      <span>{t.clients.step[key]}</span>
+      <textarea name={key} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} rows={key === 'meansSafety' ? 3 : 2} />
+    </label>
+  );
+
+  return (
+    <form className="care-form" onSubmit={submit} data-testid="safety-plan-editor" aria-labelledby="plan-editor-title">
+      <h3 id="plan-editor-title">{t.clients.editPlan}</h3>
+      <p className="hint">{t.clients.linesHint}</p>
+      {LIST_STEPS.map(field)}
+      {field('meansSafety')}
+      {field('reasonsForLiving')}
+      <FailureNote failure={failure} />
+      <div className="care-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t.clients.savePlan}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t.app.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

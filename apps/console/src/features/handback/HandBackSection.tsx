@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
+import { FailureNote } from '../../common/FailureNote';
+import { useAction } from '../../common/use-action';
+import { useLoad } from '../../common/use-load';
+import { formatWhen } from '../clients/care-format';
+import '../clients/care.css';
+
+/**
+ * The warm hand-back in the coordinator's drawer: once an incident is closed, the person goes to their community
+ * mental health centre with a short note, and the centre's queue shows it with the incident summary.
+ */
+export function HandBackSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {
+  const { api } = useAuth();
+  const { t, lang } = useI18n();
+  const [version, setVersion] = useState(0);
+  const followUps = useLoad((signal) => api.incidentFollowUps(incidentId, signal), closed ? `${incidentId}:${version}` : null);
+  const centres = useLoad(() => api.communityCentres(), closed ? 'centres' : null);
+  const [note, setNote] = useState('');
+  const [centreId, setCentreId] = useState('');
+  const { busy, failure, run } = useAction();
+  if (!closed) return null;
+
+  const handedBack = (followUps.data ?? []).find((f) => f.handBack);
+  const centreName = (id: string | null) => (centres.data ?? []).find((a) => a.id === id)?.name ?? '—';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await api.handBack(incidentId, { note: note.trim(), ...(centreId ? { agencyId: centreId } : {}) });
+      setNote('');
+      setVersion((v) => v + 1);
+    });
+  };
+
+  return (
+    <section className="detail-section" aria-labelledby="hand-back-title" data-testid="hand-back">
+      <h3 id="hand-back-title">{t.handBack.title}</h3>
+      {handedBack?.handBack ? (
+        <p role="status" data-testid="hand-back-done">
+          {t.handBack.done(centreName(handedBack.agencyId), formatWhen(handedBack.handBack.at, lang))} ·{' '}
+          {handedBack.status === 'open'
+            ? t.handBack.followUpOpen(formatWhen(handedBack.dueAt, lang))
+            : t.handBack.followUpDone(handedBack.outcome ? t.followUps.outcome[handedBack.outcome] : '—')}
+        </p>
+      ) : (
+        <form className="care-form" onSubmit={submit}>
+          <label>
+            <span>{t.handBack.note}</span>
+            <textarea name="handBackNote" value={note} onChange={(e) => setNote(e.target.value)} required maxLength={1000} rows={2} />
+          </label>
+          <label>
+            <span>{t.handBack.centre}</span>
+            <select name="handBackCentre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
+              <option value="">{t.handBack.defaultCentre}</option>
+              {(centres.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={busy || !note.trim()}>
+            {t.handBack.submit}
+          </button>
+        </form>
+      )}
+      <FailureNote failure={failure} />
+    </section>
+  );
+}
