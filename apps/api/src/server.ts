@@ -20,6 +20,7 @@ import { Metrics } from './metrics/metrics.js';
 import { ensureAdmin, sharedSecret } from './seed/first-start.js';
 import { seedDemoData, type DemoCredentials } from './seed/demo.js';
 import { startBackgroundWork } from './background.js';
+import { applySecurityHeaders } from './common/security-headers.js';
 
 export interface RunningServer {
   app: INestApplication;
@@ -98,10 +99,8 @@ function configureHttp(app: INestApplication, config: AppConfig): void {
   // The telephony webhook is signed over its raw bytes, so they are kept next to the parsed body.
   http.use('/api/v1/telephony', express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
   http.use(express.json({ limit: '256kb' }));
+  applySecurityHeaders(http, config.tileUrl);
   http.use((req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'DENY');
     if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
