@@ -36,7 +36,7 @@ it('serves / with a CSP that allows no inline script, and the console works unde
   expect(await seriousA11yFindings(page)).toEqual([]);
   // The same screen in Korean (Alt+L switches the language).
   await page.keyboard.press('Alt+L');
-  await page.waitForFunction(`document.documentElement.lang === 'ko'`);
+  await page.locator('html[lang="ko"]').waitFor({ state: 'attached' });
   expect(await seriousA11yFindings(page)).toEqual([]);
   expect(await page.evaluate('window.cspViolations')).toEqual([]);
   expect(violations).toEqual([]);
