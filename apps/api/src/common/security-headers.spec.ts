@@ -16,6 +16,7 @@ describe('console CSP', () => {
   it('never allows inline or evaluated script', () => {
     const d = consoleCspDirectives('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png');
     expect(d['script-src']).toEqual(["'self'"]);
-    expect(JSON.stringify(d)).not.toMatch(/unsafe/);
+    expect(d['script-src-attr']).toEqual(["'none'"]);
+    expect(JSON.stringify({ ...d, 'style-src-attr': [] })).not.toMatch(/unsafe/);
   });
 });

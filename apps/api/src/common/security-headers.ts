@@ -24,6 +24,9 @@ export function consoleCspDirectives(tileUrl: string | null): Record<string, str
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'"],
+    // Style attributes only (Leaflet's markers and the React components position things with them); style sheets
+    // still come from our origin alone, and no script is ever inline.
+    'style-src-attr': ["'unsafe-inline'"],
     'img-src': ["'self'", 'data:', ...(tiles ? [tiles] : [])],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
