@@ -128,6 +128,10 @@ describe('GET /handoffs/:id/fhir', () => {
     expect(res.status).toBe(200);
     expect(res.body.entry.map((e) => e.resource.resourceType)).not.toContain('QuestionnaireResponse');
     expect(JSON.stringify(res.body)).not.toContain('Park Jisoo');
+    // Not the client's internal id: one derived for this handoff (issue 11), so exports cannot be linked on it.
+    const patientId = res.body.entry.find((e) => e.resource.resourceType === 'Patient')!.resource.id;
+    expect(patientId).not.toBe(clientId);
+    expect(JSON.stringify(res.body)).not.toContain(clientId);
     expect((await server.api('GET', `/handoffs/${hospitalHandoff.id}/fhir`, { token: tokens.police })).status).toBe(403);
     expect((await server.api('GET', `/handoffs/${policeHandoff.id}/fhir`, { token: tokens.hospital })).status).toBe(403);
     expect((await server.api('GET', `/handoffs/00000000-0000-4000-8000-000000000000/fhir`, { token: world.coordinator })).status).toBe(404);

@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config.js';
 import { APP_CONFIG } from './common/tokens.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { StorableTextPipe } from './common/storable-text.pipe.js';
 import { ConfigController } from './common/config.controller.js';
 import { UnitOfWork } from './database/tx.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -46,6 +47,7 @@ export class AppModule {
         { provide: DataSource, useValue: dataSource },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_PIPE, useClass: StorableTextPipe },
         UnitOfWork,
         TokenService,
         SessionService,

@@ -20,6 +20,7 @@ import { Metrics } from './metrics/metrics.js';
 import { ensureAdmin, sharedSecret } from './seed/first-start.js';
 import { seedDemoData, type DemoCredentials } from './seed/demo.js';
 import { startBackgroundWork } from './background.js';
+import { applySecurityHeaders } from './common/security-headers.js';
 
 export interface RunningServer {
   app: INestApplication;
@@ -100,10 +101,8 @@ function configureHttp(app: INestApplication, config: AppConfig): void {
   // Partner systems sign their answers like our webhooks, over the raw bytes.
   http.use('/api/v1/partner-api', express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
   http.use(express.json({ limit: '256kb' }));
+  applySecurityHeaders(http, config.tileUrl);
   http.use((req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'DENY');
     if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     next();
   });

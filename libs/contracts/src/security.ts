@@ -59,3 +59,35 @@ export interface FieldIncidentView extends IncidentView {
   /** Handoffs in outline (who, of what kind, how far): no free-text reason. */
   handoffs: Pick<HandoffView, 'id' | 'agencyId' | 'kind' | 'status'>[];
 }
+
+// Text PostgreSQL cannot store: U+0000 (refused in text and jsonb) and an unpaired UTF-16 surrogate (refused in
+// jsonb, silently replaced in text). One rule, checked for every string and key of every request body, query string
+// and path parameter before any schema or SQL sees it, so such input is a 400 naming the field, never a 500.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const UNSTORABLE_TEXT_MESSAGE = 'contains a character that cannot be stored (NUL or an unpaired surrogate)';
+
+export function isStorableText(s: string): boolean {
+  return !UNSTORABLE.test(s);
+}
+
+/** The first field (dotted path, `[i]` for items, as in validation errors) holding unstorable text, or null. */
+export function unstorableTextField(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : path || '(body)';
+  // Bodies are at most 256 kB and parsed JSON; the depth cap only keeps a pathological nesting from recursing far.
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableTextField(value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const at = path ? `${path}.${key}` : key;
+    if (!isStorableText(key)) return path ? `${path} (a key)` : '(a key)';
+    const found = unstorableTextField(item, at, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}

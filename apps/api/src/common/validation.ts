@@ -2,6 +2,7 @@ import type { PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 import type { FieldError } from '#contracts';
 import { validationFailed } from './errors.js';
+import { assertStorableText } from './storable-text.pipe.js';
 
 /** Zod issues as the contract's field errors: `field` is the dotted path the client sent. */
 export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
@@ -18,6 +19,8 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
+  // The NUL rule also here, for bodies read straight from the request (the signed telephony webhook).
+  assertStorableText(value, prefix.replace(/\.$/, ''));
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw validationFailed(fieldErrors(result.error, prefix));
   return result.data;

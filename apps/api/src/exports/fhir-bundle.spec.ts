@@ -148,7 +148,10 @@ describe('buildHandoffBundle', () => {
 
   it('a non-hospital receiver gets no name, no identifier and no C-SSRS answers', () => {
     const b = buildHandoffBundle(input({}, 'police'));
-    expect(one(b, 'Patient')).toEqual({ resourceType: 'Patient', id: '55555555-5555-4555-8555-555555555555', gender: 'unknown', birthDate: '1990' });
+    // The id is derived per handoff: not the client's id, so partners cannot link their exports on the person.
+    expect(one(b, 'Patient')).toEqual({ resourceType: 'Patient', id: derivedUuid('patient:11111111-1111-4111-8111-111111111111'), gender: 'unknown', birthDate: '1990' });
+    const other = buildHandoffBundle({ ...input({}, 'police'), handoff: { ...input({}, 'police').handoff, id: '66666666-6666-4666-8666-666666666666' } });
+    expect(one(other, 'Patient').id).not.toBe(one(b, 'Patient').id);
     expect(byType(b, 'QuestionnaireResponse')).toEqual([]);
     expect(JSON.stringify(b)).not.toContain('Kim Minji');
   });
@@ -156,7 +159,7 @@ describe('buildHandoffBundle', () => {
   it('without a registered client the Patient is a placeholder; without triage there is no RiskAssessment', () => {
     const b = buildHandoffBundle(input({ client: null, triage: null }));
     const patient = one(b, 'Patient');
-    expect(patient).toEqual({ resourceType: 'Patient', id: derivedUuid('patient:22222222-2222-4222-8222-222222222222'), gender: 'unknown' });
+    expect(patient).toEqual({ resourceType: 'Patient', id: derivedUuid('patient:11111111-1111-4111-8111-111111111111'), gender: 'unknown' });
     expect(byType(b, 'RiskAssessment')).toEqual([]);
     for (const e of b.entry) expect(r4Issues(e.resource)).toEqual([]);
   });

@@ -119,7 +119,9 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
 
   const patient: FhirResource = {
     resourceType: 'Patient',
-    id: client?.id ?? derivedUuid(`patient:${incident.id}`),
+    // The registered client's id only for the hospital of a linked client; everyone else gets an id derived per
+    // handoff, so two partners (or two handoffs) cannot join their exports on the person.
+    id: client && toHospital ? client.id : derivedUuid(`patient:${handoff.id}`),
     gender: 'unknown',
     ...(client && toHospital
       ? { identifier: [{ system: SYSTEM.client, value: client.id }], name: [{ use: 'usual', text: client.displayName }] }

@@ -1,0 +1,87 @@
+import { runAuditVerify } from '../../apps/api/src/cli/audit-verify-command.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+// The access log is tamper-evident (issue 11; PIPA: protected against tampering): every audit row carries a hash
+// chained to the previous row of its chain, written by the insert itself; `npm run audit:verify` finds the first
+// broken link after a row is changed or deleted directly in the database.
+
+let server: TestServer & { dropDatabase(): Promise<void> };
+let counselor: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = (await server.login('admin')).accessToken;
+  expect(
+    (await server.api('POST', '/users', { token: admin, body: { username: 'chain-counselor', password: 'long-enough-password', displayName: 'C', role: 'counselor' } }))
+      .status,
+  ).toBe(201);
+  counselor = (await server.login('chain-counselor', 'long-enough-password')).accessToken;
+});
+afterAll(async () => {
+  await server.stop();
+  await server.dropDatabase();
+});
+
+async function verify(): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAuditVerify({ DATABASE_URL: server.databaseUrl }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+/** Changes the database behind the application's back, as someone with direct access could. */
+async function tamper(sql: string, params: unknown[]): Promise<void> {
+  await server.dataSource.transaction(async (m) => {
+    await m.query(`ALTER TABLE audit DISABLE TRIGGER tr_audit_append_only`);
+    await m.query(sql, params);
+    await m.query(`ALTER TABLE audit ENABLE TRIGGER tr_audit_append_only`);
+  });
+}
+
+it('chains rows written by concurrent transactions without a shared lock, and verifies them intact', async () => {
+  const calls = await Promise.all(Array.from({ length: 16 }, () => server.api('POST', '/calls', { token: counselor, body: { channel: 'phone' } })));
+  expect(calls.every((c) => c.status === 201)).toBe(true);
+  const [stats] = (await server.dataSource.query(
+    `SELECT count(*) FILTER (WHERE hash IS NULL) AS unhashed, count(DISTINCT chain) AS chains FROM audit`,
+  )) as { unhashed: string; chains: string }[];
+  expect(Number(stats!.unhashed)).toBe(0);
+  // Concurrent writers used several pooled connections, each its own chain.
+  expect(Number(stats!.chains)).toBeGreaterThan(1);
+  const ok = await verify();
+  expect(ok.err).toEqual([]);
+  expect(ok.code).toBe(0);
+  expect(ok.out[0]).toMatch(/^audit chain intact: \d+ chained audit rows in \d+ chains$/);
+});
+
+it('reports the first broken link when a row is changed, and when a row is deleted', async () => {
+  // A chain with at least three rows, to tamper with its middle.
+  const [row] = (await server.dataSource.query(
+    `SELECT id, chain, action FROM audit a
+     WHERE (SELECT count(*) FROM audit b WHERE b.chain = a.chain) >= 3 AND id > (SELECT min(id) FROM audit b WHERE b.chain = a.chain)
+       AND id < (SELECT max(id) FROM audit b WHERE b.chain = a.chain)
+     ORDER BY id LIMIT 1`,
+  )) as { id: string; chain: string; action: string }[];
+  expect(row).toBeDefined();
+
+  await tamper(`UPDATE audit SET actor_username = 'someone-else' WHERE id = $1`, [row!.id]);
+  const changed = await verify();
+  expect(changed.code).toBe(1);
+  expect(changed.err[0]).toContain(`audit row ${row!.id} `);
+  expect(changed.err[0]).toContain('was changed');
+
+  // Re-hashing the changed row to hide it moves the break to the next row of the chain.
+  await tamper(`UPDATE audit SET hash = audit_row_hash(prev_hash, audit) WHERE id = $1`, [row!.id]);
+  const [next] = (await server.dataSource.query(`SELECT id FROM audit WHERE chain = $1 AND id > $2 ORDER BY id LIMIT 1`, [row!.chain, row!.id])) as {
+    id: string;
+  }[];
+  const rehashed = await verify();
+  expect(rehashed.code).toBe(1);
+  expect(rehashed.err[0]).toContain(`audit row ${next!.id} `);
+  expect(rehashed.err[0]).toContain('link to the previous row');
+
+  // Deleting it outright is caught at the same next row.
+  await tamper(`DELETE FROM audit WHERE id = $1`, [row!.id]);
+  const deleted = await verify();
+  expect(deleted.code).toBe(1);
+  expect(deleted.err[0]).toContain(`audit row ${next!.id} `);
+});
