@@ -73,7 +73,7 @@ beforeAll(async () => {
   const supervisor = (await env.server.login('supervisor', PASSWORD)).accessToken;
   const coordinator = await env.server.login('coordinator', PASSWORD);
   coordinatorId = coordinator.user.id;
-  const created = await env.server.api<ClientView>('POST', '/clients', { token: supervisor, body: { displayName: 'Review Person', phoneNumbers: ['010-3333-0199'] } });
+  const created = await env.server.api<ClientView>('POST', '/clients', { token: supervisor, body: { name: 'Review Person', phones: ['010-3333-0199'], basis: { kind: 'consent', scope: 'crisis line and follow-up', at: '2026-01-02T09:00:00+09:00' } } });
   expect(created.status).toBe(201);
   client = created.body;
   const first = await incident(counselor, 'A', client.id);

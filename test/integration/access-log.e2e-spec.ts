@@ -41,7 +41,7 @@ beforeAll(async () => {
 
   // The hotline's way: a registered person calls, the counselor links the call, triages it and makes an incident,
   // and the coordinator sends a team.
-  client = await ok(server.api<ClientView>('POST', '/clients', { token: supervisor, body: { displayName: 'Kim Access', phoneNumbers: ['010-5555-0101'] } }), 201);
+  client = await ok(server.api<ClientView>('POST', '/clients', { token: supervisor, body: { name: 'Kim Access', phones: ['010-5555-0101'], basis: { kind: 'consent', scope: 'crisis line and follow-up', at: '2026-01-02T09:00:00+09:00' } } }), 201);
   call = await ok(server.api<CallView>('POST', '/calls', { token: world.counselor, body: { channel: 'phone' } }), 201);
   await ok(server.api('POST', `/calls/${call.id}/client`, { token: world.counselor, body: { clientId: client.id } }), 200);
   await ok(server.api('POST', `/calls/${call.id}/triage`, { token: world.counselor, body: triageFor('C') }), 201);
