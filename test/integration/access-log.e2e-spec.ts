@@ -53,7 +53,11 @@ beforeAll(async () => {
   await ok(server.api('GET', `/incidents/${incident.id}`, { token: sentTeam.token }), 200); // the team sent, on shift
   await ok(server.api('GET', `/incidents/${incident.id}`, { token: world.coordinator }), 200); // dispatched it
   await ok(server.api('GET', `/clients/${client.id}`, { token: stranger }), 200); // never involved
-  await ok(server.api('GET', `/incidents/${incident.id}`, { token: offDuty.token }), 200); // never involved, no shift
+  // A team never sent reads nothing (need-to-know), and a refusal is no read of the record.
+  await ok(server.api('GET', `/incidents/${incident.id}`, { token: offDuty.token }), 403);
+  // The team sent reads again after its shift has ended (its offer still stands): a read outside the reader's shift.
+  await sql(server, `UPDATE shift SET ends_at = now() WHERE team_id = $1 AND starts_at < now() AND ends_at > now()`, [sentTeam.team.id]);
+  await ok(server.api('GET', `/incidents/${incident.id}`, { token: sentTeam.token }), 200);
 }, 60_000);
 afterAll(async () => {
   await server.stop();
@@ -65,7 +69,7 @@ describe('GET /audit', () => {
     const rows = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id })}`, { token: supervisor }), 200);
     expect(rows.every((r) => r.subjectId === client.id)).toBe(true);
     const reads = rows.filter((r) => r.action.endsWith('.read'));
-    expect(reads.map((r) => r.actorId).reverse()).toEqual([await userId(world.counselor), await userId(sentTeam.token), await userId(world.coordinator), strangerId, await userId(offDuty.token)]);
+    expect(reads.map((r) => r.actorId).reverse()).toEqual([await userId(world.counselor), await userId(sentTeam.token), await userId(world.coordinator), strangerId, await userId(sentTeam.token)]);
     expect(reads[0]).toMatchObject({ action: 'incident.read', entityType: 'incident', entityId: incident.id, role: 'responder' });
     for (const r of rows) {
       expect(r.ip).toMatch(/127\.0\.0\.1/);
@@ -130,7 +134,7 @@ describe('GET /audit/unusual', () => {
     const res = await ok(server.api<UnusualAccessReport>('GET', '/audit/unusual', { token: supervisor }), 200);
     const flagged = res.rows.filter((r) => r.subjectId === client.id).map((r) => [r.actorId, r.action, r.reasons]);
     expect(flagged).toEqual([
-      [await userId(offDuty.token), 'incident.read', ['no-relationship', 'outside-shift']],
+      [await userId(sentTeam.token), 'incident.read', ['outside-shift']],
       [strangerId, 'client.read', ['no-relationship']],
     ]);
     const [row] = await sql<{ details: Record<string, unknown> }>(server, `SELECT details FROM audit WHERE action = 'audit.unusual-query' ORDER BY id DESC LIMIT 1`);
