@@ -7,3 +7,4 @@ export * from './requests.js';
 export * from './responses.js';
 export * from './rooms.js';
 export * from './indicators.js';
+export * from './triage-completeness.js';

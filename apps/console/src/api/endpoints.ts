@@ -69,7 +69,7 @@ export function createApi(http: Http) {
     answerCall: (id: string) => post<CallView>(`/calls/${q(id)}/answer`),
     takeoverCall: (id: string, reason: string) => post<CallView>(`/calls/${q(id)}/takeover`, { reason }),
     endCall: (id: string, body: EndCallRequest) => post<CallView>(`/calls/${q(id)}/end`, body),
-    triageCall: (id: string, input: TriageInput) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
+    triageCall: (id: string, input: TriageInput | Record<string, unknown>) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
     overrideTriage: (id: string, body: TriageOverrideInput) => post<TriageRecord>(`/calls/${q(id)}/triage/override`, body),
     client: (id: string) => get<ClientView>(`/clients/${q(id)}`),
     createIncident: (body: CreateIncidentRequest) => post<CreatedIncident>('/incidents', body),

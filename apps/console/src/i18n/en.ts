@@ -434,6 +434,19 @@ export const en = {
     calls: 'Calls',
     team: 'Team',
   },
+  // Issue 13 item 1: "unanswered is not no" in the triage panel.
+  triageCheck: {
+    notAssessed: 'Not assessed',
+    openQuestions: (n: number) => `${n} question${n === 1 ? '' : 's'} on the danger-now and C-SSRS path still open`,
+    askFirst: 'Ask the danger-now questions and the C-SSRS screener first; an unanswered question is not a "no".',
+    decidedA: 'Category A from the answers given: send help now, the remaining questions can wait.',
+    chooseTitle: 'Questions are still open: choose the category yourself',
+    chooseCategory: 'Category',
+    chooseReason: 'Reason (why the open questions could not be asked, and why this category)',
+    chooseSave: 'Confirm my category',
+    chooseHint: 'Recorded as an override, with the open questions listed as not asked.',
+    categoryAReason: 'Danger now makes it category A; the remaining questions were not asked',
+  },
 };
 
 export type Messages = typeof en;

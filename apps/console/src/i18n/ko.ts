@@ -412,4 +412,16 @@ export const ko: Messages = {
     calls: '상담',
     team: '팀',
   },
+  triageCheck: {
+    notAssessed: '평가 안 됨',
+    openQuestions: (n) => `즉각 위험·C-SSRS 필수 문항 ${n}개가 아직 미응답입니다`,
+    askFirst: '즉각 위험 문항과 C-SSRS 선별 문항을 먼저 물어보세요. 응답하지 않은 문항은 "아니요"가 아닙니다.',
+    decidedA: '응답한 내용만으로 A 등급입니다. 지금 출동을 요청하고 나머지 문항은 나중에 물어도 됩니다.',
+    chooseTitle: '미응답 문항이 있습니다: 등급을 직접 선택하세요',
+    chooseCategory: '등급',
+    chooseReason: '사유 (미응답 문항을 묻지 못한 이유와 이 등급을 고른 이유)',
+    chooseSave: '선택한 등급으로 확정',
+    chooseHint: '조정으로 기록되며, 미응답 문항은 "묻지 못함"으로 남습니다.',
+    categoryAReason: '즉각 위험으로 A 등급, 나머지 문항은 묻지 않음',
+  },
 };
