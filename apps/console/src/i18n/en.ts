@@ -135,6 +135,7 @@ export const en = {
     panic: 'PANIC',
     'police-assist': 'Police assistance requested',
     'coverage-gap': 'Coverage gap',
+    'offer-declined': 'Offer declined',
   } satisfies Record<AlertKind, string>,
   alertSeverity: { info: 'Info', warning: 'Warning', critical: 'Critical' } satisfies Record<AlertSeverity, string>,
   agencyKind: { hospital: 'Hospital', police: 'Police', fire: 'Fire', community: 'Community centre' } satisfies Record<AgencyKind, string>,
@@ -446,6 +447,13 @@ export const en = {
     chooseSave: 'Confirm my category',
     chooseHint: 'Recorded as an override, with the open questions listed as not asked.',
     categoryAReason: 'Danger now makes it category A; the remaining questions were not asked',
+  },
+  // Issue 13 item 3: teams that declined an incident.
+  declines: {
+    title: 'Declined by',
+    excluded: 'These teams are left out of the recommendations for this incident.',
+    noReason: 'no reason given',
+    unknownTeam: 'a team',
   },
 };
 

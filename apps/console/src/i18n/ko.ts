@@ -115,6 +115,7 @@ export const ko: Messages = {
     panic: '긴급 구조 요청',
     'police-assist': '경찰 지원 요청',
     'coverage-gap': '대응 공백',
+    'offer-declined': '출동 요청 거절',
   },
   alertSeverity: { info: '정보', warning: '주의', critical: '위급' },
   agencyKind: { hospital: '병원', police: '경찰', fire: '소방', community: '지역센터' },
@@ -423,5 +424,11 @@ export const ko: Messages = {
     chooseSave: '선택한 등급으로 확정',
     chooseHint: '조정으로 기록되며, 미응답 문항은 "묻지 못함"으로 남습니다.',
     categoryAReason: '즉각 위험으로 A 등급, 나머지 문항은 묻지 않음',
+  },
+  declines: {
+    title: '출동을 거절한 팀',
+    excluded: '이 팀들은 이 사건의 추천 목록에서 제외됩니다.',
+    noReason: '사유 없음',
+    unknownTeam: '팀',
   },
 };

@@ -12,6 +12,7 @@ import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
 import { HandoffSection } from './HandoffSection';
 import { Recommendations } from './Recommendations';
+import { DeclinedTeams } from './DeclinedTeams';
 import { timelineText } from './timeline-text';
 
 /** Incident detail: facts, triage reasons, recommendations with one-click offer, dispatches, handoffs, timeline, close. */
@@ -85,6 +86,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
         </dd>
       </dl>
 
+      {active ? <DeclinedTeams dispatches={dispatches} /> : null}
       {active && needsTeam && !hasOpenOffer ? <Recommendations incidentId={incidentId} refreshKey={String(incident?.seq ?? 0)} /> : null}
 
       <section className="detail-section" aria-labelledby="dispatches-title">
