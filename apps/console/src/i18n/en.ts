@@ -455,6 +455,16 @@ export const en = {
     noReason: 'no reason given',
     unknownTeam: 'a team',
   },
+  // Issue 13 item 2: the control room's idle lock.
+  lock: {
+    warning: (seconds: number) => `No activity: the console locks in ${seconds} s. Offers and alerts will still show and sound.`,
+    title: 'Console locked',
+    explain: (name: string) => `Locked after inactivity. Offers and alerts still arrive and sound. ${name}: enter your password to continue.`,
+    openAlerts: (n: number) => `Open alerts: ${n}`,
+    password: 'Password',
+    unlock: 'Unlock',
+    wrong: 'Wrong password. Try again.',
+  },
 };
 
 export type Messages = typeof en;

@@ -431,4 +431,13 @@ export const ko: Messages = {
     noReason: '사유 없음',
     unknownTeam: '팀',
   },
+  lock: {
+    warning: (seconds) => `입력이 없어 ${seconds}초 후 화면이 잠깁니다. 출동 요청과 알림은 계속 표시되고 소리가 납니다.`,
+    title: '화면 잠김',
+    explain: (name) => `입력이 없어 잠겼습니다. 출동 요청과 알림은 계속 들어오고 소리가 납니다. ${name}님, 계속하려면 비밀번호를 입력하세요.`,
+    openAlerts: (n) => `처리 안 된 알림: ${n}건`,
+    password: '비밀번호',
+    unlock: '잠금 해제',
+    wrong: '비밀번호가 틀렸습니다. 다시 입력하세요.',
+  },
 };
