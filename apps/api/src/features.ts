@@ -13,6 +13,7 @@ import { CoverageModule } from './coverage/coverage.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { DispositionsModule } from './dispositions/dispositions.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -35,4 +36,6 @@ export const FEATURE_MODULES: Type[] = [
   IndicatorsModule,
   // Partner exports: FHIR R4 handoff bundles, NENA EIDO for police and fire.
   ExportsModule,
+  // Closing: the field outcomes an incident closes with (issue 13 item 7).
+  DispositionsModule,
 ];

@@ -8,3 +8,4 @@ export * from './responses.js';
 export * from './rooms.js';
 export * from './indicators.js';
 export * from './triage-completeness.js';
+export * from './dispositions.js';

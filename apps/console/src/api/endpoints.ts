@@ -21,6 +21,7 @@ import type {
   SettableTeamStatus,
   TeamView,
   TriageInput,
+  DispositionView,
   TriageOverrideInput,
   TriageRecord,
   TriageResult,
@@ -55,6 +56,7 @@ export function createApi(http: Http) {
     incident: (id: string, signal?: AbortSignal) => get<IncidentDetail>(`/incidents/${q(id)}`, signal),
     recommendations: (id: string, signal?: AbortSignal) => get<Recommendation[]>(`/incidents/${q(id)}/recommendations`, signal),
     offer: (incidentId: string, teamId: string) => post<DispatchView>(`/incidents/${q(incidentId)}/dispatches`, { teamId }),
+    dispositions: (signal?: AbortSignal) => get<DispositionView[]>('/dispositions', signal),
     closeIncident: (id: string, disposition: string) => post<IncidentView>(`/incidents/${q(id)}/close`, { disposition }),
     requestHandoff: (incidentId: string, body: { agencyId: string; kind: AgencyKind; reason: string }) =>
       post<HandoffView>(`/incidents/${q(incidentId)}/handoffs`, body),

@@ -465,6 +465,14 @@ export const en = {
     unlock: 'Unlock',
     wrong: 'Wrong password. Try again.',
   },
+  // Issue 13 item 7: closing and police assistance ask first.
+  closing: {
+    handoffsOpen: (n: number) => `${n} handoff${n === 1 ? ' is' : 's are'} still requested and unanswered. Close the incident anyway?`,
+    closeAnyway: 'Close anyway',
+    policeConfirm: 'Request police assistance (112) for this incident now? The control room and the police are alerted.',
+    policeYes: 'Yes, request police',
+    back: 'Go back',
+  },
 };
 
 export type Messages = typeof en;

@@ -440,4 +440,11 @@ export const ko: Messages = {
     unlock: '잠금 해제',
     wrong: '비밀번호가 틀렸습니다. 다시 입력하세요.',
   },
+  closing: {
+    handoffsOpen: (n) => `아직 응답 없는 연계 요청이 ${n}건 있습니다. 그래도 사건을 종결할까요?`,
+    closeAnyway: '그래도 종결',
+    policeConfirm: '지금 이 사건에 경찰 지원(112)을 요청할까요? 관제실과 경찰에 알림이 갑니다.',
+    policeYes: '예, 경찰 요청',
+    back: '돌아가기',
+  },
 };

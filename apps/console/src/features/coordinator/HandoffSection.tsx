@@ -11,13 +11,14 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
   const { api } = useAuth();
   const { t } = useI18n();
   const { map, version } = useEntities('handoffs');
-  const agencies = useLoad(() => api.agencies(), closed ? null : 'agencies');
+  // Loaded for closed incidents too: the handoff rows name their agencies after closing (issue 13 item 7).
+  const agencies = useLoad(() => api.agencies(), 'agencies');
   const [agencyId, setAgencyId] = useState('');
   const [reason, setReason] = useState('');
   const { busy, failure, run } = useAction();
   // `version` is what changes; the map is mutated in place
   const handoffs = useMemo(() => [...map.values()].filter((h) => h.incidentId === incidentId), [map, version, incidentId]);
-  const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? id.slice(0, 8);
+  const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? '…';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -13,6 +13,8 @@ import { isActiveIncident } from '../map/region-shading';
 import { HandoffSection } from './HandoffSection';
 import { Recommendations } from './Recommendations';
 import { DeclinedTeams } from './DeclinedTeams';
+import { CloseIncidentSection } from './CloseIncidentSection';
+import { DispositionShown } from './DispositionShown';
 import { timelineText } from './timeline-text';
 
 /** Incident detail: facts, triage reasons, recommendations with one-click offer, dispatches, handoffs, timeline, close. */
@@ -24,7 +26,6 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   // Re-read the audited detail whenever the incident changes, so the timeline follows the live state.
   const detail = useLoad((signal) => api.incident(incidentId, signal), `${incidentId}:${incident?.seq ?? 0}`);
   const { map: dispatchMap, version: dispatchVersion } = useEntities('dispatches');
-  const [disposition, setDisposition] = useState('');
   const { busy, failure, run } = useAction();
 
   useEffect(() => {
@@ -45,11 +46,6 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   const active = status ? isActiveIncident(status) : false;
   const needsTeam = status === 'open' || status === 'dispatching';
   const hasOpenOffer = dispatches.some((d) => d.status === 'offered');
-
-  const close = (event: FormEvent) => {
-    event.preventDefault();
-    if (disposition.trim()) void run(() => api.closeIncident(incidentId, disposition.trim()));
-  };
 
   return (
     <section className="panel detail-panel" aria-labelledby="detail-title" data-testid="incident-detail" data-status={status}>
@@ -109,23 +105,8 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
 
       <HandoffSection incidentId={incidentId} closed={!active} />
 
-      {active ? (
-        <section className="detail-section" aria-labelledby="close-title">
-          <h3 id="close-title">{t.detail.close}</h3>
-          <form className="inline-form" onSubmit={close}>
-            <label className="field">
-              <span>{t.detail.disposition}</span>
-              <input value={disposition} onChange={(e) => setDisposition(e.target.value)} required maxLength={200} name="disposition" />
-            </label>
-            <button type="submit" className="btn" disabled={busy}>
-              {t.detail.close}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => void run(() => api.policeAssist(incidentId))}>
-              {t.detail.policeAssist}
-            </button>
-          </form>
-        </section>
-      ) : null}
+      {active ? <CloseIncidentSection incidentId={incidentId} /> : null}
+      {!active && detail.data?.disposition ? <DispositionShown code={detail.data.disposition} /> : null}
 
       <section className="detail-section" aria-labelledby="timeline-title">
         <h3 id="timeline-title">{t.detail.timeline}</h3>
