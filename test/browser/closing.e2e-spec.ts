@@ -74,6 +74,7 @@ describe.each(['ko', 'en'] as const)('closing and police assistance (%s)', (lang
     const detail = page.getByTestId('incident-detail');
     await detail.getByTestId('disposition-shown').filter({ hasText: copy.dispositionLabel }).waitFor({ timeout: 10_000 });
     await detail.getByTestId('handoff-row').filter({ hasText: hospital.name }).waitFor({ timeout: 10_000 });
+    await detail.locator('[data-testid="timeline"] li[data-type="handoff.requested"]').filter({ hasText: hospital.name }).first().waitFor({ timeout: 10_000 });
     await context.close();
   }, 90_000);
 });

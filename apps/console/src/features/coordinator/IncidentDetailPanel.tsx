@@ -15,6 +15,7 @@ import { Recommendations } from './Recommendations';
 import { DeclinedTeams } from './DeclinedTeams';
 import { CloseIncidentSection } from './CloseIncidentSection';
 import { DispositionShown } from './DispositionShown';
+import { TimelineAgency } from './TimelineAgency';
 import { timelineText } from './timeline-text';
 
 /** Incident detail: facts, triage reasons, recommendations with one-click offer, dispatches, handoffs, timeline, close. */
@@ -114,6 +115,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
           {(detail.data?.timeline ?? []).map((entry, i) => (
             <li key={`${entry.at}-${i}`} data-type={entry.type}>
               <time dateTime={entry.at}>{formatTime(entry.at, lang)}</time> <span className="timeline-type">{timelineText(entry.type, t)}</span>
+              <TimelineAgency data={entry.data} />
               {entry.actor ? <span className="timeline-actor"> · {entry.actor}</span> : null}
             </li>
           ))}
