@@ -53,6 +53,14 @@ describe.each(['ko', 'en'] as const)('closing and police assistance (%s)', (lang
     const section = page.getByTestId('incident-detail').getByTestId('close-section');
     await section.waitFor();
 
+    // The agency picker: searchable, grouped by kind, each with its distance from the incident.
+    const detailPanel = page.getByTestId('incident-detail');
+    await detailPanel.locator('input[name="agency-search"]').fill(hospital.name.slice(0, 4));
+    const picker = detailPanel.locator('select[name="agency"]');
+    await picker.locator(`option[value="${hospital.id}"]`).waitFor({ state: 'attached' });
+    await expect(picker.locator('optgroup').first().getAttribute('label')).resolves.toBe(lang === 'ko' ? '병원' : 'Hospital');
+    await expect(picker.locator(`option[value="${hospital.id}"]`).textContent()).resolves.toMatch(/km/);
+
     // Police assistance: a confirmation first, then an alert naming who asked.
     await section.getByRole('button', { name: lang === 'ko' ? '경찰 지원 요청' : 'Request police assistance' }).click();
     await section.getByTestId('close-confirm').getByRole('button', { name: copy.policeYes }).click();

@@ -473,6 +473,11 @@ export const en = {
     policeYes: 'Yes, request police',
     back: 'Go back',
   },
+  agencyPicker: {
+    search: 'Find an agency (name or code)',
+    none: 'No agency matches',
+    km: (km: number) => `${km} km`,
+  },
 };
 
 export type Messages = typeof en;

@@ -447,4 +447,9 @@ export const ko: Messages = {
     policeYes: '예, 경찰 요청',
     back: '돌아가기',
   },
+  agencyPicker: {
+    search: '기관 찾기 (이름 또는 코드)',
+    none: '일치하는 기관 없음',
+    km: (km) => `${km}km`,
+  },
 };

@@ -5,6 +5,7 @@ import { useEntities } from '../../realtime/realtime';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
+import { AgencyPicker } from './AgencyPicker';
 
 /** Handoffs of one incident (live from the store) and a request form for a partner agency. */
 export function HandoffSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {
@@ -44,18 +45,7 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
       </ul>
       {closed ? null : (
         <form className="inline-form" onSubmit={submit}>
-          <label className="field">
-            <span>{t.detail.agency}</span>
-            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)} required>
-              <option value="">—</option>
-              {(agencies.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {t.agencyKind[a.kind]} · {a.name}
-                  {a.kind === 'hospital' && a.bedsAvailable !== null ? ` (${t.map.beds(a.bedsAvailable)})` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AgencyPicker incidentId={incidentId} agencies={agencies.data ?? []} value={agencyId} onChange={setAgencyId} />
           <label className="field">
             <span>{t.detail.reason}</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
