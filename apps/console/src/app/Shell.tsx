@@ -1,7 +1,8 @@
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useAuth, useUser } from '../auth/auth';
 import { useIdlePolicy } from '../auth/use-idle-policy';
 import { LockScreen } from '../auth/LockScreen';
+import { ShortcutHelp } from './ShortcutHelp';
 import { useI18n } from '../i18n/i18n';
 import { useRealtime } from '../realtime/realtime';
 import { ConnectionBanner } from '../common/ConnectionBanner';
@@ -25,6 +26,7 @@ export function Shell() {
   const idle = useIdlePolicy(user.role, idleLogoffMinutes, () => logout('idle'));
   const idleSeconds = idle.warningSeconds;
   useShortcuts({ 'alt+l': toggle, '?': () => setHelp((h) => !h) });
+  const closeHelp = useCallback(() => setHelp(false), []);
 
   const roleShortcuts =
     user.role === 'counselor' ? t.shortcutsHelp.counselor : user.role === 'responder' ? t.shortcutsHelp.team : t.shortcutsHelp.coordinator;
@@ -51,12 +53,7 @@ export function Shell() {
         </div>
       ) : null}
       {idle.locked ? <LockScreen onUnlock={idle.unlock} /> : null}
-      {help ? (
-        <div className="shortcut-help" id="shortcut-help" role="note">
-          <p>{t.shortcutsHelp.global}</p>
-          <p>{roleShortcuts}</p>
-        </div>
-      ) : null}
+      {help ? <ShortcutHelp roleShortcuts={roleShortcuts} onClose={closeHelp} /> : null}
       <main className="main">
         <ErrorBoundary>
           <Suspense fallback={<p className="empty-note">{t.app.loading}</p>}>

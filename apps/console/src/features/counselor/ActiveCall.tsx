@@ -68,9 +68,24 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
       setRecorded({ key: inputKey, result: record });
     });
 
+  // Keyboard and focus (issue 13 item 9): the next thing to do gets the focus.
+  const focusLocation = () => {
+    const lat = document.querySelector<HTMLInputElement>('.location-picker input[name="lat"]');
+    lat?.scrollIntoView({ block: 'center' });
+    lat?.focus();
+  };
+  const focusNextAfterTriage = () => {
+    if (location) document.getElementById('create-incident')?.focus();
+    else focusLocation();
+  };
+  const callLoaded = call.data !== null && call.data !== undefined;
+  useEffect(() => {
+    if (callLoaded) document.querySelector<HTMLInputElement>('#triage-form input')?.focus();
+  }, [callLoaded, callId]);
+
   useShortcuts({
     'alt+t': () => document.querySelector<HTMLInputElement>('#triage-form input')?.focus(),
-    'alt+i': () => document.getElementById('create-incident')?.click(),
+    'alt+i': () => (location ? document.getElementById('create-incident')?.click() : focusLocation()),
     'alt+e': () => document.getElementById('end-call-outcome')?.focus(),
   });
 
@@ -93,9 +108,15 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           recorded={recorded?.key === inputKey ? recorded.result : null}
           busy={busy}
           locked={heldByOther}
-          onSubmit={() => void run(() => recordTriage())}
+          onSubmit={() => void run(async () => {
+            await recordTriage();
+            focusNextAfterTriage();
+          })}
           onOverride={override}
-          onChoose={(chosen) => void run(() => recordTriage(chosen))}
+          onChoose={(chosen) => void run(async () => {
+            await recordTriage(chosen);
+            focusNextAfterTriage();
+          })}
         />
       </div>
       <LocationPicker value={location} onChange={setLocation} />
