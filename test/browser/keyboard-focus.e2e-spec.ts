@@ -19,7 +19,9 @@ async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<
   await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
 }
 
-const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', name: document.activeElement?.getAttribute('name') ?? '' }));
+// Page-side code as strings: this file is type-checked without the DOM library.
+const focused = (page: Page) => page.evaluate<{ id: string; name: string }>("({ id: document.activeElement?.id ?? '', name: document.activeElement?.getAttribute('name') ?? '' })");
+const LAT_FOCUSED = "document.activeElement?.getAttribute('name') === 'lat'";
 
 describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
   it('moves focus to the next thing to do and keeps the map out of the Tab order', async () => {
@@ -30,12 +32,12 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await newCall.locator('select[name="channel"]').selectOption('phone');
     await newCall.locator('button[type="submit"]').click();
     await page.getByTestId('active-call').waitFor();
-    await page.waitForFunction(() => document.activeElement?.id.startsWith('triage-') === true);
+    await page.waitForFunction("document.activeElement?.id.startsWith('triage-') === true");
     expect((await focused(page)).id).toBe('triage-selfHarmInProgress-yes');
 
     // Alt+I with no location: to the location, not a refused create.
     await page.keyboard.press('Alt+i');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'lat');
+    await page.waitForFunction(LAT_FOCUSED);
 
     // The path answered by keyboard-free clicks, then Confirm triage: focus on the location.
     for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess', 'wishDead', 'suicidalThoughts']) {
@@ -45,10 +47,10 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await page.locator('#triage-behavior-none').check();
     await page.getByRole('button', { name: lang === 'ko' ? '분류 확정' : 'Confirm triage' }).click();
     await page.getByTestId('triage-recorded').waitFor();
-    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'lat');
+    await page.waitForFunction(LAT_FOCUSED);
 
     // The district outlines of the picker map are not focusable.
-    const outlines = await page.evaluate(() => [...document.querySelectorAll('.leaflet-container path')].map((p) => (p as SVGElement).tabIndex));
+    const outlines = await page.evaluate<number[]>("[...document.querySelectorAll('.leaflet-container path')].map((p) => p.tabIndex)");
     expect(outlines.length).toBeGreaterThanOrEqual(25);
     expect(outlines.filter((i) => i >= 0)).toEqual([]);
 
@@ -57,7 +59,7 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog');
     await help.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.closest('[role=dialog]') !== null)).toBe(true);
+    expect(await page.evaluate<boolean>("document.activeElement?.closest('[role=dialog]') !== null")).toBe(true);
     expect(await seriousA11yFindings(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
