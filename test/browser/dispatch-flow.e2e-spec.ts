@@ -80,8 +80,15 @@ describe('dispatch flow across three consoles', () => {
     await newCall.locator('input[name="callerNumber"]').fill('010-5555-0101');
     await newCall.locator('button[type="submit"]').click();
     await c.getByTestId('active-call').waitFor();
+    // Issue 13: the danger-now questions and the C-SSRS path must be answered before a category counts.
+    for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess']) await c.locator(`#triage-${id}-no`).check();
+    await c.locator('#triage-wishDead-yes').check();
+    await c.locator('#triage-harmToOthers-none').check();
+    await c.locator('#triage-behavior-none').check();
     await c.locator('#triage-suicidalThoughts-yes').check();
+    await c.locator('#triage-thoughtsWithMethod-no').check();
     await c.locator('#triage-intent-yes').check();
+    await c.locator('#triage-planWithIntent-no').check();
     await expect(c.getByTestId('triage-category').textContent()).resolves.toBe('B');
     await c.locator('input[name="lat"]').fill(String(IN_JUNG_GU.lat));
     await c.locator('input[name="lng"]').fill(String(IN_JUNG_GU.lng));

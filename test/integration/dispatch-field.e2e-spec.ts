@@ -57,13 +57,13 @@ describe('the lifecycle of a response', () => {
     expect((await detail(incident.id)).status).toBe('handoff');
 
     const closedEvent = nextEvent(control, 'incident.updated', (e) => e.data.id === incident.id && e.data.status === 'closed');
-    const closed = await server.api<IncidentView>('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'linked-to-treatment' } });
+    const closed = await server.api<IncidentView>('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'community-referral' } });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
     await closedEvent;
 
     const d = await detail(incident.id);
-    expect(d.disposition).toBe('linked-to-treatment');
+    expect(d.disposition).toBe('community-referral');
     for (const key of ['createdAt', 'firstDispatchedAt', 'acceptedAt', 'enRouteAt', 'onSceneAt', 'clearedAt', 'closedAt']) {
       expect([key, typeof d.milestones[key]]).toEqual([key, 'string']);
     }
@@ -127,7 +127,7 @@ describe('the lifecycle of a response', () => {
   it('refuses to close while a team is on scene, and cancelling releases a team still on its way', async () => {
     const { t, incident } = await dispatchedTeam();
     await setStatus(t.team.id, t.token, 'on-scene');
-    const refused = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'done' } });
+    const refused = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'stabilised-on-scene' } });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/still on scene.*clear first/);
     expect((await server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: {} })).status).toBe(400);
@@ -141,14 +141,14 @@ describe('the lifecycle of a response', () => {
     const d = await detail(second.incident.id);
     expect(d.dispatches.map((x) => x.status)).toEqual(['withdrawn']);
     expect(d.timeline.map((e) => e.type)).toContain('incident.cancelled');
-    const again = await server.api<ErrorBody>('POST', `/incidents/${second.incident.id}/close`, { token: world.coordinator, body: { disposition: 'x' } });
+    const again = await server.api<ErrorBody>('POST', `/incidents/${second.incident.id}/close`, { token: world.coordinator, body: { disposition: 'no-contact' } });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/already cancelled/);
     // Closing with an unanswered offer withdraws it and cancels its expiry.
     const t3 = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.61, lng: 127.0 } });
     const i3 = await createIncident(server, world, { category: 'C', location: NORTH });
     const o3 = await server.api<DispatchView>('POST', `/incidents/${i3.id}/dispatches`, { token: world.coordinator, body: { teamId: t3.team.id } });
-    expect((await server.api('POST', `/incidents/${i3.id}/close`, { token: world.coordinator, body: { disposition: 'resolved by phone' } })).status).toBe(200);
+    expect((await server.api('POST', `/incidents/${i3.id}/close`, { token: world.coordinator, body: { disposition: 'stabilised-on-scene' } })).status).toBe(200);
     const [timer] = await sql<{ cancelled_at: Date | null }>(server, `SELECT cancelled_at FROM timer WHERE ref_id = $1`, [o3.body.id]);
     expect(timer!.cancelled_at).not.toBeNull();
   });

@@ -18,6 +18,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { AdmissionsModule } from './admissions/admissions.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SkillsModule } from './skills/skills.module.js';
+import { DispositionsModule } from './dispositions/dispositions.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
 // regions, timers).
@@ -48,4 +49,6 @@ export const FEATURE_MODULES: Type[] = [
   // Running the centre (issue 10): rosters and the skill vocabulary.
   ShiftsModule,
   SkillsModule,
+  // Closing: the field outcomes an incident closes with (issue 13 item 7).
+  DispositionsModule,
 ];

@@ -14,3 +14,5 @@ export * from './admissions.js';
 export * from './security.js';
 export * from './centre.js';
 export * from './care.js';
+export * from './triage-completeness.js';
+export * from './dispositions.js';

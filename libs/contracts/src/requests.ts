@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPOSITION_CODES } from './dispositions.js';
 import {
   AGENCY_KINDS,
   HANDOFF_DECLINE_REASONS,
@@ -152,7 +153,8 @@ export const handoffListQuerySchema = z.strictObject({
   status: z.enum(HANDOFF_STATUSES).optional(),
 });
 
-export const closeIncidentSchema = z.strictObject({ disposition: z.string().trim().min(1).max(200) });
+// A code of GET /dispositions (issue 13 item 7), not free text: the outcomes are counted.
+export const closeIncidentSchema = z.strictObject({ disposition: z.enum(DISPOSITION_CODES) });
 export type CloseIncidentRequest = z.infer<typeof closeIncidentSchema>;
 export const cancelIncidentSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 export type CancelIncidentRequest = z.infer<typeof cancelIncidentSchema>;

@@ -56,7 +56,7 @@ export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 export const TEAM_SKILLS = ['adolescent', 'addiction', 'elderly', 'female-clinician', 'english', 'chinese', 'sign-language', 'psychiatrist'] as const;
 export type TeamSkill = (typeof TEAM_SKILLS)[number];
 
-export const ALERT_KINDS = ['offer-expired', 'sla-breach', 'sla-warning', 'checkin-missed', 'panic', 'police-assist', 'coverage-gap', 'handoff-unanswered', 'webhook-failed', 'admission-expiring', 'follow-up-overdue'] as const;
+export const ALERT_KINDS = ['offer-expired', 'sla-breach', 'sla-warning', 'checkin-missed', 'panic', 'police-assist', 'coverage-gap', 'handoff-unanswered', 'webhook-failed', 'admission-expiring', 'follow-up-overdue', 'offer-declined'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];

@@ -92,12 +92,51 @@ const GUIDANCE: Record<Category, GuidanceText> = {
   }),
 };
 
-/** Short lines for the console: what to tell the caller and what to do now, in English and Korean. */
+// What to say when the caller is not the person at risk (a family member, a friend, the police): they are told
+// what help comes to the person and what they can safely do, never "keep away from anything you could use to
+// hurt yourself". F and G speak to the caller's own need, so they are the same for everyone.
+const THIRD_PARTY_TELL: Partial<Record<Category, (within: LocalizedText) => LocalizedText>> = {
+  A: () => ({
+    en: 'Please stay on the line with me. Emergency services are on their way. Stay with them if it is safe for you.',
+    ko: '전화를 끊지 말고 저와 계속 통화해 주세요. 지금 응급 구조대가 가고 있습니다. 안전하다면 그분 곁에 있어 주세요.',
+  }),
+  B: (within) => ({
+    en: `A crisis team will come to see them ${within.en}. Until then, if it is safe for you, stay with them and put anything they could use to hurt themselves or others out of their reach.`,
+    ko: `위기대응팀이 ${within.ko} 그분을 직접 찾아뵙겠습니다. 그때까지 안전하다면 그분 곁에 있어 주시고, 자신이나 다른 사람을 해칠 수 있는 물건은 손이 닿지 않는 곳으로 치워 주세요.`,
+  }),
+  C: (within) => ({
+    en: `A crisis worker will see them ${within.en}. If things get worse before then, call us back straight away.`,
+    ko: `위기상담 요원이 ${within.ko} 그분을 찾아뵙겠습니다. 그 전에 상황이 나빠지면 바로 다시 전화해 주세요.`,
+  }),
+  D: (within) => ({
+    en: `We will arrange to see them ${within.en}. If anything changes, call us back at any time.`,
+    ko: `${within.ko} 그분을 만나 뵐 수 있도록 일정을 잡겠습니다. 상황이 바뀌면 언제든 다시 전화해 주세요.`,
+  }),
+  E: (within) => ({
+    en: `We will arrange an appointment for them ${within.en}. Please call us back if things get worse.`,
+    ko: `${within.ko} 그분의 상담 약속을 잡아 드리겠습니다. 상황이 나빠지면 다시 전화해 주세요.`,
+  }),
+};
+
+/** Whether the caller speaks about someone else: any relation given other than the person themself. */
+export function callerIsThirdParty(callerRelation: string | null | undefined): boolean {
+  const relation = callerRelation?.trim().toLowerCase() ?? '';
+  return relation !== '' && !['self', 'me', 'myself', 'client', '본인', '당사자', '내담자'].includes(relation);
+}
+
+/**
+ * Short lines for the console: what to tell the caller and what to do now, in English and Korean. `thirdParty`
+ * (see `callerIsThirdParty`) addresses a caller who is calling about someone else.
+ */
 export function callerGuidance(
   category: Category,
   responseTimes: Readonly<ResponseTimes> = DEFAULT_RESPONSE_TIMES,
+  thirdParty = false,
 ): CallerGuidance {
-  return { category, ...GUIDANCE[category](withinPhrase(responseTimes[category])) };
+  const within = withinPhrase(responseTimes[category]);
+  const guidance: CallerGuidance = { category, ...GUIDANCE[category](within) };
+  const forThirdParty = thirdParty ? THIRD_PARTY_TELL[category] : undefined;
+  return forThirdParty ? { ...guidance, tellCaller: forThirdParty(within) } : guidance;
 }
 
 /** "within 2 hours" / "2시간 이내에"; weeks and hours when the minutes divide evenly, so 4320 reads "72 hours". */

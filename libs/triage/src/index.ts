@@ -9,3 +9,6 @@ export { DEFAULT_RESPONSE_TIMES, parseResponseTimes, resolveResponseTimes, respo
 export { callerGuidance, withinPhrase } from './guidance.js';
 export type { CallerGuidance, LocalizedText } from './guidance.js';
 export { blankTriageInput } from './blank-input.js';
+export { isAssessed, lookupIn, openPathQuestions, validateTriageSubmission } from './completeness.js';
+export type { AnswerLookup, SubmissionValidation, TriageSubmission } from './completeness.js';
+export { callerIsThirdParty } from './guidance.js';

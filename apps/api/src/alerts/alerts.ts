@@ -86,3 +86,12 @@ export async function raiseAlert(tx: Tx, a: RaiseAlert): Promise<AlertView | nul
   await tx.audit({ action: 'alert.raise', entityType: 'alert', entityId: view.id, details: { kind: view.kind } });
   return view;
 }
+
+/** Acknowledges every open alert of an incident that has ended (by the actor who ended it). */
+export async function resolveIncidentAlerts(tx: Tx, incidentId: string): Promise<void> {
+  await tx.query(`UPDATE alert SET acknowledged_at = $2, acknowledged_by = $3 WHERE incident_id = $1 AND acknowledged_at IS NULL`, [
+    incidentId,
+    tx.now.toISOString(),
+    tx.actor.userId,
+  ]);
+}

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow, toIncidentEvent, toIncidentView, type IncidentRow } from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
+import { resolveIncidentAlerts } from '../alerts/alerts.js';
 import { loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
 import { endDispatch, liveDispatchOfIncident, TIMER, toDispatchEvent } from './dispatch.repository.js';
 import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
@@ -65,6 +66,8 @@ export class IncidentLifecycleService {
     // The team that was released hears of it too.
     if (live) tx.emit('incident.updated', toIncidentEvent(row, status), audience.incident(live.team_id));
     else emitIncidentUpdated(tx, row, status);
+    // The incident's open alerts are resolved with it (acknowledged by whoever ended it), so none outlives its case.
+    await resolveIncidentAlerts(tx, incident.id);
     await tx.audit({ action: `incident.${trigger}`, entityType: 'incident', entityId: incident.id, subjectId: incident.client_id, details: { text } });
     if (trigger === 'close') await createFollowUpAfterClose(tx, row);
     return toIncidentView(row);

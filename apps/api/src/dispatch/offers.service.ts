@@ -98,6 +98,21 @@ export class OffersService implements OnModuleInit {
       assertOpenOffer(dispatch, tx.now);
       const ended = await this.endOffer(tx, incident, dispatch, 'declined', reason);
       await tx.audit({ action: 'dispatch.decline', entityType: 'dispatch', entityId: dispatch.id, details: { incidentId: incident.id, reason } });
+      // As on expiry, A and B go on to the next team at once; the control room hears why the team said no.
+      const next = await this.reofferNext(tx, incident.id);
+      const team = (await loadTeamRow(tx, dispatch.team_id))!;
+      const onward = next ? `offered automatically to ${next.callsign}` : AUTO_REOFFER_CATEGORIES.has(incident.category) ? 'no other team available: dispatch manually' : 'offer it to another team';
+      await raiseAlert(tx, {
+        kind: 'offer-declined',
+        severity: AUTO_REOFFER_CATEGORIES.has(incident.category) && !next ? 'critical' : 'warning',
+        message: `${team.callsign} declined ${incident.number} (category ${incident.category}): "${reason}"; ${onward}`,
+        incidentId: incident.id,
+        teamId: team.id,
+        regionId: incident.region_id,
+        location: { lat: incident.lat, lng: incident.lng },
+        dedupeKey: `offer-declined:${dispatch.id}`,
+        audience: audience.controlRoom(),
+      });
       return toDispatchView(ended, incident);
     });
   }
@@ -174,19 +189,10 @@ export class OffersService implements OnModuleInit {
     const team = (await loadTeamRow(tx, dispatch.team_id))!;
     await this.endOffer(tx, incident, dispatch, 'expired', null);
 
-    let next: DispatchView | null = null;
-    const current = (await loadIncidentRow(tx, incident.id))!;
-    if (AUTO_REOFFER_CATEGORIES.has(current.category) && current.status === 'open') {
-      for (const candidate of await this.recommendations.forReoffer(tx, current)) {
-        const result = await this.attemptOffer(tx, current, candidate.teamId, true);
-        if (!('refused' in result)) {
-          next = result;
-          break;
-        }
-      }
-    }
-    const nextCallsign = next ? (await loadTeam(tx, next.teamId))!.callsign : null;
-    const urgent = AUTO_REOFFER_CATEGORIES.has(current.category);
+    const reoffered = await this.reofferNext(tx, incident.id);
+    const next = reoffered?.dispatch ?? null;
+    const nextCallsign = reoffered?.callsign ?? null;
+    const urgent = AUTO_REOFFER_CATEGORIES.has(incident.category);
     const message = next
       ? `Offer of ${incident.number} (category ${incident.category}) to ${team.callsign} expired unanswered; offered automatically to ${nextCallsign}`
       : `Offer of ${incident.number} (category ${incident.category}) to ${team.callsign} expired unanswered; ${urgent ? 'no other team available: dispatch manually' : 'offer it again'}`;
@@ -203,6 +209,17 @@ export class OffersService implements OnModuleInit {
       audience: audience.controlRoom(),
     });
     await appendTimeline(tx, incident.id, 'alert.offer-expired', { dispatchId: dispatch.id, teamId: team.id, reofferedTo: next?.teamId ?? null });
+  }
+
+  /** Categories A and B: offers the (locked) incident to the best team that has not had it yet, if any. */
+  private async reofferNext(tx: Tx, incidentId: string): Promise<{ dispatch: DispatchView; callsign: string } | null> {
+    const current = (await loadIncidentRow(tx, incidentId))!;
+    if (!AUTO_REOFFER_CATEGORIES.has(current.category) || current.status !== 'open') return null;
+    for (const candidate of await this.recommendations.forReoffer(tx, current)) {
+      const result = await this.attemptOffer(tx, current, candidate.teamId, true);
+      if (!('refused' in result)) return { dispatch: result, callsign: candidate.callsign };
+    }
+    return null;
   }
 
   /** Ends an unanswered offer (declined, expired, withdrawn): the team is free again and the incident open again. */

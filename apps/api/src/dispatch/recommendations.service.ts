@@ -59,7 +59,10 @@ export class RecommendationsService {
     const query = this.readQuery();
     const incident = await this.incident(query, incidentId);
     if (isTerminal(incident.status)) return [];
-    const teams = await dispatchableTeams(query);
+    // A team that declined this incident is not recommended for it again (issue 13 item 3); the console shows why.
+    const teams = await dispatchableTeams(query, `AND NOT EXISTS (SELECT 1 FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id AND d.status = 'declined')`, [
+      incident.id,
+    ]);
     return recommendTeams(recommendationIncident(incident), teams, { ...this.options(new Date()), limit });
   }
 

@@ -114,7 +114,10 @@ export class SafetyService implements OnModuleInit {
       const raised = await raiseAlert(tx, {
         kind: 'police-assist',
         severity: 'critical',
-        message: `Police assistance requested at ${incident.number}${team ? ` by team ${team.callsign}` : ''}${handoff ? '' : ': no police agency on record, call 112'}`,
+        // Names who asked (issue 13 item 7): the team and its member from the scene, or the control room user.
+        message: `Police assistance requested at ${incident.number} by ${
+          actor.role === 'responder' && team ? `team ${team.callsign} (${actor.username})` : `${actor.username} (${actor.role})`
+        }${handoff ? '' : ': no police agency on record, call 112'}`,
         incidentId: incident.id,
         teamId: incident.team_id,
         regionId: incident.region_id,

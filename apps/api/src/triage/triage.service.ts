@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { partnersToNotify, triage, validateTriageInput } from '#triage';
+import { partnersToNotify, triage, validateTriageSubmission } from '#triage';
 import type { TriageOverrideInput, TriageRecord } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { conflict, notFound, validationFailed } from '../common/errors.js';
@@ -20,10 +20,20 @@ export class TriageService {
 
   /** Runs the rules on the counselor's answers; a re-triage supersedes the current one and keeps it as history. */
   assess(actor: Actor, callId: string, body: unknown): Promise<TriageRecord> {
-    const checked = validateTriageInput(body);
+    // An unanswered question on the path is refused unless it is an explicit "could not ask" with a reason, and
+    // then the counselor's category (with its reason) is what counts, recorded as an override of the rules.
+    const checked = validateTriageSubmission(body);
     if (!checked.ok) throw validationFailed(checked.errors);
-    const input = checked.value;
-    const result = triage(input, { responseTimes: this.config.responseTimes });
+    const { input, couldNotAsk, counselorCategory } = checked.value;
+    const suggested = triage(input, { responseTimes: this.config.responseTimes });
+    const result = counselorCategory
+      ? {
+          ...suggested,
+          category: counselorCategory.category,
+          respondWithinMinutes: this.config.responseTimes[counselorCategory.category],
+          notify: partnersToNotify(input, counselorCategory.category),
+        }
+      : suggested;
     return this.uow.run(actor, async (tx) => {
       const call = await loadCall(tx, callId, true);
       if (!call) throw notFound('Call');
@@ -32,16 +42,25 @@ export class TriageService {
       const row = await replaceCurrentTriage(tx, {
         callId,
         input,
-        suggestedCategory: result.category,
+        suggestedCategory: suggested.category,
         result,
         assessedAt: tx.now,
         assessedBy: actor.userId,
-        override: null,
+        override: counselorCategory
+          ? {
+              from: suggested.category,
+              to: counselorCategory.category,
+              reason: `${counselorCategory.reason} (could not ask: ${couldNotAsk.map((c) => `${c.question}: ${c.reason}`).join('; ')})`,
+              by: actor.username,
+              at: tx.now.toISOString(),
+            }
+          : null,
       });
+      const notAsked = couldNotAsk.length > 0 ? { couldNotAsk: couldNotAsk.map((c) => c.question) } : {};
       return this.finishTriage(tx, callId, call, row, {
         action: 'triage.assess',
         timelineType: 'triage.done',
-        details: { triageId: row.id, category: row.category, cssrsRisk: row.cssrs_risk, rulesVersion: row.rules_version },
+        details: { triageId: row.id, category: row.category, cssrsRisk: row.cssrs_risk, rulesVersion: row.rules_version, ...notAsked },
       });
     });
   }

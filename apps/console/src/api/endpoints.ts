@@ -31,6 +31,7 @@ import type {
   StaffingPlan,
   TeamView,
   TriageInput,
+  DispositionView,
   TriageOverrideInput,
   TriageRecord,
   TriageResult,
@@ -72,6 +73,7 @@ export function createApi(http: Http) {
     fieldIncident: (id: string, signal?: AbortSignal) => get<FieldIncidentView>(`/incidents/${q(id)}`, signal),
     recommendations: (id: string, signal?: AbortSignal) => get<Recommendation[]>(`/incidents/${q(id)}/recommendations`, signal),
     offer: (incidentId: string, teamId: string) => post<DispatchView>(`/incidents/${q(incidentId)}/dispatches`, { teamId }),
+    dispositions: (signal?: AbortSignal) => get<DispositionView[]>('/dispositions', signal),
     closeIncident: (id: string, disposition: string) => post<IncidentView>(`/incidents/${q(id)}/close`, { disposition }),
     requestHandoff: (incidentId: string, body: { agencyId: string; kind: AgencyKind; reason: string }) =>
       post<HandoffView>(`/incidents/${q(incidentId)}/handoffs`, body),
@@ -86,7 +88,7 @@ export function createApi(http: Http) {
     answerCall: (id: string) => post<CallView>(`/calls/${q(id)}/answer`),
     takeoverCall: (id: string, reason: string) => post<CallView>(`/calls/${q(id)}/takeover`, { reason }),
     endCall: (id: string, body: EndCallRequest) => post<CallView>(`/calls/${q(id)}/end`, body),
-    triageCall: (id: string, input: TriageInput) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
+    triageCall: (id: string, input: TriageInput | Record<string, unknown>) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
     overrideTriage: (id: string, body: TriageOverrideInput) => post<TriageRecord>(`/calls/${q(id)}/triage/override`, body),
     createIncident: (body: CreateIncidentRequest) => post<CreatedIncident>('/incidents', body),
 

@@ -1,6 +1,8 @@
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useAuth, useUser } from '../auth/auth';
-import { useIdleLogoff } from '../auth/use-idle-logoff';
+import { useIdlePolicy } from '../auth/use-idle-policy';
+import { LockScreen } from '../auth/LockScreen';
+import { ShortcutHelp } from './ShortcutHelp';
 import { useI18n } from '../i18n/i18n';
 import { useRealtime } from '../realtime/realtime';
 import { ConnectionBanner } from '../common/ConnectionBanner';
@@ -20,8 +22,11 @@ export function Shell() {
   const tabs = useMemo(() => workspaceTabs(user), [user]);
   const [activeTab, openTab] = useWorkspaceTab(tabs);
   const Screen = tabs.find((tab) => tab.id === activeTab)?.Component;
-  const idleSeconds = useIdleLogoff(idleLogoffMinutes, () => logout('idle'));
+  // Per role (issue 13 item 2): counselors and admins log off, the control room locks, team phones stay on.
+  const idle = useIdlePolicy(user.role, idleLogoffMinutes, () => logout('idle'));
+  const idleSeconds = idle.warningSeconds;
   useShortcuts({ 'alt+l': toggle, '?': () => setHelp((h) => !h) });
+  const closeHelp = useCallback(() => setHelp(false), []);
 
   const roleShortcuts =
     user.role === 'counselor' ? t.shortcutsHelp.counselor : user.role === 'responder' ? t.shortcutsHelp.team : t.shortcutsHelp.coordinator;
@@ -46,15 +51,11 @@ export function Shell() {
       <ConnectionBanner />
       {idleSeconds !== null ? (
         <div className="idle-warning" role="status" data-testid="idle-warning">
-          {t.idle.warning(idleSeconds)}
+          {idle.policy === 'lock' ? t.lock.warning(idleSeconds) : t.idle.warning(idleSeconds)}
         </div>
       ) : null}
-      {help ? (
-        <div className="shortcut-help" id="shortcut-help" role="note">
-          <p>{t.shortcutsHelp.global}</p>
-          <p>{roleShortcuts}</p>
-        </div>
-      ) : null}
+      {idle.locked ? <LockScreen onUnlock={idle.unlock} /> : null}
+      {help ? <ShortcutHelp roleShortcuts={roleShortcuts} onClose={closeHelp} /> : null}
       <main className="main">
         <ErrorBoundary>
           <Suspense fallback={<p className="empty-note">{t.app.loading}</p>}>

@@ -4,6 +4,7 @@ import { createApi, type Api } from '../api/endpoints';
 import { API_PREFIX, ApiError, createHttp } from '../api/http';
 import { watchActivity } from './activity';
 import { clearSession, loadSession, saveSession, type Session } from './session';
+import { keepsSessionAlive } from './idle-policy';
 import { TokenRefreshScheduler } from './token-refresh';
 
 export type LogoutReason = 'user' | 'idle' | 'expired';
@@ -59,6 +60,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       // A 401 has already logged out (http onUnauthorized); retrying cannot help then.
       isFatal: (error) => error instanceof ApiError && (error.status === 401 || error.status === 403),
+      keepAlive: sessionRef.current ? keepsSessionAlive(sessionRef.current.user.role) : false,
     });
     scheduler.start(sessionRef.current?.expiresAt ?? Date.now());
     const stopWatching = watchActivity(() => scheduler.activity(Date.now()));

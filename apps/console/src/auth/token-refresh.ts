@@ -9,6 +9,8 @@ export interface TokenRefreshOptions<R extends { expiresIn: number }> {
   onRefreshed: (response: R) => void;
   /** A refusal that retrying cannot fix (401: the session is over). Other failures are retried. */
   isFatal?: (error: unknown) => boolean;
+  /** Renew without waiting for input (roles that must stay connected while untouched: see idle-policy.ts). */
+  keepAlive?: boolean;
   /** How long before expiry to renew (default 2 minutes). */
   leadMs?: number;
   /** Wait before retrying a failed refresh (network trouble, 5xx); default 15 s. */
@@ -80,7 +82,7 @@ export class TokenRefreshScheduler<R extends { expiresIn: number }> {
   private due(): void {
     this.timer = null;
     if (this.current !== 'scheduled') return;
-    if (this.lastActivityAt > this.issuedAt) void this.run();
+    if (this.options.keepAlive || this.lastActivityAt > this.issuedAt) void this.run();
     else this.current = 'waiting-for-activity';
   }
 

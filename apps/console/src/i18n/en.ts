@@ -150,6 +150,7 @@ export const en = {
     'webhook-failed': 'Partner webhook failed',
     'admission-expiring': 'Emergency admission ending',
     'follow-up-overdue': 'Follow-up overdue',
+    'offer-declined': 'Offer declined',
   } satisfies Record<AlertKind, string>,
   alertSeverity: { info: 'Info', warning: 'Warning', critical: 'Critical' } satisfies Record<AlertSeverity, string>,
   agencyKind: { hospital: 'Hospital', police: 'Police', fire: 'Fire', community: 'Community centre' } satisfies Record<AgencyKind, string>,
@@ -1002,6 +1003,49 @@ export const en = {
     done: (centre: string, at: string) => `Handed back to ${centre}, ${at}`,
     followUpOpen: (due: string) => `Follow-up open, due ${due}`,
     followUpDone: (outcome: string) => `Follow-up completed: ${outcome}`,
+  },
+  // Issue 13 item 1: "unanswered is not no" in the triage panel.
+  triageCheck: {
+    notAssessed: 'Not assessed',
+    openQuestions: (n: number) => `${n} question${n === 1 ? '' : 's'} on the danger-now and C-SSRS path still open`,
+    askFirst: 'Ask the danger-now questions and the C-SSRS screener first; an unanswered question is not a "no".',
+    decidedA: 'Category A from the answers given: send help now, the remaining questions can wait.',
+    chooseTitle: 'Questions are still open: choose the category yourself',
+    chooseCategory: 'Category',
+    chooseReason: 'Reason (why the open questions could not be asked, and why this category)',
+    chooseSave: 'Confirm my category',
+    chooseHint: 'Recorded as an override, with the open questions listed as not asked.',
+    categoryAReason: 'Danger now makes it category A; the remaining questions were not asked',
+  },
+  // Issue 13 item 3: teams that declined an incident.
+  declines: {
+    title: 'Declined by',
+    excluded: 'These teams are left out of the recommendations for this incident.',
+    noReason: 'no reason given',
+    unknownTeam: 'a team',
+  },
+  // Issue 13 item 2: the control room's idle lock.
+  lock: {
+    warning: (seconds: number) => `No activity: the console locks in ${seconds} s. Offers and alerts will still show and sound.`,
+    title: 'Console locked',
+    explain: (name: string) => `Locked after inactivity. Offers and alerts still arrive and sound. ${name}: enter your password to continue.`,
+    openAlerts: (n: number) => `Open alerts: ${n}`,
+    password: 'Password',
+    unlock: 'Unlock',
+    wrong: 'Wrong password. Try again.',
+  },
+  // Issue 13 item 7: closing and police assistance ask first.
+  closing: {
+    handoffsOpen: (n: number) => `${n} handoff${n === 1 ? ' is' : 's are'} still requested and unanswered. Close the incident anyway?`,
+    closeAnyway: 'Close anyway',
+    policeConfirm: 'Request police assistance (112) for this incident now? The control room and the police are alerted.',
+    policeYes: 'Yes, request police',
+    back: 'Go back',
+  },
+  agencyPicker: {
+    search: 'Find an agency (name or code)',
+    none: 'No agency matches',
+    km: (km: number) => `${km} km`,
   },
 };
 

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useEntities, useStore } from '../../realtime/realtime';
 import { SeverityBadge } from '../../common/badges';
 import { formatTime } from '../../common/format';
+import { isOpenAlert } from './open-alerts';
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
 
@@ -14,14 +15,15 @@ export function AlertsPanel({ onShowIncident }: { onShowIncident: (id: string) =
   const { api } = useAuth();
   const store = useStore();
   const { map, version } = useEntities('alerts');
+  const { map: incidents, version: incidentVersion } = useEntities('incidents');
   const [busy, setBusy] = useState<string | null>(null);
   const alerts = useMemo(
     () =>
       [...map.values()]
-        .filter((a) => a.acknowledgedAt === null)
+        .filter((a) => isOpenAlert(a, (id) => incidents.get(id)?.status))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.raisedAt.localeCompare(a.raisedAt)),
     // `version` is what changes; the map is mutated in place
-    [map, version],
+    [map, version, incidents, incidentVersion],
   );
 
   const ack = async (id: string) => {

@@ -5,21 +5,22 @@ import { useEntities } from '../../realtime/realtime';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
-import { formatTime } from '../../common/format';
 import { CancelHandoff } from './CancelHandoff';
+import { AgencyPicker } from './AgencyPicker';
 
 /** Handoffs of one incident (live from the store) and a request form for a partner agency. */
 export function HandoffSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {
   const { api } = useAuth();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { map, version } = useEntities('handoffs');
-  const agencies = useLoad(() => api.agencies(), closed ? null : 'agencies');
+  // Loaded for closed incidents too: the handoff rows name their agencies after closing (issue 13 item 7).
+  const agencies = useLoad(() => api.agencies(), 'agencies');
   const [agencyId, setAgencyId] = useState('');
   const [reason, setReason] = useState('');
   const { busy, failure, run } = useAction();
   // `version` is what changes; the map is mutated in place
   const handoffs = useMemo(() => [...map.values()].filter((h) => h.incidentId === incidentId), [map, version, incidentId]);
-  const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? id.slice(0, 8);
+  const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? '…';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,20 +47,7 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
       </ul>
       {closed ? null : (
         <form className="inline-form" onSubmit={submit}>
-          <label className="field">
-            <span>{t.detail.agency}</span>
-            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)} required>
-              <option value="">—</option>
-              {(agencies.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {t.agencyKind[a.kind]} · {a.name}
-                  {a.kind === 'hospital' && a.bedsAvailable !== null
-                    ? ` (${t.map.beds(a.bedsAvailable)}${a.bedsUpdatedAt ? `, ${t.bedRequest.updated(formatTime(a.bedsUpdatedAt, lang))}` : ''})`
-                    : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AgencyPicker incidentId={incidentId} agencies={agencies.data ?? []} value={agencyId} onChange={setAgencyId} />
           <label className="field">
             <span>{t.detail.reason}</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />

@@ -15,6 +15,10 @@ import { HandoffSection } from './HandoffSection';
 import { AdmissionClocks } from '../admissions/AdmissionClocks';
 import { HandBackSection } from '../handback/HandBackSection';
 import { Recommendations } from './Recommendations';
+import { DeclinedTeams } from './DeclinedTeams';
+import { CloseIncidentSection } from './CloseIncidentSection';
+import { DispositionShown } from './DispositionShown';
+import { TimelineAgency } from './TimelineAgency';
 import { timelineText } from './timeline-text';
 
 /** Incident detail: facts, triage reasons, recommendations with one-click offer, dispatches, handoffs, timeline, close. */
@@ -26,7 +30,6 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   // Re-read the audited detail whenever the incident changes, so the timeline follows the live state.
   const detail = useLoad((signal) => api.incident(incidentId, signal), `${incidentId}:${incident?.seq ?? 0}`);
   const { map: dispatchMap, version: dispatchVersion } = useEntities('dispatches');
-  const [disposition, setDisposition] = useState('');
   const { busy, failure, run } = useAction();
 
   useEffect(() => {
@@ -47,11 +50,6 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   const active = status ? isActiveIncident(status) : false;
   const needsTeam = status === 'open' || status === 'dispatching';
   const hasOpenOffer = dispatches.some((d) => d.status === 'offered');
-
-  const close = (event: FormEvent) => {
-    event.preventDefault();
-    if (disposition.trim()) void run(() => api.closeIncident(incidentId, disposition.trim()));
-  };
 
   return (
     <section className="panel detail-panel" aria-labelledby="detail-title" data-testid="incident-detail" data-status={status}>
@@ -88,6 +86,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
         </dd>
       </dl>
 
+      {active ? <DeclinedTeams dispatches={dispatches} /> : null}
       {active && needsTeam && !hasOpenOffer ? <Recommendations incidentId={incidentId} refreshKey={String(incident?.seq ?? 0)} /> : null}
 
       <section className="detail-section" aria-labelledby="dispatches-title">
@@ -113,23 +112,8 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
       <AdmissionClocks incidentId={incidentId} closed={!active} />
       <HandBackSection incidentId={incidentId} closed={status === 'closed'} />
 
-      {active ? (
-        <section className="detail-section" aria-labelledby="close-title">
-          <h3 id="close-title">{t.detail.close}</h3>
-          <form className="inline-form" onSubmit={close}>
-            <label className="field">
-              <span>{t.detail.disposition}</span>
-              <input value={disposition} onChange={(e) => setDisposition(e.target.value)} required maxLength={200} name="disposition" />
-            </label>
-            <button type="submit" className="btn" disabled={busy}>
-              {t.detail.close}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => void run(() => api.policeAssist(incidentId))}>
-              {t.detail.policeAssist}
-            </button>
-          </form>
-        </section>
-      ) : null}
+      {active ? <CloseIncidentSection incidentId={incidentId} /> : null}
+      {!active && detail.data?.disposition ? <DispositionShown code={detail.data.disposition} /> : null}
 
       <section className="detail-section" aria-labelledby="timeline-title">
         <h3 id="timeline-title">{t.detail.timeline}</h3>
@@ -137,6 +121,7 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
           {(detail.data?.timeline ?? []).map((entry, i) => (
             <li key={`${entry.at}-${i}`} data-type={entry.type}>
               <time dateTime={entry.at}>{formatTime(entry.at, lang)}</time> <span className="timeline-type">{timelineText(entry.type, t)}</span>
+              <TimelineAgency data={entry.data} />
               {entry.actor ? <span className="timeline-actor"> · {entry.actor}</span> : null}
             </li>
           ))}

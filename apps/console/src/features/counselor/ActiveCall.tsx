@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CallOutcome, Category, TriageResult } from '#contracts';
+import type { CallOutcome, Category, CounselorCategory, TriageResult } from '#contracts';
+import { callerIsThirdParty } from '#triage';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry, useStore } from '../../realtime/realtime';
@@ -16,6 +17,7 @@ import { TakeoverBar } from './TakeoverBar';
 import { TriageForm } from './TriageForm';
 import { TriageResultPanel } from './TriageResultPanel';
 import { emptyAnswers, evaluateTriageForm } from './triage-form-model';
+import { triageSubmission } from './triage-completeness';
 
 function suggestedOutcome(linked: boolean, category: Category): CallOutcome {
   if (linked) return 'field-dispatch';
@@ -36,7 +38,8 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
   const owner = live?.counselorId ?? call.data?.counselorId ?? null;
   const heldByOther = (live?.status ?? call.data?.status) === 'active' && owner !== null && owner !== user.id;
   const [answers, setAnswers] = useState(emptyAnswers);
-  const evaluation = useMemo(() => evaluateTriageForm(answers), [answers]);
+  const thirdParty = callerIsThirdParty(call.data?.callerRelation);
+  const evaluation = useMemo(() => evaluateTriageForm(answers, {}, thirdParty), [answers, thirdParty]);
   const [recorded, setRecorded] = useState<{ key: string; result: TriageResult } | null>(null);
   const [location, setLocation] = useState<PickedLocation | null>(null);
   const [createdNumber, setCreatedNumber] = useState<string | null>(null);
@@ -47,10 +50,16 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
   }, [call.data, store]);
 
   const inputKey = JSON.stringify(evaluation.input);
-  /** Records the triage unless this exact input is already recorded (the server's answer is authoritative). */
-  const recordTriage = async () => {
-    if (recorded?.key === inputKey) return;
-    const result = await api.triageCall(callId, evaluation.input);
+  /**
+   * Records the triage unless this exact input is already recorded (the server's answer is authoritative). Open
+   * path questions go as null, so the server refuses an unassessed triage; a category A from danger-now answers
+   * lists the rest as not asked, and `chosen` is the counselor's category when questions could not be asked.
+   */
+  const recordTriage = async (chosen: CounselorCategory | null = null) => {
+    if (recorded?.key === inputKey && !chosen) return;
+    const { open, assessed } = evaluation.completeness;
+    const asA = assessed && open.length > 0 ? { category: 'A' as const, reason: t.triageCheck.categoryAReason } : null;
+    const result = await api.triageCall(callId, triageSubmission(evaluation.input, open, chosen ?? asA));
     setRecorded({ key: inputKey, result });
   };
   const override = (category: Category, reason: string) =>
@@ -59,9 +68,24 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
       setRecorded({ key: inputKey, result: record });
     });
 
+  // Keyboard and focus (issue 13 item 9): the next thing to do gets the focus.
+  const focusLocation = () => {
+    const lat = document.querySelector<HTMLInputElement>('.location-picker input[name="lat"]');
+    lat?.scrollIntoView({ block: 'center' });
+    lat?.focus();
+  };
+  const focusNextAfterTriage = () => {
+    if (location) document.getElementById('create-incident')?.focus();
+    else focusLocation();
+  };
+  const callLoaded = call.data !== null && call.data !== undefined;
+  useEffect(() => {
+    if (callLoaded) document.querySelector<HTMLInputElement>('#triage-form input')?.focus();
+  }, [callLoaded, callId]);
+
   useShortcuts({
     'alt+t': () => document.querySelector<HTMLInputElement>('#triage-form input')?.focus(),
-    'alt+i': () => document.getElementById('create-incident')?.click(),
+    'alt+i': () => (location ? document.getElementById('create-incident')?.click() : focusLocation()),
     'alt+e': () => document.getElementById('end-call-outcome')?.focus(),
   });
 
@@ -84,8 +108,15 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           recorded={recorded?.key === inputKey ? recorded.result : null}
           busy={busy}
           locked={heldByOther}
-          onSubmit={() => void run(recordTriage)}
+          onSubmit={() => void run(async () => {
+            await recordTriage();
+            focusNextAfterTriage();
+          })}
           onOverride={override}
+          onChoose={(chosen) => void run(async () => {
+            await recordTriage(chosen);
+            focusNextAfterTriage();
+          })}
         />
       </div>
       <LocationPicker value={location} onChange={setLocation} />

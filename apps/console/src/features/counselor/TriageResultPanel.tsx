@@ -1,9 +1,10 @@
-import { CATEGORIES, type Category, type TriageResult } from '#contracts';
+import { CATEGORIES, type Category, type CounselorCategory, type TriageResult } from '#contracts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { CategoryBadge } from '../../common/badges';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 import type { TriageFormEvaluation } from './triage-form-model';
+import { ChooseCategoryForm } from './ChooseCategoryForm';
 
 /** The live suggestion next to the form: category, reasons, what to tell the caller and do now. */
 export function TriageResultPanel({
@@ -13,6 +14,7 @@ export function TriageResultPanel({
   locked = false,
   onSubmit,
   onOverride,
+  onChoose,
 }: {
   evaluation: TriageFormEvaluation;
   recorded: TriageResult | null;
@@ -21,11 +23,14 @@ export function TriageResultPanel({
   locked?: boolean;
   onSubmit: () => void;
   onOverride: (category: Category, reason: string) => void;
+  /** Confirm with path questions open: the counselor's category and reason (issue 13 item 1). */
+  onChoose: (chosen: CounselorCategory) => void;
 }) {
   const { t, lang } = useI18n();
   const [overrideTo, setOverrideTo] = useState<Category | ''>('');
   const [reason, setReason] = useState('');
   const { result, guidance } = evaluation;
+  const assessed = evaluation.completeness.assessed;
   const within = result.respondWithinMinutes;
   const notify = (['police', 'ems', 'fire'] as const).filter((k) => result.notify[k]);
 
@@ -37,24 +42,39 @@ export function TriageResultPanel({
   return (
     <aside className="triage-result" aria-live="polite" aria-labelledby="triage-result-title" data-testid="triage-result">
       <h3 id="triage-result-title">{t.triage.suggested}</h3>
-      <div className="triage-category-line">
-        <CategoryBadge category={result.category} size={48} />
-        <span className="triage-letter" data-testid="triage-category">
-          {result.category}
-        </span>
-        <span className="triage-category-text">{t.category[result.category]}</span>
-      </div>
+      {assessed ? (
+        <div className="triage-category-line">
+          <CategoryBadge category={result.category} size={48} />
+          <span className="triage-letter" data-testid="triage-category">
+            {result.category}
+          </span>
+          <span className="triage-category-text">{t.category[result.category]}</span>
+        </div>
+      ) : (
+        <p className="triage-category-line triage-not-assessed" data-testid="triage-not-assessed">
+          <strong>{t.triageCheck.notAssessed}</strong>
+        </p>
+      )}
       <p className={evaluation.complete ? 'triage-complete' : 'triage-provisional'} data-testid="triage-completeness">
-        {evaluation.complete ? t.triage.complete : t.triage.provisional(evaluation.missing.length)}
+        {!assessed
+          ? t.triageCheck.openQuestions(evaluation.completeness.open.length)
+          : evaluation.completeness.open.length > 0
+            ? t.triageCheck.decidedA
+            : evaluation.complete
+              ? t.triage.complete
+              : t.triage.provisional(evaluation.missing.length)}
       </p>
-      <dl className="facts">
-        <dt>{t.triage.cssrsRisk}</dt>
-        <dd data-testid="triage-cssrs-risk">{t.cssrsRisk[result.cssrsRisk]}</dd>
-        <dt>{t.triage.respondWithin}</dt>
-        <dd>{within === null ? t.triage.noFaceToFace : within === 0 ? t.triage.immediately : t.triage.minutes(within)}</dd>
-        <dt>{t.triage.notify}</dt>
-        <dd>{notify.length ? notify.map((k) => t.triage[k]).join(', ') : t.triage.notifyNone}</dd>
-      </dl>
+      {/* Unassessed, the response time and partners of the answers so far are a lower bound and would mislead. */}
+      {assessed ? (
+        <dl className="facts">
+          <dt>{t.triage.cssrsRisk}</dt>
+          <dd data-testid="triage-cssrs-risk">{t.cssrsRisk[result.cssrsRisk]}</dd>
+          <dt>{t.triage.respondWithin}</dt>
+          <dd>{within === null ? t.triage.noFaceToFace : within === 0 ? t.triage.immediately : t.triage.minutes(within)}</dd>
+          <dt>{t.triage.notify}</dt>
+          <dd>{notify.length ? notify.map((k) => t.triage[k]).join(', ') : t.triage.notifyNone}</dd>
+        </dl>
+      ) : null}
       <h4>{t.triage.reasons}</h4>
       <ul className="reason-list" data-testid="triage-reasons">
         {result.reasons.length === 0 ? <li>{t.triage.noReasons}</li> : null}
@@ -64,15 +84,26 @@ export function TriageResultPanel({
           </li>
         ))}
       </ul>
-      <h4>{t.triage.tellCaller}</h4>
-      <p className="guidance" data-testid="caller-guidance">
-        {guidance.tellCaller[lang]}
-      </p>
-      <h4>{t.triage.doNow}</h4>
-      <p className="guidance">{guidance.doNow[lang]}</p>
-      <button type="button" className="btn btn-primary btn-block" onClick={onSubmit} disabled={busy || locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
-        {t.triage.submit}
-      </button>
+      {assessed ? (
+        <>
+          <h4>{t.triage.tellCaller}</h4>
+          <p className="guidance" data-testid="caller-guidance">
+            {guidance.tellCaller[lang]}
+          </p>
+          <h4>{t.triage.doNow}</h4>
+          <p className="guidance">{guidance.doNow[lang]}</p>
+          <button type="button" className="btn btn-primary btn-block" onClick={onSubmit} disabled={busy || locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
+            {t.triage.submit}
+          </button>
+        </>
+      ) : (
+        <>
+          <p className="guidance" data-testid="triage-ask-first">
+            {t.triageCheck.askFirst}
+          </p>
+          <ChooseCategoryForm busy={busy} locked={locked} onConfirm={onChoose} />
+        </>
+      )}
       {recorded ? (
         <>
           <p className="notice" role="status" data-testid="triage-recorded" data-category={recorded.category}>

@@ -7,6 +7,7 @@ import {
   type TriageInput,
   type TriageResult,
 } from '#contracts';
+import { triageCompleteness, type TriageCompleteness } from './triage-completeness';
 import {
   GATED_CSSRS_QUESTIONS,
   blankTriageInput,
@@ -119,9 +120,11 @@ export interface TriageFormEvaluation {
   guidance: CallerGuidance;
   /** Errors the API would give for this input (none for anything the form can produce). */
   errors: { field: string; message: string }[];
+  /** Open questions on the danger-now / C-SSRS path and whether the suggestion counts (issue 13 item 1). */
+  completeness: TriageCompleteness;
 }
 
-export function evaluateTriageForm(answers: TriageAnswers, config: TriageConfig = {}): TriageFormEvaluation {
+export function evaluateTriageForm(answers: TriageAnswers, config: TriageConfig = {}, thirdParty = false): TriageFormEvaluation {
   const input = toTriageInput(answers);
   const result = triage(input, config);
   const missing = missingQuestions(answers);
@@ -132,8 +135,9 @@ export function evaluateTriageForm(answers: TriageAnswers, config: TriageConfig 
     complete: missing.length === 0,
     missing,
     visible: visibleQuestions(answers).map((q) => q.id),
-    guidance: callerGuidance(result.category, resolveResponseTimes(config.responseTimes)),
+    guidance: callerGuidance(result.category, resolveResponseTimes(config.responseTimes), thirdParty),
     errors: validation.ok ? [] : validation.errors,
+    completeness: triageCompleteness(answers, result.category),
   };
 }
 

@@ -25,6 +25,14 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
       },
     }).addTo(map);
     geo.bringToBack();
+    // Outlines are context, not controls: 25 districts must not be 25 Tab stops (issue 13 item 9).
+    for (const layer of layers.values()) {
+      const el = layer.getElement();
+      if (el) {
+        el.setAttribute('tabindex', '-1');
+        el.setAttribute('focusable', 'false');
+      }
+    }
     const names = new Map(regions.features.map((f) => [f.id, lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name]));
     if (!shade) {
       for (const [id, layer] of layers) layer.bindTooltip(names.get(id) ?? '', { sticky: true });

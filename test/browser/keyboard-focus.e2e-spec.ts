@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import { seriousA11yFindings } from '../support/axe.js';
+import { useConsoleUnderTest } from '../support/console-server.js';
+
+// Issue 13 item 9, keyboard only, in Korean and in English: focus goes to the triage after a call starts, Alt+I
+// without a location goes to the location, Confirm triage moves on to the location, the shortcut help is a dialog
+// closed with Escape, and the district outlines are not Tab stops.
+
+const PASSWORD = 'demo-1577-0199';
+const env = useConsoleUnderTest();
+
+async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
+  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
+  await page.goto(env.server.url);
+  const form = page.getByTestId('login-form');
+  await form.locator('input[name="username"]').fill(username);
+  await form.locator('input[name="password"]').fill(PASSWORD);
+  await form.locator('button[type="submit"]').click();
+  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
+}
+
+// Page-side code as strings: this file is type-checked without the DOM library.
+const focused = (page: Page) => page.evaluate<{ id: string; name: string }>("({ id: document.activeElement?.id ?? '', name: document.activeElement?.getAttribute('name') ?? '' })");
+const LAT_FOCUSED = "document.activeElement?.getAttribute('name') === 'lat'";
+
+describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
+  it('moves focus to the next thing to do and keeps the map out of the Tab order', async () => {
+    const { page, context } = await env.browser.newPage();
+    await signIn(page, lang === 'ko' ? 'counselor' : 'counselor2', lang);
+    await page.getByRole('button', { name: lang === 'ko' ? /^새 상담$/ : /^New call$/ }).click();
+    const newCall = page.getByTestId('new-call-form');
+    await newCall.locator('select[name="channel"]').selectOption('phone');
+    await newCall.locator('button[type="submit"]').click();
+    await page.getByTestId('active-call').waitFor();
+    await page.waitForFunction("document.activeElement?.id.startsWith('triage-') === true");
+    expect((await focused(page)).id).toBe('triage-selfHarmInProgress-yes');
+
+    // Alt+I with no location: to the location, not a refused create.
+    await page.keyboard.press('Alt+i');
+    await page.waitForFunction(LAT_FOCUSED);
+
+    // The path answered by keyboard-free clicks, then Confirm triage: focus on the location.
+    for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess', 'wishDead', 'suicidalThoughts']) {
+      await page.locator(`#triage-${id}-no`).check();
+    }
+    await page.locator('#triage-harmToOthers-none').check();
+    await page.locator('#triage-behavior-none').check();
+    await page.getByRole('button', { name: lang === 'ko' ? '분류 확정' : 'Confirm triage' }).click();
+    await page.getByTestId('triage-recorded').waitFor();
+    await page.waitForFunction(LAT_FOCUSED);
+
+    // The district outlines of the picker map are not focusable.
+    const outlines = await page.evaluate<number[]>("[...document.querySelectorAll('.leaflet-container path')].map((p) => p.tabIndex)");
+    expect(outlines.length).toBeGreaterThanOrEqual(25);
+    expect(outlines.filter((i) => i >= 0)).toEqual([]);
+
+    // The shortcut help: a dialog with the focus inside, closed with Escape.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog');
+    await help.waitFor();
+    expect(await page.evaluate<boolean>("document.activeElement?.closest('[role=dialog]') !== null")).toBe(true);
+    expect(await seriousA11yFindings(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await context.close();
+  }, 90_000);
+});
