@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { waitForExpression } from '../support/page-wait.js';
 
 // Issue 13 item 9, keyboard only, in Korean and in English: focus goes to the triage after a call starts, Alt+I
 // without a location goes to the location, Confirm triage moves on to the location, the shortcut help is a dialog
@@ -32,12 +33,12 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await newCall.locator('select[name="channel"]').selectOption('phone');
     await newCall.locator('button[type="submit"]').click();
     await page.getByTestId('active-call').waitFor();
-    await page.waitForFunction("document.activeElement?.id.startsWith('triage-') === true");
+    await waitForExpression(page, "document.activeElement?.id.startsWith('triage-') === true");
     expect((await focused(page)).id).toBe('triage-selfHarmInProgress-yes');
 
     // Alt+I with no location: to the location, not a refused create.
     await page.keyboard.press('Alt+i');
-    await page.waitForFunction(LAT_FOCUSED);
+    await waitForExpression(page, LAT_FOCUSED);
 
     // The path answered by keyboard-free clicks, then Confirm triage: focus on the location.
     for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess', 'wishDead', 'suicidalThoughts']) {
@@ -47,7 +48,7 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await page.locator('#triage-behavior-none').check();
     await page.getByRole('button', { name: lang === 'ko' ? '분류 확정' : 'Confirm triage' }).click();
     await page.getByTestId('triage-recorded').waitFor();
-    await page.waitForFunction(LAT_FOCUSED);
+    await waitForExpression(page, LAT_FOCUSED);
 
     // The district outlines of the picker map are not focusable.
     const outlines = await page.evaluate<number[]>("[...document.querySelectorAll('.leaflet-container path')].map((p) => p.tabIndex)");

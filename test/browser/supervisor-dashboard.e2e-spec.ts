@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { CallView, ClientView, KpiReport, KpiTrend } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { waitForExpression } from '../support/page-wait.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
 import { triageFor } from '../support/dispatch-world.js';
 
@@ -13,16 +14,6 @@ import { triageFor } from '../support/dispatch-world.js';
 
 const PASSWORD = 'demo-1577-0199';
 const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
-// The console runs under a CSP without 'unsafe-eval', so Playwright's string predicates (waitForFunction) cannot run
-// in the page; an expression evaluated through the DevTools protocol can.
-async function until(page: Page, expression: string, timeout = 30_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${expression}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const env = useConsoleUnderTest();
 
 let client: ClientView;
@@ -40,7 +31,7 @@ async function signIn(page: Page, username: string, password = PASSWORD, screen 
 
 async function setLanguage(page: Page, lang: 'ko' | 'en'): Promise<void> {
   if ((await page.evaluate('document.documentElement.lang')) !== lang) await page.getByTestId('language-switch').click();
-  await until(page, `document.documentElement.lang === ${JSON.stringify(lang)}`);
+  await waitForExpression(page, `document.documentElement.lang === ${JSON.stringify(lang)}`);
 }
 
 /** A call triaged to `category`, its incident near the Jung-gu office, and (optionally) the call linked to a client. */
@@ -166,7 +157,7 @@ describe('supervisor dashboard', () => {
     // Headless Chromium has no print dialog: count the calls instead.
     await page.evaluate('window.printed = 0; window.print = () => { window.printed += 1; }');
     await page.getByRole('button', { name: 'Print monthly report' }).click();
-    await until(page, 'window.printed === 1');
+    await waitForExpression(page, 'window.printed === 1');
     // It printed the whole month: indicators, the day-by-day trend of every day of the month, and the districts.
     expect(await dashboard.getAttribute('data-complete')).toBe('true');
     const daysInMonth = Number(await page.evaluate('new Date(new Date().getFullYear(), new Date().getMonth() + 1, 0).getDate()'));
@@ -196,7 +187,7 @@ describe('access-log review', () => {
     // From the unusual read to everyone who touched that person's record.
     await unusual.getByRole('button', { name: /Show this person/ }).click();
     const results = page.getByTestId('access-log-results');
-    await until(page, `(() => {
+    await waitForExpression(page, `(() => {
       const rows = [...document.querySelectorAll('[data-testid="access-log-results"] [data-testid="audit-row"]')];
       return rows.length > 0 && rows.every((r) => r.getAttribute('data-subject-id') === ${JSON.stringify(client.id)});
     })()`);

@@ -140,7 +140,7 @@ describe('closed incidents and the warm hand-back', () => {
     expect(inc.status).toBe(201);
     return inc.body;
   }
-  const close = (id: string) => server.api('POST', `/incidents/${id}/close`, { token: w.coordinator.token, body: { disposition: 'stabilised on scene' } });
+  const close = (id: string) => server.api('POST', `/incidents/${id}/close`, { token: w.coordinator.token, body: { disposition: 'stabilised-on-scene' } });
 
   it('creates a follow-up when an A–C incident closes (none for D), at the district\'s centre', async () => {
     const b = await incident('B', null);
@@ -174,7 +174,7 @@ describe('closed incidents and the warm hand-back', () => {
       agencyId: w.centreNorth.id,
       source: 'incident-closed',
       handBack: { note: 'Please see him tomorrow; sister will be there', by: w.coordinator.username },
-      incident: { number: inc.number, category: 'C', summary: 'talked down on the bridge', disposition: 'stabilised on scene' },
+      incident: { number: inc.number, category: 'C', summary: 'talked down on the bridge', disposition: 'stabilised-on-scene' },
       person: { name: 'Follow Me', phone: NUMBER },
     });
     expect((await updated).data.id).toBe(res.body.id);

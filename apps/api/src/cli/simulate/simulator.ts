@@ -1,4 +1,4 @@
-import type { CallView, Category, DispatchView, HandoffView, IncidentView, LatLng } from '#contracts';
+import type { CallView, Category, DispatchView, DispositionCode, HandoffView, IncidentView, LatLng } from '#contracts';
 import { localParts } from '#dispatch';
 import { haversineKm } from '#geo';
 import type { RecommendationView } from '#contracts';
@@ -186,12 +186,12 @@ export class Simulator {
     const hospital = this.world.hospital;
     const needsBed = hospital !== null && (category === 'A' || category === 'B') && this.random() < 0.6;
     if (!needsBed) {
-      this.after(this.rand(20, 60) * MIN, () => this.clear(team, incident, 'handed-to-guardian'));
+      this.after(this.rand(20, 60) * MIN, () => this.clear(team, incident, 'stabilised-guardian'));
       return;
     }
     this.after(this.rand(10, 30) * MIN, async () => {
       const handoff = await this.api.post<HandoffView>(`/incidents/${incident.id}/handoffs`, team.token, { agencyId: hospital.agencyId, kind: 'hospital', reason: 'Psychiatric emergency evaluation' });
-      if (handoff.status !== 201) return this.after(10 * MIN, () => this.clear(team, incident, 'handed-to-guardian'));
+      if (handoff.status !== 201) return this.after(10 * MIN, () => this.clear(team, incident, 'stabilised-guardian'));
       this.stats.handoffs++;
       this.after(this.rand(3, 15) * MIN, () => this.hospitalAnswers(handoff.body.id, team, incident));
     });
@@ -203,7 +203,7 @@ export class Simulator {
     if (this.random() < 0.15) {
       await this.api.post(`/handoffs/${handoffId}/decline`, hospital.token, { reasonCode: pickWeighted({ 'no-beds': 0.6, 'no-psychiatrist': 0.3, 'medical-clearance-needed': 0.1 }, this.random) });
       this.stats.handoffsDeclined++;
-      this.after(this.rand(10, 20) * MIN, () => this.clear(team, incident, 'handed-to-guardian'));
+      this.after(this.rand(10, 20) * MIN, () => this.clear(team, incident, 'stabilised-guardian'));
       return;
     }
     if ((await this.api.post(`/handoffs/${handoffId}/accept`, hospital.token)).status !== 200) return;
@@ -215,7 +215,7 @@ export class Simulator {
     });
   }
 
-  private async clear(team: SimTeam, incident: IncidentView, disposition: string): Promise<void> {
+  private async clear(team: SimTeam, incident: IncidentView, disposition: DispositionCode): Promise<void> {
     await this.api.post(`/teams/${team.id}/status`, team.token, { status: 'available' });
     this.after(this.rand(1, 5) * MIN, async () => {
       if ((await this.api.post(`/incidents/${incident.id}/close`, this.world.coordinator, { disposition })).status === 200) this.stats.closed++;
