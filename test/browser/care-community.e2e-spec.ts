@@ -141,7 +141,7 @@ describe('community centre follow-ups and the warm hand-back', () => {
       const p = coordinator.page;
       await p.locator(`[data-testid="incident-row"][data-incident-id="${incident.body.id}"] button`).first().click();
       const drawer = p.getByTestId('incident-detail');
-      await drawer.locator('input[name="disposition"]').fill('stabilised');
+      await drawer.locator('select[name="disposition"]').selectOption({ label: 'Stabilised on scene' });
       await drawer.getByRole('button', { name: 'Close incident', exact: true }).click();
       await p.locator('[data-testid="incident-detail"][data-status="closed"]').waitFor();
       const handBack = drawer.getByTestId('hand-back');
