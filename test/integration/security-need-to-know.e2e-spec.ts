@@ -21,7 +21,8 @@ beforeAll(async () => {
   world = await buildWorld(server);
   const base = { lat: 37.6, lng: 127.0 };
   a = await createTeam(server, world, { regionId: world.regions.north, base });
-  b = await createTeam(server, world, { regionId: world.regions.north, base });
+  // Off duty: a category B decline is re-offered at once to the next team on duty (issue 13), which must be team A.
+  b = await createTeam(server, world, { regionId: world.regions.north, base, onDuty: false });
   declined = await createTeam(server, world, { regionId: world.regions.north, base });
   police = await createPoliceStation(server, world, world.regions.north, base);
   incident = await createIncident(server, world, { category: 'B', danger: true, location: { ...base, address: '1 Bridge-ro' } });
@@ -34,7 +35,9 @@ beforeAll(async () => {
     return res.body.id;
   };
   expect((await server.api('POST', `/dispatches/${await offerTo(declined)}/decline`, { token: declined.token, body: { reason: 'Too far away' } })).status).toBe(200);
-  expect((await server.api('POST', `/dispatches/${await offerTo(a)}/accept`, { token: a.token })).status).toBe(200);
+  const reoffered = await server.api<{ id: string }[]>('GET', `/dispatches?teamId=${a.team.id}&status=offered`, { token: a.token });
+  expect(reoffered.body).toHaveLength(1);
+  expect((await server.api('POST', `/dispatches/${reoffered.body[0]!.id}/accept`, { token: a.token })).status).toBe(200);
   const h = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
     token: world.coordinator,
     body: { agencyId: police.id, kind: 'police', reason: 'Secure the bridge' },
