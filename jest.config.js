@@ -29,12 +29,14 @@ const shared = {
   testEnvironment: 'node',
 };
 
-// Integration and browser files start real servers in their hooks; on a 2-core machine running several Jest
-// workers, PostgreSQL and Chromium at once a start can take longer than Jest's 5 s default.
-const realParts = { testTimeout: 30_000 };
+
 
 export default {
   rootDir: '.',
+  // Integration and browser files start real servers in their hooks; on a 2-core machine running PostgreSQL,
+  // Chromium and Jest at once a start can take longer than Jest's 5 s default. (A global option: Jest ignores it
+  // inside a project.)
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
@@ -43,7 +45,6 @@ export default {
     },
     {
       ...shared,
-      ...realParts,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
@@ -51,7 +52,6 @@ export default {
     },
     {
       ...shared,
-      ...realParts,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',

@@ -42,6 +42,10 @@ const USER_OF_ROLE: Record<(typeof ROLES)[number], string> = {
 };
 
 /** Every exported zod schema of libs/contracts, by export name. */
+// A fixed seed keeps CI reproducible (a red run blocks a landing; a failure names its seed and counterexample);
+// FUZZ_SEED=<n> explores other inputs, and any counterexample found that way becomes a fix plus this run's seed.
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261130) });
+
 const SCHEMAS = (Object.entries(contracts) as [string, unknown][]).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
 
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {

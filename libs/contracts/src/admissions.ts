@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay, isoInstant } from './time.js';
 
 // Emergency admission (Mental Health Welfare Act Art. 50), the Art. 44 administrative admission request, and
 // the holiday calendar the Art. 50 clock skips.
@@ -20,7 +21,7 @@ export type GuardianNoticeMethod = (typeof GUARDIAN_NOTICE_METHODS)[number];
 export const GUARDIAN_NOTICE_STATUSES = ['due', 'overdue', 'done'] as const;
 export type GuardianNoticeStatus = (typeof GUARDIAN_NOTICE_STATUSES)[number];
 
-const at = z.iso.datetime({ offset: true });
+const at = isoInstant;
 const name = z.string().trim().min(1).max(100);
 
 export const emergencyAdmissionSchema = z.strictObject({
@@ -56,7 +57,7 @@ export const admissionsQuerySchema = z.strictObject({
   incidentId: z.uuid().optional(),
 });
 
-const day = z.iso.date();
+const day = isoDay;
 export const holidaysSchema = z.array(day).max(2000);
 
 export interface GuardianNoticeView {

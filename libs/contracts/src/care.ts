@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './time.js';
 import { CLIENT_RISK_FLAGS, type CallChannel, type CallOutcome, type Category, type FollowUpStatus, type HandoffStatus, type IncidentStatus } from './vocabulary.js';
 
 // Continuity of care (contract.md, "Second wave" → "Continuity of care"): the client registry with its legal basis,
@@ -20,7 +21,7 @@ export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const phone = z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'a phone number');
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = isoInstant;
 
 export const clientBasisSchema = z
   .strictObject({

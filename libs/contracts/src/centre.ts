@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './time.js';
 import { latLngSchema } from './requests.js';
 import { AGENCY_KINDS, SKILL_CODE_PATTERN } from './vocabulary.js';
 
@@ -20,7 +21,6 @@ export interface SkillView {
   labelKo: string;
 }
 
-const isoInstant = z.iso.datetime({ offset: true });
 
 /** GET /shifts: the shifts overlapping [from, to), optionally of one team. */
 export const listShiftsQuerySchema = z

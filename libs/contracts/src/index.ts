@@ -16,3 +16,4 @@ export * from './centre.js';
 export * from './care.js';
 export * from './triage-completeness.js';
 export * from './dispositions.js';
+export * from './time.js';

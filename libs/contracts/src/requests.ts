@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './time.js';
 import { DISPOSITION_CODES } from './dispositions.js';
 import {
   AGENCY_KINDS,
@@ -68,8 +69,8 @@ export type CreateTeamRequest = z.infer<typeof createTeamSchema>;
 export const createShiftSchema = z
   .strictObject({
     teamId: z.uuid(),
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
   })
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
 export type CreateShiftRequest = z.infer<typeof createShiftSchema>;
@@ -128,7 +129,7 @@ export type LinkClientRequest = z.infer<typeof linkClientSchema>;
 export const telephonyIncomingSchema = z.strictObject({
   callerNumber: z.string().trim().regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number'),
   externalId: z.string().trim().min(1).max(128).optional(),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: isoInstant.optional(),
 });
 export type TelephonyIncomingRequest = z.infer<typeof telephonyIncomingSchema>;
 
