@@ -19,6 +19,8 @@ it('logs a coordinator in from the login screen, and refuses a wrong password wi
   await page.getByTestId('team-board').waitFor();
   // The demo's teams reach the board over REST; the map draws the 25 regions without any tile server.
   await page.getByTestId('team-row').first().waitFor();
+  // The regions arrive over REST after the team board: wait for the 25th outline before counting.
+  await page.locator('.leaflet-container path.leaflet-interactive').nth(24).waitFor({ timeout: 15_000 });
   expect(await page.locator('.leaflet-container path.leaflet-interactive').count()).toBeGreaterThanOrEqual(25);
   expect(await page.evaluate('document.documentElement.lang')).toMatch(/^(ko|en)$/);
   expect(await seriousA11yFindings(page)).toEqual([]);

@@ -34,6 +34,8 @@ it('serves / with a CSP that allows no inline script, and the console works unde
   await page.getByTestId('incident-queue').waitFor({ timeout: 15_000 });
   await page.getByTestId('team-row').first().waitFor();
   // The map (Leaflet: scripted styles, SVG paths) draws the regions; the live socket connects under connect-src 'self'.
+  // The regions arrive over REST after the team board: wait for the 25th outline before counting.
+  await page.locator('.leaflet-container path.leaflet-interactive').nth(24).waitFor({ timeout: 15_000 });
   expect(await page.locator('.leaflet-container path.leaflet-interactive').count()).toBeGreaterThanOrEqual(25);
   expect(await seriousA11yFindings(page)).toEqual([]);
   // The same screen in the other language (the console opens in Korean; the switch toggles).
