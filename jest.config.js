@@ -29,8 +29,6 @@ const shared = {
   testEnvironment: 'node',
 };
 
-
-
 export default {
   rootDir: '.',
   // Integration and browser files start real servers in their hooks; on a 2-core machine running PostgreSQL,

@@ -22,7 +22,10 @@ interface PageMutation {
   readonly addedNodes: ArrayLike<PageNode>;
 }
 interface PageMutationObserver {
-  observe(target: PageNode, options: { subtree: boolean; childList: boolean; attributes: boolean; attributeFilter?: string[] }): void;
+  observe(
+    target: PageNode,
+    options: { subtree: boolean; childList: boolean; attributes: boolean; attributeFilter?: string[] },
+  ): void;
   disconnect(): void;
 }
 interface PageWindow {
@@ -33,7 +36,9 @@ interface PageWindow {
     addEventListener(type: string, listener: () => void, capture: boolean): void;
   };
   readonly performance: { now(): number };
-  readonly PerformanceObserver: new (callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => {
+  readonly PerformanceObserver: new (
+    callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void,
+  ) => {
     observe(options: { type: string; buffered: boolean }): void;
   };
   readonly MutationObserver: new (callback: (records: PageMutation[]) => void) => PageMutationObserver;
@@ -139,7 +144,8 @@ export function installProbe(): void {
     const marker = el.matches('[data-testid=incident-marker]') ? el : el.querySelector('[data-testid=incident-marker]');
     if (marker) {
       const want = expected.get(marker.dataset.incidentId ?? '');
-      if (want && want.seen.markerAt === null && marker.dataset.category === want.category) want.seen.markerAt = Date.now();
+      if (want && want.seen.markerAt === null && marker.dataset.category === want.category)
+        want.seen.markerAt = Date.now();
     }
     const row = el.closest('[data-testid=incident-row]');
     if (row) {
@@ -183,11 +189,18 @@ export function installProbe(): void {
     },
     counts,
     watchUpdates(list) {
-      expected = new Map(list.map((u) => [u.id, { category: u.category, seen: { id: u.id, markerAt: null, rowAt: null } }]));
+      expected = new Map(
+        list.map((u) => [u.id, { category: u.category, seen: { id: u.id, markerAt: null, rowAt: null } }]),
+      );
       mapNodesAdded = 0;
       queueNodesAdded = 0;
       watcher = new w.MutationObserver(onMutations);
-      watcher.observe(w.document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-category'] });
+      watcher.observe(w.document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-category'],
+      });
     },
     stopWatching() {
       watcher?.disconnect();
@@ -249,7 +262,10 @@ export class ProbeHandle {
     return this.page.evaluate(() => (globalThis as unknown as WithProbe).__consoleBench.lastClick);
   }
   longTasks(from: number, to: number): Promise<LongTask[]> {
-    return this.page.evaluate(([f, t]) => (globalThis as unknown as WithProbe).__consoleBench.longTasks(f, t), [from, to] as const);
+    return this.page.evaluate(([f, t]) => (globalThis as unknown as WithProbe).__consoleBench.longTasks(f, t), [
+      from,
+      to,
+    ] as const);
   }
   startFrames(): Promise<void> {
     return this.page.evaluate(() => (globalThis as unknown as WithProbe).__consoleBench.startFrames());
@@ -261,7 +277,10 @@ export class ProbeHandle {
     return this.page.evaluate(() => (globalThis as unknown as WithProbe).__consoleBench.counts());
   }
   watchUpdates(expected: { id: string; category: string }[]): Promise<void> {
-    return this.page.evaluate((list) => (globalThis as unknown as WithProbe).__consoleBench.watchUpdates(list), expected);
+    return this.page.evaluate(
+      (list) => (globalThis as unknown as WithProbe).__consoleBench.watchUpdates(list),
+      expected,
+    );
   }
   stopWatching(): Promise<WatchResult> {
     return this.page.evaluate(() => (globalThis as unknown as WithProbe).__consoleBench.stopWatching());
@@ -270,7 +289,10 @@ export class ProbeHandle {
     return this.page.evaluate(() => (globalThis as unknown as WithProbe).__consoleBench.armQuiet());
   }
   quiet(ms: number, timeoutMs: number): Promise<number> {
-    return this.page.evaluate(([q, t]) => (globalThis as unknown as WithProbe).__consoleBench.quiet(q, t), [ms, timeoutMs] as const);
+    return this.page.evaluate(([q, t]) => (globalThis as unknown as WithProbe).__consoleBench.quiet(q, t), [
+      ms,
+      timeoutMs,
+    ] as const);
   }
 
   /** Page time of the first frame with an incident row, checked every frame. */

@@ -35,7 +35,22 @@ const SEED_CONCURRENCY = 6;
 /** The map counts as settled once its DOM has not changed for this long. */
 const QUIET_MS = 500;
 /** Zoom steps through the control buttons: out twice (towards minZoom 8), in past disableClusteringAtZoom (15), back to the fitted view. */
-const ZOOM_STEPS: readonly ('in' | 'out')[] = ['out', 'out', 'in', 'in', 'in', 'in', 'in', 'in', 'in', 'out', 'out', 'out', 'out', 'out'];
+const ZOOM_STEPS: readonly ('in' | 'out')[] = [
+  'out',
+  'out',
+  'in',
+  'in',
+  'in',
+  'in',
+  'in',
+  'in',
+  'in',
+  'out',
+  'out',
+  'out',
+  'out',
+  'out',
+];
 /** dist/console, seen from dist/test/bench where this file runs. */
 const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
 const ADMIN_PASSWORD = 'bench-admin-password-1';
@@ -98,7 +113,9 @@ interface Report {
 
 export async function benchConsole(): Promise<void> {
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
-    process.stdout.write(`\n3. Browser benchmark skipped: no built console in ${CONSOLE_DIR} (run npm run build:console).\n`);
+    process.stdout.write(
+      `\n3. Browser benchmark skipped: no built console in ${CONSOLE_DIR} (run npm run build:console).\n`,
+    );
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'crisis-bench-console-'));
@@ -114,7 +131,15 @@ export async function benchConsole(): Promise<void> {
 }
 
 async function openSession(dataDir: string): Promise<Session> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD, DEMO_DATA: 'true', LOG_LEVEL: 'error', CONSOLE_DIR });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD,
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'error',
+    CONSOLE_DIR,
+  });
   const server = await startServer(config);
   try {
     const api = apiClient(server.url);
@@ -132,7 +157,10 @@ function apiClient(baseUrl: string): Api {
   return async <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -145,12 +173,24 @@ async function runScenario(s: Session): Promise<Report> {
   const setup =
     `Chromium ${s.browser.browser.version()} headless, software rendering (--disable-gpu), 1440 × 900; ` +
     `${availableParallelism()} CPUs shared by the server, its PostgreSQL, the browser and this client.`;
-  const report: Report = { setup, seeding: '', load: [], mainThread: [], latency: [], redraw: '', zoom: [], memory: [], notes: [] };
+  const report: Report = {
+    setup,
+    seeding: '',
+    load: [],
+    mainThread: [],
+    latency: [],
+    redraw: '',
+    zoom: [],
+    memory: [],
+    notes: [],
+  };
   // The live console is open before the incidents exist, so it learns of all 2,000 through events.
   const live = await openConsole(s);
   const plan = planIncidents(await s.api<RegionCollection>('GET', '/regions', s.coordinator));
   const incidents = await measureArrival(s, live, plan, report);
-  report.notes.push(`screenshot of the live console with ${INCIDENTS} incidents: ${await s.browser.screenshot(live.page, `bench-console-${INCIDENTS}`)}`);
+  report.notes.push(
+    `screenshot of the live console with ${INCIDENTS} incidents: ${await s.browser.screenshot(live.page, `bench-console-${INCIDENTS}`)}`,
+  );
   report.memory.push(memoryRow(`live console, ${INCIDENTS} incidents`, await memory(live)));
 
   await measureLoad(s, report);
@@ -163,15 +203,24 @@ async function runScenario(s: Session): Promise<Report> {
 function planIncidents(regions: RegionCollection): PlannedIncident[] {
   const random = rng(20251123);
   const boxes = regions.features.map((f) => geometryBBox(f.geometry));
-  const [west, south, east, north] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
-  const inSeoul = (p: { lat: number; lng: number }): boolean => regions.features.some((f) => pointInGeometry(p, f.geometry));
+  const [west, south, east, north] = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+  const inSeoul = (p: { lat: number; lng: number }): boolean =>
+    regions.features.some((f) => pointInGeometry(p, f.geometry));
   const point = (): { lat: number; lng: number } => {
     for (;;) {
       const p = { lat: south + random() * (north - south), lng: west + random() * (east - west) };
       if (inSeoul(p)) return { lat: Number(p.lat.toFixed(6)), lng: Number(p.lng.toFixed(6)) };
     }
   };
-  return Array.from({ length: INCIDENTS }, (_, i) => ({ category: i % PRESSING_EVERY === 0 ? 'B' : random() < 0.5 ? 'D' : 'E', location: point() }));
+  return Array.from({ length: INCIDENTS }, (_, i) => ({
+    category: i % PRESSING_EVERY === 0 ? 'B' : random() < 0.5 ? 'D' : 'E',
+    location: point(),
+  }));
 }
 
 /** Hotline answers the triage rules turn into each category used here (libs/triage). */
@@ -179,7 +228,10 @@ function triageInput(category: Category): TriageInput {
   const calm = { ...blankTriageInput(), capableSupportPresent: true };
   switch (category) {
     case 'B':
-      return { ...calm, cssrs: { ...calm.cssrs, wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true } };
+      return {
+        ...calm,
+        cssrs: { ...calm.cssrs, wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true },
+      };
     case 'D':
       return { ...calm, psychosis: 'stable' };
     case 'E':
@@ -192,9 +244,18 @@ function triageInput(category: Category): TriageInput {
 /** One incident the hotline's way: POST /calls → POST /calls/:id/triage → POST /incidents. */
 async function createIncident(s: Session, plan: PlannedIncident): Promise<SeededIncident> {
   const call = await s.api<{ id: string }>('POST', '/calls', s.counselor, { channel: 'phone' });
-  const triage = await s.api<{ category: Category }>('POST', `/calls/${call.id}/triage`, s.counselor, triageInput(plan.category));
-  if (triage.category !== plan.category) throw new Error(`triage gave ${triage.category}, the plan wanted ${plan.category}`);
-  const incident = await s.api<IncidentView>('POST', '/incidents', s.counselor, { callId: call.id, location: plan.location });
+  const triage = await s.api<{ category: Category }>(
+    'POST',
+    `/calls/${call.id}/triage`,
+    s.counselor,
+    triageInput(plan.category),
+  );
+  if (triage.category !== plan.category)
+    throw new Error(`triage gave ${triage.category}, the plan wanted ${plan.category}`);
+  const incident = await s.api<IncidentView>('POST', '/incidents', s.counselor, {
+    callId: call.id,
+    location: plan.location,
+  });
   return { id: incident.id, callId: call.id, category: incident.category };
 }
 
@@ -228,8 +289,14 @@ async function openConsole(s: Session): Promise<Opened & { submittedAt: number }
 }
 
 /** The 2,000 incidents are created through the API while `live` is open; how the console keeps up. */
-async function measureArrival(s: Session, live: Opened, plan: readonly PlannedIncident[], report: Report): Promise<SeededIncident[]> {
-  const head = async (): Promise<number> => (await s.api<{ lastSeq: number }>('GET', '/events/head', s.coordinator)).lastSeq;
+async function measureArrival(
+  s: Session,
+  live: Opened,
+  plan: readonly PlannedIncident[],
+  report: Report,
+): Promise<SeededIncident[]> {
+  const head = async (): Promise<number> =>
+    (await s.api<{ lastSeq: number }>('GET', '/events/head', s.coordinator)).lastSeq;
   const seqBefore = await head();
   const from = await live.probe.now();
   const started = performance.now();
@@ -242,7 +309,13 @@ async function measureArrival(s: Session, live: Opened, plan: readonly PlannedIn
     `${(seedMs / 1000).toFixed(1)} s (${((INCIDENTS / seedMs) * 1000).toFixed(0)}/s): ${events} events (${(events / INCIDENTS).toFixed(1)} per incident) for the open console to apply.`;
   const shownAt = await allShownOrNull(live.probe, INCIDENTS, 60_000);
   const to = shownAt ?? (await live.probe.now());
-  report.mainThread.push(mainThreadRow(`arrival: ${INCIDENTS} incidents created live (${(seedMs / 1000).toFixed(0)} s)`, to - from, summariseTasks(await live.probe.longTasks(from, to))));
+  report.mainThread.push(
+    mainThreadRow(
+      `arrival: ${INCIDENTS} incidents created live (${(seedMs / 1000).toFixed(0)} s)`,
+      to - from,
+      summariseTasks(await live.probe.longTasks(from, to)),
+    ),
+  );
   report.load.push([
     `live console: last POST /incidents answered → queue and map show all ${INCIDENTS}`,
     since(shownAt, lastResponse),
@@ -272,10 +345,20 @@ async function measureLoad(s: Session, report: Report): Promise<void> {
     const t0 = opened.submittedAt;
     report.load.push(
       ['fresh login: submit → first queue row', since(await firstRow, t0), ''],
-      [`fresh login: submit → synced, queue and map show the ${listed} listed`, since(shownAt, t0), await shownText(probe, listed)],
+      [
+        `fresh login: submit → synced, queue and map show the ${listed} listed`,
+        since(shownAt, t0),
+        await shownText(probe, listed),
+      ],
       [`fresh login: submit → map settled (no DOM change for ${QUIET_MS} ms)`, (settledAt - t0).toFixed(0), ''],
     );
-    report.mainThread.unshift(mainThreadRow('load: login submit → map settled', settledAt - t0, summariseTasks(await probe.longTasks(t0, settledAt))));
+    report.mainThread.unshift(
+      mainThreadRow(
+        'load: login submit → map settled',
+        settledAt - t0,
+        summariseTasks(await probe.longTasks(t0, settledAt)),
+      ),
+    );
     report.memory.unshift(memoryRow(`fresh login, ${listed} incidents`, await memory(opened)));
   } finally {
     await opened.context.close();
@@ -321,7 +404,10 @@ interface SentUpdate extends UpdateJob {
 function planUpdates(incidents: readonly SeededIncident[]): UpdateJob[] {
   const random = rng(7);
   const pressing = incidents.filter((i) => i.category === 'B');
-  const others = shuffle(incidents.filter((i) => i.category !== 'B'), random);
+  const others = shuffle(
+    incidents.filter((i) => i.category !== 'B'),
+    random,
+  );
   return Array.from({ length: UPDATES }, (_, k): UpdateJob => {
     if (k % SAMPLE_EVERY === 0) return { incident: pressing[k / SAMPLE_EVERY]!, to: 'C', sampled: true };
     const incident = others[k]!;
@@ -342,10 +428,15 @@ async function sendPaced(s: Session, jobs: readonly UpdateJob[]): Promise<SentUp
   const start = performance.now();
   return Promise.all(
     jobs.map(async (job, k): Promise<SentUpdate> => {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + (k * 1000) / UPDATES_PER_SECOND - performance.now())));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, start + (k * 1000) / UPDATES_PER_SECOND - performance.now())),
+      );
       const sentAt = Date.now();
       const ok = await s
-        .api('POST', `/calls/${job.incident.callId}/triage/override`, s.counselor, { category: job.to, reason: 'benchmark: re-assessed on a follow-up call' })
+        .api('POST', `/calls/${job.incident.callId}/triage/override`, s.counselor, {
+          category: job.to,
+          reason: 'benchmark: re-assessed on a follow-up call',
+        })
         .then(() => true)
         .catch(() => false);
       return { ...job, sentAt, answeredAt: Date.now(), ok };
@@ -353,7 +444,12 @@ async function sendPaced(s: Session, jobs: readonly UpdateJob[]): Promise<SentUp
   );
 }
 
-async function measureUpdates(s: Session, live: Opened, incidents: readonly SeededIncident[], report: Report): Promise<void> {
+async function measureUpdates(
+  s: Session,
+  live: Opened,
+  incidents: readonly SeededIncident[],
+  report: Report,
+): Promise<void> {
   const jobs = planUpdates(incidents);
   const { lastSeq } = await s.api<{ lastSeq: number }>('GET', '/events/head', s.coordinator);
   await live.probe.watchUpdates(jobs.filter((j) => j.sampled).map((j) => ({ id: j.incident.id, category: j.to })));
@@ -379,13 +475,23 @@ async function measureUpdates(s: Session, live: Opened, incidents: readonly Seed
  * Latency of the watched updates from the server's event (occurredAt, the start of its transaction) and from the
  * request, to the marker and the queue row showing the new category; all times are epoch ms on one machine.
  */
-function latencyRows(sent: readonly SentUpdate[], seen: readonly SeenUpdate[], occurred: ReadonlyMap<string, number>): string[][] {
+function latencyRows(
+  sent: readonly SentUpdate[],
+  seen: readonly SeenUpdate[],
+  occurred: ReadonlyMap<string, number>,
+): string[][] {
   const sentById = new Map(sent.map((u) => [u.incident.id, u]));
-  const row = (label: string, pick: (x: SeenUpdate, sentAt: number, occurredAt: number | null) => number | null): string[] => {
-    const values = seen.map((x) => pick(x, sentById.get(x.id)!.sentAt, occurred.get(x.id) ?? null)).filter((v): v is number => v !== null);
+  const row = (
+    label: string,
+    pick: (x: SeenUpdate, sentAt: number, occurredAt: number | null) => number | null,
+  ): string[] => {
+    const values = seen
+      .map((x) => pick(x, sentById.get(x.id)!.sentAt, occurred.get(x.id) ?? null))
+      .filter((v): v is number => v !== null);
     return latencyRow(label, values, seen.length);
   };
-  const gap = (at: number | null, start: number | null): number | null => (at !== null && start !== null ? at - start : null);
+  const gap = (at: number | null, start: number | null): number | null =>
+    at !== null && start !== null ? at - start : null;
   return [
     row('event occurredAt → marker restyled', (x, _, o) => gap(x.markerAt, o)),
     row('event occurredAt → queue row restyled', (x, _, o) => gap(x.rowAt, o)),
@@ -403,7 +509,7 @@ function latencyRows(sent: readonly SentUpdate[], seen: readonly SeenUpdate[], o
 async function incidentEventTimes(s: Session, after: number): Promise<Map<string, number>> {
   const times = new Map<string, number>();
   const LIMIT = 1000;
-  for (let cursor = after; ; ) {
+  for (let cursor = after; ;) {
     const page = await s.api<EventsPage>('GET', `/events?after=${cursor}&limit=${LIMIT}`, s.coordinator);
     for (const e of page.events) {
       if (e.type === 'incident.updated' && !times.has(e.data.id)) times.set(e.data.id, Date.parse(e.occurredAt));
@@ -431,9 +537,19 @@ async function measureZoom(live: Opened, report: Report): Promise<void> {
     const c = await probe.counts();
     total = total.concat(tasks);
     totalMs += settledAt - clickAt;
-    report.zoom.push(zoomRow(`${step} → ${level >= 0 ? '+' : ''}${level} from fitted`, settledAt - clickAt, frames.filter((f) => f >= clickAt && f <= settledAt), summariseTasks(tasks), c));
+    report.zoom.push(
+      zoomRow(
+        `${step} → ${level >= 0 ? '+' : ''}${level} from fitted`,
+        settledAt - clickAt,
+        frames.filter((f) => f >= clickAt && f <= settledAt),
+        summariseTasks(tasks),
+        c,
+      ),
+    );
   }
-  report.mainThread.push(mainThreadRow(`zoom: ${ZOOM_STEPS.length} steps, click → settled`, totalMs, summariseTasks(total)));
+  report.mainThread.push(
+    mainThreadRow(`zoom: ${ZOOM_STEPS.length} steps, click → settled`, totalMs, summariseTasks(total)),
+  );
 }
 
 async function memory({ context, page }: Opened): Promise<Memory> {
@@ -444,7 +560,12 @@ async function memory({ context, page }: Opened): Promise<Memory> {
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
-    return { heapUsedMb: metric('JSHeapUsedSize') / 2 ** 20, heapTotalMb: metric('JSHeapTotalSize') / 2 ** 20, domNodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+    return {
+      heapUsedMb: metric('JSHeapUsedSize') / 2 ** 20,
+      heapTotalMb: metric('JSHeapTotalSize') / 2 ** 20,
+      domNodes: metric('Nodes'),
+      listeners: metric('JSEventListeners'),
+    };
   } finally {
     await cdp.detach();
   }
@@ -459,18 +580,40 @@ function summariseTasks(tasks: readonly LongTask[]): MainThread {
 }
 
 function mainThreadRow(phase: string, windowMs: number, m: MainThread): string[] {
-  return [phase, (windowMs / 1000).toFixed(1), String(m.tasks), m.blockedMs.toFixed(0), ((m.blockedMs / windowMs) * 100).toFixed(1), m.longestMs.toFixed(0)];
+  return [
+    phase,
+    (windowMs / 1000).toFixed(1),
+    String(m.tasks),
+    m.blockedMs.toFixed(0),
+    ((m.blockedMs / windowMs) * 100).toFixed(1),
+    m.longestMs.toFixed(0),
+  ];
 }
 
 function latencyRow(label: string, values: number[], of: number): string[] {
   const sorted = [...values].sort((a, b) => a - b);
-  return [label, `${values.length}/${of}`, ...[50, 95].map((p) => percentile(sorted, p).toFixed(0)), (sorted[sorted.length - 1] ?? Number.NaN).toFixed(0)];
+  return [
+    label,
+    `${values.length}/${of}`,
+    ...[50, 95].map((p) => percentile(sorted, p).toFixed(0)),
+    (sorted[sorted.length - 1] ?? Number.NaN).toFixed(0),
+  ];
 }
 
 function zoomRow(label: string, settleMs: number, frames: readonly number[], m: MainThread, c: ScreenCounts): string[] {
   const gaps = frames.slice(1).map((f, i) => f - frames[i]!);
   const longestFrame = gaps.reduce((max, g) => Math.max(max, g), 0);
-  return [label, settleMs.toFixed(0), String(frames.length), longestFrame.toFixed(0), String(gaps.filter((g) => g > 50).length), String(m.tasks), m.longestMs.toFixed(0), String(c.clusters), String(c.markers)];
+  return [
+    label,
+    settleMs.toFixed(0),
+    String(frames.length),
+    longestFrame.toFixed(0),
+    String(gaps.filter((g) => g > 50).length),
+    String(m.tasks),
+    m.longestMs.toFixed(0),
+    String(c.clusters),
+    String(c.markers),
+  ];
 }
 
 function memoryRow(label: string, m: Memory): string[] {
@@ -478,7 +621,9 @@ function memoryRow(label: string, m: Memory): string[] {
 }
 
 function printReport(r: Report): void {
-  process.stdout.write(`\n3. Coordinator console in Chromium (${INCIDENTS} open incidents over Seoul, real server, built console)\n   ${r.setup}\n   ${r.seeding}\n`);
+  process.stdout.write(
+    `\n3. Coordinator console in Chromium (${INCIDENTS} open incidents over Seoul, real server, built console)\n   ${r.setup}\n   ${r.seeding}\n`,
+  );
   printTable('3a. Load (ms)', ['milestone', 'ms', 'on screen'], r.load);
   printTable(
     '3b. Main thread (Long Tasks API: tasks over 50 ms; blocked = the part of each beyond 50 ms)',
@@ -493,9 +638,23 @@ function printReport(r: Report): void {
   process.stdout.write(`   ${r.redraw}\n`);
   printTable(
     '3d. Zoom with the map buttons (frames: requestAnimationFrame between click and settled)',
-    ['step', 'settle ms', 'frames', 'longest frame ms', 'frames > 50 ms', 'long tasks', 'longest task ms', 'clusters', 'markers'],
+    [
+      'step',
+      'settle ms',
+      'frames',
+      'longest frame ms',
+      'frames > 50 ms',
+      'long tasks',
+      'longest task ms',
+      'clusters',
+      'markers',
+    ],
     r.zoom,
   );
-  printTable('3e. Memory (after a forced garbage collection; CDP Performance.getMetrics)', ['page', 'JS heap used MB', 'JS heap total MB', 'DOM nodes', 'listeners'], r.memory);
+  printTable(
+    '3e. Memory (after a forced garbage collection; CDP Performance.getMetrics)',
+    ['page', 'JS heap used MB', 'JS heap total MB', 'DOM nodes', 'listeners'],
+    r.memory,
+  );
   if (r.notes.length) process.stdout.write(`\nNotes:\n${r.notes.map((n) => `  - ${n}\n`).join('')}`);
 }

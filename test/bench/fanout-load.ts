@@ -49,7 +49,12 @@ export class Consoles {
     for (let i = 0; i < n; i += 50) {
       await Promise.all(
         Array.from({ length: Math.min(50, n - i) }, async () => {
-          const s = io(target.url, { transports: ['websocket'], auth: target.socketAuth, reconnection: false, forceNew: true });
+          const s = io(target.url, {
+            transports: ['websocket'],
+            auth: target.socketAuth,
+            reconnection: false,
+            forceNew: true,
+          });
           s.on('incident.created', (e: { data: { id: string } }) => {
             const at = performance.now();
             const list = c.arrivals.get(e.data.id);
@@ -80,7 +85,14 @@ export class Consoles {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Fires `rate` creates a second for `seconds`, waits for the events, and summarises. */
-export async function runLoad(target: Target, consoles: Consoles, rate: number, seconds: number, nextIndex: () => number, cpu?: CpuSampler): Promise<LoadResult> {
+export async function runLoad(
+  target: Target,
+  consoles: Consoles,
+  rate: number,
+  seconds: number,
+  nextIndex: () => number,
+  cpu?: CpuSampler,
+): Promise<LoadResult> {
   consoles.arrivals.clear();
   const cpuBefore = cpu?.();
   const total = Math.round(rate * seconds);
@@ -118,7 +130,7 @@ export async function runLoad(target: Target, consoles: Consoles, rate: number, 
   // Events still on their way: wait until every console has every event, or 3 s.
   const ok = sent.filter((s) => s.ok);
   const complete = (): boolean => ok.every((s) => (consoles.arrivals.get(s.id!)?.length ?? 0) >= consoles.size);
-  for (const until = performance.now() + 3000; !complete() && performance.now() < until; ) await sleep(20);
+  for (const until = performance.now() + 3000; !complete() && performance.now() < until;) await sleep(20);
 
   const latencies: number[] = [];
   let lost = 0;
@@ -129,7 +141,8 @@ export async function runLoad(target: Target, consoles: Consoles, rate: number, 
   }
   latencies.sort((a, b) => a - b);
   const cpuAfter = cpu?.();
-  const perCreate = (k: 'server' | 'postgres'): number => (cpuBefore && cpuAfter ? (cpuAfter[k] - cpuBefore[k]) / Math.max(1, sent.length) : Number.NaN);
+  const perCreate = (k: 'server' | 'postgres'): number =>
+    cpuBefore && cpuAfter ? (cpuAfter[k] - cpuBefore[k]) / Math.max(1, sent.length) : Number.NaN;
   const creates = ok.map((s) => s.t1 - s.t0).sort((a, b) => a - b);
   return {
     consoles: consoles.size,

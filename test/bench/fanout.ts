@@ -34,7 +34,10 @@ const STEP_SECONDS = 4;
 const CALLS = 12_000;
 
 function spawnNode(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
@@ -58,10 +61,16 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-const seoul = (i: number): { lat: number; lng: number } => ({ lat: 37.48 + ((i * 7919) % 1000) / 10_000, lng: 126.9 + ((i * 104729) % 1500) / 10_000 });
+const seoul = (i: number): { lat: number; lng: number } => ({
+  lat: 37.48 + ((i * 7919) % 1000) / 10_000,
+  lng: 126.9 + ((i * 104729) % 1500) / 10_000,
+});
 
 /** Logs in the demo counselor and coordinator, triages one call, and clones it so every create has its own call. */
-async function prepareProject(url: string, databaseUrl: string): Promise<{ counselor: string; coordinator: string; calls: string[] }> {
+async function prepareProject(
+  url: string,
+  databaseUrl: string,
+): Promise<{ counselor: string; coordinator: string; calls: string[] }> {
   const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
     const res = await fetch(`${url}/api/v1${path}`, {
       method: 'POST',
@@ -71,17 +80,25 @@ async function prepareProject(url: string, databaseUrl: string): Promise<{ couns
     if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  const login = async (username: string): Promise<string> => (await post<{ accessToken: string }>('/auth/login', { username, password: 'demo-1577-0199' })).accessToken;
+  const login = async (username: string): Promise<string> =>
+    (await post<{ accessToken: string }>('/auth/login', { username, password: 'demo-1577-0199' })).accessToken;
   const counselor = await login('counselor');
   const coordinator = await login('coordinator');
   const call = await post<{ id: string }>('/calls', { channel: 'phone' }, counselor);
   const base = blankTriageInput();
-  await post(`/calls/${call.id}/triage`, { ...base, cssrs: { ...base.cssrs, wishDead: true, suicidalThoughts: true, intent: true } }, counselor);
+  await post(
+    `/calls/${call.id}/triage`,
+    { ...base, cssrs: { ...base.cssrs, wishDead: true, suicidalThoughts: true, intent: true } },
+    counselor,
+  );
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const columns = async (table: string, skip: string[]): Promise<string[]> =>
     (
-      await db.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = $1 AND NOT (column_name = ANY($2))`, [table, skip])
+      await db.query<{ c: string }>(
+        `SELECT column_name AS c FROM information_schema.columns WHERE table_name = $1 AND NOT (column_name = ANY($2))`,
+        [table, skip],
+      )
     ).rows.map((r) => `"${r.c}"`);
   const callCols = await columns('call', ['id', 'idempotency_key', 'idempotency_fingerprint']);
   const triageCols = await columns('triage', ['id', 'call_id']);
@@ -145,24 +162,34 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
     for (const name of names) if (name !== 'project') await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const urlOf = (name: Name): string => (name === 'project' ? db.url : db.url.replace(/\/crisis$/, `/${name}`));
-    const sampler = (child: ChildProcess, database: string): CpuSampler => () => ({
-      server: cpuMsOf(child.pid!),
-      postgres: backendsOf(postmaster, database).reduce((sum, pid) => sum + cpuMsOf(pid), 0),
-    });
+    const sampler =
+      (child: ChildProcess, database: string): CpuSampler =>
+      () => ({
+        server: cpuMsOf(child.pid!),
+        postgres: backendsOf(postmaster, database).reduce((sum, pid) => sum + cpuMsOf(pid), 0),
+      });
 
     const running = {} as Record<Name, Running>;
     for (const name of names) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       if (name === 'floor') {
-        const child = spawnNode(join(DIST, 'test/bench/floor-server.js'), { FLOOR_DATABASE_URL: urlOf(name), PORT: String(port) });
+        const child = spawnNode(join(DIST, 'test/bench/floor-server.js'), {
+          FLOOR_DATABASE_URL: urlOf(name),
+          PORT: String(port),
+        });
         children.push(child);
         await waitHealthy(`${url}/`, child);
         let n = 0;
-        running.floor = { target: { name: 'floor', url, path: '/incidents', headers: {}, body: (i) => ({ location: seoul(i) }) }, next: () => n++, cpu: sampler(child, 'floor') };
+        running.floor = {
+          target: { name: 'floor', url, path: '/incidents', headers: {}, body: (i) => ({ location: seoul(i) }) },
+          next: () => n++,
+          cpu: sampler(child, 'floor'),
+        };
         continue;
       }
-      const main = name === 'baseline' ? join(baselineDir!, 'dist/apps/api/src/main.js') : join(DIST, 'apps/api/src/main.js');
+      const main =
+        name === 'baseline' ? join(baselineDir!, 'dist/apps/api/src/main.js') : join(DIST, 'apps/api/src/main.js');
       const child = spawnNode(main, {
         DATABASE_URL: urlOf(name),
         PORT: String(port),
@@ -214,7 +241,9 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
     const fixedRow = async (row: string, consoles: number, rate: number, seconds: number): Promise<void> => {
       const result: Partial<Record<Name, LoadResult>> = {};
       for (const name of names) {
-        const r = await withConsoles(name, consoles, (c, run) => runLoad(run.target, c, rate, seconds, run.next, run.cpu));
+        const r = await withConsoles(name, consoles, (c, run) =>
+          runLoad(run.target, c, rate, seconds, run.next, run.cpu),
+        );
         result[name] = r;
         log(`  ${row}, ${name}: ${describe(r)}`);
       }
@@ -232,9 +261,13 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
     await fixedRow('1,000 consoles, 10 creates/s', 1000, 10, 10);
     const surge: Partial<Record<Name, { held: number; steps: LoadResult[] }>> = {};
     for (const name of names) {
-      const s = await withConsoles(name, 20, (c, run) => highestRateHeld(run.target, c, SURGE_RATES, STEP_SECONDS, 100, run.next, run.cpu));
+      const s = await withConsoles(name, 20, (c, run) =>
+        highestRateHeld(run.target, c, SURGE_RATES, STEP_SECONDS, 100, run.next, run.cpu),
+      );
       surge[name] = s;
-      log(`  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms`).join('; ')})`);
+      log(
+        `  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms`).join('; ')})`,
+      );
     }
     rows.push({
       row: 'highest create rate held at p99 ≤ 100 ms, 20 consoles',
@@ -248,7 +281,14 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
     printTable(
       '4. Write path and fan-out (issue 12): the project against a floor (node:http + one PostgreSQL transaction + Socket.IO broadcast) in the same run',
       ['load', 'metric', 'floor', ...(baselineDir ? ['baseline'] : []), 'project', 'project / floor'],
-      rows.map((r) => [r.row, r.metric, r.floor.toFixed(1), ...(baselineDir ? [(r.baseline ?? Number.NaN).toFixed(1)] : []), r.project.toFixed(1), `${r.ratio.toFixed(2)}×`]),
+      rows.map((r) => [
+        r.row,
+        r.metric,
+        r.floor.toFixed(1),
+        ...(baselineDir ? [(r.baseline ?? Number.NaN).toFixed(1)] : []),
+        r.project.toFixed(1),
+        `${r.ratio.toFixed(2)}×`,
+      ]),
     );
     return rows;
   } finally {

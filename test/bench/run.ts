@@ -3,7 +3,14 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES, TEAM_SKILLS, type Category, type TeamSkill } from '#contracts';
-import { rankTeams, recommendTeams, StraightLineRouter, type CandidateTeam, type RecommendationIncident, type RecommendOptions } from '#geo';
+import {
+  rankTeams,
+  recommendTeams,
+  StraightLineRouter,
+  type CandidateTeam,
+  type RecommendationIncident,
+  type RecommendOptions,
+} from '#geo';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { benchConsole } from './console.js';
@@ -41,12 +48,26 @@ function summarise(scenario: string, samples: number[], wallMs: number): Row {
   const sorted = [...samples].sort((a, b) => a - b);
   const q = (p: number): number => percentile(sorted, p);
   const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
-  return { scenario, n: samples.length, p50: q(50), p95: q(95), p99: q(99), max: sorted[sorted.length - 1]!, mean, perSecond: (samples.length / wallMs) * 1000 };
+  return {
+    scenario,
+    n: samples.length,
+    p50: q(50),
+    p95: q(95),
+    p99: q(99),
+    max: sorted[sorted.length - 1]!,
+    mean,
+    perSecond: (samples.length / wallMs) * 1000,
+  };
 }
 
 function printTable(title: string, rows: Row[]): void {
   const head = ['scenario', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms', 'ops/s'];
-  const body = rows.map((r) => [r.scenario, String(r.n), ...[r.p50, r.p95, r.p99, r.max, r.mean].map((x) => x.toFixed(3)), r.perSecond.toFixed(0)]);
+  const body = rows.map((r) => [
+    r.scenario,
+    String(r.n),
+    ...[r.p50, r.p95, r.p99, r.max, r.mean].map((x) => x.toFixed(3)),
+    r.perSecond.toFixed(0),
+  ]);
   printRows(title, head, body);
 }
 
@@ -67,14 +88,20 @@ function buildWorld(now: Date): World {
   const regionAt = (lat: number, lng: number): string | null => {
     const row = Math.floor((lat - SOUTH) / CELL);
     const col = Math.floor((lng - WEST) / CELL);
-    return row >= 0 && row < REGIONS_PER_SIDE && col >= 0 && col < REGIONS_PER_SIDE ? regions[row * REGIONS_PER_SIDE + col]!.id : null;
+    return row >= 0 && row < REGIONS_PER_SIDE && col >= 0 && col < REGIONS_PER_SIDE
+      ? regions[row * REGIONS_PER_SIDE + col]!.id
+      : null;
   };
-  const point = (): { lat: number; lng: number } => ({ lat: SOUTH + random() * CELL * REGIONS_PER_SIDE, lng: WEST + random() * CELL * REGIONS_PER_SIDE });
+  const point = (): { lat: number; lng: number } => ({
+    lat: SOUTH + random() * CELL * REGIONS_PER_SIDE,
+    lng: WEST + random() * CELL * REGIONS_PER_SIDE,
+  });
   const skills = (): TeamSkill[] => TEAM_SKILLS.filter(() => random() < 0.2);
   const teams: CandidateTeam[] = Array.from({ length: TEAMS }, (_, i) => {
     const home = regions[i % regions.length]!;
     const base = { lat: home.lat + (random() - 0.5) * CELL * 0.8, lng: home.lng + (random() - 0.5) * CELL * 0.8 };
-    const live = random() < 0.5 ? { ...point(), at: new Date(now.getTime() - random() * 60 * 60_000).toISOString() } : null;
+    const live =
+      random() < 0.5 ? { ...point(), at: new Date(now.getTime() - random() * 60 * 60_000).toISOString() } : null;
     const roll = random();
     return {
       id: `10000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
@@ -170,10 +197,10 @@ async function seedDatabase(server: RunningServer, world: World, now: Date): Pro
     ],
   );
   const onDuty = t.filter((x) => x.onDuty).map((x) => x.id);
-  await q(`INSERT INTO shift (team_id, starts_at, ends_at) SELECT unnest($1::uuid[]), $2::timestamptz - interval '2 hours', $2::timestamptz + interval '10 hours'`, [
-    onDuty,
-    now.toISOString(),
-  ]);
+  await q(
+    `INSERT INTO shift (team_id, starts_at, ends_at) SELECT unnest($1::uuid[]), $2::timestamptz - interval '2 hours', $2::timestamptz + interval '10 hours'`,
+    [onDuty, now.toISOString()],
+  );
   const inc = world.incidents;
   await q(
     `INSERT INTO incident (id, number, region_id, category, status, respond_by, lat, lng, needed_skills, danger_to_others)
@@ -199,21 +226,48 @@ async function benchHttp(world: World, now: Date): Promise<Row[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crisis-bench-'));
   chmodSync(dataDir, 0o755);
   const password = 'bench-admin-password-1';
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: password, DEMO_DATA: 'false', LOG_LEVEL: 'error', TIMER_POLL_MS: '60000' });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: password,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'error',
+    TIMER_POLL_MS: '60000',
+  });
   const server = await startServer(config);
   try {
     await seedDatabase(server, world, now);
-    const api = async (method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
+    const api = async (
+      method: string,
+      path: string,
+      token?: string,
+      body?: unknown,
+    ): Promise<{ status: number; json: unknown }> => {
       const res = await fetch(`${server.url}/api/v1${path}`, {
         method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
       return { status: res.status, json: await res.json() };
     };
-    const admin = ((await api('POST', '/auth/login', undefined, { username: 'admin', password })).json as { accessToken: string }).accessToken;
-    await api('POST', '/users', admin, { username: 'bench-coordinator', password, displayName: 'Bench', role: 'coordinator' });
-    const token = ((await api('POST', '/auth/login', undefined, { username: 'bench-coordinator', password })).json as { accessToken: string }).accessToken;
+    const admin = (
+      (await api('POST', '/auth/login', undefined, { username: 'admin', password })).json as { accessToken: string }
+    ).accessToken;
+    await api('POST', '/users', admin, {
+      username: 'bench-coordinator',
+      password,
+      displayName: 'Bench',
+      role: 'coordinator',
+    });
+    const token = (
+      (await api('POST', '/auth/login', undefined, { username: 'bench-coordinator', password })).json as {
+        accessToken: string;
+      }
+    ).accessToken;
 
     const rows: Row[] = [];
     const one = async (id: string, query = ''): Promise<number> => {
@@ -267,7 +321,10 @@ async function main(): Promise<void> {
       `node ${process.version}, ${process.platform}/${process.arch}\n` +
       `Recommendations: ${TEAMS} teams (${available} on duty and available), ${INCIDENTS} open incidents, ${world.regions.length} regions\n`,
   );
-  printTable(`1. Pure ranking (libs/geo), one call per open incident, ${INCIDENTS} calls per row`, benchPure(world, now));
+  printTable(
+    `1. Pure ranking (libs/geo), one call per open incident, ${INCIDENTS} calls per row`,
+    benchPure(world, now),
+  );
   if (process.env.BENCH_HTTP !== 'false') {
     try {
       results.recommendations = await benchHttp(world, now);
@@ -300,7 +357,19 @@ async function main(): Promise<void> {
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${now.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
   const command = `${['BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_BASELINE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
-  writeFileSync(file, JSON.stringify({ date: now.toISOString(), command, machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) }, results }, null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: now.toISOString(),
+        command,
+        machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   process.stdout.write(`\nresults written to ${file}\n`);
 }
 

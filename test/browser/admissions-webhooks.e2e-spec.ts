@@ -1,5 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { AgencyCreatedView, AgencyView, CallView, EmergencyAdmissionView, IncidentView, TriageInput } from '#contracts';
+import type {
+  AgencyCreatedView,
+  AgencyView,
+  CallView,
+  EmergencyAdmissionView,
+  IncidentView,
+  TriageInput,
+} from '#contracts';
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
@@ -22,7 +29,12 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function open(lang: 'en' | 'ko', username: string, password = PASSWORD, phone = false): Promise<{ page: Page; context: BrowserContext }> {
+async function open(
+  lang: 'en' | 'ko',
+  username: string,
+  password = PASSWORD,
+  phone = false,
+): Promise<{ page: Page; context: BrowserContext }> {
   const session = await env.browser.newPage({ phone });
   await session.context.addInitScript({ content: `localStorage.setItem('console.lang', '${lang}')` });
   const { page } = session;
@@ -41,7 +53,10 @@ async function incidentOverRest(): Promise<IncidentView> {
   const call = await env.server.api<CallView>('POST', '/calls', { token, body: { channel: 'phone' } });
   const input: TriageInput = { ...blankTriageInput(), distress: 'high', capableSupportPresent: false };
   await env.server.api('POST', `/calls/${call.body.id}/triage`, { token, body: input });
-  const incident = await env.server.api<IncidentView>('POST', '/incidents', { token, body: { callId: call.body.id, location: { lat: 37.5628, lng: 126.9962 } } });
+  const incident = await env.server.api<IncidentView>('POST', '/incidents', {
+    token,
+    body: { callId: call.body.id, location: { lat: 37.5628, lng: 126.9962 } },
+  });
   expect(incident.status).toBe(201);
   return incident.body;
 }
@@ -51,12 +66,22 @@ it('admin (English): a failed partner delivery is retried from the deliveries sc
   receiver.script('/partner', [503]);
   const agency = await env.server.api<AgencyCreatedView>('POST', '/agencies', {
     token: admin,
-    body: { code: 'H-WEBHOOK', kind: 'hospital', name: 'Webhook Test Hospital', regionIds: [], location: { lat: 37.56, lng: 126.99 }, webhookUrl: receiver.url('/partner') },
+    body: {
+      code: 'H-WEBHOOK',
+      kind: 'hospital',
+      name: 'Webhook Test Hospital',
+      regionIds: [],
+      location: { lat: 37.56, lng: 126.99 },
+      webhookUrl: receiver.url('/partner'),
+    },
   });
   expect(agency.body.webhookSecret).toMatch(/^whsec_/);
   const { accessToken: coordinator } = await env.server.login('coordinator', PASSWORD);
   const incident = await incidentOverRest();
-  await env.server.api('POST', `/incidents/${incident.id}/handoffs`, { token: coordinator, body: { agencyId: agency.body.id, kind: 'hospital', reason: 'Psychiatric evaluation' } });
+  await env.server.api('POST', `/incidents/${incident.id}/handoffs`, {
+    token: coordinator,
+    body: { agencyId: agency.body.id, kind: 'hospital', reason: 'Psychiatric evaluation' },
+  });
   await receiver.waitFor('/partner', 1);
 
   const { page, context } = await open('en', 'admin', ADMIN_PASSWORD);
@@ -112,8 +137,17 @@ it('coordinator and hospital (Korean): the coordinator records the admission in 
   await form.getByRole('button', { name: '시한 시작' }).click();
   const drawerCard = clocks.getByTestId('admission-card');
   await drawerCard.waitFor();
-  const [created] = (await env.server.api<EmergencyAdmissionView[]>('GET', `/emergency-admissions?incidentId=${incident.id}`, { token: coordinatorToken })).body;
-  expect(created).toMatchObject({ status: 'active', hospitalAgencyId: smc.id, doctor: { name: '김민지' }, police: { name: '이준호', badge: 'SPD-1' } });
+  const [created] = (
+    await env.server.api<EmergencyAdmissionView[]>('GET', `/emergency-admissions?incidentId=${incident.id}`, {
+      token: coordinatorToken,
+    })
+  ).body;
+  expect(created).toMatchObject({
+    status: 'active',
+    hospitalAgencyId: smc.id,
+    doctor: { name: '김민지' },
+    police: { name: '이준호', badge: 'SPD-1' },
+  });
   await expect(drawerCard.getAttribute('data-admission-id')).resolves.toBe(created!.id);
   await expect(clocks.getByRole('timer').textContent()).resolves.toMatch(/남음$/);
   await expect(clocks.getByTestId('guardian-notice').getAttribute('data-status')).resolves.toBe('due');
@@ -134,7 +168,9 @@ it('coordinator and hospital (Korean): the coordinator records the admission in 
 
   await card.getByTestId('end-admission-form').locator('select[name="outcome"]').selectOption('voluntary');
   await card.getByRole('button', { name: '응급입원 종료' }).click();
-  await section.locator(`[data-testid="admission-card"][data-admission-id="${created!.id}"][data-status="ended"]`).waitFor();
+  await section
+    .locator(`[data-testid="admission-card"][data-admission-id="${created!.id}"][data-status="ended"]`)
+    .waitFor();
   await clocks.locator('[data-testid="admission-card"][data-status="ended"]').waitFor({ timeout: 5000 });
   await expect(clocks.getByTestId('admission-clock').textContent()).resolves.toContain('자의입원');
   await env.browser.screenshot(hospital.page, 'hospital-admissions-ko');

@@ -27,14 +27,30 @@ async function signIn(page: Page, username: string, lang: 'en' | 'ko'): Promise<
 
 const token = async (username: string) => (await env.server.login(username, PASSWORD)).accessToken;
 /** C: suicidal thoughts with a method, support present. */
-const CATEGORY_C = { ...blankTriageInput(), cssrs: { ...blankTriageInput().cssrs, wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true }, capableSupportPresent: true };
+const CATEGORY_C = {
+  ...blankTriageInput(),
+  cssrs: { ...blankTriageInput().cssrs, wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true },
+  capableSupportPresent: true,
+};
 
 /** Kim calls, is triaged C and the call ends without a dispatch: a follow-up for the Jung-gu centre. */
 async function callEndsWithoutDispatch(): Promise<void> {
   const t = await token('counselor2');
-  const call = await env.server.api<CallView>('POST', '/calls', { token: t, body: { channel: 'phone', callerNumber: KIM } });
-  expect((await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: t, body: CATEGORY_C })).status).toBe(201);
-  expect((await env.server.api('POST', `/calls/${call.body.id}/end`, { token: t, body: { outcome: 'closed-after-counselling' } })).status).toBe(200);
+  const call = await env.server.api<CallView>('POST', '/calls', {
+    token: t,
+    body: { channel: 'phone', callerNumber: KIM },
+  });
+  expect((await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: t, body: CATEGORY_C })).status).toBe(
+    201,
+  );
+  expect(
+    (
+      await env.server.api('POST', `/calls/${call.body.id}/end`, {
+        token: t,
+        body: { outcome: 'closed-after-counselling' },
+      })
+    ).status,
+  ).toBe(200);
 }
 
 describe('community centre follow-ups and the warm hand-back', () => {
@@ -65,7 +81,9 @@ describe('community centre follow-ups and the warm hand-back', () => {
     await card.getByLabel('시도 결과').selectOption('no-answer');
     await card.getByLabel('메모').fill('신호만 감');
     await card.getByRole('button', { name: '시도 기록' }).click();
-    await card.locator('[data-testid="follow-up-attempts"] li[data-outcome="no-answer"]', { hasText: '신호만 감' }).waitFor();
+    await card
+      .locator('[data-testid="follow-up-attempts"] li[data-outcome="no-answer"]', { hasText: '신호만 감' })
+      .waitFor();
     await expect(card.getAttribute('data-status')).resolves.toBe('open');
 
     await card.getByLabel('완료 결과').selectOption('linked-case-management');
@@ -109,15 +127,27 @@ describe('community centre follow-ups and the warm hand-back', () => {
       await form.getByRole('button', { name: 'Register client' }).click();
       const record = clients.getByTestId('client-record');
       await record.waitFor();
-      await expect(record.getByTestId('client-basis').textContent()).resolves.toContain('case management by the Mapo-gu centre');
+      await expect(record.getByTestId('client-basis').textContent()).resolves.toContain(
+        'case management by the Mapo-gu centre',
+      );
       await expect(record.getByTestId('caution').textContent()).resolves.toContain('Violence');
-      expect(await other.page.getByTestId('portal-section-follow-ups').locator(`[data-follow-up-id="${followUpId}"]`).count()).toBe(0);
+      expect(
+        await other.page
+          .getByTestId('portal-section-follow-ups')
+          .locator(`[data-follow-up-id="${followUpId}"]`)
+          .count(),
+      ).toBe(0);
 
-      const staff = await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(KIM)}`, { token: await token('counselor') });
+      const staff = await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(KIM)}`, {
+        token: await token('counselor'),
+      });
       const kimId = staff.body[0]!.id;
       const centre2 = await token('centre2');
       expect((await env.server.api('GET', `/clients/${kimId}`, { token: centre2 })).status).toBe(403);
-      expect((await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(KIM)}`, { token: centre2 })).body).toEqual([]);
+      expect(
+        (await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(KIM)}`, { token: centre2 }))
+          .body,
+      ).toEqual([]);
     } finally {
       await other.context.close();
     }
@@ -125,11 +155,25 @@ describe('community centre follow-ups and the warm hand-back', () => {
 
   it('coordinator hands a closed incident back from the drawer; the centre (English) sees the note and the summary', async () => {
     const t = await token('counselor2');
-    const call = await env.server.api<CallView>('POST', '/calls', { token: t, body: { channel: 'phone', callerNumber: KIM } });
-    expect((await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: t, body: { ...blankTriageInput(), distress: 'moderate' } })).status).toBe(201);
+    const call = await env.server.api<CallView>('POST', '/calls', {
+      token: t,
+      body: { channel: 'phone', callerNumber: KIM },
+    });
+    expect(
+      (
+        await env.server.api('POST', `/calls/${call.body.id}/triage`, {
+          token: t,
+          body: { ...blankTriageInput(), distress: 'moderate' },
+        })
+      ).status,
+    ).toBe(201);
     const incident = await env.server.api<IncidentView>('POST', '/incidents', {
       token: t,
-      body: { callId: call.body.id, location: IN_JUNG_GU, summary: 'Met at the station, calmer, going home with his sister' },
+      body: {
+        callId: call.body.id,
+        location: IN_JUNG_GU,
+        summary: 'Met at the station, calmer, going home with his sister',
+      },
     });
     expect(incident.status).toBe(201);
 
@@ -156,7 +200,9 @@ describe('community centre follow-ups and the warm hand-back', () => {
       expect(await seriousA11yFindings(p)).toEqual([]);
 
       const section = centre.getByTestId('portal-section-follow-ups');
-      const card = section.locator('[data-testid="follow-up"][data-status="open"]', { hasText: 'sister stays tonight' });
+      const card = section.locator('[data-testid="follow-up"][data-status="open"]', {
+        hasText: 'sister stays tonight',
+      });
       await card.waitFor({ timeout: 5000 });
       await expect(card.getByTestId('follow-up-incident').textContent()).resolves.toContain('Met at the station');
       await card.getByLabel('Attempt result').selectOption('reached');
@@ -171,4 +217,3 @@ describe('community centre follow-ups and the warm hand-back', () => {
     }
   }, 120_000);
 });
-

@@ -25,9 +25,19 @@ async function signIn(page: Page, username: string, lang: 'en' | 'ko'): Promise<
 async function earlierCalls(number: string, n: number): Promise<void> {
   const { accessToken: token } = await env.server.login('counselor2', PASSWORD);
   for (let i = 0; i < n; i++) {
-    const call = await env.server.api<CallView>('POST', '/calls', { token, body: { channel: 'phone', callerNumber: number } });
+    const call = await env.server.api<CallView>('POST', '/calls', {
+      token,
+      body: { channel: 'phone', callerNumber: number },
+    });
     expect(call.status).toBe(201);
-    expect((await env.server.api('POST', `/calls/${call.body.id}/end`, { token, body: { outcome: 'closed-after-counselling' } })).status).toBe(200);
+    expect(
+      (
+        await env.server.api('POST', `/calls/${call.body.id}/end`, {
+          token,
+          body: { outcome: 'closed-after-counselling' },
+        })
+      ).status,
+    ).toBe(200);
   }
 }
 
@@ -40,7 +50,15 @@ const cases = [
     searchAs: '+82 10 0000 0001',
     callAs: '010 0000 0001',
     newSign: 'Calls the line at 3 am',
-    text: { tab: 'Clients', calls: 'Calls', search: 'Search', edit: 'Edit safety plan', save: 'Save safety plan', newCall: 'New call', repeat: 'Third call this week' },
+    text: {
+      tab: 'Clients',
+      calls: 'Calls',
+      search: 'Search',
+      edit: 'Edit safety plan',
+      save: 'Save safety plan',
+      newCall: 'New call',
+      repeat: 'Third call this week',
+    },
   },
   {
     lang: 'ko' as const,
@@ -50,7 +68,15 @@ const cases = [
     searchAs: '+821000000004',
     callAs: '+82 (0)10-0000-0004',
     newSign: '새벽에 집을 나섬',
-    text: { tab: '대상자', calls: '상담', search: '검색', edit: '안전계획 수정', save: '안전계획 저장', newCall: '새 상담', repeat: '이번 주 3번째 전화' },
+    text: {
+      tab: '대상자',
+      calls: '상담',
+      search: '검색',
+      edit: '안전계획 수정',
+      save: '안전계획 저장',
+      newCall: '새 상담',
+      repeat: '이번 주 3번째 전화',
+    },
   },
 ];
 
@@ -93,8 +119,14 @@ describe.each(cases)('counselor in $lang: registry, safety plan, the next call',
 
     // Saved in the record: the API answers with it too.
     const { accessToken } = await env.server.login(c.user, PASSWORD);
-    const found = await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(c.stored)}`, { token: accessToken });
-    const client = await env.server.api<{ safetyPlan: { warningSigns: string[] } }>('GET', `/clients/${found.body[0]!.id}`, { token: accessToken });
+    const found = await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(c.stored)}`, {
+      token: accessToken,
+    });
+    const client = await env.server.api<{ safetyPlan: { warningSigns: string[] } }>(
+      'GET',
+      `/clients/${found.body[0]!.id}`,
+      { token: accessToken },
+    );
     expect(client.body.safetyPlan.warningSigns).toContain(c.newSign);
   }, 90_000);
 
@@ -108,7 +140,10 @@ describe.each(cases)('counselor in $lang: registry, safety plan, the next call',
     await form.locator('button[type="submit"]').click();
     const match = page.getByTestId('active-call').getByTestId('client-match');
     // No click: the single match opens by itself.
-    await match.getByTestId('safety-plan').locator('[data-step="warningSigns"] li', { hasText: c.newSign }).waitFor({ timeout: 5000 });
+    await match
+      .getByTestId('safety-plan')
+      .locator('[data-step="warningSigns"] li', { hasText: c.newSign })
+      .waitFor({ timeout: 5000 });
     await expect(match.getByTestId('safety-plan').textContent()).resolves.toContain(c.name);
     await expect(match.getByTestId('repeat-contact').textContent()).resolves.toContain(c.text.repeat);
     expect(await seriousA11yFindings(page)).toEqual([]);

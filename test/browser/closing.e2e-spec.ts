@@ -27,9 +27,16 @@ async function incidentWithRequestedHandoff(): Promise<{ incident: IncidentView;
   const counselor = (await env.server.login('counselor2', PASSWORD)).accessToken;
   const coordinator = (await env.server.login('coordinator', PASSWORD)).accessToken;
   const call = await env.server.api<CallView>('POST', '/calls', { token: counselor, body: { channel: 'phone' } });
-  await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: counselor, body: { ...blankTriageInput(), harmToOthers: 'threats' } });
-  const incident = await env.server.api<IncidentView>('POST', '/incidents', { token: counselor, body: { callId: call.body.id, location: IN_JUNG_GU } });
-  const hospital = (await env.server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: coordinator })).body[0]!;
+  await env.server.api('POST', `/calls/${call.body.id}/triage`, {
+    token: counselor,
+    body: { ...blankTriageInput(), harmToOthers: 'threats' },
+  });
+  const incident = await env.server.api<IncidentView>('POST', '/incidents', {
+    token: counselor,
+    body: { callId: call.body.id, location: IN_JUNG_GU },
+  });
+  const hospital = (await env.server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: coordinator }))
+    .body[0]!;
   const handoff = await env.server.api('POST', `/incidents/${incident.body.id}/handoffs`, {
     token: coordinator,
     body: { agencyId: hospital.id, kind: 'hospital', reason: 'assessment' },
@@ -39,8 +46,18 @@ async function incidentWithRequestedHandoff(): Promise<{ incident: IncidentView;
 }
 
 const COPY = {
-  ko: { dispositionLabel: '현장 안정화', policeYes: '예, 경찰 요청', closeAnyway: '그래도 종결', ask: '연계 요청이 2건' },
-  en: { dispositionLabel: 'Stabilised on scene', policeYes: 'Yes, request police', closeAnyway: 'Close anyway', ask: '2 handoffs are still requested' },
+  ko: {
+    dispositionLabel: '현장 안정화',
+    policeYes: '예, 경찰 요청',
+    closeAnyway: '그래도 종결',
+    ask: '연계 요청이 2건',
+  },
+  en: {
+    dispositionLabel: 'Stabilised on scene',
+    policeYes: 'Yes, request police',
+    closeAnyway: 'Close anyway',
+    ask: '2 handoffs are still requested',
+  },
 } as const;
 
 describe.each(['ko', 'en'] as const)('closing and police assistance (%s)', (lang) => {
@@ -58,20 +75,27 @@ describe.each(['ko', 'en'] as const)('closing and police assistance (%s)', (lang
     await detailPanel.locator('input[name="agency-search"]').fill(hospital.name.slice(0, 4));
     const picker = detailPanel.locator('select[name="agency"]');
     await picker.locator(`option[value="${hospital.id}"]`).waitFor({ state: 'attached' });
-    await expect(picker.locator('optgroup').first().getAttribute('label')).resolves.toBe(lang === 'ko' ? '병원' : 'Hospital');
+    await expect(picker.locator('optgroup').first().getAttribute('label')).resolves.toBe(
+      lang === 'ko' ? '병원' : 'Hospital',
+    );
     await expect(picker.locator(`option[value="${hospital.id}"]`).textContent()).resolves.toMatch(/km/);
 
     // Police assistance: a confirmation first, then an alert naming who asked.
     await section.getByRole('button', { name: lang === 'ko' ? '경찰 지원 요청' : 'Request police assistance' }).click();
     await section.getByTestId('close-confirm').getByRole('button', { name: copy.policeYes }).click();
-    const alert = page.locator(`[data-testid="alert-row"][data-kind="police-assist"]`).filter({ hasText: incident.number });
+    const alert = page
+      .locator(`[data-testid="alert-row"][data-kind="police-assist"]`)
+      .filter({ hasText: incident.number });
     await alert.waitFor({ timeout: 10_000 });
     await expect(alert.textContent()).resolves.toContain('coordinator (coordinator)');
 
     // The disposition list in the screen's language; closing asks first while the handoff is requested.
     await section.waitFor();
     await section.locator('select[name="disposition"]').selectOption({ label: copy.dispositionLabel });
-    await section.getByRole('button', { name: lang === 'ko' ? '사건 종결' : 'Close incident' }).first().click();
+    await section
+      .getByRole('button', { name: lang === 'ko' ? '사건 종결' : 'Close incident' })
+      .first()
+      .click();
     const confirm = section.getByTestId('close-confirm');
     await expect(confirm.textContent()).resolves.toContain(copy.ask);
     expect(await seriousA11yFindings(page)).toEqual([]);
@@ -80,9 +104,16 @@ describe.each(['ko', 'en'] as const)('closing and police assistance (%s)', (lang
     await alert.waitFor({ state: 'detached', timeout: 10_000 });
     // After closing: the disposition by its label, and the handoff rows still name their agencies.
     const detail = page.getByTestId('incident-detail');
-    await detail.getByTestId('disposition-shown').filter({ hasText: copy.dispositionLabel }).waitFor({ timeout: 10_000 });
+    await detail
+      .getByTestId('disposition-shown')
+      .filter({ hasText: copy.dispositionLabel })
+      .waitFor({ timeout: 10_000 });
     await detail.getByTestId('handoff-row').filter({ hasText: hospital.name }).waitFor({ timeout: 10_000 });
-    await detail.locator('[data-testid="timeline"] li[data-type="handoff.requested"]').filter({ hasText: hospital.name }).first().waitFor({ timeout: 10_000 });
+    await detail
+      .locator('[data-testid="timeline"] li[data-type="handoff.requested"]')
+      .filter({ hasText: hospital.name })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await context.close();
   }, 90_000);
 });

@@ -28,14 +28,25 @@ async function declinedIncident(reason: string): Promise<{ incident: IncidentVie
   const responder = (await env.server.login('responder', PASSWORD)).accessToken;
   const call = await env.server.api<CallView>('POST', '/calls', { token: counselor, body: { channel: 'phone' } });
   const input = { ...blankTriageInput(), harmToOthers: 'threats' as const };
-  expect((await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: counselor, body: input })).status).toBe(201);
-  const incident = await env.server.api<IncidentView>('POST', '/incidents', { token: counselor, body: { callId: call.body.id, location: IN_JUNG_GU } });
+  expect(
+    (await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: counselor, body: input })).status,
+  ).toBe(201);
+  const incident = await env.server.api<IncidentView>('POST', '/incidents', {
+    token: counselor,
+    body: { callId: call.body.id, location: IN_JUNG_GU },
+  });
   expect(incident.status).toBe(201);
   const teams = await env.server.api<TeamView[]>('GET', '/teams', { token: coordinator });
   const jung = teams.body.find((t) => t.callsign === 'JUNG-1')!;
-  const offered = await env.server.api<DispatchView>('POST', `/incidents/${incident.body.id}/dispatches`, { token: coordinator, body: { teamId: jung.id } });
+  const offered = await env.server.api<DispatchView>('POST', `/incidents/${incident.body.id}/dispatches`, {
+    token: coordinator,
+    body: { teamId: jung.id },
+  });
   expect(offered.status).toBe(201);
-  expect((await env.server.api('POST', `/dispatches/${offered.body.id}/decline`, { token: responder, body: { reason } })).status).toBe(200);
+  expect(
+    (await env.server.api('POST', `/dispatches/${offered.body.id}/decline`, { token: responder, body: { reason } }))
+      .status,
+  ).toBe(200);
   return { incident: incident.body, jung };
 }
 
@@ -55,7 +66,9 @@ describe.each(['ko', 'en'] as const)('decline and re-offer on the coordinator sc
     const declined = detail.getByTestId('declined-team');
     await declined.waitFor();
     await expect(declined.textContent()).resolves.toContain(`JUNG-1 · ${reason}`);
-    await expect(detail.getByTestId('declined-teams').textContent()).resolves.toContain(lang === 'ko' ? '출동을 거절한 팀' : 'Declined by');
+    await expect(detail.getByTestId('declined-teams').textContent()).resolves.toContain(
+      lang === 'ko' ? '출동을 거절한 팀' : 'Declined by',
+    );
     await detail.getByTestId('recommendation').first().waitFor();
     expect(await detail.locator(`[data-testid="recommendation"][data-team-id="${jung.id}"]`).count()).toBe(0);
     expect(await seriousA11yFindings(page)).toEqual([]);

@@ -36,18 +36,29 @@ function incidentOnCoordinator(page: Page, incidentId: string): { row: Locator; 
 async function insideMap(page: Page, marker: Locator): Promise<boolean> {
   const [box, frame] = await Promise.all([marker.boundingBox(), page.getByTestId('map').boundingBox()]);
   if (!box || !frame) return false;
-  return box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height;
+  return (
+    box.x >= frame.x &&
+    box.y >= frame.y &&
+    box.x + box.width <= frame.x + frame.width &&
+    box.y + box.height <= frame.y + frame.height
+  );
 }
 
 /** A second incident made over REST by the other counselor while the coordinator is offline. */
 async function incidentOverRest(location: { lat: number; lng: number }): Promise<IncidentView> {
   const { accessToken: token } = await env.server.login('counselor2', PASSWORD);
-  const call = await env.server.api<CallView>('POST', '/calls', { token, body: { channel: 'phone', callerNumber: '010-2222-0199' } });
+  const call = await env.server.api<CallView>('POST', '/calls', {
+    token,
+    body: { channel: 'phone', callerNumber: '010-2222-0199' },
+  });
   expect(call.status).toBe(201);
   const input: TriageInput = { ...blankTriageInput(), distress: 'high', capableSupportPresent: false };
   const triaged = await env.server.api('POST', `/calls/${call.body.id}/triage`, { token, body: input });
   expect(triaged.status).toBe(201);
-  const incident = await env.server.api<IncidentView>('POST', '/incidents', { token, body: { callId: call.body.id, location } });
+  const incident = await env.server.api<IncidentView>('POST', '/incidents', {
+    token,
+    body: { callId: call.body.id, location },
+  });
   expect(incident.status).toBe(201);
   return incident.body;
 }
@@ -60,11 +71,19 @@ describe('dispatch flow across three consoles', () => {
   let firstIncident: IncidentView;
 
   beforeAll(async () => {
-    [counselor, coordinator, responder] = await Promise.all([env.browser.newPage(), env.browser.newPage(), env.browser.newPage({ phone: true })]);
+    [counselor, coordinator, responder] = await Promise.all([
+      env.browser.newPage(),
+      env.browser.newPage(),
+      env.browser.newPage({ phone: true }),
+    ]);
     // The team phone shares its position: a fix near its base in Jung-gu.
     await responder.context.grantPermissions(['geolocation'], { origin: env.server.url });
     await responder.context.setGeolocation({ latitude: 37.5622, longitude: 126.995 });
-    await Promise.all([signIn(counselor.page, 'counselor'), signIn(coordinator.page, 'coordinator'), signIn(responder.page, 'responder')]);
+    await Promise.all([
+      signIn(counselor.page, 'counselor'),
+      signIn(coordinator.page, 'coordinator'),
+      signIn(responder.page, 'responder'),
+    ]);
     responderLogin = await env.server.login('responder', PASSWORD);
   }, 60_000);
   afterAll(async () => {
@@ -81,7 +100,8 @@ describe('dispatch flow across three consoles', () => {
     await newCall.locator('button[type="submit"]').click();
     await c.getByTestId('active-call').waitFor();
     // Issue 13: the danger-now questions and the C-SSRS path must be answered before a category counts.
-    for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess']) await c.locator(`#triage-${id}-no`).check();
+    for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess'])
+      await c.locator(`#triage-${id}-no`).check();
     await c.locator('#triage-wishDead-yes').check();
     await c.locator('#triage-harmToOthers-none').check();
     await c.locator('#triage-behavior-none').check();
@@ -93,10 +113,15 @@ describe('dispatch flow across three consoles', () => {
     await c.locator('input[name="lat"]').fill(String(IN_JUNG_GU.lat));
     await c.locator('input[name="lng"]').fill(String(IN_JUNG_GU.lng));
     await c.locator('input[name="address"]').fill('Jung-gu office, Changgyeonggung-ro 17');
-    await c.getByTestId('incident-form').locator('textarea[name="summary"]').fill('Caller on the phone, intends to act tonight.');
+    await c
+      .getByTestId('incident-form')
+      .locator('textarea[name="summary"]')
+      .fill('Caller on the phone, intends to act tonight.');
 
     // The measured window: from the Create incident response to the coordinator's row and marker.
-    const response = c.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/incidents');
+    const response = c.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/incidents',
+    );
     const clickedAt = Date.now();
     await c.locator('#create-incident').click();
     const created = (await (await response).json()) as IncidentView;
@@ -106,7 +131,9 @@ describe('dispatch flow across three consoles', () => {
     await Promise.all([onMap.row.waitFor({ timeout: 5000 }), onMap.marker.waitFor({ timeout: 5000 })]);
     const appearedAt = Date.now();
     const latency = { fromResponseMs: appearedAt - respondedAt, fromClickMs: appearedAt - clickedAt };
-    console.log(`incident ${created.number} appeared on the coordinator console ${latency.fromResponseMs} ms after the POST /incidents response (${latency.fromClickMs} ms after the click)`);
+    console.log(
+      `incident ${created.number} appeared on the coordinator console ${latency.fromResponseMs} ms after the POST /incidents response (${latency.fromClickMs} ms after the click)`,
+    );
     expect(latency.fromResponseMs).toBeLessThan(APPEAR_WITHIN_MS);
 
     await expect(c.getByTestId('incident-created').textContent()).resolves.toContain(created.number);
@@ -142,7 +169,9 @@ describe('dispatch flow across three consoles', () => {
     // The coordinator sees the change: incident dispatched, JUNG-1 en route, the offer accepted.
     await p.locator('[data-testid="incident-detail"][data-status="dispatched"]').waitFor();
     await detail.locator('[data-testid="dispatch-row"][data-status="accepted"]').waitFor();
-    await p.locator(`[data-testid="team-row"][data-team-id="${responderLogin.user.teamId}"][data-status="en-route"]`).waitFor();
+    await p
+      .locator(`[data-testid="team-row"][data-team-id="${responderLogin.user.teamId}"][data-status="en-route"]`)
+      .waitFor();
     await env.browser.screenshot(p, 'dispatch-coordinator');
   }, 60_000);
 
@@ -158,7 +187,10 @@ describe('dispatch flow across three consoles', () => {
     await env.browser.screenshot(p, 'dispatch-coordinator-disconnected');
 
     // Meanwhile: JUNG-1 arrives on scene (from the phone's REST call), and another incident is created.
-    const arrived = await env.server.api<TeamView>('POST', `/teams/${teamId}/status`, { token: responderLogin.accessToken, body: { status: 'on-scene' } });
+    const arrived = await env.server.api<TeamView>('POST', `/teams/${teamId}/status`, {
+      token: responderLogin.accessToken,
+      body: { status: 'on-scene' },
+    });
     expect(arrived.status).toBe(200);
     const second = await incidentOverRest({ lat: 37.5172, lng: 127.0473 });
     // Nothing of it reaches the offline console.
@@ -189,7 +221,10 @@ describe('coordinator team board', () => {
     const row = page.locator('[data-testid="team-row"]').filter({ hasText: 'GANGNAM-1' });
     await row.getByTestId('team-status-menu').click();
     await row.getByTestId('set-status-unavailable').click();
-    await page.locator('[data-testid="team-row"][data-status="unavailable"]').filter({ hasText: 'GANGNAM-1' }).waitFor();
+    await page
+      .locator('[data-testid="team-row"][data-status="unavailable"]')
+      .filter({ hasText: 'GANGNAM-1' })
+      .waitFor();
     // A team goes en route only by accepting an offer: the server refuses with 409 and says why.
     await row.getByTestId('team-status-menu').click();
     await row.getByTestId('set-status-en-route').click();
@@ -205,7 +240,10 @@ describe('coordinator team board', () => {
 describe('counselor takeover', () => {
   it("keeps another counselor's call read-only until it is taken over with a reason", async () => {
     const { accessToken: token } = await env.server.login('counselor2', PASSWORD);
-    const call = await env.server.api<CallView>('POST', '/calls', { token, body: { channel: 'text', callerNumber: '010-3333-0199' } });
+    const call = await env.server.api<CallView>('POST', '/calls', {
+      token,
+      body: { channel: 'text', callerNumber: '010-3333-0199' },
+    });
     expect(call.status).toBe(201);
     const { page, context } = await env.browser.newPage();
     await signIn(page, 'counselor');
@@ -217,7 +255,9 @@ describe('counselor takeover', () => {
     await expect(page.locator('#create-incident').isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId('end-call-form').locator('button[type="submit"]').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#triage-suicidalThoughts-yes').isDisabled()).resolves.toBe(true);
-    await expect(page.locator('#create-incident').getAttribute('aria-describedby')).resolves.toBe('takeover-explanation');
+    await expect(page.locator('#create-incident').getAttribute('aria-describedby')).resolves.toBe(
+      'takeover-explanation',
+    );
     await env.browser.screenshot(page, 'counselor-takeover');
 
     await takeover.getByTestId('takeover-button').click();
@@ -262,7 +302,11 @@ describe('login', () => {
     const { lastSeq } = (await (await head).json()) as { lastSeq: number };
     expect(lastSeq).toBeGreaterThan(0);
     expect(eventReads[0]).toBe('/api/v1/events/head');
-    expect(eventReads.filter((u) => u.startsWith('/api/v1/events?')).every((u) => Number(new URLSearchParams(u.split('?')[1]).get('after')) >= lastSeq)).toBe(true);
+    expect(
+      eventReads
+        .filter((u) => u.startsWith('/api/v1/events?'))
+        .every((u) => Number(new URLSearchParams(u.split('?')[1]).get('after')) >= lastSeq),
+    ).toBe(true);
     // The snapshot, not the log, put the active incidents and the teams on screen.
     await page.getByTestId('incident-row').first().waitFor();
     await page.getByTestId('team-row').first().waitFor();

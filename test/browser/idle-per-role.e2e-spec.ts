@@ -60,16 +60,33 @@ it('keeps idle phones on and offered, locks the idle control room with alerts st
   const coordinator = (await server.login('coordinator', PASSWORD)).accessToken;
   const responder = (await server.login('responder', PASSWORD)).accessToken;
   const call = await server.api<CallView>('POST', '/calls', { token: counselor, body: { channel: 'phone' } });
-  await server.api('POST', `/calls/${call.body.id}/triage`, { token: counselor, body: { ...blankTriageInput(), harmToOthers: 'threats' } });
-  const incident = await server.api<IncidentView>('POST', '/incidents', { token: counselor, body: { callId: call.body.id, location: IN_JUNG_GU } });
-  const jung = (await server.api<TeamView[]>('GET', '/teams', { token: coordinator })).body.find((t) => t.callsign === 'JUNG-1')!;
-  const offered = await server.api<DispatchView>('POST', `/incidents/${incident.body.id}/dispatches`, { token: coordinator, body: { teamId: jung.id } });
+  await server.api('POST', `/calls/${call.body.id}/triage`, {
+    token: counselor,
+    body: { ...blankTriageInput(), harmToOthers: 'threats' },
+  });
+  const incident = await server.api<IncidentView>('POST', '/incidents', {
+    token: counselor,
+    body: { callId: call.body.id, location: IN_JUNG_GU },
+  });
+  const jung = (await server.api<TeamView[]>('GET', '/teams', { token: coordinator })).body.find(
+    (t) => t.callsign === 'JUNG-1',
+  )!;
+  const offered = await server.api<DispatchView>('POST', `/incidents/${incident.body.id}/dispatches`, {
+    token: coordinator,
+    body: { teamId: jung.id },
+  });
   expect(offered.status).toBe(201);
-  for (const { page } of phones) await expect(page.getByTestId('offer-card').textContent({ timeout: 10_000 })).resolves.toContain(incident.body.number);
+  for (const { page } of phones)
+    await expect(page.getByTestId('offer-card').textContent({ timeout: 10_000 })).resolves.toContain(
+      incident.body.number,
+    );
   expect(await seriousA11yFindings(phones[0]!.page)).toEqual([]);
 
   // A decline raises an alert: the locked desks list it.
-  await server.api('POST', `/dispatches/${offered.body.id}/decline`, { token: responder, body: { reason: 'idle-test decline' } });
+  await server.api('POST', `/dispatches/${offered.body.id}/decline`, {
+    token: responder,
+    body: { reason: 'idle-test decline' },
+  });
   for (const { page } of desks) {
     await page.getByTestId('lock-alert').filter({ hasText: 'idle-test decline' }).waitFor({ timeout: 10_000 });
   }

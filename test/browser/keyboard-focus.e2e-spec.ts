@@ -21,7 +21,10 @@ async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<
 }
 
 // Page-side code as strings: this file is type-checked without the DOM library.
-const focused = (page: Page) => page.evaluate<{ id: string; name: string }>("({ id: document.activeElement?.id ?? '', name: document.activeElement?.getAttribute('name') ?? '' })");
+const focused = (page: Page) =>
+  page.evaluate<{ id: string; name: string }>(
+    "({ id: document.activeElement?.id ?? '', name: document.activeElement?.getAttribute('name') ?? '' })",
+  );
 const LAT_FOCUSED = "document.activeElement?.getAttribute('name') === 'lat'";
 
 describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
@@ -41,7 +44,14 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await waitForExpression(page, LAT_FOCUSED);
 
     // The path answered by keyboard-free clicks, then Confirm triage: focus on the location.
-    for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess', 'wishDead', 'suicidalThoughts']) {
+    for (const id of [
+      'selfHarmInProgress',
+      'medicalEmergency',
+      'rescueNeeded',
+      'weaponAccess',
+      'wishDead',
+      'suicidalThoughts',
+    ]) {
       await page.locator(`#triage-${id}-no`).check();
     }
     await page.locator('#triage-harmToOthers-none').check();
@@ -51,7 +61,9 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await waitForExpression(page, LAT_FOCUSED);
 
     // The district outlines of the picker map are not focusable.
-    const outlines = await page.evaluate<number[]>("[...document.querySelectorAll('.leaflet-container path')].map((p) => p.tabIndex)");
+    const outlines = await page.evaluate<number[]>(
+      "[...document.querySelectorAll('.leaflet-container path')].map((p) => p.tabIndex)",
+    );
     expect(outlines.length).toBeGreaterThanOrEqual(25);
     expect(outlines.filter((i) => i >= 0)).toEqual([]);
 

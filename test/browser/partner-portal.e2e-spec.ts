@@ -34,7 +34,9 @@ async function token(username: string): Promise<string> {
 }
 
 async function hospitalsByCode(): Promise<Map<string, AgencyView>> {
-  const res = await env.server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: await token('coordinator') });
+  const res = await env.server.api<AgencyView[]>('GET', '/agencies?kind=hospital', {
+    token: await token('coordinator'),
+  });
   return new Map(res.body.map((a) => [a.code, a]));
 }
 
@@ -45,18 +47,51 @@ async function incident(opts: { client?: boolean } = {}): Promise<IncidentView> 
   if (opts.client) {
     const client = await env.server.api<{ id: string }>('POST', '/clients', {
       token: await token('supervisor'),
-      body: { name: 'Han Doyun', phones: ['010-3030-7171'], riskFlags: ['weapon-access'], birthYear: 1991, basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
+      body: {
+        name: 'Han Doyun',
+        phones: ['010-3030-7171'],
+        riskFlags: ['weapon-access'],
+        birthYear: 1991,
+        basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' },
+      },
     });
     expect(client.status).toBe(201);
-    const plan = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: SAFETY_PLAN };
-    expect((await env.server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: await token('supervisor'), body: plan })).status).toBe(200);
+    const plan = {
+      warningSigns: [],
+      copingStrategies: [],
+      socialContacts: [],
+      helpContacts: [],
+      professionalContacts: [],
+      meansSafety: SAFETY_PLAN,
+    };
+    expect(
+      (
+        await env.server.api('PUT', `/clients/${client.body.id}/safety-plan`, {
+          token: await token('supervisor'),
+          body: plan,
+        })
+      ).status,
+    ).toBe(200);
     clientId = client.body.id;
   }
-  const call = await env.server.api<CallView>('POST', '/calls', { token: counselor, body: { channel: 'phone', callerNumber: '010-3030-7171', notes: CALL_NOTES } });
+  const call = await env.server.api<CallView>('POST', '/calls', {
+    token: counselor,
+    body: { channel: 'phone', callerNumber: '010-3030-7171', notes: CALL_NOTES },
+  });
   expect(call.status).toBe(201);
-  if (clientId) expect((await env.server.api('POST', `/calls/${call.body.id}/client`, { token: counselor, body: { clientId } })).status).toBe(200);
-  const input = { ...blankTriageInput(), distress: 'high' as const, harmToOthers: 'threats' as const, capableSupportPresent: false };
-  expect((await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: counselor, body: input })).status).toBe(201);
+  if (clientId)
+    expect(
+      (await env.server.api('POST', `/calls/${call.body.id}/client`, { token: counselor, body: { clientId } })).status,
+    ).toBe(200);
+  const input = {
+    ...blankTriageInput(),
+    distress: 'high' as const,
+    harmToOthers: 'threats' as const,
+    capableSupportPresent: false,
+  };
+  expect(
+    (await env.server.api('POST', `/calls/${call.body.id}/triage`, { token: counselor, body: input })).status,
+  ).toBe(201);
   const res = await env.server.api<IncidentView>('POST', '/incidents', {
     token: counselor,
     body: { callId: call.body.id, location: { ...IN_JUNG_GU, address: 'Toegye-ro 100, Jung-gu' }, summary: SUMMARY },
@@ -94,7 +129,8 @@ describe('partner portal', () => {
       await p.locator(`[data-testid="incident-row"][data-incident-id="${created.id}"] button`).click();
       const picker = p.getByTestId('bed-request');
       await picker.waitFor();
-      for (const h of [smc, ...others]) await picker.locator(`[data-testid="bed-pick"][data-agency-id="${h.id}"]`).check();
+      for (const h of [smc, ...others])
+        await picker.locator(`[data-testid="bed-pick"][data-agency-id="${h.id}"]`).check();
       await picker.getByTestId('bed-request-reason').fill('Emergency admission needed tonight');
       await picker.getByRole('button', { name: 'Ask 3 hospitals' }).click();
       await picker.locator('[data-testid="bed-request-answer"]').nth(2).waitFor();
@@ -114,8 +150,13 @@ describe('partner portal', () => {
       await hospital.page.locator('[data-testid="partner-handoff"][data-status="accepted"]').first().waitFor();
 
       // The coordinator's drawer: SMC accepted, the two others withdrawn, without a reload.
-      await picker.locator(`[data-testid="bed-request-answer"][data-agency-id="${smc.id}"][data-status="accepted"]`).waitFor();
-      for (const h of others) await picker.locator(`[data-testid="bed-request-answer"][data-agency-id="${h.id}"][data-status="withdrawn"]`).waitFor();
+      await picker
+        .locator(`[data-testid="bed-request-answer"][data-agency-id="${smc.id}"][data-status="accepted"]`)
+        .waitFor();
+      for (const h of others)
+        await picker
+          .locator(`[data-testid="bed-request-answer"][data-agency-id="${h.id}"][data-status="withdrawn"]`)
+          .waitFor();
       await expect(picker.getByTestId('bed-found').textContent()).resolves.toContain(smc.name);
       // The drawer is what changed here; the map's thousands of nodes are audited by the coordinator's own tests.
       expect(await seriousA11yFindings(p, { exclude: ['[data-testid="map"]'] })).toEqual([]);
@@ -127,7 +168,9 @@ describe('partner portal', () => {
 
   it('police (Korean, phone) sees only the minimised view, in the page and in every response, and confirms contact', async () => {
     const created = await incident({ client: true });
-    const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', { token: await token('coordinator') });
+    const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', {
+      token: await token('coordinator'),
+    });
     const jung = agencies.body.find((a) => a.code === 'P-11140')!;
     const police = await env.browser.newPage({ phone: true });
     const loaded: Promise<string>[] = [];
@@ -157,7 +200,9 @@ describe('partner portal', () => {
       expect(await seriousA11yFindings(police.page)).toEqual([]);
       await env.browser.screenshot(police.page, 'partner-police-phone');
       await card.getByRole('button', { name: '완료 (대상자 인수)' }).click();
-      await police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="completed"]`).waitFor();
+      await police.page
+        .locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="completed"]`)
+        .waitFor();
 
       // Nothing clinical anywhere: not on the page, not in any REST answer, not in any socket frame.
       const page = await police.page.content();
@@ -178,7 +223,9 @@ describe('partner portal', () => {
 
   it('hospital (Korean, phone) is reminded of stale beds, updates them, and the coordinator map shows the new number', async () => {
     const smc = (await hospitalsByCode()).get('H-SMC')!;
-    await env.server.dataSource.query(`UPDATE agency SET beds_updated_at = now() - interval '5 hours' WHERE id = $1`, [smc.id]);
+    await env.server.dataSource.query(`UPDATE agency SET beds_updated_at = now() - interval '5 hours' WHERE id = $1`, [
+      smc.id,
+    ]);
     const hospital = await env.browser.newPage({ phone: true });
     try {
       await signIn(hospital.page, 'hospital', 'ko');
@@ -192,7 +239,9 @@ describe('partner portal', () => {
       await board.getByTestId('beds-stale').waitFor({ state: 'detached' });
       await env.browser.screenshot(hospital.page, 'partner-hospital-beds-phone');
 
-      const marker = coordinator.page.locator(`[data-testid="hospital-marker"][data-agency-id="${smc.id}"] .hospital-beds`);
+      const marker = coordinator.page.locator(
+        `[data-testid="hospital-marker"][data-agency-id="${smc.id}"] .hospital-beds`,
+      );
       await marker.filter({ hasText: /^7$/ }).waitFor({ timeout: 5000 });
     } finally {
       await hospital.context.close();

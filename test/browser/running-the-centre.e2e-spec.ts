@@ -19,7 +19,18 @@ const NEW_DISTRICT = {
     {
       type: 'Feature',
       properties: { CODE: 'NEW-D1', NAME_EN: 'Test-dong', NAME_KO: '시험동' },
-      geometry: { type: 'Polygon', coordinates: [[[127.2, 37.5], [127.25, 37.5], [127.25, 37.55], [127.2, 37.55], [127.2, 37.5]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [127.2, 37.5],
+            [127.25, 37.5],
+            [127.25, 37.55],
+            [127.2, 37.55],
+            [127.2, 37.5],
+          ],
+        ],
+      },
     },
   ],
 };
@@ -45,13 +56,25 @@ describe('running the centre', () => {
     const { page, context } = await env.browser.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD, 'en');
     await openTab(page, 'regions', 'regions-page');
-    await page.getByTestId('geojson-file').setInputFiles({ name: 'new-district.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(NEW_DISTRICT)) });
+    await page
+      .getByTestId('geojson-file')
+      .setInputFiles({
+        name: 'new-district.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(NEW_DISTRICT)),
+      });
     // The property names of this file differ from the defaults: the screen picks the likely ones, the admin fixes the Korean one.
     await page.getByLabel('Korean name property').selectOption('NAME_KO');
     const preview = page.getByTestId('region-preview');
     await expect(preview.getByRole('row', { name: /NEW-D1 Test-dong 시험동 new/ }).count()).resolves.toBe(1);
     // Nothing is saved before the button: the server still has 25 districts.
-    expect((await env.server.api<{ features: unknown[] }>('GET', '/regions', { token: (await env.server.login('admin')).accessToken })).body.features).toHaveLength(25);
+    expect(
+      (
+        await env.server.api<{ features: unknown[] }>('GET', '/regions', {
+          token: (await env.server.login('admin')).accessToken,
+        })
+      ).body.features,
+    ).toHaveLength(25);
     expect(await seriousA11yFindings(page)).toEqual([]);
     await env.browser.screenshot(page, 'regions-preview');
     await page.getByTestId('save-regions').click();
@@ -109,7 +132,11 @@ describe('running the centre', () => {
     await page.getByTestId('roster-notice').filter({ hasText: '8 shifts added.' }).waitFor();
     await gap.waitFor({ state: 'detached' });
     await page.getByTestId('no-coverage-gaps').waitFor();
-    const team = (await env.server.api<TeamView[]>('GET', '/teams', { token: (await env.server.login('supervisor', DEMO_PASSWORD)).accessToken })).body.find((t) => t.callsign === 'TEST-1')!;
+    const team = (
+      await env.server.api<TeamView[]>('GET', '/teams', {
+        token: (await env.server.login('supervisor', DEMO_PASSWORD)).accessToken,
+      })
+    ).body.find((t) => t.callsign === 'TEST-1')!;
     expect(team.onDuty).toBe(true);
 
     // The same week again overlaps: refused whole, with the reason on screen.
@@ -119,7 +146,7 @@ describe('running the centre', () => {
     await context.close();
   }, 150_000);
 
-  it('drags a shift onto a team\'s week, copies that week forward, and deletes a shift', async () => {
+  it("drags a shift onto a team's week, copies that week forward, and deletes a shift", async () => {
     const { page, context } = await env.browser.newPage();
     await signIn(page, 'supervisor', DEMO_PASSWORD, 'en');
     await openTab(page, 'rosters', 'roster-page');
@@ -136,7 +163,10 @@ describe('running the centre', () => {
     await page.mouse.move(box.x + (box.width * 1.5) / 7, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
     await page.getByTestId('roster-notice').filter({ hasText: '1 shift added.' }).waitFor();
-    await row.getByTestId('roster-shift').filter({ hasText: /00:00–.*12:00$/ }).waitFor();
+    await row
+      .getByTestId('roster-shift')
+      .filter({ hasText: /00:00–.*12:00$/ })
+      .waitFor();
     expect(await seriousA11yFindings(page)).toEqual([]);
     await env.browser.screenshot(page, 'roster-week');
 
@@ -145,7 +175,10 @@ describe('running the centre', () => {
     await expect(row.getByTestId('roster-shift').count()).resolves.toBe(0);
     await page.getByTestId('copy-last-week').click();
     await page.getByTestId('roster-notice').filter({ hasText: '1 shift copied from last week.' }).waitFor();
-    await row.getByTestId('roster-shift').filter({ hasText: /00:00–.*12:00$/ }).waitFor();
+    await row
+      .getByTestId('roster-shift')
+      .filter({ hasText: /00:00–.*12:00$/ })
+      .waitFor();
     await page.getByTestId('copy-last-week').click();
     await page.getByTestId('roster-notice').filter({ hasText: '1 left out' }).waitFor();
 
@@ -174,7 +207,10 @@ describe('running the centre', () => {
     await elsewhere.page.getByTestId('login-form').waitFor({ timeout: 10_000 });
     await elsewhere.page.getByText('Your session ended').first().waitFor();
     await elsewhere.context.close();
-    expect((await env.server.api('POST', '/auth/login', { body: { username: 'counselor2', password: DEMO_PASSWORD } })).status).toBe(401);
+    expect(
+      (await env.server.api('POST', '/auth/login', { body: { username: 'counselor2', password: DEMO_PASSWORD } }))
+        .status,
+    ).toBe(401);
 
     await page.getByTestId('new-user').click();
     const form = page.getByTestId('user-form');
@@ -184,13 +220,31 @@ describe('running the centre', () => {
     await form.getByLabel(/Initial password/).fill('first-password-123');
     await form.getByRole('button', { name: 'Create user' }).click();
     await page.getByTestId('user-row-night-counselor').waitFor();
-    await page.getByTestId('user-row-night-counselor').getByRole('button', { name: 'Reset password night-counselor' }).click();
-    await page.getByTestId('password-form').getByLabel(/New password/).fill('second-password-456');
+    await page
+      .getByTestId('user-row-night-counselor')
+      .getByRole('button', { name: 'Reset password night-counselor' })
+      .click();
+    await page
+      .getByTestId('password-form')
+      .getByLabel(/New password/)
+      .fill('second-password-456');
     expect(await seriousA11yFindings(page)).toEqual([]);
     await page.getByTestId('password-form').getByRole('button', { name: 'Set password' }).click();
     await page.getByTestId('people-notice').filter({ hasText: 'New password set for night-counselor' }).waitFor();
-    expect((await env.server.api('POST', '/auth/login', { body: { username: 'night-counselor', password: 'first-password-123' } })).status).toBe(401);
-    expect((await env.server.api('POST', '/auth/login', { body: { username: 'night-counselor', password: 'second-password-456' } })).status).toBe(200);
+    expect(
+      (
+        await env.server.api('POST', '/auth/login', {
+          body: { username: 'night-counselor', password: 'first-password-123' },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await env.server.api('POST', '/auth/login', {
+          body: { username: 'night-counselor', password: 'second-password-456' },
+        })
+      ).status,
+    ).toBe(200);
     // No password or hash ever reaches the screen: the typed one is cleared, none comes from the API.
     const html = await page.content();
     expect(html).not.toMatch(/\$argon2|second-password-456|first-password-123/);
@@ -217,7 +271,9 @@ describe('running the centre', () => {
       expect(await seriousA11yFindings(page)).toEqual([]);
     }
     await page.evaluate('document.fonts.ready.then(() => true)');
-    const loaded = await page.evaluate<number>("[...document.fonts].filter((f) => f.family.includes('Noto Sans KR') && f.status === 'loaded').length");
+    const loaded = await page.evaluate<number>(
+      "[...document.fonts].filter((f) => f.family.includes('Noto Sans KR') && f.status === 'loaded').length",
+    );
     // Only the unicode-range slices of the characters on screen are fetched, never the whole family.
     expect(loaded).toBeGreaterThan(0);
     expect(fonts.length).toBeGreaterThan(0);

@@ -22,8 +22,20 @@ async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<
 }
 
 const COPY = {
-  ko: { relation: '어머니', notAssessed: '평가 안 됨', reason: '어머니가 약을 모아 둔 것을 봤다고 함', newCall: /^새 상담$/, them: '그분' },
-  en: { relation: 'mother', notAssessed: 'Not assessed', reason: 'Mother saw pills collected in the room', newCall: /^New call$/, them: 'them' },
+  ko: {
+    relation: '어머니',
+    notAssessed: '평가 안 됨',
+    reason: '어머니가 약을 모아 둔 것을 봤다고 함',
+    newCall: /^새 상담$/,
+    them: '그분',
+  },
+  en: {
+    relation: 'mother',
+    notAssessed: 'Not assessed',
+    reason: 'Mother saw pills collected in the room',
+    newCall: /^New call$/,
+    them: 'them',
+  },
 } as const;
 
 describe.each(['ko', 'en'] as const)('triage with questions open (%s)', (lang) => {
@@ -62,11 +74,9 @@ describe.each(['ko', 'en'] as const)('triage with questions open (%s)', (lang) =
     await choose.getByRole('button').click();
     await expect(page.getByTestId('triage-recorded').getAttribute('data-category')).resolves.toBe('B');
     const { accessToken } = await env.server.login('supervisor', PASSWORD);
-    const call = await env.server.api<CallView & { triage: { category: string; override: { from: string; to: string; reason: string } | null } }>(
-      'GET',
-      `/calls/${callId}`,
-      { token: accessToken },
-    );
+    const call = await env.server.api<
+      CallView & { triage: { category: string; override: { from: string; to: string; reason: string } | null } }
+    >('GET', `/calls/${callId}`, { token: accessToken });
     expect(call.body.triage).toMatchObject({ category: 'B', override: { from: 'C', to: 'B' } });
     expect(call.body.triage.override!.reason).toContain(copy.reason);
     expect(call.body.triage.override!.reason).toContain('cssrs.intent');

@@ -1,6 +1,22 @@
-import type { AuditRowView, CallView, ClientView, DispatchView, ErrorBody, IncidentView, UnusualAccessReport } from '#contracts';
+import type {
+  AuditRowView,
+  CallView,
+  ClientView,
+  DispatchView,
+  ErrorBody,
+  IncidentView,
+  UnusualAccessReport,
+} from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { buildWorld, createTeam, createUser, sql, triageFor, type TeamHandle, type World } from '../support/dispatch-world.js';
+import {
+  buildWorld,
+  createTeam,
+  createUser,
+  sql,
+  triageFor,
+  type TeamHandle,
+  type World,
+} from '../support/dispatch-world.js';
 
 // The PIPA access-log review: GET /audit with its filters, the unusual-access list, and that every query of the
 // log is itself audited. The history is made through the API by real users reading a person's record.
@@ -20,7 +36,8 @@ let startedAt: string;
 
 const NORTH = { lat: 37.6, lng: 127.0 };
 const qs = (o: Record<string, string>): string => '?' + new URLSearchParams(o).toString();
-const userId = async (token: string): Promise<string> => (await server.api<{ id: string }>('GET', '/auth/me', { token })).body.id;
+const userId = async (token: string): Promise<string> =>
+  (await server.api<{ id: string }>('GET', '/auth/me', { token })).body.id;
 
 async function ok<T>(p: Promise<{ status: number; body: T }>, status: number): Promise<T> {
   const r = await p;
@@ -41,12 +58,37 @@ beforeAll(async () => {
 
   // The hotline's way: a registered person calls, the counselor links the call, triages it and makes an incident,
   // and the coordinator sends a team.
-  client = await ok(server.api<ClientView>('POST', '/clients', { token: supervisor, body: { name: 'Kim Access', phones: ['010-5555-0101'], basis: { kind: 'consent', scope: 'crisis line and follow-up', at: '2026-01-02T09:00:00+09:00' } } }), 201);
+  client = await ok(
+    server.api<ClientView>('POST', '/clients', {
+      token: supervisor,
+      body: {
+        name: 'Kim Access',
+        phones: ['010-5555-0101'],
+        basis: { kind: 'consent', scope: 'crisis line and follow-up', at: '2026-01-02T09:00:00+09:00' },
+      },
+    }),
+    201,
+  );
   call = await ok(server.api<CallView>('POST', '/calls', { token: world.counselor, body: { channel: 'phone' } }), 201);
-  await ok(server.api('POST', `/calls/${call.id}/client`, { token: world.counselor, body: { clientId: client.id } }), 200);
+  await ok(
+    server.api('POST', `/calls/${call.id}/client`, { token: world.counselor, body: { clientId: client.id } }),
+    200,
+  );
   await ok(server.api('POST', `/calls/${call.id}/triage`, { token: world.counselor, body: triageFor('C') }), 201);
-  incident = await ok(server.api<IncidentView>('POST', '/incidents', { token: world.counselor, body: { callId: call.id, location: NORTH } }), 201);
-  await ok(server.api<DispatchView>('POST', `/incidents/${incident.id}/dispatches`, { token: world.coordinator, body: { teamId: sentTeam.team.id } }), 201);
+  incident = await ok(
+    server.api<IncidentView>('POST', '/incidents', {
+      token: world.counselor,
+      body: { callId: call.id, location: NORTH },
+    }),
+    201,
+  );
+  await ok(
+    server.api<DispatchView>('POST', `/incidents/${incident.id}/dispatches`, {
+      token: world.coordinator,
+      body: { teamId: sentTeam.team.id },
+    }),
+    201,
+  );
 
   // Reads of the person's record.
   await ok(server.api('GET', `/calls/${call.id}`, { token: world.counselor }), 200); // had the call
@@ -56,7 +98,9 @@ beforeAll(async () => {
   // A team never sent reads nothing (need-to-know), and a refusal is no read of the record.
   await ok(server.api('GET', `/incidents/${incident.id}`, { token: offDuty.token }), 403);
   // The team sent reads again after its shift has ended (its offer still stands): a read outside the reader's shift.
-  await sql(server, `UPDATE shift SET ends_at = now() WHERE team_id = $1 AND starts_at < now() AND ends_at > now()`, [sentTeam.team.id]);
+  await sql(server, `UPDATE shift SET ends_at = now() WHERE team_id = $1 AND starts_at < now() AND ends_at > now()`, [
+    sentTeam.team.id,
+  ]);
   await ok(server.api('GET', `/incidents/${incident.id}`, { token: sentTeam.token }), 200);
 }, 60_000);
 afterAll(async () => {
@@ -65,49 +109,105 @@ afterAll(async () => {
 });
 
 describe('GET /audit', () => {
-  it('answers who read the person\'s record, when and from where, newest first', async () => {
-    const rows = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id })}`, { token: supervisor }), 200);
+  it("answers who read the person's record, when and from where, newest first", async () => {
+    const rows = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id })}`, { token: supervisor }),
+      200,
+    );
     expect(rows.every((r) => r.subjectId === client.id)).toBe(true);
     const reads = rows.filter((r) => r.action.endsWith('.read'));
-    expect(reads.map((r) => r.actorId).reverse()).toEqual([await userId(world.counselor), await userId(sentTeam.token), await userId(world.coordinator), strangerId, await userId(sentTeam.token)]);
-    expect(reads[0]).toMatchObject({ action: 'incident.read', entityType: 'incident', entityId: incident.id, role: 'responder' });
+    expect(reads.map((r) => r.actorId).reverse()).toEqual([
+      await userId(world.counselor),
+      await userId(sentTeam.token),
+      await userId(world.coordinator),
+      strangerId,
+      await userId(sentTeam.token),
+    ]);
+    expect(reads[0]).toMatchObject({
+      action: 'incident.read',
+      entityType: 'incident',
+      entityId: incident.id,
+      role: 'responder',
+    });
     for (const r of rows) {
       expect(r.ip).toMatch(/127\.0\.0\.1/);
       expect(Date.parse(r.at)).toBeGreaterThanOrEqual(Date.parse(startedAt) - 1000);
-      expect(Object.keys(r).sort()).toEqual(['action', 'actor', 'actorId', 'at', 'entityId', 'entityType', 'id', 'ip', 'role', 'subjectId']);
+      expect(Object.keys(r).sort()).toEqual([
+        'action',
+        'actor',
+        'actorId',
+        'at',
+        'entityId',
+        'entityType',
+        'id',
+        'ip',
+        'role',
+        'subjectId',
+      ]);
     }
     const times = rows.map((r) => Date.parse(r.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
   it('filters by actor, by period and limits', async () => {
-    const byStranger = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: strangerId })}`, { token: supervisor }), 200);
+    const byStranger = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: strangerId })}`, { token: supervisor }),
+      200,
+    );
     expect(byStranger.every((r) => r.actorId === strangerId)).toBe(true);
     expect(byStranger.map((r) => r.action)).toEqual(expect.arrayContaining(['client.read', 'auth.login']));
     expect(byStranger[0]!.action).toBe('client.read');
-    const both = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: strangerId, subjectId: client.id })}`, { token: supervisor }), 200);
+    const both = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: strangerId, subjectId: client.id })}`, {
+        token: supervisor,
+      }),
+      200,
+    );
     expect(both.map((r) => [r.action, r.actor])).toEqual([['client.read', byStranger[0]!.actor]]);
 
     const cut = byStranger[0]!.at;
-    const before = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id, to: cut })}`, { token: supervisor }), 200);
-    const after = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id, from: cut })}`, { token: supervisor }), 200);
+    const before = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id, to: cut })}`, { token: supervisor }),
+      200,
+    );
+    const after = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id, from: cut })}`, { token: supervisor }),
+      200,
+    );
     expect(before.every((r) => r.at < cut)).toBe(true);
     expect(after.every((r) => r.at >= cut)).toBe(true);
     expect(after.map((r) => r.action)).toEqual(['incident.read', 'client.read']);
 
-    const two = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id, limit: '2' })}`, { token: supervisor }), 200);
+    const two = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id, limit: '2' })}`, { token: supervisor }),
+      200,
+    );
     expect(two).toHaveLength(2);
   });
 
   it('is itself audited, with the filters and the count returned', async () => {
     await ok(server.api('GET', `/audit${qs({ subjectId: client.id, limit: '3' })}`, { token: supervisor }), 200);
-    const [row] = await sql<{ action: string; actor_id: string; subject_id: string | null; ip: string; details: Record<string, unknown> }>(
+    const [row] = await sql<{
+      action: string;
+      actor_id: string;
+      subject_id: string | null;
+      ip: string;
+      details: Record<string, unknown>;
+    }>(
       server,
       `SELECT action, actor_id, subject_id, ip, details FROM audit WHERE action = 'audit.query' ORDER BY id DESC LIMIT 1`,
     );
-    expect(row).toMatchObject({ action: 'audit.query', actor_id: supervisorId, subject_id: null, details: { subjectId: client.id, actorId: null, limit: 3, returned: 3 } });
+    expect(row).toMatchObject({
+      action: 'audit.query',
+      actor_id: supervisorId,
+      subject_id: null,
+      details: { subjectId: client.id, actorId: null, limit: 3, returned: 3 },
+    });
     // The review shows in the log it reviews.
-    const mine = await ok(server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: supervisorId, limit: '1' })}`, { token: world.admin }), 200);
+    const mine = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: supervisorId, limit: '1' })}`, { token: world.admin }),
+      200,
+    );
     expect(mine[0]!.action).toBe('audit.query');
   });
 
@@ -130,19 +230,27 @@ describe('GET /audit', () => {
 });
 
 describe('GET /audit/unusual', () => {
-  it('lists reads with no call or incident behind them, and reads outside the reader\'s shift', async () => {
+  it("lists reads with no call or incident behind them, and reads outside the reader's shift", async () => {
     const res = await ok(server.api<UnusualAccessReport>('GET', '/audit/unusual', { token: supervisor }), 200);
     const flagged = res.rows.filter((r) => r.subjectId === client.id).map((r) => [r.actorId, r.action, r.reasons]);
     expect(flagged).toEqual([
       [await userId(sentTeam.token), 'incident.read', ['outside-shift']],
       [strangerId, 'client.read', ['no-relationship']],
     ]);
-    const [row] = await sql<{ details: Record<string, unknown> }>(server, `SELECT details FROM audit WHERE action = 'audit.unusual-query' ORDER BY id DESC LIMIT 1`);
+    const [row] = await sql<{ details: Record<string, unknown> }>(
+      server,
+      `SELECT details FROM audit WHERE action = 'audit.unusual-query' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row!.details).toMatchObject({ returned: res.rows.length });
   });
 
   it('keeps to the period asked for', async () => {
-    const res = await ok(server.api<UnusualAccessReport>('GET', `/audit/unusual${qs({ from: '2020-01-01T00:00:00Z', to: startedAt })}`, { token: supervisor }), 200);
+    const res = await ok(
+      server.api<UnusualAccessReport>('GET', `/audit/unusual${qs({ from: '2020-01-01T00:00:00Z', to: startedAt })}`, {
+        token: supervisor,
+      }),
+      200,
+    );
     expect(res.rows).toEqual([]);
   });
 });

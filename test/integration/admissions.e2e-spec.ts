@@ -1,7 +1,15 @@
 import { admissionEndsAt } from '#admission';
 import type { AgencyView, EmergencyAdmissionView, ErrorBody, IncidentDetail, IncidentView } from '#contracts';
 import { startTestServer, nextEvent, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, createPoliceStation, createTeam, createUser, sql, type World } from '../support/dispatch-world.js';
+import {
+  buildWorld,
+  createIncident,
+  createPoliceStation,
+  createTeam,
+  createUser,
+  sql,
+  type World,
+} from '../support/dispatch-world.js';
 
 // Art. 50 emergency admission and Art. 44 requests through the real API, on the built-in Korean holiday calendar.
 let server: TestServer & { dropDatabase(): Promise<void> };
@@ -40,7 +48,10 @@ const consent = (admittedAt: string) => ({
 });
 
 async function admit(incident: IncidentView, body: Record<string, unknown>, token = world.coordinator) {
-  return server.api<EmergencyAdmissionView & ErrorBody>('POST', `/incidents/${incident.id}/emergency-admission`, { token, body });
+  return server.api<EmergencyAdmissionView & ErrorBody>('POST', `/incidents/${incident.id}/emergency-admission`, {
+    token,
+    body,
+  });
 }
 
 const newIncident = () => createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0 } });
@@ -72,15 +83,29 @@ it('runs the clock on the built-in calendar across Christmas and Lunar New Year;
   const created = nextEvent(hospitalSocket, 'admission.created');
   const expiring = nextEvent(hospitalSocket, 'alert.raised', (e) => e.data.kind === 'admission-expiring', 10_000);
   const controlExpiring = nextEvent(controlSocket, 'alert.raised', (e) => e.data.kind === 'admission-expiring', 10_000);
-  const overdue = nextEvent(controlSocket, 'admission.updated', (e) => e.data.guardianNotice.status === 'overdue', 10_000);
+  const overdue = nextEvent(
+    controlSocket,
+    'admission.updated',
+    (e) => e.data.guardianNotice.status === 'overdue',
+    10_000,
+  );
 
   // Wed 24 Dec 2025 10:00 KST: Christmas (Thu) and Sunday 28th skipped → Mon 29 Dec 10:00 KST.
   const christmas = await newIncident();
   const res = await admit(christmas, consent('2025-12-24T10:00:00+09:00'));
   expect(res.status).toBe(201);
-  expect(res.body).toMatchObject({ incidentId: christmas.id, status: 'active', escort: 'police', guardianNotice: { status: 'overdue' } });
+  expect(res.body).toMatchObject({
+    incidentId: christmas.id,
+    status: 'active',
+    escort: 'police',
+    guardianNotice: { status: 'overdue' },
+  });
   expect(res.body.endsAt).toBe(new Date('2025-12-29T10:00:00+09:00').toISOString());
-  expect((await created).data).toMatchObject({ id: res.body.id, endsAt: res.body.endsAt, hospitalAgencyId: hospital.id });
+  expect((await created).data).toMatchObject({
+    id: res.body.id,
+    endsAt: res.body.endsAt,
+    hospitalAgencyId: hospital.id,
+  });
   // Its end is long past, so the durable timer fires on the next pass: to the hospital and the control room.
   expect((await expiring).data.incidentId).toBe(christmas.id);
   await controlExpiring;
@@ -97,36 +122,85 @@ it('records the guardian notice and the end; the hospital sees only its own admi
   const incident = await newIncident();
   const admittedAt = new Date(Date.now() - 60_000).toISOString();
   const res = await admit(incident, consent(admittedAt));
-  expect(res.body.guardianNotice).toEqual({ status: 'due', dueAt: new Date(Date.parse(admittedAt) + 24 * 3600_000).toISOString() });
+  expect(res.body.guardianNotice).toEqual({
+    status: 'due',
+    dueAt: new Date(Date.parse(admittedAt) + 24 * 3600_000).toISOString(),
+  });
   expect((await admit(incident, consent(admittedAt))).status).toBe(409);
 
-  const mine = await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions?active=true', { token: hospitalUser });
+  const mine = await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions?active=true', {
+    token: hospitalUser,
+  });
   expect(mine.body.map((a) => a.id)).toContain(res.body.id);
   expect(mine.body.every((a) => a.hospitalAgencyId === hospital.id)).toBe(true);
-  expect((await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions', { token: otherHospitalUser })).body).toEqual([]);
-  expect((await server.api('GET', '/emergency-admissions?active=maybe', { token: world.coordinator })).status).toBe(400);
+  expect(
+    (await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions', { token: otherHospitalUser })).body,
+  ).toEqual([]);
+  expect((await server.api('GET', '/emergency-admissions?active=maybe', { token: world.coordinator })).status).toBe(
+    400,
+  );
 
   const notice = { name: 'Park Soyeon', relation: 'mother', method: 'written', at: new Date().toISOString() };
-  expect((await server.api('POST', `/emergency-admissions/${res.body.id}/guardian-notice`, { token: otherHospitalUser, body: notice })).status).toBe(403);
-  const noticed = await server.api<EmergencyAdmissionView>('POST', `/emergency-admissions/${res.body.id}/guardian-notice`, { token: hospitalUser, body: notice });
+  expect(
+    (
+      await server.api('POST', `/emergency-admissions/${res.body.id}/guardian-notice`, {
+        token: otherHospitalUser,
+        body: notice,
+      })
+    ).status,
+  ).toBe(403);
+  const noticed = await server.api<EmergencyAdmissionView>(
+    'POST',
+    `/emergency-admissions/${res.body.id}/guardian-notice`,
+    { token: hospitalUser, body: notice },
+  );
   expect(noticed.status).toBe(200);
   expect(noticed.body.guardianNotice).toMatchObject({ status: 'done', name: 'Park Soyeon', method: 'written' });
-  expect((await server.api('POST', `/emergency-admissions/${res.body.id}/guardian-notice`, { token: hospitalUser, body: notice })).status).toBe(409);
+  expect(
+    (
+      await server.api('POST', `/emergency-admissions/${res.body.id}/guardian-notice`, {
+        token: hospitalUser,
+        body: notice,
+      })
+    ).status,
+  ).toBe(409);
 
-  const badOutcome = await server.api<ErrorBody>('POST', `/emergency-admissions/${res.body.id}/end`, { token: hospitalUser, body: { outcome: 'escaped', at: new Date().toISOString() } });
+  const badOutcome = await server.api<ErrorBody>('POST', `/emergency-admissions/${res.body.id}/end`, {
+    token: hospitalUser,
+    body: { outcome: 'escaped', at: new Date().toISOString() },
+  });
   expect(badOutcome.body.details![0]!.field).toBe('outcome');
-  const ended = await server.api<EmergencyAdmissionView>('POST', `/emergency-admissions/${res.body.id}/end`, { token: hospitalUser, body: { outcome: 'voluntary', at: new Date().toISOString() } });
+  const ended = await server.api<EmergencyAdmissionView>('POST', `/emergency-admissions/${res.body.id}/end`, {
+    token: hospitalUser,
+    body: { outcome: 'voluntary', at: new Date().toISOString() },
+  });
   expect(ended.body).toMatchObject({ status: 'ended', outcome: 'voluntary' });
-  expect((await server.api('POST', `/emergency-admissions/${res.body.id}/end`, { token: world.coordinator, body: { outcome: 'discharged', at: new Date().toISOString() } })).status).toBe(409);
-  const active = await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions?active=true', { token: world.coordinator });
+  expect(
+    (
+      await server.api('POST', `/emergency-admissions/${res.body.id}/end`, {
+        token: world.coordinator,
+        body: { outcome: 'discharged', at: new Date().toISOString() },
+      })
+    ).status,
+  ).toBe(409);
+  const active = await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions?active=true', {
+    token: world.coordinator,
+  });
   expect(active.body.map((a) => a.id)).not.toContain(res.body.id);
-  const timers = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM timer WHERE ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [res.body.id]);
+  const timers = await sql<{ n: number }>(
+    server,
+    `SELECT count(*)::int AS n FROM timer WHERE ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`,
+    [res.body.id],
+  );
   expect(timers[0]!.n).toBe(0);
 });
 
 it('lets only the team on the incident record it; an admin calendar edit moves running clocks', async () => {
   const incident = await newIncident();
-  const { token: otherTeam } = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 } });
+  const { token: otherTeam } = await createTeam(server, world, {
+    regionId: world.regions.north,
+    base: { lat: 37.6, lng: 127.0 },
+  });
   const admittedAt = new Date(Date.now() - 60_000).toISOString();
   expect((await admit(incident, consent(admittedAt), otherTeam)).status).toBe(403);
   const res = await admit(incident, consent(admittedAt));
@@ -134,8 +208,13 @@ it('lets only the team on the incident record it; an admin calendar edit moves r
 
   // A temporary public holiday is declared on the day the clock would end.
   const endDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date(res.body.endsAt));
-  expect((await server.api('PUT', '/holidays', { token: world.coordinator, body: [...before, endDay] })).status).toBe(403);
-  expect((await server.api<ErrorBody>('PUT', '/holidays', { token: world.admin, body: ['2026-13-01'] })).body.details![0]!.field).toBe('[0]');
+  expect((await server.api('PUT', '/holidays', { token: world.coordinator, body: [...before, endDay] })).status).toBe(
+    403,
+  );
+  expect(
+    (await server.api<ErrorBody>('PUT', '/holidays', { token: world.admin, body: ['2026-13-01'] })).body.details![0]!
+      .field,
+  ).toBe('[0]');
   const control = await server.socket(world.coordinator);
   const moved = nextEvent(control, 'admission.updated', (e) => e.data.id === res.body.id);
   const put = await server.api<string[]>('PUT', '/holidays', { token: world.admin, body: [...before, endDay] });
@@ -147,20 +226,43 @@ it('lets only the team on the incident record it; an admin calendar edit moves r
 
   // Removing it again restores the clock.
   await server.api('PUT', '/holidays', { token: world.admin, body: before });
-  const [row] = (await server.api<EmergencyAdmissionView[]>('GET', `/emergency-admissions?incidentId=${incident.id}`, { token: world.coordinator })).body;
+  const [row] = (
+    await server.api<EmergencyAdmissionView[]>('GET', `/emergency-admissions?incidentId=${incident.id}`, {
+      token: world.coordinator,
+    })
+  ).body;
   expect(row!.endsAt).toBe(res.body.endsAt);
 });
 
 it('records an Art. 44 administrative admission request on the incident (coordinator only)', async () => {
   const incident = await newIncident();
-  const body = { requestedBy: { name: 'Officer Choi', role: 'police' }, district: 'Jongno-gu', at: new Date().toISOString() };
-  const { token: responder } = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 } });
-  expect((await server.api('POST', `/incidents/${incident.id}/administrative-admission`, { token: responder, body })).status).toBe(403);
-  const bad = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/administrative-admission`, { token: world.coordinator, body: { ...body, district: '' } });
+  const body = {
+    requestedBy: { name: 'Officer Choi', role: 'police' },
+    district: 'Jongno-gu',
+    at: new Date().toISOString(),
+  };
+  const { token: responder } = await createTeam(server, world, {
+    regionId: world.regions.north,
+    base: { lat: 37.6, lng: 127.0 },
+  });
+  expect(
+    (await server.api('POST', `/incidents/${incident.id}/administrative-admission`, { token: responder, body })).status,
+  ).toBe(403);
+  const bad = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/administrative-admission`, {
+    token: world.coordinator,
+    body: { ...body, district: '' },
+  });
   expect(bad.body.details![0]!.field).toBe('district');
-  const res = await server.api<{ id: string; district: string }>('POST', `/incidents/${incident.id}/administrative-admission`, { token: world.coordinator, body });
+  const res = await server.api<{ id: string; district: string }>(
+    'POST',
+    `/incidents/${incident.id}/administrative-admission`,
+    { token: world.coordinator, body },
+  );
   expect(res.status).toBe(201);
   expect(res.body.district).toBe('Jongno-gu');
   const detail = await server.api<IncidentDetail>('GET', `/incidents/${incident.id}`, { token: world.coordinator });
-  expect(detail.body.timeline.find((t) => t.type === 'admission.administrative-requested')?.data).toMatchObject({ district: 'Jongno-gu', requestedByRole: 'police' });
+  expect(detail.body.timeline.find((t) => t.type === 'admission.administrative-requested')?.data).toMatchObject({
+    district: 'Jongno-gu',
+    requestedByRole: 'police',
+  });
 });

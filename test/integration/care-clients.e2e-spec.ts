@@ -14,19 +14,32 @@ let southClient: ClientView;
 beforeAll(async () => {
   server = await startTestServer();
   w = await careWorld(server);
-  northClient = await registerClient(server, w.northUser.token, { name: 'Kim Haneul', phones: ['010-1234-5678', '02-555-0101'], birthYear: 1980 });
-  southClient = await registerClient(server, w.counselor.token, { name: 'Kim Sora', phones: ['010-7777-0002'], regionId: w.south, caution: { weapon: true, note: 'dog in the flat' } });
+  northClient = await registerClient(server, w.northUser.token, {
+    name: 'Kim Haneul',
+    phones: ['010-1234-5678', '02-555-0101'],
+    birthYear: 1980,
+  });
+  southClient = await registerClient(server, w.counselor.token, {
+    name: 'Kim Sora',
+    phones: ['010-7777-0002'],
+    regionId: w.south,
+    caution: { weapon: true, note: 'dog in the flat' },
+  });
 }, 60_000);
 afterAll(async () => {
   await server.stop();
   await server.dropDatabase();
 });
 
-const search = (token: string, q: string) => server.api<ClientSearchItem[] & ErrorBody>('GET', `/clients?q=${encodeURIComponent(q)}`, { token });
+const search = (token: string, q: string) =>
+  server.api<ClientSearchItem[] & ErrorBody>('GET', `/clients?q=${encodeURIComponent(q)}`, { token });
 
 describe('legal basis', () => {
   it('refuses a record without a basis, and a consent without its scope, naming the field', async () => {
-    const none = await server.api<ErrorBody>('POST', '/clients', { token: w.counselor.token, body: { name: 'No Basis', phones: ['010-0000-1111'] } });
+    const none = await server.api<ErrorBody>('POST', '/clients', {
+      token: w.counselor.token,
+      body: { name: 'No Basis', phones: ['010-0000-1111'] },
+    });
     expect(none.status).toBe(400);
     expect(none.body.details!.map((d) => d.field)).toContain('basis');
     const noScope = await server.api<ErrorBody>('POST', '/clients', {
@@ -35,14 +48,23 @@ describe('legal basis', () => {
     });
     expect(noScope.status).toBe(400);
     expect(noScope.body.details!.map((d) => d.field)).toContain('basis.scope');
-    expect(Number((await server.dataSource.query(`SELECT count(*) FROM client WHERE display_name IN ('No Basis','No Scope')`))[0].count)).toBe(0);
+    expect(
+      Number(
+        (await server.dataSource.query(`SELECT count(*) FROM client WHERE display_name IN ('No Basis','No Scope')`))[0]
+          .count,
+      ),
+    ).toBe(0);
   });
 
   it('keeps a vital-interest basis with when and by whom (the signed-in user)', async () => {
     const c = await registerClient(server, w.supervisor.token, {
       name: 'Vital Interest',
       phones: [],
-      basis: { kind: 'vital-interest', note: 'found on a bridge, refuses to give consent', at: '2026-02-01T03:10:00+09:00' },
+      basis: {
+        kind: 'vital-interest',
+        note: 'found on a bridge, refuses to give consent',
+        at: '2026-02-01T03:10:00+09:00',
+      },
     });
     expect(c.basis).toEqual({
       kind: 'vital-interest',
@@ -54,34 +76,50 @@ describe('legal basis', () => {
   });
 
   it('asks a record kept without a basis for one before any edit', async () => {
-    const [{ id }] = (await server.dataSource.query(`INSERT INTO client (display_name, phone_numbers, phone_digits) VALUES ('Legacy', '{}', '{}') RETURNING id`)) as [{ id: string }];
-    const bare = await server.api<ErrorBody>('PATCH', `/clients/${id}`, { token: w.counselor.token, body: { caseManager: 'CM Yoo' } });
+    const [{ id }] = (await server.dataSource.query(
+      `INSERT INTO client (display_name, phone_numbers, phone_digits) VALUES ('Legacy', '{}', '{}') RETURNING id`,
+    )) as [{ id: string }];
+    const bare = await server.api<ErrorBody>('PATCH', `/clients/${id}`, {
+      token: w.counselor.token,
+      body: { caseManager: 'CM Yoo' },
+    });
     expect(bare.status).toBe(400);
     expect(bare.body.details![0]!.field).toBe('basis');
-    const ok = await server.api<ClientView>('PATCH', `/clients/${id}`, { token: w.counselor.token, body: { caseManager: 'CM Yoo', basis: CONSENT } });
+    const ok = await server.api<ClientView>('PATCH', `/clients/${id}`, {
+      token: w.counselor.token,
+      body: { caseManager: 'CM Yoo', basis: CONSENT },
+    });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ caseManager: 'CM Yoo', basis: { kind: 'consent', recordedBy: { id: w.counselor.id } } });
+    expect(ok.body).toMatchObject({
+      caseManager: 'CM Yoo',
+      basis: { kind: 'consent', recordedBy: { id: w.counselor.id } },
+    });
   });
 });
 
 describe('search', () => {
-  it.each(['+82 10 1234 5678', '+82-10-1234-5678', '010 1234 5678', '01012345678', '0082 10 1234 5678', '5678', '(02) 555-0101'])(
-    'finds the client by %s',
-    async (q) => {
-      const res = await search(w.counselor.token, q);
-      expect(res.status).toBe(200);
-      expect(res.body.map((c) => c.id)).toEqual([northClient.id]);
-      expect(res.body[0]).toEqual({
-        id: northClient.id,
-        name: 'Kim Haneul',
-        phone: '010-1234-5678',
-        phones: ['010-1234-5678', '02-555-0101'],
-        birthYear: 1980,
-        registeredWithAgencyId: w.centreNorth.id,
-        caution: { weapon: false, violence: false, note: null },
-      });
-    },
-  );
+  it.each([
+    '+82 10 1234 5678',
+    '+82-10-1234-5678',
+    '010 1234 5678',
+    '01012345678',
+    '0082 10 1234 5678',
+    '5678',
+    '(02) 555-0101',
+  ])('finds the client by %s', async (q) => {
+    const res = await search(w.counselor.token, q);
+    expect(res.status).toBe(200);
+    expect(res.body.map((c) => c.id)).toEqual([northClient.id]);
+    expect(res.body[0]).toEqual({
+      id: northClient.id,
+      name: 'Kim Haneul',
+      phone: '010-1234-5678',
+      phones: ['010-1234-5678', '02-555-0101'],
+      birthYear: 1980,
+      registeredWithAgencyId: w.centreNorth.id,
+      caution: { weapon: false, violence: false, note: null },
+    });
+  });
 
   it('finds by part of the name in any case, and nothing for a stranger', async () => {
     expect((await search(w.counselor.token, 'kim')).body.map((c) => c.name)).toEqual(['Kim Haneul', 'Kim Sora']);
@@ -98,7 +136,7 @@ describe('search', () => {
 });
 
 describe('each centre sees and edits only its own clients', () => {
-  it('registers a centre user\'s client with that centre and refuses another centre', async () => {
+  it("registers a centre user's client with that centre and refuses another centre", async () => {
     expect(northClient.registeredWithAgencyId).toBe(w.centreNorth.id);
     // Registered by the hotline, the district decides: South's centre.
     expect(southClient.registeredWithAgencyId).toBe(w.centreSouth.id);
@@ -109,19 +147,38 @@ describe('each centre sees and edits only its own clients', () => {
     expect(elsewhere.status).toBe(403);
   });
 
-  it('finds nothing and gets 403 on another centre\'s client, and logs the refused read', async () => {
+  it("finds nothing and gets 403 on another centre's client, and logs the refused read", async () => {
     expect((await search(w.southUser.token, '010-1234-5678')).body).toEqual([]);
     expect((await search(w.southUser.token, 'Kim')).body.map((c) => c.id)).toEqual([southClient.id]);
     const read = await server.api<ErrorBody>('GET', `/clients/${northClient.id}`, { token: w.southUser.token });
     expect(read.status).toBe(403);
     expect(JSON.stringify(read.body)).not.toContain('Haneul');
-    expect((await server.api('GET', `/clients/${northClient.id}/history`, { token: w.southUser.token })).status).toBe(403);
-    expect((await server.api('PATCH', `/clients/${northClient.id}`, { token: w.southUser.token, body: { caseManager: 'x' } })).status).toBe(403);
-    expect((await server.api('PUT', `/clients/${northClient.id}/safety-plan`, { token: w.southUser.token, body: EMPTY_PLAN })).status).toBe(403);
+    expect((await server.api('GET', `/clients/${northClient.id}/history`, { token: w.southUser.token })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await server.api('PATCH', `/clients/${northClient.id}`, {
+          token: w.southUser.token,
+          body: { caseManager: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await server.api('PUT', `/clients/${northClient.id}/safety-plan`, {
+          token: w.southUser.token,
+          body: EMPTY_PLAN,
+        })
+      ).status,
+    ).toBe(403);
     const refused = await auditRows(server, `action = 'client.read-refused' AND subject_id = $1`, [northClient.id]);
     expect(refused.map((r) => r.actor_username)).toEqual([w.southUser.username]);
     // The owning centre reads and edits it.
-    const own = await server.api<ClientView>('PATCH', `/clients/${northClient.id}`, { token: w.northUser.token, body: { caseManager: 'CM Seo', caution: { violence: true } } });
+    const own = await server.api<ClientView>('PATCH', `/clients/${northClient.id}`, {
+      token: w.northUser.token,
+      body: { caseManager: 'CM Seo', caution: { violence: true } },
+    });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ caseManager: 'CM Seo', caution: { weapon: false, violence: true, note: null } });
   });
@@ -163,19 +220,30 @@ describe('safety plan', () => {
   };
 
   it('stores the six Stanley–Brown steps and reasons for living, with when', async () => {
-    const res = await server.api<ClientView>('PUT', `/clients/${northClient.id}/safety-plan`, { token: w.northUser.token, body: plan });
+    const res = await server.api<ClientView>('PUT', `/clients/${northClient.id}/safety-plan`, {
+      token: w.northUser.token,
+      body: plan,
+    });
     expect(res.status).toBe(200);
     expect(res.body.safetyPlan).toEqual(plan);
     expect(res.body.safetyPlanUpdatedAt).not.toBeNull();
-    expect((await auditRows(server, `action = 'client.safety-plan-update' AND subject_id = $1`, [northClient.id])).length).toBe(1);
+    expect(
+      (await auditRows(server, `action = 'client.safety-plan-update' AND subject_id = $1`, [northClient.id])).length,
+    ).toBe(1);
   });
 
   it('refuses a plan with a missing step or an unknown field, naming it', async () => {
     const { meansSafety: _omit, ...missing } = plan;
-    const a = await server.api<ErrorBody>('PUT', `/clients/${northClient.id}/safety-plan`, { token: w.counselor.token, body: missing });
+    const a = await server.api<ErrorBody>('PUT', `/clients/${northClient.id}/safety-plan`, {
+      token: w.counselor.token,
+      body: missing,
+    });
     expect(a.status).toBe(400);
     expect(a.body.details![0]!.field).toBe('meansSafety');
-    const b = await server.api<ErrorBody>('PUT', `/clients/${northClient.id}/safety-plan`, { token: w.counselor.token, body: { ...plan, diagnosis: 'x' } });
+    const b = await server.api<ErrorBody>('PUT', `/clients/${northClient.id}/safety-plan`, {
+      token: w.counselor.token,
+      body: { ...plan, diagnosis: 'x' },
+    });
     expect(b.status).toBe(400);
     expect(b.body.details![0]!.field).toBe('diagnosis');
   });
@@ -184,7 +252,11 @@ describe('safety plan', () => {
 describe('history and repeat contacts', () => {
   let client: ClientView;
   beforeAll(async () => {
-    client = await registerClient(server, w.counselor.token, { name: 'Repeat Caller', phones: ['010-3030-3030'], regionId: w.north });
+    client = await registerClient(server, w.counselor.token, {
+      name: 'Repeat Caller',
+      phones: ['010-3030-3030'],
+      regionId: w.north,
+    });
     // Earlier calls from the number, written straight into the table with their times: one just inside the
     // 30-day window, one just outside, one three days ago.
     await server.dataSource.query(
@@ -201,7 +273,9 @@ describe('history and repeat contacts', () => {
     expect(call.repeatContact).toMatchObject({ count30d: 2, count7d: 1, lastOutcome: 'closed-after-counselling' });
     expect(Date.now() - Date.parse(call.repeatContact!.lastAt)).toBeGreaterThan(3 * 86_400_000 - 60_000);
     // GET /calls/:id says the same; the next call counts this one too.
-    expect((await server.api<CallView>('GET', `/calls/${call.id}`, { token: w.counselor.token })).body.repeatContact).toMatchObject({ count30d: 2 });
+    expect(
+      (await server.api<CallView>('GET', `/calls/${call.id}`, { token: w.counselor.token })).body.repeatContact,
+    ).toMatchObject({ count30d: 2 });
     const next = await newCall(server, w.counselor.token, { channel: 'phone', callerNumber: '010-3030-3030' });
     expect(next.repeatContact).toMatchObject({ count30d: 3, count7d: 2, lastOutcome: null });
   });
@@ -212,18 +286,28 @@ describe('history and repeat contacts', () => {
     expect(again.repeatContact).toBeNull();
   });
 
-  it('lists the person\'s calls, incidents and follow-ups newest first', async () => {
+  it("lists the person's calls, incidents and follow-ups newest first", async () => {
     const call = await newCall(server, w.counselor.token, { channel: 'phone', callerNumber: '010-3030-3030' });
     await triageCall(server, w.counselor.token, call.id, INPUT_FOR.C);
-    const incident = await createIncident(server, w.counselor.token, { callId: call.id, location: { lat: 37.65, lng: 127.0 }, summary: 'on the roof' });
+    const incident = await createIncident(server, w.counselor.token, {
+      callId: call.id,
+      location: { lat: 37.65, lng: 127.0 },
+      summary: 'on the roof',
+    });
     expect(incident.status).toBe(201);
-    const res = await server.api<ClientHistoryItem[]>('GET', `/clients/${client.id}/history`, { token: w.northUser.token });
+    const res = await server.api<ClientHistoryItem[]>('GET', `/clients/${client.id}/history`, {
+      token: w.northUser.token,
+    });
     expect(res.status).toBe(200);
     const kinds = res.body.map((i) => i.kind);
     expect(kinds.filter((k) => k === 'incident')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'call').length).toBeGreaterThanOrEqual(4);
     const times = res.body.map((i) => i.at);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(res.body.find((i) => i.kind === 'incident')).toMatchObject({ id: incident.body.id, summary: 'on the roof', category: 'C' });
+    expect(res.body.find((i) => i.kind === 'incident')).toMatchObject({
+      id: incident.body.id,
+      summary: 'on the roof',
+      category: 'C',
+    });
   });
 });

@@ -33,10 +33,16 @@ it('lists the field outcomes in English and Korean, and closes only with one of 
   expect((await server.api('GET', '/dispositions')).status).toBe(401);
 
   const incident = await createIncident(server, world, { category: 'C', location: { lat: 37.6, lng: 127.0 } });
-  const refused = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'resolved by phone' } });
+  const refused = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/close`, {
+    token: world.coordinator,
+    body: { disposition: 'resolved by phone' },
+  });
   expect(refused.status).toBe(400);
   expect(refused.body.details!.map((d) => d.field)).toEqual(['disposition']);
-  const closed = await server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'stabilised-on-scene' } });
+  const closed = await server.api('POST', `/incidents/${incident.id}/close`, {
+    token: world.coordinator,
+    body: { disposition: 'stabilised-on-scene' },
+  });
   expect(closed.status).toBe(200);
   const detail = await server.api<IncidentDetail>('GET', `/incidents/${incident.id}`, { token: world.coordinator });
   expect(detail.body.disposition).toBe('stabilised-on-scene');
@@ -44,11 +50,23 @@ it('lists the field outcomes in English and Korean, and closes only with one of 
 
 it('names who asked for police assistance, and resolves the incident’s alerts when it closes', async () => {
   const incident = await createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0 } });
-  const alert = await server.api<AlertView>('POST', `/incidents/${incident.id}/police-assist`, { token: world.coordinator });
+  const alert = await server.api<AlertView>('POST', `/incidents/${incident.id}/police-assist`, {
+    token: world.coordinator,
+  });
   expect(alert.status).toBe(201);
   expect(alert.body.message).toMatch(/by coordinator-[\w-]+ \(coordinator\)/);
-  const open = async () => (await server.api<AlertView[]>('GET', '/alerts?open=true', { token: world.coordinator })).body.filter((a) => a.incidentId === incident.id);
+  const open = async () =>
+    (await server.api<AlertView[]>('GET', '/alerts?open=true', { token: world.coordinator })).body.filter(
+      (a) => a.incidentId === incident.id,
+    );
   expect((await open()).length).toBeGreaterThan(0);
-  expect((await server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'police-custody' } })).status).toBe(200);
+  expect(
+    (
+      await server.api('POST', `/incidents/${incident.id}/close`, {
+        token: world.coordinator,
+        body: { disposition: 'police-custody' },
+      })
+    ).status,
+  ).toBe(200);
   expect(await open()).toEqual([]);
 }, 60_000);

@@ -1,7 +1,26 @@
-import type { AlertView, CoverageView, DispatchView, ErrorBody, HandoffView, IncidentDetail, IncidentView, TeamView } from '#contracts';
+import type {
+  AlertView,
+  CoverageView,
+  DispatchView,
+  ErrorBody,
+  HandoffView,
+  IncidentDetail,
+  IncidentView,
+  TeamView,
+} from '#contracts';
 import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
 import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, createPoliceStation, createTeam, createUser, makeDue, sql, type TeamHandle, type World } from '../support/dispatch-world.js';
+import {
+  buildWorld,
+  createIncident,
+  createPoliceStation,
+  createTeam,
+  createUser,
+  makeDue,
+  sql,
+  type TeamHandle,
+  type World,
+} from '../support/dispatch-world.js';
 
 let server: TestServer & { dropDatabase(): Promise<void> };
 let world: World;
@@ -9,7 +28,12 @@ let runner: TimerRunner;
 
 beforeAll(async () => {
   // A slow poll: these tests make timers due by hand and fire them with tick(), deterministically.
-  server = await startTestServer({ DISPATCH_OFFER_SECONDS: '60', TIMER_POLL_MS: '60000', CHECKIN_MINUTES: '15', SLA_WARNING_MINUTES: '15' });
+  server = await startTestServer({
+    DISPATCH_OFFER_SECONDS: '60',
+    TIMER_POLL_MS: '60000',
+    CHECKIN_MINUTES: '15',
+    SLA_WARNING_MINUTES: '15',
+  });
   world = await buildWorld(server);
   runner = server.app.get(TimerRunner);
 });
@@ -20,10 +44,15 @@ afterAll(async () => {
 
 const NORTH = { lat: 37.6, lng: 127.0 };
 
-async function dispatchedTeam(category: 'A' | 'B' | 'C' = 'C'): Promise<{ t: TeamHandle; incident: IncidentView; dispatch: DispatchView }> {
+async function dispatchedTeam(
+  category: 'A' | 'B' | 'C' = 'C',
+): Promise<{ t: TeamHandle; incident: IncidentView; dispatch: DispatchView }> {
   const t = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.61, lng: 127.0 } });
   const incident = await createIncident(server, world, { category, location: NORTH });
-  const offered = await server.api<DispatchView>('POST', `/incidents/${incident.id}/dispatches`, { token: world.coordinator, body: { teamId: t.team.id } });
+  const offered = await server.api<DispatchView>('POST', `/incidents/${incident.id}/dispatches`, {
+    token: world.coordinator,
+    body: { teamId: t.team.id },
+  });
   expect(offered.status).toBe(201);
   const accepted = await server.api<DispatchView>('POST', `/dispatches/${offered.body.id}/accept`, { token: t.token });
   expect(accepted.status).toBe(200);
@@ -31,7 +60,10 @@ async function dispatchedTeam(category: 'A' | 'B' | 'C' = 'C'): Promise<{ t: Tea
 }
 
 async function setStatus(teamId: string, token: string, status: string, location?: { lat: number; lng: number }) {
-  return server.api<TeamView & ErrorBody>('POST', `/teams/${teamId}/status`, { token, body: location ? { status, location } : { status } });
+  return server.api<TeamView & ErrorBody>('POST', `/teams/${teamId}/status`, {
+    token,
+    body: location ? { status, location } : { status },
+  });
 }
 
 async function detail(id: string): Promise<IncidentDetail> {
@@ -51,28 +83,63 @@ describe('the lifecycle of a response', () => {
     expect(onScene.body).toMatchObject({ status: 'on-scene', location: { lat: 37.6001, lng: 127.0001 } });
     expect((await detail(incident.id)).status).toBe('on-scene');
     expect((await setStatus(t.team.id, t.token, 'transporting')).body.status).toBe('transporting');
-    const cleared = nextEvent(control, 'dispatch.updated', (e) => e.data.id === dispatch.id && e.data.status === 'cleared');
+    const cleared = nextEvent(
+      control,
+      'dispatch.updated',
+      (e) => e.data.id === dispatch.id && e.data.status === 'cleared',
+    );
     expect((await setStatus(t.team.id, t.token, 'available')).body.status).toBe('available');
     await cleared;
     expect((await detail(incident.id)).status).toBe('handoff');
 
-    const closedEvent = nextEvent(control, 'incident.updated', (e) => e.data.id === incident.id && e.data.status === 'closed');
-    const closed = await server.api<IncidentView>('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'community-referral' } });
+    const closedEvent = nextEvent(
+      control,
+      'incident.updated',
+      (e) => e.data.id === incident.id && e.data.status === 'closed',
+    );
+    const closed = await server.api<IncidentView>('POST', `/incidents/${incident.id}/close`, {
+      token: world.coordinator,
+      body: { disposition: 'community-referral' },
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
     await closedEvent;
 
     const d = await detail(incident.id);
     expect(d.disposition).toBe('community-referral');
-    for (const key of ['createdAt', 'firstDispatchedAt', 'acceptedAt', 'enRouteAt', 'onSceneAt', 'clearedAt', 'closedAt']) {
+    for (const key of [
+      'createdAt',
+      'firstDispatchedAt',
+      'acceptedAt',
+      'enRouteAt',
+      'onSceneAt',
+      'clearedAt',
+      'closedAt',
+    ]) {
       expect([key, typeof d.milestones[key]]).toEqual([key, 'string']);
     }
     const ms = (k: string): number => Date.parse(d.milestones[k]!);
-    expect(ms('firstDispatchedAt') <= ms('acceptedAt') && ms('acceptedAt') <= ms('onSceneAt') && ms('onSceneAt') <= ms('clearedAt') && ms('clearedAt') <= ms('closedAt')).toBe(true);
+    expect(
+      ms('firstDispatchedAt') <= ms('acceptedAt') &&
+        ms('acceptedAt') <= ms('onSceneAt') &&
+        ms('onSceneAt') <= ms('clearedAt') &&
+        ms('clearedAt') <= ms('closedAt'),
+    ).toBe(true);
     const types = d.timeline.map((e) => e.type);
-    const order = ['incident.created', 'dispatch.offered', 'dispatch.accepted', 'team.en-route', 'team.on-scene', 'team.transporting', 'team.cleared', 'incident.closed'];
+    const order = [
+      'incident.created',
+      'dispatch.offered',
+      'dispatch.accepted',
+      'team.en-route',
+      'team.on-scene',
+      'team.transporting',
+      'team.cleared',
+      'incident.closed',
+    ];
     expect(types.filter((x) => order.includes(x))).toEqual(order);
-    expect(d.timeline.find((e) => e.type === 'team.on-scene')!.actor).toBe(d.timeline.find((e) => e.type === 'team.cleared')!.actor);
+    expect(d.timeline.find((e) => e.type === 'team.on-scene')!.actor).toBe(
+      d.timeline.find((e) => e.type === 'team.cleared')!.actor,
+    );
     expect(d.dispatches.map((x) => x.status)).toEqual(['cleared']);
 
     // The control room saw each milestone live, in order.
@@ -91,7 +158,10 @@ describe('the lifecycle of a response', () => {
     const selfDispatch = await setStatus(idle.team.id, world.coordinator, 'en-route');
     expect(selfDispatch.status).toBe(409);
     expect(selfDispatch.body.message).toMatch(/accepting an offer/);
-    const bad = await server.api<ErrorBody>('POST', `/teams/${idle.team.id}/status`, { token: idle.token, body: { status: 'offered' } });
+    const bad = await server.api<ErrorBody>('POST', `/teams/${idle.team.id}/status`, {
+      token: idle.token,
+      body: { status: 'offered' },
+    });
     expect(bad.status).toBe(400);
     // Out of service and back, by the team itself; a repeat is a harmless no-op.
     expect((await setStatus(idle.team.id, idle.token, 'unavailable')).body.status).toBe('unavailable');
@@ -114,26 +184,47 @@ describe('the lifecycle of a response', () => {
   it('stands an en-route team down, withdrawing its dispatch and reopening the incident for another team', async () => {
     const { t, incident, dispatch } = await dispatchedTeam();
     const phone = await server.socket(t.token);
-    const told = nextEvent(phone, 'dispatch.updated', (e) => e.data.id === dispatch.id && e.data.status === 'withdrawn');
+    const told = nextEvent(
+      phone,
+      'dispatch.updated',
+      (e) => e.data.id === dispatch.id && e.data.status === 'withdrawn',
+    );
     const res = await setStatus(t.team.id, world.coordinator, 'available');
     expect(res.status).toBe(200);
     await told;
     const d = await detail(incident.id);
     expect(d).toMatchObject({ status: 'open', teamId: null });
-    expect(d.timeline.find((e) => e.type === 'dispatch.withdrawn')!.data).toMatchObject({ reason: 'stood down by the control room' });
-    expect((await server.api('POST', `/incidents/${incident.id}/dispatches`, { token: world.coordinator, body: { teamId: t.team.id } })).status).toBe(201);
+    expect(d.timeline.find((e) => e.type === 'dispatch.withdrawn')!.data).toMatchObject({
+      reason: 'stood down by the control room',
+    });
+    expect(
+      (
+        await server.api('POST', `/incidents/${incident.id}/dispatches`, {
+          token: world.coordinator,
+          body: { teamId: t.team.id },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('refuses to close while a team is on scene, and cancelling releases a team still on its way', async () => {
     const { t, incident } = await dispatchedTeam();
     await setStatus(t.team.id, t.token, 'on-scene');
-    const refused = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: { disposition: 'stabilised-on-scene' } });
+    const refused = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/close`, {
+      token: world.coordinator,
+      body: { disposition: 'stabilised-on-scene' },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/still on scene.*clear first/);
-    expect((await server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: {} })).status).toBe(400);
+    expect(
+      (await server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: {} })).status,
+    ).toBe(400);
 
     const second = await dispatchedTeam();
-    const cancelled = await server.api<IncidentView>('POST', `/incidents/${second.incident.id}/cancel`, { token: world.coordinator, body: { reason: 'duplicate of another incident' } });
+    const cancelled = await server.api<IncidentView>('POST', `/incidents/${second.incident.id}/cancel`, {
+      token: world.coordinator,
+      body: { reason: 'duplicate of another incident' },
+    });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
     const teams = await server.api<TeamView[]>('GET', '/teams', { token: world.coordinator });
@@ -141,15 +232,32 @@ describe('the lifecycle of a response', () => {
     const d = await detail(second.incident.id);
     expect(d.dispatches.map((x) => x.status)).toEqual(['withdrawn']);
     expect(d.timeline.map((e) => e.type)).toContain('incident.cancelled');
-    const again = await server.api<ErrorBody>('POST', `/incidents/${second.incident.id}/close`, { token: world.coordinator, body: { disposition: 'no-contact' } });
+    const again = await server.api<ErrorBody>('POST', `/incidents/${second.incident.id}/close`, {
+      token: world.coordinator,
+      body: { disposition: 'no-contact' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/already cancelled/);
     // Closing with an unanswered offer withdraws it and cancels its expiry.
     const t3 = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.61, lng: 127.0 } });
     const i3 = await createIncident(server, world, { category: 'C', location: NORTH });
-    const o3 = await server.api<DispatchView>('POST', `/incidents/${i3.id}/dispatches`, { token: world.coordinator, body: { teamId: t3.team.id } });
-    expect((await server.api('POST', `/incidents/${i3.id}/close`, { token: world.coordinator, body: { disposition: 'stabilised-on-scene' } })).status).toBe(200);
-    const [timer] = await sql<{ cancelled_at: Date | null }>(server, `SELECT cancelled_at FROM timer WHERE ref_id = $1`, [o3.body.id]);
+    const o3 = await server.api<DispatchView>('POST', `/incidents/${i3.id}/dispatches`, {
+      token: world.coordinator,
+      body: { teamId: t3.team.id },
+    });
+    expect(
+      (
+        await server.api('POST', `/incidents/${i3.id}/close`, {
+          token: world.coordinator,
+          body: { disposition: 'stabilised-on-scene' },
+        })
+      ).status,
+    ).toBe(200);
+    const [timer] = await sql<{ cancelled_at: Date | null }>(
+      server,
+      `SELECT cancelled_at FROM timer WHERE ref_id = $1`,
+      [o3.body.id],
+    );
     expect(timer!.cancelled_at).not.toBeNull();
   });
 });
@@ -160,7 +268,11 @@ describe('safety in the field', () => {
     const earlyCheckin = await server.api<ErrorBody>('POST', `/teams/${t.team.id}/checkin`, { token: t.token });
     expect(earlyCheckin.status).toBe(409);
     await setStatus(t.team.id, t.token, 'on-scene', { lat: 37.6002, lng: 127.0002 });
-    const [pending] = await sql<{ due_at: Date }>(server, `SELECT due_at FROM timer WHERE kind = 'team.checkin' AND ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [t.team.id]);
+    const [pending] = await sql<{ due_at: Date }>(
+      server,
+      `SELECT due_at FROM timer WHERE kind = 'team.checkin' AND ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`,
+      [t.team.id],
+    );
     expect(pending!.due_at.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
 
     // A check-in pushes the next one back by CHECKIN_MINUTES.
@@ -170,20 +282,40 @@ describe('safety in the field', () => {
 
     const control = await server.socket(world.coordinator);
     const phone = await server.socket(t.token);
-    const atControl = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'checkin-missed' && e.data.teamId === t.team.id);
+    const atControl = nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'checkin-missed' && e.data.teamId === t.team.id,
+    );
     const atPhone = nextEvent(phone, 'alert.raised', (e) => e.data.kind === 'checkin-missed');
     expect(await makeDue(server, 'team.checkin', t.team.id)).toBe(1);
     await runner.tick();
     const [alert] = await Promise.all([atControl, atPhone]);
-    expect(alert.data).toMatchObject({ severity: 'critical', incidentId: incident.id, location: { lat: 37.6002, lng: 127.0002 } });
+    expect(alert.data).toMatchObject({
+      severity: 'critical',
+      incidentId: incident.id,
+      location: { lat: 37.6002, lng: 127.0002 },
+    });
     // Rescheduled: the next check-in is due again, once.
-    const next = await sql(server, `SELECT id FROM timer WHERE kind = 'team.checkin' AND ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [t.team.id]);
+    const next = await sql(
+      server,
+      `SELECT id FROM timer WHERE kind = 'team.checkin' AND ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`,
+      [t.team.id],
+    );
     expect(next).toHaveLength(1);
-    expect((await detail(incident.id)).timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['team.checkin', 'alert.checkin-missed']));
+    expect((await detail(incident.id)).timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['team.checkin', 'alert.checkin-missed']),
+    );
 
     // Clearing ends the check-ins.
     await setStatus(t.team.id, t.token, 'available');
-    expect(await sql(server, `SELECT id FROM timer WHERE kind = 'team.checkin' AND ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [t.team.id])).toHaveLength(0);
+    expect(
+      await sql(
+        server,
+        `SELECT id FROM timer WHERE kind = 'team.checkin' AND ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`,
+        [t.team.id],
+      ),
+    ).toHaveLength(0);
   });
 
   it("sends the panic alarm with the team's location to its phones and the control room only", async () => {
@@ -196,9 +328,18 @@ describe('safety in the field', () => {
     const seenByOther = recordEvents(otherPhone);
     const atControl = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'panic');
     const atPhone = nextEvent(phone, 'alert.raised', (e) => e.data.kind === 'panic');
-    const res = await server.api<AlertView>('POST', `/teams/${t.team.id}/panic`, { token: t.token, body: { location: { lat: 37.6011, lng: 127.0011 } } });
+    const res = await server.api<AlertView>('POST', `/teams/${t.team.id}/panic`, {
+      token: t.token,
+      body: { location: { lat: 37.6011, lng: 127.0011 } },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'panic', severity: 'critical', teamId: t.team.id, incidentId: incident.id, location: { lat: 37.6011, lng: 127.0011 } });
+    expect(res.body).toMatchObject({
+      kind: 'panic',
+      severity: 'critical',
+      teamId: t.team.id,
+      incidentId: incident.id,
+      location: { lat: 37.6011, lng: 127.0011 },
+    });
     const [c] = await Promise.all([atControl, atPhone]);
     expect(c.data.id).toBe(res.body.id);
     expect(c.data.message).toMatch(/PANIC/);
@@ -207,8 +348,12 @@ describe('safety in the field', () => {
     await server.api('POST', `/teams/${bystander.team.id}/location`, { token: bystander.token, body: NORTH });
     await own;
     expect(seenByOther.filter((e) => e.type === 'alert.raised')).toEqual([]);
-    expect((await server.api('POST', `/teams/${t.team.id}/panic`, { token: bystander.token, body: {} })).status).toBe(403);
-    expect((await server.api('POST', `/teams/${t.team.id}/panic`, { token: world.coordinator, body: {} })).status).toBe(403);
+    expect((await server.api('POST', `/teams/${t.team.id}/panic`, { token: bystander.token, body: {} })).status).toBe(
+      403,
+    );
+    expect((await server.api('POST', `/teams/${t.team.id}/panic`, { token: world.coordinator, body: {} })).status).toBe(
+      403,
+    );
     // Without a position from the phone, the last known one is used.
     const noFix = await server.api<AlertView>('POST', `/teams/${t.team.id}/panic`, { token: t.token, body: {} });
     expect(noFix.body.location).toEqual({ lat: 37.6011, lng: 127.0011 });
@@ -223,23 +368,38 @@ describe('safety in the field', () => {
     const { t, incident } = await dispatchedTeam('B');
     await setStatus(t.team.id, t.token, 'on-scene');
     const stranger = await createTeam(server, world, { regionId: world.regions.north, base: NORTH });
-    expect((await server.api('POST', `/incidents/${incident.id}/police-assist`, { token: stranger.token })).status).toBe(403);
+    expect(
+      (await server.api('POST', `/incidents/${incident.id}/police-assist`, { token: stranger.token })).status,
+    ).toBe(403);
 
     const control = await server.socket(world.coordinator);
     const handoffAtPolice = nextEvent(policeSocket, 'handoff.created', (e) => e.data.incidentId === incident.id);
-    const alertAtControl = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'police-assist' && e.data.incidentId === incident.id);
+    const alertAtControl = nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'police-assist' && e.data.incidentId === incident.id,
+    );
     const res = await server.api<AlertView>('POST', `/incidents/${incident.id}/police-assist`, { token: t.token });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'police-assist', severity: 'critical', incidentId: incident.id, teamId: t.team.id });
+    expect(res.body).toMatchObject({
+      kind: 'police-assist',
+      severity: 'critical',
+      incidentId: incident.id,
+      teamId: t.team.id,
+    });
     const [handoff] = await Promise.all([handoffAtPolice, alertAtControl]);
     // The police station of the incident's region, even though the South station is nearer.
     expect(handoff.data).toMatchObject({ agencyId: station.id, kind: 'police', status: 'requested' });
 
-    const again = await server.api<AlertView>('POST', `/incidents/${incident.id}/police-assist`, { token: world.coordinator });
+    const again = await server.api<AlertView>('POST', `/incidents/${incident.id}/police-assist`, {
+      token: world.coordinator,
+    });
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(res.body.id);
     const d = await detail(incident.id);
-    expect(d.handoffs.map((h: HandoffView) => [h.kind, h.agencyId, h.status])).toEqual([['police', station.id, 'requested']]);
+    expect(d.handoffs.map((h: HandoffView) => [h.kind, h.agencyId, h.status])).toEqual([
+      ['police', station.id, 'requested'],
+    ]);
     expect(d.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['handoff.requested', 'alert.police-assist']));
   });
 });
@@ -259,10 +419,17 @@ describe('alerts', () => {
     expect(ack.body.acknowledgedAt).not.toBeNull();
     const twice = await server.api<AlertView>('POST', `/alerts/${panic.body.id}/ack`, { token: world.admin });
     expect(twice.body.acknowledgedAt).toBe(ack.body.acknowledgedAt);
-    expect((await server.api<AlertView[]>('GET', '/alerts', { token: world.coordinator })).body.map((a) => a.id)).not.toContain(panic.body.id);
-    expect((await server.api<AlertView[]>('GET', '/alerts?open=false', { token: world.coordinator })).body.map((a) => a.id)).toContain(panic.body.id);
+    expect(
+      (await server.api<AlertView[]>('GET', '/alerts', { token: world.coordinator })).body.map((a) => a.id),
+    ).not.toContain(panic.body.id);
+    expect(
+      (await server.api<AlertView[]>('GET', '/alerts?open=false', { token: world.coordinator })).body.map((a) => a.id),
+    ).toContain(panic.body.id);
     expect((await server.api('GET', '/alerts', { token: t.token })).status).toBe(403);
-    expect((await server.api('POST', `/alerts/00000000-0000-4000-8000-000000000000/ack`, { token: world.coordinator })).status).toBe(404);
+    expect(
+      (await server.api('POST', `/alerts/00000000-0000-4000-8000-000000000000/ack`, { token: world.coordinator }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -281,17 +448,31 @@ describe('roster coverage', () => {
 
     // Earlier tick() calls may have run the check already; acknowledged alerts let it raise afresh.
     const open = await server.api<AlertView[]>('GET', '/alerts?open=true', { token: world.coordinator });
-    for (const a of open.body.filter((x) => x.kind === 'coverage-gap')) await server.api('POST', `/alerts/${a.id}/ack`, { token: world.coordinator });
+    for (const a of open.body.filter((x) => x.kind === 'coverage-gap'))
+      await server.api('POST', `/alerts/${a.id}/ack`, { token: world.coordinator });
     const control = await server.socket(world.coordinator);
-    const gap = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'coverage-gap' && e.data.regionId === world.regions.south);
+    const gap = nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'coverage-gap' && e.data.regionId === world.regions.south,
+    );
     await makeDue(server, 'coverage.check');
     await runner.tick();
     expect((await gap).data.severity).toBe('critical');
     // One pending check remains (it reschedules itself), and a second pass raises no duplicate while the first is open.
-    expect(await sql(server, `SELECT id FROM timer WHERE kind = 'coverage.check' AND fired_at IS NULL AND cancelled_at IS NULL`)).toHaveLength(1);
+    expect(
+      await sql(
+        server,
+        `SELECT id FROM timer WHERE kind = 'coverage.check' AND fired_at IS NULL AND cancelled_at IS NULL`,
+      ),
+    ).toHaveLength(1);
     await makeDue(server, 'coverage.check');
     await runner.tick();
-    const alerts = await sql(server, `SELECT id FROM alert WHERE kind = 'coverage-gap' AND region_id = $1 AND acknowledged_at IS NULL`, [world.regions.south]);
+    const alerts = await sql(
+      server,
+      `SELECT id FROM alert WHERE kind = 'coverage-gap' AND region_id = $1 AND acknowledged_at IS NULL`,
+      [world.regions.south],
+    );
     expect(alerts).toHaveLength(1);
   });
 });
@@ -300,17 +481,32 @@ describe('the response clock', () => {
   it('warns before respondBy and alerts at it while no team is on scene', async () => {
     const incident = await createIncident(server, world, { category: 'B', location: NORTH });
     expect(Date.parse(incident.respondBy!) - Date.now()).toBeGreaterThan(119 * 60_000);
-    const timers = await sql<{ kind: string; due_at: Date }>(server, `SELECT kind, due_at FROM timer WHERE ref_id = $1 AND kind LIKE 'incident.sla-%' ORDER BY due_at`, [incident.id]);
+    const timers = await sql<{ kind: string; due_at: Date }>(
+      server,
+      `SELECT kind, due_at FROM timer WHERE ref_id = $1 AND kind LIKE 'incident.sla-%' ORDER BY due_at`,
+      [incident.id],
+    );
     expect(timers.map((x) => [x.kind, Date.parse(incident.respondBy!) - x.due_at.getTime()])).toEqual([
       ['incident.sla-warning', 15 * 60_000],
       ['incident.sla-breach', 0],
     ]);
     const control = await server.socket(world.coordinator);
-    const warning = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'sla-warning' && e.data.incidentId === incident.id);
+    const warning = nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'sla-warning' && e.data.incidentId === incident.id,
+    );
     await makeDue(server, 'incident.sla-warning', incident.id);
     await runner.tick();
-    expect((await warning).data).toMatchObject({ severity: 'warning', message: expect.stringMatching(/no team on scene/) });
-    const breach = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'sla-breach' && e.data.incidentId === incident.id);
+    expect((await warning).data).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/no team on scene/),
+    });
+    const breach = nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'sla-breach' && e.data.incidentId === incident.id,
+    );
     await makeDue(server, 'incident.sla-breach', incident.id);
     await runner.tick();
     expect((await breach).data.severity).toBe('critical');
@@ -319,7 +515,11 @@ describe('the response clock', () => {
   it('stays quiet once a team is on scene, and checks the 60-second dispatch target for category A', async () => {
     const { t, incident } = await dispatchedTeam('B');
     await setStatus(t.team.id, t.token, 'on-scene');
-    const pending = await sql(server, `SELECT id FROM timer WHERE ref_id = $1 AND kind LIKE 'incident.sla-%' AND fired_at IS NULL AND cancelled_at IS NULL`, [incident.id]);
+    const pending = await sql(
+      server,
+      `SELECT id FROM timer WHERE ref_id = $1 AND kind LIKE 'incident.sla-%' AND fired_at IS NULL AND cancelled_at IS NULL`,
+      [incident.id],
+    );
     expect(pending).toHaveLength(0);
 
     const urgent = await createIncident(server, world, { category: 'A', location: NORTH });
@@ -331,7 +531,11 @@ describe('the response clock', () => {
     expect(timer).toMatchObject({ kind: 'incident.sla-warning', payload: { condition: 'not-dispatched' } });
     expect(timer!.due_at.getTime() - Date.parse(urgent.respondBy!)).toBeGreaterThanOrEqual(59_000);
     const control = await server.socket(world.coordinator);
-    const warning = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'sla-warning' && e.data.incidentId === urgent.id);
+    const warning = nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'sla-warning' && e.data.incidentId === urgent.id,
+    );
     await makeDue(server, 'incident.sla-warning', urgent.id);
     await runner.tick();
     expect((await warning).data.message).toMatch(/no team offered within 60 s/);

@@ -1,7 +1,15 @@
 import type { DispatchPlan, DispatchView, ErrorBody, IncidentDetail, RecommendationView, TeamView } from '#contracts';
 import { haversineKm } from '#geo';
 import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, createPoliceStation, createTeam, sql, type TeamHandle, type World } from '../support/dispatch-world.js';
+import {
+  buildWorld,
+  createIncident,
+  createPoliceStation,
+  createTeam,
+  sql,
+  type TeamHandle,
+  type World,
+} from '../support/dispatch-world.js';
 
 let server: TestServer & { dropDatabase(): Promise<void> };
 let world: World;
@@ -19,13 +27,18 @@ const NORTH = { lat: 37.6, lng: 127.0 };
 const near = (dLat: number, dLng = 0) => ({ lat: NORTH.lat + dLat, lng: NORTH.lng + dLng });
 
 async function recommendations(incidentId: string): Promise<RecommendationView[]> {
-  const res = await server.api<RecommendationView[]>('GET', `/incidents/${incidentId}/recommendations`, { token: world.coordinator });
+  const res = await server.api<RecommendationView[]>('GET', `/incidents/${incidentId}/recommendations`, {
+    token: world.coordinator,
+  });
   expect(res.status).toBe(200);
   return res.body;
 }
 
 async function offer(incidentId: string, teamId: string) {
-  return server.api<DispatchView & ErrorBody>('POST', `/incidents/${incidentId}/dispatches`, { token: world.coordinator, body: { teamId } });
+  return server.api<DispatchView & ErrorBody>('POST', `/incidents/${incidentId}/dispatches`, {
+    token: world.coordinator,
+    body: { teamId },
+  });
 }
 
 describe('recommendations', () => {
@@ -37,16 +50,32 @@ describe('recommendations', () => {
 
   beforeAll(async () => {
     // Teams sit at increasing distances north-east of the incident; the off-duty one sits right on top of it.
-    close = await createTeam(server, world, { regionId: world.regions.north, base: near(0.01), skills: ['adolescent'] });
+    close = await createTeam(server, world, {
+      regionId: world.regions.north,
+      base: near(0.01),
+      skills: ['adolescent'],
+    });
     far = await createTeam(server, world, { regionId: world.regions.north, base: near(0.04, 0.04) });
-    solo = await createTeam(server, world, { regionId: world.regions.north, base: near(0.02), size: 1, skills: ['adolescent'] });
-    offDuty = await createTeam(server, world, { regionId: world.regions.north, base: near(0), onDuty: false, skills: ['adolescent'] });
+    solo = await createTeam(server, world, {
+      regionId: world.regions.north,
+      base: near(0.02),
+      size: 1,
+      skills: ['adolescent'],
+    });
+    offDuty = await createTeam(server, world, {
+      regionId: world.regions.north,
+      base: near(0),
+      onDuty: false,
+      skills: ['adolescent'],
+    });
     south = await createTeam(server, world, { regionId: world.regions.south, base: near(-0.03) });
   });
 
   afterAll(async () => {
     // Later tests build their own teams; these must not compete for their incidents.
-    await sql(server, `DELETE FROM shift WHERE team_id = ANY($1::uuid[])`, [[close, far, solo, offDuty, south].map((t) => t.team.id)]);
+    await sql(server, `DELETE FROM shift WHERE team_id = ANY($1::uuid[])`, [
+      [close, far, solo, offDuty, south].map((t) => t.team.id),
+    ]);
   });
 
   it('ranks on-duty available teams by ETA with their reasons, skills first, and leaves out the off-duty team', async () => {
@@ -56,9 +85,14 @@ describe('recommendations', () => {
     expect(ids).not.toContain(offDuty.team.id);
     // Both adolescent-skilled teams first (nearest first), then the rest by ETA with the out-of-region margin.
     expect(ids).toEqual([close.team.id, solo.team.id, far.team.id, south.team.id]);
-    const top = await server.api<RecommendationView[]>('GET', `/incidents/${incident.id}/recommendations?limit=2`, { token: world.coordinator });
+    const top = await server.api<RecommendationView[]>('GET', `/incidents/${incident.id}/recommendations?limit=2`, {
+      token: world.coordinator,
+    });
     expect(top.body).toEqual(recs.slice(0, 2));
-    expect((await server.api('GET', `/incidents/${incident.id}/recommendations?limit=0`, { token: world.coordinator })).status).toBe(400);
+    expect(
+      (await server.api('GET', `/incidents/${incident.id}/recommendations?limit=0`, { token: world.coordinator }))
+        .status,
+    ).toBe(400);
 
     const best = recs[0]!;
     const km = haversineKm(close.team.base, NORTH) * 1.4;
@@ -99,10 +133,14 @@ describe('recommendations', () => {
     expect(ids).not.toContain(solo.team.id);
     expect((await recommendations(danger.id))[0]!.reasons).toContain('size.ok-for-danger');
 
-    const plan = await server.api<DispatchPlan>('GET', `/incidents/${danger.id}/dispatch-plan`, { token: world.coordinator });
+    const plan = await server.api<DispatchPlan>('GET', `/incidents/${danger.id}/dispatch-plan`, {
+      token: world.coordinator,
+    });
     expect(plan.status).toBe(200);
     expect(plan.body.partners).toEqual({ police: true, ems: false, fire: false });
-    expect(plan.body.partnerAgencies).toEqual([{ kind: 'police', agencyId: station.id, name: station.name, distanceKm: expect.any(Number) }]);
+    expect(plan.body.partnerAgencies).toEqual([
+      { kind: 'police', agencyId: station.id, name: station.name, distanceKm: expect.any(Number) },
+    ]);
     expect(plan.body.excluded).toEqual(
       expect.arrayContaining([
         { teamId: solo.team.id, callsign: solo.team.callsign, reasons: ['size.too-small-for-danger'] },
@@ -115,16 +153,28 @@ describe('recommendations', () => {
 
     // Least restrictive response: a category C incident calls for no police.
     const calm = await createIncident(server, world, { category: 'C', location: NORTH });
-    const calmPlan = await server.api<DispatchPlan>('GET', `/incidents/${calm.id}/dispatch-plan`, { token: world.coordinator });
+    const calmPlan = await server.api<DispatchPlan>('GET', `/incidents/${calm.id}/dispatch-plan`, {
+      token: world.coordinator,
+    });
     expect(calmPlan.body.partners).toEqual({ police: false, ems: false, fire: false });
     expect(calmPlan.body.partnerAgencies).toEqual([]);
   });
 
   it('is for the control room only, and 404 for an unknown incident', async () => {
     const incident = await createIncident(server, world, { category: 'C', location: NORTH });
-    expect((await server.api('GET', `/incidents/${incident.id}/recommendations`, { token: close.token })).status).toBe(403);
-    expect((await server.api('GET', `/incidents/${incident.id}/recommendations`, { token: world.counselor })).status).toBe(403);
-    expect((await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000/recommendations`, { token: world.coordinator })).status).toBe(404);
+    expect((await server.api('GET', `/incidents/${incident.id}/recommendations`, { token: close.token })).status).toBe(
+      403,
+    );
+    expect(
+      (await server.api('GET', `/incidents/${incident.id}/recommendations`, { token: world.counselor })).status,
+    ).toBe(403);
+    expect(
+      (
+        await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000/recommendations`, {
+          token: world.coordinator,
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -132,7 +182,10 @@ describe('offers', () => {
   it("reaches only the offered team's phones, refuses other teams' responders with 403, and accepting starts the response", async () => {
     const a = await createTeam(server, world, { regionId: world.regions.north, base: near(0.01) });
     const b = await createTeam(server, world, { regionId: world.regions.north, base: near(0.02) });
-    const incident = await createIncident(server, world, { category: 'B', location: { ...NORTH, address: '1 Test-ro' } });
+    const incident = await createIncident(server, world, {
+      category: 'B',
+      location: { ...NORTH, address: '1 Test-ro' },
+    });
     const phoneA = await server.socket(a.token);
     const phoneB = await server.socket(b.token);
     const control = await server.socket(world.coordinator);
@@ -148,7 +201,11 @@ describe('offers', () => {
     expect(offered.data).toMatchObject({
       id: res.body.id,
       status: 'offered',
-      incident: { number: incident.number, category: 'B', location: { lat: NORTH.lat, lng: NORTH.lng, address: '1 Test-ro' } },
+      incident: {
+        number: incident.number,
+        category: 'B',
+        location: { lat: NORTH.lat, lng: NORTH.lng, address: '1 Test-ro' },
+      },
     });
     // The phone gets what it needs to go, nothing personal.
     expect(JSON.stringify(offered.data)).not.toMatch(/summary|client|caller/i);
@@ -160,27 +217,42 @@ describe('offers', () => {
     const ownB = nextEvent(phoneB, 'team.updated', (e) => e.data.id === b.team.id);
     await server.api('POST', `/teams/${b.team.id}/location`, { token: b.token, body: near(0.02) });
     await ownB;
-    expect(seenB.filter((e) => e.type === 'dispatch.offered' || (e.type === 'team.updated' && e.data.id === a.team.id))).toEqual([]);
+    expect(
+      seenB.filter((e) => e.type === 'dispatch.offered' || (e.type === 'team.updated' && e.data.id === a.team.id)),
+    ).toEqual([]);
 
     const byB = await server.api<ErrorBody>('POST', `/dispatches/${res.body.id}/accept`, { token: b.token });
     expect(byB.status).toBe(403);
-    expect((await server.api('POST', `/dispatches/${res.body.id}/decline`, { token: b.token, body: { reason: 'not ours' } })).status).toBe(403);
-    expect((await server.api('POST', `/dispatches/${res.body.id}/accept`, { token: world.coordinator })).status).toBe(403);
+    expect(
+      (await server.api('POST', `/dispatches/${res.body.id}/decline`, { token: b.token, body: { reason: 'not ours' } }))
+        .status,
+    ).toBe(403);
+    expect((await server.api('POST', `/dispatches/${res.body.id}/accept`, { token: world.coordinator })).status).toBe(
+      403,
+    );
 
-    const teamMoves = nextEvent(control, 'team.updated', (e) => e.data.id === a.team.id && e.data.status === 'en-route');
+    const teamMoves = nextEvent(
+      control,
+      'team.updated',
+      (e) => e.data.id === a.team.id && e.data.status === 'en-route',
+    );
     const accepted = await server.api<DispatchView>('POST', `/dispatches/${res.body.id}/accept`, { token: a.token });
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('accepted');
     await teamMoves;
     // A retried accept is harmless.
-    expect((await server.api<DispatchView>('POST', `/dispatches/${res.body.id}/accept`, { token: a.token })).body.status).toBe('accepted');
+    expect(
+      (await server.api<DispatchView>('POST', `/dispatches/${res.body.id}/accept`, { token: a.token })).body.status,
+    ).toBe('accepted');
 
     const detail = await server.api<IncidentDetail>('GET', `/incidents/${incident.id}`, { token: world.coordinator });
     expect(detail.body).toMatchObject({ status: 'dispatched', teamId: a.team.id });
     expect(detail.body.milestones.firstDispatchedAt).toBe(res.body.offeredAt);
     expect(detail.body.milestones.acceptedAt).toBe(accepted.body.respondedAt);
     expect(detail.body.milestones.enRouteAt).toBe(accepted.body.respondedAt);
-    expect(detail.body.timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['dispatch.offered', 'dispatch.accepted', 'team.en-route']));
+    expect(detail.body.timeline.map((t) => t.type)).toEqual(
+      expect.arrayContaining(['dispatch.offered', 'dispatch.accepted', 'team.en-route']),
+    );
 
     // The incident has its team; the busy team cannot take another one.
     const again = await offer(incident.id, b.team.id);
@@ -202,18 +274,28 @@ describe('offers', () => {
 
     const control = await server.socket(world.coordinator);
     const updated = nextEvent(control, 'dispatch.updated', (e) => e.data.id === d.id);
-    const declined = await server.api<DispatchView>('POST', `/dispatches/${d.id}/decline`, { token: t.token, body: { reason: 'vehicle at the garage' } });
+    const declined = await server.api<DispatchView>('POST', `/dispatches/${d.id}/decline`, {
+      token: t.token,
+      body: { reason: 'vehicle at the garage' },
+    });
     expect(declined.status).toBe(200);
     expect((await updated).data).toMatchObject({ status: 'declined', reason: 'vehicle at the garage' });
     const teams = await server.api<TeamView[]>('GET', '/teams', { token: world.coordinator });
     expect(teams.body.find((x) => x.id === t.team.id)!.status).toBe('available');
     const detail = await server.api<IncidentDetail>('GET', `/incidents/${incident.id}`, { token: world.coordinator });
     expect(detail.body.status).toBe('open');
-    expect(detail.body.timeline.find((e) => e.type === 'dispatch.declined')!.data).toMatchObject({ reason: 'vehicle at the garage', teamId: t.team.id });
+    expect(detail.body.timeline.find((e) => e.type === 'dispatch.declined')!.data).toMatchObject({
+      reason: 'vehicle at the garage',
+      teamId: t.team.id,
+    });
     // Answering again is refused; the expiry timer was cancelled with the answer.
     const late = await server.api<ErrorBody>('POST', `/dispatches/${d.id}/accept`, { token: t.token });
     expect(late.status).toBe(409);
-    const [timer] = await sql<{ cancelled_at: Date | null }>(server, `SELECT cancelled_at FROM timer WHERE kind = 'dispatch.offer-expiry' AND ref_id = $1`, [d.id]);
+    const [timer] = await sql<{ cancelled_at: Date | null }>(
+      server,
+      `SELECT cancelled_at FROM timer WHERE kind = 'dispatch.offer-expiry' AND ref_id = $1`,
+      [d.id],
+    );
     expect(timer!.cancelled_at).not.toBeNull();
   });
 
@@ -221,7 +303,10 @@ describe('offers', () => {
     const t = await createTeam(server, world, { regionId: world.regions.north, base: near(0.01) });
     const incident = await createIncident(server, world, { category: 'C', location: NORTH });
     const { body: d } = await offer(incident.id, t.team.id);
-    const res = await server.api<DispatchView>('POST', `/dispatches/${d.id}/withdraw`, { token: world.coordinator, body: { reason: 'closer team free' } });
+    const res = await server.api<DispatchView>('POST', `/dispatches/${d.id}/withdraw`, {
+      token: world.coordinator,
+      body: { reason: 'closer team free' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'withdrawn', reason: 'closer team free' });
     const late = await server.api<ErrorBody>('POST', `/dispatches/${d.id}/accept`, { token: t.token });
@@ -241,7 +326,11 @@ describe('offers', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('OFFER_EXPIRED');
     // The refused answer changed nothing: the timer is still there to expire it.
-    const [timer] = await sql<{ cancelled_at: Date | null }>(server, `SELECT cancelled_at FROM timer WHERE ref_id = $1`, [d.id]);
+    const [timer] = await sql<{ cancelled_at: Date | null }>(
+      server,
+      `SELECT cancelled_at FROM timer WHERE ref_id = $1`,
+      [d.id],
+    );
     expect(timer!.cancelled_at).toBeNull();
   });
 
@@ -252,10 +341,24 @@ describe('offers', () => {
     const { body: d } = await offer(incident.id, t.team.id);
     const mine = await server.api<DispatchView[]>('GET', `/dispatches?status=offered`, { token: t.token });
     expect(mine.status).toBe(200);
-    expect(mine.body).toEqual([expect.objectContaining({ id: d.id, status: 'offered', incident: expect.objectContaining({ number: incident.number }) })]);
+    expect(mine.body).toEqual([
+      expect.objectContaining({
+        id: d.id,
+        status: 'offered',
+        incident: expect.objectContaining({ number: incident.number }),
+      }),
+    ]);
     expect((await server.api('GET', `/dispatches?teamId=${t.team.id}`, { token: u.token })).status).toBe(403);
-    expect((await server.api<DispatchView[]>('GET', `/dispatches?teamId=${u.team.id}&status=offered,accepted`, { token: u.token })).body).toEqual([]);
-    const byIncident = await server.api<DispatchView[]>('GET', `/dispatches?incidentId=${incident.id}`, { token: world.coordinator });
+    expect(
+      (
+        await server.api<DispatchView[]>('GET', `/dispatches?teamId=${u.team.id}&status=offered,accepted`, {
+          token: u.token,
+        })
+      ).body,
+    ).toEqual([]);
+    const byIncident = await server.api<DispatchView[]>('GET', `/dispatches?incidentId=${incident.id}`, {
+      token: world.coordinator,
+    });
     expect(byIncident.body.map((x) => x.id)).toEqual([d.id]);
     const bad = await server.api<ErrorBody>('GET', `/dispatches?status=lost`, { token: world.coordinator });
     expect(bad.status).toBe(400);
@@ -266,25 +369,41 @@ describe('offers', () => {
 describe('races settled in SQL', () => {
   it('N parallel offers of one team for N incidents leave exactly one', async () => {
     const t = await createTeam(server, world, { regionId: world.regions.north, base: near(0.01) });
-    const incidents = await Promise.all(Array.from({ length: 8 }, () => createIncident(server, world, { category: 'C', location: NORTH })));
+    const incidents = await Promise.all(
+      Array.from({ length: 8 }, () => createIncident(server, world, { category: 'C', location: NORTH })),
+    );
     const results = await Promise.all(incidents.map((i) => offer(i.id, t.team.id)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'TEAM_NOT_AVAILABLE')).toBe(true);
-    const live = await sql(server, `SELECT id FROM dispatch WHERE team_id = $1 AND status IN ('offered','accepted')`, [t.team.id]);
+    const live = await sql(server, `SELECT id FROM dispatch WHERE team_id = $1 AND status IN ('offered','accepted')`, [
+      t.team.id,
+    ]);
     expect(live).toHaveLength(1);
-    const dispatching = await sql(server, `SELECT id FROM incident WHERE id = ANY($1::uuid[]) AND status = 'dispatching'`, [incidents.map((i) => i.id)]);
+    const dispatching = await sql(
+      server,
+      `SELECT id FROM incident WHERE id = ANY($1::uuid[]) AND status = 'dispatching'`,
+      [incidents.map((i) => i.id)],
+    );
     expect(dispatching).toHaveLength(1);
   });
 
   it('N parallel offers of one incident to N teams leave exactly one, and the other teams stay available', async () => {
-    const teams = await Promise.all(Array.from({ length: 6 }, (_, i) => createTeam(server, world, { regionId: world.regions.north, base: near(0.01 * (i + 1)) })));
+    const teams = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        createTeam(server, world, { regionId: world.regions.north, base: near(0.01 * (i + 1)) }),
+      ),
+    );
     const incident = await createIncident(server, world, { category: 'C', location: NORTH });
     const results = await Promise.all(teams.map((t) => offer(incident.id, t.team.id)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(5);
     const winner = results.find((r) => r.status === 201)!.body.teamId;
-    const rows = await sql<{ id: string; status: string }>(server, `SELECT id, status FROM team WHERE id = ANY($1::uuid[])`, [teams.map((t) => t.team.id)]);
+    const rows = await sql<{ id: string; status: string }>(
+      server,
+      `SELECT id, status FROM team WHERE id = ANY($1::uuid[])`,
+      [teams.map((t) => t.team.id)],
+    );
     for (const r of rows) expect([r.id, r.status]).toEqual([r.id, r.id === winner ? 'offered' : 'available']);
     expect(await sql(server, `SELECT id FROM dispatch WHERE incident_id = $1`, [incident.id])).toHaveLength(1);
   });

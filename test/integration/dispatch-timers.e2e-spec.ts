@@ -10,12 +10,18 @@ const NORTH = { lat: 37.6, lng: 127.0 };
 const near = (dLat: number) => ({ lat: NORTH.lat + dLat, lng: NORTH.lng });
 
 async function offer(server: TestServer, world: World, incidentId: string, teamId: string): Promise<DispatchView> {
-  const res = await server.api<DispatchView>('POST', `/incidents/${incidentId}/dispatches`, { token: world.coordinator, body: { teamId } });
+  const res = await server.api<DispatchView>('POST', `/incidents/${incidentId}/dispatches`, {
+    token: world.coordinator,
+    body: { teamId },
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
 
-async function countExpiries(server: TestServer, dispatchId: string): Promise<{ events: number; alerts: number; reoffers: number }> {
+async function countExpiries(
+  server: TestServer,
+  dispatchId: string,
+): Promise<{ events: number; alerts: number; reoffers: number }> {
   const [row] = await sql<{ events: number; alerts: number; reoffers: number }>(
     server,
     `SELECT
@@ -51,16 +57,40 @@ describe('offer expiry with the timer loop running', () => {
     const seenByFirst = recordEvents(firstPhone);
 
     const d = await offer(server, world, incident.id, first.team.id);
-    const expired = nextEvent(control, 'dispatch.updated', (e) => e.data.id === d.id && e.data.status === 'expired', 10_000);
-    const toldFirst = nextEvent(firstPhone, 'dispatch.updated', (e) => e.data.id === d.id && e.data.status === 'expired', 10_000);
-    const alert = nextEvent(control, 'alert.raised', (e) => e.data.kind === 'offer-expired' && e.data.incidentId === incident.id, 10_000);
+    const expired = nextEvent(
+      control,
+      'dispatch.updated',
+      (e) => e.data.id === d.id && e.data.status === 'expired',
+      10_000,
+    );
+    const toldFirst = nextEvent(
+      firstPhone,
+      'dispatch.updated',
+      (e) => e.data.id === d.id && e.data.status === 'expired',
+      10_000,
+    );
+    const alert = nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'offer-expired' && e.data.incidentId === incident.id,
+      10_000,
+    );
     const reoffer = nextEvent(secondPhone, 'dispatch.offered', (e) => e.data.incidentId === incident.id, 10_000);
 
     const [e, , a, r] = await Promise.all([expired, toldFirst, alert, reoffer]);
     // Not before its time.
     expect(Date.parse(e.occurredAt)).toBeGreaterThanOrEqual(Date.parse(d.expiresAt));
-    expect(a.data).toMatchObject({ severity: 'warning', teamId: first.team.id, message: expect.stringMatching(new RegExp(`offered automatically to ${second.team.callsign}`)) });
-    expect(r.data).toMatchObject({ teamId: second.team.id, status: 'offered', automatic: true, incident: { number: incident.number } });
+    expect(a.data).toMatchObject({
+      severity: 'warning',
+      teamId: first.team.id,
+      message: expect.stringMatching(new RegExp(`offered automatically to ${second.team.callsign}`)),
+    });
+    expect(r.data).toMatchObject({
+      teamId: second.team.id,
+      status: 'offered',
+      automatic: true,
+      incident: { number: incident.number },
+    });
     // The alert is for coordinators: the team that missed the offer learns it from dispatch.updated only.
     expect(seenByFirst.filter((x) => x.type === 'alert.raised')).toEqual([]);
 
@@ -70,20 +100,39 @@ describe('offer expiry with the timer loop running', () => {
       [first.team.id, 'expired'],
       [second.team.id, 'offered'],
     ]);
-    const offeredRows = await sql<{ offered_by: string | null; automatic: boolean }>(server, `SELECT offered_by, automatic FROM dispatch WHERE id = $1`, [r.data.id]);
+    const offeredRows = await sql<{ offered_by: string | null; automatic: boolean }>(
+      server,
+      `SELECT offered_by, automatic FROM dispatch WHERE id = $1`,
+      [r.data.id],
+    );
     expect(offeredRows[0]).toEqual({ offered_by: null, automatic: true });
     const types = detail.body.timeline.map((x) => x.type);
     expect(types).toEqual(expect.arrayContaining(['dispatch.expired', 'alert.offer-expired']));
-    expect(detail.body.timeline.filter((x) => x.type === 'dispatch.offered').map((x) => x.actor)).toEqual([expect.stringMatching(/^coordinator-/), 'system']);
+    expect(detail.body.timeline.filter((x) => x.type === 'dispatch.offered').map((x) => x.actor)).toEqual([
+      expect.stringMatching(/^coordinator-/),
+      'system',
+    ]);
     const teams = await server.api<TeamView[]>('GET', '/teams', { token: world.coordinator });
     expect(teams.body.find((t) => t.id === first.team.id)!.status).toBe('available');
 
     // The second team lets it lapse too: the third is next, never the first again.
-    const next = await nextEvent(control, 'dispatch.offered', (x) => x.data.incidentId === incident.id && x.data.teamId !== second.team.id, 10_000);
+    const next = await nextEvent(
+      control,
+      'dispatch.offered',
+      (x) => x.data.incidentId === incident.id && x.data.teamId !== second.team.id,
+      10_000,
+    );
     expect(next.data.teamId).toBe(third.team.id);
     expect(await countExpiries(server, d.id)).toMatchObject({ events: 1, alerts: 1 });
     // Stop the chain of re-offers so it cannot claim the next tests' teams.
-    expect((await server.api('POST', `/incidents/${incident.id}/cancel`, { token: world.coordinator, body: { reason: 'test done' } })).status).toBe(200);
+    expect(
+      (
+        await server.api('POST', `/incidents/${incident.id}/cancel`, {
+          token: world.coordinator,
+          body: { reason: 'test done' },
+        })
+      ).status,
+    ).toBe(200);
   }, 30_000);
 
   it('for category C, expires without a re-offer and reopens the incident', async () => {
@@ -92,8 +141,18 @@ describe('offer expiry with the timer loop running', () => {
     const incident = await createIncident(server, world, { category: 'C', location: NORTH });
     const control = await server.socket(world.coordinator);
     const d = await offer(server, world, incident.id, t.team.id);
-    const reopened = nextEvent(control, 'incident.updated', (e) => e.data.id === incident.id && e.data.status === 'open', 10_000);
-    const alert = await nextEvent(control, 'alert.raised', (e) => e.data.kind === 'offer-expired' && e.data.incidentId === incident.id, 10_000);
+    const reopened = nextEvent(
+      control,
+      'incident.updated',
+      (e) => e.data.id === incident.id && e.data.status === 'open',
+      10_000,
+    );
+    const alert = await nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'offer-expired' && e.data.incidentId === incident.id,
+      10_000,
+    );
     await reopened;
     expect(alert.data.message).toMatch(/offer it again/);
     expect(await countExpiries(server, d.id)).toEqual({ events: 1, alerts: 1, reoffers: 0 });
@@ -106,8 +165,16 @@ describe('offer expiry with the timer loop running', () => {
     const incident = await createIncident(server, world, { category: 'A', location: NORTH });
     const control = await server.socket(world.coordinator);
     await offer(server, world, incident.id, t.team.id);
-    const alert = await nextEvent(control, 'alert.raised', (e) => e.data.kind === 'offer-expired' && e.data.incidentId === incident.id, 10_000);
-    expect(alert.data).toMatchObject({ severity: 'critical', message: expect.stringMatching(/no other team available/) });
+    const alert = await nextEvent(
+      control,
+      'alert.raised',
+      (e) => e.data.kind === 'offer-expired' && e.data.incidentId === incident.id,
+      10_000,
+    );
+    expect(alert.data).toMatchObject({
+      severity: 'critical',
+      message: expect.stringMatching(/no other team available/),
+    });
     const open = await server.api<AlertView[]>('GET', '/alerts?open=true', { token: world.coordinator });
     expect(open.body[0]!.severity).toBe('critical');
   }, 20_000);
@@ -146,7 +213,10 @@ describe('durable timers', () => {
 
   it('fire once with two instances polling the same database', async () => {
     const a = await startTestServer({ DISPATCH_OFFER_SECONDS: String(OFFER_SECONDS), TIMER_POLL_MS: '60000' });
-    const b = await startTestServer({ DISPATCH_OFFER_SECONDS: String(OFFER_SECONDS), TIMER_POLL_MS: '60000' }, a.databaseUrl);
+    const b = await startTestServer(
+      { DISPATCH_OFFER_SECONDS: String(OFFER_SECONDS), TIMER_POLL_MS: '60000' },
+      a.databaseUrl,
+    );
     try {
       const world = await buildWorld(a);
       const pairs = [];
@@ -161,7 +231,9 @@ describe('durable timers', () => {
       const last = pairs[pairs.length - 1]!;
       const seenA = nextEvent(onA, 'dispatch.updated', (e) => e.data.id === last.id && e.data.status === 'expired');
       const seenB = nextEvent(onB, 'dispatch.updated', (e) => e.data.id === last.id && e.data.status === 'expired');
-      await sql(a, `UPDATE dispatch SET expires_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [pairs.map((p) => p.id)]);
+      await sql(a, `UPDATE dispatch SET expires_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [
+        pairs.map((p) => p.id),
+      ]);
       expect(await makeDue(a, 'dispatch.offer-expiry')).toBe(6);
       const runners = [a.app.get(TimerRunner), b.app.get(TimerRunner)];
       // Both instances drain the same due timers at the same moment.
@@ -169,7 +241,10 @@ describe('durable timers', () => {
       await Promise.all([runners[0]!.tick(), runners[1]!.tick()]);
       await Promise.all([seenA, seenB]);
       for (const p of pairs) expect(await countExpiries(a, p.id)).toEqual({ events: 1, alerts: 1, reoffers: 0 });
-      const fired = await sql<{ n: number }>(a, `SELECT count(*)::int AS n FROM timer WHERE kind = 'dispatch.offer-expiry' AND fired_at IS NOT NULL AND attempts = 1`);
+      const fired = await sql<{ n: number }>(
+        a,
+        `SELECT count(*)::int AS n FROM timer WHERE kind = 'dispatch.offer-expiry' AND fired_at IS NOT NULL AND attempts = 1`,
+      );
       expect(fired[0]!.n).toBe(6);
     } finally {
       await b.stop();

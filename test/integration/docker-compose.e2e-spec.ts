@@ -3,7 +3,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 interface Compose {
-  services: Record<string, { build?: unknown; image?: string; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; ports?: string[]; healthcheck?: unknown }>;
+  services: Record<
+    string,
+    {
+      build?: unknown;
+      image?: string;
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+      ports?: string[];
+      healthcheck?: unknown;
+    }
+  >;
 }
 
 const file = new URL('../../docker-compose.yml', import.meta.url).pathname;
@@ -24,7 +34,10 @@ describe('docker-compose.yml', () => {
   // CI installs Debian's docker-compose, whose `config` validates the file against the compose schema without an engine.
   const binary = ['/usr/bin/docker-compose', '/usr/local/bin/docker-compose'].find((p) => existsSync(p));
   (binary ? it : it.skip)('passes `docker-compose config` (schema validation)', () => {
-    const out = execFileSync(binary!, ['-f', file, 'config', '--quiet'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(binary!, ['-f', file, 'config', '--quiet'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out).toBe('');
   });
 });

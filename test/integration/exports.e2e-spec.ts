@@ -1,7 +1,16 @@
 import type { AgencyView, HandoffView, IncidentView } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { loadR4Definitions, r4Issues } from '../support/fhir-r4.js';
-import { buildWorld, createPoliceStation, createTeam, createUser, sql, triageFor, type TeamHandle, type World } from '../support/dispatch-world.js';
+import {
+  buildWorld,
+  createPoliceStation,
+  createTeam,
+  createUser,
+  sql,
+  triageFor,
+  type TeamHandle,
+  type World,
+} from '../support/dispatch-world.js';
 
 // Partner exports end to end: the FHIR R4 bundle of a hospital handoff (validated with Medplum) and the NENA EIDO
 // of an incident for police, with who may read them and the audit rows of each read.
@@ -30,7 +39,13 @@ beforeAll(async () => {
   world = await buildWorld(server);
   const h = await server.api<AgencyView>('POST', '/agencies', {
     token: world.admin,
-    body: { code: 'H-EXP', kind: 'hospital', name: 'Export General Hospital', regionIds: [world.regions.north], location: { lat: 37.61, lng: 127.01 } },
+    body: {
+      code: 'H-EXP',
+      kind: 'hospital',
+      name: 'Export General Hospital',
+      regionIds: [world.regions.north],
+      location: { lat: 37.61, lng: 127.01 },
+    },
   });
   expect(h.status).toBe(201);
   hospital = h.body;
@@ -46,16 +61,40 @@ beforeAll(async () => {
   // A registered client with a safety plan calls; the counselor notes clinical detail; triage finds danger.
   const client = await server.api<{ id: string }>('POST', '/clients', {
     token: tokens.supervisor,
-    body: { name: 'Park Jisoo', phones: ['+82 10 5555 0101'], riskFlags: ['weapon-access', 'prior-attempt'], birthYear: 1988, caseManager: 'CM Lee', basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
+    body: {
+      name: 'Park Jisoo',
+      phones: ['+82 10 5555 0101'],
+      riskFlags: ['weapon-access', 'prior-attempt'],
+      birthYear: 1988,
+      caseManager: 'CM Lee',
+      basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' },
+    },
   });
   expect(client.status).toBe(201);
   clientId = client.body.id;
-  const plan = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: SAFETY_PLAN };
-  expect((await server.api('PUT', `/clients/${clientId}/safety-plan`, { token: tokens.supervisor, body: plan })).status).toBe(200);
-  const call = await server.api<{ id: string }>('POST', '/calls', { token: world.counselor, body: { channel: 'phone', callerNumber: '+82 10 5555 0101', notes: CALL_NOTES } });
+  const plan = {
+    warningSigns: [],
+    copingStrategies: [],
+    socialContacts: [],
+    helpContacts: [],
+    professionalContacts: [],
+    meansSafety: SAFETY_PLAN,
+  };
+  expect(
+    (await server.api('PUT', `/clients/${clientId}/safety-plan`, { token: tokens.supervisor, body: plan })).status,
+  ).toBe(200);
+  const call = await server.api<{ id: string }>('POST', '/calls', {
+    token: world.counselor,
+    body: { channel: 'phone', callerNumber: '+82 10 5555 0101', notes: CALL_NOTES },
+  });
   expect(call.status).toBe(201);
-  expect((await server.api('POST', `/calls/${call.body.id}/client`, { token: world.counselor, body: { clientId } })).status).toBe(200);
-  const triage = await server.api('POST', `/calls/${call.body.id}/triage`, { token: world.counselor, body: { ...triageFor('B', true), weaponAccess: true } });
+  expect(
+    (await server.api('POST', `/calls/${call.body.id}/client`, { token: world.counselor, body: { clientId } })).status,
+  ).toBe(200);
+  const triage = await server.api('POST', `/calls/${call.body.id}/triage`, {
+    token: world.counselor,
+    body: { ...triageFor('B', true), weaponAccess: true },
+  });
   expect(triage.status).toBe(201);
   const inc = await server.api<IncidentView>('POST', '/incidents', {
     token: world.counselor,
@@ -65,13 +104,23 @@ beforeAll(async () => {
   incident = inc.body;
 
   // A crisis team takes the incident.
-  team = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 }, callsign: 'MCT-EXPORT' });
-  const offer = await server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, { token: world.coordinator, body: { teamId: team.team.id } });
+  team = await createTeam(server, world, {
+    regionId: world.regions.north,
+    base: { lat: 37.6, lng: 127.0 },
+    callsign: 'MCT-EXPORT',
+  });
+  const offer = await server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, {
+    token: world.coordinator,
+    body: { teamId: team.team.id },
+  });
   expect(offer.status).toBe(201);
   expect((await server.api('POST', `/dispatches/${offer.body.id}/accept`, { token: team.token })).status).toBe(200);
 
   const ask = async (agency: AgencyView, reason: string): Promise<HandoffView> => {
-    const res = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, { token: world.coordinator, body: { agencyId: agency.id, kind: agency.kind, reason } });
+    const res = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
+      token: world.coordinator,
+      body: { agencyId: agency.id, kind: agency.kind, reason },
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -86,11 +135,25 @@ afterAll(async () => {
 
 describe('GET /handoffs/:id/fhir', () => {
   it('gives the hospital a valid R4 collection bundle with every resource it needs, audited with the client as subject', async () => {
-    const res = await server.api<{ resourceType: string; type: string; entry: Entry[] }>('GET', `/handoffs/${hospitalHandoff.id}/fhir`, { token: tokens.hospital });
+    const res = await server.api<{ resourceType: string; type: string; entry: Entry[] }>(
+      'GET',
+      `/handoffs/${hospitalHandoff.id}/fhir`,
+      { token: tokens.hospital },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     const types = res.body.entry.map((e) => e.resource.resourceType);
-    expect(types).toEqual(expect.arrayContaining(['ServiceRequest', 'Task', 'Patient', 'Encounter', 'RiskAssessment', 'QuestionnaireResponse', 'Organization']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'ServiceRequest',
+        'Task',
+        'Patient',
+        'Encounter',
+        'RiskAssessment',
+        'QuestionnaireResponse',
+        'Organization',
+      ]),
+    );
     for (const e of res.body.entry) {
       expect(e.fullUrl).toBe(`urn:uuid:${e.resource.id}`);
       expect(r4Issues(e.resource)).toEqual([]);
@@ -100,12 +163,24 @@ describe('GET /handoffs/:id/fhir', () => {
     expect(r4Issues({ ...res.body.entry[0]!.resource, unknownThing: 1 })).not.toEqual([]);
 
     const get = (t: string): Entry['resource'] => res.body.entry.find((e) => e.resource.resourceType === t)!.resource;
-    expect(get('Task')).toMatchObject({ status: 'requested', focus: { reference: `urn:uuid:${hospitalHandoff.id}` }, owner: { reference: `urn:uuid:${hospital.id}` } });
-    expect(get('ServiceRequest')).toMatchObject({ reasonCode: [{ text: 'Psychiatric emergency evaluation, admission likely' }] });
-    expect(get('Patient')).toMatchObject({ id: clientId, gender: 'unknown', birthDate: '1988', name: [{ text: 'Park Jisoo' }] });
+    expect(get('Task')).toMatchObject({
+      status: 'requested',
+      focus: { reference: `urn:uuid:${hospitalHandoff.id}` },
+      owner: { reference: `urn:uuid:${hospital.id}` },
+    });
+    expect(get('ServiceRequest')).toMatchObject({
+      reasonCode: [{ text: 'Psychiatric emergency evaluation, admission likely' }],
+    });
+    expect(get('Patient')).toMatchObject({
+      id: clientId,
+      gender: 'unknown',
+      birthDate: '1988',
+      name: [{ text: 'Park Jisoo' }],
+    });
     expect(get('RiskAssessment')).toMatchObject({ method: { text: 'Victorian MHTS + C-SSRS screener' } });
     const text = JSON.stringify(res.body);
-    for (const secret of [SAFETY_PLAN, CALL_NOTES, SUMMARY, '5555', 'CM Lee', 'prior-attempt']) expect(text).not.toContain(secret);
+    for (const secret of [SAFETY_PLAN, CALL_NOTES, SUMMARY, '5555', 'CM Lee', 'prior-attempt'])
+      expect(text).not.toContain(secret);
 
     const audit = await sql<{ actor_role: string; subject_id: string; entity_id: string }>(
       server,
@@ -115,8 +190,17 @@ describe('GET /handoffs/:id/fhir', () => {
   });
 
   it('follows the handoff: a decline shows as a rejected Task with its reason', async () => {
-    expect((await server.api('POST', `/handoffs/${hospitalHandoff.id}/decline`, { token: tokens.hospital, body: { reasonCode: 'no-beds' } })).status).toBe(200);
-    const res = await server.api<{ entry: Entry[] }>('GET', `/handoffs/${hospitalHandoff.id}/fhir`, { token: world.coordinator });
+    expect(
+      (
+        await server.api('POST', `/handoffs/${hospitalHandoff.id}/decline`, {
+          token: tokens.hospital,
+          body: { reasonCode: 'no-beds' },
+        })
+      ).status,
+    ).toBe(200);
+    const res = await server.api<{ entry: Entry[] }>('GET', `/handoffs/${hospitalHandoff.id}/fhir`, {
+      token: world.coordinator,
+    });
     expect(res.status).toBe(200);
     const task = res.body.entry.find((e) => e.resource.resourceType === 'Task')!.resource;
     expect(task).toMatchObject({ status: 'rejected', statusReason: { coding: [{ code: 'no-beds' }] } });
@@ -124,7 +208,9 @@ describe('GET /handoffs/:id/fhir', () => {
   });
 
   it('gives the police bundle of its own handoff without name or C-SSRS answers; refuses other agencies', async () => {
-    const res = await server.api<{ entry: Entry[] }>('GET', `/handoffs/${policeHandoff.id}/fhir`, { token: tokens.police });
+    const res = await server.api<{ entry: Entry[] }>('GET', `/handoffs/${policeHandoff.id}/fhir`, {
+      token: tokens.police,
+    });
     expect(res.status).toBe(200);
     expect(res.body.entry.map((e) => e.resource.resourceType)).not.toContain('QuestionnaireResponse');
     expect(JSON.stringify(res.body)).not.toContain('Park Jisoo');
@@ -132,39 +218,82 @@ describe('GET /handoffs/:id/fhir', () => {
     const patientId = res.body.entry.find((e) => e.resource.resourceType === 'Patient')!.resource.id;
     expect(patientId).not.toBe(clientId);
     expect(JSON.stringify(res.body)).not.toContain(clientId);
-    expect((await server.api('GET', `/handoffs/${hospitalHandoff.id}/fhir`, { token: tokens.police })).status).toBe(403);
-    expect((await server.api('GET', `/handoffs/${policeHandoff.id}/fhir`, { token: tokens.hospital })).status).toBe(403);
-    expect((await server.api('GET', `/handoffs/00000000-0000-4000-8000-000000000000/fhir`, { token: world.coordinator })).status).toBe(404);
+    expect((await server.api('GET', `/handoffs/${hospitalHandoff.id}/fhir`, { token: tokens.police })).status).toBe(
+      403,
+    );
+    expect((await server.api('GET', `/handoffs/${policeHandoff.id}/fhir`, { token: tokens.hospital })).status).toBe(
+      403,
+    );
+    expect(
+      (await server.api('GET', `/handoffs/00000000-0000-4000-8000-000000000000/fhir`, { token: world.coordinator }))
+        .status,
+    ).toBe(404);
     expect((await server.api('GET', `/handoffs/not-a-uuid/fhir`, { token: world.coordinator })).status).toBe(400);
   });
 });
 
 describe('GET /incidents/:id/eido', () => {
-  const COMPONENTS = ['incidentComponent', 'callComponent', 'locationComponent', 'personComponent', 'agencyComponent', 'emergencyResourceComponent', 'notesComponent'];
+  const COMPONENTS = [
+    'incidentComponent',
+    'callComponent',
+    'locationComponent',
+    'personComponent',
+    'agencyComponent',
+    'emergencyResourceComponent',
+    'notesComponent',
+  ];
 
   it('gives the police with a handoff a minimised EIDO: location, safety flags, its request; nothing clinical', async () => {
-    const res = await server.api<Record<string, unknown>>('GET', `/incidents/${incident.id}/eido`, { token: tokens.police });
+    const res = await server.api<Record<string, unknown>>('GET', `/incidents/${incident.id}/eido`, {
+      token: tokens.police,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ eidoVersion: '1.0', $id: expect.any(String), lastUpdateTimeStamp: expect.any(String), updatedByAgencyReference: { $ref: expect.any(String) } });
+    expect(res.body).toMatchObject({
+      eidoVersion: '1.0',
+      $id: expect.any(String),
+      lastUpdateTimeStamp: expect.any(String),
+      updatedByAgencyReference: { $ref: expect.any(String) },
+    });
     for (const name of COMPONENTS) {
       const list = ([] as Record<string, unknown>[]).concat(res.body[name] as Record<string, unknown>[]);
       expect(list.length).toBeGreaterThan(0);
       for (const c of list) {
-        expect(c).toMatchObject({ $id: expect.any(String), lastUpdateTimeStamp: expect.any(String), updatedByAgencyReference: { $ref: expect.any(String) } });
+        expect(c).toMatchObject({
+          $id: expect.any(String),
+          lastUpdateTimeStamp: expect.any(String),
+          updatedByAgencyReference: { $ref: expect.any(String) },
+        });
         expect(Number.isNaN(Date.parse(c.lastUpdateTimeStamp as string))).toBe(false);
       }
     }
     const text = JSON.stringify(res.body);
     expect(text).toContain('12 Export-ro');
     const resources = res.body.emergencyResourceComponent as Record<string, unknown>[];
-    expect(resources).toEqual([expect.objectContaining({ emergencyResourceName: 'MCT-EXPORT', unitStatusInternal: [expect.any(String)] })]);
-    const teamStatus = (await sql<{ status: string }>(server, `SELECT status FROM team WHERE id = $1`, [team.team.id]))[0]!.status;
+    expect(resources).toEqual([
+      expect.objectContaining({ emergencyResourceName: 'MCT-EXPORT', unitStatusInternal: [expect.any(String)] }),
+    ]);
+    const teamStatus = (
+      await sql<{ status: string }>(server, `SELECT status FROM team WHERE id = $1`, [team.team.id])
+    )[0]!.status;
     expect(resources[0]!.unitStatusInternal).toEqual([teamStatus]);
     expect(text).toContain('Secure the scene: person has access to a knife');
     expect(text).toContain('Person may have access to a weapon');
     expect(text).toMatch(/Harm to others imminent/);
     // Never clinical: not the safety plan, call notes, summary; no C-SSRS answers; no name, phone or hospital request.
-    for (const secret of [SAFETY_PLAN, 'SAFETYPLAN-ZX81', CALL_NOTES, 'CLINICALNOTE-QW42', SUMMARY, 'CLINICALSUMMARY-PL07', 'Park Jisoo', '5555', 'CM Lee', 'prior-attempt', hospital.name, 'Psychiatric emergency evaluation']) {
+    for (const secret of [
+      SAFETY_PLAN,
+      'SAFETYPLAN-ZX81',
+      CALL_NOTES,
+      'CLINICALNOTE-QW42',
+      SUMMARY,
+      'CLINICALSUMMARY-PL07',
+      'Park Jisoo',
+      '5555',
+      'CM Lee',
+      'prior-attempt',
+      hospital.name,
+      'Psychiatric emergency evaluation',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toMatch(/wishDead|suicidalThoughts|thoughtsWithMethod|planWithIntent|cssrs/i);
@@ -179,17 +308,29 @@ describe('GET /incidents/:id/eido', () => {
   it('is refused to another police agency and to the hospital; a coordinator reads it', async () => {
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.otherPolice })).status).toBe(403);
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.hospital })).status).toBe(403);
-    const before = (await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido'`))[0]!.n;
-    const staff = await server.api<Record<string, unknown>>('GET', `/incidents/${incident.id}/eido`, { token: world.coordinator });
+    const before = (
+      await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido'`)
+    )[0]!.n;
+    const staff = await server.api<Record<string, unknown>>('GET', `/incidents/${incident.id}/eido`, {
+      token: world.coordinator,
+    });
     expect(staff.status).toBe(200);
     expect(JSON.stringify(staff.body)).not.toContain(SAFETY_PLAN);
-    expect((await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido'`))[0]!.n).toBe(before + 1);
-    expect((await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000/eido`, { token: world.coordinator })).status).toBe(404);
+    expect(
+      (await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido'`))[0]!.n,
+    ).toBe(before + 1);
+    expect(
+      (await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000/eido`, { token: world.coordinator }))
+        .status,
+    ).toBe(404);
   });
 
   it('is refused to the police once it has declined its handoff', async () => {
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.police })).status).toBe(200);
-    const declined = await server.api('POST', `/handoffs/${policeHandoff.id}/decline`, { token: tokens.police, body: { reasonCode: 'other' } });
+    const declined = await server.api('POST', `/handoffs/${policeHandoff.id}/decline`, {
+      token: tokens.police,
+      body: { reasonCode: 'other' },
+    });
     expect(declined.status).toBe(200);
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.police })).status).toBe(403);
   });

@@ -14,10 +14,19 @@ afterAll(async () => {
   await server.dropDatabase();
 });
 
-async function setupTwoTeams(): Promise<{ teamA: TeamView; teamB: TeamView; tokenA: string; tokenB: string; coordinator: string }> {
+async function setupTwoTeams(): Promise<{
+  teamA: TeamView;
+  teamB: TeamView;
+  tokenA: string;
+  tokenB: string;
+  coordinator: string;
+}> {
   const imported = await server.api('POST', '/regions/import?nameProperty=name&codeProperty=code', {
     token: admin.accessToken,
-    body: { type: 'FeatureCollection', features: [squareRegion('R1', 'North', 37.6, 127.0), squareRegion('R2', 'South', 37.5, 127.0)] },
+    body: {
+      type: 'FeatureCollection',
+      features: [squareRegion('R1', 'North', 37.6, 127.0), squareRegion('R2', 'South', 37.5, 127.0)],
+    },
   });
   expect(imported.status).toBe(200);
   const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
@@ -55,7 +64,11 @@ describe('auth on REST', () => {
     expect(admin.user).toMatchObject({ username: 'admin', role: 'admin' });
     expect(admin.expiresIn).toBe(15 * 60);
     const [, payload] = admin.accessToken.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { exp: number; iat: number; jti: string };
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as {
+      exp: number;
+      iat: number;
+      jti: string;
+    };
     expect(claims.exp - claims.iat).toBe(15 * 60);
     expect(Buffer.from(claims.jti, 'base64url').length).toBeGreaterThanOrEqual(16);
   });
@@ -99,7 +112,10 @@ describe('auth on REST', () => {
   it('refuses a duplicate username with 409 regardless of case', async () => {
     const body = { username: 'Dup-User', password: 'long-enough-password', displayName: 'D', role: 'supervisor' };
     expect((await server.api('POST', '/users', { token: admin.accessToken, body })).status).toBe(201);
-    const again = await server.api<ErrorBody>('POST', '/users', { token: admin.accessToken, body: { ...body, username: 'dup-user' } });
+    const again = await server.api<ErrorBody>('POST', '/users', {
+      token: admin.accessToken,
+      body: { ...body, username: 'dup-user' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('DUPLICATE');
   });
@@ -122,11 +138,16 @@ describe('auth on REST', () => {
     });
     expect(ok.status).toBe(204);
     await server.login('pw-changer', 'another-long-password');
-    expect((await server.api('POST', '/auth/login', { body: { username: 'pw-changer', password: 'long-enough-password' } })).status).toBe(401);
+    expect(
+      (await server.api('POST', '/auth/login', { body: { username: 'pw-changer', password: 'long-enough-password' } }))
+        .status,
+    ).toBe(401);
   });
 
   it('stores passwords as argon2id hashes', async () => {
-    const [row] = (await server.dataSource.query(`SELECT password_hash FROM app_user WHERE username = 'admin'`)) as { password_hash: string }[];
+    const [row] = (await server.dataSource.query(`SELECT password_hash FROM app_user WHERE username = 'admin'`)) as {
+      password_hash: string;
+    }[];
     expect(row!.password_hash.startsWith('$argon2id$')).toBe(true);
     expect(row!.password_hash).not.toContain(ADMIN_PASSWORD);
   });
@@ -175,7 +196,13 @@ describe('realtime spine', () => {
 
   it('refuses a browser socket from an origin that is not allowed', async () => {
     const { io } = await import('socket.io-client');
-    const s = io(server.url, { auth: { token: admin.accessToken }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.example' } });
+    const s = io(server.url, {
+      auth: { token: admin.accessToken },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: 'https://evil.example' },
+    });
     await expect(
       new Promise((resolve, reject) => {
         s.once('connect', () => resolve('connected'));
@@ -187,22 +214,36 @@ describe('realtime spine', () => {
 
   it('answers a bad socket message with the error body, and accepts a refreshed token', async () => {
     const s = await server.socket(admin.accessToken);
-    const raw = s as unknown as { once(ev: string, fn: (b: ErrorBody) => void): void; emit(ev: string, body: unknown): void };
+    const raw = s as unknown as {
+      once(ev: string, fn: (b: ErrorBody) => void): void;
+      emit(ev: string, body: unknown): void;
+    };
     const error = new Promise<ErrorBody>((resolve) => raw.once('exception', resolve));
     raw.emit('auth.refresh', { token: 42 });
-    expect(await error).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'token', message: 'is required' }] });
+    expect(await error).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'token', message: 'is required' }],
+    });
     const fresh = await server.login('admin');
-    const ack = await (s as unknown as { emitWithAck(ev: string, body: unknown): Promise<unknown> }).emitWithAck('auth.refresh', { token: fresh.accessToken });
+    const ack = await (s as unknown as { emitWithAck(ev: string, body: unknown): Promise<unknown> }).emitWithAck(
+      'auth.refresh',
+      { token: fresh.accessToken },
+    );
     expect(ack).toEqual({ ok: true });
   });
 
   it('re-establishes its LISTEN connection after the database drops it', async () => {
     const { teamA, tokenA, coordinator } = await setupTwoTeams();
     const sock = await server.socket(coordinator);
-    await server.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'crisis-dispatch-listener' AND datname = current_database()`);
+    await server.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'crisis-dispatch-listener' AND datname = current_database()`,
+    );
     // Wait until the listener is back, then check an event is pushed without waiting for the fallback poll.
     for (let i = 0; i < 50; i++) {
-      const rows = (await server.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'crisis-dispatch-listener' AND datname = current_database()`)) as unknown[];
+      const rows = (await server.dataSource.query(
+        `SELECT 1 FROM pg_stat_activity WHERE application_name = 'crisis-dispatch-listener' AND datname = current_database()`,
+      )) as unknown[];
       if (rows.length > 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -233,7 +274,10 @@ describe('realtime spine', () => {
     const seenB = recordEvents(sockB);
     const atA = nextEvent(sockA, 'team.updated', (e) => e.data.id === teamA.id);
     const atC = nextEvent(sockC, 'team.updated', (e) => e.data.id === teamA.id);
-    const res = await server.api('POST', `/teams/${teamA.id}/location`, { token: tokenA, body: { lat: 37.61, lng: 127.01 } });
+    const res = await server.api('POST', `/teams/${teamA.id}/location`, {
+      token: tokenA,
+      body: { lat: 37.61, lng: 127.01 },
+    });
     expect(res.status).toBe(204);
     const [envA, envC] = await Promise.all([atA, atC]);
     expect(envA).toEqual(envC);
@@ -248,7 +292,10 @@ describe('realtime spine', () => {
     await ownB;
     expect(seenB.filter((e) => e.type === 'team.updated' && e.data.id === teamA.id)).toEqual([]);
     // A responder may not move another team.
-    const other = await server.api<ErrorBody>('POST', `/teams/${teamA.id}/location`, { token: tokenB, body: { lat: 1, lng: 1 } });
+    const other = await server.api<ErrorBody>('POST', `/teams/${teamA.id}/location`, {
+      token: tokenB,
+      body: { lat: 1, lng: 1 },
+    });
     expect(other.status).toBe(403);
   });
 
@@ -265,14 +312,22 @@ describe('realtime spine', () => {
     }
     await server.api('POST', '/shifts', {
       token: admin.accessToken,
-      body: { teamId: teamB.id, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() },
+      body: {
+        teamId: teamB.id,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      },
     });
     const page = await server.api<EventsPage>('GET', `/events?after=${lastSeen}`, { token: coordinator });
     expect(page.status).toBe(200);
     const seqs = page.body.events.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => lastSeen + 1 + i));
-    expect(page.body.events.map((e) => (e.type === 'team.updated' ? e.data.id : null))).toEqual([teamA.id, teamA.id, teamB.id]);
+    expect(page.body.events.map((e) => (e.type === 'team.updated' ? e.data.id : null))).toEqual([
+      teamA.id,
+      teamA.id,
+      teamB.id,
+    ]);
     expect(page.body.lastSeq).toBe(seqs[seqs.length - 1]);
     // The responder of team A sees its own events but not team B's.
     const scoped = await server.api<EventsPage>('GET', `/events?after=${lastSeen}`, { token: tokenA });
@@ -298,7 +353,9 @@ describe('realtime spine', () => {
         server.api('POST', `/teams/${teamA.id}/location`, { token: tokenA, body: { lat: 37.6 + i / 1000, lng: 127 } }),
       ),
     );
-    const rows = (await server.dataSource.query(`SELECT seq FROM event WHERE seq > $1 ORDER BY seq`, [before])) as { seq: string }[];
+    const rows = (await server.dataSource.query(`SELECT seq FROM event WHERE seq > $1 ORDER BY seq`, [before])) as {
+      seq: string;
+    }[];
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 40 }, (_, i) => Number(before) + 1 + i));
   });
 });
@@ -310,7 +367,9 @@ describe('audit', () => {
       body: { username: 'audited-user', password: 'long-enough-password', displayName: 'A', role: 'counselor' },
       headers: { 'user-agent': 'audit-test' },
     });
-    const rows = (await server.dataSource.query(`SELECT * FROM audit WHERE action = 'user.create' AND entity_id = $1`, [res.body.id])) as {
+    const rows = (await server.dataSource.query(`SELECT * FROM audit WHERE action = 'user.create' AND entity_id = $1`, [
+      res.body.id,
+    ])) as {
       actor_username: string;
       actor_role: string;
       ip: string;
@@ -323,12 +382,18 @@ describe('audit', () => {
 
   it('records failed logins and refuses to alter audit rows', async () => {
     await server.api('POST', '/auth/login', { body: { username: 'nobody-here', password: 'x' } });
-    const rows = (await server.dataSource.query(`SELECT id FROM audit WHERE action = 'auth.login-failed' AND actor_username = 'nobody-here'`)) as {
+    const rows = (await server.dataSource.query(
+      `SELECT id FROM audit WHERE action = 'auth.login-failed' AND actor_username = 'nobody-here'`,
+    )) as {
       id: string;
     }[];
     expect(rows.length).toBeGreaterThan(0);
-    await expect(server.dataSource.query(`UPDATE audit SET action = 'x' WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(/append-only/);
-    await expect(server.dataSource.query(`DELETE FROM audit WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(/append-only/);
+    await expect(server.dataSource.query(`UPDATE audit SET action = 'x' WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(server.dataSource.query(`DELETE FROM audit WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
@@ -361,7 +426,9 @@ describe('health, docs and metrics', () => {
     const docs = await fetch(`${server.url}/api/docs-json`);
     expect(docs.status).toBe(200);
     const doc = (await docs.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/events', '/api/v1/teams']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/events', '/api/v1/teams']),
+    );
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('http_request_duration_seconds');
     expect(metrics).toContain('crisis_events_published_total');

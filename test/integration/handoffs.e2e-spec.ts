@@ -15,7 +15,13 @@ beforeAll(async () => {
   const mk = async (code: string): Promise<AgencyView> => {
     const res = await server.api<AgencyView>('POST', '/agencies', {
       token: world.admin,
-      body: { code, kind: 'hospital', name: `Hospital ${code}`, regionIds: [world.regions.north], location: { lat: 37.61, lng: 127.01 } },
+      body: {
+        code,
+        kind: 'hospital',
+        name: `Hospital ${code}`,
+        regionIds: [world.regions.north],
+        location: { lat: 37.61, lng: 127.01 },
+      },
     });
     expect(res.status).toBe(201);
     return res.body;
@@ -30,7 +36,11 @@ afterAll(async () => {
   await server.dropDatabase();
 });
 
-async function request(incidentId: string, token = world.coordinator, agencyId = hospital.id): Promise<{ status: number; body: HandoffView & ErrorBody }> {
+async function request(
+  incidentId: string,
+  token = world.coordinator,
+  agencyId = hospital.id,
+): Promise<{ status: number; body: HandoffView & ErrorBody }> {
   return server.api('POST', `/incidents/${incidentId}/handoffs`, {
     token,
     body: { agencyId, kind: 'hospital', reason: 'Psychiatric emergency evaluation, emergency admission likely' },
@@ -38,7 +48,10 @@ async function request(incidentId: string, token = world.coordinator, agencyId =
 }
 
 it('sends a handoff request to that hospital only, which accepts and completes it; every step on the timeline', async () => {
-  const incident = await createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0, address: '1 Test-ro' } });
+  const incident = await createIncident(server, world, {
+    category: 'B',
+    location: { lat: 37.6, lng: 127.0, address: '1 Test-ro' },
+  });
   const mine = await server.socket(hospitalUser);
   const other = await server.socket(otherHospitalUser);
   const otherSeen = recordEvents(other);
@@ -46,16 +59,36 @@ it('sends a handoff request to that hospital only, which accepts and completes i
 
   const res = await request(incident.id);
   expect(res.status).toBe(201);
-  expect(res.body).toMatchObject({ status: 'requested', agencyId: hospital.id, kind: 'hospital', incidentId: incident.id });
+  expect(res.body).toMatchObject({
+    status: 'requested',
+    agencyId: hospital.id,
+    kind: 'hospital',
+    incidentId: incident.id,
+  });
   expect((await created).data).toMatchObject({ id: res.body.id, status: 'requested' });
 
   // The hospital sees its request in the hospital view: how urgent, the C-SSRS band, the summary; no name without a client.
   const list = await server.api<HandoffView[]>('GET', '/handoffs', { token: hospitalUser });
   expect(list.body.map((h) => h.id)).toEqual([res.body.id]);
-  expect(list.body[0]!.incident).toMatchObject({ view: 'hospital', number: incident.number, category: 'B', personName: null });
-  expect(Object.keys(list.body[0]!.incident!).sort()).toEqual(['category', 'cssrsRisk', 'number', 'personName', 'summary', 'view']);
+  expect(list.body[0]!.incident).toMatchObject({
+    view: 'hospital',
+    number: incident.number,
+    category: 'B',
+    personName: null,
+  });
+  expect(Object.keys(list.body[0]!.incident!).sort()).toEqual([
+    'category',
+    'cssrsRisk',
+    'number',
+    'personName',
+    'summary',
+    'view',
+  ]);
   expect((await server.api<HandoffView[]>('GET', '/handoffs', { token: otherHospitalUser })).body).toEqual([]);
-  const audits = await sql<{ actor_role: string; details: { ids: string[] } }>(server, `SELECT actor_role, details FROM audit WHERE action = 'handoff.list' ORDER BY id DESC LIMIT 1`);
+  const audits = await sql<{ actor_role: string; details: { ids: string[] } }>(
+    server,
+    `SELECT actor_role, details FROM audit WHERE action = 'handoff.list' ORDER BY id DESC LIMIT 1`,
+  );
   expect(audits[0]).toMatchObject({ actor_role: 'agency', details: { ids: [res.body.id] } });
 
   // Another hospital cannot answer it; a partner cannot read incidents.
@@ -72,17 +105,25 @@ it('sends a handoff request to that hospital only, which accepts and completes i
   expect(done.body.completedAt).not.toBeNull();
 
   const detail = await server.api<IncidentDetail>('GET', `/incidents/${incident.id}`, { token: world.coordinator });
-  expect(detail.body.timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['handoff.requested', 'handoff.accepted', 'handoff.completed']));
+  expect(detail.body.timeline.map((t) => t.type)).toEqual(
+    expect.arrayContaining(['handoff.requested', 'handoff.accepted', 'handoff.completed']),
+  );
   expect(otherSeen.filter((e) => e.type.startsWith('handoff.'))).toEqual([]);
 });
 
 it('records a decline with its reason code, and refuses an unknown code naming the field', async () => {
   const incident = await createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0 } });
   const res = await request(incident.id);
-  const bad = await server.api<ErrorBody>('POST', `/handoffs/${res.body.id}/decline`, { token: hospitalUser, body: { reasonCode: 'busy-today' } });
+  const bad = await server.api<ErrorBody>('POST', `/handoffs/${res.body.id}/decline`, {
+    token: hospitalUser,
+    body: { reasonCode: 'busy-today' },
+  });
   expect(bad.status).toBe(400);
   expect(bad.body.details![0]!.field).toBe('reasonCode');
-  const declined = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/decline`, { token: hospitalUser, body: { reasonCode: 'no-beds' } });
+  const declined = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/decline`, {
+    token: hospitalUser,
+    body: { reasonCode: 'no-beds' },
+  });
   expect(declined.body).toMatchObject({ status: 'declined', reasonCode: 'no-beds' });
   // After a refusal the coordinator may ask the same hospital again later (the open-request rule no longer holds).
   expect((await request(incident.id)).status).toBe(201);
@@ -102,21 +143,38 @@ it('refuses a duplicate open request, a kind that does not match the agency, and
   expect(wrongKind.body.details).toEqual([{ field: 'kind', message: 'the agency is a hospital' }]);
   const { token } = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 } });
   expect((await request(incident.id, token, otherHospital.id)).status).toBe(403);
-  const rows = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM handoff WHERE incident_id = $1`, [incident.id]);
+  const rows = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM handoff WHERE incident_id = $1`, [
+    incident.id,
+  ]);
   expect(rows[0]!.n).toBe(1);
 });
 
 it('lets a hospital report its free beds, pushed to staff as hospital.updated', async () => {
   const coordinatorSocket = await server.socket(world.coordinator);
   const pushed = nextEvent(coordinatorSocket, 'hospital.updated', (e) => e.data.agencyId === hospital.id);
-  const res = await server.api('POST', `/agencies/${hospital.id}/beds`, { token: hospitalUser, body: { available: 3, accepting: false } });
+  const res = await server.api('POST', `/agencies/${hospital.id}/beds`, {
+    token: hospitalUser,
+    body: { available: 3, accepting: false },
+  });
   expect(res.status).toBe(200);
   expect((await pushed).data).toMatchObject({ bedsAvailable: 3, accepting: false });
   const agencies = await server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: world.coordinator });
   expect(agencies.body.find((a) => a.id === hospital.id)).toMatchObject({ bedsAvailable: 3, accepting: false });
-  expect(agencies.body.find((a) => a.id === hospital.id)!.bedsUpdatedAt).toEqual((res.body as { bedsUpdatedAt: string }).bedsUpdatedAt);
-  expect((await server.api('POST', `/agencies/${otherHospital.id}/beds`, { token: hospitalUser, body: { available: 1, accepting: true } })).status).toBe(403);
-  const bad = await server.api<ErrorBody>('POST', `/agencies/${hospital.id}/beds`, { token: hospitalUser, body: { available: -1, accepting: true } });
+  expect(agencies.body.find((a) => a.id === hospital.id)!.bedsUpdatedAt).toEqual(
+    (res.body as { bedsUpdatedAt: string }).bedsUpdatedAt,
+  );
+  expect(
+    (
+      await server.api('POST', `/agencies/${otherHospital.id}/beds`, {
+        token: hospitalUser,
+        body: { available: 1, accepting: true },
+      })
+    ).status,
+  ).toBe(403);
+  const bad = await server.api<ErrorBody>('POST', `/agencies/${hospital.id}/beds`, {
+    token: hospitalUser,
+    body: { available: -1, accepting: true },
+  });
   expect(bad.status).toBe(400);
   expect(bad.body.details![0]!.field).toBe('available');
 });

@@ -23,11 +23,20 @@ it('seeds six registered clients whose numbers are recognised, each in a distric
   for (const demo of DEMO_CLIENTS) {
     // Dialled in international form, stored in domestic form: still the same person.
     const international = `+82 ${demo.phones[0]!.replace(/^0/, '')}`;
-    const res = await server.api<CallView>('POST', '/calls', { token: counselor.accessToken, body: { channel: 'phone', callerNumber: international } });
+    const res = await server.api<CallView>('POST', '/calls', {
+      token: counselor.accessToken,
+      body: { channel: 'phone', callerNumber: international },
+    });
     expect(res.status).toBe(201);
     expect(res.body.clientMatches.map((m) => m.displayName)).toEqual([demo.name]);
-    const client = await server.api<ClientView>('GET', `/clients/${res.body.clientMatches[0]!.id}`, { token: counselor.accessToken });
-    expect(client.body).toMatchObject({ caseManager: demo.caseManager, safetyPlan: demo.safetyPlan, riskFlags: demo.riskFlags });
+    const client = await server.api<ClientView>('GET', `/clients/${res.body.clientMatches[0]!.id}`, {
+      token: counselor.accessToken,
+    });
+    expect(client.body).toMatchObject({
+      caseManager: demo.caseManager,
+      safetyPlan: demo.safetyPlan,
+      riskFlags: demo.riskFlags,
+    });
     expect(client.body.regionId).not.toBeNull();
     expect(client.body.preferredHospitalId === null).toBe(demo.hospital === null);
   }

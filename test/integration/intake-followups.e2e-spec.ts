@@ -1,7 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgencyView, Category, ClientView, ErrorBody, FollowUpView, LoginResponse, RegionCollection, TeamView } from '#contracts';
+import type {
+  AgencyView,
+  Category,
+  ClientView,
+  ErrorBody,
+  FollowUpView,
+  LoginResponse,
+  RegionCollection,
+  TeamView,
+} from '#contracts';
 import { runRegionsImport } from '../../apps/api/src/cli/regions-import-command.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { squareRegion } from '../support/fixtures.js';
@@ -30,7 +39,10 @@ beforeAll(async () => {
   coordinator = await makeUser(server, admin.accessToken, 'coordinator');
   await server.api('POST', '/regions/import', {
     token: admin.accessToken,
-    body: { type: 'FeatureCollection', features: [squareRegion('N1', 'North', 37.65, 127.0), squareRegion('S1', 'South', 37.45, 127.0)] },
+    body: {
+      type: 'FeatureCollection',
+      features: [squareRegion('N1', 'North', 37.65, 127.0), squareRegion('S1', 'South', 37.45, 127.0)],
+    },
   });
   const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
   north = regions.features.find((f) => f.properties.code === 'N1')!.id;
@@ -39,7 +51,13 @@ beforeAll(async () => {
     (
       await server.api<AgencyView>('POST', '/agencies', {
         token: admin.accessToken,
-        body: { code, kind: 'community', name: `${code} MHWC`, regionIds: [regionId], location: { lat: 37.5, lng: 127 } },
+        body: {
+          code,
+          kind: 'community',
+          name: `${code} MHWC`,
+          regionIds: [regionId],
+          location: { lat: 37.5, lng: 127 },
+        },
       })
     ).body;
   centreNorth = await agency('C-N1', north);
@@ -47,14 +65,25 @@ beforeAll(async () => {
   // A hospital in the north region must never receive a follow-up.
   await server.api('POST', '/agencies', {
     token: admin.accessToken,
-    body: { code: 'H-N1', kind: 'hospital', name: 'North Hospital', regionIds: [north], location: { lat: 37.65, lng: 127 } },
+    body: {
+      code: 'H-N1',
+      kind: 'hospital',
+      name: 'North Hospital',
+      regionIds: [north],
+      location: { lat: 37.65, lng: 127 },
+    },
   });
   northCentreUser = await makeUser(server, admin.accessToken, 'agency', { agencyId: centreNorth.id });
   southCentreUser = await makeUser(server, admin.accessToken, 'agency', { agencyId: centreSouth.id });
   clientNorth = (
     await server.api<ClientView>('POST', '/clients', {
       token: (await makeUser(server, admin.accessToken, 'supervisor')).token,
-      body: { name: 'North Client', phones: ['010-0000-0031'], regionId: north, basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
+      body: {
+        name: 'North Client',
+        phones: ['010-0000-0031'],
+        regionId: north,
+        basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' },
+      },
     })
   ).body;
   team = (
@@ -80,21 +109,32 @@ const followUpOf = async (callId: string) =>
   }[];
 
 async function endCall(callId: string): Promise<{ endedAt: string }> {
-  const res = await server.api<{ endedAt: string }>('POST', `/calls/${callId}/end`, { token: counselor.token, body: { outcome: 'closed-after-counselling' } });
+  const res = await server.api<{ endedAt: string }>('POST', `/calls/${callId}/end`, {
+    token: counselor.token,
+    body: { outcome: 'closed-after-counselling' },
+  });
   expect(res.status).toBe(200);
   return res.body;
 }
 
 describe('follow-up tasks', () => {
-  it.each(['B', 'C', 'D'] as const)('creates one for a %s call that ends without a dispatch, due 24 h later, at the client\'s district centre', async (category) => {
-    const call = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-0000-0031' });
-    await triageCall(server, counselor.token, call.id, INPUT_FOR[category]);
-    const { endedAt } = await endCall(call.id);
-    const rows = await followUpOf(call.id);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ category, agency_id: centreNorth.id, region_id: north, client_id: clientNorth.id });
-    expect(rows[0]!.due_at.toISOString()).toBe(new Date(Date.parse(endedAt) + 24 * 3600_000).toISOString());
-  });
+  it.each(['B', 'C', 'D'] as const)(
+    "creates one for a %s call that ends without a dispatch, due 24 h later, at the client's district centre",
+    async (category) => {
+      const call = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-0000-0031' });
+      await triageCall(server, counselor.token, call.id, INPUT_FOR[category]);
+      const { endedAt } = await endCall(call.id);
+      const rows = await followUpOf(call.id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        category,
+        agency_id: centreNorth.id,
+        region_id: north,
+        client_id: clientNorth.id,
+      });
+      expect(rows[0]!.due_at.toISOString()).toBe(new Date(Date.parse(endedAt) + 24 * 3600_000).toISOString());
+    },
+  );
 
   it.each(['A', 'E', 'F', 'G'] as const)('creates none for a %s call', async (category) => {
     const call = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-0000-0031' });
@@ -109,7 +149,10 @@ describe('follow-up tasks', () => {
     expect(await followUpOf(untriaged.id)).toEqual([]);
     const call = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-0000-0031' });
     await triageCall(server, counselor.token, call.id, INPUT_FOR.E);
-    await server.api('POST', `/calls/${call.id}/triage/override`, { token: counselor.token, body: { category: 'C', reason: 'lives alone, worsening' } });
+    await server.api('POST', `/calls/${call.id}/triage/override`, {
+      token: counselor.token,
+      body: { category: 'C', reason: 'lives alone, worsening' },
+    });
     await endCall(call.id);
     expect((await followUpOf(call.id))[0]?.category).toBe('C');
   });
@@ -117,25 +160,33 @@ describe('follow-up tasks', () => {
   it('creates none when a team was dispatched, but one when every offer was declined (incident district)', async () => {
     const dispatched = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, dispatched.id, INPUT_FOR.B);
-    const inc = await createIncident(server, counselor.token, { callId: dispatched.id, location: { lat: 37.45, lng: 127.0 } });
-    await server.dataSource.query(`INSERT INTO dispatch (incident_id, team_id, status, expires_at) VALUES ($1, $2, 'accepted', now() + interval '1 minute')`, [
-      inc.body.id,
-      team.id,
-    ]);
+    const inc = await createIncident(server, counselor.token, {
+      callId: dispatched.id,
+      location: { lat: 37.45, lng: 127.0 },
+    });
+    await server.dataSource.query(
+      `INSERT INTO dispatch (incident_id, team_id, status, expires_at) VALUES ($1, $2, 'accepted', now() + interval '1 minute')`,
+      [inc.body.id, team.id],
+    );
     await endCall(dispatched.id);
     expect(await followUpOf(dispatched.id)).toEqual([]);
 
     const declined = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, declined.id, INPUT_FOR.B);
-    const inc2 = await createIncident(server, counselor.token, { callId: declined.id, location: { lat: 37.45, lng: 127.0 } });
-    await server.dataSource.query(`INSERT INTO dispatch (incident_id, team_id, status, expires_at, reason) VALUES ($1, $2, 'declined', now(), 'too far')`, [
-      inc2.body.id,
-      team.id,
-    ]);
+    const inc2 = await createIncident(server, counselor.token, {
+      callId: declined.id,
+      location: { lat: 37.45, lng: 127.0 },
+    });
+    await server.dataSource.query(
+      `INSERT INTO dispatch (incident_id, team_id, status, expires_at, reason) VALUES ($1, $2, 'declined', now(), 'too far')`,
+      [inc2.body.id, team.id],
+    );
     await endCall(declined.id);
     const rows = await followUpOf(declined.id);
     expect(rows).toEqual([expect.objectContaining({ agency_id: centreSouth.id, region_id: south, client_id: null })]);
-    const timeline = (await server.dataSource.query(`SELECT type FROM timeline WHERE incident_id = $1 ORDER BY id`, [inc2.body.id])) as { type: string }[];
+    const timeline = (await server.dataSource.query(`SELECT type FROM timeline WHERE incident_id = $1 ORDER BY id`, [
+      inc2.body.id,
+    ])) as { type: string }[];
     expect(timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['call.ended', 'follow-up.created']));
   });
 
@@ -156,19 +207,44 @@ describe('follow-up tasks', () => {
     expect(theirs.body.map((f) => f.id)).not.toContain(row!.id);
     expect(theirs.body.every((f) => f.agencyId === centreSouth.id)).toBe(true);
     const view = mine.body.find((f) => f.id === row!.id)!;
-    expect(view).toMatchObject({ callId: call.id, category: 'C', doneAt: null, overdue: false, clientId: clientNorth.id });
+    expect(view).toMatchObject({
+      callId: call.id,
+      category: 'C',
+      doneAt: null,
+      overdue: false,
+      clientId: clientNorth.id,
+    });
 
-    expect((await server.api('POST', `/follow-ups/${row!.id}/complete`, { token: southCentreUser.token, body: { outcome: 'stable' } })).status).toBe(403);
-    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, { token: northCentreUser.token, body: { outcome: 'stable', notes: 'called back, safe' } });
+    expect(
+      (
+        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
+          token: southCentreUser.token,
+          body: { outcome: 'stable' },
+        })
+      ).status,
+    ).toBe(403);
+    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, {
+      token: northCentreUser.token,
+      body: { outcome: 'stable', notes: 'called back, safe' },
+    });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ notes: 'called back, safe' });
     expect(done.body.doneAt).not.toBeNull();
-    expect((await server.api('POST', `/follow-ups/${row!.id}/complete`, { token: northCentreUser.token, body: { outcome: 'stable' } })).status).toBe(409);
+    expect(
+      (
+        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
+          token: northCentreUser.token,
+          body: { outcome: 'stable' },
+        })
+      ).status,
+    ).toBe(409);
     const open = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: northCentreUser.token });
     expect(open.body.map((f) => f.id)).not.toContain(row!.id);
     const doneList = await server.api<FollowUpView[]>('GET', '/follow-ups?status=done', { token: coordinator.token });
     expect(doneList.body.map((f) => f.id)).toContain(row!.id);
-    expect((await server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token })).status).toBe(400);
+    expect((await server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -180,7 +256,7 @@ describe('npm run regions:import', () => {
   };
   const dir = mkdtempSync(join(tmpdir(), 'regions-cli-'));
 
-  it('imports a GeoJSON file into the server\'s database with the given property names', async () => {
+  it("imports a GeoJSON file into the server's database with the given property names", async () => {
     const file = join(dir, 'districts.geojson');
     const island = {
       type: 'Feature',
@@ -188,14 +264,34 @@ describe('npm run regions:import', () => {
       geometry: {
         type: 'MultiPolygon',
         coordinates: [
-          [[[126.0, 37.0], [126.1, 37.0], [126.1, 37.1], [126.0, 37.1], [126.0, 37.0]]],
-          [[[126.3, 37.0], [126.4, 37.0], [126.4, 37.1], [126.3, 37.1], [126.3, 37.0]]],
+          [
+            [
+              [126.0, 37.0],
+              [126.1, 37.0],
+              [126.1, 37.1],
+              [126.0, 37.1],
+              [126.0, 37.0],
+            ],
+          ],
+          [
+            [
+              [126.3, 37.0],
+              [126.4, 37.0],
+              [126.4, 37.1],
+              [126.3, 37.1],
+              [126.3, 37.0],
+            ],
+          ],
         ],
       },
     };
     writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [island] }));
     const r = io();
-    const code = await runRegionsImport([file, '--name-property', 'name_eng', '--code-property', 'code', '--population-property', 'pop'], { DATABASE_URL: server.databaseUrl }, r.io);
+    const code = await runRegionsImport(
+      [file, '--name-property', 'name_eng', '--code-property', 'code', '--population-property', 'pop'],
+      { DATABASE_URL: server.databaseUrl },
+      r.io,
+    );
     expect(r.err).toEqual([]);
     expect(code).toBe(0);
     expect(r.out[0]).toMatch(/1 created, 0 updated/);
@@ -205,21 +301,34 @@ describe('npm run regions:import', () => {
     // The running server sees the new region at once: a point on the second island resolves to it.
     const call = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, call.id, INPUT_FOR.G);
-    const inc = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.05, lng: 126.35 } });
+    const inc = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.05, lng: 126.35 },
+    });
     expect(inc.body.regionId).toBe(f.id);
-    const audit = (await server.dataSource.query(`SELECT actor_username FROM audit WHERE action = 'region.import' ORDER BY id DESC LIMIT 1`)) as { actor_username: string }[];
+    const audit = (await server.dataSource.query(
+      `SELECT actor_username FROM audit WHERE action = 'region.import' ORDER BY id DESC LIMIT 1`,
+    )) as { actor_username: string }[];
     expect(audit[0]!.actor_username).toBe('cli:regions-import');
   });
 
   it('refuses a bad file naming the problem (exit 1) and bad usage (exit 2)', async () => {
     const file = join(dir, 'bad.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'X' }, geometry: { type: 'Point', coordinates: [1, 2] } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { name: 'X' }, geometry: { type: 'Point', coordinates: [1, 2] } }],
+      }),
+    );
     const r = io();
     expect(await runRegionsImport([file], { DATABASE_URL: server.databaseUrl }, r.io)).toBe(1);
     expect(r.err.join('\n')).toMatch(/refused/);
     expect(r.err.length).toBeGreaterThan(1);
     const missing = io();
-    expect(await runRegionsImport([join(dir, 'nope.geojson')], { DATABASE_URL: server.databaseUrl }, missing.io)).toBe(1);
+    expect(await runRegionsImport([join(dir, 'nope.geojson')], { DATABASE_URL: server.databaseUrl }, missing.io)).toBe(
+      1,
+    );
     expect(missing.err[0]).toMatch(/cannot read/);
     const usage = io();
     expect(await runRegionsImport([], {}, usage.io)).toBe(2);
@@ -229,7 +338,10 @@ describe('npm run regions:import', () => {
 
 describe('telephony without a configured secret', () => {
   it('answers 503 rather than accepting unsigned calls', async () => {
-    const res = await server.api<ErrorBody>('POST', '/telephony/incoming', { body: { callerNumber: '010-1234-5678' }, headers: { 'x-signature': 'sha256=00' } });
+    const res = await server.api<ErrorBody>('POST', '/telephony/incoming', {
+      body: { callerNumber: '010-1234-5678' },
+      headers: { 'x-signature': 'sha256=00' },
+    });
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
   });

@@ -1,4 +1,13 @@
-import type { ClientView, ErrorBody, IncidentDetail, IncidentView, LoginResponse, RegionCollection, SimilarIncident, TeamView } from '#contracts';
+import type {
+  ClientView,
+  ErrorBody,
+  IncidentDetail,
+  IncidentView,
+  LoginResponse,
+  RegionCollection,
+  SimilarIncident,
+  TeamView,
+} from '#contracts';
 import { nextEvent, startTestServer, type TestServer } from '../support/test-server.js';
 import { auditRows, createIncident, INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
 
@@ -116,10 +125,14 @@ beforeAll(async () => {
   counselor = await makeUser(server, admin.accessToken, 'counselor');
   counselor2 = await makeUser(server, admin.accessToken, 'counselor');
   coordinator = await makeUser(server, admin.accessToken, 'coordinator');
-  const imported = await server.api<{ created: number }>('POST', '/regions/import?nameProperty=name_eng&codeProperty=code', {
-    token: admin.accessToken,
-    body: { type: 'FeatureCollection', features },
-  });
+  const imported = await server.api<{ created: number }>(
+    'POST',
+    '/regions/import?nameProperty=name_eng&codeProperty=code',
+    {
+      token: admin.accessToken,
+      body: { type: 'FeatureCollection', features },
+    },
+  );
   expect(imported.status).toBe(200);
   expect(imported.body.created).toBe(4);
   const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
@@ -130,7 +143,11 @@ afterAll(async () => {
   await server.dropDatabase();
 });
 
-async function triagedCall(token = counselor.token, input: unknown = INPUT_FOR.B, body: Record<string, unknown> = { channel: 'phone' }) {
+async function triagedCall(
+  token = counselor.token,
+  input: unknown = INPUT_FOR.B,
+  body: Record<string, unknown> = { channel: 'phone' },
+) {
   const call = await newCall(server, token, body);
   const triage = await triageCall(server, token, call.id, input);
   return { call, triage };
@@ -139,13 +156,23 @@ async function triagedCall(token = counselor.token, input: unknown = INPUT_FOR.B
 describe('POST /incidents', () => {
   it('refuses a call without triage with 400 naming callId, and an unknown call', async () => {
     const call = await newCall(server, counselor.token);
-    const res = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.53, lng: 126.905 } });
+    const res = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.53, lng: 126.905 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ field: 'callId', message: 'triage the call first' }]);
-    const unknown = await createIncident(server, counselor.token, { callId: '00000000-0000-4000-8000-000000000000', location: { lat: 1, lng: 1 } });
+    const unknown = await createIncident(server, counselor.token, {
+      callId: '00000000-0000-4000-8000-000000000000',
+      location: { lat: 1, lng: 1 },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.details![0]!.field).toBe('callId');
-    const bad = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 91, lng: 'x' }, colour: 'red' });
+    const bad = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 91, lng: 'x' },
+      colour: 'red',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details!.map((d) => d.field).sort()).toEqual(['colour', 'location.lat', 'location.lng']);
     expect((await server.dataSource.query(`SELECT count(*)::int AS n FROM incident`)) as unknown).toEqual([{ n: 0 }]);
@@ -153,26 +180,45 @@ describe('POST /incidents', () => {
 
   it('creates an open incident with a yearly number, the region, the category and respondBy = assessedAt + minutes', async () => {
     const { call, triage } = await triagedCall();
-    const res = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.51, lng: 126.93, address: '1 Horseshoe-ro' }, summary: 'ideation with plan' });
+    const res = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.51, lng: 126.93, address: '1 Horseshoe-ro' },
+      summary: 'ideation with plan',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ regionId: region['11901'], category: 'B', status: 'open', location: { lat: 37.51, lng: 126.93, address: '1 Horseshoe-ro' } });
+    expect(res.body).toMatchObject({
+      regionId: region['11901'],
+      category: 'B',
+      status: 'open',
+      location: { lat: 37.51, lng: 126.93, address: '1 Horseshoe-ro' },
+    });
     const year = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Seoul', year: 'numeric' }).format(new Date());
     expect(res.body.number).toMatch(new RegExp(`^${year}-\\d{6}$`));
     expect(res.body.respondBy).toBe(new Date(Date.parse(triage.assessedAt) + 120 * 60_000).toISOString());
 
     const next = await triagedCall(counselor.token, INPUT_FOR.A);
-    const second = await createIncident(server, counselor.token, { callId: next.call.id, location: { lat: 37.51, lng: 126.91 } });
+    const second = await createIncident(server, counselor.token, {
+      callId: next.call.id,
+      location: { lat: 37.51, lng: 126.91 },
+    });
     expect(Number(second.body.number.slice(5))).toBe(Number(res.body.number.slice(5)) + 1);
     // Category A: respond now.
     expect(second.body.respondBy).toBe(new Date(Date.parse(next.triage.assessedAt)).toISOString());
 
-    const again = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.51, lng: 126.93 } });
+    const again = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.51, lng: 126.93 },
+    });
     expect(again.status).toBe(409);
   });
 
   it('gives every concurrent create its own consecutive number', async () => {
     const calls = await Promise.all(Array.from({ length: 6 }, () => triagedCall()));
-    const results = await Promise.all(calls.map(({ call }) => createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.53, lng: 127.07 } })));
+    const results = await Promise.all(
+      calls.map(({ call }) =>
+        createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.53, lng: 127.07 } }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
     const ns = results.map((r) => Number(r.body.number.slice(5))).sort((a, b) => a - b);
     expect(ns).toEqual(Array.from({ length: 6 }, (_, i) => ns[0]! + i));
@@ -196,27 +242,48 @@ describe('POST /incidents', () => {
 
   it('still creates an incident on no region and says so in the timeline', async () => {
     const { call } = await triagedCall();
-    const res = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 35.1, lng: 129.04 } });
+    const res = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 35.1, lng: 129.04 },
+    });
     const detail = await server.api<IncidentDetail>('GET', `/incidents/${res.body.id}`, { token: coordinator.token });
     expect(detail.body.regionId).toBeNull();
     expect(detail.body.timeline.find((t) => t.type === 'region.unknown')).toBeDefined();
   });
 
-  it('lets a coordinator create from a counselor\'s call but not another counselor (403)', async () => {
+  it("lets a coordinator create from a counselor's call but not another counselor (403)", async () => {
     const { call } = await triagedCall();
-    expect((await createIncident(server, counselor2.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 } })).status).toBe(403);
-    expect((await createIncident(server, coordinator.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 } })).status).toBe(201);
+    expect(
+      (await createIncident(server, counselor2.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await createIncident(server, coordinator.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 } }))
+        .status,
+    ).toBe(201);
   });
 
   it('derives needed skills and danger to others from what the counselor learned', async () => {
     const { call } = await triagedCall(counselor.token, { ...INPUT_FOR.C, harmToOthers: 'threats' });
-    const res = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 }, subjectAge: 16, language: 'en' });
-    const [row] = (await server.dataSource.query(`SELECT needed_skills, danger_to_others, notify FROM incident WHERE id = $1`, [res.body.id])) as {
+    const res = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.51, lng: 126.905 },
+      subjectAge: 16,
+      language: 'en',
+    });
+    const [row] = (await server.dataSource.query(
+      `SELECT needed_skills, danger_to_others, notify FROM incident WHERE id = $1`,
+      [res.body.id],
+    )) as {
       needed_skills: string[];
       danger_to_others: boolean;
       notify: unknown;
     }[];
-    expect(row).toEqual({ needed_skills: ['adolescent', 'english'], danger_to_others: true, notify: { police: false, ems: false, fire: false } });
+    expect(row).toEqual({
+      needed_skills: ['adolescent', 'english'],
+      danger_to_others: true,
+      notify: { police: false, ems: false, fire: false },
+    });
   });
 });
 
@@ -228,7 +295,10 @@ describe('GET /incidents', () => {
     });
     const responder = await makeUser(server, admin.accessToken, 'responder', { teamId: responderTeam.body.id });
     const { call } = await triagedCall();
-    const created = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 } });
+    const created = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.51, lng: 126.905 },
+    });
     // Need-to-know (issue 11): a team's phone lists only incidents its team is or was dispatched to.
     const own = await server.api<IncidentView[]>('GET', '/incidents?status=active', { token: responder.token });
     expect(own.status).toBe(200);
@@ -241,18 +311,38 @@ describe('GET /incidents', () => {
     const listed = await auditRows(server, `action = 'incident.list' AND actor_id = $1`, [viewer.id]);
     expect(listed).toHaveLength(1);
     expect((listed[0]!.details as { ids: string[] }).ids).toContain(created.body.id);
-    expect((await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token })).body).toEqual([]);
+    expect(
+      (await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token })).body,
+    ).toEqual([]);
     const bad = await server.api<ErrorBody>('GET', '/incidents?status=lost', { token: coordinator.token });
     expect(bad.status).toBe(400);
 
-    const detail = await server.api<IncidentDetail>('GET', `/incidents/${created.body.id}`, { token: coordinator.token });
+    const detail = await server.api<IncidentDetail>('GET', `/incidents/${created.body.id}`, {
+      token: coordinator.token,
+    });
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ id: created.body.id, callIds: [call.id], dispatches: [], handoffs: [], triage: { category: 'B' } });
-    expect(detail.body.timeline.map((t) => t.type)).toEqual(['call.received', 'call.answered', 'triage.done', 'incident.created']);
-    expect(detail.body.timeline[0]).toMatchObject({ actor: counselor.username, data: { callId: call.id, channel: 'phone' } });
+    expect(detail.body).toMatchObject({
+      id: created.body.id,
+      callIds: [call.id],
+      dispatches: [],
+      handoffs: [],
+      triage: { category: 'B' },
+    });
+    expect(detail.body.timeline.map((t) => t.type)).toEqual([
+      'call.received',
+      'call.answered',
+      'triage.done',
+      'incident.created',
+    ]);
+    expect(detail.body.timeline[0]).toMatchObject({
+      actor: counselor.username,
+      data: { callId: call.id, channel: 'phone' },
+    });
     const audit = await auditRows(server, `action = 'incident.read' AND entity_id = $1`, [created.body.id]);
     expect(audit).toEqual([expect.objectContaining({ actor_username: coordinator.username })]);
-    expect((await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000`, { token: coordinator.token })).status).toBe(404);
+    expect(
+      (await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000`, { token: coordinator.token })).status,
+    ).toBe(404);
   });
 });
 
@@ -261,19 +351,35 @@ describe('a second call about the same crisis', () => {
     const client = (
       await server.api<ClientView>('POST', '/clients', {
         token: (await makeUser(server, admin.accessToken, 'supervisor')).token,
-        body: { name: 'Attach Client', phones: ['010-0000-0042'], regionId: region['11903'], basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' } },
+        body: {
+          name: 'Attach Client',
+          phones: ['010-0000-0042'],
+          regionId: region['11903'],
+          basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' },
+        },
       })
     ).body;
     const first = await triagedCall(counselor.token, INPUT_FOR.C, { channel: 'phone', callerNumber: '010-0000-0042' });
     expect(first.call.clientId).toBe(client.id);
-    const incident = await createIncident(server, counselor.token, { callId: first.call.id, location: { lat: 37.59, lng: 126.99, address: '서울 링구 세종대로 110' } });
-    const [{ client_id }] = (await server.dataSource.query(`SELECT client_id FROM incident WHERE id = $1`, [incident.body.id])) as { client_id: string }[];
+    const incident = await createIncident(server, counselor.token, {
+      callId: first.call.id,
+      location: { lat: 37.59, lng: 126.99, address: '서울 링구 세종대로 110' },
+    });
+    const [{ client_id }] = (await server.dataSource.query(`SELECT client_id FROM incident WHERE id = $1`, [
+      incident.body.id,
+    ])) as { client_id: string }[];
     expect(client_id).toBe(client.id);
 
     // The client's guardian calls from another phone, about the same address.
     const sock = await server.socket(counselor2.token);
-    const second = await triagedCall(counselor2.token, INPUT_FOR.A, { channel: 'phone', callerNumber: '010-7777-0042' });
-    await server.api('POST', `/calls/${second.call.id}/client`, { token: counselor2.token, body: { clientId: client.id } });
+    const second = await triagedCall(counselor2.token, INPUT_FOR.A, {
+      channel: 'phone',
+      callerNumber: '010-7777-0042',
+    });
+    await server.api('POST', `/calls/${second.call.id}/client`, {
+      token: counselor2.token,
+      body: { clientId: client.id },
+    });
     const similar = await server.api<SimilarIncident[]>(
       'GET',
       `/calls/${second.call.id}/similar-incidents?lat=37.5905&lng=126.9901&address=${encodeURIComponent('서울링구 세종대로110')}`,
@@ -285,35 +391,62 @@ describe('a second call about the same crisis', () => {
     expect(hit.distanceM).toBeLessThan(150);
 
     const updated = nextEvent(sock, 'incident.updated', (e) => e.data.id === incident.body.id);
-    const attached = await createIncident(server, counselor2.token, { callId: second.call.id, location: { lat: 37.5905, lng: 126.9901 }, attachToIncidentId: incident.body.id });
+    const attached = await createIncident(server, counselor2.token, {
+      callId: second.call.id,
+      location: { lat: 37.5905, lng: 126.9901 },
+      attachToIncidentId: incident.body.id,
+    });
     expect(attached.status).toBe(200);
     expect(attached.body.id).toBe(incident.body.id);
     // The second caller's account is more urgent (A): the incident is raised, never lowered.
     expect(attached.body.category).toBe('A');
     expect((await updated).data.category).toBe('A');
-    const detail = await server.api<IncidentDetail>('GET', `/incidents/${incident.body.id}`, { token: counselor.token });
+    const detail = await server.api<IncidentDetail>('GET', `/incidents/${incident.body.id}`, {
+      token: counselor.token,
+    });
     expect(detail.body.callIds.sort()).toEqual([first.call.id, second.call.id].sort());
     expect(detail.body.timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['call.attached']));
-    const count = (await server.dataSource.query(`SELECT count(*)::int AS n FROM incident WHERE client_id = $1`, [client.id])) as { n: number }[];
+    const count = (await server.dataSource.query(`SELECT count(*)::int AS n FROM incident WHERE client_id = $1`, [
+      client.id,
+    ])) as { n: number }[];
     expect(count[0]!.n).toBe(1);
 
     // A third, calmer call attaches without lowering the category.
     const third = await triagedCall(counselor.token, INPUT_FOR.E, { channel: 'phone', callerNumber: '010-0000-0042' });
-    const calm = await createIncident(server, counselor.token, { callId: third.call.id, location: { lat: 37.59, lng: 126.99 }, attachToIncidentId: incident.body.id });
+    const calm = await createIncident(server, counselor.token, {
+      callId: third.call.id,
+      location: { lat: 37.59, lng: 126.99 },
+      attachToIncidentId: incident.body.id,
+    });
     expect(calm.status).toBe(200);
     expect(calm.body.category).toBe('A');
     // The same caller number is itself a match.
     const fourth = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-7777-0042' });
-    const byCaller = await server.api<SimilarIncident[]>('GET', `/calls/${fourth.id}/similar-incidents`, { token: counselor.token });
+    const byCaller = await server.api<SimilarIncident[]>('GET', `/calls/${fourth.id}/similar-incidents`, {
+      token: counselor.token,
+    });
     expect(byCaller.body.find((s) => s.id === incident.body.id)?.matchedBy).toEqual(['caller']);
   });
 
   it('refuses to attach to a closed or unknown incident', async () => {
     const { call } = await triagedCall();
-    const created = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.51, lng: 126.905 } });
-    await server.dataSource.query(`UPDATE incident SET status = 'closed', closed_at = now() WHERE id = $1`, [created.body.id]);
+    const created = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.51, lng: 126.905 },
+    });
+    await server.dataSource.query(`UPDATE incident SET status = 'closed', closed_at = now() WHERE id = $1`, [
+      created.body.id,
+    ]);
     const next = await triagedCall();
-    expect((await createIncident(server, counselor.token, { callId: next.call.id, location: { lat: 37.51, lng: 126.905 }, attachToIncidentId: created.body.id })).status).toBe(409);
+    expect(
+      (
+        await createIncident(server, counselor.token, {
+          callId: next.call.id,
+          location: { lat: 37.51, lng: 126.905 },
+          attachToIncidentId: created.body.id,
+        })
+      ).status,
+    ).toBe(409);
     const unknown = await createIncident(server, counselor.token, {
       callId: next.call.id,
       location: { lat: 37.51, lng: 126.905 },
@@ -331,14 +464,25 @@ describe('live', () => {
     const { call } = await triagedCall();
     const atCounselor = nextEvent(counselorSock, 'incident.created', (e) => e.data.location.lat === 37.555);
     const atCoordinator = nextEvent(coordinatorSock, 'incident.created', (e) => e.data.location.lat === 37.555);
-    const res = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.555, lng: 126.905, address: 'Secret street 9' }, summary: 'private summary' });
+    const res = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.555, lng: 126.905, address: 'Secret street 9' },
+      summary: 'private summary',
+    });
     const [a, b] = await Promise.all([atCounselor, atCoordinator]);
     expect(a).toEqual(b);
-    expect(a.data).toMatchObject({ id: res.body.id, number: res.body.number, category: 'B', status: 'open', regionId: region['11901'] });
+    expect(a.data).toMatchObject({
+      id: res.body.id,
+      number: res.body.number,
+      category: 'B',
+      status: 'open',
+      regionId: region['11901'],
+    });
     expect(JSON.stringify(a)).not.toMatch(/Secret street|private summary/);
-    const callEvent = (await server.dataSource.query(`SELECT data FROM event WHERE type = 'call.updated' AND data->>'id' = $1 ORDER BY seq DESC LIMIT 1`, [
-      call.id,
-    ])) as { data: { incidentId: string } }[];
+    const callEvent = (await server.dataSource.query(
+      `SELECT data FROM event WHERE type = 'call.updated' AND data->>'id' = $1 ORDER BY seq DESC LIMIT 1`,
+      [call.id],
+    )) as { data: { incidentId: string } }[];
     expect(callEvent[0]!.data.incidentId).toBe(res.body.id);
   });
 });
@@ -346,13 +490,20 @@ describe('live', () => {
 describe('region import', () => {
   it('upserts by code: importing a district again updates it and keeps its id', async () => {
     const moved = { ...features[0]!, properties: { name_eng: 'Horseshoe-gu (renamed)', code: '11901' } };
-    const again = await server.api<{ created: number; updated: number }>('POST', '/regions/import?nameProperty=name_eng&codeProperty=code', {
-      token: admin.accessToken,
-      body: { type: 'FeatureCollection', features: [moved] },
-    });
+    const again = await server.api<{ created: number; updated: number }>(
+      'POST',
+      '/regions/import?nameProperty=name_eng&codeProperty=code',
+      {
+        token: admin.accessToken,
+        body: { type: 'FeatureCollection', features: [moved] },
+      },
+    );
     expect(again.body).toMatchObject({ created: 0, updated: 1 });
     const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
-    expect(regions.features.find((f) => f.properties.code === '11901')).toMatchObject({ id: region['11901'], properties: { name: 'Horseshoe-gu (renamed)' } });
+    expect(regions.features.find((f) => f.properties.code === '11901')).toMatchObject({
+      id: region['11901'],
+      properties: { name: 'Horseshoe-gu (renamed)' },
+    });
   });
 });
 
@@ -365,7 +516,9 @@ describe('GET /incidents completeness', () => {
     );
     const active = await server.api<IncidentView[]>('GET', '/incidents?status=active', { token: coordinator.token });
     expect(active.body.filter((i) => i.number.startsWith('BULK-'))).toHaveLength(600);
-    await server.dataSource.query(`UPDATE incident SET status = 'closed', closed_at = now() WHERE number LIKE 'BULK-%'`);
+    await server.dataSource.query(
+      `UPDATE incident SET status = 'closed', closed_at = now() WHERE number LIKE 'BULK-%'`,
+    );
     const history = await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token });
     expect(history.body).toHaveLength(500);
   });

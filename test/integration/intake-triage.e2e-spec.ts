@@ -20,7 +20,10 @@ beforeAll(async () => {
   counselor = await makeUser(server, admin.accessToken, 'counselor');
   counselor2 = await makeUser(server, admin.accessToken, 'counselor');
   supervisor = await makeUser(server, admin.accessToken, 'supervisor');
-  await server.api('POST', '/regions/import', { token: admin.accessToken, body: { type: 'FeatureCollection', features: [squareRegion('T1', 'Triage land', 37.5, 127.0)] } });
+  await server.api('POST', '/regions/import', {
+    token: admin.accessToken,
+    body: { type: 'FeatureCollection', features: [squareRegion('T1', 'Triage land', 37.5, 127.0)] },
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -28,9 +31,10 @@ afterAll(async () => {
 });
 
 const triageRows = async (callId: string) =>
-  (await server.dataSource.query(`SELECT category, superseded_at, override FROM triage WHERE call_id = $1 ORDER BY assessed_at, superseded_at NULLS LAST`, [
-    callId,
-  ])) as { category: Category; superseded_at: Date | null; override: unknown }[];
+  (await server.dataSource.query(
+    `SELECT category, superseded_at, override FROM triage WHERE call_id = $1 ORDER BY assessed_at, superseded_at NULLS LAST`,
+    [callId],
+  )) as { category: Category; superseded_at: Date | null; override: unknown }[];
 
 describe('POST /calls/:id/triage', () => {
   const expected: Record<Category, { cssrsRisk: string; minutes: number | null; reasons: string[] }> = {
@@ -43,24 +47,30 @@ describe('POST /calls/:id/triage', () => {
     G: { cssrsRisk: 'none', minutes: null, reasons: ['infoOnly'] },
   };
 
-  it.each(Object.keys(expected) as Category[])('gives category %s with its configured response time and the rules version', async (category) => {
-    const call = await newCall(server, counselor.token);
-    const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage`, { token: counselor.token, body: INPUT_FOR[category] });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
-      category,
-      suggestedCategory: category,
-      cssrsRisk: expected[category].cssrsRisk,
-      respondWithinMinutes: expected[category].minutes,
-      reasons: expected[category].reasons,
-      rulesVersion: RULES_VERSION,
-      override: null,
-      callId: call.id,
-      assessedBy: counselor.username,
-    });
-    expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(Object.keys(res.body.notify).sort()).toEqual(['ems', 'fire', 'police']);
-  });
+  it.each(Object.keys(expected) as Category[])(
+    'gives category %s with its configured response time and the rules version',
+    async (category) => {
+      const call = await newCall(server, counselor.token);
+      const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage`, {
+        token: counselor.token,
+        body: INPUT_FOR[category],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        category,
+        suggestedCategory: category,
+        cssrsRisk: expected[category].cssrsRisk,
+        respondWithinMinutes: expected[category].minutes,
+        reasons: expected[category].reasons,
+        rulesVersion: RULES_VERSION,
+        override: null,
+        callId: call.id,
+        assessedBy: counselor.username,
+      });
+      expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(Object.keys(res.body.notify).sort()).toEqual(['ems', 'fire', 'police']);
+    },
+  );
 
   it('tells which partners to notify by the specified rule', async () => {
     const cases: [ReturnType<typeof answers>, Category, { police: boolean; ems: boolean; fire: boolean }][] = [
@@ -80,22 +90,34 @@ describe('POST /calls/:id/triage', () => {
 
   const refusals: [string, unknown, string[]][] = [
     ['a missing field', (({ weaponAccess: _w, ...rest }) => rest)(answers()), ['weaponAccess']],
-    ['a missing nested field', { ...answers(), cssrs: (({ behavior: _b, ...rest }) => rest)(answers().cssrs) }, ['cssrs.behavior']],
+    [
+      'a missing nested field',
+      { ...answers(), cssrs: (({ behavior: _b, ...rest }) => rest)(answers().cssrs) },
+      ['cssrs.behavior'],
+    ],
     ['an extra field', { ...answers(), mood: 'low' }, ['mood']],
     ['an extra nested field', { ...answers(), cssrs: { ...answers().cssrs, q7: true } }, ['cssrs.q7']],
     ['a wrong type', { ...answers(), weaponAccess: 'yes' }, ['weaponAccess']],
     ['a value outside the enum', { ...answers(), harmToOthers: 'maybe' }, ['harmToOthers']],
     ['a wrong nested type', { ...answers(), cssrs: { ...answers().cssrs, behavior: 3 } }, ['cssrs.behavior']],
-    ['skip logic: method without thoughts', answers({ cssrs: { thoughtsWithMethod: true } }), ['cssrs.thoughtsWithMethod']],
+    [
+      'skip logic: method without thoughts',
+      answers({ cssrs: { thoughtsWithMethod: true } }),
+      ['cssrs.thoughtsWithMethod'],
+    ],
     ['skip logic: intent without thoughts', answers({ cssrs: { intent: true } }), ['cssrs.intent']],
     ['skip logic: plan without thoughts', answers({ cssrs: { planWithIntent: true } }), ['cssrs.planWithIntent']],
-    ['skip logic: all three', answers({ cssrs: { thoughtsWithMethod: true, intent: true, planWithIntent: true } }), [
-      'cssrs.intent',
-      'cssrs.planWithIntent',
-      'cssrs.thoughtsWithMethod',
-    ]],
+    [
+      'skip logic: all three',
+      answers({ cssrs: { thoughtsWithMethod: true, intent: true, planWithIntent: true } }),
+      ['cssrs.intent', 'cssrs.planWithIntent', 'cssrs.thoughtsWithMethod'],
+    ],
     ['a body that is not an object', [1, 2], ['body']],
-    ['several problems at once', { ...answers({ cssrs: { intent: true } }), distress: 'extreme', extra: 1 }, ['cssrs.intent', 'distress', 'extra']],
+    [
+      'several problems at once',
+      { ...answers({ cssrs: { intent: true } }), distress: 'extreme', extra: 1 },
+      ['cssrs.intent', 'distress', 'extra'],
+    ],
   ];
 
   it.each(refusals)('refuses %s with 400 naming the field and stores nothing', async (_name, body, fields) => {
@@ -112,16 +134,24 @@ describe('POST /calls/:id/triage', () => {
     const call = await newCall(server, counselor.token);
     const none = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage`, { token: counselor.token });
     expect(none.status).toBe(400);
-    const unknown = await server.api<ErrorBody>('POST', `/calls/00000000-0000-4000-8000-000000000000/triage`, { token: counselor.token, body: answers() });
+    const unknown = await server.api<ErrorBody>('POST', `/calls/00000000-0000-4000-8000-000000000000/triage`, {
+      token: counselor.token,
+      body: answers(),
+    });
     expect(unknown.status).toBe(404);
-    const badId = await server.api<ErrorBody>('POST', `/calls/nope/triage`, { token: counselor.token, body: answers() });
+    const badId = await server.api<ErrorBody>('POST', `/calls/nope/triage`, {
+      token: counselor.token,
+      body: answers(),
+    });
     expect(badId.status).toBe(400);
     expect(badId.body.details![0]!.field).toBe('id');
   });
 
   it('is for counselors only', async () => {
     const call = await newCall(server, counselor.token);
-    expect((await server.api('POST', `/calls/${call.id}/triage`, { token: supervisor.token, body: answers() })).status).toBe(403);
+    expect(
+      (await server.api('POST', `/calls/${call.id}/triage`, { token: supervisor.token, body: answers() })).status,
+    ).toBe(403);
   });
 
   it('keeps the history on re-triage: the earlier row is superseded, exactly one is current', async () => {
@@ -134,7 +164,9 @@ describe('POST /calls/:id/triage', () => {
     expect(rows[1]!.superseded_at).toBeNull();
     const view = await server.api<CallView>('GET', `/calls/${call.id}`, { token: counselor.token });
     expect(view.body.triage).toMatchObject({ id: second.id, category: 'B' });
-    const history = await server.api<TriageRecord[]>('GET', `/calls/${call.id}/triage/history`, { token: supervisor.token });
+    const history = await server.api<TriageRecord[]>('GET', `/calls/${call.id}/triage/history`, {
+      token: supervisor.token,
+    });
     expect(history.body.map((t) => t.category)).toEqual(['D', 'B']);
   });
 });
@@ -143,29 +175,49 @@ describe('POST /calls/:id/triage/override', () => {
   it('needs a reason (400) and a valid category (400)', async () => {
     const call = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, call.id, INPUT_FOR.C);
-    const noReason = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, { token: counselor.token, body: { category: 'B' } });
+    const noReason = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
+      token: counselor.token,
+      body: { category: 'B' },
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.details!.map((d) => d.field)).toEqual(['reason']);
-    const blank = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, { token: counselor.token, body: { category: 'B', reason: '   ' } });
+    const blank = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
+      token: counselor.token,
+      body: { category: 'B', reason: '   ' },
+    });
     expect(blank.status).toBe(400);
     expect(blank.body.details!.map((d) => d.field)).toEqual(['reason']);
-    const badCategory = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, { token: counselor.token, body: { category: 'Z', reason: 'because' } });
+    const badCategory = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
+      token: counselor.token,
+      body: { category: 'Z', reason: 'because' },
+    });
     expect(badCategory.status).toBe(400);
     expect(badCategory.body.details!.map((d) => d.field)).toEqual(['category']);
-    const same = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, { token: counselor.token, body: { category: 'C', reason: 'because' } });
+    const same = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
+      token: counselor.token,
+      body: { category: 'C', reason: 'because' },
+    });
     expect(same.status).toBe(400);
     expect(same.body.details!.map((d) => d.field)).toEqual(['category']);
   });
 
   it('refuses an override before any triage (409)', async () => {
     const call = await newCall(server, counselor.token);
-    const res = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, { token: counselor.token, body: { category: 'B', reason: 'gut feeling' } });
+    const res = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
+      token: counselor.token,
+      body: { category: 'B', reason: 'gut feeling' },
+    });
     expect(res.status).toBe(409);
   });
 
   it('replaces the category and keeps {from,to,reason,by,at}, audited, with the rules answer kept as history', async () => {
     const call = await newCall(server, counselor.token);
-    const original = await triageCall(server, counselor.token, call.id, answers({ harmToOthers: 'threats', weaponAccess: true }));
+    const original = await triageCall(
+      server,
+      counselor.token,
+      call.id,
+      answers({ harmToOthers: 'threats', weaponAccess: true }),
+    );
     expect(original).toMatchObject({ category: 'B', notify: { police: true } });
     const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, {
       token: counselor.token,
@@ -190,19 +242,33 @@ describe('POST /calls/:id/triage/override', () => {
       ['B', false],
       ['C', true],
     ]);
-    const audit = (await server.dataSource.query(`SELECT actor_username, details FROM audit WHERE action = 'triage.override' AND entity_id = $1`, [
-      call.id,
-    ])) as { actor_username: string; details: Record<string, unknown> }[];
+    const audit = (await server.dataSource.query(
+      `SELECT actor_username, details FROM audit WHERE action = 'triage.override' AND entity_id = $1`,
+      [call.id],
+    )) as { actor_username: string; details: Record<string, unknown> }[];
     expect(audit).toEqual([
-      { actor_username: counselor.username, details: expect.objectContaining({ from: 'B', to: 'C', reason: 'weapon already handed to the neighbour' }) },
+      {
+        actor_username: counselor.username,
+        details: expect.objectContaining({ from: 'B', to: 'C', reason: 'weapon already handed to the neighbour' }),
+      },
     ]);
   });
 
-  it('lets a supervisor override another counselor\'s call, but not another counselor', async () => {
+  it("lets a supervisor override another counselor's call, but not another counselor", async () => {
     const call = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, call.id, INPUT_FOR.D);
-    expect((await server.api('POST', `/calls/${call.id}/triage/override`, { token: counselor2.token, body: { category: 'C', reason: 'second opinion' } })).status).toBe(403);
-    const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, { token: supervisor.token, body: { category: 'C', reason: 'second opinion' } });
+    expect(
+      (
+        await server.api('POST', `/calls/${call.id}/triage/override`, {
+          token: counselor2.token,
+          body: { category: 'C', reason: 'second opinion' },
+        })
+      ).status,
+    ).toBe(403);
+    const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, {
+      token: supervisor.token,
+      body: { category: 'C', reason: 'second opinion' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.override).toMatchObject({ from: 'D', to: 'C', by: supervisor.username });
   });
@@ -213,11 +279,18 @@ describe('triage changes on a call with an incident', () => {
     const sock = await server.socket(counselor2.token);
     const call = await newCall(server, counselor.token);
     const first = await triageCall(server, counselor.token, call.id, INPUT_FOR.D);
-    const created = await createIncident(server, counselor.token, { callId: call.id, location: { lat: 37.5, lng: 127.0 } });
+    const created = await createIncident(server, counselor.token, {
+      callId: call.id,
+      location: { lat: 37.5, lng: 127.0 },
+    });
     expect(created.status).toBe(201);
     expect(created.body.respondBy).toBe(new Date(Date.parse(first.assessedAt) + 4320 * 60_000).toISOString());
 
-    const updated = nextEvent(sock, 'incident.updated', (e) => e.data.id === created.body.id && e.data.category === 'B');
+    const updated = nextEvent(
+      sock,
+      'incident.updated',
+      (e) => e.data.id === created.body.id && e.data.category === 'B',
+    );
     const second = await triageCall(server, counselor.token, call.id, INPUT_FOR.B);
     const env = await updated;
     // A new category restarts the clock from the new assessment: B here is 90 minutes (configuration).
@@ -225,17 +298,33 @@ describe('triage changes on a call with an incident', () => {
 
     // Confirming B later does not push the deadline back.
     await triageCall(server, counselor.token, call.id, INPUT_FOR.B);
-    const override = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, { token: counselor.token, body: { category: 'A', reason: 'heard a fall' } });
+    const override = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, {
+      token: counselor.token,
+      body: { category: 'A', reason: 'heard a fall' },
+    });
     expect(override.status).toBe(200);
 
-    const detail = await server.api<IncidentDetail>('GET', `/incidents/${created.body.id}`, { token: supervisor.token });
+    const detail = await server.api<IncidentDetail>('GET', `/incidents/${created.body.id}`, {
+      token: supervisor.token,
+    });
     expect(detail.body.category).toBe('A');
     // The override keeps the assessment time of the answers it overrides: respondBy = assessedAt + A's 0 minutes.
     expect(detail.body.respondBy).toBe(new Date(Date.parse(override.body.assessedAt)).toISOString());
     expect(detail.body.triage).toMatchObject({ id: override.body.id, category: 'A', override: { from: 'B', to: 'A' } });
     const types = detail.body.timeline.map((t) => t.type);
-    expect(types).toEqual(['call.received', 'call.answered', 'triage.done', 'incident.created', 'triage.done', 'triage.done', 'triage.override']);
-    const deadlines = detail.body.timeline.filter((t) => t.type === 'triage.done').slice(1).map((t) => t.data.respondBy);
+    expect(types).toEqual([
+      'call.received',
+      'call.answered',
+      'triage.done',
+      'incident.created',
+      'triage.done',
+      'triage.done',
+      'triage.override',
+    ]);
+    const deadlines = detail.body.timeline
+      .filter((t) => t.type === 'triage.done')
+      .slice(1)
+      .map((t) => t.data.respondBy);
     expect(deadlines[0]).toBe(deadlines[1]);
   });
 });

@@ -18,11 +18,22 @@ const qs = (o: Record<string, string>): string => '?' + new URLSearchParams(o).t
 
 async function place(incident: IncidentView, createdAt: string, answerSeconds: number): Promise<void> {
   const created = Date.parse(createdAt);
-  const callIds = await sql<{ id: string }>(server, `SELECT id FROM call WHERE incident_id = $1 UNION SELECT call_id FROM incident_call WHERE incident_id = $1`, [incident.id]);
+  const callIds = await sql<{ id: string }>(
+    server,
+    `SELECT id FROM call WHERE incident_id = $1 UNION SELECT call_id FROM incident_call WHERE incident_id = $1`,
+    [incident.id],
+  );
   for (const { id } of callIds) {
-    await sql(server, `UPDATE call SET received_at = $2, answered_at = $3 WHERE id = $1`, [id, new Date(created - 60_000).toISOString(), new Date(created - 60_000 + answerSeconds * 1000).toISOString()]);
+    await sql(server, `UPDATE call SET received_at = $2, answered_at = $3 WHERE id = $1`, [
+      id,
+      new Date(created - 60_000).toISOString(),
+      new Date(created - 60_000 + answerSeconds * 1000).toISOString(),
+    ]);
   }
-  await sql(server, `UPDATE incident SET created_at = $2 WHERE id = $1`, [incident.id, new Date(created).toISOString()]);
+  await sql(server, `UPDATE incident SET created_at = $2 WHERE id = $1`, [
+    incident.id,
+    new Date(created).toISOString(),
+  ]);
 }
 
 /** Minimal RFC 4180 reader for the files under test (quoted fields, CRLF). */
@@ -34,12 +45,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (ch === ',') (row.push(field), (field = ''));
+    else if (ch === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
     else if (ch !== '\r') field += ch;
   }
   return rows;
@@ -73,7 +84,9 @@ describe('GET /kpis filters', () => {
     expect(all.body.incidents.total).toBe(3);
     expect(all.body.calls.total).toBe(3);
 
-    const north = await server.api<KpiReport>('GET', `/kpis${qs({ ...PERIOD, regionId: world.regions.north })}`, { token: supervisor });
+    const north = await server.api<KpiReport>('GET', `/kpis${qs({ ...PERIOD, regionId: world.regions.north })}`, {
+      token: supervisor,
+    });
     expect(north.body.incidents).toMatchObject({ total: 2, byCategory: { A: 1, C: 1 } });
     // The calls of the region's incidents only: 10 s and 30 s.
     expect(north.body.calls).toMatchObject({ total: 2, answerSecondsP50: 20, answeredWithin15sShare: 0.5 });
@@ -82,7 +95,11 @@ describe('GET /kpis filters', () => {
     expect(catA.body.incidents).toMatchObject({ total: 2, byCategory: { A: 2, C: 0 } });
     expect(catA.body.calls).toMatchObject({ total: 2, answerSecondsP50: 30 });
 
-    const southC = await server.api<KpiReport>('GET', `/kpis${qs({ ...PERIOD, regionId: world.regions.south, category: 'C' })}`, { token: supervisor });
+    const southC = await server.api<KpiReport>(
+      'GET',
+      `/kpis${qs({ ...PERIOD, regionId: world.regions.south, category: 'C' })}`,
+      { token: supervisor },
+    );
     expect(southC.body.incidents.total).toBe(0);
     expect(southC.body.calls.total).toBe(0);
   });
@@ -102,12 +119,20 @@ describe('GET /kpis filters', () => {
 
 describe('GET /kpis/regions', () => {
   it('gives the report of each region, as GET /kpis with that regionId', async () => {
-    const res = await server.api<{ regionId: string; report: KpiReport }[]>('GET', `/kpis/regions${qs({ ...PERIOD, category: 'A' })}`, { token: supervisor });
+    const res = await server.api<{ regionId: string; report: KpiReport }[]>(
+      'GET',
+      `/kpis/regions${qs({ ...PERIOD, category: 'A' })}`,
+      { token: supervisor },
+    );
     expect(res.status).toBe(200);
     const byRegion = Object.fromEntries(res.body.map((r) => [r.regionId, r.report]));
     expect(byRegion[world.regions.north]!.incidents.total).toBe(1);
     expect(byRegion[world.regions.south]!.incidents.total).toBe(1);
-    const south = await server.api<KpiReport>('GET', `/kpis${qs({ ...PERIOD, category: 'A', regionId: world.regions.south })}`, { token: supervisor });
+    const south = await server.api<KpiReport>(
+      'GET',
+      `/kpis${qs({ ...PERIOD, category: 'A', regionId: world.regions.south })}`,
+      { token: supervisor },
+    );
     expect(byRegion[world.regions.south]).toEqual(south.body);
     expect((await server.api('GET', '/kpis/regions', { token: world.counselor })).status).toBe(403);
   });
@@ -117,12 +142,17 @@ describe('CSV', () => {
   it('gives one row per indicator whose values are those of GET /kpis, by Accept and by .csv', async () => {
     const query = qs({ ...PERIOD, regionId: world.regions.north });
     const json = await server.api<KpiReport>('GET', `/kpis${query}`, { token: supervisor });
-    const byAccept = await server.api<string>('GET', `/kpis${query}`, { token: supervisor, headers: { accept: 'text/csv' } });
+    const byAccept = await server.api<string>('GET', `/kpis${query}`, {
+      token: supervisor,
+      headers: { accept: 'text/csv' },
+    });
     expect(byAccept.status).toBe(200);
     expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
     // JSON stays the answer when the client prefers it or accepts anything.
     for (const accept of ['application/json, text/csv;q=0.5', '*/*']) {
-      expect((await server.api<KpiReport>('GET', `/kpis${query}`, { token: supervisor, headers: { accept } })).body).toEqual(json.body);
+      expect(
+        (await server.api<KpiReport>('GET', `/kpis${query}`, { token: supervisor, headers: { accept } })).body,
+      ).toEqual(json.body);
     }
     const byPath = await server.api<string>('GET', `/kpis.csv${query}`, { token: supervisor });
     expect(byPath.status).toBe(200);
@@ -138,9 +168,25 @@ describe('CSV', () => {
       expect(r[7]).toBe(json.body.from);
     }
     // Every number of the report is in the file: counts per category, decline reasons, shares and times.
-    expect(indicators).toEqual(expect.arrayContaining(['calls.answeredWithin15sShare', 'incidents.byCategory.C', 'handoffs.declineReasons.no-beds', 'policeInvolvementShare', 'followUps.doneWithin24hShare']));
+    expect(indicators).toEqual(
+      expect.arrayContaining([
+        'calls.answeredWithin15sShare',
+        'incidents.byCategory.C',
+        'handoffs.declineReasons.no-beds',
+        'policeInvolvementShare',
+        'followUps.doneWithin24hShare',
+      ]),
+    );
     const p90 = rows.find((r) => r[1] === 'calls.answerSecondsP90')!;
-    expect(p90.slice(0, 7)).toEqual(['timely', 'calls.answerSecondsP90', String(json.body.calls.answerSecondsP90), 'seconds', '<=', '15', 'NENA-STA-020.1-2020']);
+    expect(p90.slice(0, 7)).toEqual([
+      'timely',
+      'calls.answerSecondsP90',
+      String(json.body.calls.answerSecondsP90),
+      'seconds',
+      '<=',
+      '15',
+      'NENA-STA-020.1-2020',
+    ]);
     expect(rows.find((r) => r[1] === 'response.onSceneMinutesP50ByCategory.B')!.slice(4, 6)).toEqual(['<=', '120']);
   });
 
@@ -151,36 +197,57 @@ describe('CSV', () => {
 
 describe('GET /kpis/trend', () => {
   it('gives one point per Seoul day whose report equals GET /kpis over that day', async () => {
-    const res = await server.api<KpiTrend>('GET', `/kpis/trend${qs({ ...PERIOD, bucket: 'day' })}`, { token: supervisor });
+    const res = await server.api<KpiTrend>('GET', `/kpis/trend${qs({ ...PERIOD, bucket: 'day' })}`, {
+      token: supervisor,
+    });
     expect(res.status).toBe(200);
     expect(res.body.timeZone).toBe('Asia/Seoul');
     expect(res.body.points.map((p) => p.bucket)).toEqual(['2026-02-03', '2026-02-04']);
     expect(res.body.points.map((p) => p.report.incidents.total)).toEqual([2, 1]);
-    const day2 = await server.api<KpiReport>('GET', `/kpis${qs({ from: '2026-02-04T00:00:00+09:00', to: PERIOD.to })}`, { token: supervisor });
+    const day2 = await server.api<KpiReport>(
+      'GET',
+      `/kpis${qs({ from: '2026-02-04T00:00:00+09:00', to: PERIOD.to })}`,
+      { token: supervisor },
+    );
     expect(res.body.points[1]!.report).toEqual(day2.body);
   });
 
   it('gathers each hour of day over the period', async () => {
-    const res = await server.api<KpiTrend>('GET', `/kpis/trend${qs({ ...PERIOD, bucket: 'hour' })}`, { token: supervisor });
+    const res = await server.api<KpiTrend>('GET', `/kpis/trend${qs({ ...PERIOD, bucket: 'hour' })}`, {
+      token: supervisor,
+    });
     expect(res.status).toBe(200);
     expect(res.body.points).toHaveLength(24);
-    const incidentsByHour = Object.fromEntries(res.body.points.filter((p) => p.report.incidents.total > 0).map((p) => [p.bucket, p.report.incidents.total]));
+    const incidentsByHour = Object.fromEntries(
+      res.body.points.filter((p) => p.report.incidents.total > 0).map((p) => [p.bucket, p.report.incidents.total]),
+    );
     expect(incidentsByHour).toEqual({ '10': 2, '23': 1 });
     // Calls were received a minute before their incident: 09:59, 23:29 and 10:19.
-    const callsByHour = Object.fromEntries(res.body.points.filter((p) => p.report.calls.total > 0).map((p) => [p.bucket, p.report.calls.total]));
+    const callsByHour = Object.fromEntries(
+      res.body.points.filter((p) => p.report.calls.total > 0).map((p) => [p.bucket, p.report.calls.total]),
+    );
     expect(callsByHour).toEqual({ '09': 1, '10': 1, '23': 1 });
   });
 
   it('exports CSV and refuses a period longer than a quarter', async () => {
-    const csv = await server.api<string>('GET', `/kpis/trend${qs({ ...PERIOD, bucket: 'day' })}`, { token: supervisor, headers: { accept: 'text/csv' } });
+    const csv = await server.api<string>('GET', `/kpis/trend${qs({ ...PERIOD, bucket: 'day' })}`, {
+      token: supervisor,
+      headers: { accept: 'text/csv' },
+    });
     expect(csv.status).toBe(200);
     const rows = parseCsv(csv.body);
     expect(rows[0]).toEqual(['bucket_kind', 'bucket', 'domain', 'indicator', 'value', 'unit']);
     expect(rows).toContainEqual(['day', '2026-02-03', 'accessible', 'incidents.total', '2', 'count']);
-    const long = await server.api<ErrorBody>('GET', `/kpis/trend${qs({ from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })}`, { token: supervisor });
+    const long = await server.api<ErrorBody>(
+      'GET',
+      `/kpis/trend${qs({ from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })}`,
+      { token: supervisor },
+    );
     expect(long.status).toBe(400);
     expect(long.body.details![0]!.field).toBe('from');
-    const tz = await server.api<ErrorBody>('GET', `/kpis/trend${qs({ ...PERIOD, timeZone: 'Mars/Olympus' })}`, { token: supervisor });
+    const tz = await server.api<ErrorBody>('GET', `/kpis/trend${qs({ ...PERIOD, timeZone: 'Mars/Olympus' })}`, {
+      token: supervisor,
+    });
     expect(tz.status).toBe(400);
     expect(tz.body.details![0]!.field).toBe('timeZone');
   });

@@ -38,11 +38,15 @@ it('runs on the embedded database with demo data and keeps every row across a re
       expect.arrayContaining(['supervisor', 'coordinator', 'counselor', 'responder', 'agency']),
     );
     const admin = await login(first, 'admin', 'restart-admin-pw');
-    const regions = (await (await fetch(`${first.url}/api/v1/regions`, { headers: { authorization: `Bearer ${admin.accessToken}` } })).json()) as RegionCollection;
+    const regions = (await (
+      await fetch(`${first.url}/api/v1/regions`, { headers: { authorization: `Bearer ${admin.accessToken}` } })
+    ).json()) as RegionCollection;
     expect(regions.features).toHaveLength(25);
     const jongno = regions.features.find((f) => f.properties.code === '11110')!;
     expect(jongno.properties).toEqual({ code: '11110', name: 'Jongno-gu', nameKo: '종로구', population: 149608 });
-    const teams = (await (await fetch(`${first.url}/api/v1/teams`, { headers: { authorization: `Bearer ${admin.accessToken}` } })).json()) as TeamView[];
+    const teams = (await (
+      await fetch(`${first.url}/api/v1/teams`, { headers: { authorization: `Bearer ${admin.accessToken}` } })
+    ).json()) as TeamView[];
     expect(teams.length).toBeGreaterThanOrEqual(25);
     // Demo teams are on a 24-hour shift from the first start.
     expect(teams.every((t) => t.onDuty && t.status === 'available')).toBe(true);
@@ -52,7 +56,9 @@ it('runs on the embedded database with demo data and keeps every row across a re
     const [{ n }] = (await first.dataSource.query(`SELECT count(*)::int AS n FROM incident`)) as [{ n: number }];
     expect(n).toBe(0);
     expect(teams.every((t) => t.location === null)).toBe(true);
-    eventsBefore = Number(((await first.dataSource.query(`SELECT seq FROM event_counter`)) as [{ seq: string }])[0].seq);
+    eventsBefore = Number(
+      ((await first.dataSource.query(`SELECT seq FROM event_counter`)) as [{ seq: string }])[0].seq,
+    );
     auditBefore = ((await first.dataSource.query(`SELECT count(*)::int AS n FROM audit`)) as [{ n: number }])[0].n;
   } finally {
     await first.close();
@@ -64,7 +70,9 @@ it('runs on the embedded database with demo data and keeps every row across a re
     expect(second.generatedAdminPassword).toBeNull();
     expect(second.demoCredentials).toBeNull();
     await login(second, 'admin', 'restart-admin-pw');
-    const [{ n: regions }] = (await second.dataSource.query(`SELECT count(*)::int AS n FROM region`)) as [{ n: number }];
+    const [{ n: regions }] = (await second.dataSource.query(`SELECT count(*)::int AS n FROM region`)) as [
+      { n: number },
+    ];
     expect(regions).toBe(25);
     const seq = Number(((await second.dataSource.query(`SELECT seq FROM event_counter`)) as [{ seq: string }])[0].seq);
     expect(seq).toBe(eventsBefore);

@@ -12,8 +12,12 @@ beforeAll(async () => {
   server = await startTestServer();
   const admin = (await server.login('admin')).accessToken;
   expect(
-    (await server.api('POST', '/users', { token: admin, body: { username: 'chain-counselor', password: 'long-enough-password', displayName: 'C', role: 'counselor' } }))
-      .status,
+    (
+      await server.api('POST', '/users', {
+        token: admin,
+        body: { username: 'chain-counselor', password: 'long-enough-password', displayName: 'C', role: 'counselor' },
+      })
+    ).status,
   ).toBe(201);
   counselor = (await server.login('chain-counselor', 'long-enough-password')).accessToken;
 });
@@ -25,7 +29,10 @@ afterAll(async () => {
 async function verify(): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runAuditVerify({ DATABASE_URL: server.databaseUrl }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runAuditVerify(
+    { DATABASE_URL: server.databaseUrl },
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+  );
   return { code, out, err };
 }
 
@@ -39,7 +46,9 @@ async function tamper(sql: string, params: unknown[]): Promise<void> {
 }
 
 it('chains rows written by concurrent transactions without a shared lock, and verifies them intact', async () => {
-  const calls = await Promise.all(Array.from({ length: 16 }, () => server.api('POST', '/calls', { token: counselor, body: { channel: 'phone' } })));
+  const calls = await Promise.all(
+    Array.from({ length: 16 }, () => server.api('POST', '/calls', { token: counselor, body: { channel: 'phone' } })),
+  );
   expect(calls.every((c) => c.status === 201)).toBe(true);
   const [stats] = (await server.dataSource.query(
     `SELECT count(*) FILTER (WHERE hash IS NULL) AS unhashed, count(DISTINCT chain) AS chains FROM audit`,
@@ -71,7 +80,10 @@ it('reports the first broken link when a row is changed, and when a row is delet
 
   // Re-hashing the changed row to hide it moves the break to the next row of the chain.
   await tamper(`UPDATE audit SET hash = audit_row_hash(prev_hash, audit) WHERE id = $1`, [row!.id]);
-  const [next] = (await server.dataSource.query(`SELECT id FROM audit WHERE chain = $1 AND id > $2 ORDER BY id LIMIT 1`, [row!.chain, row!.id])) as {
+  const [next] = (await server.dataSource.query(
+    `SELECT id FROM audit WHERE chain = $1 AND id > $2 ORDER BY id LIMIT 1`,
+    [row!.chain, row!.id],
+  )) as {
     id: string;
   }[];
   const rehashed = await verify();

@@ -46,7 +46,9 @@ const USER_OF_ROLE: Record<(typeof ROLES)[number], string> = {
 // FUZZ_SEED=<n> explores other inputs, and any counterexample found that way becomes a fix plus this run's seed.
 fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261130) });
 
-const SCHEMAS = (Object.entries(contracts) as [string, unknown][]).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
+const SCHEMAS = (Object.entries(contracts) as [string, unknown][]).filter(
+  (e): e is [string, z.ZodType] => e[1] instanceof z.ZodType,
+);
 
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
@@ -60,12 +62,21 @@ async function login(role: (typeof ROLES)[number]): Promise<string> {
 }
 
 /** Percent-encodes every byte (a lone surrogate, which encodeURIComponent refuses, goes as U+FFFD's bytes). */
-const enc = (s: string): string => [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const enc = (s: string): string =>
+  [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 
 /** Sends one request; a 5xx is recorded with what caused it. A 401 (a fuzzed logout, say) logs the role in again. */
-async function send(route: Route, pathIds: string[], body: unknown, query: Record<string, unknown> | null, raw = false): Promise<{ status: number; field?: string }> {
+async function send(
+  route: Route,
+  pathIds: string[],
+  body: unknown,
+  query: Record<string, unknown> | null,
+  raw = false,
+): Promise<{ status: number; field?: string }> {
   let i = 0;
-  const path = route.path.replace(/\{[^}]+\}/g, () => enc(pathIds[i++ % Math.max(pathIds.length, 1)] ?? '00000000-0000-4000-8000-000000000000'));
+  const path = route.path.replace(/\{[^}]+\}/g, () =>
+    enc(pathIds[i++ % Math.max(pathIds.length, 1)] ?? '00000000-0000-4000-8000-000000000000'),
+  );
   const qs = query
     ? '?' +
       Object.entries(query)
@@ -74,7 +85,10 @@ async function send(route: Route, pathIds: string[], body: unknown, query: Recor
     : '';
   const role = roleOfRoute.get(`${route.method} ${route.path}`) ?? null;
   const token = role ? tokens.get(role) : undefined;
-  const init: RequestInit = { method: route.method.toUpperCase(), headers: { ...(token ? { authorization: `Bearer ${token}` } : {}) } };
+  const init: RequestInit = {
+    method: route.method.toUpperCase(),
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  };
   if (route.method !== 'get' && body !== undefined) {
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
     init.body = raw ? String(body) : JSON.stringify(body);
@@ -83,7 +97,9 @@ async function send(route: Route, pathIds: string[], body: unknown, query: Recor
   const res = await fetch(`${server.url}/api/v1${path}${qs}`, init);
   const text = await res.text();
   if (res.status >= 500) {
-    failures.push(`${route.method.toUpperCase()} ${path}${qs.slice(0, 200)} as ${role} → ${res.status} ${text.slice(0, 200)} body=${(raw ? String(body) : JSON.stringify(body) ?? '').slice(0, 300)}`);
+    failures.push(
+      `${route.method.toUpperCase()} ${path}${qs.slice(0, 200)} as ${role} → ${res.status} ${text.slice(0, 200)} body=${(raw ? String(body) : (JSON.stringify(body) ?? '')).slice(0, 300)}`,
+    );
   }
   if (res.status === 401 && role) await login(role as (typeof ROLES)[number]);
   let field: string | undefined;
@@ -97,7 +113,11 @@ async function send(route: Route, pathIds: string[], body: unknown, query: Recor
 
 beforeAll(async () => {
   // With a telephony secret, so the webhook answers (401 for a bad signature) instead of 503 "not configured".
-  server = await startTestServer({ DEMO_DATA: 'true', LOGIN_MAX_FAILURES: '1000', TELEPHONY_SECRET: 'fuzz-telephony-secret' });
+  server = await startTestServer({
+    DEMO_DATA: 'true',
+    LOGIN_MAX_FAILURES: '1000',
+    TELEPHONY_SECRET: 'fuzz-telephony-secret',
+  });
   await Promise.all(ROLES.map((role) => login(role)));
   const doc = (await (await fetch(`${server.url}/api/docs-json`)).json()) as {
     paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>>;
@@ -110,7 +130,11 @@ beforeAll(async () => {
   routes = Object.entries(doc.paths).flatMap(([p, ops]) =>
     Object.entries(ops).map(([method, op]) => {
       const schema = op.requestBody?.content?.['application/json']?.schema;
-      return { method, path: p.replace(/^\/api\/v1/, ''), bodySchema: schema ? (bySchemaJson.get(bare(schema)) ?? null) : null };
+      return {
+        method,
+        path: p.replace(/^\/api\/v1/, ''),
+        bodySchema: schema ? (bySchemaJson.get(bare(schema)) ?? null) : null,
+      };
     }),
   );
   // Which role each route admits, from the same @Roles metadata the guard reads (the first demo role listed).
@@ -124,13 +148,24 @@ beforeAll(async () => {
   const counselor = tokens.get('counselor')!;
   const responder = await server.login('responder', DEMO_PASSWORD);
   const hospital = await server.login('hospital', DEMO_PASSWORD);
-  const call = await ok(server.api<{ id: string }>('POST', '/calls', { token: counselor, body: { channel: 'phone', callerNumber: '010-1234-5678' } }));
+  const call = await ok(
+    server.api<{ id: string }>('POST', '/calls', {
+      token: counselor,
+      body: { channel: 'phone', callerNumber: '010-1234-5678' },
+    }),
+  );
   await ok(server.api('POST', `/calls/${call.id}/triage`, { token: counselor, body: triageFor('B') }));
   const incident = await ok(
-    server.api<{ id: string }>('POST', '/incidents', { token: counselor, body: { callId: call.id, location: { lat: 37.5665, lng: 126.978, address: 'Sejong-daero 110' } } }),
+    server.api<{ id: string }>('POST', '/incidents', {
+      token: counselor,
+      body: { callId: call.id, location: { lat: 37.5665, lng: 126.978, address: 'Sejong-daero 110' } },
+    }),
   );
   const offer = await ok(
-    server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, { token: tokens.get('coordinator')!, body: { teamId: responder.user.teamId } }),
+    server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, {
+      token: tokens.get('coordinator')!,
+      body: { teamId: responder.user.teamId },
+    }),
   );
   await ok(server.api('POST', `/dispatches/${offer.id}/accept`, { token: responder.accessToken }));
   await ok(
@@ -149,7 +184,11 @@ beforeAll(async () => {
       `SELECT id FROM "${table_name}" ${table_name === 'app_user' ? `WHERE NOT (username = ANY($1))` : 'WHERE $1::text[] IS NOT NULL'} LIMIT 3`,
       [Object.values(USER_OF_ROLE)],
     )) as { id: string }[];
-    if (rows.length) idPool.set(table_name, rows.map((r) => r.id));
+    if (rows.length)
+      idPool.set(
+        table_name,
+        rows.map((r) => r.id),
+      );
   }
 }, 120_000);
 
@@ -165,8 +204,12 @@ function rolesFromMetadata(): Map<string, string | null> {
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
-        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, ctrl) ?? []) as string[];
-        const full = `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:([A-Za-z]+)/g, '{$1}');
+        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ??
+          Reflect.getMetadata(ROLES_KEY, ctrl) ??
+          []) as string[];
+        const full = `/${[base, path].filter((p) => p && p !== '/').join('/')}`
+          .replace(/\/+/g, '/')
+          .replace(/:([A-Za-z]+)/g, '{$1}');
         out.set(`${RequestMethod[method].toLowerCase()} ${full}`, ROLES.find((r) => roles.includes(r)) ?? 'admin');
       }
     }
@@ -183,7 +226,11 @@ afterAll(async () => {
 function tableOf(path: string): string | null {
   const m = /\/([a-z-]+)\/\{[^}]+\}/.exec(path);
   if (!m) return null;
-  const singular = m[1]!.replace(/-/g, '_').replace(/ies$/, 'y').replace(/(ch|sh|x)es$/, '$1').replace(/s$/, '');
+  const singular = m[1]!
+    .replace(/-/g, '_')
+    .replace(/ies$/, 'y')
+    .replace(/(ch|sh|x)es$/, '$1')
+    .replace(/s$/, '');
   return singular === 'user' ? 'app_user' : singular;
 }
 
@@ -192,7 +239,10 @@ const ids = (route: Route): fc.Arbitrary<string[]> => {
   const own = idPool.get(tableOf(route.path) ?? '') ?? [];
   const all = [...idPool.values()].flat();
   const any = fc.oneof(fc.constantFrom(...all), fc.uuid(), hostileId);
-  return fc.array(own.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: any }) : any, { minLength: 1, maxLength: 2 });
+  return fc.array(
+    own.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: any }) : any,
+    { minLength: 1, maxLength: 2 },
+  );
 };
 const hostileId = fc.constantFrom('not-a-uuid', '\u0000', '1 OR 1=1', '%00', '..', 'x'.repeat(5000));
 
@@ -223,7 +273,8 @@ describe('no input gives a 5xx', () => {
             const res = await send(route, pathIds, body, null);
             checked++;
             // 401: a signed webhook refuses before it reads the body, so nothing is stored either.
-            if (res.status !== 401 && (res.status !== 400 || res.field !== field)) misses.push(`${route.method} ${route.path} ${field}: ${res.status} ${res.field}`);
+            if (res.status !== 401 && (res.status !== 400 || res.field !== field))
+              misses.push(`${route.method} ${route.path} ${field}: ${res.status} ${res.field}`);
           }
         }
       }
@@ -231,7 +282,12 @@ describe('no input gives a 5xx', () => {
     // A route that reads its query string refuses it naming the key; one that reads none never stores it.
     let refused = 0;
     for (const route of routes.filter((r) => r.method === 'get')) {
-      const res = await send(route, [idPool.get(tableOf(route.path) ?? '')?.[0] ?? '00000000-0000-4000-8000-000000000000'], undefined, { status: 'open\u0000' });
+      const res = await send(
+        route,
+        [idPool.get(tableOf(route.path) ?? '')?.[0] ?? '00000000-0000-4000-8000-000000000000'],
+        undefined,
+        { status: 'open\u0000' },
+      );
       checked++;
       if (res.status === 400 && res.field === 'status') refused++;
       else if (res.status >= 400) misses.push(`GET ${route.path} ?status: ${res.status} ${res.field}`);
@@ -260,24 +316,39 @@ describe('no input gives a 5xx', () => {
       const targets = own.length ? own : routes;
       const valid = arbitraryFor(js);
       const mutated = fc
-        .tuple(valid, hostileValue, fc.nat(), fc.constantFrom('nul', 'nul', 'surrogate', 'replace', 'replace', 'unknown-key'))
+        .tuple(
+          valid,
+          hostileValue,
+          fc.nat(),
+          fc.constantFrom('nul', 'nul', 'surrogate', 'replace', 'replace', 'unknown-key'),
+        )
         .map(([v, hostile, pick, how]) => {
           const paths = leafPaths(v);
-          const leafAt = (path: (string | number)[]): unknown => path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | null)?.[k], v);
+          const leafAt = (path: (string | number)[]): unknown =>
+            path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | null)?.[k], v);
           const texts = paths.filter((p) => typeof leafAt(p) === 'string');
           if ((how === 'nul' || how === 'surrogate') && texts.length) {
             const path = texts[pick % texts.length]!;
             return setAt(v, path, `${leafAt(path) as string}${how === 'nul' ? '\u0000' : '\ud800'}`);
           }
-          if (how === 'unknown-key' && v && typeof v === 'object' && !Array.isArray(v)) return { ...v, ['__proto__x']: hostile };
+          if (how === 'unknown-key' && v && typeof v === 'object' && !Array.isArray(v))
+            return { ...v, ['__proto__x']: hostile };
           return setAt(v, paths[pick % paths.length]!, hostile);
         });
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...targets).chain((r) => fc.tuple(fc.constant(r), ids(r))), fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: mutated }), fc.nat(3).map((n) => n === 0), async ([route, pathIds], value, asQuery) => {
-          const query = asQuery && value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-          const { status } = await send(route, pathIds, query ? {} : value, query);
-          return status < 500;
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...targets).chain((r) => fc.tuple(fc.constant(r), ids(r))),
+          fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: mutated }),
+          fc.nat(3).map((n) => n === 0),
+          async ([route, pathIds], value, asQuery) => {
+            const query =
+              asQuery && value && typeof value === 'object' && !Array.isArray(value)
+                ? (value as Record<string, unknown>)
+                : null;
+            const { status } = await send(route, pathIds, query ? {} : value, query);
+            return status < 500;
+          },
+        ),
         { numRuns: runsFor(own.length > 0, SCHEMAS.length - index), endOnFailure: true },
       );
     }
@@ -285,7 +356,20 @@ describe('no input gives a 5xx', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...withBody).chain((r) => fc.tuple(fc.constant(r), ids(r))),
-        fc.oneof(fc.constantFrom('{', '{"a":', '[]', 'null', '"\\u0000"', '{"x":"\\ud800"}', '1e999', '{"a":1,"a":2}', '\u0000'), fc.string({ maxLength: 40 })),
+        fc.oneof(
+          fc.constantFrom(
+            '{',
+            '{"a":',
+            '[]',
+            'null',
+            '"\\u0000"',
+            '{"x":"\\ud800"}',
+            '1e999',
+            '{"a":1,"a":2}',
+            '\u0000',
+          ),
+          fc.string({ maxLength: 40 }),
+        ),
         async ([route, pathIds], raw) => (await send(route, pathIds, raw, null, true)).status < 500,
       ),
       { numRuns: 40, endOnFailure: true },
@@ -294,7 +378,25 @@ describe('no input gives a 5xx', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...routes.filter((r) => r.method === 'get')).chain((r) => fc.tuple(fc.constant(r), ids(r))),
-        fc.dictionary(fc.constantFrom('status', 'limit', 'after', 'from', 'to', 'incidentId', 'teamId', 'q', 'kind', 'open', 'lat', 'lng', 'address'), hostileValue, { maxKeys: 3 }),
+        fc.dictionary(
+          fc.constantFrom(
+            'status',
+            'limit',
+            'after',
+            'from',
+            'to',
+            'incidentId',
+            'teamId',
+            'q',
+            'kind',
+            'open',
+            'lat',
+            'lng',
+            'address',
+          ),
+          hostileValue,
+          { maxKeys: 3 },
+        ),
         async ([route, pathIds], query) => (await send(route, pathIds, undefined, query)).status < 500,
       ),
       { numRuns: 50, endOnFailure: true },

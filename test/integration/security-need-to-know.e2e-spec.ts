@@ -1,6 +1,13 @@
 import type { AgencyView, ErrorBody, FieldIncidentView, HandoffView, IncidentDetail, IncidentView } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, createPoliceStation, createTeam, type TeamHandle, type World } from '../support/dispatch-world.js';
+import {
+  buildWorld,
+  createIncident,
+  createPoliceStation,
+  createTeam,
+  type TeamHandle,
+  type World,
+} from '../support/dispatch-world.js';
 
 // Need-to-know for responders (issue 11): team A's phone reads its incident in the field view; team B's phone, and a
 // team that declined the offer, get 403 or nothing on every route that shows an incident.
@@ -25,19 +32,37 @@ beforeAll(async () => {
   b = await createTeam(server, world, { regionId: world.regions.north, base, onDuty: false });
   declined = await createTeam(server, world, { regionId: world.regions.north, base });
   police = await createPoliceStation(server, world, world.regions.north, base);
-  incident = await createIncident(server, world, { category: 'B', danger: true, location: { ...base, address: '1 Bridge-ro' } });
+  incident = await createIncident(server, world, {
+    category: 'B',
+    danger: true,
+    location: { ...base, address: '1 Bridge-ro' },
+  });
   // The summary is written by the counselor; set it here through the row so the test does not depend on the form.
   await server.dataSource.query(`UPDATE incident SET summary = $2 WHERE id = $1`, [incident.id, SUMMARY]);
 
   const offerTo = async (t: TeamHandle): Promise<string> => {
-    const res = await server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, { token: world.coordinator, body: { teamId: t.team.id } });
+    const res = await server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, {
+      token: world.coordinator,
+      body: { teamId: t.team.id },
+    });
     expect(res.status).toBe(201);
     return res.body.id;
   };
-  expect((await server.api('POST', `/dispatches/${await offerTo(declined)}/decline`, { token: declined.token, body: { reason: 'Too far away' } })).status).toBe(200);
-  const reoffered = await server.api<{ id: string }[]>('GET', `/dispatches?teamId=${a.team.id}&status=offered`, { token: a.token });
+  expect(
+    (
+      await server.api('POST', `/dispatches/${await offerTo(declined)}/decline`, {
+        token: declined.token,
+        body: { reason: 'Too far away' },
+      })
+    ).status,
+  ).toBe(200);
+  const reoffered = await server.api<{ id: string }[]>('GET', `/dispatches?teamId=${a.team.id}&status=offered`, {
+    token: a.token,
+  });
   expect(reoffered.body).toHaveLength(1);
-  expect((await server.api('POST', `/dispatches/${reoffered.body[0]!.id}/accept`, { token: a.token })).status).toBe(200);
+  expect((await server.api('POST', `/dispatches/${reoffered.body[0]!.id}/accept`, { token: a.token })).status).toBe(
+    200,
+  );
   const h = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
     token: world.coordinator,
     body: { agencyId: police.id, kind: 'police', reason: 'Secure the bridge' },
@@ -66,7 +91,8 @@ describe('a team reads only its own incidents, and only what the field needs', (
     });
     expect(res.body.cautions).toEqual([{ code: 'harm-to-others-imminent', severity: 'highest' }]);
     expect(res.body.dispatches.map((d) => d.teamId)).toEqual([a.team.id]);
-    for (const key of ['clientId', 'triage', 'timeline', 'callIds', 'milestones']) expect(res.body).not.toHaveProperty(key);
+    for (const key of ['clientId', 'triage', 'timeline', 'callIds', 'milestones'])
+      expect(res.body).not.toHaveProperty(key);
     expect(JSON.stringify(res.body)).not.toMatch(/cssrs|harmToOthers|Secure the bridge|Too far away/);
     // The coordinator still reads everything.
     const full = await server.api<IncidentDetail>('GET', `/incidents/${incident.id}`, { token: world.coordinator });
@@ -88,7 +114,9 @@ describe('a team reads only its own incidents, and only what the field needs', (
       const detail = await server.api<ErrorBody>('GET', `/incidents/${incident.id}`, { token: t.token });
       expect(detail.status).toBe(403);
       expect(detail.body.code).toBe('FORBIDDEN');
-      expect((await server.api<HandoffView[]>('GET', `/handoffs?incidentId=${incident.id}`, { token: t.token })).body).toEqual([]);
+      expect(
+        (await server.api<HandoffView[]>('GET', `/handoffs?incidentId=${incident.id}`, { token: t.token })).body,
+      ).toEqual([]);
       expect((await server.api<HandoffView[]>('GET', '/handoffs', { token: t.token })).body).toEqual([]);
       expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: t.token })).status).toBe(403);
       expect((await server.api('GET', `/handoffs/${handoff.id}/fhir`, { token: t.token })).status).toBe(403);
@@ -99,15 +127,19 @@ describe('a team reads only its own incidents, and only what the field needs', (
     const list = await server.api<HandoffView[]>('GET', `/handoffs?incidentId=${incident.id}`, { token: a.token });
     expect(list.body.map((h) => h.id)).toEqual([handoff.id]);
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: a.token })).status).toBe(200);
-    const rows = (await server.dataSource.query(`SELECT details FROM audit WHERE action = 'incident.read' AND entity_id = $1 AND actor_role = 'responder'`, [
-      incident.id,
-    ])) as { details: { view?: string } }[];
+    const rows = (await server.dataSource.query(
+      `SELECT details FROM audit WHERE action = 'incident.read' AND entity_id = $1 AND actor_role = 'responder'`,
+      [incident.id],
+    )) as { details: { view?: string } }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.details.view === 'field')).toBe(true);
   });
 
   it('keeps a team that has cleared able to read the incident it worked (it "was dispatched")', async () => {
-    await server.dataSource.query(`UPDATE dispatch SET status = 'cleared' WHERE incident_id = $1 AND team_id = $2`, [incident.id, a.team.id]);
+    await server.dataSource.query(`UPDATE dispatch SET status = 'cleared' WHERE incident_id = $1 AND team_id = $2`, [
+      incident.id,
+      a.team.id,
+    ]);
     await server.dataSource.query(`UPDATE incident SET team_id = NULL WHERE id = $1`, [incident.id]);
     expect((await server.api('GET', `/incidents/${incident.id}`, { token: a.token })).status).toBe(200);
     expect((await server.api('GET', `/incidents/${incident.id}`, { token: b.token })).status).toBe(403);

@@ -1,5 +1,12 @@
 import type { Socket } from 'socket.io-client';
-import type { ErrorBody, LoginResponse, RegionCollection, ServerToClientEvents, TeamView, UserAdminView } from '#contracts';
+import type {
+  ErrorBody,
+  LoginResponse,
+  RegionCollection,
+  ServerToClientEvents,
+  TeamView,
+  UserAdminView,
+} from '#contracts';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { squareRegion } from '../support/fixtures.js';
@@ -42,11 +49,19 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function newUser(role: 'responder' | 'counselor' | 'supervisor' | 'admin' = 'responder'): Promise<{ id: string; username: string }> {
+async function newUser(
+  role: 'responder' | 'counselor' | 'supervisor' | 'admin' = 'responder',
+): Promise<{ id: string; username: string }> {
   const username = `sec-user-${++n}`;
   const res = await one.api<{ id: string }>('POST', '/users', {
     token: admin.accessToken,
-    body: { username, password: PASSWORD, displayName: `User ${n}`, role, ...(role === 'responder' ? { teamId: team.id } : {}) },
+    body: {
+      username,
+      password: PASSWORD,
+      displayName: `User ${n}`,
+      role,
+      ...(role === 'responder' ? { teamId: team.id } : {}),
+    },
   });
   expect(res.status).toBe(201);
   return { id: res.body.id, username };
@@ -91,7 +106,10 @@ describe('sessions end when they should', () => {
     await expectRefusedEverywhere(a.accessToken);
     expect((await one.api('GET', '/auth/me', { token: b.accessToken })).status).toBe(200);
     expect(sockB.connected).toBe(true);
-    const [row] = (await one.dataSource.query(`SELECT end_reason FROM user_session WHERE user_id = $1 AND ended_at IS NOT NULL`, [u.id])) as {
+    const [row] = (await one.dataSource.query(
+      `SELECT end_reason FROM user_session WHERE user_id = $1 AND ended_at IS NOT NULL`,
+      [u.id],
+    )) as {
       end_reason: string;
     }[];
     expect(row?.end_reason).toBe('logout');
@@ -120,11 +138,16 @@ describe('sessions end when they should', () => {
     const before = await two.login(u.username, PASSWORD);
     const sock = await one.socket(before.accessToken);
     const closed = closedByServer(sock);
-    const reset = await one.api('POST', `/users/${u.id}/password`, { token: admin.accessToken, body: { password: 'reset-by-the-admin' } });
+    const reset = await one.api('POST', `/users/${u.id}/password`, {
+      token: admin.accessToken,
+      body: { password: 'reset-by-the-admin' },
+    });
     expect(reset.status).toBe(204);
     await closed;
     await expectRefusedEverywhere(before.accessToken);
-    expect((await one.api('POST', '/auth/login', { body: { username: u.username, password: PASSWORD } })).status).toBe(401);
+    expect((await one.api('POST', '/auth/login', { body: { username: u.username, password: PASSWORD } })).status).toBe(
+      401,
+    );
     await one.login(u.username, 'reset-by-the-admin');
   });
 
@@ -134,15 +157,22 @@ describe('sessions end when they should', () => {
     const sock = await two.socket(token);
     const closed = closedByServer(sock);
     const started = Date.now();
-    const res = await one.api<UserAdminView>('PATCH', `/users/${u.id}`, { token: admin.accessToken, body: { active: false } });
+    const res = await one.api<UserAdminView>('PATCH', `/users/${u.id}`, {
+      token: admin.accessToken,
+      body: { active: false },
+    });
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
     await closed;
     expect(Date.now() - started).toBeLessThan(1000);
     await expectRefusedEverywhere(token);
-    expect((await one.api('POST', '/auth/login', { body: { username: u.username, password: PASSWORD } })).status).toBe(401);
+    expect((await one.api('POST', '/auth/login', { body: { username: u.username, password: PASSWORD } })).status).toBe(
+      401,
+    );
     // Reactivating does not revive old tokens: the person logs in again.
-    expect((await one.api('PATCH', `/users/${u.id}`, { token: admin.accessToken, body: { active: true } })).status).toBe(200);
+    expect(
+      (await one.api('PATCH', `/users/${u.id}`, { token: admin.accessToken, body: { active: true } })).status,
+    ).toBe(200);
     expect((await one.api('GET', '/auth/me', { token })).status).toBe(401);
     await one.login(u.username, PASSWORD);
   });
@@ -150,14 +180,19 @@ describe('sessions end when they should', () => {
   it('ends the sessions of a user whose role or team changes (their tokens carry the old claims)', async () => {
     const u = await newUser();
     const token = (await one.login(u.username, PASSWORD)).accessToken;
-    const moved = await one.api<UserAdminView>('PATCH', `/users/${u.id}`, { token: admin.accessToken, body: { teamId: otherTeam.id } });
+    const moved = await one.api<UserAdminView>('PATCH', `/users/${u.id}`, {
+      token: admin.accessToken,
+      body: { teamId: otherTeam.id },
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.teamId).toBe(otherTeam.id);
     expect((await one.api('GET', '/auth/me', { token })).status).toBe(401);
     const fresh = await one.login(u.username, PASSWORD);
     expect(fresh.user.teamId).toBe(otherTeam.id);
     // A new display name changes no claim, so the session lives on.
-    expect((await one.api('PATCH', `/users/${u.id}`, { token: admin.accessToken, body: { displayName: 'Renamed' } })).status).toBe(200);
+    expect(
+      (await one.api('PATCH', `/users/${u.id}`, { token: admin.accessToken, body: { displayName: 'Renamed' } })).status,
+    ).toBe(200);
     expect((await one.api('GET', '/auth/me', { token: fresh.accessToken })).status).toBe(200);
   });
 
@@ -175,15 +210,22 @@ describe('sessions end when they should', () => {
     expect(hours.map((r) => Math.round(Number(r.h)))).toEqual([14, 2]);
 
     // Near the end of its lifetime a refresh gives a token that expires with the session, not 15 minutes later.
-    await one.dataSource.query(`UPDATE user_session SET expires_at = now() + interval '90 seconds' WHERE user_id = $1`, [u.id]);
+    await one.dataSource.query(
+      `UPDATE user_session SET expires_at = now() + interval '90 seconds' WHERE user_id = $1`,
+      [u.id],
+    );
     const late = await one.api<LoginResponse>('POST', '/auth/refresh', { token: onOne.accessToken });
     expect(late.status).toBe(200);
     expect(late.body.expiresIn).toBeLessThanOrEqual(90);
-    const payload = JSON.parse(Buffer.from(late.body.accessToken.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    const payload = JSON.parse(Buffer.from(late.body.accessToken.split('.')[1]!, 'base64url').toString()) as {
+      exp: number;
+    };
     expect(payload.exp * 1000).toBeLessThanOrEqual(Date.now() + 91_000);
 
     // Past it, the chain is over: REST and refresh refuse, and the person logs in again.
-    await one.dataSource.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [u.id]);
+    await one.dataSource.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      u.id,
+    ]);
     for (const token of [onOne.accessToken, onTwo.accessToken, late.body.accessToken]) {
       expect((await one.api('GET', '/auth/me', { token })).status).toBe(401);
       expect((await two.api('POST', '/auth/refresh', { token })).status).toBe(401);
@@ -197,7 +239,9 @@ describe('sessions end when they should', () => {
     const sock = await one.socket(token);
     const closed = closedByServer(sock, 3000);
     // Ended behind the application's back: no NOTIFY, so only the sweep can find it.
-    await one.dataSource.query(`UPDATE user_session SET ended_at = now(), end_reason = 'logout' WHERE user_id = $1`, [u.id]);
+    await one.dataSource.query(`UPDATE user_session SET ended_at = now(), end_reason = 'logout' WHERE user_id = $1`, [
+      u.id,
+    ]);
     const { SessionWatcher } = await import('../../apps/api/src/realtime/session-watcher.js');
     await one.app.get(SessionWatcher).sweep();
     await closed;
@@ -217,8 +261,17 @@ describe('users admin API', () => {
     expect(adminRow.lastLoginAt).not.toBeNull();
     const counselor = await one.login(u.username, PASSWORD);
     expect((await one.api('GET', '/users', { token: counselor.accessToken })).status).toBe(403);
-    expect((await one.api('PATCH', `/users/${u.id}`, { token: counselor.accessToken, body: { active: false } })).status).toBe(403);
-    expect((await one.api('POST', `/users/${u.id}/password`, { token: counselor.accessToken, body: { password: 'x'.repeat(12) } })).status).toBe(403);
+    expect(
+      (await one.api('PATCH', `/users/${u.id}`, { token: counselor.accessToken, body: { active: false } })).status,
+    ).toBe(403);
+    expect(
+      (
+        await one.api('POST', `/users/${u.id}/password`, {
+          token: counselor.accessToken,
+          body: { password: 'x'.repeat(12) },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses bad changes with 400 naming the field, unknown users with 404, and writes nothing', async () => {
@@ -236,24 +289,47 @@ describe('users admin API', () => {
       expect(res.status).toBe(400);
       expect(res.body.details?.map((d) => d.field).join(' ')).toContain(field);
     }
-    const [row] = (await one.dataSource.query(`SELECT role, team_id FROM app_user WHERE id = $1`, [u.id])) as { role: string; team_id: null }[];
+    const [row] = (await one.dataSource.query(`SELECT role, team_id FROM app_user WHERE id = $1`, [u.id])) as {
+      role: string;
+      team_id: null;
+    }[];
     expect(row).toEqual({ role: 'counselor', team_id: null });
-    expect((await one.api('PATCH', '/users/not-a-uuid', { token: admin.accessToken, body: { active: false } })).status).toBe(400);
+    expect(
+      (await one.api('PATCH', '/users/not-a-uuid', { token: admin.accessToken, body: { active: false } })).status,
+    ).toBe(400);
     const missing = '00000000-0000-4000-8000-000000000001';
-    expect((await one.api('PATCH', `/users/${missing}`, { token: admin.accessToken, body: { active: false } })).status).toBe(404);
-    expect((await one.api('POST', `/users/${missing}/password`, { token: admin.accessToken, body: { password: 'long-enough-pass' } })).status).toBe(404);
-    const short = await one.api<ErrorBody>('POST', `/users/${u.id}/password`, { token: admin.accessToken, body: { password: 'short' } });
+    expect(
+      (await one.api('PATCH', `/users/${missing}`, { token: admin.accessToken, body: { active: false } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await one.api('POST', `/users/${missing}/password`, {
+          token: admin.accessToken,
+          body: { password: 'long-enough-pass' },
+        })
+      ).status,
+    ).toBe(404);
+    const short = await one.api<ErrorBody>('POST', `/users/${u.id}/password`, {
+      token: admin.accessToken,
+      body: { password: 'short' },
+    });
     expect(short.status).toBe(400);
     expect(short.body.details?.[0]?.field).toBe('password');
   });
 
   it('moves a responder to the hotline by dropping the team binding, and audits each change', async () => {
     const u = await newUser('responder');
-    const res = await one.api<UserAdminView>('PATCH', `/users/${u.id}`, { token: admin.accessToken, body: { role: 'counselor' } });
+    const res = await one.api<UserAdminView>('PATCH', `/users/${u.id}`, {
+      token: admin.accessToken,
+      body: { role: 'counselor' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.role).toBe('counselor');
     expect(res.body.teamId).toBeUndefined();
-    const audit = (await one.dataSource.query(`SELECT action, details FROM audit WHERE entity_id = $1 AND action LIKE 'user.%' ORDER BY id`, [u.id])) as {
+    const audit = (await one.dataSource.query(
+      `SELECT action, details FROM audit WHERE entity_id = $1 AND action LIKE 'user.%' ORDER BY id`,
+      [u.id],
+    )) as {
       action: string;
       details: { changed?: string[] };
     }[];
@@ -262,9 +338,15 @@ describe('users admin API', () => {
   });
 
   it('does not let an admin deactivate or demote their own account (409)', async () => {
-    const res = await one.api<ErrorBody>('PATCH', `/users/${admin.user.id}`, { token: admin.accessToken, body: { active: false } });
+    const res = await one.api<ErrorBody>('PATCH', `/users/${admin.user.id}`, {
+      token: admin.accessToken,
+      body: { active: false },
+    });
     expect(res.status).toBe(409);
-    expect((await one.api('PATCH', `/users/${admin.user.id}`, { token: admin.accessToken, body: { role: 'supervisor' } })).status).toBe(409);
+    expect(
+      (await one.api('PATCH', `/users/${admin.user.id}`, { token: admin.accessToken, body: { role: 'supervisor' } }))
+        .status,
+    ).toBe(409);
     expect((await one.api('GET', '/auth/me', { token: admin.accessToken })).status).toBe(200);
   });
 });

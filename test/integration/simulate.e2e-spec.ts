@@ -20,7 +20,10 @@ afterAll(async () => {
 it('makes calls, incidents, offers, arrivals and handoffs that the indicators then show', async () => {
   const started = new Date(Date.now() - 1000).toISOString();
   const lines: string[] = [];
-  const stats = await new Simulator({ ...DEFAULTS, url: server.url, minutes: 0.2, speed: 900, rate: 6, seed: 23, adminPassword: ADMIN_PASSWORD }, (l) => lines.push(l)).run();
+  const stats = await new Simulator(
+    { ...DEFAULTS, url: server.url, minutes: 0.2, speed: 900, rate: 6, seed: 23, adminPassword: ADMIN_PASSWORD },
+    (l) => lines.push(l),
+  ).run();
 
   expect(stats.simulatedHours).toBeGreaterThanOrEqual(2.9);
   expect(stats.calls).toBeGreaterThan(10);

@@ -20,7 +20,9 @@ afterAll(async () => {
 });
 
 const triageRows = async (callId: string) =>
-  (await server.dataSource.query(`SELECT category, suggested_category, override FROM triage WHERE call_id = $1`, [callId])) as {
+  (await server.dataSource.query(`SELECT category, suggested_category, override FROM triage WHERE call_id = $1`, [
+    callId,
+  ])) as {
     category: string;
     suggested_category: string;
     override: { from: string; to: string; reason: string; by: string } | null;
@@ -47,7 +49,10 @@ describe('POST /calls/:id/triage with questions left open', () => {
       { question: 'selfHarmInProgress', reason: 'the line dropped' },
       { question: 'cssrs.behavior', reason: 'the line dropped' },
     ];
-    const refused = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage`, { token: counselor.token, body: { ...open, couldNotAsk } });
+    const refused = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage`, {
+      token: counselor.token,
+      body: { ...open, couldNotAsk },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.details!.map((d) => d.field)).toEqual(['counselorCategory']);
 
@@ -64,7 +69,10 @@ describe('POST /calls/:id/triage with questions left open', () => {
     expect(res.body.override!.reason).toContain('selfHarmInProgress');
     const [row] = await triageRows(call.id);
     expect(row).toMatchObject({ category: 'B', suggested_category: 'G' });
-    const audit = (await server.dataSource.query(`SELECT details FROM audit WHERE entity_id = $1 AND action = 'triage.assess'`, [call.id])) as {
+    const audit = (await server.dataSource.query(
+      `SELECT details FROM audit WHERE entity_id = $1 AND action = 'triage.assess'`,
+      [call.id],
+    )) as {
       details: { couldNotAsk: string[] };
     }[];
     expect(audit[0]!.details.couldNotAsk).toEqual(['selfHarmInProgress', 'cssrs.behavior']);
@@ -72,7 +80,10 @@ describe('POST /calls/:id/triage with questions left open', () => {
 
   it('still takes a fully answered input without any of the new fields', async () => {
     const call = await newCall(server, counselor.token);
-    const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage`, { token: counselor.token, body: answers() });
+    const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage`, {
+      token: counselor.token,
+      body: answers(),
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ category: 'G', override: null });
   });

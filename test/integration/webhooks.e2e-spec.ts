@@ -1,4 +1,11 @@
-import type { AgencyCreatedView, AlertView, ErrorBody, HandoffView, WebhookAgencySummary, WebhookDeliveryView } from '#contracts';
+import type {
+  AgencyCreatedView,
+  AlertView,
+  ErrorBody,
+  HandoffView,
+  WebhookAgencySummary,
+  WebhookDeliveryView,
+} from '#contracts';
 import { startTestServer, nextEvent, type TestServer } from '../support/test-server.js';
 import { buildWorld, createIncident, createUser, sql, type World } from '../support/dispatch-world.js';
 import { specSignature, specVerify, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
@@ -23,7 +30,14 @@ let codeSeq = 0;
 async function hospitalWithWebhook(path: string): Promise<AgencyCreatedView & { webhookSecret: string }> {
   const res = await server.api<AgencyCreatedView>('POST', '/agencies', {
     token: world.admin,
-    body: { code: `WH-${++codeSeq}`, kind: 'hospital', name: `Webhook Hospital ${codeSeq}`, regionIds: [], location: { lat: 37.6, lng: 127.0 }, webhookUrl: receiver.url(path) },
+    body: {
+      code: `WH-${++codeSeq}`,
+      kind: 'hospital',
+      name: `Webhook Hospital ${codeSeq}`,
+      regionIds: [],
+      location: { lat: 37.6, lng: 127.0 },
+      webhookUrl: receiver.url(path),
+    },
   });
   expect(res.status).toBe(201);
   expect(res.body.webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
@@ -62,19 +76,38 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
   const { handoff: view, ...data } = JSON.parse(hook!.body).data as Record<string, unknown> & { handoff: HandoffView };
   expect({ ...JSON.parse(hook!.body), data }).toEqual(envelope);
   expect(envelope.data.id).toBe(handoff.id);
-  expect(view).toMatchObject({ id: handoff.id, agencyId: hospital.id, status: 'requested', reason: 'Psychiatric emergency evaluation' });
+  expect(view).toMatchObject({
+    id: handoff.id,
+    agencyId: hospital.id,
+    status: 'requested',
+    reason: 'Psychiatric emergency evaluation',
+  });
   // The attempt commits after the receiver has answered.
   await waitUntil(async () => (await deliveries(hospital.id))[0]?.status === 'delivered');
-  const disclosed = await sql(server, `SELECT 1 FROM audit WHERE action = 'webhook.handoff-sent' AND entity_id = $1`, [handoff.id]);
+  const disclosed = await sql(server, `SELECT 1 FROM audit WHERE action = 'webhook.handoff-sent' AND entity_id = $1`, [
+    handoff.id,
+  ]);
   expect(disclosed).toHaveLength(1);
 
   const [row] = await deliveries(hospital.id);
-  expect(row).toMatchObject({ id: hook!.headers['webhook-id'], eventType: 'handoff.created', eventSeq: envelope.seq, status: 'delivered', attempts: 1, lastStatus: 200, nextAttemptAt: null });
+  expect(row).toMatchObject({
+    id: hook!.headers['webhook-id'],
+    eventType: 'handoff.created',
+    eventSeq: envelope.seq,
+    status: 'delivered',
+    attempts: 1,
+    lastStatus: 200,
+    nextAttemptAt: null,
+  });
   expect(row!.deliveredAt).not.toBeNull();
 
   // Rotation: the new secret signs the next delivery; the old one no longer verifies.
-  expect((await server.api('POST', `/agencies/${hospital.id}/webhook-secret`, { token: world.coordinator })).status).toBe(403);
-  const rotated = await server.api<{ webhookSecret: string }>('POST', `/agencies/${hospital.id}/webhook-secret`, { token: world.admin });
+  expect(
+    (await server.api('POST', `/agencies/${hospital.id}/webhook-secret`, { token: world.coordinator })).status,
+  ).toBe(403);
+  const rotated = await server.api<{ webhookSecret: string }>('POST', `/agencies/${hospital.id}/webhook-secret`, {
+    token: world.admin,
+  });
   expect(rotated.status).toBe(200);
   expect(rotated.body.webhookSecret).not.toBe(hospital.webhookSecret);
   await requestHandoff(hospital.id);
@@ -84,7 +117,11 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
   // An agency without a webhook gets no outbox rows; the overview names who has one.
   await waitUntil(async () => (await deliveries(hospital.id)).every((d) => d.status === 'delivered'));
   const summaries = await server.api<WebhookAgencySummary[]>('GET', '/webhooks/agencies', { token: world.coordinator });
-  expect(summaries.body.find((s) => s.agencyId === hospital.id)).toMatchObject({ webhookUrl: receiver.url('/signed'), delivered: 2, failed: 0 });
+  expect(summaries.body.find((s) => s.agencyId === hospital.id)).toMatchObject({
+    webhookUrl: receiver.url('/signed'),
+    delivered: 2,
+    failed: 0,
+  });
   expect((await server.api('GET', `/agencies/${hospital.id}/deliveries`, { token: world.counselor })).status).toBe(403);
 });
 
@@ -101,7 +138,12 @@ it('retries with exponential backoff after errors, keeping the same webhook-id, 
   expect(attempts[1]!.receivedAt - attempts[0]!.receivedAt).toBeGreaterThanOrEqual(900);
   expect(attempts[2]!.receivedAt - attempts[1]!.receivedAt).toBeGreaterThanOrEqual(1900);
   await waitUntil(async () => (await deliveries(hospital.id))[0]?.status === 'delivered');
-  expect((await deliveries(hospital.id))[0]).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 204, lastError: null });
+  expect((await deliveries(hospital.id))[0]).toMatchObject({
+    status: 'delivered',
+    attempts: 3,
+    lastStatus: 204,
+    lastError: null,
+  });
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
   expect(metrics).toMatch(/crisis_webhook_attempts_total\{result="retry"\} [1-9]/);
   expect(metrics).toMatch(/crisis_webhook_attempts_total\{result="delivered"\} [1-9]/);
@@ -116,7 +158,13 @@ it('marks a delivery failed after the last attempt with a webhook-failed alert; 
   expect((await alert).data.message).toContain(hospital.name);
   await receiver.waitFor('/down', 3);
   const [failed] = await deliveries(hospital.id);
-  expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastStatus: 500, lastError: 'HTTP 500', nextAttemptAt: null });
+  expect(failed).toMatchObject({
+    status: 'failed',
+    attempts: 3,
+    lastStatus: 500,
+    lastError: 'HTTP 500',
+    nextAttemptAt: null,
+  });
   // No fourth attempt on its own.
   await new Promise((r) => setTimeout(r, 1500));
   expect(receiver.on('/down')).toHaveLength(3);
@@ -125,8 +173,16 @@ it('marks a delivery failed after the last attempt with a webhook-failed alert; 
 
   // The receiver is back; a supervisor may look but not retry; a coordinator retries; a delivered one cannot be.
   receiver.script('/down', [200]);
-  expect((await server.api('POST', `/deliveries/${failed!.id}/retry`, { token: await createUser(server, world.admin, 'supervisor') })).status).toBe(403);
-  const retried = await server.api<WebhookDeliveryView>('POST', `/deliveries/${failed!.id}/retry`, { token: world.coordinator });
+  expect(
+    (
+      await server.api('POST', `/deliveries/${failed!.id}/retry`, {
+        token: await createUser(server, world.admin, 'supervisor'),
+      })
+    ).status,
+  ).toBe(403);
+  const retried = await server.api<WebhookDeliveryView>('POST', `/deliveries/${failed!.id}/retry`, {
+    token: world.coordinator,
+  });
   expect(retried.status).toBe(200);
   expect(retried.body.status).toBe('pending');
   await receiver.waitFor('/down', 4);
@@ -134,11 +190,17 @@ it('marks a delivery failed after the last attempt with a webhook-failed alert; 
   expect(receiver.on('/down')[3]!.headers['webhook-id']).toBe(failed!.id);
   const again = await server.api<ErrorBody>('POST', `/deliveries/${failed!.id}/retry`, { token: world.coordinator });
   expect(again.status).toBe(409);
-  expect((await server.api('POST', `/deliveries/00000000-0000-4000-8000-000000000000/retry`, { token: world.coordinator })).status).toBe(404);
+  expect(
+    (await server.api('POST', `/deliveries/00000000-0000-4000-8000-000000000000/retry`, { token: world.coordinator }))
+      .status,
+  ).toBe(404);
 }, 25_000);
 
 it('sends each delivery exactly once with two server instances on one database', async () => {
-  const second = await startTestServer({ WEBHOOK_RETRY_BASE_SECONDS: '1', WEBHOOK_MAX_ATTEMPTS: '3' }, server.databaseUrl);
+  const second = await startTestServer(
+    { WEBHOOK_RETRY_BASE_SECONDS: '1', WEBHOOK_MAX_ATTEMPTS: '3' },
+    server.databaseUrl,
+  );
   try {
     // A slow receiver keeps deliveries in flight, so both instances' workers compete for the queue.
     receiver.script('/twice', [200], 150);
@@ -151,7 +213,9 @@ it('sends each delivery exactly once with two server instances on one database',
     const got = receiver.on('/twice');
     expect(got).toHaveLength(n);
     expect(new Set(got.map((g) => g.headers['webhook-id'])).size).toBe(n);
-    const rows = await sql<{ attempts: number }>(server, `SELECT attempts FROM webhook_delivery WHERE agency_id = $1`, [hospital.id]);
+    const rows = await sql<{ attempts: number }>(server, `SELECT attempts FROM webhook_delivery WHERE agency_id = $1`, [
+      hospital.id,
+    ]);
     expect(rows.map((r) => r.attempts)).toEqual(Array(n).fill(1));
   } finally {
     await second.stop();
@@ -159,7 +223,12 @@ it('sends each delivery exactly once with two server instances on one database',
 }, 40_000);
 
 describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () => {
-  async function post(handoffId: string, secret: string, body: unknown, opts: { timestamp?: number; id?: string } = {}) {
+  async function post(
+    handoffId: string,
+    secret: string,
+    body: unknown,
+    opts: { timestamp?: number; id?: string } = {},
+  ) {
     const raw = JSON.stringify(body);
     const id = opts.id ?? `msg_${Math.random().toString(36).slice(2)}`;
     const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
@@ -175,24 +244,39 @@ describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () =
     const handoff = await requestHandoff(hospital.id);
 
     expect((await post(handoff.id, other.webhookSecret, { action: 'accept' })).status).toBe(401);
-    const stale = await post(handoff.id, hospital.webhookSecret, { action: 'accept' }, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const stale = await post(
+      handoff.id,
+      hospital.webhookSecret,
+      { action: 'accept' },
+      { timestamp: Math.floor(Date.now() / 1000) - 600 },
+    );
     expect(stale.status).toBe(401);
     expect(stale.body.code).toBe('UNAUTHENTICATED');
-    const unsigned = await server.api('POST', `/partner-api/handoffs/${handoff.id}/answer`, { body: { action: 'accept' } });
+    const unsigned = await server.api('POST', `/partner-api/handoffs/${handoff.id}/answer`, {
+      body: { action: 'accept' },
+    });
     expect(unsigned.status).toBe(401);
     // A body changed after signing no longer matches.
     const raw = JSON.stringify({ action: 'decline', reasonCode: 'no-beds' });
     const ts = String(Math.floor(Date.now() / 1000));
     const tampered = await server.api('POST', `/partner-api/handoffs/${handoff.id}/answer`, {
       body: JSON.stringify({ action: 'accept' }),
-      headers: { 'webhook-id': 'msg_t', 'webhook-timestamp': ts, 'webhook-signature': specSignature(hospital.webhookSecret, 'msg_t', ts, raw) },
+      headers: {
+        'webhook-id': 'msg_t',
+        'webhook-timestamp': ts,
+        'webhook-signature': specSignature(hospital.webhookSecret, 'msg_t', ts, raw),
+      },
     });
     expect(tampered.status).toBe(401);
-    expect((await post('00000000-0000-4000-8000-000000000000', hospital.webhookSecret, { action: 'accept' })).status).toBe(401);
+    expect(
+      (await post('00000000-0000-4000-8000-000000000000', hospital.webhookSecret, { action: 'accept' })).status,
+    ).toBe(401);
     const noReason = await post(handoff.id, hospital.webhookSecret, { action: 'decline' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.details![0]!.field).toBe('reasonCode');
-    expect((await sql<{ status: string }>(server, `SELECT status FROM handoff WHERE id = $1`, [handoff.id]))[0]!.status).toBe('requested');
+    expect(
+      (await sql<{ status: string }>(server, `SELECT status FROM handoff WHERE id = $1`, [handoff.id]))[0]!.status,
+    ).toBe('requested');
 
     const accepted = await post(handoff.id, hospital.webhookSecret, { action: 'accept' });
     expect(accepted.status).toBe(200);
@@ -209,7 +293,14 @@ describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () =
   it('lets a police system confirm contact before completing, as the portal does', async () => {
     const res = await server.api<AgencyCreatedView & { webhookSecret: string }>('POST', '/agencies', {
       token: world.admin,
-      body: { code: `WH-P-${++codeSeq}`, kind: 'police', name: 'Webhook Police', regionIds: [], location: { lat: 37.6, lng: 127.0 }, webhookUrl: receiver.url('/police') },
+      body: {
+        code: `WH-P-${++codeSeq}`,
+        kind: 'police',
+        name: 'Webhook Police',
+        regionIds: [],
+        location: { lat: 37.6, lng: 127.0 },
+        webhookUrl: receiver.url('/police'),
+      },
     });
     const secret = res.body.webhookSecret;
     const incident = await createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0 } });

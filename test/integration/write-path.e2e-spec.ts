@@ -22,7 +22,14 @@ it('continues the numbers of the old per-year counter and keeps them unique unde
     const admin = await server.login('admin');
     const counselor = await makeUser(server, admin.accessToken, 'counselor');
     const calls = await Promise.all(Array.from({ length: 12 }, async () => (await triage(server, counselor.token)).id));
-    const results = await Promise.all(calls.map((callId) => server.api<{ number: string }>('POST', '/incidents', { token: counselor.token, body: { callId, location: { lat: 37.55, lng: 126.98 } } })));
+    const results = await Promise.all(
+      calls.map((callId) =>
+        server.api<{ number: string }>('POST', '/incidents', {
+          token: counselor.token,
+          body: { callId, location: { lat: 37.55, lng: 126.98 } },
+        }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
     const numbers = results.map((r) => r.body.number).sort();
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `${year}-${String(42 + i).padStart(6, '0')}`));
@@ -46,10 +53,22 @@ it('keeps every acknowledged create, with its event and a gap-free seq, after ki
   try {
     await installAppInto(appDir);
     const port = await freePort();
-    const app = runApp(appDir, { DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', ADMIN_PASSWORD, DEMO_DATA: 'false', TIMER_POLL_MS: '60000' });
+    const app = runApp(appDir, {
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADMIN_PASSWORD,
+      DEMO_DATA: 'false',
+      TIMER_POLL_MS: '60000',
+    });
     await waitForOutput(app, /serving on http:\/\/localhost:\d+/);
     const url = `http://127.0.0.1:${port}/api/v1`;
-    const call = async <T>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> => {
+    const call = async <T>(
+      method: string,
+      path: string,
+      token: string | null,
+      body?: unknown,
+    ): Promise<{ status: number; body: T }> => {
       const res = await fetch(`${url}${path}`, {
         method,
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -57,9 +76,21 @@ it('keeps every acknowledged create, with its event and a gap-free seq, after ki
       });
       return { status: res.status, body: (await res.json()) as T };
     };
-    const admin = (await call<{ accessToken: string }>('POST', '/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD })).body.accessToken;
-    await call('POST', '/users', admin, { username: 'kill9-counselor', password: 'kill9-counselor-pw', displayName: 'K', role: 'counselor' });
-    const token = (await call<{ accessToken: string }>('POST', '/auth/login', null, { username: 'kill9-counselor', password: 'kill9-counselor-pw' })).body.accessToken;
+    const admin = (
+      await call<{ accessToken: string }>('POST', '/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD })
+    ).body.accessToken;
+    await call('POST', '/users', admin, {
+      username: 'kill9-counselor',
+      password: 'kill9-counselor-pw',
+      displayName: 'K',
+      role: 'counselor',
+    });
+    const token = (
+      await call<{ accessToken: string }>('POST', '/auth/login', null, {
+        username: 'kill9-counselor',
+        password: 'kill9-counselor-pw',
+      })
+    ).body.accessToken;
     const callIds: string[] = [];
     for (let i = 0; i < 40; i++) {
       const c = await call<{ id: string }>('POST', '/calls', token, { channel: 'phone' });
@@ -73,7 +104,10 @@ it('keeps every acknowledged create, with its event and a gap-free seq, after ki
     await Promise.all(
       callIds.map(async (callId) => {
         try {
-          const res = await call<{ id: string; number: string }>('POST', '/incidents', token, { callId, location: { lat: 37.56, lng: 126.97 } });
+          const res = await call<{ id: string; number: string }>('POST', '/incidents', token, {
+            callId,
+            location: { lat: 37.56, lng: 126.97 },
+          });
           if (res.status === 201) acknowledged.push(res.body);
         } catch {
           // The connection died with the process: not acknowledged, so it may or may not be there.
@@ -91,9 +125,17 @@ it('keeps every acknowledged create, with its event and a gap-free seq, after ki
     await check.connect();
     try {
       const ids = acknowledged.map((a) => a.id);
-      const { rows: incidents } = await check.query<{ id: string; number: string }>(`SELECT id, number FROM incident WHERE id = ANY($1::uuid[])`, [ids]);
-      expect(incidents.map((r) => `${r.id} ${r.number}`).sort()).toEqual(acknowledged.map((a) => `${a.id} ${a.number}`).sort());
-      const { rows: created } = await check.query<{ id: string }>(`SELECT data->>'id' AS id FROM event WHERE type = 'incident.created' AND data->>'id' = ANY($1)`, [ids]);
+      const { rows: incidents } = await check.query<{ id: string; number: string }>(
+        `SELECT id, number FROM incident WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(incidents.map((r) => `${r.id} ${r.number}`).sort()).toEqual(
+        acknowledged.map((a) => `${a.id} ${a.number}`).sort(),
+      );
+      const { rows: created } = await check.query<{ id: string }>(
+        `SELECT data->>'id' AS id FROM event WHERE type = 'incident.created' AND data->>'id' = ANY($1)`,
+        [ids],
+      );
       expect(created).toHaveLength(ids.length);
       // Every incident that made it (acknowledged or not) has a distinct number and its event; seq has no gap.
       const { rows: all } = await check.query<{ n: number; numbers: number; events: number }>(

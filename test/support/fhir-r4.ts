@@ -36,6 +36,9 @@ export function r4Issues(resource: unknown): unknown[] {
   return issues.filter(
     (i) =>
       !(i.severity === 'warning' && /^Invalid reference: got "urn:uuid:[0-9a-f-]{36}"/.test(i.details?.text ?? '')) &&
-      !(/^Constraint ras-2 not met/.test(i.details?.text ?? '') && /(^RiskAssessment|^Bundle\.entry\[\d+\]\.resource)\.prediction\[\d+\]$/.test(i.expression?.[0] ?? '')),
+      !(
+        /^Constraint ras-2 not met/.test(i.details?.text ?? '') &&
+        /(^RiskAssessment|^Bundle\.entry\[\d+\]\.resource)\.prediction\[\d+\]$/.test(i.expression?.[0] ?? '')
+      ),
   );
 }

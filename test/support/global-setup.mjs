@@ -33,7 +33,10 @@ async function embeddedRunner() {
     });
     writeFileSync(new URL(`${name}.js`, out), code);
   }
-  return { ...(await import(new URL('pg-binaries.js', out).href)), ...(await import(new URL('pg-process.js', out).href)) };
+  return {
+    ...(await import(new URL('pg-binaries.js', out).href)),
+    ...(await import(new URL('pg-process.js', out).href)),
+  };
 }
 
 export default async function globalSetup() {
@@ -43,7 +46,8 @@ export default async function globalSetup() {
   }
   // Jest runs this once per project; the projects share one server.
   if (globalThis.__crisisTestDb) return;
-  const { packagedBinaries, installForPostgresUser, isRoot, postgresOsUser, chownTo, initCluster, startPostgres } = await embeddedRunner();
+  const { packagedBinaries, installForPostgresUser, isRoot, postgresOsUser, chownTo, initCluster, startPostgres } =
+    await embeddedRunner();
   const owner = isRoot() ? postgresOsUser() : null;
   const bin = owner ? installForPostgresUser(packagedBinaries()) : packagedBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'crisis-test-pg-'));

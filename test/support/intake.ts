@@ -34,20 +34,32 @@ export function answers(a: Answers = {}): TriageInput {
 export const INPUT_FOR = {
   A: answers({ selfHarmInProgress: true }),
   B: answers({ cssrs: { wishDead: true, suicidalThoughts: true, intent: true } }),
-  C: answers({ cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true }, capableSupportPresent: true }),
+  C: answers({
+    cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true },
+    capableSupportPresent: true,
+  }),
   D: answers({ cssrs: { wishDead: true }, capableSupportPresent: true }),
   E: answers({ distress: 'moderate' }),
   F: answers({ referralOnly: true }),
   G: answers({ infoOnly: true }),
 } as const;
 
-export async function newCall(server: TestServer, token: string, body: Record<string, unknown> = { channel: 'phone' }): Promise<CallView> {
+export async function newCall(
+  server: TestServer,
+  token: string,
+  body: Record<string, unknown> = { channel: 'phone' },
+): Promise<CallView> {
   const res = await server.api<CallView>('POST', '/calls', { token, body });
   if (res.status !== 201) throw new Error(`POST /calls: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function triageCall(server: TestServer, token: string, callId: string, input: unknown): Promise<TriageRecord> {
+export async function triageCall(
+  server: TestServer,
+  token: string,
+  callId: string,
+  input: unknown,
+): Promise<TriageRecord> {
   const res = await server.api<TriageRecord>('POST', `/calls/${callId}/triage`, { token, body: input });
   if (res.status !== 201) throw new Error(`triage: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -65,6 +77,17 @@ export async function auditRows(
   server: TestServer,
   where: string,
   params: unknown[],
-): Promise<{ action: string; entity_id: string | null; subject_id: string | null; actor_username: string; details: Record<string, unknown> }[]> {
-  return (await server.dataSource.query(`SELECT action, entity_id, subject_id, actor_username, details FROM audit WHERE ${where} ORDER BY id`, params)) as never;
+): Promise<
+  {
+    action: string;
+    entity_id: string | null;
+    subject_id: string | null;
+    actor_username: string;
+    details: Record<string, unknown>;
+  }[]
+> {
+  return (await server.dataSource.query(
+    `SELECT action, entity_id, subject_id, actor_username, details FROM audit WHERE ${where} ORDER BY id`,
+    params,
+  )) as never;
 }

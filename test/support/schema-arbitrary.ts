@@ -38,7 +38,9 @@ function stringArb(s: JsonSchema): fc.Arbitrary<string> {
     case 'uuid':
       return fc.uuid();
     case 'date-time':
-      return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString());
     case 'email':
       return fc.emailAddress();
     case 'uri':
@@ -58,7 +60,11 @@ function stringArb(s: JsonSchema): fc.Arbitrary<string> {
 function numberArb(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
   const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + (integer ? 1 : 1e-9) : undefined);
   const max = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - (integer ? 1 : 1e-9) : undefined);
-  if (integer) return fc.integer({ min: Math.max(min ?? -1e6, Number.MIN_SAFE_INTEGER), max: Math.min(max ?? 1e6, Number.MAX_SAFE_INTEGER) });
+  if (integer)
+    return fc.integer({
+      min: Math.max(min ?? -1e6, Number.MIN_SAFE_INTEGER),
+      max: Math.min(max ?? 1e6, Number.MAX_SAFE_INTEGER),
+    });
   return fc.double({ min: min ?? -1e6, max: max ?? 1e6, noNaN: true, noDefaultInfinity: true });
 }
 
@@ -100,7 +106,11 @@ export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, dept
       const requiredKeys = (schema.required ?? []).filter((k) => k in model);
       const record = fc.record(model, { requiredKeys });
       if (typeof schema.additionalProperties === 'object') {
-        const extra = fc.dictionary(fc.string({ maxLength: 12 }), arbitraryFor(schema.additionalProperties, root, depth + 1), { maxKeys: 3 });
+        const extra = fc.dictionary(
+          fc.string({ maxLength: 12 }),
+          arbitraryFor(schema.additionalProperties, root, depth + 1),
+          { maxKeys: 3 },
+        );
         return fc.tuple(record, extra).map(([r, e]) => ({ ...e, ...r }));
       }
       return record;
@@ -158,7 +168,9 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Every dotted path to a leaf of a JSON value (to mutate one field). */
 export function leafPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== 'object') return [path];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   if (entries.length === 0) return [path];
   return entries.flatMap(([k, v]) => leafPaths(v, [...path, k]));
 }
@@ -166,7 +178,10 @@ export function leafPaths(value: unknown, path: (string | number)[] = []): (stri
 /** A copy of `value` with the leaf at `path` replaced (the root when path is empty). */
 export function setAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) }) as Record<
+    string | number,
+    unknown
+  >;
   const [head, ...rest] = path;
   copy[head!] = setAt(copy[head!], rest, replacement);
   return copy;

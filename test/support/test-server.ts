@@ -12,7 +12,11 @@ export interface TestServer extends RunningServer {
   /** Logs in and returns the token. */
   login(username: string, password?: string): Promise<LoginResponse>;
   /** fetch against the API with JSON and an optional bearer token. */
-  api<T = unknown>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   socket(token: string): Promise<Socket<ServerToClientEvents>>;
   stop(): Promise<void>;
 }
@@ -21,7 +25,10 @@ export interface TestServer extends RunningServer {
  * Boots the real server (the same startServer as `npm start`) on a fresh database of the test PostgreSQL,
  * on a random port. `env` overrides configuration variables.
  */
-export async function startTestServer(env: Record<string, string> = {}, reuseDatabaseUrl?: string): Promise<TestServer & { dropDatabase(): Promise<void> }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  reuseDatabaseUrl?: string,
+): Promise<TestServer & { dropDatabase(): Promise<void> }> {
   const db = reuseDatabaseUrl ? { url: reuseDatabaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -59,7 +66,12 @@ export async function startTestServer(env: Record<string, string> = {}, reuseDat
     return res.body;
   };
   const socket = async (token: string): Promise<Socket<ServerToClientEvents>> => {
-    const s: Socket<ServerToClientEvents> = io(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const s: Socket<ServerToClientEvents> = io(server.url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(s);
     await new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());

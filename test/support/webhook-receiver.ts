@@ -36,8 +36,17 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       counts.set(path, n + 1);
       const script = scripts.get(path) ?? { statuses: [200], delayMs: 0 };
       const status = script.statuses[Math.min(n, script.statuses.length - 1)]!;
-      received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now(), answered: status });
-      setTimeout(() => res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'nope'), script.delayMs);
+      received.push({
+        path,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        receivedAt: Date.now(),
+        answered: status,
+      });
+      setTimeout(
+        () => res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'nope'),
+        script.delayMs,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -60,7 +60,17 @@ export class AppModule {
         RegionsService,
         TimerRunner,
       ],
-      exports: [APP_CONFIG, DataSource, UnitOfWork, TokenService, SessionService, Metrics, RegionsService, EventPublisher, TimerRunner],
+      exports: [
+        APP_CONFIG,
+        DataSource,
+        UnitOfWork,
+        TokenService,
+        SessionService,
+        Metrics,
+        RegionsService,
+        EventPublisher,
+        TimerRunner,
+      ],
     };
   }
 }

@@ -20,11 +20,17 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   if (server.generatedAdminPassword) {
     // Printed once, on the console only: it is never stored in clear and never logged again.
-    process.stdout.write(`\n  First start: user "admin" created with password: ${server.generatedAdminPassword}\n  Change it after logging in.\n\n`);
+    process.stdout.write(
+      `\n  First start: user "admin" created with password: ${server.generatedAdminPassword}\n  Change it after logging in.\n\n`,
+    );
   }
   if (server.demoCredentials) {
-    const lines = server.demoCredentials.users.map((u) => `    ${u.username.padEnd(12)} ${u.role.padEnd(12)} ${u.note}`);
-    process.stdout.write(`\n  Demo data loaded. Demo accounts (password "${server.demoCredentials.password}"):\n${lines.join('\n')}\n\n`);
+    const lines = server.demoCredentials.users.map(
+      (u) => `    ${u.username.padEnd(12)} ${u.role.padEnd(12)} ${u.note}`,
+    );
+    process.stdout.write(
+      `\n  Demo data loaded. Demo accounts (password "${server.demoCredentials.password}"):\n${lines.join('\n')}\n\n`,
+    );
   }
   log.log(`serving on http://localhost:${new URL(server.url).port} (console /, API /api/v1, docs /api/docs)`);
 

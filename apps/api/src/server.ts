@@ -55,7 +55,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     const generatedAdminPassword = await ensureAdmin(ds, config.adminPassword);
     const demoCredentials = config.demoData ? await seedDemoData(ds, new Date()) : null;
 
-    const app = await NestFactory.create(AppModule.forRoot(config, ds), { bodyParser: false, logger: LEVELS[config.logLevel] });
+    const app = await NestFactory.create(AppModule.forRoot(config, ds), {
+      bodyParser: false,
+      logger: LEVELS[config.logLevel],
+    });
     const tokens = app.get(TokenService);
     tokens.configure(config.jwtSecret ?? (await sharedSecret(ds, 'jwt')), config.accessTokenMinutes);
     app.get(AuthService).configure({ maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes });
@@ -97,9 +100,15 @@ function configureHttp(app: INestApplication, config: AppConfig): void {
   // Small bodies everywhere except boundary imports, which can be a few MB of GeoJSON.
   http.use('/api/v1/regions/import', express.json({ limit: '25mb' }));
   // The telephony webhook is signed over its raw bytes, so they are kept next to the parsed body.
-  http.use('/api/v1/telephony', express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
+  http.use(
+    '/api/v1/telephony',
+    express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }),
+  );
   // Partner systems sign their answers like our webhooks, over the raw bytes.
-  http.use('/api/v1/partner-api', express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
+  http.use(
+    '/api/v1/partner-api',
+    express.json({ limit: '16kb', verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }),
+  );
   http.use(express.json({ limit: '256kb' }));
   applySecurityHeaders(http, config.tileUrl);
   http.use((req: Request, res: Response, next: NextFunction) => {
@@ -111,7 +120,8 @@ function configureHttp(app: INestApplication, config: AppConfig): void {
     const end = metrics.httpDuration.startTimer();
     res.on('finish', () => {
       // The route pattern, never the concrete URL: ids in labels would leak and explode cardinality.
-      const route = (req.route as { path?: string } | undefined)?.path ?? (req.path.startsWith('/api/') ? 'unmatched' : 'static');
+      const route =
+        (req.route as { path?: string } | undefined)?.path ?? (req.path.startsWith('/api/') ? 'unmatched' : 'static');
       end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
@@ -124,7 +134,9 @@ function configureHttp(app: INestApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('Crisis Dispatch Console API')
-      .setDescription('24-hour mental health crisis response: intake, triage, dispatch, handoffs. Errors: {statusCode, code, message, details?}.')
+      .setDescription(
+        '24-hour mental health crisis response: intake, triage, dispatch, handoffs. Errors: {statusCode, code, message, details?}.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

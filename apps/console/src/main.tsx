@@ -10,7 +10,8 @@ import './app/styles.css';
 void import('@fontsource-variable/noto-sans-kr');
 
 // Audio may only start after a user gesture; the first click or key press unlocks it for the session.
-for (const type of ['pointerdown', 'keydown'] as const) window.addEventListener(type, unlockAudio, { once: true, capture: true });
+for (const type of ['pointerdown', 'keydown'] as const)
+  window.addEventListener(type, unlockAudio, { once: true, capture: true });
 
 const root = document.getElementById('root');
 if (root) {

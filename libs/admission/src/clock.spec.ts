@@ -1,10 +1,18 @@
 import { y2025, y2026, y2027 } from '@hyunbinseo/holidays-kr/all';
-import { admissionEndsAt, admissionWarningAt, calendarDay, guardianNoticeDueAt, guardianNoticeStatus, isClockStopped } from './clock.js';
+import {
+  admissionEndsAt,
+  admissionWarningAt,
+  calendarDay,
+  guardianNoticeDueAt,
+  guardianNoticeStatus,
+  isClockStopped,
+} from './clock.js';
 
 // The built-in calendar the API loads: Korea's public holidays as published in the official gazette.
 const KOREA = new Set<string>([...Object.keys(y2025), ...Object.keys(y2026), ...Object.keys(y2027)]);
 const SEOUL = 'Asia/Seoul';
-const ends = (admitted: string, holidays: ReadonlySet<string> = KOREA, tz = SEOUL): string => admissionEndsAt(new Date(admitted), holidays, tz).toISOString();
+const ends = (admitted: string, holidays: ReadonlySet<string> = KOREA, tz = SEOUL): string =>
+  admissionEndsAt(new Date(admitted), holidays, tz).toISOString();
 
 describe('admissionEndsAt (Art. 50: 72 hours, Sundays and public holidays skipped whole)', () => {
   it('runs 72 plain hours across ordinary weekdays', () => {
@@ -29,7 +37,9 @@ describe('admissionEndsAt (Art. 50: 72 hours, Sundays and public holidays skippe
     expect(ends('2026-02-28T12:00:00+09:00')).toBe(new Date('2026-03-05T12:00:00+09:00').toISOString());
     // Without the substitute day on the calendar the end would come a day earlier.
     const withoutSubstitute = new Set([...KOREA].filter((d) => d !== '2026-03-02'));
-    expect(ends('2026-02-28T12:00:00+09:00', withoutSubstitute)).toBe(new Date('2026-03-04T12:00:00+09:00').toISOString());
+    expect(ends('2026-02-28T12:00:00+09:00', withoutSubstitute)).toBe(
+      new Date('2026-03-04T12:00:00+09:00').toISOString(),
+    );
   });
 
   it('starts the clock at the next running midnight when admitted on a Sunday', () => {
@@ -46,15 +56,21 @@ describe('admissionEndsAt (Art. 50: 72 hours, Sundays and public holidays skippe
   });
 
   it('refuses a calendar with no running day instead of looping', () => {
-    const everyDay = new Set(Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)));
+    const everyDay = new Set(
+      Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)),
+    );
     expect(() => admissionEndsAt(new Date('2026-01-01T00:00:00Z'), everyDay, 'UTC')).toThrow(/holiday calendar/);
   });
 });
 
 describe('admission tasks', () => {
   it('warns 12 hours before the end and makes the guardian notice due 24 hours after admission', () => {
-    expect(admissionWarningAt(new Date('2026-12-29T10:00:00+09:00')).toISOString()).toBe(new Date('2026-12-28T22:00:00+09:00').toISOString());
-    expect(guardianNoticeDueAt(new Date('2026-12-24T10:00:00+09:00')).toISOString()).toBe(new Date('2026-12-25T10:00:00+09:00').toISOString());
+    expect(admissionWarningAt(new Date('2026-12-29T10:00:00+09:00')).toISOString()).toBe(
+      new Date('2026-12-28T22:00:00+09:00').toISOString(),
+    );
+    expect(guardianNoticeDueAt(new Date('2026-12-24T10:00:00+09:00')).toISOString()).toBe(
+      new Date('2026-12-25T10:00:00+09:00').toISOString(),
+    );
   });
 
   it('shows the guardian notice as due, overdue after its deadline, and done once recorded', () => {

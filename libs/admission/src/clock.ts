@@ -28,7 +28,12 @@ export function isClockStopped(day: string, holidays: ReadonlySet<string>): bool
  * When an emergency admission must end: `hours` (72) of running clock from `admittedAt`, walking calendar days in
  * `timeZone` and skipping Sundays and `holidays` whole. Pure: the calendar is passed in.
  */
-export function admissionEndsAt(admittedAt: Date, holidays: ReadonlySet<string>, timeZone: string, hours = EMERGENCY_ADMISSION_HOURS): Date {
+export function admissionEndsAt(
+  admittedAt: Date,
+  holidays: ReadonlySet<string>,
+  timeZone: string,
+  hours = EMERGENCY_ADMISSION_HOURS,
+): Date {
   let remaining = hours * HOUR;
   let cursor = admittedAt.getTime();
   // A year of consecutive holidays would be a broken calendar; stop rather than loop for ever.

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { isoInstant } from './time.js';
-import { CLIENT_RISK_FLAGS, type CallChannel, type CallOutcome, type Category, type FollowUpStatus, type HandoffStatus, type IncidentStatus } from './vocabulary.js';
+import {
+  CLIENT_RISK_FLAGS,
+  type CallChannel,
+  type CallOutcome,
+  type Category,
+  type FollowUpStatus,
+  type HandoffStatus,
+  type IncidentStatus,
+} from './vocabulary.js';
 
 // Continuity of care (contract.md, "Second wave" → "Continuity of care"): the client registry with its legal basis,
 // cautions and Stanley–Brown safety plan, the person's history, repeat contacts, and the follow-up queue.
@@ -12,7 +20,13 @@ export type ClientBasisKind = (typeof CLIENT_BASIS_KINDS)[number];
 export const FOLLOW_UP_ATTEMPT_OUTCOMES = ['reached', 'no-answer', 'refused', 'wrong-number'] as const;
 export type FollowUpAttemptOutcome = (typeof FOLLOW_UP_ATTEMPT_OUTCOMES)[number];
 
-export const FOLLOW_UP_COMPLETION_OUTCOMES = ['linked-case-management', 'linked-treatment', 'stable', 'unreachable', 'declined'] as const;
+export const FOLLOW_UP_COMPLETION_OUTCOMES = [
+  'linked-case-management',
+  'linked-treatment',
+  'stable',
+  'unreachable',
+  'declined',
+] as const;
 export type FollowUpCompletionOutcome = (typeof FOLLOW_UP_COMPLETION_OUTCOMES)[number];
 
 /** Why a follow-up exists: a call ended without a dispatch, an incident closed, or a coordinator handed it back. */
@@ -20,7 +34,10 @@ export const FOLLOW_UP_SOURCES = ['call-ended', 'incident-closed', 'hand-back'] 
 export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'a phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{8,20}$/, 'a phone number');
 const isoTime = isoInstant;
 
 export const clientBasisSchema = z
@@ -33,7 +50,8 @@ export const clientBasisSchema = z
     at: isoTime,
   })
   .superRefine((b, ctx) => {
-    if (b.kind === 'consent' && !b.scope) ctx.addIssue({ code: 'custom', path: ['scope'], message: 'consent needs its scope' });
+    if (b.kind === 'consent' && !b.scope)
+      ctx.addIssue({ code: 'custom', path: ['scope'], message: 'consent needs its scope' });
   });
 export type ClientBasisInput = z.infer<typeof clientBasisSchema>;
 
@@ -63,7 +81,12 @@ export const createClientSchema = z.strictObject(clientFields);
 export type CreateClientRequest = z.infer<typeof createClientSchema>;
 
 /** PATCH /clients/:id: any field; a record still without a basis must be given one. */
-export const updateClientSchema = z.strictObject({ ...clientFields, basis: clientBasisSchema.optional(), name: text(120).optional(), phones: z.array(phone).max(10).optional() });
+export const updateClientSchema = z.strictObject({
+  ...clientFields,
+  basis: clientBasisSchema.optional(),
+  name: text(120).optional(),
+  phones: z.array(phone).max(10).optional(),
+});
 export type UpdateClientRequest = z.infer<typeof updateClientSchema>;
 
 const steps = z.array(text(300)).max(20);
@@ -130,10 +153,45 @@ export interface ClientView {
 
 /** GET /clients/:id/history: the person's contacts, newest first. */
 export type ClientHistoryItem =
-  | { kind: 'call'; id: string; at: string; channel: CallChannel; category: Category | null; outcome: CallOutcome | null; incidentId: string | null }
-  | { kind: 'incident'; id: string; at: string; number: string; category: Category; status: IncidentStatus; disposition: string | null; summary: string | null }
-  | { kind: 'handoff'; id: string; at: string; incidentId: string; agencyId: string; agencyName: string; agencyKind: string; status: HandoffStatus }
-  | { kind: 'follow-up'; id: string; at: string; dueAt: string; status: FollowUpStatus; outcome: FollowUpCompletionOutcome | null; agencyId: string | null; attempts: number };
+  | {
+      kind: 'call';
+      id: string;
+      at: string;
+      channel: CallChannel;
+      category: Category | null;
+      outcome: CallOutcome | null;
+      incidentId: string | null;
+    }
+  | {
+      kind: 'incident';
+      id: string;
+      at: string;
+      number: string;
+      category: Category;
+      status: IncidentStatus;
+      disposition: string | null;
+      summary: string | null;
+    }
+  | {
+      kind: 'handoff';
+      id: string;
+      at: string;
+      incidentId: string;
+      agencyId: string;
+      agencyName: string;
+      agencyKind: string;
+      status: HandoffStatus;
+    }
+  | {
+      kind: 'follow-up';
+      id: string;
+      at: string;
+      dueAt: string;
+      status: FollowUpStatus;
+      outcome: FollowUpCompletionOutcome | null;
+      agencyId: string | null;
+      attempts: number;
+    };
 
 /** On a call whose caller matches a registered client with earlier contacts in the last 30 days. */
 export interface RepeatContact {
@@ -175,7 +233,13 @@ export interface FollowUpView {
   /** Whom to call back: the registered client, else the caller's number (an audited read). */
   person: { name: string | null; phone: string | null };
   /** The incident it follows, in the centre's view: what happened, not the clinical record. */
-  incident: { number: string; category: Category; summary: string | null; disposition: string | null; closedAt: string | null } | null;
+  incident: {
+    number: string;
+    category: Category;
+    summary: string | null;
+    disposition: string | null;
+    closedAt: string | null;
+  } | null;
   handBack: { note: string; at: string; by: string | null } | null;
 }
 

@@ -21,19 +21,24 @@ export interface SkillView {
   labelKo: string;
 }
 
-
 /** GET /shifts: the shifts overlapping [from, to), optionally of one team. */
 export const listShiftsQuerySchema = z
   .strictObject({ from: isoInstant, to: isoInstant, teamId: z.uuid().optional() })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { path: ['to'], message: 'must be after from' })
   // A roster screen reads a week or a month; a bound keeps one request from reading years of history.
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, { path: ['to'], message: 'at most 62 days after from' });
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
+    path: ['to'],
+    message: 'at most 62 days after from',
+  });
 export type ListShiftsQuery = z.infer<typeof listShiftsQuerySchema>;
 
 const shiftInput = z
   .strictObject({ teamId: z.uuid(), startsAt: isoInstant, endsAt: isoInstant })
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { path: ['endsAt'], message: 'must be after startsAt' })
-  .refine((s) => Date.parse(s.endsAt) - Date.parse(s.startsAt) <= 48 * 3_600_000, { path: ['endsAt'], message: 'a shift lasts at most 48 hours' });
+  .refine((s) => Date.parse(s.endsAt) - Date.parse(s.startsAt) <= 48 * 3_600_000, {
+    path: ['endsAt'],
+    message: 'a shift lasts at most 48 hours',
+  });
 
 /**
  * POST /shifts/batch: several shifts in one transaction (a week of 24-hour shifts, a copied week). Without

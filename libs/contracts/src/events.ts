@@ -1,4 +1,13 @@
-import type { AlertKind, AlertSeverity, Category, CallStatus, DispatchStatus, HandoffStatus, IncidentStatus, TeamStatus } from './vocabulary.js';
+import type {
+  AlertKind,
+  AlertSeverity,
+  Category,
+  CallStatus,
+  DispatchStatus,
+  HandoffStatus,
+  IncidentStatus,
+  TeamStatus,
+} from './vocabulary.js';
 import type { LatLng } from './geo.js';
 import type { AdmissionEventData } from './admissions.js';
 import type { FollowUpEventData } from './care.js';

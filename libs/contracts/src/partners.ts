@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { LatLng } from './geo.js';
 import type { CssrsRisk } from './triage.js';
-import { HANDOFF_DECLINE_REASONS, type AgencyKind, type Category, type HandoffDeclineReason, type HandoffStatus, type TeamStatus } from './vocabulary.js';
+import {
+  HANDOFF_DECLINE_REASONS,
+  type AgencyKind,
+  type Category,
+  type HandoffDeclineReason,
+  type HandoffStatus,
+  type TeamStatus,
+} from './vocabulary.js';
 
 // Partners in the loop (issue 8): the partner portal, multi-hospital bed requests and the handoff rules.
 // Each reader of a handoff gets one view, decided by who reads it (contract "Views").
@@ -33,7 +40,13 @@ export const PORTAL_DECLINE_REASONS = [
 ] as const satisfies readonly HandoffDeclineReason[];
 
 /** What police and fire are warned about, never why (no clinical detail). */
-export const SAFETY_CAUTIONS = ['weapon-access', 'violence-history', 'threats', 'harm-to-others-imminent', 'danger-to-others'] as const;
+export const SAFETY_CAUTIONS = [
+  'weapon-access',
+  'violence-history',
+  'threats',
+  'harm-to-others-imminent',
+  'danger-to-others',
+] as const;
 export type SafetyCaution = (typeof SAFETY_CAUTIONS)[number];
 
 /** Handoff statuses in which the partner still owes an answer or the person is in its care. */
@@ -76,7 +89,8 @@ export interface StaffHandoffIncident {
   location: LatLng & { address: string | null };
 }
 
-export type HandoffIncidentView = HospitalHandoffIncident | EmergencyHandoffIncident | CommunityHandoffIncident | StaffHandoffIncident;
+export type HandoffIncidentView =
+  HospitalHandoffIncident | EmergencyHandoffIncident | CommunityHandoffIncident | StaffHandoffIncident;
 
 /** One bed request: the hospitals asked at once and who won. */
 export interface BedRequestView {

@@ -48,10 +48,14 @@ export const createUserSchema = z
     agencyId: z.uuid().optional(),
   })
   .superRefine((u, ctx) => {
-    if (u.role === 'responder' && !u.teamId) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'a responder must belong to a team' });
-    if (u.role === 'agency' && !u.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an agency user must belong to an agency' });
-    if (u.role !== 'responder' && u.teamId) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'only responders belong to a team' });
-    if (u.role !== 'agency' && u.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'only agency users belong to an agency' });
+    if (u.role === 'responder' && !u.teamId)
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'a responder must belong to a team' });
+    if (u.role === 'agency' && !u.agencyId)
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an agency user must belong to an agency' });
+    if (u.role !== 'responder' && u.teamId)
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'only responders belong to a team' });
+    if (u.role !== 'agency' && u.agencyId)
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'only agency users belong to an agency' });
   });
 export type CreateUserRequest = z.infer<typeof createUserSchema>;
 
@@ -72,7 +76,10 @@ export const createShiftSchema = z
     startsAt: isoInstant,
     endsAt: isoInstant,
   })
-  .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+  .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
+    path: ['endsAt'],
+    message: 'must be after startsAt',
+  });
 export type CreateShiftRequest = z.infer<typeof createShiftSchema>;
 
 export const createAgencySchema = z.strictObject({
@@ -88,7 +95,11 @@ export type CreateAgencyRequest = z.infer<typeof createAgencySchema>;
 
 export const createCallSchema = z.strictObject({
   channel: z.enum(CALL_CHANNELS),
-  callerNumber: z.string().trim().regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number').optional(),
+  callerNumber: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number')
+    .optional(),
   callerRelation: z.string().trim().max(64).optional(),
   notes: z.string().max(10000).optional(),
 });
@@ -118,7 +129,9 @@ export const createIncidentSchema = z.strictObject({
 export type CreateIncidentRequest = z.infer<typeof createIncidentSchema>;
 
 /** POST /calls/:id/takeover: taking another counselor's call is explicit and says why. */
-export const takeoverCallSchema = z.strictObject({ reason: z.string().trim().min(3, 'a reason of at least 3 characters is required').max(500) });
+export const takeoverCallSchema = z.strictObject({
+  reason: z.string().trim().min(3, 'a reason of at least 3 characters is required').max(500),
+});
 export type TakeoverCallRequest = z.infer<typeof takeoverCallSchema>;
 
 /** POST /calls/:id/client: link the call to a registered client (null unlinks a wrong match). */
@@ -127,7 +140,10 @@ export type LinkClientRequest = z.infer<typeof linkClientSchema>;
 
 /** POST /telephony/incoming (signed by the PBX): a ringing call. `externalId` makes retries idempotent. */
 export const telephonyIncomingSchema = z.strictObject({
-  callerNumber: z.string().trim().regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number'),
+  callerNumber: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number'),
   externalId: z.string().trim().min(1).max(128).optional(),
   receivedAt: isoInstant.optional(),
 });
@@ -182,7 +198,10 @@ export const dispatchesQuerySchema = z.strictObject({
       const list = v.split(',').map((x) => x.trim());
       const bad = list.filter((x) => !(DISPATCH_STATUSES as readonly string[]).includes(x));
       if (bad.length) {
-        ctx.addIssue({ code: 'custom', message: `unknown status ${bad.join(', ')}; one of ${DISPATCH_STATUSES.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown status ${bad.join(', ')}; one of ${DISPATCH_STATUSES.join(', ')}`,
+        });
         return z.NEVER;
       }
       return list as DispatchStatus[];
@@ -191,7 +210,10 @@ export const dispatchesQuerySchema = z.strictObject({
 
 /** GET /alerts?open=true */
 export const alertsQuerySchema = z.strictObject({
-  open: z.enum(['true', 'false']).optional().transform((v) => v !== 'false'),
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v !== 'false'),
 });
 
 export const eventsQuerySchema = z.strictObject({

@@ -1,4 +1,13 @@
-import type { CallChannel, CallOutcome, CallStatus, Category, IncidentStatus, Role, TeamSkill, TeamStatus } from './vocabulary.js';
+import type {
+  CallChannel,
+  CallOutcome,
+  CallStatus,
+  Category,
+  IncidentStatus,
+  Role,
+  TeamSkill,
+  TeamStatus,
+} from './vocabulary.js';
 import type { LatLng } from './geo.js';
 import type { TriageRecord } from './triage.js';
 

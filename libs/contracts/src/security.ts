@@ -32,12 +32,24 @@ export interface UserAdminView extends UserView {
 }
 
 /** Why a session ended (stored on the session row and shown in the audit log). */
-export const SESSION_END_REASONS = ['logout', 'password-change', 'password-reset', 'deactivated', 'role-change'] as const;
+export const SESSION_END_REASONS = [
+  'logout',
+  'password-change',
+  'password-reset',
+  'deactivated',
+  'role-change',
+] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /** A safety caution for whoever goes to the person: the same codes police and fire get in EIDO. */
 export interface FieldCaution {
-  code: 'weapon-access' | 'harm-to-others-threats' | 'harm-to-others-imminent' | 'harm-to-others-inProgress' | 'danger-to-others' | 'history-of-violence';
+  code:
+    | 'weapon-access'
+    | 'harm-to-others-threats'
+    | 'harm-to-others-imminent'
+    | 'harm-to-others-inProgress'
+    | 'danger-to-others'
+    | 'history-of-violence';
   severity: 'highest' | 'high' | 'normal';
 }
 

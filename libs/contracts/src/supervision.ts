@@ -7,7 +7,15 @@ import type { KpiReport } from './indicators.js';
  * The quality domains of the CRISES framework (Crisis Services: Indicators and Standards): every indicator of
  * GET /kpis is shown and exported under one of them.
  */
-export const KPI_DOMAINS = ['timely', 'safe', 'accessible', 'least-restrictive', 'effective', 'person-centred', 'partnership'] as const;
+export const KPI_DOMAINS = [
+  'timely',
+  'safe',
+  'accessible',
+  'least-restrictive',
+  'effective',
+  'person-centred',
+  'partnership',
+] as const;
 export type KpiDomain = (typeof KPI_DOMAINS)[number];
 
 export const KPI_UNITS = ['count', 'share', 'seconds', 'minutes'] as const;

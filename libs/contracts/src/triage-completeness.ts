@@ -7,7 +7,13 @@ import { CATEGORIES } from './vocabulary.js';
 // The rest of the body is the triage input of reference/triage.md §3, unchanged.
 
 /** The questions a triage must answer before it counts as assessed (dotted paths, as in error `field`s). */
-export const DANGER_NOW_QUESTIONS = ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'harmToOthers', 'weaponAccess'] as const;
+export const DANGER_NOW_QUESTIONS = [
+  'selfHarmInProgress',
+  'medicalEmergency',
+  'rescueNeeded',
+  'harmToOthers',
+  'weaponAccess',
+] as const;
 export const CSSRS_PATH_QUESTIONS = [
   'cssrs.wishDead',
   'cssrs.suicidalThoughts',

@@ -55,7 +55,11 @@ export type PartnerAnswerAction = (typeof PARTNER_ANSWER_ACTIONS)[number];
 /** What a partner system may answer; a decline carries its reason code (and words with `other`). */
 export const partnerAnswerSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('accept') }),
-  z.strictObject({ action: z.literal('decline'), reasonCode: z.enum(HANDOFF_DECLINE_REASONS), reasonText: z.string().trim().min(1).max(500).optional() }),
+  z.strictObject({
+    action: z.literal('decline'),
+    reasonCode: z.enum(HANDOFF_DECLINE_REASONS),
+    reasonText: z.string().trim().min(1).max(500).optional(),
+  }),
   z.strictObject({ action: z.literal('contact-confirmed') }),
   z.strictObject({ action: z.literal('complete') }),
 ]);

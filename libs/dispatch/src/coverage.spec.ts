@@ -8,8 +8,17 @@ const regions = [
   { id: 'r2', code: 'R2', name: 'South' },
   { id: 'r3', code: 'R3', name: 'East' },
 ];
-const team = (id: string, regionId: string, coveredRegionIds: string[] = []): CoverageTeam => ({ id, callsign: id.toUpperCase(), regionId, coveredRegionIds });
-const shift = (teamId: string, from: number, to: number): CoverageShift => ({ teamId, startsAt: h(from), endsAt: h(to) });
+const team = (id: string, regionId: string, coveredRegionIds: string[] = []): CoverageTeam => ({
+  id,
+  callsign: id.toUpperCase(),
+  regionId,
+  coveredRegionIds,
+});
+const shift = (teamId: string, from: number, to: number): CoverageShift => ({
+  teamId,
+  startsAt: h(from),
+  endsAt: h(to),
+});
 
 function one(regionId: string, teams: CoverageTeam[], shifts: CoverageShift[], horizonHours?: number) {
   return computeCoverage({ regions, teams, shifts, now, horizonHours }).find((r) => r.regionId === regionId)!;
@@ -32,12 +41,23 @@ describe('computeCoverage', () => {
 
   it('is covered throughout by one long shift', () => {
     const r = one('r1', [team('a', 'r1')], [shift('a', -1, 24)]);
-    expect(r).toMatchObject({ onDutyNow: [{ teamId: 'a', callsign: 'A' }], gapNow: false, gapStartsAt: null, gapWithinHorizon: false });
+    expect(r).toMatchObject({
+      onDutyNow: [{ teamId: 'a', callsign: 'A' }],
+      gapNow: false,
+      gapStartsAt: null,
+      gapWithinHorizon: false,
+    });
   });
 
   it('finds the gap between two shifts and when it ends', () => {
     const r = one('r1', [team('a', 'r1')], [shift('a', -1, 3), shift('a', 5, 20)]);
-    expect(r).toMatchObject({ gapNow: false, gapStartsAt: iso(3), gapEndsAt: iso(5), nextShiftStartsAt: iso(5), gapWithinHorizon: true });
+    expect(r).toMatchObject({
+      gapNow: false,
+      gapStartsAt: iso(3),
+      gapEndsAt: iso(5),
+      nextShiftStartsAt: iso(5),
+      gapWithinHorizon: true,
+    });
   });
 
   it('treats back-to-back and overlapping shifts of different teams as continuous cover', () => {
@@ -47,7 +67,11 @@ describe('computeCoverage', () => {
   });
 
   it('finds a gap starting exactly when cover ends before the horizon', () => {
-    expect(one('r1', [team('a', 'r1')], [shift('a', -2, 11)])).toMatchObject({ gapStartsAt: iso(11), gapEndsAt: null, gapWithinHorizon: true });
+    expect(one('r1', [team('a', 'r1')], [shift('a', -2, 11)])).toMatchObject({
+      gapStartsAt: iso(11),
+      gapEndsAt: null,
+      gapWithinHorizon: true,
+    });
   });
 
   it('ignores gaps beyond the horizon and uses the horizon given', () => {
@@ -68,7 +92,12 @@ describe('computeCoverage', () => {
 
   it('lists teams on duty by callsign and ignores zero-length or inverted shifts', () => {
     const teams = [team('zulu', 'r1'), team('alpha', 'r1')];
-    const shifts = [shift('zulu', -1, 13), shift('alpha', -1, 13), { teamId: 'alpha', startsAt: h(1), endsAt: h(1) }, { teamId: 'zulu', startsAt: h(3), endsAt: h(2) }];
+    const shifts = [
+      shift('zulu', -1, 13),
+      shift('alpha', -1, 13),
+      { teamId: 'alpha', startsAt: h(1), endsAt: h(1) },
+      { teamId: 'zulu', startsAt: h(3), endsAt: h(2) },
+    ];
     expect(one('r1', teams, shifts).onDutyNow.map((t) => t.callsign)).toEqual(['ALPHA', 'ZULU']);
   });
 

@@ -41,7 +41,8 @@ export function computeCoverage(input: CoverageInput): RegionCoverage[] {
   const nowMs = input.now.getTime();
   if (!Number.isFinite(nowMs)) throw new RangeError('computeCoverage: now must be a valid Date');
   const horizonHours = input.horizonHours ?? DEFAULT_COVERAGE_HORIZON_HOURS;
-  if (!Number.isFinite(horizonHours) || horizonHours <= 0) throw new RangeError(`computeCoverage: horizonHours must be > 0, got ${horizonHours}`);
+  if (!Number.isFinite(horizonHours) || horizonHours <= 0)
+    throw new RangeError(`computeCoverage: horizonHours must be > 0, got ${horizonHours}`);
   const endMs = nowMs + horizonHours * 3_600_000;
 
   const shiftsByTeam = new Map<string, { start: number; end: number }[]>();

@@ -8,7 +8,17 @@ import {
   type IncidentTrigger,
 } from './incident-lifecycle.js';
 
-const TRIGGERS: IncidentTrigger[] = ['offer', 'offer-ended', 'accept', 'arrive', 'stand-down', 'clear', 'handoff', 'close', 'cancel'];
+const TRIGGERS: IncidentTrigger[] = [
+  'offer',
+  'offer-ended',
+  'accept',
+  'arrive',
+  'stand-down',
+  'clear',
+  'handoff',
+  'close',
+  'cancel',
+];
 
 // Written out independently of the table: trigger → { from: to }.
 const EXPECTED: Record<IncidentTrigger, Partial<Record<IncidentStatus, IncidentStatus>>> = {
@@ -27,7 +37,11 @@ describe('incident lifecycle', () => {
   it('applies every trigger from exactly the expected statuses', () => {
     for (const trigger of TRIGGERS) {
       for (const from of INCIDENT_STATUSES) {
-        expect([trigger, from, nextIncidentStatus(from, trigger)]).toEqual([trigger, from, EXPECTED[trigger][from] ?? null]);
+        expect([trigger, from, nextIncidentStatus(from, trigger)]).toEqual([
+          trigger,
+          from,
+          EXPECTED[trigger][from] ?? null,
+        ]);
       }
     }
   });

@@ -34,7 +34,11 @@ export const roundShare = (value: number): number => roundTo(value, 4);
 export const roundDuration = (value: number): number => roundTo(value, 1);
 
 /** Counts per key, with every key of `keys` present (0 when absent); unknown keys are kept too. */
-export function countBy<K extends string>(keys: readonly K[], values: readonly (string | null | undefined)[], unknown = 'unspecified'): Record<K, number> & Record<string, number> {
+export function countBy<K extends string>(
+  keys: readonly K[],
+  values: readonly (string | null | undefined)[],
+  unknown = 'unspecified',
+): Record<K, number> & Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of keys) out[k] = 0;
   for (const v of values) {

@@ -6,11 +6,32 @@ const zeros = { A: 0, B: 0, C: 0, D: 0, E: 0, F: 0, G: 0 };
 const report: KpiReport = {
   from: '2026-01-01T00:00:00.000Z',
   to: '2026-02-01T00:00:00.000Z',
-  calls: { total: 10, answered: 9, answeredWithin15sShare: 0.8, answeredWithin20sShare: 0.95, answerSecondsP50: 7, answerSecondsP90: 18.5 },
+  calls: {
+    total: 10,
+    answered: 9,
+    answeredWithin15sShare: 0.8,
+    answeredWithin20sShare: 0.95,
+    answerSecondsP50: 7,
+    answerSecondsP90: 18.5,
+  },
   incidents: { total: 4, byCategory: { ...zeros, A: 1, C: 3 } },
   processing: { measured: 3, answerToDispatchSecondsP90: 75, within60sShare: 0.6667 },
-  response: { offered: 3, accepted: 2, onScene: 2, withinTargetShare: 0.5, acceptSecondsP50: 20, onSceneMinutesP50ByCategory: { ...zeros, A: 25, C: 200 } },
-  handoffs: { requested: 2, accepted: 1, declined: 1, hospitalRefusalRate: 0.5, bedFoundMinutesP50: 42, declineReasons: { 'no-beds': 1, other: 0, 'x,"odd"': 2 } },
+  response: {
+    offered: 3,
+    accepted: 2,
+    onScene: 2,
+    withinTargetShare: 0.5,
+    acceptSecondsP50: 20,
+    onSceneMinutesP50ByCategory: { ...zeros, A: 25, C: 200 },
+  },
+  handoffs: {
+    requested: 2,
+    accepted: 1,
+    declined: 1,
+    hospitalRefusalRate: 0.5,
+    bedFoundMinutesP50: 42,
+    declineReasons: { 'no-beds': 1, other: 0, 'x,"odd"': 2 },
+  },
   policeInvolvementShare: 0.25,
   followUps: { due: 2, doneWithin24hShare: 1 },
 };
@@ -29,9 +50,13 @@ describe('kpiRows', () => {
     expect(row('policeInvolvementShare')).toMatchObject({ domain: 'least-restrictive', value: 0.25, target: null });
   });
 
-  it('carries the standards\' targets and the centre\'s category targets', () => {
+  it("carries the standards' targets and the centre's category targets", () => {
     expect(row('calls.answeredWithin15sShare').target).toEqual({ op: '>=', value: 0.9, source: 'NENA-STA-020.1-2020' });
-    expect(row('processing.answerToDispatchSecondsP90').target).toMatchObject({ op: '<=', value: 60, source: 'NFPA 1225' });
+    expect(row('processing.answerToDispatchSecondsP90').target).toMatchObject({
+      op: '<=',
+      value: 60,
+      source: 'NFPA 1225',
+    });
     expect(row('followUps.doneWithin24hShare').target).toMatchObject({ op: '>=', value: 1 });
     expect(row('response.onSceneMinutesP50ByCategory.B').target).toMatchObject({ op: '<=', value: 120 });
     expect(row('response.onSceneMinutesP50ByCategory.F').target).toBeNull();
@@ -63,7 +88,9 @@ describe('CSV', () => {
   it('writes one line per indicator with the period', () => {
     const lines = kpiCsv(report, DEFAULT_RESPONSE_TIMES).trimEnd().split('\r\n');
     expect(lines[0]).toBe('domain,indicator,value,unit,target_op,target,target_source,from,to');
-    expect(lines).toContain('timely,calls.answerSecondsP90,18.5,seconds,<=,15,NENA-STA-020.1-2020,2026-01-01T00:00:00.000Z,2026-02-01T00:00:00.000Z');
+    expect(lines).toContain(
+      'timely,calls.answerSecondsP90,18.5,seconds,<=,15,NENA-STA-020.1-2020,2026-01-01T00:00:00.000Z,2026-02-01T00:00:00.000Z',
+    );
     expect(lines).toContain('accessible,incidents.total,4,count,,,,2026-01-01T00:00:00.000Z,2026-02-01T00:00:00.000Z');
     expect(lines).toHaveLength(kpiRows(report, DEFAULT_RESPONSE_TIMES).length + 1);
   });

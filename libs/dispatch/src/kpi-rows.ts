@@ -1,4 +1,12 @@
-import { CATEGORIES, type Category, type KpiDomain, type KpiReport, type KpiRow, type KpiUnit, type ResponseTimes } from '#contracts';
+import {
+  CATEGORIES,
+  type Category,
+  type KpiDomain,
+  type KpiReport,
+  type KpiRow,
+  type KpiUnit,
+  type ResponseTimes,
+} from '#contracts';
 
 // The indicators of GET /kpis as rows grouped under the CRISES quality domains, each with its standard's target
 // (reference/standards.md §1). The API's CSV and the console's dashboard tables are both made from these rows,
@@ -20,7 +28,13 @@ interface Spec {
   read: (r: KpiReport) => number;
 }
 
-const spec = (domain: KpiDomain, indicator: string, unit: KpiUnit, read: (r: KpiReport) => number, target: Target = null): Spec => ({
+const spec = (
+  domain: KpiDomain,
+  indicator: string,
+  unit: KpiUnit,
+  read: (r: KpiReport) => number,
+  target: Target = null,
+): Spec => ({
   domain,
   indicator,
   unit,
@@ -35,7 +49,13 @@ const spec = (domain: KpiDomain, indicator: string, unit: KpiUnit, read: (r: Kpi
 function categorySpecs(responseTimes: Readonly<ResponseTimes>): Spec[] {
   return CATEGORIES.map((c: Category) => {
     const minutes = responseTimes[c];
-    return spec('safe', `response.onSceneMinutesP50ByCategory.${c}`, 'minutes', (r) => r.response.onSceneMinutesP50ByCategory[c] ?? 0, minutes === null ? null : atMost(minutes, `category ${c} response target`));
+    return spec(
+      'safe',
+      `response.onSceneMinutesP50ByCategory.${c}`,
+      'minutes',
+      (r) => r.response.onSceneMinutesP50ByCategory[c] ?? 0,
+      minutes === null ? null : atMost(minutes, `category ${c} response target`),
+    );
   });
 }
 
@@ -45,22 +65,42 @@ function specs(report: KpiReport, responseTimes: Readonly<ResponseTimes>): Spec[
     spec('timely', 'calls.answerSecondsP90', 'seconds', (r) => r.calls.answerSecondsP90, atMost(15, NENA)),
     spec('timely', 'calls.answeredWithin15sShare', 'share', (r) => r.calls.answeredWithin15sShare, atLeast(0.9, NENA)),
     spec('timely', 'calls.answeredWithin20sShare', 'share', (r) => r.calls.answeredWithin20sShare, atLeast(0.95, NENA)),
-    spec('timely', 'processing.answerToDispatchSecondsP90', 'seconds', (r) => r.processing.answerToDispatchSecondsP90, atMost(60, NFPA)),
+    spec(
+      'timely',
+      'processing.answerToDispatchSecondsP90',
+      'seconds',
+      (r) => r.processing.answerToDispatchSecondsP90,
+      atMost(60, NFPA),
+    ),
     spec('timely', 'processing.within60sShare', 'share', (r) => r.processing.within60sShare, atLeast(0.9, NFPA)),
     spec('timely', 'response.acceptSecondsP50', 'seconds', (r) => r.response.acceptSecondsP50),
-    spec('safe', 'response.withinTargetShare', 'share', (r) => r.response.withinTargetShare, atLeast(0.9, 'category response targets')),
+    spec(
+      'safe',
+      'response.withinTargetShare',
+      'share',
+      (r) => r.response.withinTargetShare,
+      atLeast(0.9, 'category response targets'),
+    ),
     ...categorySpecs(responseTimes),
     spec('accessible', 'calls.total', 'count', (r) => r.calls.total),
     spec('accessible', 'calls.answered', 'count', (r) => r.calls.answered),
     spec('accessible', 'incidents.total', 'count', (r) => r.incidents.total),
-    ...CATEGORIES.map((c) => spec('accessible', `incidents.byCategory.${c}`, 'count', (r) => r.incidents.byCategory[c] ?? 0)),
+    ...CATEGORIES.map((c) =>
+      spec('accessible', `incidents.byCategory.${c}`, 'count', (r) => r.incidents.byCategory[c] ?? 0),
+    ),
     spec('least-restrictive', 'policeInvolvementShare', 'share', (r) => r.policeInvolvementShare),
     spec('effective', 'processing.measured', 'count', (r) => r.processing.measured),
     spec('effective', 'response.offered', 'count', (r) => r.response.offered),
     spec('effective', 'response.accepted', 'count', (r) => r.response.accepted),
     spec('effective', 'response.onScene', 'count', (r) => r.response.onScene),
     spec('person-centred', 'followUps.due', 'count', (r) => r.followUps.due),
-    spec('person-centred', 'followUps.doneWithin24hShare', 'share', (r) => r.followUps.doneWithin24hShare, atLeast(1, 'follow-up within 24 h')),
+    spec(
+      'person-centred',
+      'followUps.doneWithin24hShare',
+      'share',
+      (r) => r.followUps.doneWithin24hShare,
+      atLeast(1, 'follow-up within 24 h'),
+    ),
     spec('partnership', 'handoffs.requested', 'count', (r) => r.handoffs.requested),
     spec('partnership', 'handoffs.accepted', 'count', (r) => r.handoffs.accepted),
     spec('partnership', 'handoffs.declined', 'count', (r) => r.handoffs.declined),
@@ -69,13 +109,21 @@ function specs(report: KpiReport, responseTimes: Readonly<ResponseTimes>): Spec[
     // Decline reasons are open-ended (an unknown code is kept), so they are read from the report itself.
     ...Object.keys(report.handoffs.declineReasons)
       .sort()
-      .map((code) => spec('partnership', `handoffs.declineReasons.${code}`, 'count', (r) => r.handoffs.declineReasons[code] ?? 0)),
+      .map((code) =>
+        spec('partnership', `handoffs.declineReasons.${code}`, 'count', (r) => r.handoffs.declineReasons[code] ?? 0),
+      ),
   ];
 }
 
 /** Every indicator of the report as a row, in domain order, with its target. */
 export function kpiRows(report: KpiReport, responseTimes: Readonly<ResponseTimes>): KpiRow[] {
-  return specs(report, responseTimes).map((s) => ({ domain: s.domain, indicator: s.indicator, value: s.read(report), unit: s.unit, target: s.target }));
+  return specs(report, responseTimes).map((s) => ({
+    domain: s.domain,
+    indicator: s.indicator,
+    value: s.read(report),
+    unit: s.unit,
+    target: s.target,
+  }));
 }
 
 /** Whether a value meets its target (null when the indicator has none). */
@@ -97,16 +145,39 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 /** A CSV document: a header line and one line per row, CRLF line ends. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export const KPI_CSV_HEADER = ['domain', 'indicator', 'value', 'unit', 'target_op', 'target', 'target_source', 'from', 'to'] as const;
+export const KPI_CSV_HEADER = [
+  'domain',
+  'indicator',
+  'value',
+  'unit',
+  'target_op',
+  'target',
+  'target_source',
+  'from',
+  'to',
+] as const;
 
 /** GET /kpis as CSV: one line per indicator (KPI_CSV_HEADER). */
 export function kpiCsv(report: KpiReport, responseTimes: Readonly<ResponseTimes>): string {
   return toCsv(
     KPI_CSV_HEADER,
-    kpiRows(report, responseTimes).map((r) => [r.domain, r.indicator, r.value, r.unit, r.target?.op, r.target?.value, r.target?.source, report.from, report.to]),
+    kpiRows(report, responseTimes).map((r) => [
+      r.domain,
+      r.indicator,
+      r.value,
+      r.unit,
+      r.target?.op,
+      r.target?.value,
+      r.target?.source,
+      report.from,
+      report.to,
+    ]),
   );
 }

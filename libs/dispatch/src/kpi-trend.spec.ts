@@ -2,7 +2,12 @@ import { isTimeZone, localDate, localDayCount, nextLocalMidnight, trendSlices } 
 
 describe('trend slices', () => {
   it('cuts a period into Seoul calendar days, clipped to the period', () => {
-    const slices = trendSlices(new Date('2026-02-03T12:00:00+09:00'), new Date('2026-02-05T06:00:00+09:00'), 'day', 'Asia/Seoul');
+    const slices = trendSlices(
+      new Date('2026-02-03T12:00:00+09:00'),
+      new Date('2026-02-05T06:00:00+09:00'),
+      'day',
+      'Asia/Seoul',
+    );
     expect(slices.map((s) => [s.bucket, s.from.toISOString(), s.to.toISOString()])).toEqual([
       ['2026-02-03', '2026-02-03T03:00:00.000Z', '2026-02-03T15:00:00.000Z'],
       ['2026-02-04', '2026-02-03T15:00:00.000Z', '2026-02-04T15:00:00.000Z'],
@@ -29,7 +34,9 @@ describe('trend slices', () => {
   });
 
   it('counts days and knows time zones', () => {
-    expect(localDayCount(new Date('2026-02-01T00:00:00+09:00'), new Date('2026-03-01T00:00:00+09:00'), 'Asia/Seoul')).toBe(28);
+    expect(
+      localDayCount(new Date('2026-02-01T00:00:00+09:00'), new Date('2026-03-01T00:00:00+09:00'), 'Asia/Seoul'),
+    ).toBe(28);
     expect(isTimeZone('Asia/Seoul')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
   });

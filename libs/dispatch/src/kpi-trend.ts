@@ -48,7 +48,14 @@ export function isTimeZone(timeZone: string): boolean {
 export function localParts(at: Date, timeZone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
 }
 
 /** The local calendar date of an instant, `YYYY-MM-DD`. */
@@ -102,6 +109,8 @@ export function localDayCount(from: Date, to: Date, timeZone: string): number {
 
 /** GET /kpis/trend as CSV: one line per bucket and indicator. */
 export function kpiTrendCsv(trend: KpiTrend, responseTimes: Readonly<ResponseTimes>): string {
-  const lines = trend.points.flatMap((p) => kpiRows(p.report, responseTimes).map((r) => [trend.bucket, p.bucket, r.domain, r.indicator, r.value, r.unit]));
+  const lines = trend.points.flatMap((p) =>
+    kpiRows(p.report, responseTimes).map((r) => [trend.bucket, p.bucket, r.domain, r.indicator, r.value, r.unit]),
+  );
   return toCsv(['bucket_kind', 'bucket', 'domain', 'indicator', 'value', 'unit'], lines);
 }

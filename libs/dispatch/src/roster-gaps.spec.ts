@@ -32,7 +32,11 @@ describe('rosterGaps', () => {
   });
 
   it('has no gap when 24-hour shifts cover the window end to end, and ignores shifts outside it', () => {
-    const shifts = Array.from({ length: 8 }, (_, d) => ({ teamId: 'a', startsAt: at(d * 24 - 15), endsAt: at(d * 24 + 9) }));
+    const shifts = Array.from({ length: 8 }, (_, d) => ({
+      teamId: 'a',
+      startsAt: at(d * 24 - 15),
+      endsAt: at(d * 24 + 9),
+    }));
     shifts.push({ teamId: 'a', startsAt: at(500), endsAt: at(510) });
     expect(rosterGaps({ regionIds: ['north'], teams, shifts, from: at(0), to: at(168) }).get('north')).toEqual([]);
   });

@@ -16,17 +16,31 @@ describe('planSlaTimers', () => {
   });
 
   it('warns at once when less than the margin is left', () => {
-    expect(planSlaTimers({ respondBy: at(5), now, warningMinutes: 15 })[0]).toEqual({ kind: 'incident.sla-warning', dueAt: now, condition: 'not-on-scene' });
+    expect(planSlaTimers({ respondBy: at(5), now, warningMinutes: 15 })[0]).toEqual({
+      kind: 'incident.sla-warning',
+      dueAt: now,
+      condition: 'not-on-scene',
+    });
   });
 
   it('skips the warning when the margin is 0', () => {
-    expect(planSlaTimers({ respondBy: at(60), now, warningMinutes: 0 })).toEqual([{ kind: 'incident.sla-breach', dueAt: at(60), condition: 'not-on-scene' }]);
+    expect(planSlaTimers({ respondBy: at(60), now, warningMinutes: 0 })).toEqual([
+      { kind: 'incident.sla-breach', dueAt: at(60), condition: 'not-on-scene' },
+    ]);
   });
 
   it('checks the 60-second dispatch target instead when the response is due now (category A)', () => {
     const plan = planSlaTimers({ respondBy: now, now, warningMinutes: 15 });
-    expect(plan).toEqual([{ kind: 'incident.sla-warning', dueAt: new Date(now.getTime() + DISPATCH_PROCESSING_SECONDS * 1000), condition: 'not-dispatched' }]);
-    expect(planSlaTimers({ respondBy: at(-3), now, warningMinutes: 15, processingSeconds: 30 })[0]!.dueAt).toEqual(new Date(now.getTime() + 30_000));
+    expect(plan).toEqual([
+      {
+        kind: 'incident.sla-warning',
+        dueAt: new Date(now.getTime() + DISPATCH_PROCESSING_SECONDS * 1000),
+        condition: 'not-dispatched',
+      },
+    ]);
+    expect(planSlaTimers({ respondBy: at(-3), now, warningMinutes: 15, processingSeconds: 30 })[0]!.dueAt).toEqual(
+      new Date(now.getTime() + 30_000),
+    );
   });
 
   it('refuses invalid input', () => {

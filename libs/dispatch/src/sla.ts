@@ -47,7 +47,11 @@ export function planSlaTimers(input: SlaPlanInput): PlannedSlaTimer[] {
   }
   const out: PlannedSlaTimer[] = [];
   if (input.warningMinutes > 0) {
-    out.push({ kind: 'incident.sla-warning', dueAt: new Date(Math.max(nowMs, dueMs - input.warningMinutes * 60_000)), condition: 'not-on-scene' });
+    out.push({
+      kind: 'incident.sla-warning',
+      dueAt: new Date(Math.max(nowMs, dueMs - input.warningMinutes * 60_000)),
+      condition: 'not-on-scene',
+    });
   }
   out.push({ kind: 'incident.sla-breach', dueAt: new Date(dueMs), condition: 'not-on-scene' });
   return out;
@@ -67,7 +71,12 @@ export type SlaState =
   /** A team arrived, late. */
   | 'missed';
 
-export function slaState(input: { respondBy: Date | null; onSceneAt: Date | null; now: Date; warningMinutes: number }): SlaState {
+export function slaState(input: {
+  respondBy: Date | null;
+  onSceneAt: Date | null;
+  now: Date;
+  warningMinutes: number;
+}): SlaState {
   const { respondBy, onSceneAt, now } = input;
   if (respondBy === null) return 'none';
   if (onSceneAt !== null) return onSceneAt.getTime() <= respondBy.getTime() ? 'met' : 'missed';

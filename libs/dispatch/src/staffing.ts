@@ -35,7 +35,12 @@ export function smiMinimumWorkforce(population: number): number {
 export function regionStaffing(population: number): RegionStaffing {
   const caseManagers = caseManagersFor(population);
   const teamLeaders = Math.ceil(caseManagers / CASE_MANAGERS_PER_TEAM_LEADER);
-  return { caseManagers, teamLeaders, staffTotal: caseManagers + teamLeaders, smiMinimumWorkforce: smiMinimumWorkforce(population) };
+  return {
+    caseManagers,
+    teamLeaders,
+    staffTotal: caseManagers + teamLeaders,
+    smiMinimumWorkforce: smiMinimumWorkforce(population),
+  };
 }
 
 /**
@@ -44,9 +49,13 @@ export function regionStaffing(population: number): RegionStaffing {
  */
 export function crisisRoundTheClockMinimum(totalPopulation: number): number {
   assertPopulation(totalPopulation);
-  return Math.max(CRISIS_ROUND_THE_CLOCK_FLOOR, Math.floor((totalPopulation * CRISIS_STAFF_PER_MILLION + 999_999) / 1_000_000));
+  return Math.max(
+    CRISIS_ROUND_THE_CLOCK_FLOOR,
+    Math.floor((totalPopulation * CRISIS_STAFF_PER_MILLION + 999_999) / 1_000_000),
+  );
 }
 
 function assertPopulation(population: number): void {
-  if (!Number.isSafeInteger(population) || population < 0) throw new RangeError(`population must be a non-negative integer, got ${population}`);
+  if (!Number.isSafeInteger(population) || population < 0)
+    throw new RangeError(`population must be a non-negative integer, got ${population}`);
 }

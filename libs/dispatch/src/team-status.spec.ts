@@ -45,7 +45,10 @@ describe('team status machine', () => {
       for (const to of STORED) {
         for (const actor of ACTORS) {
           checked++;
-          expect([`${from}>${to}:${actor}`, canTransition(from, to, actor)]).toEqual([`${from}>${to}:${actor}`, LEGAL.has(`${from}>${to}:${actor}`)]);
+          expect([`${from}>${to}:${actor}`, canTransition(from, to, actor)]).toEqual([
+            `${from}>${to}:${actor}`,
+            LEGAL.has(`${from}>${to}:${actor}`),
+          ]);
         }
       }
     }
@@ -103,6 +106,12 @@ describe('team status machine', () => {
   it('classifies working, check-in and settable statuses', () => {
     expect(TEAM_STATUSES.filter(isWorking)).toEqual(['en-route', 'on-scene', 'transporting']);
     expect(TEAM_STATUSES.filter(needsCheckins)).toEqual(['on-scene', 'transporting']);
-    expect(TEAM_STATUSES.filter(isSettable)).toEqual(['available', 'en-route', 'on-scene', 'transporting', 'unavailable']);
+    expect(TEAM_STATUSES.filter(isSettable)).toEqual([
+      'available',
+      'en-route',
+      'on-scene',
+      'transporting',
+      'unavailable',
+    ]);
   });
 });

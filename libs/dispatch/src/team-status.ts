@@ -73,7 +73,11 @@ export type TeamTransitionCheck =
   /** The edge exists but this actor may not take it (e.g. a team accepting by status instead of by the offer). */
   | { ok: false; reason: 'not-allowed' };
 
-export function checkTeamTransition(from: StoredTeamStatus, to: StoredTeamStatus, actor: TeamStatusActor): TeamTransitionCheck {
+export function checkTeamTransition(
+  from: StoredTeamStatus,
+  to: StoredTeamStatus,
+  actor: TeamStatusActor,
+): TeamTransitionCheck {
   if (from === to) return { ok: false, reason: 'unchanged' };
   const transition = teamTransition(from, to);
   if (!transition) return { ok: false, reason: 'illegal' };
@@ -86,7 +90,11 @@ export function canTransition(from: StoredTeamStatus, to: StoredTeamStatus, acto
 }
 
 /** Statuses in which the team is committed to an incident (it has an accepted dispatch). */
-export const WORKING_TEAM_STATUSES = ['en-route', 'on-scene', 'transporting'] as const satisfies readonly StoredTeamStatus[];
+export const WORKING_TEAM_STATUSES = [
+  'en-route',
+  'on-scene',
+  'transporting',
+] as const satisfies readonly StoredTeamStatus[];
 export type WorkingTeamStatus = (typeof WORKING_TEAM_STATUSES)[number];
 
 /** Statuses in which safety check-ins are due: the team is with the person. */

@@ -21,7 +21,10 @@ describe('StraightLineRouter', () => {
     const { distanceKm, minutes } = router.estimate(cityHall, gangnamStation);
     expect(distanceKm).toBeCloseTo(straight, 9);
     expect(minutes).toBeCloseTo(straight, 9); // 60 km/h: one minute per km
-    expect(new StraightLineRouter({ turnoutMinutes: 5 }).estimate(cityHall, cityHall)).toEqual({ distanceKm: 0, minutes: 5 });
+    expect(new StraightLineRouter({ turnoutMinutes: 5 }).estimate(cityHall, cityHall)).toEqual({
+      distanceKm: 0,
+      minutes: 5,
+    });
   });
 
   it('is symmetric', () => {

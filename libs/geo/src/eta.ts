@@ -39,8 +39,10 @@ export class StraightLineRouter implements Router {
     this.speedKmh = opts.speedKmh ?? 30;
     this.turnoutMinutes = opts.turnoutMinutes ?? 2;
     // Fail at construction (configuration time) rather than produce NaN ETAs on every call.
-    if (!Number.isFinite(this.roadFactor) || this.roadFactor < 1) throw new RangeError(`roadFactor must be ≥ 1, got ${this.roadFactor}`);
-    if (!Number.isFinite(this.speedKmh) || this.speedKmh <= 0) throw new RangeError(`speedKmh must be > 0, got ${this.speedKmh}`);
+    if (!Number.isFinite(this.roadFactor) || this.roadFactor < 1)
+      throw new RangeError(`roadFactor must be ≥ 1, got ${this.roadFactor}`);
+    if (!Number.isFinite(this.speedKmh) || this.speedKmh <= 0)
+      throw new RangeError(`speedKmh must be > 0, got ${this.speedKmh}`);
     if (!Number.isFinite(this.turnoutMinutes) || this.turnoutMinutes < 0) {
       throw new RangeError(`turnoutMinutes must be ≥ 0, got ${this.turnoutMinutes}`);
     }

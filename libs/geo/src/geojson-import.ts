@@ -174,7 +174,10 @@ function missingProperty(props: Json, name: string): string {
 export function parseRegionCollection(body: unknown, opts: RegionImportOptions): RegionImportResult {
   const errors = new ErrorList();
   if (!isObject(body)) {
-    return { ok: false, errors: [{ field: '(body)', message: `must be a GeoJSON FeatureCollection object, got ${describe(body)}` }] };
+    return {
+      ok: false,
+      errors: [{ field: '(body)', message: `must be a GeoJSON FeatureCollection object, got ${describe(body)}` }],
+    };
   }
   if (body.type !== 'FeatureCollection') errors.add('type', `must be "FeatureCollection", got ${describe(body.type)}`);
   if (!Array.isArray(body.features)) {
@@ -192,7 +195,10 @@ export function parseRegionCollection(body: unknown, opts: RegionImportOptions):
     if (code !== null) {
       const earlier = firstIndexByCode.get(code);
       if (earlier !== undefined) {
-        errors.add(`features[${i}].properties.${opts.codeProperty}`, `duplicate code "${code}" (also features[${earlier}])`);
+        errors.add(
+          `features[${i}].properties.${opts.codeProperty}`,
+          `duplicate code "${code}" (also features[${earlier}])`,
+        );
         continue;
       }
       firstIndexByCode.set(code, i);
@@ -201,7 +207,10 @@ export function parseRegionCollection(body: unknown, opts: RegionImportOptions):
   }
   // Either problems were dropped or whole features were never looked at: say the list is incomplete.
   if (errors.count > MAX_IMPORT_ERRORS || i < body.features.length) {
-    errors.items.push({ field: 'features', message: `too many problems; only the first ${MAX_IMPORT_ERRORS} are listed` });
+    errors.items.push({
+      field: 'features',
+      message: `too many problems; only the first ${MAX_IMPORT_ERRORS} are listed`,
+    });
   }
   return errors.count > 0 ? { ok: false, errors: errors.items } : { ok: true, regions };
 }
@@ -222,7 +231,10 @@ function parseFeature(v: unknown, path: string, opts: RegionImportOptions, error
 
   const propsPath = `${path}.properties`;
   if (!isObject(v.properties)) {
-    errors.add(propsPath, `must be an object holding "${opts.nameProperty}" and "${opts.codeProperty}", got ${describe(v.properties)}`);
+    errors.add(
+      propsPath,
+      `must be an object holding "${opts.nameProperty}" and "${opts.codeProperty}", got ${describe(v.properties)}`,
+    );
     return { code: null, region: null };
   }
   const props = v.properties;
@@ -231,13 +243,16 @@ function parseFeature(v: unknown, path: string, opts: RegionImportOptions, error
   const rawCode = props[opts.codeProperty];
   if (typeof rawCode === 'number' && Number.isFinite(rawCode)) code = String(rawCode);
   else if (typeof rawCode === 'string' && rawCode.trim() !== '') code = rawCode.trim();
-  else if (rawCode === undefined) errors.add(`${propsPath}.${opts.codeProperty}`, missingProperty(props, opts.codeProperty));
-  else errors.add(`${propsPath}.${opts.codeProperty}`, `must be a non-empty string or a number, got ${describe(rawCode)}`);
+  else if (rawCode === undefined)
+    errors.add(`${propsPath}.${opts.codeProperty}`, missingProperty(props, opts.codeProperty));
+  else
+    errors.add(`${propsPath}.${opts.codeProperty}`, `must be a non-empty string or a number, got ${describe(rawCode)}`);
 
   let name: string | null = null;
   const rawName = props[opts.nameProperty];
   if (typeof rawName === 'string' && rawName.trim() !== '') name = rawName.trim();
-  else if (rawName === undefined) errors.add(`${propsPath}.${opts.nameProperty}`, missingProperty(props, opts.nameProperty));
+  else if (rawName === undefined)
+    errors.add(`${propsPath}.${opts.nameProperty}`, missingProperty(props, opts.nameProperty));
   else errors.add(`${propsPath}.${opts.nameProperty}`, `must be a non-empty string, got ${describe(rawName)}`);
 
   let nameKo: string | null = null;
@@ -252,10 +267,14 @@ function parseFeature(v: unknown, path: string, opts: RegionImportOptions, error
   let population: number | null = null;
   if (opts.populationProperty !== undefined) {
     const raw = props[opts.populationProperty];
-    const parsed = typeof raw === 'string' && /^\s*\d{1,3}(,?\d{3})*\s*$/.test(raw) ? Number(raw.replace(/[,\s]/g, '')) : raw;
+    const parsed =
+      typeof raw === 'string' && /^\s*\d{1,3}(,?\d{3})*\s*$/.test(raw) ? Number(raw.replace(/[,\s]/g, '')) : raw;
     if (typeof parsed === 'number' && Number.isSafeInteger(parsed) && parsed >= 0) population = parsed;
     else if (raw !== undefined && raw !== null) {
-      errors.add(`${propsPath}.${opts.populationProperty}`, `must be a non-negative integer or null, got ${describe(raw)}`);
+      errors.add(
+        `${propsPath}.${opts.populationProperty}`,
+        `must be a non-negative integer or null, got ${describe(raw)}`,
+      );
     }
   }
 

@@ -27,7 +27,10 @@ describe('pointInGeometry', () => {
   });
 
   it('ignores ring winding and accepts unclosed rings', () => {
-    const reversed = poly([...rect(127.0, 37.5, 127.1, 37.6)].reverse(), [...rect(127.04, 37.54, 127.06, 37.56)].reverse());
+    const reversed = poly(
+      [...rect(127.0, 37.5, 127.1, 37.6)].reverse(),
+      [...rect(127.04, 37.54, 127.06, 37.56)].reverse(),
+    );
     const unclosed = poly(rect(127.0, 37.5, 127.1, 37.6).slice(0, 4));
     expect(pointInGeometry(at(127.02, 37.52), reversed)).toBe(true);
     expect(pointInGeometry(at(127.05, 37.55), reversed)).toBe(false);
@@ -56,7 +59,10 @@ describe('pointInGeometry', () => {
   it('checks every part of a MultiPolygon, holes included', () => {
     const multi: MultiPolygonGeometry = {
       type: 'MultiPolygon',
-      coordinates: [[rect(126.8, 37.4, 126.9, 37.5)], [rect(127.0, 37.5, 127.1, 37.6), rect(127.04, 37.54, 127.06, 37.56)]],
+      coordinates: [
+        [rect(126.8, 37.4, 126.9, 37.5)],
+        [rect(127.0, 37.5, 127.1, 37.6), rect(127.04, 37.54, 127.06, 37.56)],
+      ],
     };
     expect(pointInGeometry(at(126.85, 37.45), multi)).toBe(true);
     expect(pointInGeometry(at(127.02, 37.52), multi)).toBe(true); // second part
@@ -102,7 +108,10 @@ describe('findRegion', () => {
     // A deliberately wrong box proves the geometry is never consulted when the box rules the point out.
     const lying: BBox = [0, 0, 1, 1];
     expect(findRegion(at(126.95, 37.55), [{ ...west, bbox: lying }])).toBeNull();
-    expect(findRegion(at(126.95, 37.55), [{ ...west, bbox: geometryBBox(west.geometry) }])).toEqual({ ...west, bbox: [126.9, 37.5, 127.0, 37.6] });
+    expect(findRegion(at(126.95, 37.55), [{ ...west, bbox: geometryBBox(west.geometry) }])).toEqual({
+      ...west,
+      bbox: [126.9, 37.5, 127.0, 37.6],
+    });
   });
 
   describe('border determinism', () => {
@@ -185,12 +194,24 @@ describe('geometryAreaKm2', () => {
     expect(geometryAreaKm2(poly([...outer].reverse()))).toBeCloseTo(4 * cell, 3);
     expect(geometryAreaKm2(poly(outer, hole))).toBeCloseTo(3 * cell, 3);
     expect(geometryAreaKm2(poly(outer, [...hole].reverse()))).toBeCloseTo(3 * cell, 3);
-    const multi: AreaGeometry = { type: 'MultiPolygon', coordinates: [[rect(127.0, 37.5, 127.01, 37.51)], [rect(127.02, 37.5, 127.03, 37.51)]] };
+    const multi: AreaGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [[rect(127.0, 37.5, 127.01, 37.51)], [rect(127.02, 37.5, 127.03, 37.51)]],
+    };
     expect(geometryAreaKm2(multi)).toBeCloseTo(2 * cell, 3);
   });
 
   it('is zero for a degenerate ring', () => {
-    expect(geometryAreaKm2(poly([[127, 37.5], [127.01, 37.5], [127.02, 37.5], [127, 37.5]]))).toBeCloseTo(0, 9);
+    expect(
+      geometryAreaKm2(
+        poly([
+          [127, 37.5],
+          [127.01, 37.5],
+          [127.02, 37.5],
+          [127, 37.5],
+        ]),
+      ),
+    ).toBeCloseTo(0, 9);
   });
 });
 
@@ -208,15 +229,28 @@ describe('geometryCentroid', () => {
   });
 
   it('weights MultiPolygon parts by area', () => {
-    const equal = geometryCentroid({ type: 'MultiPolygon', coordinates: [[rect(127.0, 37.5, 127.01, 37.51)], [rect(127.02, 37.5, 127.03, 37.51)]] });
+    const equal = geometryCentroid({
+      type: 'MultiPolygon',
+      coordinates: [[rect(127.0, 37.5, 127.01, 37.51)], [rect(127.02, 37.5, 127.03, 37.51)]],
+    });
     expect(equal.lng).toBeCloseTo(127.015, 9);
-    const unequal = geometryCentroid({ type: 'MultiPolygon', coordinates: [[rect(127.0, 37.5, 127.03, 37.51)], [rect(127.04, 37.5, 127.05, 37.51)]] });
+    const unequal = geometryCentroid({
+      type: 'MultiPolygon',
+      coordinates: [[rect(127.0, 37.5, 127.03, 37.51)], [rect(127.04, 37.5, 127.05, 37.51)]],
+    });
     // Three units centred at 127.015 and one at 127.045: (3·127.015 + 127.045) / 4.
     expect(unequal.lng).toBeCloseTo(127.0225, 9);
   });
 
   it('falls back to the vertex mean for a geometry without area', () => {
-    const c = geometryCentroid(poly([[127, 37.5], [127.02, 37.5], [127.04, 37.5], [127, 37.5]]));
+    const c = geometryCentroid(
+      poly([
+        [127, 37.5],
+        [127.02, 37.5],
+        [127.04, 37.5],
+        [127, 37.5],
+      ]),
+    );
     expect(c.lat).toBeCloseTo(37.5, 9);
     expect(c.lng).toBeCloseTo(127.015, 9);
   });

@@ -26,7 +26,12 @@ describe('LocalProjection', () => {
   });
 
   it('signedArea2 is positive for counter-clockwise rings, twice the area', () => {
-    const ccw = [{ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 2, y: 1 }, { x: 0, y: 1 }];
+    const ccw = [
+      { x: 0, y: 0 },
+      { x: 2, y: 0 },
+      { x: 2, y: 1 },
+      { x: 0, y: 1 },
+    ];
     expect(signedArea2(ccw)).toBe(4);
     expect(signedArea2([...ccw].reverse())).toBe(-4);
   });

@@ -22,7 +22,9 @@ export class LocalProjection {
   constructor(readonly origin: LatLng) {
     if (!Number.isFinite(origin.lat) || !Number.isFinite(origin.lng) || Math.abs(origin.lat) >= 89) {
       // Near the poles a degree of longitude shrinks to nothing and the frame stops being useful.
-      throw new RangeError(`LocalProjection: origin must be a finite point away from the poles, got ${origin.lat},${origin.lng}`);
+      throw new RangeError(
+        `LocalProjection: origin must be a finite point away from the poles, got ${origin.lat},${origin.lng}`,
+      );
     }
     this.kmPerDegreeLng = KM_PER_DEGREE * Math.cos(origin.lat * RAD);
   }

@@ -1,6 +1,13 @@
 import type { LatLng, TeamSkill } from '#contracts';
 import { StraightLineRouter, type Router } from './eta.js';
-import { explainExclusions, rankTeams, recommendTeams, type CandidateTeam, type RecommendationIncident, type RecommendOptions } from './recommend.js';
+import {
+  explainExclusions,
+  rankTeams,
+  recommendTeams,
+  type CandidateTeam,
+  type RecommendationIncident,
+  type RecommendOptions,
+} from './recommend.js';
 
 // A router whose answer is written into the team's position, so each test reads as "this team is N minutes
 // away": lat = minutes, lng = km. Ranking never looks at coordinates itself, only at what the router says.
@@ -36,8 +43,13 @@ const incident = (overrides: Partial<RecommendationIncident> = {}): Recommendati
   dangerToOthers: false,
   ...overrides,
 });
-const options = (overrides: Partial<RecommendOptions> = {}): RecommendOptions => ({ now: NOW, router: stubRouter, ...overrides });
-const callsigns = (teams: CandidateTeam[], inc = incident(), opts = options()): string[] => recommendTeams(inc, teams, opts).map((r) => r.callsign);
+const options = (overrides: Partial<RecommendOptions> = {}): RecommendOptions => ({
+  now: NOW,
+  router: stubRouter,
+  ...overrides,
+});
+const callsigns = (teams: CandidateTeam[], inc = incident(), opts = options()): string[] =>
+  recommendTeams(inc, teams, opts).map((r) => r.callsign);
 
 describe('recommendTeams: eligibility', () => {
   it('only recommends teams that are on duty and available', () => {
@@ -97,7 +109,12 @@ describe('explainExclusions', () => {
   });
 
   it('agrees with rankTeams, which adds teams the router could not estimate', () => {
-    const teams = [team('OK', 5), team('OFF', 5, { onDuty: false }), team('LOST', 5, { base: { lat: Number.NaN, lng: 1 } }), team('SOLO', 5, { size: 1 })];
+    const teams = [
+      team('OK', 5),
+      team('OFF', 5, { onDuty: false }),
+      team('LOST', 5, { base: { lat: Number.NaN, lng: 1 } }),
+      team('SOLO', 5, { size: 1 }),
+    ];
     const inc = incident({ dangerToOthers: true });
     const { recommendations, excluded } = rankTeams(inc, teams, options());
     expect(recommendations.map((r) => r.callsign)).toEqual(['OK']);
@@ -113,13 +130,21 @@ describe('explainExclusions', () => {
 
 describe('recommendTeams: position', () => {
   it('uses a fresh live location', () => {
-    const [rec] = recommendTeams(incident(), [team('A', 30, { location: { ...away(4), at: minutesAgo(5) } })], options());
+    const [rec] = recommendTeams(
+      incident(),
+      [team('A', 30, { location: { ...away(4), at: minutesAgo(5) } })],
+      options(),
+    );
     expect(rec).toMatchObject({ from: 'live', etaMinutes: 4 });
     expect(rec.reasons[0]).toBe('location.live');
   });
 
   it('falls back to the base when the live location is older than 30 minutes', () => {
-    const [rec] = recommendTeams(incident(), [team('A', 30, { location: { ...away(4), at: minutesAgo(31) } })], options());
+    const [rec] = recommendTeams(
+      incident(),
+      [team('A', 30, { location: { ...away(4), at: minutesAgo(31) } })],
+      options(),
+    );
     expect(rec).toMatchObject({ from: 'base', etaMinutes: 30 });
     expect(rec.reasons[0]).toBe('location.stale-base');
   });
@@ -164,14 +189,25 @@ describe('recommendTeams: ranking', () => {
 
   it('produces the whole reason list in a fixed order', () => {
     const t = team('A', 8, { location: { ...away(8), at: minutesAgo(2) }, skills: ['adolescent'] });
-    const [rec] = recommendTeams(incident({ neededSkills: ['adolescent', 'english'], dangerToOthers: true }), [t], options());
+    const [rec] = recommendTeams(
+      incident({ neededSkills: ['adolescent', 'english'], dangerToOthers: true }),
+      [t],
+      options(),
+    );
     expect(rec).toEqual({
       teamId: t.id,
       callsign: 'A',
       etaMinutes: 8,
       distanceKm: 4,
       inRegion: true,
-      reasons: ['location.live', 'region.in', 'skill.match:adolescent', 'skill.missing:english', 'size.ok-for-danger', 'eta.fastest'],
+      reasons: [
+        'location.live',
+        'region.in',
+        'skill.match:adolescent',
+        'skill.missing:english',
+        'size.ok-for-danger',
+        'eta.fastest',
+      ],
       from: 'live',
     });
   });
@@ -202,7 +238,11 @@ describe('recommendTeams: ranking', () => {
     });
 
     it('does not flag an out-of-region team that only outranks other out-of-region teams', () => {
-      const recs = recommendTeams(incident(), [team('OUT1', 5, { regionId: 'r-x' }), team('OUT2', 8, { regionId: 'r-y' })], options());
+      const recs = recommendTeams(
+        incident(),
+        [team('OUT1', 5, { regionId: 'r-x' }), team('OUT2', 8, { regionId: 'r-y' })],
+        options(),
+      );
       for (const r of recs) expect(r.reasons).not.toContain('region.out-faster-by-margin');
     });
 
@@ -215,9 +255,18 @@ describe('recommendTeams: ranking', () => {
     });
 
     it('takes a configurable margin, also per category', () => {
-      expect(callsigns([home(20), away_(12)], incident(), options({ regionMarginMinutes: 5 }))).toEqual(['AWAY', 'HOME']);
-      expect(callsigns([home(20), away_(12)], incident(), options({ regionMarginMinutes: 0 }))).toEqual(['AWAY', 'HOME']);
-      expect(callsigns([home(20), away_(2)], incident(), options({ regionMarginMinutes: 30 }))).toEqual(['HOME', 'AWAY']);
+      expect(callsigns([home(20), away_(12)], incident(), options({ regionMarginMinutes: 5 }))).toEqual([
+        'AWAY',
+        'HOME',
+      ]);
+      expect(callsigns([home(20), away_(12)], incident(), options({ regionMarginMinutes: 0 }))).toEqual([
+        'AWAY',
+        'HOME',
+      ]);
+      expect(callsigns([home(20), away_(2)], incident(), options({ regionMarginMinutes: 30 }))).toEqual([
+        'HOME',
+        'AWAY',
+      ]);
       const perCategory = options({ regionMarginMinutes: { A: 0 } });
       expect(callsigns([home(20), away_(12)], incident({ category: 'A' }), perCategory)).toEqual(['AWAY', 'HOME']);
       expect(callsigns([home(20), away_(12)], incident({ category: 'C' }), perCategory)).toEqual(['HOME', 'AWAY']);
@@ -254,7 +303,11 @@ describe('recommendTeams: ranking', () => {
 
     it('falls back to ETA when no team has every needed skill', () => {
       const needed: TeamSkill[] = ['adolescent', 'chinese'];
-      const teams = [team('HALF-SLOW', 20, { skills: ['adolescent'] }), team('NONE-FAST', 5), team('HALF-MID', 10, { skills: ['chinese'] })];
+      const teams = [
+        team('HALF-SLOW', 20, { skills: ['adolescent'] }),
+        team('NONE-FAST', 5),
+        team('HALF-MID', 10, { skills: ['chinese'] }),
+      ];
       const recs = recommendTeams(incident({ neededSkills: needed }), teams, options());
       expect(recs.map((r) => r.callsign)).toEqual(['NONE-FAST', 'HALF-MID', 'HALF-SLOW']);
       expect(recs[0].reasons).toEqual(expect.arrayContaining(['skill.missing:adolescent', 'skill.missing:chinese']));
@@ -266,11 +319,19 @@ describe('recommendTeams: ranking', () => {
         team('SKILLED-HOME', 20, { skills: ['elderly'] }),
         team('PLAIN-HOME', 3),
       ];
-      expect(callsigns(teams, incident({ neededSkills: ['elderly'] }))).toEqual(['SKILLED-HOME', 'SKILLED-AWAY', 'PLAIN-HOME']);
+      expect(callsigns(teams, incident({ neededSkills: ['elderly'] }))).toEqual([
+        'SKILLED-HOME',
+        'SKILLED-AWAY',
+        'PLAIN-HOME',
+      ]);
     });
 
     it('lists each needed skill once even if asked twice', () => {
-      const [rec] = recommendTeams(incident({ neededSkills: ['elderly', 'elderly'] }), [team('A', 5, { skills: ['elderly'] })], options());
+      const [rec] = recommendTeams(
+        incident({ neededSkills: ['elderly', 'elderly'] }),
+        [team('A', 5, { skills: ['elderly'] })],
+        options(),
+      );
       expect(rec.reasons.filter((r) => r.startsWith('skill.'))).toEqual(['skill.match:elderly']);
     });
   });
@@ -287,7 +348,10 @@ describe('recommendTeams: ranking', () => {
     });
 
     it('compares ETAs as displayed, so 10.04 and 10.01 min tie and go by callsign', () => {
-      expect(callsigns([team('ZULU', 0, { base: away(10.01) }), team('ALPHA', 0, { base: away(10.04) })])).toEqual(['ALPHA', 'ZULU']);
+      expect(callsigns([team('ZULU', 0, { base: away(10.01) }), team('ALPHA', 0, { base: away(10.04) })])).toEqual([
+        'ALPHA',
+        'ZULU',
+      ]);
     });
 
     it('orders by code unit, not locale, and then by id for equal callsigns', () => {
@@ -317,7 +381,11 @@ describe('recommendTeams: ranking', () => {
     });
 
     it('judges eta.fastest over every ranked team, not only the ones returned', () => {
-      const recs = recommendTeams(incident({ neededSkills: ['elderly'] }), [team('SKILLED', 30, { skills: ['elderly'] }), team('FAST', 5)], options({ limit: 1 }));
+      const recs = recommendTeams(
+        incident({ neededSkills: ['elderly'] }),
+        [team('SKILLED', 30, { skills: ['elderly'] }), team('FAST', 5)],
+        options({ limit: 1 }),
+      );
       expect(recs.map((r) => r.callsign)).toEqual(['SKILLED']);
       // eta.fastest is about all ranked teams, so the skilled team does not claim it.
       expect(recs[0].reasons).not.toContain('eta.fastest');
@@ -357,7 +425,8 @@ describe('recommendTeams with the straight-line router on Seoul coordinates', ()
         regionId: `r-${i % 25}`,
         coveredRegionIds: [`r-${(i + 1) % 25}`],
         base: { lat: 37.45 + (i % 23) * 0.01, lng: 126.85 + (i % 29) * 0.01 },
-        location: i % 3 === 0 ? { lat: 37.5 + (i % 7) * 0.01, lng: 127 + (i % 11) * 0.01, at: minutesAgo(i % 60) } : null,
+        location:
+          i % 3 === 0 ? { lat: 37.5 + (i % 7) * 0.01, lng: 127 + (i % 11) * 0.01, at: minutesAgo(i % 60) } : null,
         skills: i % 4 === 0 ? ['adolescent'] : [],
         status: i % 5 === 0 ? 'en-route' : 'available',
       }),

@@ -151,7 +151,8 @@ interface Ranked {
 }
 
 function nonNegative(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`recommendTeams: ${name} must be a finite number ≥ 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`recommendTeams: ${name} must be a finite number ≥ 0, got ${value}`);
   return value;
 }
 

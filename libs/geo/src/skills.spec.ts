@@ -3,7 +3,9 @@ import { neededSkillsFor } from './skills.js';
 describe('neededSkillsFor', () => {
   it('needs nothing for an adult Korean speaker with no special circumstances', () => {
     expect(neededSkillsFor({})).toEqual([]);
-    expect(neededSkillsFor({ subjectAge: 40, language: 'ko', substance: false, preferFemaleClinician: false })).toEqual([]);
+    expect(neededSkillsFor({ subjectAge: 40, language: 'ko', substance: false, preferFemaleClinician: false })).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -51,12 +53,14 @@ describe('neededSkillsFor', () => {
   });
 
   it('combines needs in the vocabulary order', () => {
-    expect(neededSkillsFor({ subjectAge: 16, language: 'zh-CN', substance: true, preferFemaleClinician: true, psychiatricAssessment: true })).toEqual([
-      'adolescent',
-      'addiction',
-      'female-clinician',
-      'chinese',
-      'psychiatrist',
-    ]);
+    expect(
+      neededSkillsFor({
+        subjectAge: 16,
+        language: 'zh-CN',
+        substance: true,
+        preferFemaleClinician: true,
+        psychiatricAssessment: true,
+      }),
+    ).toEqual(['adolescent', 'addiction', 'female-clinician', 'chinese', 'psychiatrist']);
   });
 });

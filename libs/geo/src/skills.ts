@@ -22,8 +22,14 @@ export const ELDERLY_FROM_AGE = 65;
 // no skill rather than a guess.
 const LANGUAGE_SKILLS: ReadonlyMap<string, TeamSkill> = new Map<string, TeamSkill>([
   ...['en', 'eng', 'english', '영어'].map((k): [string, TeamSkill] => [k, 'english']),
-  ...['zh', 'zho', 'chi', 'cmn', 'yue', 'chinese', 'mandarin', 'cantonese', '중국어'].map((k): [string, TeamSkill] => [k, 'chinese']),
-  ...['sgn', 'kvk', 'ksl', 'sign', 'sign-language', '수어', '수화', '한국수어'].map((k): [string, TeamSkill] => [k, 'sign-language']),
+  ...['zh', 'zho', 'chi', 'cmn', 'yue', 'chinese', 'mandarin', 'cantonese', '중국어'].map((k): [string, TeamSkill] => [
+    k,
+    'chinese',
+  ]),
+  ...['sgn', 'kvk', 'ksl', 'sign', 'sign-language', '수어', '수화', '한국수어'].map((k): [string, TeamSkill] => [
+    k,
+    'sign-language',
+  ]),
 ]);
 
 function languageSkill(language: string): TeamSkill | undefined {

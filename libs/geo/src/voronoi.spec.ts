@@ -36,7 +36,8 @@ const OFFICES: Array<{ name: string } & LatLng> = [
 // Twice the signed area in degrees; positive for counter-clockwise (RFC 7946 exterior) rings.
 const signedArea2 = (ring: readonly Position[]): number => {
   let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return s;
 };
 
@@ -55,7 +56,10 @@ function gridOver(ring: readonly Position[], steps: number): LatLng[] {
   const out: LatLng[] = [];
   for (let i = 0; i < steps; i++) {
     for (let j = 0; j < steps; j++) {
-      out.push({ lng: w - 0.01 + ((e - w + 0.02) * (i + 0.5 + Math.SQRT2 / 10)) / steps, lat: s - 0.01 + ((n - s + 0.02) * (j + 0.5 + Math.PI / 20)) / steps });
+      out.push({
+        lng: w - 0.01 + ((e - w + 0.02) * (i + 0.5 + Math.SQRT2 / 10)) / steps,
+        lat: s - 0.01 + ((n - s + 0.02) * (j + 0.5 + Math.PI / 20)) / steps,
+      });
     }
   }
   return out;
@@ -141,7 +145,13 @@ describe('voronoiCells, small cases', () => {
   });
 
   it('splits two sites on one parallel along the meridian half-way between them', () => {
-    const cells = voronoiCells([{ lat: 37.55, lng: 126.95 }, { lat: 37.55, lng: 127.05 }], square);
+    const cells = voronoiCells(
+      [
+        { lat: 37.55, lng: 126.95 },
+        { lat: 37.55, lng: 127.05 },
+      ],
+      square,
+    );
     expect(pointInGeometry({ lat: 37.59, lng: 126.9999 }, cells[0])).toBe(true);
     expect(pointInGeometry({ lat: 37.51, lng: 127.0001 }, cells[1])).toBe(true);
     expect(geometryAreaKm2(cells[0])).toBeCloseTo(geometryAreaKm2(cells[1]), 3);
@@ -161,7 +171,13 @@ describe('voronoiCells, small cases', () => {
   });
 
   it('leaves an empty polygon for a site whose cell misses the outline', () => {
-    const cells = voronoiCells([{ lat: 37.55, lng: 127.0 }, { lat: 37.55, lng: 128.5 }], square);
+    const cells = voronoiCells(
+      [
+        { lat: 37.55, lng: 127.0 },
+        { lat: 37.55, lng: 128.5 },
+      ],
+      square,
+    );
     expect(cells[1]).toEqual({ type: 'Polygon', coordinates: [] });
     expect(geometryAreaKm2(cells[0])).toBeCloseTo(geometryAreaKm2({ type: 'Polygon', coordinates: [square] }), 6);
   });
@@ -176,7 +192,11 @@ describe('voronoiCells, small cases', () => {
       [126.9, 37.6],
       [126.9, 37.5],
     ];
-    const sites = [{ lat: 37.58, lng: 126.92 }, { lat: 37.52, lng: 127.08 }, { lat: 37.52, lng: 126.96 }];
+    const sites = [
+      { lat: 37.58, lng: 126.92 },
+      { lat: 37.52, lng: 127.08 },
+      { lat: 37.52, lng: 126.96 },
+    ];
     const cells = voronoiCells(sites, ell);
     const outlineGeometry: PolygonGeometry = { type: 'Polygon', coordinates: [ell] };
     for (const p of gridOver(ell, 50)) {
@@ -187,10 +207,37 @@ describe('voronoiCells, small cases', () => {
 
   it('returns nothing for no sites and refuses bad input', () => {
     expect(voronoiCells([], square)).toEqual([]);
-    expect(() => voronoiCells([{ lat: 37.55, lng: 127 }, { lat: 37.55, lng: 127 }], square)).toThrow(/sites\[1\] duplicates sites\[0\]/);
+    expect(() =>
+      voronoiCells(
+        [
+          { lat: 37.55, lng: 127 },
+          { lat: 37.55, lng: 127 },
+        ],
+        square,
+      ),
+    ).toThrow(/sites\[1\] duplicates sites\[0\]/);
     expect(() => voronoiCells([{ lat: Number.NaN, lng: 127 }], square)).toThrow(RangeError);
-    expect(() => voronoiCells([{ lat: 37.55, lng: 127 }], [[126.9, 37.5], [127.1, 37.5], [126.9, 37.5]])).toThrow(/at least three/);
-    expect(() => voronoiCells([{ lat: 37.55, lng: 127 }], [[126.9, 37.5], [Number.POSITIVE_INFINITY, 37.5], [127, 37.6], [126.9, 37.5]])).toThrow(RangeError);
+    expect(() =>
+      voronoiCells(
+        [{ lat: 37.55, lng: 127 }],
+        [
+          [126.9, 37.5],
+          [127.1, 37.5],
+          [126.9, 37.5],
+        ],
+      ),
+    ).toThrow(/at least three/);
+    expect(() =>
+      voronoiCells(
+        [{ lat: 37.55, lng: 127 }],
+        [
+          [126.9, 37.5],
+          [Number.POSITIVE_INFINITY, 37.5],
+          [127, 37.6],
+          [126.9, 37.5],
+        ],
+      ),
+    ).toThrow(RangeError);
   });
 });
 
@@ -208,7 +255,8 @@ describe('bufferedHull', () => {
     expectValidRing(outline);
     const g: PolygonGeometry = { type: 'Polygon', coordinates: [outline] };
     for (const office of OFFICES) {
-      for (let k = 0; k < 36; k++) expect(pointInGeometry(offset(office, km * 0.999, (k * Math.PI) / 18), g)).toBe(true);
+      for (let k = 0; k < 36; k++)
+        expect(pointInGeometry(offset(office, km * 0.999, (k * Math.PI) / 18), g)).toBe(true);
     }
     for (const [lng, lat] of outline) {
       const nearest = Math.min(...OFFICES.map((o) => haversineKm({ lat, lng }, o)));
@@ -225,7 +273,10 @@ describe('bufferedHull', () => {
     expectValidRing(outline);
     expect(outline).toHaveLength(25); // 24 segments of 15° + closing position
     // Circumscribed 24-gon: n·r²·tan(π/n).
-    expect(geometryAreaKm2({ type: 'Polygon', coordinates: [outline] })).toBeCloseTo(24 * 4 * Math.tan(Math.PI / 24), 2);
+    expect(geometryAreaKm2({ type: 'Polygon', coordinates: [outline] })).toBeCloseTo(
+      24 * 4 * Math.tan(Math.PI / 24),
+      2,
+    );
   });
 
   it('makes a stadium around two points and honours a finer segment angle', () => {

@@ -98,7 +98,8 @@ export function voronoiCells(sites: readonly LatLng[], outline: readonly Positio
   let maxLng = -Infinity;
   let maxLat = -Infinity;
   for (const [lng, lat] of outline) {
-    if (!Number.isFinite(lng) || !Number.isFinite(lat)) throw new RangeError('voronoiCells: outline has a non-finite position');
+    if (!Number.isFinite(lng) || !Number.isFinite(lat))
+      throw new RangeError('voronoiCells: outline has a non-finite position');
     minLng = Math.min(minLng, lng);
     maxLng = Math.max(maxLng, lng);
     minLat = Math.min(minLat, lat);
@@ -130,7 +131,8 @@ export function voronoiCells(sites: readonly LatLng[], outline: readonly Positio
 // Andrew's monotone chain: counter-clockwise hull without collinear or repeated points.
 function convexHull(points: readonly PlanarPoint[]): PlanarPoint[] {
   const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
-  const cross = (o: PlanarPoint, a: PlanarPoint, b: PlanarPoint): number => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+  const cross = (o: PlanarPoint, a: PlanarPoint, b: PlanarPoint): number =>
+    (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
   const lower: PlanarPoint[] = [];
   for (const p of sorted) {
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();

@@ -6,7 +6,9 @@ import { triage } from './rules.js';
 // Issue 13 item 1: an unanswered question on the path is not a "no".
 
 const body = (patch: (b: Record<string, unknown> & { cssrs: Record<string, unknown> }) => void) => {
-  const b = structuredClone(blankTriageInput()) as unknown as Record<string, unknown> & { cssrs: Record<string, unknown> };
+  const b = structuredClone(blankTriageInput()) as unknown as Record<string, unknown> & {
+    cssrs: Record<string, unknown>;
+  };
   patch(b);
   return b;
 };
@@ -85,7 +87,11 @@ describe('validateTriageSubmission', () => {
     const without = validateTriageSubmission({ ...open, couldNotAsk });
     expect(without.ok ? [] : without.errors.map((e) => e.field)).toEqual(['counselorCategory']);
 
-    const v = validateTriageSubmission({ ...open, couldNotAsk, counselorCategory: { category: 'C', reason: 'sounded intoxicated and hopeless' } });
+    const v = validateTriageSubmission({
+      ...open,
+      couldNotAsk,
+      counselorCategory: { category: 'C', reason: 'sounded intoxicated and hopeless' },
+    });
     expect(v.ok).toBe(true);
     if (!v.ok) return;
     expect(v.value.counselorCategory).toEqual({ category: 'C', reason: 'sounded intoxicated and hopeless' });
@@ -99,14 +105,22 @@ describe('validateTriageSubmission', () => {
       couldNotAsk: [{ question: 'medicalEmergency', reason: 'no' }],
       counselorCategory: { category: 'C', reason: 'x' },
     });
-    expect(listedAnswered.ok ? [] : listedAnswered.errors.map((e) => e.field).sort()).toEqual(['couldNotAsk.0.reason', 'counselorCategory']);
+    expect(listedAnswered.ok ? [] : listedAnswered.errors.map((e) => e.field).sort()).toEqual([
+      'couldNotAsk.0.reason',
+      'counselorCategory',
+    ]);
     const answeredButListed = validateTriageSubmission({
       ...blankTriageInput(),
       couldNotAsk: [{ question: 'medicalEmergency', reason: 'line dropped' }],
       counselorCategory: { category: 'C', reason: 'judgement' },
     });
-    expect(answeredButListed.ok ? [] : answeredButListed.errors.map((e) => e.field)).toEqual(['couldNotAsk.0.question']);
-    const categoryAlone = validateTriageSubmission({ ...blankTriageInput(), counselorCategory: { category: 'C', reason: 'judgement' } });
+    expect(answeredButListed.ok ? [] : answeredButListed.errors.map((e) => e.field)).toEqual([
+      'couldNotAsk.0.question',
+    ]);
+    const categoryAlone = validateTriageSubmission({
+      ...blankTriageInput(),
+      counselorCategory: { category: 'C', reason: 'judgement' },
+    });
     expect(categoryAlone.ok ? [] : categoryAlone.errors.map((e) => e.field)).toEqual(['counselorCategory']);
   });
 

@@ -76,12 +76,18 @@ export function validateTriageSubmission(body: unknown): SubmissionValidation {
       setAt(filled, q, q === 'harmToOthers' || q === 'cssrs.behavior' ? 'none' : false);
     } else {
       reported.add(q);
-      errors.push({ field: q, message: `${q} is on the question path and unanswered: answer it, or list it in couldNotAsk with the reason it could not be asked` });
+      errors.push({
+        field: q,
+        message: `${q} is on the question path and unanswered: answer it, or list it in couldNotAsk with the reason it could not be asked`,
+      });
     }
   }
   couldNotAsk.forEach((c, i) => {
     if (!open.includes(c.question)) {
-      errors.push({ field: `couldNotAsk.${i}.question`, message: `${c.question} is not an unanswered question on the path; list only questions left without an answer` });
+      errors.push({
+        field: `couldNotAsk.${i}.question`,
+        message: `${c.question} is not an unanswered question on the path; list only questions left without an answer`,
+      });
     }
   });
 
@@ -89,9 +95,17 @@ export function validateTriageSubmission(body: unknown): SubmissionValidation {
   if (couldNotAsk.length > 0) {
     const parsed = counselorCategorySchema.safeParse(rawCategory);
     if (parsed.success) counselorCategory = parsed.data;
-    else errors.push({ field: 'counselorCategory', message: 'questions could not be asked, so choose the category yourself: {category, reason} (reason of at least 3 characters)' });
+    else
+      errors.push({
+        field: 'counselorCategory',
+        message:
+          'questions could not be asked, so choose the category yourself: {category, reason} (reason of at least 3 characters)',
+      });
   } else if (rawCategory !== undefined) {
-    errors.push({ field: 'counselorCategory', message: 'counselorCategory goes only with couldNotAsk; to change a complete triage use /triage/override' });
+    errors.push({
+      field: 'counselorCategory',
+      message: 'counselorCategory goes only with couldNotAsk; to change a complete triage use /triage/override',
+    });
   }
 
   const shape = validateTriageInput(filled);
@@ -100,7 +114,11 @@ export function validateTriageSubmission(body: unknown): SubmissionValidation {
   return { ok: true, value: { input: shape.value, couldNotAsk, counselorCategory } };
 }
 
-function toSubmission(v: ReturnType<typeof validateTriageInput>, couldNotAsk: CouldNotAsk[], counselorCategory: CounselorCategory | null): SubmissionValidation {
+function toSubmission(
+  v: ReturnType<typeof validateTriageInput>,
+  couldNotAsk: CouldNotAsk[],
+  counselorCategory: CounselorCategory | null,
+): SubmissionValidation {
   return v.ok ? { ok: true, value: { input: v.value, couldNotAsk, counselorCategory } } : v;
 }
 

@@ -62,17 +62,31 @@ describe('cssrsRisk', () => {
     ['Q1 + Q2 + behavior lifetime', { wishDead: true, suicidalThoughts: true, behavior: 'lifetime' }, 'moderate'],
     ['Q3 + behavior lifetime', { suicidalThoughts: true, thoughtsWithMethod: true, behavior: 'lifetime' }, 'moderate'],
     ['Q1 + behavior past 3 months', { wishDead: true, behavior: 'past3Months' }, 'high'],
-    ['Q3 + behavior past 3 months', { suicidalThoughts: true, thoughtsWithMethod: true, behavior: 'past3Months' }, 'high'],
+    [
+      'Q3 + behavior past 3 months',
+      { suicidalThoughts: true, thoughtsWithMethod: true, behavior: 'past3Months' },
+      'high',
+    ],
     [
       'every yes',
-      { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: true, behavior: 'past3Months' },
+      {
+        wishDead: true,
+        suicidalThoughts: true,
+        thoughtsWithMethod: true,
+        intent: true,
+        planWithIntent: true,
+        behavior: 'past3Months',
+      },
       'high',
     ],
   ];
 
-  it.each(BANDS.map(([name, patch, risk]) => [`${name} → ${risk}`, patch, risk] as const))('%s', (_title, patch, risk) => {
-    expect(cssrsRisk(answers(patch))).toBe(risk);
-  });
+  it.each(BANDS.map(([name, patch, risk]) => [`${name} → ${risk}`, patch, risk] as const))(
+    '%s',
+    (_title, patch, risk) => {
+      expect(cssrsRisk(answers(patch))).toBe(risk);
+    },
+  );
 
   it('keeps a "yes" recorded against the skip logic rather than under-rating risk', () => {
     expect(cssrsRisk(answers({ intent: true }))).toBe('high');
@@ -91,7 +105,14 @@ describe('cssrsRisk', () => {
 
 describe('C-SSRS question lists', () => {
   it('lists Q1–Q6 in asking order and gates Q3–Q5', () => {
-    expect(CSSRS_QUESTIONS).toEqual(['wishDead', 'suicidalThoughts', 'thoughtsWithMethod', 'intent', 'planWithIntent', 'behavior']);
+    expect(CSSRS_QUESTIONS).toEqual([
+      'wishDead',
+      'suicidalThoughts',
+      'thoughtsWithMethod',
+      'intent',
+      'planWithIntent',
+      'behavior',
+    ]);
     expect(GATED_CSSRS_QUESTIONS).toEqual(['thoughtsWithMethod', 'intent', 'planWithIntent']);
   });
 });

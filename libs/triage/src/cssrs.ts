@@ -14,7 +14,11 @@ export const CSSRS_QUESTIONS = [
 export type CssrsQuestion = (typeof CSSRS_QUESTIONS)[number];
 
 /** Q3–Q5: asked only when Q2 (suicidalThoughts) is yes. */
-export const GATED_CSSRS_QUESTIONS = ['thoughtsWithMethod', 'intent', 'planWithIntent'] as const satisfies readonly CssrsQuestion[];
+export const GATED_CSSRS_QUESTIONS = [
+  'thoughtsWithMethod',
+  'intent',
+  'planWithIntent',
+] as const satisfies readonly CssrsQuestion[];
 export type GatedCssrsQuestion = (typeof GATED_CSSRS_QUESTIONS)[number];
 
 /**

@@ -20,7 +20,12 @@ describe('resolveResponseTimes', () => {
   });
 
   it('lays overrides over the defaults, null included, and ignores undefined', () => {
-    expect(resolveResponseTimes({ B: 60, F: 10080, E: null, C: undefined })).toEqual({ ...VICTORIAN, B: 60, F: 10080, E: null });
+    expect(resolveResponseTimes({ B: 60, F: 10080, E: null, C: undefined })).toEqual({
+      ...VICTORIAN,
+      B: 60,
+      F: 10080,
+      E: null,
+    });
   });
 
   it('returns a fresh object each time', () => {
@@ -29,10 +34,13 @@ describe('resolveResponseTimes', () => {
     expect(resolveResponseTimes().B).toBe(120);
   });
 
-  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60])('refuses %p minutes, naming the category', (minutes) => {
-    expect(() => resolveResponseTimes({ D: minutes })).toThrow(RangeError);
-    expect(() => resolveResponseTimes({ D: minutes })).toThrow(/category D/);
-  });
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60])(
+    'refuses %p minutes, naming the category',
+    (minutes) => {
+      expect(() => resolveResponseTimes({ D: minutes })).toThrow(RangeError);
+      expect(() => resolveResponseTimes({ D: minutes })).toThrow(/category D/);
+    },
+  );
 });
 
 describe('respondBy', () => {
@@ -94,7 +102,12 @@ describe('parseResponseTimes', () => {
   });
 
   it('accepts spaces, lower-case categories and null/none', () => {
-    expect(parseResponseTimes(' a = 5 , b=60, F=none ,G=NULL, e=null ')).toEqual({ ...VICTORIAN, A: 5, B: 60, E: null });
+    expect(parseResponseTimes(' a = 5 , b=60, F=none ,G=NULL, e=null ')).toEqual({
+      ...VICTORIAN,
+      A: 5,
+      B: 60,
+      E: null,
+    });
   });
 
   it('sets every category', () => {

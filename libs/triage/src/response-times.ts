@@ -27,7 +27,9 @@ export function resolveResponseTimes(overrides: Partial<ResponseTimes> = {}): Re
     const minutes = overrides[category];
     if (minutes === undefined) continue;
     if (minutes !== null && !isMinutes(minutes)) {
-      throw new RangeError(`response time for category ${category} must be a whole number of minutes >= 0 or null, got ${String(minutes)}`);
+      throw new RangeError(
+        `response time for category ${category} must be a whole number of minutes >= 0 or null, got ${String(minutes)}`,
+      );
     }
     resolved[category] = minutes;
   }

@@ -77,10 +77,27 @@ function expectedCategory(i: TriageInput): Category {
   const high = risk === 'high';
   const moderate = risk === 'moderate';
   const low = risk === 'low';
-  if (i.selfHarmInProgress || i.medicalEmergency || i.rescueNeeded || i.harmToOthers === 'inProgress' || (i.harmToOthers === 'imminent' && i.weaponAccess))
+  if (
+    i.selfHarmInProgress ||
+    i.medicalEmergency ||
+    i.rescueNeeded ||
+    i.harmToOthers === 'inProgress' ||
+    (i.harmToOthers === 'imminent' && i.weaponAccess)
+  )
     return 'A';
-  if (high || i.harmToOthers === 'imminent' || (i.harmToOthers === 'threats' && i.weaponAccess) || i.policeRequestsAssessment) return 'B';
-  if (moderate || i.psychosis === 'worsening' || i.harmToOthers === 'threats' || ((low || i.distress === 'high') && !i.capableSupportPresent))
+  if (
+    high ||
+    i.harmToOthers === 'imminent' ||
+    (i.harmToOthers === 'threats' && i.weaponAccess) ||
+    i.policeRequestsAssessment
+  )
+    return 'B';
+  if (
+    moderate ||
+    i.psychosis === 'worsening' ||
+    i.harmToOthers === 'threats' ||
+    ((low || i.distress === 'high') && !i.capableSupportPresent)
+  )
     return 'C';
   if (low || i.distress === 'high' || i.psychosis === 'stable') return 'D';
   if (i.distress === 'moderate') return 'E';

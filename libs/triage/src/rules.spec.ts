@@ -26,8 +26,20 @@ interface RowCase {
 // One case per condition of the rules table (reference/triage.md §4), each alone on the all-no baseline.
 // Support is stated wherever a row depends on it, so combining two cases never changes it silently.
 const ROWS: RowCase[] = [
-  { name: 'self-harm in progress', patch: { selfHarmInProgress: true }, category: 'A', reasons: ['selfHarmInProgress'], notify: EMS },
-  { name: 'medical emergency', patch: { medicalEmergency: true }, category: 'A', reasons: ['medicalEmergency'], notify: EMS },
+  {
+    name: 'self-harm in progress',
+    patch: { selfHarmInProgress: true },
+    category: 'A',
+    reasons: ['selfHarmInProgress'],
+    notify: EMS,
+  },
+  {
+    name: 'medical emergency',
+    patch: { medicalEmergency: true },
+    category: 'A',
+    reasons: ['medicalEmergency'],
+    notify: EMS,
+  },
   { name: 'rescue needed', patch: { rescueNeeded: true }, category: 'A', reasons: ['rescueNeeded'], notify: FIRE },
   {
     name: 'harm to others in progress',
@@ -43,7 +55,13 @@ const ROWS: RowCase[] = [
     reasons: ['harmToOthers.imminent+weapon', 'harmToOthers.imminent'],
     notify: POLICE,
   },
-  { name: 'C-SSRS high by Q4 intent', patch: { cssrs: { suicidalThoughts: true, intent: true } }, category: 'B', reasons: ['cssrs.high'], notify: NOBODY },
+  {
+    name: 'C-SSRS high by Q4 intent',
+    patch: { cssrs: { suicidalThoughts: true, intent: true } },
+    category: 'B',
+    reasons: ['cssrs.high'],
+    notify: NOBODY,
+  },
   {
     name: 'C-SSRS high by Q5 plan with intent',
     patch: { cssrs: { suicidalThoughts: true, planWithIntent: true } },
@@ -58,7 +76,13 @@ const ROWS: RowCase[] = [
     reasons: ['cssrs.high'],
     notify: NOBODY,
   },
-  { name: 'imminent harm to others, no weapon', patch: { harmToOthers: 'imminent' }, category: 'B', reasons: ['harmToOthers.imminent'], notify: POLICE },
+  {
+    name: 'imminent harm to others, no weapon',
+    patch: { harmToOthers: 'imminent' },
+    category: 'B',
+    reasons: ['harmToOthers.imminent'],
+    notify: POLICE,
+  },
   {
     name: 'threats to others with a weapon',
     patch: { harmToOthers: 'threats', weaponAccess: true },
@@ -87,8 +111,20 @@ const ROWS: RowCase[] = [
     reasons: ['cssrs.moderate'],
     notify: NOBODY,
   },
-  { name: 'psychosis worsening', patch: { psychosis: 'worsening' }, category: 'C', reasons: ['psychosis.worsening'], notify: NOBODY },
-  { name: 'threats to others, no weapon', patch: { harmToOthers: 'threats' }, category: 'C', reasons: ['harmToOthers.threats'], notify: NOBODY },
+  {
+    name: 'psychosis worsening',
+    patch: { psychosis: 'worsening' },
+    category: 'C',
+    reasons: ['psychosis.worsening'],
+    notify: NOBODY,
+  },
+  {
+    name: 'threats to others, no weapon',
+    patch: { harmToOthers: 'threats' },
+    category: 'C',
+    reasons: ['harmToOthers.threats'],
+    notify: NOBODY,
+  },
   {
     name: 'C-SSRS low by Q1 without support',
     patch: { cssrs: { wishDead: true }, capableSupportPresent: false },
@@ -131,7 +167,13 @@ const ROWS: RowCase[] = [
     reasons: ['distress.high'],
     notify: NOBODY,
   },
-  { name: 'psychosis stable', patch: { psychosis: 'stable' }, category: 'D', reasons: ['psychosis.stable'], notify: NOBODY },
+  {
+    name: 'psychosis stable',
+    patch: { psychosis: 'stable' },
+    category: 'D',
+    reasons: ['psychosis.stable'],
+    notify: NOBODY,
+  },
   {
     name: 'psychosis stable with support',
     patch: { psychosis: 'stable', capableSupportPresent: true },
@@ -139,7 +181,13 @@ const ROWS: RowCase[] = [
     reasons: ['psychosis.stable'],
     notify: NOBODY,
   },
-  { name: 'moderate distress', patch: { distress: 'moderate' }, category: 'E', reasons: ['distress.moderate'], notify: NOBODY },
+  {
+    name: 'moderate distress',
+    patch: { distress: 'moderate' },
+    category: 'E',
+    reasons: ['distress.moderate'],
+    notify: NOBODY,
+  },
   {
     name: 'moderate distress with support',
     patch: { distress: 'moderate', capableSupportPresent: true },
@@ -173,14 +221,17 @@ describe('triage: the baseline', () => {
 });
 
 describe('triage: every row of the rules table, alone', () => {
-  it.each([...ROWS, ...QUALIFIERS].map((row) => [`${row.name} → ${row.category}`, row] as const))('%s', (_title, row) => {
-    const result = triage(input(row.patch));
-    expect(result.category).toBe(row.category);
-    expect(result.reasons).toEqual(row.reasons);
-    expect(result.notify).toEqual(row.notify);
-    expect(result.respondWithinMinutes).toBe(DEFAULT_RESPONSE_TIMES[row.category]);
-    expect(result.rulesVersion).toBe(RULES_VERSION);
-  });
+  it.each([...ROWS, ...QUALIFIERS].map((row) => [`${row.name} → ${row.category}`, row] as const))(
+    '%s',
+    (_title, row) => {
+      const result = triage(input(row.patch));
+      expect(result.category).toBe(row.category);
+      expect(result.reasons).toEqual(row.reasons);
+      expect(result.notify).toEqual(row.notify);
+      expect(result.respondWithinMinutes).toBe(DEFAULT_RESPONSE_TIMES[row.category]);
+      expect(result.rulesVersion).toBe(RULES_VERSION);
+    },
+  );
 
   it('covers every reason code and every category', () => {
     expect(new Set(ROWS.flatMap((row) => row.reasons))).toEqual(new Set(REASON_CODES));
@@ -191,10 +242,11 @@ describe('triage: every row of the rules table, alone', () => {
 describe('triage: precedence (the most urgent category wins)', () => {
   // Two rows conflict when they set the same answer, or both set C-SSRS answers (bands do not add up).
   const conflict = (a: InputPatch, b: InputPatch): boolean =>
-    (a.cssrs !== undefined && b.cssrs !== undefined) ||
-    Object.keys(a).some((key) => key !== 'cssrs' && key in b);
+    (a.cssrs !== undefined && b.cssrs !== undefined) || Object.keys(a).some((key) => key !== 'cssrs' && key in b);
 
-  const pairs = ROWS.flatMap((a, i) => ROWS.slice(i + 1).map((b) => [a, b] as const)).filter(([a, b]) => !conflict(a.patch, b.patch));
+  const pairs = ROWS.flatMap((a, i) => ROWS.slice(i + 1).map((b) => [a, b] as const)).filter(
+    ([a, b]) => !conflict(a.patch, b.patch),
+  );
 
   it('has a meaningful number of independent pairs', () => {
     expect(pairs.length).toBeGreaterThan(200);
@@ -210,11 +262,19 @@ describe('triage: precedence (the most urgent category wins)', () => {
 
   it('lets an action in progress beat high C-SSRS risk, and keeps both reasons', () => {
     const result = triage(input({ selfHarmInProgress: true, cssrs: { suicidalThoughts: true, planWithIntent: true } }));
-    expect(result).toMatchObject({ category: 'A', cssrsRisk: 'high', reasons: ['selfHarmInProgress', 'cssrs.high'], notify: EMS });
+    expect(result).toMatchObject({
+      category: 'A',
+      cssrsRisk: 'high',
+      reasons: ['selfHarmInProgress', 'cssrs.high'],
+      notify: EMS,
+    });
   });
 
   it('lets referral beat information only', () => {
-    expect(triage(input({ referralOnly: true, infoOnly: true }))).toMatchObject({ category: 'F', reasons: ['referralOnly', 'infoOnly'] });
+    expect(triage(input({ referralOnly: true, infoOnly: true }))).toMatchObject({
+      category: 'F',
+      reasons: ['referralOnly', 'infoOnly'],
+    });
   });
 
   it('lets moderate distress beat a referral', () => {
@@ -231,13 +291,22 @@ describe('triage: precedence (the most urgent category wins)', () => {
     expect(triage(input({ harmToOthers: 'threats', weaponAccess: true })).category).toBe('B');
     expect(triage(input({ harmToOthers: 'imminent' })).category).toBe('B');
     expect(triage(input({ harmToOthers: 'imminent', weaponAccess: true })).category).toBe('A');
-    expect(triage(input({ harmToOthers: 'inProgress', weaponAccess: true })).reasons).toEqual(['harmToOthers.inProgress']);
+    expect(triage(input({ harmToOthers: 'inProgress', weaponAccess: true })).reasons).toEqual([
+      'harmToOthers.inProgress',
+    ]);
   });
 
   it('lists every reason that holds when everything is yes', () => {
     const result = triage(
       input({
-        cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: true, behavior: 'past3Months' },
+        cssrs: {
+          wishDead: true,
+          suicidalThoughts: true,
+          thoughtsWithMethod: true,
+          intent: true,
+          planWithIntent: true,
+          behavior: 'past3Months',
+        },
         selfHarmInProgress: true,
         medicalEmergency: true,
         rescueNeeded: true,
@@ -276,14 +345,39 @@ describe('triage: precedence (the most urgent category wins)', () => {
 describe('triage: partner notification', () => {
   it.each<[string, InputPatch, Category, PartnerNotification]>([
     ['self-harm: ambulance, no police', { selfHarmInProgress: true }, 'A', EMS],
-    ['medical emergency with a weapon at hand: ambulance and police', { medicalEmergency: true, weaponAccess: true }, 'A', { police: true, ems: true, fire: false }],
+    [
+      'medical emergency with a weapon at hand: ambulance and police',
+      { medicalEmergency: true, weaponAccess: true },
+      'A',
+      { police: true, ems: true, fire: false },
+    ],
     ['rescue only: fire, no ambulance', { rescueNeeded: true }, 'A', FIRE],
-    ['rescue with self-harm: fire and ambulance', { rescueNeeded: true, selfHarmInProgress: true }, 'A', { police: false, ems: true, fire: true }],
-    ['rescue requested by police: fire and police', { rescueNeeded: true, policeRequestsAssessment: true }, 'A', { police: true, ems: false, fire: true }],
+    [
+      'rescue with self-harm: fire and ambulance',
+      { rescueNeeded: true, selfHarmInProgress: true },
+      'A',
+      { police: false, ems: true, fire: true },
+    ],
+    [
+      'rescue requested by police: fire and police',
+      { rescueNeeded: true, policeRequestsAssessment: true },
+      'A',
+      { police: true, ems: false, fire: true },
+    ],
     ['B by C-SSRS alone: nobody', { cssrs: { behavior: 'past3Months' } }, 'B', NOBODY],
-    ['B by C-SSRS with a weapon at hand: police', { cssrs: { behavior: 'past3Months' }, weaponAccess: true }, 'B', POLICE],
+    [
+      'B by C-SSRS with a weapon at hand: police',
+      { cssrs: { behavior: 'past3Months' }, weaponAccess: true },
+      'B',
+      POLICE,
+    ],
     ['B by police request: police', { policeRequestsAssessment: true }, 'B', POLICE],
-    ['B by C-SSRS with threats to others: police', { cssrs: { behavior: 'past3Months' }, harmToOthers: 'threats' }, 'B', POLICE],
+    [
+      'B by C-SSRS with threats to others: police',
+      { cssrs: { behavior: 'past3Months' }, harmToOthers: 'threats' },
+      'B',
+      POLICE,
+    ],
     ['C by threats: no police', { harmToOthers: 'threats' }, 'C', NOBODY],
     ['C by psychosis with a weapon at hand: no police', { psychosis: 'worsening', weaponAccess: true }, 'C', NOBODY],
     ['D with a weapon at hand: no police', { psychosis: 'stable', weaponAccess: true }, 'D', NOBODY],

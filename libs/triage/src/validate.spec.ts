@@ -28,7 +28,14 @@ describe('validateTriageInput: valid bodies', () => {
 
   it('accepts a body with every risk present', () => {
     const value = {
-      cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: true, behavior: 'past3Months' },
+      cssrs: {
+        wishDead: true,
+        suicidalThoughts: true,
+        thoughtsWithMethod: true,
+        intent: true,
+        planWithIntent: true,
+        behavior: 'past3Months',
+      },
       selfHarmInProgress: true,
       medicalEmergency: true,
       rescueNeeded: true,
@@ -46,7 +53,14 @@ describe('validateTriageInput: valid bodies', () => {
 
   it('checks the 12 top-level and 6 C-SSRS fields of the spec', () => {
     expect(TOP_LEVEL_FIELDS).toHaveLength(12);
-    expect(CSSRS_FIELDS).toEqual(['wishDead', 'suicidalThoughts', 'thoughtsWithMethod', 'intent', 'planWithIntent', 'behavior']);
+    expect(CSSRS_FIELDS).toEqual([
+      'wishDead',
+      'suicidalThoughts',
+      'thoughtsWithMethod',
+      'intent',
+      'planWithIntent',
+      'behavior',
+    ]);
   });
 });
 
@@ -64,7 +78,9 @@ describe('validateTriageInput: missing fields', () => {
   });
 
   it('treats an explicit undefined as missing', () => {
-    expect(errorsOf({ ...body(), distress: undefined })).toEqual([{ field: 'distress', message: 'distress is required' }]);
+    expect(errorsOf({ ...body(), distress: undefined })).toEqual([
+      { field: 'distress', message: 'distress is required' },
+    ]);
   });
 
   it('reports each missing field once', () => {
@@ -99,15 +115,25 @@ describe('validateTriageInput: extra fields', () => {
 
 describe('validateTriageInput: wrong types', () => {
   it.each(BOOLEAN_FIELDS.map((f) => [f] as const))('refuses a non-boolean %s', (field) => {
-    for (const [value, received] of [['true', 'string'], [1, 'number'], [null, 'null'], [[], 'array'], [{}, 'object']] as const) {
-      expect(errorsOf({ ...body(), [field]: value })).toEqual([{ field, message: `${field} must be a boolean (received ${received})` }]);
+    for (const [value, received] of [
+      ['true', 'string'],
+      [1, 'number'],
+      [null, 'null'],
+      [[], 'array'],
+      [{}, 'object'],
+    ] as const) {
+      expect(errorsOf({ ...body(), [field]: value })).toEqual([
+        { field, message: `${field} must be a boolean (received ${received})` },
+      ]);
     }
   });
 
   it.each(CSSRS_BOOLEAN_FIELDS.map((f) => [f] as const))('refuses a non-boolean cssrs.%s', (field) => {
     const b = body();
     b.cssrs[field] = 'yes';
-    expect(errorsOf(b)).toEqual([{ field: `cssrs.${field}`, message: `cssrs.${field} must be a boolean (received string)` }]);
+    expect(errorsOf(b)).toEqual([
+      { field: `cssrs.${field}`, message: `cssrs.${field} must be a boolean (received string)` },
+    ]);
   });
 
   it.each([
@@ -115,15 +141,22 @@ describe('validateTriageInput: wrong types', () => {
     ['psychosis', '"none", "stable", "worsening"'],
     ['distress', '"none", "moderate", "high"'],
   ])('refuses a value of %s outside its list, listing the allowed values', (field, allowed) => {
-    expect(errorsOf({ ...body(), [field]: 'severe' })).toEqual([{ field, message: `${field} must be one of ${allowed} (received "severe")` }]);
-    expect(errorsOf({ ...body(), [field]: 2 })).toEqual([{ field, message: `${field} must be one of ${allowed} (received number)` }]);
+    expect(errorsOf({ ...body(), [field]: 'severe' })).toEqual([
+      { field, message: `${field} must be one of ${allowed} (received "severe")` },
+    ]);
+    expect(errorsOf({ ...body(), [field]: 2 })).toEqual([
+      { field, message: `${field} must be one of ${allowed} (received number)` },
+    ]);
   });
 
   it('refuses a value of cssrs.behavior outside its list, case included', () => {
     const b = body();
     b.cssrs.behavior = 'Past3Months';
     expect(errorsOf(b)).toEqual([
-      { field: 'cssrs.behavior', message: 'cssrs.behavior must be one of "none", "lifetime", "past3Months" (received "Past3Months")' },
+      {
+        field: 'cssrs.behavior',
+        message: 'cssrs.behavior must be one of "none", "lifetime", "past3Months" (received "Past3Months")',
+      },
     ]);
   });
 
@@ -132,7 +165,9 @@ describe('validateTriageInput: wrong types', () => {
     [[], 'array'],
     ['cssrs', 'string'],
   ])('refuses cssrs = %p', (value, received) => {
-    expect(errorsOf({ ...body(), cssrs: value })).toEqual([{ field: 'cssrs', message: `cssrs must be an object (received ${received})` }]);
+    expect(errorsOf({ ...body(), cssrs: value })).toEqual([
+      { field: 'cssrs', message: `cssrs must be an object (received ${received})` },
+    ]);
   });
 
   it.each([
@@ -142,32 +177,46 @@ describe('validateTriageInput: wrong types', () => {
     [42, 'number'],
     [[], 'array'],
   ])('refuses a body that is %p, naming the body', (value, received) => {
-    expect(errorsOf(value)).toEqual([{ field: ROOT_FIELD, message: `${ROOT_FIELD} must be an object (received ${received})` }]);
+    expect(errorsOf(value)).toEqual([
+      { field: ROOT_FIELD, message: `${ROOT_FIELD} must be an object (received ${received})` },
+    ]);
   });
 
   it('reports every problem at once', () => {
     const b: Record<string, unknown> = { ...body(), weaponAccess: 'no', extra: true };
     delete b.infoOnly;
-    expect(errorsOf(b).map((e) => e.field).sort()).toEqual(['extra', 'infoOnly', 'weaponAccess']);
+    expect(
+      errorsOf(b)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['extra', 'infoOnly', 'weaponAccess']);
   });
 });
 
 describe('validateTriageInput: C-SSRS skip logic', () => {
   const subsets = [1, 2, 3, 4, 5, 6, 7].map((mask) => GATED_CSSRS_QUESTIONS.filter((_q, n) => (mask & (1 << n)) !== 0));
 
-  it.each(GATED_CSSRS_QUESTIONS.map((q) => [q] as const))('refuses cssrs.%s = true while cssrs.suicidalThoughts is false', (question) => {
-    const b = body();
-    b.cssrs[question] = true;
-    const errors = errorsOf(b);
-    expect(errors).toEqual([{ field: `cssrs.${question}`, message: expect.stringMatching(SKIP_MESSAGE) }]);
-    expect(errors[0]?.message).toContain(`cssrs.${question}`);
-  });
+  it.each(GATED_CSSRS_QUESTIONS.map((q) => [q] as const))(
+    'refuses cssrs.%s = true while cssrs.suicidalThoughts is false',
+    (question) => {
+      const b = body();
+      b.cssrs[question] = true;
+      const errors = errorsOf(b);
+      expect(errors).toEqual([{ field: `cssrs.${question}`, message: expect.stringMatching(SKIP_MESSAGE) }]);
+      expect(errors[0]?.message).toContain(`cssrs.${question}`);
+    },
+  );
 
-  it.each(subsets.map((s) => [s.join(' + '), s] as const))('refuses %s with Q2 no: one error per offending field', (_t, questions) => {
-    const b = body();
-    for (const q of questions) b.cssrs[q] = true;
-    expect(errorsOf(b)).toEqual(questions.map((q) => ({ field: `cssrs.${q}`, message: expect.stringMatching(SKIP_MESSAGE) })));
-  });
+  it.each(subsets.map((s) => [s.join(' + '), s] as const))(
+    'refuses %s with Q2 no: one error per offending field',
+    (_t, questions) => {
+      const b = body();
+      for (const q of questions) b.cssrs[q] = true;
+      expect(errorsOf(b)).toEqual(
+        questions.map((q) => ({ field: `cssrs.${q}`, message: expect.stringMatching(SKIP_MESSAGE) })),
+      );
+    },
+  );
 
   it('refuses the breach even when Q1 is yes', () => {
     const b = body();
@@ -201,7 +250,8 @@ describe('validateTriageInput: C-SSRS skip logic', () => {
           planWithIntent: (bits & 16) !== 0,
           behavior,
         };
-        const consistent = cssrs.suicidalThoughts || !(cssrs.thoughtsWithMethod || cssrs.intent || cssrs.planWithIntent);
+        const consistent =
+          cssrs.suicidalThoughts || !(cssrs.thoughtsWithMethod || cssrs.intent || cssrs.planWithIntent);
         const result = validateTriageInput({ ...body(), cssrs });
         expect(result.ok).toBe(consistent);
         if (result.ok) accepted++;

@@ -77,7 +77,8 @@ function describeIssue(issue: core.$ZodIssue, body: unknown): FieldError[] {
 function valueAt(body: unknown, path: readonly string[]): { present: boolean; value: unknown } {
   let current: unknown = body;
   for (const key of path) {
-    if (!isRecord(current) || !Object.hasOwn(current, key) || current[key] === undefined) return { present: false, value: undefined };
+    if (!isRecord(current) || !Object.hasOwn(current, key) || current[key] === undefined)
+      return { present: false, value: undefined };
     current = current[key];
   }
   return { present: true, value: current };

@@ -22,7 +22,8 @@ const auditQuerySchema = z.strictObject({ subjectId: z.uuid().optional(), actorI
 const unusualQuerySchema = z.strictObject(period);
 
 function ordered(from: Date | null, to: Date | null): void {
-  if (from && to && from.getTime() >= to.getTime()) throw validationFailed([{ field: 'from', message: 'must be before to' }]);
+  if (from && to && from.getTime() >= to.getTime())
+    throw validationFailed([{ field: 'from', message: 'must be before to' }]);
 }
 
 @ApiTags('access log')
@@ -44,7 +45,13 @@ export class AccessLogController {
     const from = q.from ? new Date(q.from) : null;
     const to = q.to ? new Date(q.to) : null;
     ordered(from, to);
-    return this.accessLog.query(actor, { subjectId: q.subjectId ?? null, actorId: q.actorId ?? null, from, to, limit: q.limit });
+    return this.accessLog.query(actor, {
+      subjectId: q.subjectId ?? null,
+      actorId: q.actorId ?? null,
+      from,
+      to,
+      limit: q.limit,
+    });
   }
 
   /** Reads of a person's record with no call or incident behind them, or outside the reader's shift; audited. */

@@ -14,6 +14,11 @@ export function admissionAudience(row: AdmissionRow, teamId: string | null): str
   return audience.agency(row.hospital_agency_id, teamId);
 }
 
-export function emitAdmission(tx: Tx, type: 'admission.created' | 'admission.updated', row: AdmissionRow, teamId: string | null): void {
+export function emitAdmission(
+  tx: Tx,
+  type: 'admission.created' | 'admission.updated',
+  row: AdmissionRow,
+  teamId: string | null,
+): void {
   tx.emit(type, toAdmissionEvent(row, tx.now), admissionAudience(row, teamId));
 }

@@ -35,7 +35,11 @@ export class AdmissionsController {
   @HttpCode(201)
   @Roles('coordinator', 'responder')
   @ApiBody({ schema: openApiSchema(emergencyAdmissionSchema) })
-  create(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(emergencyAdmissionSchema)) body: EmergencyAdmissionRequest): Promise<EmergencyAdmissionView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(emergencyAdmissionSchema)) body: EmergencyAdmissionRequest,
+  ): Promise<EmergencyAdmissionView> {
     return this.admissions.createEmergency(actor, id, body);
   }
 
@@ -49,7 +53,11 @@ export class AdmissionsController {
   @HttpCode(200)
   @Roles('coordinator', 'agency')
   @ApiBody({ schema: openApiSchema(guardianNoticeSchema) })
-  guardianNotice(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(guardianNoticeSchema)) body: GuardianNoticeRequest): Promise<EmergencyAdmissionView> {
+  guardianNotice(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(guardianNoticeSchema)) body: GuardianNoticeRequest,
+  ): Promise<EmergencyAdmissionView> {
     return this.admissions.recordGuardianNotice(actor, id, body);
   }
 
@@ -57,7 +65,11 @@ export class AdmissionsController {
   @HttpCode(200)
   @Roles('coordinator', 'agency')
   @ApiBody({ schema: openApiSchema(endAdmissionSchema) })
-  end(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(endAdmissionSchema)) body: EndAdmissionRequest): Promise<EmergencyAdmissionView> {
+  end(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(endAdmissionSchema)) body: EndAdmissionRequest,
+  ): Promise<EmergencyAdmissionView> {
     return this.admissions.end(actor, id, body);
   }
 
@@ -65,7 +77,11 @@ export class AdmissionsController {
   @HttpCode(201)
   @Roles('coordinator')
   @ApiBody({ schema: openApiSchema(administrativeAdmissionSchema) })
-  administrative(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(administrativeAdmissionSchema)) body: AdministrativeAdmissionRequest): Promise<AdministrativeAdmissionView> {
+  administrative(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(administrativeAdmissionSchema)) body: AdministrativeAdmissionRequest,
+  ): Promise<AdministrativeAdmissionView> {
     return this.admissions.recordAdministrative(actor, id, body);
   }
 

@@ -60,7 +60,12 @@ export function toAdmissionView(r: AdmissionViewRow, now: Date): EmergencyAdmiss
       status,
       dueAt: r.guardian_due_at.toISOString(),
       ...(r.guardian_notified_at
-        ? { name: r.guardian_name!, relation: r.guardian_relation!, method: r.guardian_method!, at: r.guardian_notified_at.toISOString() }
+        ? {
+            name: r.guardian_name!,
+            relation: r.guardian_relation!,
+            method: r.guardian_method!,
+            at: r.guardian_notified_at.toISOString(),
+          }
         : {}),
     },
     outcome: r.outcome,
@@ -77,13 +82,22 @@ export function toAdmissionEvent(r: AdmissionRow, now: Date): AdmissionEventData
     status: r.status,
     admittedAt: r.admitted_at.toISOString(),
     endsAt: r.ends_at.toISOString(),
-    guardianNotice: { status: guardianNoticeStatus(r.guardian_due_at, r.guardian_notified_at, now), dueAt: r.guardian_due_at.toISOString() },
+    guardianNotice: {
+      status: guardianNoticeStatus(r.guardian_due_at, r.guardian_notified_at, now),
+      dueAt: r.guardian_due_at.toISOString(),
+    },
     outcome: r.outcome,
   };
 }
 
 /** Null when the incident already has a running admission (the partial unique index decides). */
-export async function insertAdmission(tx: Tx, incidentId: string, req: EmergencyAdmissionRequest, endsAt: Date, guardianDueAt: Date): Promise<AdmissionRow | null> {
+export async function insertAdmission(
+  tx: Tx,
+  incidentId: string,
+  req: EmergencyAdmissionRequest,
+  endsAt: Date,
+  guardianDueAt: Date,
+): Promise<AdmissionRow | null> {
   const row = await tx.one<AdmissionRow>(
     `INSERT INTO emergency_admission (incident_id, hospital_agency_id, doctor_name, doctor_at, police_name, police_badge, police_at,
        escort, admitted_at, ends_at, guardian_due_at, created_by)
@@ -111,7 +125,10 @@ export async function findAdmission(tx: Tx, id: string, forUpdate = false): Prom
   return tx.one<AdmissionRow>(`SELECT * FROM emergency_admission WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
-export async function listAdmissions(tx: Tx, filter: { active: boolean | null; hospitalId: string | null; incidentId: string | null }): Promise<EmergencyAdmissionView[]> {
+export async function listAdmissions(
+  tx: Tx,
+  filter: { active: boolean | null; hospitalId: string | null; incidentId: string | null },
+): Promise<EmergencyAdmissionView[]> {
   const rows = await tx.query<AdmissionViewRow>(
     `${VIEW_SELECT}
      WHERE ($1::boolean IS NULL OR (ea.status = 'active') = $1) AND ($2::uuid IS NULL OR ea.hospital_agency_id = $2)
@@ -137,7 +154,12 @@ export async function recordGuardianNotice(tx: Tx, id: string, n: GuardianNotice
 }
 
 /** Ends a running admission; null when it already ended (two people ending it leave one outcome). */
-export async function endAdmission(tx: Tx, id: string, outcome: AdmissionOutcome, at: string): Promise<AdmissionRow | null> {
+export async function endAdmission(
+  tx: Tx,
+  id: string,
+  outcome: AdmissionOutcome,
+  at: string,
+): Promise<AdmissionRow | null> {
   const row = await tx.one<AdmissionRow>(
     `UPDATE emergency_admission SET status = 'ended', outcome = $2, ended_at = $3 WHERE id = $1 AND status = 'active' RETURNING *`,
     [id, outcome, at],
@@ -145,21 +167,40 @@ export async function endAdmission(tx: Tx, id: string, outcome: AdmissionOutcome
   return row ?? null;
 }
 
-export async function insertAdministrativeRequest(tx: Tx, incidentId: string, req: AdministrativeAdmissionRequest): Promise<AdministrativeAdmissionView> {
+export async function insertAdministrativeRequest(
+  tx: Tx,
+  incidentId: string,
+  req: AdministrativeAdmissionRequest,
+): Promise<AdministrativeAdmissionView> {
   const row = (await tx.one<{ id: string; requested_at: Date }>(
     `INSERT INTO administrative_admission_request (incident_id, requested_by_name, requested_by_role, district, requested_at, recorded_by)
      VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, requested_at`,
     [incidentId, req.requestedBy.name, req.requestedBy.role, req.district, req.at, tx.actor.userId],
   ))!;
-  return { id: row.id, incidentId, requestedBy: req.requestedBy, district: req.district, at: row.requested_at.toISOString() };
+  return {
+    id: row.id,
+    incidentId,
+    requestedBy: req.requestedBy,
+    district: req.district,
+    at: row.requested_at.toISOString(),
+  };
 }
 
 export async function listAdministrativeRequests(tx: Tx, incidentId: string): Promise<AdministrativeAdmissionView[]> {
-  const rows = await tx.query<{ id: string; requested_by_name: string; requested_by_role: string; district: string; requested_at: Date }>(
-    `SELECT * FROM administrative_admission_request WHERE incident_id = $1 ORDER BY requested_at DESC`,
-    [incidentId],
-  );
-  return rows.map((r) => ({ id: r.id, incidentId, requestedBy: { name: r.requested_by_name, role: r.requested_by_role }, district: r.district, at: r.requested_at.toISOString() }));
+  const rows = await tx.query<{
+    id: string;
+    requested_by_name: string;
+    requested_by_role: string;
+    district: string;
+    requested_at: Date;
+  }>(`SELECT * FROM administrative_admission_request WHERE incident_id = $1 ORDER BY requested_at DESC`, [incidentId]);
+  return rows.map((r) => ({
+    id: r.id,
+    incidentId,
+    requestedBy: { name: r.requested_by_name, role: r.requested_by_role },
+    district: r.district,
+    at: r.requested_at.toISOString(),
+  }));
 }
 
 export async function agencyKind(tx: Tx, agencyId: string): Promise<string | undefined> {
@@ -172,5 +213,8 @@ export async function lockActiveAdmissions(tx: Tx): Promise<AdmissionRow[]> {
 }
 
 export async function setEndsAt(tx: Tx, id: string, endsAt: Date): Promise<AdmissionRow> {
-  return (await tx.one<AdmissionRow>(`UPDATE emergency_admission SET ends_at = $2 WHERE id = $1 RETURNING *`, [id, endsAt.toISOString()]))!;
+  return (await tx.one<AdmissionRow>(`UPDATE emergency_admission SET ends_at = $2 WHERE id = $1 RETURNING *`, [
+    id,
+    endsAt.toISOString(),
+  ]))!;
 }

@@ -31,7 +31,8 @@ import {
 import { ADMISSION_TIMER, emitAdmission } from './admission-events.js';
 import { holidayDays } from './holidays.repository.js';
 
-const invalid = (field: string, message: string): DomainError => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+const invalid = (field: string, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
 
 @Injectable()
 export class AdmissionsService {
@@ -45,9 +46,11 @@ export class AdmissionsService {
     return this.uow.run(actor, async (tx) => {
       const incident = await loadIncidentRow(tx, incidentId, true);
       if (!incident) throw notFound('Incident');
-      if (actor.role === 'responder' && incident.team_id !== actor.teamId) throw forbidden('Only the team on this incident may record its admission');
+      if (actor.role === 'responder' && incident.team_id !== actor.teamId)
+        throw forbidden('Only the team on this incident may record its admission');
       if (incident.status === 'cancelled') throw conflict('STATE_CHANGED', `Incident ${incident.number} is cancelled`);
-      if ((await agencyKind(tx, req.hospitalAgencyId)) !== 'hospital') throw invalid('hospitalAgencyId', 'no such hospital');
+      if ((await agencyKind(tx, req.hospitalAgencyId)) !== 'hospital')
+        throw invalid('hospitalAgencyId', 'no such hospital');
       const admittedAt = new Date(req.admittedAt);
       if (admittedAt.getTime() > tx.now.getTime() + 5 * 60_000) throw invalid('admittedAt', 'is in the future');
       const endsAt = admissionEndsAt(admittedAt, new Set(await holidayDays(tx)), this.config.centreTimezone);
@@ -55,8 +58,17 @@ export class AdmissionsService {
       if (!row) throw conflict('DUPLICATE', `Incident ${incident.number} already has a running emergency admission`);
       await this.scheduleClock(tx, row);
       await scheduleTimer(tx, ADMISSION_TIMER.guardianOverdue, row.id, row.guardian_due_at);
-      await appendTimeline(tx, incidentId, 'admission.emergency', { admissionId: row.id, hospitalAgencyId: row.hospital_agency_id, endsAt: endsAt.toISOString() });
-      await tx.audit({ action: 'admission.created', entityType: 'emergency_admission', entityId: row.id, details: { incidentId, escort: req.escort } });
+      await appendTimeline(tx, incidentId, 'admission.emergency', {
+        admissionId: row.id,
+        hospitalAgencyId: row.hospital_agency_id,
+        endsAt: endsAt.toISOString(),
+      });
+      await tx.audit({
+        action: 'admission.created',
+        entityType: 'emergency_admission',
+        entityId: row.id,
+        details: { incidentId, escort: req.escort },
+      });
       emitAdmission(tx, 'admission.created', row, incident.team_id);
       return admissionView(tx, row.id);
     });
@@ -66,8 +78,17 @@ export class AdmissionsService {
   list(actor: Actor, filter: { active?: 'true' | 'false'; incidentId?: string }): Promise<EmergencyAdmissionView[]> {
     return this.uow.run(actor, async (tx) => {
       const hospitalId = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
-      const views = await listAdmissions(tx, { active: filter.active === undefined ? null : filter.active === 'true', hospitalId, incidentId: filter.incidentId ?? null });
-      if (views.length > 0) await tx.audit({ action: 'admission.listed', entityType: 'emergency_admission', details: { ids: views.map((v) => v.id) } });
+      const views = await listAdmissions(tx, {
+        active: filter.active === undefined ? null : filter.active === 'true',
+        hospitalId,
+        incidentId: filter.incidentId ?? null,
+      });
+      if (views.length > 0)
+        await tx.audit({
+          action: 'admission.listed',
+          entityType: 'emergency_admission',
+          details: { ids: views.map((v) => v.id) },
+        });
       return views;
     });
   }
@@ -78,8 +99,16 @@ export class AdmissionsService {
       const row = await recordGuardianNotice(tx, id, notice);
       if (!row) throw conflict('STATE_CHANGED', 'The guardian notice is already recorded');
       await cancelTimer(tx, ADMISSION_TIMER.guardianOverdue, id);
-      await appendTimeline(tx, current.incident_id, 'admission.guardian-notified', { admissionId: id, method: notice.method });
-      await tx.audit({ action: 'admission.guardian-notified', entityType: 'emergency_admission', entityId: id, details: { method: notice.method } });
+      await appendTimeline(tx, current.incident_id, 'admission.guardian-notified', {
+        admissionId: id,
+        method: notice.method,
+      });
+      await tx.audit({
+        action: 'admission.guardian-notified',
+        entityType: 'emergency_admission',
+        entityId: id,
+        details: { method: notice.method },
+      });
       emitAdmission(tx, 'admission.updated', row, await this.teamOf(tx, row.incident_id));
       return admissionView(tx, id);
     });
@@ -94,20 +123,38 @@ export class AdmissionsService {
       await cancelTimer(tx, ADMISSION_TIMER.expiring, id);
       await cancelTimer(tx, ADMISSION_TIMER.guardianOverdue, id);
       await appendTimeline(tx, row.incident_id, 'admission.ended', { admissionId: id, outcome: req.outcome });
-      await tx.audit({ action: 'admission.ended', entityType: 'emergency_admission', entityId: id, details: { outcome: req.outcome } });
+      await tx.audit({
+        action: 'admission.ended',
+        entityType: 'emergency_admission',
+        entityId: id,
+        details: { outcome: req.outcome },
+      });
       emitAdmission(tx, 'admission.updated', row, await this.teamOf(tx, row.incident_id));
       return admissionView(tx, id);
     });
   }
 
   /** Records an Art. 44 request to the district head on the incident; the admission itself is the district's act. */
-  recordAdministrative(actor: Actor, incidentId: string, req: AdministrativeAdmissionRequest): Promise<AdministrativeAdmissionView> {
+  recordAdministrative(
+    actor: Actor,
+    incidentId: string,
+    req: AdministrativeAdmissionRequest,
+  ): Promise<AdministrativeAdmissionView> {
     return this.uow.run(actor, async (tx) => {
       const incident = await loadIncidentRow(tx, incidentId, true);
       if (!incident) throw notFound('Incident');
       const view = await insertAdministrativeRequest(tx, incidentId, req);
-      await appendTimeline(tx, incidentId, 'admission.administrative-requested', { requestId: view.id, district: req.district, requestedByRole: req.requestedBy.role });
-      await tx.audit({ action: 'admission.administrative-requested', entityType: 'administrative_admission_request', entityId: view.id, details: { incidentId } });
+      await appendTimeline(tx, incidentId, 'admission.administrative-requested', {
+        requestId: view.id,
+        district: req.district,
+        requestedByRole: req.requestedBy.role,
+      });
+      await tx.audit({
+        action: 'admission.administrative-requested',
+        entityType: 'administrative_admission_request',
+        entityId: view.id,
+        details: { incidentId },
+      });
       return view;
     });
   }
@@ -134,7 +181,8 @@ export class AdmissionsService {
   private async loadForHospitalOrCoordinator(tx: Tx, actor: Actor, id: string): Promise<AdmissionRow> {
     const row = await findAdmission(tx, id, true);
     if (!row) throw notFound('Emergency admission');
-    if (actor.role === 'agency' && actor.agencyId !== row.hospital_agency_id) throw forbidden('Only the hospital of this admission may record on it');
+    if (actor.role === 'agency' && actor.agencyId !== row.hospital_agency_id)
+      throw forbidden('Only the hospital of this admission may record on it');
     return row;
   }
 

@@ -9,10 +9,16 @@ export async function holidayDays(tx: Tx): Promise<string[]> {
 }
 
 /** Loads the built-in years not loaded before; years already loaded keep the admin's edits. */
-export async function importBuiltinYears(tx: Tx, years: Record<string, Record<string, readonly string[]>>): Promise<number> {
+export async function importBuiltinYears(
+  tx: Tx,
+  years: Record<string, Record<string, readonly string[]>>,
+): Promise<number> {
   let added = 0;
   for (const [year, days] of Object.entries(years)) {
-    const fresh = await tx.query(`INSERT INTO holiday_import (year) VALUES ($1) ON CONFLICT DO NOTHING RETURNING year`, [Number(year)]);
+    const fresh = await tx.query(
+      `INSERT INTO holiday_import (year) VALUES ($1) ON CONFLICT DO NOTHING RETURNING year`,
+      [Number(year)],
+    );
     if (fresh.length === 0) continue;
     const entries = Object.entries(days);
     await tx.query(

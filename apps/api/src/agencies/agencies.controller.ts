@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AGENCY_KINDS, createAgencySchema, type AgencyCreatedView, type AgencyView, type CreateAgencyRequest } from '#contracts';
+import {
+  AGENCY_KINDS,
+  createAgencySchema,
+  type AgencyCreatedView,
+  type AgencyView,
+  type CreateAgencyRequest,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { openApiSchema, parseOrThrow, ZodPipe } from '../common/validation.js';
 import { CurrentActor, Roles, Staff } from '../auth/decorators.js';
@@ -26,7 +32,10 @@ export class AgenciesController {
   @HttpCode(201)
   @Roles('admin')
   @ApiBody({ schema: openApiSchema(createAgencySchema) })
-  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createAgencySchema)) body: CreateAgencyRequest): Promise<AgencyCreatedView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(createAgencySchema)) body: CreateAgencyRequest,
+  ): Promise<AgencyCreatedView> {
     return this.agencies.create(actor, body);
   }
 }

@@ -4,5 +4,9 @@ import { AgenciesService } from './agencies.service.js';
 import { AgencyAdminController } from './agency-admin.controller.js';
 import { AgencyAdminService } from './agency-admin.service.js';
 
-@Module({ controllers: [AgenciesController, AgencyAdminController], providers: [AgenciesService, AgencyAdminService], exports: [AgenciesService] })
+@Module({
+  controllers: [AgenciesController, AgencyAdminController],
+  providers: [AgenciesService, AgencyAdminService],
+  exports: [AgenciesService],
+})
 export class AgenciesModule {}

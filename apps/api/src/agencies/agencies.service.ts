@@ -50,17 +50,41 @@ export class AgenciesService {
   create(actor: Actor, req: CreateAgencyRequest): Promise<AgencyCreatedView> {
     return this.uow.run(actor, async (tx) => {
       if (req.regionIds.length) {
-        const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`, [req.regionIds]);
-        if (n !== new Set(req.regionIds).size) throw new DomainError('VALIDATION_FAILED', 'regionIds: unknown region', [{ field: 'regionIds', message: 'unknown region' }]);
+        const [{ n }] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`,
+          [req.regionIds],
+        );
+        if (n !== new Set(req.regionIds).size)
+          throw new DomainError('VALIDATION_FAILED', 'regionIds: unknown region', [
+            { field: 'regionIds', message: 'unknown region' },
+          ]);
       }
       const webhookSecret = req.webhookUrl ? newWebhookSecret() : null;
       const row = await tx.one<AgencyRow>(
         `INSERT INTO agency (code, kind, name, region_ids, lat, lng, webhook_url, webhook_secret, contact) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          ON CONFLICT (code) DO NOTHING RETURNING id, code, kind, name, region_ids, lat, lng, beds_available`,
-        [req.code, req.kind, req.name, req.regionIds, req.location.lat, req.location.lng, req.webhookUrl ?? null, webhookSecret, req.contact || null],
+        [
+          req.code,
+          req.kind,
+          req.name,
+          req.regionIds,
+          req.location.lat,
+          req.location.lng,
+          req.webhookUrl ?? null,
+          webhookSecret,
+          req.contact || null,
+        ],
       );
-      if (!row) throw new DomainError('DUPLICATE', `Agency code ${req.code} exists`, [{ field: 'code', message: 'already exists' }]);
-      await tx.audit({ action: 'agency.create', entityType: 'agency', entityId: row.id, details: { kind: row.kind, webhook: webhookSecret !== null } });
+      if (!row)
+        throw new DomainError('DUPLICATE', `Agency code ${req.code} exists`, [
+          { field: 'code', message: 'already exists' },
+        ]);
+      await tx.audit({
+        action: 'agency.create',
+        entityType: 'agency',
+        entityId: row.id,
+        details: { kind: row.kind, webhook: webhookSecret !== null },
+      });
       return webhookSecret ? { ...toView(row), webhookSecret } : toView(row);
     });
   }

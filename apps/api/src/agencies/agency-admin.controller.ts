@@ -23,7 +23,11 @@ export class AgencyAdminController {
   @Patch('agencies/:id')
   @Roles('admin')
   @ApiBody({ schema: openApiSchema(patchAgencySchema) })
-  update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(patchAgencySchema)) body: PatchAgencyRequest): Promise<AgencyAdminView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(patchAgencySchema)) body: PatchAgencyRequest,
+  ): Promise<AgencyAdminView> {
     return this.agencies.update(actor, id, body);
   }
 }

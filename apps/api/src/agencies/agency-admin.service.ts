@@ -16,7 +16,9 @@ export class AgencyAdminService {
   ) {}
 
   list(): Promise<AgencyAdminView[]> {
-    return listAgenciesForAdmin(async <T>(sql: string, params: unknown[] = []) => (await this.ds.query(sql, params)) as T[]);
+    return listAgenciesForAdmin(
+      async <T>(sql: string, params: unknown[] = []) => (await this.ds.query(sql, params)) as T[],
+    );
   }
 
   update(actor: Actor, id: string, req: PatchAgencyRequest): Promise<AgencyAdminView> {
@@ -25,7 +27,12 @@ export class AgencyAdminService {
       const agency = await updateAgency(tx, id, req);
       if (!agency) throw notFound('Agency');
       // The field names only: a contact line or a URL may carry a person's number or a token.
-      await tx.audit({ action: 'agency.update', entityType: 'agency', entityId: id, details: { fields: Object.keys(req) } });
+      await tx.audit({
+        action: 'agency.update',
+        entityType: 'agency',
+        entityId: id,
+        details: { fields: Object.keys(req) },
+      });
       return agency;
     });
   }

@@ -89,9 +89,8 @@ export async function raiseAlert(tx: Tx, a: RaiseAlert): Promise<AlertView | nul
 
 /** Acknowledges every open alert of an incident that has ended (by the actor who ended it). */
 export async function resolveIncidentAlerts(tx: Tx, incidentId: string): Promise<void> {
-  await tx.query(`UPDATE alert SET acknowledged_at = $2, acknowledged_by = $3 WHERE incident_id = $1 AND acknowledged_at IS NULL`, [
-    incidentId,
-    tx.now.toISOString(),
-    tx.actor.userId,
-  ]);
+  await tx.query(
+    `UPDATE alert SET acknowledged_at = $2, acknowledged_by = $3 WHERE incident_id = $1 AND acknowledged_at IS NULL`,
+    [incidentId, tx.now.toISOString(), tx.actor.userId],
+  );
 }

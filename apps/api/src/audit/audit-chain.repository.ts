@@ -34,5 +34,10 @@ export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
      FROM c WHERE hash IS DISTINCT FROM expected OR prev_hash IS DISTINCT FROM prev_actual
      ORDER BY id LIMIT 1`,
   )) as ChainBreak[];
-  return { rows: Number(counts!.rows), chains: Number(counts!.chains), unchained: Number(counts!.unchained), firstBreak: first ?? null };
+  return {
+    rows: Number(counts!.rows),
+    chains: Number(counts!.chains),
+    unchained: Number(counts!.unchained),
+    firstBreak: first ?? null,
+  };
 }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { changePasswordSchema, loginSchema, type AccessClaims, type ChangePasswordRequest, type LoginRequest, type LoginResponse, type UserView } from '#contracts';
+import {
+  changePasswordSchema,
+  loginSchema,
+  type AccessClaims,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type LoginResponse,
+  type UserView,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { openApiSchema, ZodPipe } from '../common/validation.js';
 import { AnyUser, Claims, clientIp, CurrentActor, Public, type AuthedRequest } from './decorators.js';
@@ -42,7 +50,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiBody({ schema: openApiSchema(changePasswordSchema) })
-  changePassword(@CurrentActor() actor: Actor, @Body(new ZodPipe(changePasswordSchema)) body: ChangePasswordRequest): Promise<void> {
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(changePasswordSchema)) body: ChangePasswordRequest,
+  ): Promise<void> {
     return this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 

@@ -42,7 +42,12 @@ export class AuthService {
       [username, ip, this.throttle.windowMinutes],
     )) as [{ by_user: string; by_ip: string }];
     if (Number(counts.by_user) >= this.throttle.maxFailures || Number(counts.by_ip) >= this.throttle.maxFailures * 4) {
-      throw new DomainError('RATE_LIMITED', 'Too many failed logins; try again later', undefined, this.throttle.windowMinutes * 60);
+      throw new DomainError(
+        'RATE_LIMITED',
+        'Too many failed logins; try again later',
+        undefined,
+        this.throttle.windowMinutes * 60,
+      );
     }
     const [user] = (await ds.query(`${USER_WITH_AGENCY} WHERE lower(u.username) = lower($1)`, [username])) as UserRow[];
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
@@ -54,8 +59,16 @@ export class AuthService {
       userAgent,
     };
     const session = await this.uow.run(actor, async (tx) => {
-      await tx.query(`INSERT INTO login_attempt (username, ip, success) VALUES ($1, $2, $3)`, [username.slice(0, 64), ip, ok]);
-      await tx.audit({ action: ok ? 'auth.login' : 'auth.login-failed', entityType: 'user', entityId: user?.id ?? null });
+      await tx.query(`INSERT INTO login_attempt (username, ip, success) VALUES ($1, $2, $3)`, [
+        username.slice(0, 64),
+        ip,
+        ok,
+      ]);
+      await tx.audit({
+        action: ok ? 'auth.login' : 'auth.login-failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+      });
       return ok && user ? this.sessions.start(tx, user.id) : null;
     });
     if (!session || !user) throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
@@ -70,7 +83,10 @@ export class AuthService {
   async refresh(claims: VerifiedToken): Promise<LoginResponse> {
     const expiresAt = await this.sessions.sessionExpiry(claims);
     const user = await this.activeUser(claims.sub);
-    return { ...(await this.sessions.issue(await this.claimsFor(user), claims.sid, expiresAt)), user: toUserView(user) };
+    return {
+      ...(await this.sessions.issue(await this.claimsFor(user), claims.sid, expiresAt)),
+      user: toUserView(user),
+    };
   }
 
   /** Ends the caller's session: its tokens are refused from now on and its sockets close. */
@@ -85,11 +101,16 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.activeUser(actor.userId!);
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
-      throw new DomainError('VALIDATION_FAILED', 'currentPassword is wrong', [{ field: 'currentPassword', message: 'is wrong' }]);
+      throw new DomainError('VALIDATION_FAILED', 'currentPassword is wrong', [
+        { field: 'currentPassword', message: 'is wrong' },
+      ]);
     }
     const hash = await hashPassword(newPassword);
     await this.uow.run(actor, async (tx) => {
-      await tx.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [user.id, hash]);
+      await tx.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [
+        user.id,
+        hash,
+      ]);
       // Every session ends, this one included: a token issued before the change must not outlive it.
       await this.sessions.endAll(tx, user.id, 'password-change');
       await tx.audit({ action: 'user.password-change', entityType: 'user', entityId: user.id });
@@ -112,7 +133,9 @@ export class AuthService {
     if (user.team_id) claims.teamId = user.team_id;
     if (user.agency_id) {
       claims.agencyId = user.agency_id;
-      const [agency] = (await this.uow.dataSource.query(`SELECT region_ids FROM agency WHERE id = $1`, [user.agency_id])) as {
+      const [agency] = (await this.uow.dataSource.query(`SELECT region_ids FROM agency WHERE id = $1`, [
+        user.agency_id,
+      ])) as {
         region_ids: string[];
       }[];
       if (agency?.region_ids.length) claims.regionIds = agency.region_ids;

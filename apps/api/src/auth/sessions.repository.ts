@@ -25,7 +25,11 @@ export async function insertSession(
 }
 
 /** The session if it is still live: not ended, not past its absolute lifetime, its user active. */
-export async function liveSession(ds: DataSource, sessionId: string, userId: string): Promise<{ expires_at: Date } | undefined> {
+export async function liveSession(
+  ds: DataSource,
+  sessionId: string,
+  userId: string,
+): Promise<{ expires_at: Date } | undefined> {
   const rows = (await ds.query(
     `SELECT s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id
      WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
@@ -53,15 +57,14 @@ export async function deadSessions(ds: DataSource, sessionIds: string[]): Promis
  */
 export async function endSessions(tx: Tx, ended: SessionEnded, reason: SessionEndReason): Promise<number> {
   const rows = ended.sessionId
-    ? await tx.query(`UPDATE user_session SET ended_at = now(), end_reason = $3 WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`, [
-        ended.sessionId,
-        ended.userId,
-        reason,
-      ])
-    : await tx.query(`UPDATE user_session SET ended_at = now(), end_reason = $2 WHERE user_id = $1 AND ended_at IS NULL RETURNING id`, [
-        ended.userId,
-        reason,
-      ]);
+    ? await tx.query(
+        `UPDATE user_session SET ended_at = now(), end_reason = $3 WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`,
+        [ended.sessionId, ended.userId, reason],
+      )
+    : await tx.query(
+        `UPDATE user_session SET ended_at = now(), end_reason = $2 WHERE user_id = $1 AND ended_at IS NULL RETURNING id`,
+        [ended.userId, reason],
+      );
   // Deactivation must close sockets even of sessions that had already ended, so notify regardless of the count.
   await tx.query(`SELECT pg_notify($1, $2)`, [SESSIONS_CHANNEL, JSON.stringify(ended)]);
   return rows.length;

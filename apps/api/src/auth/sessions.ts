@@ -24,7 +24,12 @@ export class SessionService {
 
   /** Starts a session for a user who just proved who they are, in the login's transaction. */
   start(tx: Tx, userId: string): Promise<{ id: string; expires_at: Date }> {
-    return insertSession(tx, { userId, maxHours: this.config.sessionMaxHours, ip: tx.actor.ip, userAgent: tx.actor.userAgent });
+    return insertSession(tx, {
+      userId,
+      maxHours: this.config.sessionMaxHours,
+      ip: tx.actor.ip,
+      userAgent: tx.actor.userAgent,
+    });
   }
 
   /** Verifies the signature and that the session is live; returns the claims or throws 401. */
@@ -42,7 +47,11 @@ export class SessionService {
   }
 
   /** A token for this session, expiring at the TTL or the session's absolute end, whichever is first. */
-  async issue(claims: AccessClaims, sid: string, sessionExpiresAt: Date): Promise<{ accessToken: string; expiresIn: number }> {
+  async issue(
+    claims: AccessClaims,
+    sid: string,
+    sessionExpiresAt: Date,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     const iat = Math.floor(Date.now() / 1000);
     const exp = this.tokens.expiryFor(sessionExpiresAt, iat);
     return { accessToken: await this.tokens.sign(claims, sid, iat, exp), expiresIn: Math.max(0, exp - iat) };

@@ -51,8 +51,17 @@ export class TokenService {
 
   async verify(token: string): Promise<VerifiedToken> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-      if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role as Role) || typeof payload.username !== 'string' || typeof payload.sid !== 'string') {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+      if (
+        typeof payload.sub !== 'string' ||
+        !ROLES.includes(payload.role as Role) ||
+        typeof payload.username !== 'string' ||
+        typeof payload.sid !== 'string'
+      ) {
         throw new DomainError('UNAUTHENTICATED', 'Malformed token');
       }
       return {

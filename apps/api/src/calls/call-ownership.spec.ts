@@ -2,7 +2,13 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/errors.js';
 import { assertActive, assertMayActOn } from './call-ownership.js';
 
-const actor = (userId: string, role: Actor['role'] = 'counselor'): Actor => ({ userId, username: userId, role, ip: null, userAgent: null });
+const actor = (userId: string, role: Actor['role'] = 'counselor'): Actor => ({
+  userId,
+  username: userId,
+  role,
+  ip: null,
+  userAgent: null,
+});
 const codeOf = (fn: () => void): string | null => {
   try {
     fn();
@@ -19,8 +25,12 @@ describe('call ownership', () => {
   });
 
   it('does not bind supervisors or coordinators, nor ringing and ended calls', () => {
-    expect(codeOf(() => assertMayActOn({ status: 'active', counselor_id: 'other' }, actor('s', 'supervisor')))).toBeNull();
-    expect(codeOf(() => assertMayActOn({ status: 'active', counselor_id: 'other' }, actor('c', 'coordinator')))).toBeNull();
+    expect(
+      codeOf(() => assertMayActOn({ status: 'active', counselor_id: 'other' }, actor('s', 'supervisor'))),
+    ).toBeNull();
+    expect(
+      codeOf(() => assertMayActOn({ status: 'active', counselor_id: 'other' }, actor('c', 'coordinator'))),
+    ).toBeNull();
     expect(codeOf(() => assertMayActOn({ status: 'ringing', counselor_id: null }, actor('me')))).toBeNull();
     expect(codeOf(() => assertMayActOn({ status: 'ended', counselor_id: 'other' }, actor('me')))).toBeNull();
   });

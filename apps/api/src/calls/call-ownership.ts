@@ -10,7 +10,9 @@ import type { CallRow } from './calls.repository.js';
 export function assertMayActOn(call: Pick<CallRow, 'status' | 'counselor_id'>, actor: Actor): void {
   if (actor.role !== 'counselor') return;
   if (call.status === 'active' && call.counselor_id !== null && call.counselor_id !== actor.userId) {
-    throw forbidden('Another counselor is handling this call; take it over explicitly (POST /calls/:id/takeover) to act on it');
+    throw forbidden(
+      'Another counselor is handling this call; take it over explicitly (POST /calls/:id/takeover) to act on it',
+    );
   }
 }
 

@@ -37,7 +37,11 @@ export class CallsController {
 
   @Get()
   @Roles('counselor', 'coordinator', 'supervisor')
-  @ApiQuery({ name: 'status', required: false, description: 'comma-separated: ringing, active, ended (default ringing,active)' })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    description: 'comma-separated: ringing, active, ended (default ringing,active)',
+  })
   list(@Query() query: Record<string, unknown>): Promise<CallView[]> {
     return this.calls.list(parseOrThrow(listQuery, query).status);
   }
@@ -88,7 +92,11 @@ export class CallsController {
   @HttpCode(200)
   @Roles('counselor', 'supervisor')
   @ApiBody({ schema: openApiSchema(endCallSchema) })
-  end(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(endCallSchema)) body: EndCallRequest): Promise<CallView> {
+  end(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(endCallSchema)) body: EndCallRequest,
+  ): Promise<CallView> {
     return this.calls.end(actor, id, body);
   }
 

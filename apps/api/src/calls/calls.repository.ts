@@ -1,4 +1,13 @@
-import type { CallChannel, CallEventData, CallOutcome, CallStatus, CallView, Category, ClientMatch, TriageRecord } from '#contracts';
+import type {
+  CallChannel,
+  CallEventData,
+  CallOutcome,
+  CallStatus,
+  CallView,
+  Category,
+  ClientMatch,
+  TriageRecord,
+} from '#contracts';
 import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 
@@ -70,7 +79,10 @@ export async function loadCall(tx: Tx, id: string, forUpdate = false): Promise<C
 }
 
 export async function currentCategory(tx: Tx, callId: string): Promise<Category | null> {
-  const row = await tx.one<{ category: Category }>(`SELECT category FROM triage WHERE call_id = $1 AND superseded_at IS NULL`, [callId]);
+  const row = await tx.one<{ category: Category }>(
+    `SELECT category FROM triage WHERE call_id = $1 AND superseded_at IS NULL`,
+    [callId],
+  );
   return row?.category ?? null;
 }
 

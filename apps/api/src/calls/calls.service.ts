@@ -61,7 +61,11 @@ export class CallsService {
    * A counselor opens a call at the console: it is theirs and active at once. A retry with the same
    * Idempotency-Key returns the first call (`replayed`), and a key reused for another request is a 409.
    */
-  async create(actor: Actor, req: CreateCallRequest, idempotencyKey: string | null): Promise<{ call: CallView; replayed: boolean }> {
+  async create(
+    actor: Actor,
+    req: CreateCallRequest,
+    idempotencyKey: string | null,
+  ): Promise<{ call: CallView; replayed: boolean }> {
     return this.uow.run(actor, async (tx) => {
       const { row, replayed } = await this.insertCall(tx, {
         status: 'active',
@@ -74,15 +78,29 @@ export class CallsService {
         createdBy: actor.userId,
         source: 'console',
         idempotencyKey,
-        fingerprint: requestFingerprint({ channel: req.channel, callerNumber: req.callerNumber, callerRelation: req.callerRelation, notes: req.notes }),
+        fingerprint: requestFingerprint({
+          channel: req.channel,
+          callerNumber: req.callerNumber,
+          callerRelation: req.callerRelation,
+          notes: req.notes,
+        }),
       });
-      if (replayed) await tx.audit({ action: 'call.create-replayed', entityType: 'call', entityId: row.id, subjectId: row.client_id });
+      if (replayed)
+        await tx.audit({
+          action: 'call.create-replayed',
+          entityType: 'call',
+          entityId: row.id,
+          subjectId: row.client_id,
+        });
       return { call: await this.fullView(tx, row, row.client_id), replayed };
     });
   }
 
   /** A ringing call pushed by the PBX; retries with the same externalId return the same call. */
-  async createFromTelephony(actor: Actor, req: TelephonyIncomingRequest): Promise<{ call: TelephonyIncomingResponse; replayed: boolean }> {
+  async createFromTelephony(
+    actor: Actor,
+    req: TelephonyIncomingRequest,
+  ): Promise<{ call: TelephonyIncomingResponse; replayed: boolean }> {
     const receivedAt = req.receivedAt ? new Date(req.receivedAt) : null;
     // A PBX clock a little ahead is tolerated; a call from the future is a misconfigured sender.
     if (receivedAt && receivedAt.getTime() > Date.now() + 5 * 60_000) {
@@ -124,7 +142,8 @@ export class CallsService {
       if (!call) throw notFound('Call');
       if (call.status === 'ended') throw conflict('STATE_CHANGED', 'The call has ended');
       if (call.status === 'active' && call.counselor_id === actor.userId) return this.fullView(tx, call, null);
-      if (call.status === 'active') throw conflict('CONFLICT', 'Another counselor has answered this call; take it over explicitly if needed');
+      if (call.status === 'active')
+        throw conflict('CONFLICT', 'Another counselor has answered this call; take it over explicitly if needed');
       // Conditional on 'ringing' as well as the row lock, so the rule holds even if the lock above is removed.
       const row = await tx.one<CallRow>(
         `UPDATE call SET status = 'active', answered_at = coalesce(answered_at, $2), counselor_id = $3
@@ -157,7 +176,12 @@ export class CallsService {
         subjectId: row.client_id,
         details: { fromCounselorId: call.counselor_id, reason },
       });
-      if (row.incident_id) await appendTimeline(tx, row.incident_id, 'call.takeover', { callId: id, fromCounselorId: call.counselor_id, reason });
+      if (row.incident_id)
+        await appendTimeline(tx, row.incident_id, 'call.takeover', {
+          callId: id,
+          fromCounselorId: call.counselor_id,
+          reason,
+        });
       await emitCallUpdated(tx, id);
       return this.fullView(tx, row, row.client_id);
     });
@@ -174,8 +198,15 @@ export class CallsService {
         `UPDATE call SET status = 'ended', ended_at = $2, outcome = $3, end_notes = $4 WHERE id = $1 AND status = 'active' RETURNING *`,
         [id, tx.now.toISOString(), req.outcome, req.notes ?? null],
       ))!;
-      await tx.audit({ action: 'call.end', entityType: 'call', entityId: id, subjectId: row.client_id, details: { outcome: req.outcome } });
-      if (row.incident_id) await appendTimeline(tx, row.incident_id, 'call.ended', { callId: id, outcome: req.outcome });
+      await tx.audit({
+        action: 'call.end',
+        entityType: 'call',
+        entityId: id,
+        subjectId: row.client_id,
+        details: { outcome: req.outcome },
+      });
+      if (row.incident_id)
+        await appendTimeline(tx, row.incident_id, 'call.ended', { callId: id, outcome: req.outcome });
       await createFollowUpIfDue(tx, row);
       await emitCallUpdated(tx, id);
       return this.fullView(tx, row, row.client_id);
@@ -188,7 +219,8 @@ export class CallsService {
       const call = await loadCall(tx, id, true);
       if (!call) throw notFound('Call');
       assertMayActOn(call, actor);
-      if (clientId && !(await loadClient(tx, clientId))) throw validationFailed([{ field: 'clientId', message: 'no such client' }]);
+      if (clientId && !(await loadClient(tx, clientId)))
+        throw validationFailed([{ field: 'clientId', message: 'no such client' }]);
       const row = (await tx.one<CallRow>(`UPDATE call SET client_id = $2 WHERE id = $1 RETURNING *`, [id, clientId]))!;
       await tx.audit({
         action: clientId ? 'call.link-client' : 'call.unlink-client',
@@ -198,7 +230,10 @@ export class CallsService {
       });
       if (row.incident_id && clientId) {
         // The incident follows the call's link only while it has none; a second caller never relinks it.
-        const linked = await tx.one(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL RETURNING id`, [row.incident_id, clientId]);
+        const linked = await tx.one(
+          `UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL RETURNING id`,
+          [row.incident_id, clientId],
+        );
         if (linked) await appendTimeline(tx, row.incident_id, 'client.linked', { callId: id, clientId });
       }
       await emitCallUpdated(tx, id);
@@ -237,11 +272,12 @@ export class CallsService {
     );
     if (!row) {
       // The key exists (possibly committed a moment ago by a concurrent retry: ON CONFLICT waited for it).
-      const existing = await tx.one<CallRow>(`SELECT * FROM call WHERE coalesce(created_by::text, source) = $1 AND idempotency_key = $2`, [
-        c.createdBy ?? c.source,
-        c.idempotencyKey,
-      ]);
-      if (!existing) throw new DomainError('CONFLICT', 'The Idempotency-Key is being used by a request that did not finish; retry');
+      const existing = await tx.one<CallRow>(
+        `SELECT * FROM call WHERE coalesce(created_by::text, source) = $1 AND idempotency_key = $2`,
+        [c.createdBy ?? c.source, c.idempotencyKey],
+      );
+      if (!existing)
+        throw new DomainError('CONFLICT', 'The Idempotency-Key is being used by a request that did not finish; retry');
       if (existing.idempotency_fingerprint !== c.fingerprint) {
         throw new DomainError('CONFLICT', 'This Idempotency-Key was already used for a different request', [
           { field: 'Idempotency-Key', message: 'already used with a different body' },
@@ -270,7 +306,12 @@ export class CallsService {
     const triage = await currentTriage(tx, row.id);
     // "Third call this week": earlier contacts of the person the number (or the link) identifies.
     const clientIds = [...new Set([...matches.map((m) => m.id), ...(row.client_id ? [row.client_id] : [])])];
-    const repeatContact = await repeatContactOf(tx, { callId: row.id, digits: row.caller_digits, clientIds, before: row.received_at });
+    const repeatContact = await repeatContactOf(tx, {
+      callId: row.id,
+      digits: row.caller_digits,
+      clientIds,
+      before: row.received_at,
+    });
     return { ...toCallView(row, triage ? toTriageRecord(triage) : null, matches), repeatContact };
   }
 }

@@ -27,7 +27,9 @@ export async function runAuditVerify(env: Record<string, string | undefined>, io
       return 0;
     }
     const b = report.firstBreak;
-    io.err(`audit chain BROKEN at audit row ${b.id} (${b.at.toISOString()}, chain ${b.chain}): ${b.problem === 'row-changed' ? 'the row was changed after it was written' : 'the link to the previous row of its chain is broken (a row was deleted, inserted or re-hashed)'}`);
+    io.err(
+      `audit chain BROKEN at audit row ${b.id} (${b.at.toISOString()}, chain ${b.chain}): ${b.problem === 'row-changed' ? 'the row was changed after it was written' : 'the link to the previous row of its chain is broken (a row was deleted, inserted or re-hashed)'}`,
+    );
     io.err(summary);
     return 1;
   } catch (e) {

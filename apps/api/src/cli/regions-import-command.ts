@@ -43,7 +43,11 @@ export function parseImportArgs(argv: string[]): { file: string; options: Import
 }
 
 /** Runs the import; returns the process exit code (0 ok, 1 refused input or failure, 2 bad usage). */
-export async function runRegionsImport(argv: string[], env: Record<string, string | undefined>, io: CommandIo): Promise<number> {
+export async function runRegionsImport(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: CommandIo,
+): Promise<number> {
   let args: ReturnType<typeof parseImportArgs>;
   try {
     args = parseImportArgs(argv);
@@ -72,7 +76,9 @@ export async function runRegionsImport(argv: string[], env: Record<string, strin
     ds = await openDatabase(url, 2);
     const regions = new RegionsService(ds, new UnitOfWork(ds));
     const result = await regions.import(CLI_ACTOR, body, args.options);
-    io.out(`regions imported from ${args.file}: ${result.created} created, ${result.updated} updated (${result.total} total)`);
+    io.out(
+      `regions imported from ${args.file}: ${result.created} created, ${result.updated} updated (${result.total} total)`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof DomainError) {
@@ -81,7 +87,10 @@ export async function runRegionsImport(argv: string[], env: Record<string, strin
     } else {
       const message = (e as Error).message;
       // One PostgreSQL owns a data folder: the likely cause when the embedded start fails on a lock.
-      const hint = !config.databaseUrl && /lock|postmaster|already|in use/i.test(message) ? ' (stop the server using this DATA_DIR first)' : '';
+      const hint =
+        !config.databaseUrl && /lock|postmaster|already|in use/i.test(message)
+          ? ' (stop the server using this DATA_DIR first)'
+          : '';
       io.err(`import failed: ${message}${hint}`);
     }
     return 1;

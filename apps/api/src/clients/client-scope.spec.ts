@@ -2,7 +2,14 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/errors.js';
 import { clientScope, inScope } from './client-scope.js';
 
-const actor = (role: Actor['role'], agencyId?: string): Actor => ({ userId: 'u', username: 'u', role, agencyId, ip: null, userAgent: null });
+const actor = (role: Actor['role'], agencyId?: string): Actor => ({
+  userId: 'u',
+  username: 'u',
+  role,
+  agencyId,
+  ip: null,
+  userAgent: null,
+});
 
 describe('client scope', () => {
   it('gives the hotline and the control room every client', () => {

@@ -10,7 +10,8 @@ export type ClientScope = { kind: 'all' } | { kind: 'centre'; agencyId: string }
 
 export function clientScope(actor: Actor, kindOfActorAgency: AgencyKind | null): ClientScope {
   if (actor.role !== 'agency') return { kind: 'all' };
-  if (!actor.agencyId || kindOfActorAgency !== 'community') throw forbidden('Only community mental health centres keep client records');
+  if (!actor.agencyId || kindOfActorAgency !== 'community')
+    throw forbidden('Only community mental health centres keep client records');
   return { kind: 'centre', agencyId: actor.agencyId };
 }
 

@@ -50,21 +50,32 @@ export class ClientsController {
   @HttpCode(201)
   @Roles('counselor', 'supervisor', 'agency')
   @ApiBody({ schema: openApiSchema(createClientSchema) })
-  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createClientSchema)) body: CreateClientRequest): Promise<ClientView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(createClientSchema)) body: CreateClientRequest,
+  ): Promise<ClientView> {
     return this.clients.create(actor, body);
   }
 
   @Patch(':id')
   @Roles('counselor', 'supervisor', 'agency')
   @ApiBody({ schema: openApiSchema(updateClientSchema) })
-  update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(updateClientSchema)) body: UpdateClientRequest): Promise<ClientView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(updateClientSchema)) body: UpdateClientRequest,
+  ): Promise<ClientView> {
     return this.clients.update(actor, id, body);
   }
 
   @Put(':id/safety-plan')
   @Roles('counselor', 'supervisor', 'agency')
   @ApiBody({ schema: openApiSchema(safetyPlanSchema) })
-  putSafetyPlan(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(safetyPlanSchema)) body: SafetyPlan): Promise<ClientView> {
+  putSafetyPlan(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(safetyPlanSchema)) body: SafetyPlan,
+  ): Promise<ClientView> {
     return this.clients.putSafetyPlan(actor, id, body);
   }
 }

@@ -133,7 +133,10 @@ export async function loadClient(tx: Tx, id: string, forUpdate = false): Promise
  * Search by name (substring, any case) or phone (neither: the first clients by name): `digits` is the query's normalised national form, matched
  * against every stored number (also as a fragment of at least 4 digits). `agencyId` limits it to one centre.
  */
-export async function searchClients(tx: Tx, q: { text: string | null; digits: string | null; agencyId: string | null }): Promise<ClientSearchItem[]> {
+export async function searchClients(
+  tx: Tx,
+  q: { text: string | null; digits: string | null; agencyId: string | null },
+): Promise<ClientSearchItem[]> {
   const like = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await tx.query<ClientRow>(
     `SELECT * FROM client c
@@ -165,12 +168,10 @@ export async function updateClient(tx: Tx, id: string, w: ClientWrite): Promise<
 }
 
 export async function saveSafetyPlan(tx: Tx, id: string, plan: SafetyPlan): Promise<void> {
-  await tx.query(`UPDATE client SET safety_plan = $2::jsonb, safety_plan_updated_at = $3, safety_plan_updated_by = $4, updated_at = $3 WHERE id = $1`, [
-    id,
-    JSON.stringify(plan),
-    tx.now.toISOString(),
-    tx.actor.userId,
-  ]);
+  await tx.query(
+    `UPDATE client SET safety_plan = $2::jsonb, safety_plan_updated_at = $3, safety_plan_updated_by = $4, updated_at = $3 WHERE id = $1`,
+    [id, JSON.stringify(plan), tx.now.toISOString(), tx.actor.userId],
+  );
 }
 
 export async function agencyKind(tx: Tx, agencyId: string): Promise<AgencyKind | null> {
@@ -184,7 +185,14 @@ export async function regionExists(tx: Tx, id: string): Promise<boolean> {
 /** The community centre of a district (the first by code when a district has several). */
 export async function communityCentreOf(tx: Tx, regionId: string | null): Promise<string | null> {
   if (!regionId) return null;
-  return (await tx.one<{ id: string }>(`SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$1::uuid] ORDER BY code LIMIT 1`, [regionId]))?.id ?? null;
+  return (
+    (
+      await tx.one<{ id: string }>(
+        `SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$1::uuid] ORDER BY code LIMIT 1`,
+        [regionId],
+      )
+    )?.id ?? null
+  );
 }
 
 /** The window of "repeat contact": earlier calls within 30 days (the 30-day edge itself counts). */
@@ -195,7 +203,10 @@ const WEEK_DAYS = 7;
  * Earlier calls of the person this call matched (linked to one of the clients, or from the same number), in the
  * 30 days before `before`. Null when there are none.
  */
-export async function repeatContactOf(tx: Tx, c: { callId: string; digits: string | null; clientIds: string[]; before: Date }): Promise<RepeatContact | null> {
+export async function repeatContactOf(
+  tx: Tx,
+  c: { callId: string; digits: string | null; clientIds: string[]; before: Date },
+): Promise<RepeatContact | null> {
   if (c.clientIds.length === 0) return null;
   const row = await tx.one<{ n30: number; n7: number; last_at: Date | null; last_outcome: CallOutcome | null }>(
     `WITH earlier AS (
@@ -218,23 +229,54 @@ const HISTORY_LIMIT = 200;
 /** The person's calls, incidents, handoffs and follow-ups, newest first. */
 export async function clientHistory(tx: Tx, clientId: string): Promise<ClientHistoryItem[]> {
   const [calls, incidents, handoffs, followUps] = [
-    await tx.query<{ id: string; received_at: Date; channel: string; category: string | null; outcome: string | null; incident_id: string | null }>(
+    await tx.query<{
+      id: string;
+      received_at: Date;
+      channel: string;
+      category: string | null;
+      outcome: string | null;
+      incident_id: string | null;
+    }>(
       `SELECT c.id, c.received_at, c.channel, t.category, c.outcome, c.incident_id FROM call c
        LEFT JOIN triage t ON t.call_id = c.id AND t.superseded_at IS NULL
        WHERE c.client_id = $1 ORDER BY c.received_at DESC LIMIT ${HISTORY_LIMIT}`,
       [clientId],
     ),
-    await tx.query<{ id: string; created_at: Date; number: string; category: string; status: string; disposition: string | null; summary: string | null }>(
+    await tx.query<{
+      id: string;
+      created_at: Date;
+      number: string;
+      category: string;
+      status: string;
+      disposition: string | null;
+      summary: string | null;
+    }>(
       `SELECT id, created_at, number, category, status, disposition, summary FROM incident WHERE client_id = $1 ORDER BY created_at DESC LIMIT ${HISTORY_LIMIT}`,
       [clientId],
     ),
-    await tx.query<{ id: string; requested_at: Date; incident_id: string; agency_id: string; name: string; kind: string; status: string }>(
+    await tx.query<{
+      id: string;
+      requested_at: Date;
+      incident_id: string;
+      agency_id: string;
+      name: string;
+      kind: string;
+      status: string;
+    }>(
       `SELECT h.id, h.requested_at, h.incident_id, h.agency_id, a.name, a.kind, h.status FROM handoff h
        JOIN incident i ON i.id = h.incident_id JOIN agency a ON a.id = h.agency_id
        WHERE i.client_id = $1 ORDER BY h.requested_at DESC LIMIT ${HISTORY_LIMIT}`,
       [clientId],
     ),
-    await tx.query<{ id: string; created_at: Date; due_at: Date; done_at: Date | null; outcome: string | null; agency_id: string | null; attempts: number }>(
+    await tx.query<{
+      id: string;
+      created_at: Date;
+      due_at: Date;
+      done_at: Date | null;
+      outcome: string | null;
+      agency_id: string | null;
+      attempts: number;
+    }>(
       `SELECT f.id, f.created_at, f.due_at, f.done_at, f.outcome, f.agency_id,
               (SELECT count(*)::int FROM follow_up_attempt a WHERE a.follow_up_id = f.id) AS attempts
        FROM follow_up f WHERE f.client_id = $1 ORDER BY f.created_at DESC LIMIT ${HISTORY_LIMIT}`,
@@ -242,7 +284,15 @@ export async function clientHistory(tx: Tx, clientId: string): Promise<ClientHis
     ),
   ];
   const items = [
-    ...calls.map((r) => ({ kind: 'call', id: r.id, at: r.received_at.toISOString(), channel: r.channel, category: r.category, outcome: r.outcome, incidentId: r.incident_id })),
+    ...calls.map((r) => ({
+      kind: 'call',
+      id: r.id,
+      at: r.received_at.toISOString(),
+      channel: r.channel,
+      category: r.category,
+      outcome: r.outcome,
+      incidentId: r.incident_id,
+    })),
     ...incidents.map((r) => ({
       kind: 'incident',
       id: r.id,
@@ -281,7 +331,12 @@ export async function clientHistory(tx: Tx, clientId: string): Promise<ClientHis
  * PIPA access log for names shown as caller matches: one row per client whose identity the caller saw,
  * except the call's own linked client, whose read is already logged with the call as subject.
  */
-export async function auditMatchesShown(tx: Tx, callId: string, matches: ClientMatch[], alreadyLogged: string | null): Promise<void> {
+export async function auditMatchesShown(
+  tx: Tx,
+  callId: string,
+  matches: ClientMatch[],
+  alreadyLogged: string | null,
+): Promise<void> {
   for (const m of matches) {
     if (m.id === alreadyLogged) continue;
     await tx.audit({ action: 'client.match-shown', entityType: 'call', entityId: callId, subjectId: m.id });

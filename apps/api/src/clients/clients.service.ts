@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientHistoryItem, ClientSearchItem, ClientView, CreateClientRequest, SafetyPlan, UpdateClientRequest } from '#contracts';
+import type {
+  ClientHistoryItem,
+  ClientSearchItem,
+  ClientView,
+  CreateClientRequest,
+  SafetyPlan,
+  UpdateClientRequest,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
@@ -36,10 +43,26 @@ export class ClientsService {
       const digitsOnly = q.replace(/\D/g, '');
       const looksLikePhone = /^[+0-9 ()-]+$/.test(q) && digitsOnly.length >= MIN_FRAGMENT_DIGITS;
       const digits = looksLikePhone ? (normalisePhone(q) ?? digitsOnly) : null;
-      const items = await searchClients(tx, { text: looksLikePhone || q === '' ? null : q, digits, agencyId: scope.kind === 'centre' ? scope.agencyId : null });
+      const items = await searchClients(tx, {
+        text: looksLikePhone || q === '' ? null : q,
+        digits,
+        agencyId: scope.kind === 'centre' ? scope.agencyId : null,
+      });
       // The query text is not logged (it may be a phone number); who was shown is.
-      if (items.length === 0) await tx.audit({ action: 'client.search', entityType: 'client', details: { results: 0, byPhone: looksLikePhone } });
-      for (const c of items) await tx.audit({ action: 'client.search', entityType: 'client', entityId: c.id, subjectId: c.id, details: { byPhone: looksLikePhone } });
+      if (items.length === 0)
+        await tx.audit({
+          action: 'client.search',
+          entityType: 'client',
+          details: { results: 0, byPhone: looksLikePhone },
+        });
+      for (const c of items)
+        await tx.audit({
+          action: 'client.search',
+          entityType: 'client',
+          entityId: c.id,
+          subjectId: c.id,
+          details: { byPhone: looksLikePhone },
+        });
       return items;
     });
   }
@@ -59,10 +82,17 @@ export class ClientsService {
       const scope = await this.scope(tx);
       const write: ClientWrite = { ...(await this.fields(tx, scope, req, null)), ...phones, created_by: actor.userId };
       if (write.registered_with_agency_id === undefined) {
-        write.registered_with_agency_id = scope.kind === 'centre' ? scope.agencyId : await communityCentreOf(tx, req.regionId ?? null);
+        write.registered_with_agency_id =
+          scope.kind === 'centre' ? scope.agencyId : await communityCentreOf(tx, req.regionId ?? null);
       }
       const id = await insertClient(tx, write);
-      await tx.audit({ action: 'client.create', entityType: 'client', entityId: id, subjectId: id, details: { basis: req.basis.kind } });
+      await tx.audit({
+        action: 'client.create',
+        entityType: 'client',
+        entityId: id,
+        subjectId: id,
+        details: { basis: req.basis.kind },
+      });
       return toClientView((await loadClient(tx, id))!);
     });
   }
@@ -70,7 +100,13 @@ export class ClientsService {
   update(actor: Actor, id: string, req: UpdateClientRequest): Promise<ClientView> {
     const phones = req.phones ? phoneColumns(req.phones) : {};
     return this.scoped(actor, id, 'client.update', async (tx, row, scope) => {
-      if (!req.basis && !row.basis_kind) throw validationFailed([{ field: 'basis', message: 'this record has no legal basis yet: state the consent (with its scope) or the vital interest' }]);
+      if (!req.basis && !row.basis_kind)
+        throw validationFailed([
+          {
+            field: 'basis',
+            message: 'this record has no legal basis yet: state the consent (with its scope) or the vital interest',
+          },
+        ]);
       const write: ClientWrite = { ...(await this.fields(tx, scope, req, row)), ...phones };
       await updateClient(tx, id, write);
       return toClientView((await loadClient(tx, id))!);
@@ -88,7 +124,12 @@ export class ClientsService {
    * Loads the record, checks the caller's scope and writes the audit row of `action` with the client as subject.
    * A refusal is logged too (PIPA: attempted access to a person's record), in its own transaction so it survives.
    */
-  private async scoped<T>(actor: Actor, id: string, action: string, work: (tx: Tx, row: ClientRow, scope: ClientScope) => Promise<T>): Promise<T> {
+  private async scoped<T>(
+    actor: Actor,
+    id: string,
+    action: string,
+    work: (tx: Tx, row: ClientRow, scope: ClientScope) => Promise<T>,
+  ): Promise<T> {
     const outcome = await this.uow.run<Outcome<T>>(actor, async (tx) => {
       const scope = await this.scope(tx);
       const row = await loadClient(tx, id, action !== 'client.read' && action !== 'client.history-read');
@@ -98,7 +139,9 @@ export class ClientsService {
       return { ok: true, value: await work(tx, row, scope) };
     });
     if (outcome.ok) return outcome.value;
-    await this.uow.run(actor, (tx) => tx.audit({ action: `${action}-refused`, entityType: 'client', entityId: id, subjectId: id }));
+    await this.uow.run(actor, (tx) =>
+      tx.audit({ action: `${action}-refused`, entityType: 'client', entityId: id, subjectId: id }),
+    );
     throw forbidden('This client is registered with another centre');
   }
 
@@ -108,7 +151,12 @@ export class ClientsService {
   }
 
   /** The request's fields as columns, checked against the caller's scope and the referenced rows. */
-  private async fields(tx: Tx, scope: ClientScope, req: UpdateClientRequest, current: ClientRow | null): Promise<ClientWrite> {
+  private async fields(
+    tx: Tx,
+    scope: ClientScope,
+    req: UpdateClientRequest,
+    current: ClientRow | null,
+  ): Promise<ClientWrite> {
     const w: ClientWrite = {
       display_name: req.name,
       birth_year: req.birthYear,
@@ -125,17 +173,27 @@ export class ClientsService {
     }
     if (req.basis) {
       // Who recorded the basis is the signed-in user, never a name typed into the form.
-      Object.assign(w, { basis_kind: req.basis.kind, basis_scope: req.basis.scope ?? null, basis_note: req.basis.note ?? null, basis_at: req.basis.at, basis_recorded_by: tx.actor.userId });
+      Object.assign(w, {
+        basis_kind: req.basis.kind,
+        basis_scope: req.basis.scope ?? null,
+        basis_note: req.basis.note ?? null,
+        basis_at: req.basis.at,
+        basis_recorded_by: tx.actor.userId,
+      });
     }
     if (req.registeredWithAgencyId !== undefined) {
       const target = req.registeredWithAgencyId;
-      if (scope.kind === 'centre' && target !== scope.agencyId) throw forbidden('A centre registers clients with itself only');
+      if (scope.kind === 'centre' && target !== scope.agencyId)
+        throw forbidden('A centre registers clients with itself only');
       if (target !== null && (await agencyKind(tx, target)) !== 'community') {
-        throw validationFailed([{ field: 'registeredWithAgencyId', message: 'no such community mental health centre' }]);
+        throw validationFailed([
+          { field: 'registeredWithAgencyId', message: 'no such community mental health centre' },
+        ]);
       }
       w.registered_with_agency_id = target;
     }
-    if (req.regionId && !(await regionExists(tx, req.regionId))) throw validationFailed([{ field: 'regionId', message: 'no such region' }]);
+    if (req.regionId && !(await regionExists(tx, req.regionId)))
+      throw validationFailed([{ field: 'regionId', message: 'no such region' }]);
     if (req.preferredHospitalId && (await agencyKind(tx, req.preferredHospitalId)) !== 'hospital') {
       throw validationFailed([{ field: 'preferredHospitalId', message: 'no such hospital' }]);
     }
@@ -147,6 +205,9 @@ export class ClientsService {
 function phoneColumns(phones: string[]): Pick<ClientWrite, 'phone_numbers' | 'phone_digits'> {
   const digits = phones.map((p, i) => ({ i, d: normalisePhone(p) }));
   const bad = digits.filter((x) => x.d === null);
-  if (bad.length) throw validationFailed(bad.map((x) => ({ field: `phones[${x.i}]`, message: 'too few digits to identify a caller' })));
+  if (bad.length)
+    throw validationFailed(
+      bad.map((x) => ({ field: `phones[${x.i}]`, message: 'too few digits to identify a caller' })),
+    );
   return { phone_numbers: phones, phone_digits: [...new Set(digits.map((x) => x.d!))] };
 }

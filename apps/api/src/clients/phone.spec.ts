@@ -23,7 +23,8 @@ describe('normalisePhone', () => {
   });
 
   it('refuses numbers too short to identify a person (short codes, fragments, empty)', () => {
-    for (const raw of ['112', '119', '1577', '1234567', '', '---', null, undefined]) expect(normalisePhone(raw)).toBeNull();
+    for (const raw of ['112', '119', '1577', '1234567', '', '---', null, undefined])
+      expect(normalisePhone(raw)).toBeNull();
   });
 
   it('keeps a 1577 service number as it is (no country code to strip)', () => {

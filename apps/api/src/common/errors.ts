@@ -13,11 +13,17 @@ export class DomainError extends Error {
 }
 
 export const validationFailed = (details: FieldError[]): DomainError =>
-  new DomainError('VALIDATION_FAILED', `Invalid input: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+  new DomainError(
+    'VALIDATION_FAILED',
+    `Invalid input: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
+    details,
+  );
 export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (why: string): DomainError => new DomainError('FORBIDDEN', why);
-export const conflict = (code: Extract<ErrorCode, 'CONFLICT' | 'DUPLICATE' | 'STATE_CHANGED' | 'TEAM_NOT_AVAILABLE' | 'OFFER_EXPIRED'>, why: string): DomainError =>
-  new DomainError(code, why);
+export const conflict = (
+  code: Extract<ErrorCode, 'CONFLICT' | 'DUPLICATE' | 'STATE_CHANGED' | 'TEAM_NOT_AVAILABLE' | 'OFFER_EXPIRED'>,
+  why: string,
+): DomainError => new DomainError(code, why);
 
 /** The HTTP status of each code; exhaustive, so adding a code forces a decision here. */
 export function statusOf(code: ErrorCode): number {

@@ -12,7 +12,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const res = host.switchToHttp().getResponse<Response>();
     const err = toDomainError(exception);
-    if (err.code === 'INTERNAL') this.log.error(`unhandled ${(exception as Error)?.name ?? 'error'}: ${(exception as Error)?.stack ?? String(exception)}`);
+    if (err.code === 'INTERNAL')
+      this.log.error(
+        `unhandled ${(exception as Error)?.name ?? 'error'}: ${(exception as Error)?.stack ?? String(exception)}`,
+      );
     if (err.retryAfterSeconds) res.setHeader('Retry-After', String(err.retryAfterSeconds));
     const body = errorBody(err);
     res.status(body.statusCode).json(body);
@@ -28,11 +31,17 @@ export function toDomainError(exception: unknown): DomainError {
     return new DomainError(code, message);
   }
   // body-parser's errors carry a status (400 malformed JSON, 413 too large) and must not become 500s.
-  const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as { statusCode?: number })?.statusCode;
+  const status =
+    (exception as { status?: number; statusCode?: number })?.status ??
+    (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (exception as { type?: string }).type;
     const message = type === 'entity.parse.failed' ? 'Malformed JSON body' : (exception as Error).message;
-    return new DomainError(codeForStatus(status), message, type === 'entity.parse.failed' ? [{ field: '(body)', message: 'not valid JSON' }] : undefined);
+    return new DomainError(
+      codeForStatus(status),
+      message,
+      type === 'entity.parse.failed' ? [{ field: '(body)', message: 'not valid JSON' }] : undefined,
+    );
   }
   return new DomainError('INTERNAL', 'Internal error');
 }

@@ -3,7 +3,11 @@ import { consoleCspDirectives, tileSource } from './security-headers.js';
 describe('console CSP', () => {
   it('allows no tile host without MAP_TILE_URL, and only that host when set', () => {
     expect(consoleCspDirectives(null)['img-src']).toEqual(["'self'", 'data:']);
-    expect(consoleCspDirectives('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png')['img-src']).toEqual(["'self'", 'data:', 'https://*.tile.openstreetmap.org']);
+    expect(consoleCspDirectives('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png')['img-src']).toEqual([
+      "'self'",
+      'data:',
+      'https://*.tile.openstreetmap.org',
+    ]);
     expect(tileSource('http://tiles.example.org:8080/{z}/{x}/{y}.png')).toBe('http://tiles.example.org:8080');
   });
 

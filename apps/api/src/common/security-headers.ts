@@ -53,5 +53,7 @@ export function applySecurityHeaders(http: express.Express, tileUrl: string | nu
     }),
   );
   const csp = helmet.contentSecurityPolicy({ useDefaults: false, directives: consoleCspDirectives(tileUrl) });
-  http.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : csp(req, res, next)));
+  http.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith('/api/docs') ? next() : csp(req, res, next),
+  );
 }

@@ -5,7 +5,10 @@ import { validationFailed } from './errors.js';
 /** Refuses text PostgreSQL cannot store anywhere in the request, naming the field (`prefix` is the query or path). */
 export function assertStorableText(value: unknown, prefix = ''): void {
   const field = unstorableTextField(value);
-  if (field) validationFailedFor(prefix ? (field === '(body)' ? prefix : `${prefix}${field.startsWith('[') ? '' : '.'}${field}`) : field);
+  if (field)
+    validationFailedFor(
+      prefix ? (field === '(body)' ? prefix : `${prefix}${field.startsWith('[') ? '' : '.'}${field}`) : field,
+    );
 }
 
 function validationFailedFor(field: string): never {

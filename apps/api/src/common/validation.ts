@@ -7,7 +7,9 @@ import { assertStorableText } from './storable-text.pipe.js';
 /** Zod issues as the contract's field errors: `field` is the dotted path the client sent. */
 export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+    const path = issue.path
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+      .join('');
     if (issue.code === 'unrecognized_keys') {
       const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
       return { field: prefix + keys.join(', '), message: `unknown field${keys.length > 1 ? 's' : ''} not allowed` };

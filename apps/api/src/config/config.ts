@@ -49,7 +49,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
@@ -98,7 +99,8 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     }
   }
   const logLevel = (str(env, 'LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
-  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel))
+    throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST') ?? '0.0.0.0',
@@ -122,7 +124,10 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     webhookRetryBaseSeconds: int(env, 'WEBHOOK_RETRY_BASE_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
     centreTimezone: timeZone(env, 'CENTRE_TIMEZONE', 'Asia/Seoul'),
-    corsOrigins: (str(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (str(env, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     tileUrl: str(env, 'MAP_TILE_URL'),
     tileAttribution: str(env, 'MAP_TILE_ATTRIBUTION'),
     mapCenter: latLng(env, 'MAP_CENTER', { lat: 37.5665, lng: 126.978 }),

@@ -12,7 +12,10 @@ export class EmbeddedDatabaseError extends Error {
 
 // PostgreSQL messages span lines and end with a full stop; the sentence needs neither.
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[.;:]+$/, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:]+$/, '');
 }
 
 /** The fix every failure can fall back on: run against a PostgreSQL server instead. */

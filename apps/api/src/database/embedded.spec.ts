@@ -42,11 +42,16 @@ describe('clusterLocation', () => {
 describe('a failed start', () => {
   it('is one sentence with the cause and the fix', () => {
     const e = new EmbeddedDatabaseError('database files are incompatible with server.\n', 'move it away.');
-    expect(e.message).toBe('The embedded PostgreSQL did not start: database files are incompatible with server; move it away.');
+    expect(e.message).toBe(
+      'The embedded PostgreSQL did not start: database files are incompatible with server; move it away.',
+    );
   });
 
   it.each([
-    ['database files are incompatible with server (the data directory was initialized by PostgreSQL version 9)', /dump it .* or move \/d away/],
+    [
+      'database files are incompatible with server (the data directory was initialized by PostgreSQL version 9)',
+      /dump it .* or move \/d away/,
+    ],
     ['lock file "postmaster.pid" already exists', /stop the other PostgreSQL using \/d/],
     ['data directory "/d" has wrong ownership', /give \/d to the user PostgreSQL runs as/],
     ['could not write to file "pg_wal/x": No space left on device', /free disk space/],

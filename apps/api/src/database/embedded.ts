@@ -58,12 +58,19 @@ export function closedAncestor(dir: string): string | null {
  * with a closed folder above it, in a folder of its own under /var/lib/crisis-dispatch/clusters, named after the
  * data folder's path so every checkout keeps its own database and a restart finds it again.
  */
-export function clusterLocation(dbDir: string, asRoot: boolean, home = SYSTEM_HOME): { pgDir: string; closedBy: string | null } {
+export function clusterLocation(
+  dbDir: string,
+  asRoot: boolean,
+  home = SYSTEM_HOME,
+): { pgDir: string; closedBy: string | null } {
   const inside = join(dbDir, 'pg');
   const closedBy = asRoot ? closedAncestor(dbDir) : null;
   if (!closedBy) return { pgDir: inside, closedBy: null };
   const real = realpathSync(dbDir);
-  const slug = real.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+/, '').slice(-60);
+  const slug = real
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(-60);
   const hash = createHash('sha256').update(real).digest('hex').slice(0, 12);
   return { pgDir: join(home, 'clusters', `${slug}-${hash}`, 'pg'), closedBy };
 }
@@ -102,7 +109,11 @@ async function stopLeftoverPostmaster(pgDir: string, log: (m: string) => void): 
   log(`stopping the PostgreSQL (pid ${pid}) left running on ${pgDir} by an earlier start`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (isAlive(pid)) throw new EmbeddedDatabaseError(`PostgreSQL pid ${pid} from an earlier start still runs on ${pgDir}`, `stop it (kill ${pid}) and start again`);
+  if (isAlive(pid))
+    throw new EmbeddedDatabaseError(
+      `PostgreSQL pid ${pid} from an earlier start still runs on ${pgDir}`,
+      `stop it (kill ${pid}) and start again`,
+    );
 }
 
 function isAlive(pid: number): boolean {
@@ -130,7 +141,11 @@ async function ensureDatabase(url: string, name: string): Promise<void> {
  * Starts (creating on first use) the cluster of `dbDir` (DATA_DIR/db). Every failure is an EmbeddedDatabaseError:
  * one sentence with the cause and the fix.
  */
-export async function startEmbeddedPostgres(dbDir: string, log: (m: string) => void = () => {}, home = SYSTEM_HOME): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dbDir: string,
+  log: (m: string) => void = () => {},
+  home = SYSTEM_HOME,
+): Promise<EmbeddedDatabase> {
   try {
     return await start(dbDir, log, home);
   } catch (e) {
@@ -146,7 +161,10 @@ async function start(dbDir: string, log: (m: string) => void, home: string): Pro
     // Root's cluster may live inside: the postgres user must be able to enter this folder (never write to it).
     chmodSync(dbDir, 0o755);
   } catch (e) {
-    throw new EmbeddedDatabaseError(`cannot create the data folder ${dbDir} (${(e as Error).message})`, `set DATA_DIR to a folder this user can write, ${OR_DATABASE_URL}`);
+    throw new EmbeddedDatabaseError(
+      `cannot create the data folder ${dbDir} (${(e as Error).message})`,
+      `set DATA_DIR to a folder this user can write, ${OR_DATABASE_URL}`,
+    );
   }
   const { pgDir, closedBy } = clusterLocation(dbDir, asRoot, home);
   if (closedBy && existsSync(join(dbDir, 'pg', 'PG_VERSION'))) {
@@ -182,7 +200,10 @@ async function start(dbDir: string, log: (m: string) => void, home: string): Pro
     await ensureDatabase(url.replace(/\/crisis$/, '/postgres'), 'crisis');
   } catch (e) {
     await running.stop();
-    throw new EmbeddedDatabaseError(`PostgreSQL started but the database crisis could not be opened (${(e as Error).message})`, `check ${join(dbDir, 'secrets.json')} belongs to ${pgDir}, ${OR_DATABASE_URL}`);
+    throw new EmbeddedDatabaseError(
+      `PostgreSQL started but the database crisis could not be opened (${(e as Error).message})`,
+      `check ${join(dbDir, 'secrets.json')} belongs to ${pgDir}, ${OR_DATABASE_URL}`,
+    );
   }
   return { url, clusterDir: pgDir, stop: () => running.stop() };
 }

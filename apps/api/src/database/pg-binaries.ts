@@ -1,4 +1,19 @@
-import { accessSync, chmodSync, constants, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,7 +78,10 @@ export function ensureRootOwnedDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o755 });
   } catch (e) {
-    throw new EmbeddedDatabaseError(`cannot create ${dir} (${(e as Error).message})`, `make ${dirname(dir)} writable by root, ${OR_DATABASE_URL}`);
+    throw new EmbeddedDatabaseError(
+      `cannot create ${dir} (${(e as Error).message})`,
+      `make ${dirname(dir)} writable by root, ${OR_DATABASE_URL}`,
+    );
   }
   const st = statSync(dir);
   if (!st.isDirectory()) throw new EmbeddedDatabaseError(`${dir} is not a folder`, `move it away and start again`);
@@ -96,16 +114,25 @@ export function installForPostgresUser(from: PgBinaries, home = SYSTEM_HOME): Pg
     staging = mkdtempSync(join(parent, '.copy-'));
     for (const part of ['bin', 'lib', 'share']) {
       // Symlinks stay relative (libpq.so → libpq.so.5.18); static libraries are for building, not running.
-      cpSync(join(from.dir, part), join(staging, part), { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('.a') });
+      cpSync(join(from.dir, part), join(staging, part), {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: (src) => !src.endsWith('.a'),
+      });
     }
     openToOthers(staging);
-    writeFileSync(join(staging, MARKER), JSON.stringify({ version: from.version, copiedFrom: from.dir }) + '\n', { mode: 0o644 });
+    writeFileSync(join(staging, MARKER), JSON.stringify({ version: from.version, copiedFrom: from.dir }) + '\n', {
+      mode: 0o644,
+    });
     renameSync(staging, target);
   } catch (e) {
     if (staging) rmSync(staging, { recursive: true, force: true });
     // Another start finished the same copy first: use it.
     if (isCompleteCopy(target, from.version)) return binaries(target, from.version);
-    throw new EmbeddedDatabaseError(`cannot copy the PostgreSQL programs to ${target} (${(e as Error).message})`, `free space or write access there, ${OR_DATABASE_URL}`);
+    throw new EmbeddedDatabaseError(
+      `cannot copy the PostgreSQL programs to ${target} (${(e as Error).message})`,
+      `free space or write access there, ${OR_DATABASE_URL}`,
+    );
   }
   return binaries(target, from.version);
 }

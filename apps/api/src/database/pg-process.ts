@@ -20,8 +20,16 @@ export const isRoot = (): boolean => process.getuid?.() === 0;
 /** The `postgres` OS user, created (system user, no login) when missing. */
 export function postgresOsUser(): OsUser {
   const lookup = (): OsUser => ({
-    uid: Number(execFileSync('id', ['-u', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()),
-    gid: Number(execFileSync('id', ['-g', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()),
+    uid: Number(
+      execFileSync('id', ['-u', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    ),
+    gid: Number(
+      execFileSync('id', ['-g', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    ),
   });
   try {
     return lookup();
@@ -35,9 +43,20 @@ export function postgresOsUser(): OsUser {
     } catch {
       groupExists = false;
     }
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      'useradd',
+      [
+        '--system',
+        '--no-create-home',
+        '--shell',
+        '/usr/sbin/nologin',
+        ...(groupExists ? ['-g', 'postgres'] : ['--user-group']),
+        'postgres',
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     return lookup();
   } catch (e) {
     const why = (e as { stderr?: Buffer }).stderr?.toString().trim() || (e as Error).message;
@@ -64,7 +83,8 @@ function spawnAs(program: string, args: string[], owner: OsUser | null): ChildPr
 
 function spawnFailure(program: string, e: NodeJS.ErrnoException, owner: OsUser | null): EmbeddedDatabaseError {
   const who = owner ? 'user postgres' : 'this user';
-  if (e.code === 'ENOENT') return new EmbeddedDatabaseError(`${program} is missing`, `run npm install again, ${OR_DATABASE_URL}`);
+  if (e.code === 'ENOENT')
+    return new EmbeddedDatabaseError(`${program} is missing`, `run npm install again, ${OR_DATABASE_URL}`);
   if (e.code === 'EACCES') {
     return new EmbeddedDatabaseError(
       `${program} cannot be run by ${who} (permission denied)`,
@@ -88,10 +108,13 @@ class Tail {
   reason(): string {
     const at = this.lines.findLastIndex((l) => /\b(FATAL|PANIC|ERROR):/.test(l) || /^(initdb|postgres): /.test(l));
     if (at < 0) return this.lines.at(-1) ?? '';
-    const strip = (l: string): string => l.replace(/^.*?\b(FATAL|PANIC|ERROR|DETAIL|HINT):\s*/, '').replace(/^(initdb|postgres): (error: )?/, '');
+    const strip = (l: string): string =>
+      l.replace(/^.*?\b(FATAL|PANIC|ERROR|DETAIL|HINT):\s*/, '').replace(/^(initdb|postgres): (error: )?/, '');
     const detail = this.lines.slice(at + 1).find((l) => /\bDETAIL:|^initdb: detail:/.test(l));
     if (!detail) return strip(this.lines[at]);
-    const said = strip(detail).replace(/^initdb: detail: /, '').replace(/\.$/, '');
+    const said = strip(detail)
+      .replace(/^initdb: detail: /, '')
+      .replace(/\.$/, '');
     return `${strip(this.lines[at])} (${said.charAt(0).toLowerCase()}${said.slice(1)})`;
   }
 }
@@ -101,24 +124,38 @@ export function fixFor(reason: string, pgDir: string): string {
   if (/incompatible with server|initialized by PostgreSQL version/i.test(reason)) {
     return `dump it with the PostgreSQL version that made it and restore it here, or move ${pgDir} away to start with an empty database`;
   }
-  if (/lock file .* already exists|another server/i.test(reason)) return `stop the other PostgreSQL using ${pgDir} and start again`;
+  if (/lock file .* already exists|another server/i.test(reason))
+    return `stop the other PostgreSQL using ${pgDir} and start again`;
   if (/permission denied|wrong ownership|invalid permissions/i.test(reason)) {
     return `give ${pgDir} to the user PostgreSQL runs as, mode 700 (chown -R postgres: and chmod 700 when running as root), ${OR_DATABASE_URL}`;
   }
   if (/no space left/i.test(reason)) return `free disk space for ${pgDir} and start again`;
-  if (/address already in use|could not (bind|create any TCP)/i.test(reason)) return 'start again (another program took the port)';
+  if (/address already in use|could not (bind|create any TCP)/i.test(reason))
+    return 'start again (another program took the port)';
   return `fix that and start again, ${OR_DATABASE_URL}`;
 }
 
 /** initdb with a password for the `postgres` database user, given through a file only the OS user can read. */
-export async function initCluster(bin: PgBinaries, pgDir: string, password: string, owner: OsUser | null): Promise<void> {
+export async function initCluster(
+  bin: PgBinaries,
+  pgDir: string,
+  password: string,
+  owner: OsUser | null,
+): Promise<void> {
   const pwDir = mkdtempSync(join(tmpdir(), 'crisis-initdb-'));
   try {
     const pwFile = join(pwDir, 'pw');
     writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
     chownTo(pwDir, owner);
     chownTo(pwFile, owner);
-    const args = [`--pgdata=${pgDir}`, '--username=postgres', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'];
+    const args = [
+      `--pgdata=${pgDir}`,
+      '--username=postgres',
+      '--auth=scram-sha-256',
+      `--pwfile=${pwFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ];
     const tail = new Tail();
     await new Promise<void>((resolve, reject) => {
       const child = spawnAs(bin.initdb, args, owner);
@@ -151,7 +188,11 @@ export function startPostgres(
   warn: (m: string) => void,
   settings: string[] = [],
 ): Promise<RunningPostgres> {
-  const child = spawnAs(bin.postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', ...settings], owner);
+  const child = spawnAs(
+    bin.postgres,
+    ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', ...settings],
+    owner,
+  );
   const tail = new Tail();
   let ready = false;
   let stopping = false;
@@ -176,7 +217,13 @@ export function startPostgres(
       reject(e);
     };
     const timer = setTimeout(
-      () => fail(new EmbeddedDatabaseError(`PostgreSQL on ${pgDir} was not ready within ${READY_TIMEOUT_MS / 1000} s (${tail.reason() || 'no message'})`, fixFor(tail.reason(), pgDir))),
+      () =>
+        fail(
+          new EmbeddedDatabaseError(
+            `PostgreSQL on ${pgDir} was not ready within ${READY_TIMEOUT_MS / 1000} s (${tail.reason() || 'no message'})`,
+            fixFor(tail.reason(), pgDir),
+          ),
+        ),
       READY_TIMEOUT_MS,
     );
     child.stderr?.on('data', (c: Buffer) => {

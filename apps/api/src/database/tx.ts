@@ -8,7 +8,8 @@ import type { Actor } from '../common/actor.js';
  * wants rows. Rows are objects, never arrays, so the two shapes cannot be confused.
  */
 export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return result as T[];
 }
 

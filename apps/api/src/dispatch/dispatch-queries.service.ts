@@ -14,7 +14,10 @@ export class DispatchQueriesService {
   constructor(private readonly ds: DataSource) {}
 
   /** GET /dispatches?teamId=&incidentId=&status= (newest first, at most 200). Responders see their own team only. */
-  async list(actor: Actor, q: { teamId?: string; incidentId?: string; status?: DispatchStatus[] }): Promise<DispatchView[]> {
+  async list(
+    actor: Actor,
+    q: { teamId?: string; incidentId?: string; status?: DispatchStatus[] },
+  ): Promise<DispatchView[]> {
     let teamId = q.teamId;
     if (actor.role === 'responder') {
       if (teamId && teamId !== actor.teamId) throw forbidden("Responders see only their own team's dispatches");

@@ -44,7 +44,10 @@ export class DispatchController {
   @Get('incidents/:id/recommendations')
   @Roles('coordinator', 'supervisor')
   @ApiQuery({ name: 'limit', required: false, description: 'at most this many (default: every dispatchable team)' })
-  recommend(@Param('id', uuidParam('id')) id: string, @Query() query: Record<string, unknown>): Promise<RecommendationView[]> {
+  recommend(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<RecommendationView[]> {
     return this.recommendations.forIncident(id, parseOrThrow(recommendationsQuery, query).limit);
   }
 

@@ -13,7 +13,14 @@ import { registerSlaHandlers } from './sla-timers.js';
 /** Team dispatch: recommendations, offers and their expiry, field status, safety, the end of an incident, SLA clocks. */
 @Module({
   controllers: [DispatchController, FieldController],
-  providers: [OffersService, RecommendationsService, TeamStatusService, SafetyService, IncidentLifecycleService, DispatchQueriesService],
+  providers: [
+    OffersService,
+    RecommendationsService,
+    TeamStatusService,
+    SafetyService,
+    IncidentLifecycleService,
+    DispatchQueriesService,
+  ],
   exports: [OffersService, RecommendationsService],
 })
 export class DispatchModule implements OnModuleInit {

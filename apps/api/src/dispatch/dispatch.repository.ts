@@ -66,14 +66,22 @@ export async function loadDispatch(tx: Tx, id: string, forUpdate = false): Promi
 
 /** The team's offered or accepted dispatch, if any (at most one: uq_dispatch_team_live). */
 export async function liveDispatchOfTeam(tx: Tx, teamId: string, forUpdate = false): Promise<DispatchRow | undefined> {
-  return tx.one<DispatchRow>(`SELECT * FROM dispatch WHERE team_id = $1 AND status IN ('offered','accepted')${forUpdate ? ' FOR UPDATE' : ''}`, [teamId]);
+  return tx.one<DispatchRow>(
+    `SELECT * FROM dispatch WHERE team_id = $1 AND status IN ('offered','accepted')${forUpdate ? ' FOR UPDATE' : ''}`,
+    [teamId],
+  );
 }
 
 /** The incident's offered or accepted dispatch, if any (at most one: uq_dispatch_incident_live). */
-export async function liveDispatchOfIncident(tx: Tx, incidentId: string, forUpdate = false): Promise<DispatchRow | undefined> {
-  return tx.one<DispatchRow>(`SELECT * FROM dispatch WHERE incident_id = $1 AND status IN ('offered','accepted')${forUpdate ? ' FOR UPDATE' : ''}`, [
-    incidentId,
-  ]);
+export async function liveDispatchOfIncident(
+  tx: Tx,
+  incidentId: string,
+  forUpdate = false,
+): Promise<DispatchRow | undefined> {
+  return tx.one<DispatchRow>(
+    `SELECT * FROM dispatch WHERE incident_id = $1 AND status IN ('offered','accepted')${forUpdate ? ' FOR UPDATE' : ''}`,
+    [incidentId],
+  );
 }
 
 /** Ends a live dispatch: only from the given status, so a racing accept or expiry leaves exactly one outcome. */

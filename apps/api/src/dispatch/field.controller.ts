@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { panicSchema, teamStatusSchema, type AlertView, type PanicRequest, type TeamStatusRequest, type TeamView } from '#contracts';
+import {
+  panicSchema,
+  teamStatusSchema,
+  type AlertView,
+  type PanicRequest,
+  type TeamStatusRequest,
+  type TeamView,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { openApiSchema, ZodPipe } from '../common/validation.js';
 import { uuidParam } from '../common/params.js';
@@ -41,7 +48,11 @@ export class FieldController {
   @HttpCode(201)
   @Roles('responder')
   @ApiBody({ schema: openApiSchema(panicSchema) })
-  panic(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(panicSchema)) body: PanicRequest): Promise<AlertView> {
+  panic(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(panicSchema)) body: PanicRequest,
+  ): Promise<AlertView> {
     return this.safety.panic(actor, id, body.location);
   }
 

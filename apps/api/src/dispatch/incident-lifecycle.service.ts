@@ -4,7 +4,13 @@ import { isTerminal, nextIncidentStatus } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { conflict, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
-import { appendTimeline, loadIncidentRow, toIncidentEvent, toIncidentView, type IncidentRow } from '../incidents/incidents.repository.js';
+import {
+  appendTimeline,
+  loadIncidentRow,
+  toIncidentEvent,
+  toIncidentView,
+  type IncidentRow,
+} from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 import { resolveIncidentAlerts } from '../alerts/alerts.js';
 import { loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
@@ -41,34 +47,54 @@ export class IncidentLifecycleService {
     );
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw notFound('Incident');
-    if (!nextIncidentStatus(incident.status, trigger)) throw conflict('STATE_CHANGED', await refusal(tx, incident, trigger));
+    if (!nextIncidentStatus(incident.status, trigger))
+      throw conflict('STATE_CHANGED', await refusal(tx, incident, trigger));
 
     const live = await liveDispatchOfIncident(tx, incident.id, true);
     if (live) {
       const team = (await loadTeamRow(tx, live.team_id, true))!;
       const teamFrom = live.status === 'offered' ? 'offered' : 'en-route';
-      if (team.status !== teamFrom) throw conflict('STATE_CHANGED', `Team ${team.callsign} is ${team.status}; it must clear first`);
+      if (team.status !== teamFrom)
+        throw conflict('STATE_CHANGED', `Team ${team.callsign} is ${team.status}; it must clear first`);
       const reason = trigger === 'close' ? 'incident closed' : 'incident cancelled';
       const withdrawn = (await endDispatch(tx, live.id, live.status, 'withdrawn', reason))!;
-      await tx.query(`UPDATE team SET status = 'available', status_changed_at = $2, last_checkin_at = NULL WHERE id = $1 AND status = $3`, [
-        team.id,
-        tx.now.toISOString(),
-        teamFrom,
-      ]);
-      await appendTimeline(tx, incident.id, 'dispatch.withdrawn', { dispatchId: live.id, teamId: team.id, callsign: team.callsign, reason });
+      await tx.query(
+        `UPDATE team SET status = 'available', status_changed_at = $2, last_checkin_at = NULL WHERE id = $1 AND status = $3`,
+        [team.id, tx.now.toISOString(), teamFrom],
+      );
+      await appendTimeline(tx, incident.id, 'dispatch.withdrawn', {
+        dispatchId: live.id,
+        teamId: team.id,
+        callsign: team.callsign,
+        reason,
+      });
       tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
       tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.team(team.id));
     }
 
-    const row = (await transitionIncident(tx, incident.id, trigger, `closed_at = $4, disposition = $5`, [tx.now.toISOString(), text]))!;
+    const row = (await transitionIncident(tx, incident.id, trigger, `closed_at = $4, disposition = $5`, [
+      tx.now.toISOString(),
+      text,
+    ]))!;
     const status = row.status;
-    await appendTimeline(tx, incident.id, `incident.${status}`, trigger === 'close' ? { disposition: text } : { reason: text });
+    await appendTimeline(
+      tx,
+      incident.id,
+      `incident.${status}`,
+      trigger === 'close' ? { disposition: text } : { reason: text },
+    );
     // The team that was released hears of it too.
     if (live) tx.emit('incident.updated', toIncidentEvent(row, status), audience.incident(live.team_id));
     else emitIncidentUpdated(tx, row, status);
     // The incident's open alerts are resolved with it (acknowledged by whoever ended it), so none outlives its case.
     await resolveIncidentAlerts(tx, incident.id);
-    await tx.audit({ action: `incident.${trigger}`, entityType: 'incident', entityId: incident.id, subjectId: incident.client_id, details: { text } });
+    await tx.audit({
+      action: `incident.${trigger}`,
+      entityType: 'incident',
+      entityId: incident.id,
+      subjectId: incident.client_id,
+      details: { text },
+    });
     if (trigger === 'close') await createFollowUpAfterClose(tx, row);
     return toIncidentView(row);
   }
@@ -78,7 +104,10 @@ async function refusal(tx: Tx, incident: IncidentRow, trigger: 'close' | 'cancel
   if (isTerminal(incident.status)) return `Incident ${incident.number} is already ${incident.status}`;
   if (incident.status === 'on-scene' && incident.team_id) {
     const team = await loadTeamRow(tx, incident.team_id);
-    return `Team ${team?.callsign ?? ''} is still on scene at ${incident.number}; it must clear first`.replace('Team  ', 'The team ');
+    return `Team ${team?.callsign ?? ''} is still on scene at ${incident.number}; it must clear first`.replace(
+      'Team  ',
+      'The team ',
+    );
   }
   return `Incident ${incident.number} is ${incident.status} and cannot be ${trigger === 'close' ? 'closed' : 'cancelled'}`;
 }

@@ -11,7 +11,14 @@ import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { loadTeam, loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
-import { endDispatch, loadDispatch, TIMER, toDispatchEvent, toDispatchView, type DispatchRow } from './dispatch.repository.js';
+import {
+  endDispatch,
+  loadDispatch,
+  TIMER,
+  toDispatchEvent,
+  toDispatchView,
+  type DispatchRow,
+} from './dispatch.repository.js';
 import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
 import { RecommendationsService } from './recommendations.service.js';
 
@@ -56,7 +63,8 @@ export class OffersService implements OnModuleInit {
       });
     } catch (e) {
       // The partial unique indexes are the last line of defence; the conditional updates above should win first.
-      if (isUniqueViolation(e)) throw conflict('TEAM_NOT_AVAILABLE', 'The team or the incident already has a live dispatch');
+      if (isUniqueViolation(e))
+        throw conflict('TEAM_NOT_AVAILABLE', 'The team or the incident already has a live dispatch');
       throw e;
     }
   }
@@ -68,24 +76,36 @@ export class OffersService implements OnModuleInit {
       if (dispatch.status === 'accepted') return toDispatchView(dispatch, incident); // a retried accept from a flaky phone
       assertOpenOffer(dispatch, tx.now);
       const accepted = (await endDispatch(tx, dispatch.id, 'offered', 'accepted', null))!;
-      const team = await tx.one(`UPDATE team SET status = 'en-route', status_changed_at = $2 WHERE id = $1 AND status = 'offered' RETURNING id`, [
-        dispatch.team_id,
-        tx.now.toISOString(),
-      ]);
+      const team = await tx.one(
+        `UPDATE team SET status = 'en-route', status_changed_at = $2 WHERE id = $1 AND status = 'offered' RETURNING id`,
+        [dispatch.team_id, tx.now.toISOString()],
+      );
       if (!team) throw conflict('STATE_CHANGED', 'The team is no longer holding this offer');
       const now = tx.now.toISOString();
-      const row = await transitionIncident(tx, incident.id, 'accept', `team_id = $4, accepted_at = coalesce(accepted_at, $5), en_route_at = coalesce(en_route_at, $5)`, [
-        dispatch.team_id,
-        now,
-      ]);
+      const row = await transitionIncident(
+        tx,
+        incident.id,
+        'accept',
+        `team_id = $4, accepted_at = coalesce(accepted_at, $5), en_route_at = coalesce(en_route_at, $5)`,
+        [dispatch.team_id, now],
+      );
       if (!row) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
       const teamView = (await loadTeam(tx, dispatch.team_id))!;
-      await appendTimeline(tx, incident.id, 'dispatch.accepted', { dispatchId: dispatch.id, teamId: teamView.id, callsign: teamView.callsign });
+      await appendTimeline(tx, incident.id, 'dispatch.accepted', {
+        dispatchId: dispatch.id,
+        teamId: teamView.id,
+        callsign: teamView.callsign,
+      });
       await appendTimeline(tx, incident.id, 'team.en-route', { teamId: teamView.id, callsign: teamView.callsign });
       tx.emit('dispatch.updated', toDispatchEvent(accepted, incident), audience.team(dispatch.team_id));
       tx.emit('team.updated', toTeamEvent(teamView), audience.team(teamView.id));
       emitIncidentUpdated(tx, row, 'accepted');
-      await tx.audit({ action: 'dispatch.accept', entityType: 'dispatch', entityId: dispatch.id, details: { incidentId: incident.id, teamId: teamView.id } });
+      await tx.audit({
+        action: 'dispatch.accept',
+        entityType: 'dispatch',
+        entityId: dispatch.id,
+        details: { incidentId: incident.id, teamId: teamView.id },
+      });
       return toDispatchView(accepted, incident);
     });
   }
@@ -97,11 +117,20 @@ export class OffersService implements OnModuleInit {
       if (dispatch.status === 'declined') return toDispatchView(dispatch, incident);
       assertOpenOffer(dispatch, tx.now);
       const ended = await this.endOffer(tx, incident, dispatch, 'declined', reason);
-      await tx.audit({ action: 'dispatch.decline', entityType: 'dispatch', entityId: dispatch.id, details: { incidentId: incident.id, reason } });
+      await tx.audit({
+        action: 'dispatch.decline',
+        entityType: 'dispatch',
+        entityId: dispatch.id,
+        details: { incidentId: incident.id, reason },
+      });
       // As on expiry, A and B go on to the next team at once; the control room hears why the team said no.
       const next = await this.reofferNext(tx, incident.id);
       const team = (await loadTeamRow(tx, dispatch.team_id))!;
-      const onward = next ? `offered automatically to ${next.callsign}` : AUTO_REOFFER_CATEGORIES.has(incident.category) ? 'no other team available: dispatch manually' : 'offer it to another team';
+      const onward = next
+        ? `offered automatically to ${next.callsign}`
+        : AUTO_REOFFER_CATEGORIES.has(incident.category)
+          ? 'no other team available: dispatch manually'
+          : 'offer it to another team';
       await raiseAlert(tx, {
         kind: 'offer-declined',
         severity: AUTO_REOFFER_CATEGORIES.has(incident.category) && !next ? 'critical' : 'warning',
@@ -126,10 +155,18 @@ export class OffersService implements OnModuleInit {
       const incident = (await loadIncidentRow(tx, found.incident_id, true))!;
       const dispatch = (await loadDispatch(tx, dispatchId, true))!;
       if (dispatch.status !== 'offered') {
-        throw conflict('STATE_CHANGED', `The dispatch is ${dispatch.status}; only an unanswered offer can be withdrawn (stand an en-route team down by its status)`);
+        throw conflict(
+          'STATE_CHANGED',
+          `The dispatch is ${dispatch.status}; only an unanswered offer can be withdrawn (stand an en-route team down by its status)`,
+        );
       }
       const ended = await this.endOffer(tx, incident, dispatch, 'withdrawn', reason ?? 'withdrawn by the control room');
-      await tx.audit({ action: 'dispatch.withdraw', entityType: 'dispatch', entityId: dispatch.id, details: { incidentId: incident.id } });
+      await tx.audit({
+        action: 'dispatch.withdraw',
+        entityType: 'dispatch',
+        entityId: dispatch.id,
+        details: { incidentId: incident.id },
+      });
       return toDispatchView(ended, incident);
     });
   }
@@ -138,7 +175,12 @@ export class OffersService implements OnModuleInit {
    * Offers a locked, open incident to a team. The team is claimed with one conditional UPDATE (available, on duty,
    * big enough when there is danger to others): of N parallel offers of one team exactly one finds it available.
    */
-  async attemptOffer(tx: Tx, incident: IncidentRow, teamId: string, automatic: boolean): Promise<DispatchView | OfferRefusal> {
+  async attemptOffer(
+    tx: Tx,
+    incident: IncidentRow,
+    teamId: string,
+    automatic: boolean,
+  ): Promise<DispatchView | OfferRefusal> {
     const now = tx.now;
     const claimed = await tx.one<{ id: string }>(
       `UPDATE team t SET status = 'offered', status_changed_at = $3
@@ -156,7 +198,13 @@ export class OffersService implements OnModuleInit {
       [incident.id, teamId, now.toISOString(), expiresAt.toISOString(), automatic ? null : tx.actor.userId, automatic],
     ))!;
     // NFPA 1225 processing time ends when the first unit is notified: the first offer, not the acceptance.
-    const row = await transitionIncident(tx, incident.id, 'offer', `first_dispatched_at = coalesce(first_dispatched_at, $4)`, [now.toISOString()]);
+    const row = await transitionIncident(
+      tx,
+      incident.id,
+      'offer',
+      `first_dispatched_at = coalesce(first_dispatched_at, $4)`,
+      [now.toISOString()],
+    );
     if (!row) throw conflict('STATE_CHANGED', `Incident ${incident.number} is no longer open`);
     await scheduleTimer(tx, TIMER.offerExpiry, dispatch.id, expiresAt);
 
@@ -172,7 +220,12 @@ export class OffersService implements OnModuleInit {
     tx.emit('dispatch.offered', toDispatchEvent(dispatch, incident), audience.team(teamId));
     tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
     emitIncidentUpdated(tx, row, 'dispatch-offered');
-    await tx.audit({ action: 'dispatch.offer', entityType: 'dispatch', entityId: dispatch.id, details: { incidentId: incident.id, teamId, automatic } });
+    await tx.audit({
+      action: 'dispatch.offer',
+      entityType: 'dispatch',
+      entityId: dispatch.id,
+      details: { incidentId: incident.id, teamId, automatic },
+    });
     return toDispatchView(dispatch, incident);
   }
 
@@ -208,7 +261,11 @@ export class OffersService implements OnModuleInit {
       dedupeKey: `offer-expired:${dispatch.id}`,
       audience: audience.controlRoom(),
     });
-    await appendTimeline(tx, incident.id, 'alert.offer-expired', { dispatchId: dispatch.id, teamId: team.id, reofferedTo: next?.teamId ?? null });
+    await appendTimeline(tx, incident.id, 'alert.offer-expired', {
+      dispatchId: dispatch.id,
+      teamId: team.id,
+      reofferedTo: next?.teamId ?? null,
+    });
   }
 
   /** Categories A and B: offers the (locked) incident to the best team that has not had it yet, if any. */
@@ -223,14 +280,28 @@ export class OffersService implements OnModuleInit {
   }
 
   /** Ends an unanswered offer (declined, expired, withdrawn): the team is free again and the incident open again. */
-  private async endOffer(tx: Tx, incident: IncidentRow, dispatch: DispatchRow, to: 'declined' | 'expired' | 'withdrawn', reason: string | null): Promise<DispatchRow> {
+  private async endOffer(
+    tx: Tx,
+    incident: IncidentRow,
+    dispatch: DispatchRow,
+    to: 'declined' | 'expired' | 'withdrawn',
+    reason: string | null,
+  ): Promise<DispatchRow> {
     const ended = await endDispatch(tx, dispatch.id, 'offered', to, reason);
     if (!ended) throw conflict('STATE_CHANGED', 'The offer was answered meanwhile');
     await cancelTimer(tx, TIMER.offerExpiry, dispatch.id);
-    await tx.query(`UPDATE team SET status = 'available', status_changed_at = $2 WHERE id = $1 AND status = 'offered'`, [dispatch.team_id, tx.now.toISOString()]);
+    await tx.query(
+      `UPDATE team SET status = 'available', status_changed_at = $2 WHERE id = $1 AND status = 'offered'`,
+      [dispatch.team_id, tx.now.toISOString()],
+    );
     const team = (await loadTeamRow(tx, dispatch.team_id))!;
     const row = await transitionIncident(tx, incident.id, 'offer-ended');
-    await appendTimeline(tx, incident.id, `dispatch.${to}`, { dispatchId: dispatch.id, teamId: team.id, callsign: team.callsign, ...(reason ? { reason } : {}) });
+    await appendTimeline(tx, incident.id, `dispatch.${to}`, {
+      dispatchId: dispatch.id,
+      teamId: team.id,
+      callsign: team.callsign,
+      ...(reason ? { reason } : {}),
+    });
     tx.emit('dispatch.updated', toDispatchEvent(ended, incident), audience.team(dispatch.team_id));
     tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.team(team.id));
     if (row) emitIncidentUpdated(tx, row, `dispatch-${to}`);
@@ -238,10 +309,15 @@ export class OffersService implements OnModuleInit {
   }
 
   /** Loads an offer for its team's answer: 404, 403 for anyone but that team's responders, then locks in order. */
-  private async answerable(tx: Tx, actor: Actor, dispatchId: string): Promise<{ incident: IncidentRow; dispatch: DispatchRow }> {
+  private async answerable(
+    tx: Tx,
+    actor: Actor,
+    dispatchId: string,
+  ): Promise<{ incident: IncidentRow; dispatch: DispatchRow }> {
     const found = await loadDispatch(tx, dispatchId);
     if (!found) throw notFound('Dispatch');
-    if (actor.role !== 'responder' || actor.teamId !== found.team_id) throw forbidden('Only responders of the offered team may answer this offer');
+    if (actor.role !== 'responder' || actor.teamId !== found.team_id)
+      throw forbidden('Only responders of the offered team may answer this offer');
     await cancelTimer(tx, TIMER.offerExpiry, found.id); // undone with the rest if the answer is refused below
     const incident = (await loadIncidentRow(tx, found.incident_id, true))!;
     const dispatch = (await loadDispatch(tx, dispatchId, true))!;
@@ -258,16 +334,22 @@ function assertOpenOffer(d: DispatchRow, now: Date): void {
 
 function incidentNotOpen(i: IncidentRow): DomainError {
   if (isTerminal(i.status)) return conflict('STATE_CHANGED', `Incident ${i.number} is ${i.status}`);
-  if (i.status === 'dispatching') return conflict('CONFLICT', `Incident ${i.number} already has an unanswered offer; withdraw it first`);
+  if (i.status === 'dispatching')
+    return conflict('CONFLICT', `Incident ${i.number} already has an unanswered offer; withdraw it first`);
   return conflict('CONFLICT', `Incident ${i.number} already has a team (${i.status})`);
 }
 
 async function whyNotAvailable(tx: Tx, teamId: string, dangerToOthers: boolean): Promise<DomainError> {
   const row = await loadTeamRow(tx, teamId);
-  if (!row) return new DomainError('VALIDATION_FAILED', 'teamId: no such team', [{ field: 'teamId', message: 'no such team' }]);
+  if (!row)
+    return new DomainError('VALIDATION_FAILED', 'teamId: no such team', [{ field: 'teamId', message: 'no such team' }]);
   const view = toTeamView(row);
   if (!row.on_duty) return conflict('TEAM_NOT_AVAILABLE', `Team ${row.callsign} is off duty`);
   if (row.status !== 'available') return conflict('TEAM_NOT_AVAILABLE', `Team ${row.callsign} is ${view.status}`);
-  if (dangerToOthers && row.size < 2) return conflict('TEAM_NOT_AVAILABLE', `Team ${row.callsign} has one responder; danger to others needs at least two`);
+  if (dangerToOthers && row.size < 2)
+    return conflict(
+      'TEAM_NOT_AVAILABLE',
+      `Team ${row.callsign} has one responder; danger to others needs at least two`,
+    );
   return conflict('TEAM_NOT_AVAILABLE', `Team ${row.callsign} is not available`);
 }

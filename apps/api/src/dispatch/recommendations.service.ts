@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TEAM_SKILLS, type Category, type DispatchPlan, type RecommendationView, type TeamSkill } from '#contracts';
-import { haversineKm, rankTeams, recommendTeams, StraightLineRouter, type CandidateTeam, type RecommendationIncident, type RecommendOptions, type Router } from '#geo';
+import {
+  haversineKm,
+  rankTeams,
+  recommendTeams,
+  StraightLineRouter,
+  type CandidateTeam,
+  type RecommendationIncident,
+  type RecommendOptions,
+  type Router,
+} from '#geo';
 import { isTerminal } from '#dispatch';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
@@ -51,7 +60,12 @@ export class RecommendationsService {
   ) {}
 
   options(now: Date): RecommendOptions {
-    return { now, router: this.router, staleAfterMinutes: this.config.locationStaleMinutes, regionMarginMinutes: REGION_MARGIN_MINUTES };
+    return {
+      now,
+      router: this.router,
+      staleAfterMinutes: this.config.locationStaleMinutes,
+      regionMarginMinutes: REGION_MARGIN_MINUTES,
+    };
   }
 
   /** GET /incidents/:id/recommendations: on-duty available teams, best first (all of them unless `limit`). */
@@ -60,9 +74,11 @@ export class RecommendationsService {
     const incident = await this.incident(query, incidentId);
     if (isTerminal(incident.status)) return [];
     // A team that declined this incident is not recommended for it again (issue 13 item 3); the console shows why.
-    const teams = await dispatchableTeams(query, `AND NOT EXISTS (SELECT 1 FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id AND d.status = 'declined')`, [
-      incident.id,
-    ]);
+    const teams = await dispatchableTeams(
+      query,
+      `AND NOT EXISTS (SELECT 1 FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id AND d.status = 'declined')`,
+      [incident.id],
+    );
     return recommendTeams(recommendationIncident(incident), teams, { ...this.options(new Date()), limit });
   }
 
@@ -74,7 +90,11 @@ export class RecommendationsService {
     const { recommendations, excluded } = isTerminal(incident.status)
       ? { recommendations: [], excluded: [] }
       : rankTeams(recommendationIncident(incident), teams.map(toTeamView), this.options(new Date()));
-    const partners = { police: incident.notify.police === true, ems: incident.notify.ems === true, fire: incident.notify.fire === true };
+    const partners = {
+      police: incident.notify.police === true,
+      ems: incident.notify.ems === true,
+      fire: incident.notify.fire === true,
+    };
     // In Korea 119 (the fire service) runs the ambulances, so EMS is requested from the fire agency.
     const kinds: ('police' | 'fire')[] = [];
     if (partners.police) kinds.push('police');
@@ -82,16 +102,24 @@ export class RecommendationsService {
     const partnerAgencies: DispatchPlan['partnerAgencies'] = [];
     for (const kind of kinds) {
       const agency = await nearestAgency(query, kind, incident);
-      if (agency) partnerAgencies.push({ kind, agencyId: agency.id, name: agency.name, distanceKm: Math.round(agency.distanceKm * 10) / 10 });
+      if (agency)
+        partnerAgencies.push({
+          kind,
+          agencyId: agency.id,
+          name: agency.name,
+          distanceKm: Math.round(agency.distanceKm * 10) / 10,
+        });
     }
     return { incidentId, recommendations, excluded, partners, partnerAgencies };
   }
 
   /** Available teams for an automatic re-offer, best first, leaving out those that already had this incident. */
   async forReoffer(tx: Tx, incident: IncidentRow): Promise<RecommendationView[]> {
-    const teams = await dispatchableTeams((sql, params) => tx.query(sql, params), `AND NOT EXISTS (SELECT 1 FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id)`, [
-      incident.id,
-    ]);
+    const teams = await dispatchableTeams(
+      (sql, params) => tx.query(sql, params),
+      `AND NOT EXISTS (SELECT 1 FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id)`,
+      [incident.id],
+    );
     return recommendTeams(recommendationIncident(incident), teams, this.options(tx.now));
   }
 
@@ -109,7 +137,16 @@ export class RecommendationsService {
 /** The team columns ranking reads, with the fix time as epoch ms instead of `location_at`. */
 type CandidateRow = Pick<
   TeamRow,
-  'id' | 'callsign' | 'region_id' | 'covered_region_ids' | 'base_lat' | 'base_lng' | 'skills' | 'size' | 'location_lat' | 'location_lng'
+  | 'id'
+  | 'callsign'
+  | 'region_id'
+  | 'covered_region_ids'
+  | 'base_lat'
+  | 'base_lng'
+  | 'skills'
+  | 'size'
+  | 'location_lat'
+  | 'location_lng'
 > & { location_ms: number | null };
 
 /**
@@ -155,7 +192,8 @@ export async function nearestAgency(
   let best: (AgencyRow & { distanceKm: number }) | null = null;
   for (const r of rows) {
     const distanceKm = haversineKm({ lat: r.lat, lng: r.lng }, incident);
-    const better = !best || (r.in_region && !best.in_region) || (r.in_region === best.in_region && distanceKm < best.distanceKm);
+    const better =
+      !best || (r.in_region && !best.in_region) || (r.in_region === best.in_region && distanceKm < best.distanceKm);
     if (better) best = { ...r, distanceKm };
   }
   return best;

@@ -35,7 +35,8 @@ export class SafetyService implements OnModuleInit {
 
   /** POST /teams/:id/checkin: the team is safe; the next check-in is due CHECKIN_MINUTES from now. */
   checkin(actor: Actor, teamId: string): Promise<void> {
-    if (actor.role !== 'responder' || actor.teamId !== teamId) throw forbidden("Only the team's own responders check in");
+    if (actor.role !== 'responder' || actor.teamId !== teamId)
+      throw forbidden("Only the team's own responders check in");
     return this.uow.run(actor, async (tx) => {
       const team = await tx.one<{ id: string; status: string }>(
         `UPDATE team SET last_checkin_at = $2 WHERE id = $1 AND status = ANY($3::text[]) RETURNING id, status`,
@@ -44,7 +45,10 @@ export class SafetyService implements OnModuleInit {
       if (!team) {
         const exists = await loadTeamRow(tx, teamId);
         if (!exists) throw notFound('Team');
-        throw conflict('STATE_CHANGED', `Team ${exists.callsign} is ${exists.status}: check-ins are due only on scene or transporting`);
+        throw conflict(
+          'STATE_CHANGED',
+          `Team ${exists.callsign} is ${exists.status}: check-ins are due only on scene or transporting`,
+        );
       }
       await scheduleTimer(tx, TIMER.checkin, teamId, this.nextDue(tx));
       const live = await liveDispatchOfTeam(tx, teamId);
@@ -54,7 +58,8 @@ export class SafetyService implements OnModuleInit {
 
   /** POST /teams/:id/panic: the highest alert, with where the team is, to its phones and the control room. */
   panic(actor: Actor, teamId: string, location: LatLng | undefined): Promise<AlertView> {
-    if (actor.role !== 'responder' || actor.teamId !== teamId) throw forbidden("Only the team's own responders raise its panic alarm");
+    if (actor.role !== 'responder' || actor.teamId !== teamId)
+      throw forbidden("Only the team's own responders raise its panic alarm");
     return this.uow.run(actor, async (tx) => {
       if (location) await setTeamLocation(tx, teamId, location);
       const team = await loadTeamRow(tx, teamId);
@@ -89,9 +94,11 @@ export class SafetyService implements OnModuleInit {
       if (actor.role === 'responder') {
         const live = await liveDispatchOfTeam(tx, actor.teamId ?? '');
         const onIt = incident.team_id === actor.teamId || live?.incident_id === incident.id;
-        if (!onIt) throw forbidden('Only the team working this incident (or a coordinator) may request police assistance');
+        if (!onIt)
+          throw forbidden('Only the team working this incident (or a coordinator) may request police assistance');
       }
-      if (isTerminal(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
+      if (isTerminal(incident.status))
+        throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
 
       const existing = await tx.one<{ id: string; agency_id: string }>(
         `SELECT id, agency_id FROM handoff WHERE incident_id = $1 AND kind = 'police' AND status IN ('requested','accepted') ORDER BY requested_at LIMIT 1`,
@@ -116,7 +123,9 @@ export class SafetyService implements OnModuleInit {
         severity: 'critical',
         // Names who asked (issue 13 item 7): the team and its member from the scene, or the control room user.
         message: `Police assistance requested at ${incident.number} by ${
-          actor.role === 'responder' && team ? `team ${team.callsign} (${actor.username})` : `${actor.username} (${actor.role})`
+          actor.role === 'responder' && team
+            ? `team ${team.callsign} (${actor.username})`
+            : `${actor.username} (${actor.role})`
         }${handoff ? '' : ': no police agency on record, call 112'}`,
         incidentId: incident.id,
         teamId: incident.team_id,
@@ -125,10 +134,16 @@ export class SafetyService implements OnModuleInit {
         dedupeKey: `police-assist:${incident.id}`,
       });
       if (raised) {
-        await appendTimeline(tx, incident.id, 'alert.police-assist', { alertId: raised.id, handoffId: handoff?.id ?? null });
+        await appendTimeline(tx, incident.id, 'alert.police-assist', {
+          alertId: raised.id,
+          handoffId: handoff?.id ?? null,
+        });
         return raised;
       }
-      const open = (await tx.one<AlertRowLike>(`SELECT * FROM alert WHERE dedupe_key = $1 AND acknowledged_at IS NULL`, [`police-assist:${incident.id}`]))!;
+      const open = (await tx.one<AlertRowLike>(
+        `SELECT * FROM alert WHERE dedupe_key = $1 AND acknowledged_at IS NULL`,
+        [`police-assist:${incident.id}`],
+      ))!;
       return toAlertView(open);
     });
   }
@@ -139,7 +154,9 @@ export class SafetyService implements OnModuleInit {
     if (!team || !needsCheckins(team.status)) return;
     const live = await liveDispatchOfTeam(tx, team.id);
     const incident = live ? await loadIncidentRow(tx, live.incident_id) : undefined;
-    const since = team.last_checkin_at ? Math.round((tx.now.getTime() - team.last_checkin_at.getTime()) / 60_000) : null;
+    const since = team.last_checkin_at
+      ? Math.round((tx.now.getTime() - team.last_checkin_at.getTime()) / 60_000)
+      : null;
     const alert = await raiseAlert(tx, {
       kind: 'checkin-missed',
       severity: 'critical',
@@ -150,7 +167,8 @@ export class SafetyService implements OnModuleInit {
       location: teamPosition(team),
       dedupeKey: `checkin-missed:${timer.id}`,
     });
-    if (alert && incident) await appendTimeline(tx, incident.id, 'alert.checkin-missed', { alertId: alert.id, teamId: team.id });
+    if (alert && incident)
+      await appendTimeline(tx, incident.id, 'alert.checkin-missed', { alertId: alert.id, teamId: team.id });
     await scheduleTimer(tx, TIMER.checkin, team.id, this.nextDue(tx), timer.payload);
   }
 

@@ -16,18 +16,32 @@ const SLA_KINDS = [TIMER.slaWarning, TIMER.slaBreach];
  * when the incident gets its respondBy; call it again whenever respondBy changes, e.g. after a re-triage: it
  * replaces the pending ones). Category A ("respond now") gets a 60-second dispatch-processing check instead.
  */
-export async function scheduleSlaTimers(tx: Tx, incidentId: string, respondBy: Date | string | null, warningMinutes?: number): Promise<void> {
+export async function scheduleSlaTimers(
+  tx: Tx,
+  incidentId: string,
+  respondBy: Date | string | null,
+  warningMinutes?: number,
+): Promise<void> {
   const due = respondBy === null ? null : new Date(respondBy);
   // Without an explicit margin (a re-triage deep in the intake code), keep the one the clock was first planned with.
   const margin = warningMinutes ?? (await plannedMargin(tx, incidentId)) ?? DEFAULT_SLA_WARNING_MINUTES;
   await cancelSlaTimers(tx, incidentId);
   for (const t of planSlaTimers({ respondBy: due, now: tx.now, warningMinutes: margin })) {
-    await scheduleTimer(tx, t.kind, incidentId, t.dueAt, { condition: t.condition, respondBy: due?.toISOString() ?? null, warningMinutes: margin });
+    await scheduleTimer(tx, t.kind, incidentId, t.dueAt, {
+      condition: t.condition,
+      respondBy: due?.toISOString() ?? null,
+      warningMinutes: margin,
+    });
   }
 }
 
 /** The response clock of a new incident: nothing to replace yet, so its timers go in with one statement. */
-export async function scheduleNewSlaTimers(tx: Tx, incidentId: string, respondBy: Date | null, warningMinutes: number): Promise<void> {
+export async function scheduleNewSlaTimers(
+  tx: Tx,
+  incidentId: string,
+  respondBy: Date | null,
+  warningMinutes: number,
+): Promise<void> {
   const planned = planSlaTimers({ respondBy, now: tx.now, warningMinutes });
   await scheduleTimers(
     tx,
@@ -49,10 +63,10 @@ async function plannedMargin(tx: Tx, incidentId: string): Promise<number | null>
 }
 
 export async function cancelSlaTimers(tx: Tx, incidentId: string): Promise<void> {
-  await tx.query(`UPDATE timer SET cancelled_at = now() WHERE kind = ANY($1::text[]) AND ref_id = $2 AND fired_at IS NULL AND cancelled_at IS NULL`, [
-    SLA_KINDS,
-    incidentId,
-  ]);
+  await tx.query(
+    `UPDATE timer SET cancelled_at = now() WHERE kind = ANY($1::text[]) AND ref_id = $2 AND fired_at IS NULL AND cancelled_at IS NULL`,
+    [SLA_KINDS, incidentId],
+  );
 }
 
 export function registerSlaHandlers(runner: TimerRunner): void {
@@ -68,13 +82,18 @@ async function slaCheck(tx: Tx, timer: TimerRow, level: 'warning' | 'breach'): P
   // A timer planned for an older respondBy (re-triaged without rescheduling) says nothing about the current one.
   const planned = (timer.payload.respondBy as string | null | undefined) ?? null;
   const current = incident.respond_by?.getTime() ?? null;
-  if ((planned === null) !== (current === null) || (planned !== null && current !== null && Math.abs(Date.parse(planned) - current) >= 1000)) return;
+  if (
+    (planned === null) !== (current === null) ||
+    (planned !== null && current !== null && Math.abs(Date.parse(planned) - current) >= 1000)
+  )
+    return;
   if (condition === 'not-on-scene' && incident.on_scene_at) return;
   if (condition === 'not-dispatched' && incident.first_dispatched_at) return;
 
   const kind = level === 'warning' ? 'sla-warning' : 'sla-breach';
   let message: string;
-  if (condition === 'not-dispatched') message = `${incident.number} (category ${incident.category}): no team offered within 60 s`;
+  if (condition === 'not-dispatched')
+    message = `${incident.number} (category ${incident.category}): no team offered within 60 s`;
   else if (level === 'warning') {
     const left = minutesLeft(incident.respond_by, tx.now) ?? 0;
     message = `${incident.number} (category ${incident.category}): response due in ${Math.max(0, left)} min, no team on scene`;

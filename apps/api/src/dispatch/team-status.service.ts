@@ -6,7 +6,12 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
-import { appendTimeline, loadIncidentRow, toIncidentEvent, type IncidentRow } from '../incidents/incidents.repository.js';
+import {
+  appendTimeline,
+  loadIncidentRow,
+  toIncidentEvent,
+  type IncidentRow,
+} from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import { loadTeamRow, setTeamLocation, toTeamEvent, toTeamView, type TeamRow } from '../teams/teams.repository.js';
@@ -34,7 +39,8 @@ export class TeamStatusService {
   ) {}
 
   setStatus(actor: Actor, teamId: string, req: TeamStatusRequest): Promise<TeamView> {
-    if (actor.role === 'responder' && actor.teamId !== teamId) throw forbidden("Only the team's own responders or a coordinator set its status");
+    if (actor.role === 'responder' && actor.teamId !== teamId)
+      throw forbidden("Only the team's own responders or a coordinator set its status");
     const by: TeamStatusActor = actor.role === 'responder' ? 'team' : 'coordinator';
     return this.uow.run(actor, async (tx) => {
       const before = await loadTeamRow(tx, teamId);
@@ -78,7 +84,13 @@ export class TeamStatusService {
     });
   }
 
-  private async applyToIncident(tx: Tx, effect: TeamTransitionEffect, team: TeamRow, dispatch: DispatchRow, incident: IncidentRow): Promise<void> {
+  private async applyToIncident(
+    tx: Tx,
+    effect: TeamTransitionEffect,
+    team: TeamRow,
+    dispatch: DispatchRow,
+    incident: IncidentRow,
+  ): Promise<void> {
     const now = tx.now.toISOString();
     const who = { teamId: team.id, callsign: team.callsign };
     let row: IncidentRow | undefined;
@@ -86,7 +98,13 @@ export class TeamStatusService {
       case 'arrive':
         row = await transitionIncident(tx, incident.id, 'arrive', `on_scene_at = coalesce(on_scene_at, $4)`, [now]);
         // Safety check-ins start on arrival; the arrival itself counts as the first one.
-        await scheduleTimer(tx, TIMER.checkin, team.id, new Date(tx.now.getTime() + this.config.checkinMinutes * 60_000), { incidentId: incident.id });
+        await scheduleTimer(
+          tx,
+          TIMER.checkin,
+          team.id,
+          new Date(tx.now.getTime() + this.config.checkinMinutes * 60_000),
+          { incidentId: incident.id },
+        );
         await appendTimeline(tx, incident.id, 'team.on-scene', who);
         break;
       case 'transport':
@@ -100,7 +118,8 @@ export class TeamStatusService {
         break;
       }
       case 'stand-down': {
-        const reason = team.status === 'unavailable' ? 'team out of service on the way' : 'stood down by the control room';
+        const reason =
+          team.status === 'unavailable' ? 'team out of service on the way' : 'stood down by the control room';
         const withdrawn = (await endDispatch(tx, dispatch.id, 'accepted', 'withdrawn', reason))!;
         tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
         // Back to open so it is offered again; the team that left is no longer the incident's team.
@@ -114,7 +133,8 @@ export class TeamStatusService {
     const milestone = MILESTONE[effect];
     const current = row ?? (await loadIncidentRow(tx, incident.id))!;
     // The team that just stood down is told too, although the incident no longer names it.
-    if (effect === 'stand-down') tx.emit('incident.updated', toIncidentEvent(current, milestone), audience.incident(team.id));
+    if (effect === 'stand-down')
+      tx.emit('incident.updated', toIncidentEvent(current, milestone), audience.incident(team.id));
     else emitIncidentUpdated(tx, current, milestone);
   }
 
@@ -129,6 +149,7 @@ function refusal(team: TeamRow, to: string, reason: 'illegal' | 'not-allowed', b
   if (team.status === 'offered') return `${base}: answer the offer (accept or decline) instead`;
   if (to === 'en-route') return `${base}: a team goes en route by accepting an offer`;
   if (reason === 'not-allowed' && by === 'team') return `${base}: only the control room may do that`;
-  if (team.status === 'on-scene' || team.status === 'transporting') return `${base}: clear the incident first (status available)`;
+  if (team.status === 'on-scene' || team.status === 'transporting')
+    return `${base}: clear the incident first (status available)`;
   return base;
 }

@@ -4,13 +4,25 @@ import { buildEido, CENTRE_AGENCY_ID, html, type EidoInput } from './eido.js';
 
 const INPUT: TriageInput = {
   ...blankTriageInput(),
-  cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: true, behavior: 'past3Months' },
+  cssrs: {
+    wishDead: true,
+    suicidalThoughts: true,
+    thoughtsWithMethod: true,
+    intent: true,
+    planWithIntent: true,
+    behavior: 'past3Months',
+  },
   harmToOthers: 'imminent',
   weaponAccess: true,
   distress: 'high',
 };
 
-const police = { id: '66666666-6666-4666-8666-666666666666', code: 'P1', kind: 'police' as const, name: 'North Police' };
+const police = {
+  id: '66666666-6666-4666-8666-666666666666',
+  code: 'P1',
+  kind: 'police' as const,
+  name: 'North Police',
+};
 
 function input(): EidoInput {
   return {
@@ -38,9 +50,31 @@ function input(): EidoInput {
       overridden: false,
       input: INPUT,
     },
-    client: { id: '55555555-5555-4555-8555-555555555555', displayName: 'Kim Minji', birthYear: 1990, safetyFlags: ['violence'] },
-    calls: [{ id: '77777777-7777-4777-8777-777777777777', channel: 'phone', receivedAt: new Date('2026-01-01T08:58:00Z'), answeredAt: new Date('2026-01-01T08:58:10Z'), endedAt: null }],
-    teams: [{ id: '88888888-8888-4888-8888-888888888888', callsign: 'MCT-1', status: 'en-route', statusChangedAt: new Date('2026-01-01T09:05:00Z'), skills: ['adult'], dispatchStatus: 'accepted' }],
+    client: {
+      id: '55555555-5555-4555-8555-555555555555',
+      displayName: 'Kim Minji',
+      birthYear: 1990,
+      safetyFlags: ['violence'],
+    },
+    calls: [
+      {
+        id: '77777777-7777-4777-8777-777777777777',
+        channel: 'phone',
+        receivedAt: new Date('2026-01-01T08:58:00Z'),
+        answeredAt: new Date('2026-01-01T08:58:10Z'),
+        endedAt: null,
+      },
+    ],
+    teams: [
+      {
+        id: '88888888-8888-4888-8888-888888888888',
+        callsign: 'MCT-1',
+        status: 'en-route',
+        statusChangedAt: new Date('2026-01-01T09:05:00Z'),
+        skills: ['adult'],
+        dispatchStatus: 'accepted',
+      },
+    ],
     handoffs: [
       {
         id: '99999999-9999-4999-8999-999999999999',
@@ -59,12 +93,24 @@ function input(): EidoInput {
   };
 }
 
-const COMPONENTS = ['incidentComponent', 'callComponent', 'locationComponent', 'personComponent', 'agencyComponent', 'emergencyResourceComponent', 'notesComponent'] as const;
+const COMPONENTS = [
+  'incidentComponent',
+  'callComponent',
+  'locationComponent',
+  'personComponent',
+  'agencyComponent',
+  'emergencyResourceComponent',
+  'notesComponent',
+] as const;
 
 describe('buildEido', () => {
   it('fills every required component, each with its prologue', () => {
     const e = buildEido(input());
-    expect(e).toMatchObject({ eidoVersion: '1.0', issuingElementIdentification: expect.any(String), updatedByAgencyReference: { $ref: CENTRE_AGENCY_ID } });
+    expect(e).toMatchObject({
+      eidoVersion: '1.0',
+      issuingElementIdentification: expect.any(String),
+      updatedByAgencyReference: { $ref: CENTRE_AGENCY_ID },
+    });
     for (const name of COMPONENTS) {
       const list = ([] as unknown[]).concat(e[name]);
       expect(list.length).toBeGreaterThan(0);
@@ -80,7 +126,9 @@ describe('buildEido', () => {
   it('every $ref points at a component of the document', () => {
     const e = buildEido(input());
     const ids = new Set<string>();
-    for (const v of Object.values(e)) for (const c of ([] as unknown[]).concat(v)) if (c && typeof c === 'object' && '$id' in c) ids.add((c as { $id: string }).$id);
+    for (const v of Object.values(e))
+      for (const c of ([] as unknown[]).concat(v))
+        if (c && typeof c === 'object' && '$id' in c) ids.add((c as { $id: string }).$id);
     const refs = [...JSON.stringify(e).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(5);
     for (const r of refs) expect(ids.has(r)).toBe(true);
@@ -88,12 +136,24 @@ describe('buildEido', () => {
 
   it('carries the safety flags as cautions and the request addressed to the agency', () => {
     const e = buildEido(input());
-    expect(e.cautionComponent.map((c) => c.cautionTypeInternalText)).toEqual(['Person may have access to a weapon', 'Harm to others imminent', 'History of violence on record']);
+    expect(e.cautionComponent.map((c) => c.cautionTypeInternalText)).toEqual([
+      'Person may have access to a weapon',
+      'Harm to others imminent',
+      'History of violence on record',
+    ]);
     const notes = e.notesComponent.map((n) => n.notesActionComments).join('\n');
     expect(notes).toContain('Secure the scene before the crisis team enters');
     expect(notes).toContain('SAFETY: Person may have access to a weapon');
-    expect(e.emergencyResourceComponent[0]).toMatchObject({ emergencyResourceName: 'MCT-1', unitStatusInternal: ['en-route'], primaryUnitStatusRegistryText: 'Enroute', agentReference: [] });
-    expect(e.agencyComponent.map((a) => a.agencyType)).toEqual([['urn:emergency:service:responder.other'], ['urn:emergency:service:responder.police']]);
+    expect(e.emergencyResourceComponent[0]).toMatchObject({
+      emergencyResourceName: 'MCT-1',
+      unitStatusInternal: ['en-route'],
+      primaryUnitStatusRegistryText: 'Enroute',
+      agentReference: [],
+    });
+    expect(e.agencyComponent.map((a) => a.agencyType)).toEqual([
+      ['urn:emergency:service:responder.other'],
+      ['urn:emergency:service:responder.police'],
+    ]);
   });
 
   it('is minimised: no name, no C-SSRS answers, escaped address in PIDF-LO', () => {
@@ -108,7 +168,12 @@ describe('buildEido', () => {
 
   it('no flags means no cautions', () => {
     const base = input();
-    const e = buildEido({ ...base, incident: { ...base.incident, dangerToOthers: false }, triage: { ...base.triage!, input: { ...INPUT, harmToOthers: 'none', weaponAccess: false } }, client: null });
+    const e = buildEido({
+      ...base,
+      incident: { ...base.incident, dangerToOthers: false },
+      triage: { ...base.triage!, input: { ...INPUT, harmToOthers: 'none', weaponAccess: false } },
+      client: null,
+    });
     expect(e.cautionComponent).toEqual([]);
     expect(e.notesComponent.some((n) => String(n.notesActionComments).includes('SAFETY'))).toBe(false);
   });

@@ -1,5 +1,14 @@
 import type { IncidentStatus, TeamStatus } from '#contracts';
-import { latest, type ExportAgency, type ExportCall, type ExportClient, type ExportHandoff, type ExportIncident, type ExportTeam, type ExportTriage } from './export-source.js';
+import {
+  latest,
+  type ExportAgency,
+  type ExportCall,
+  type ExportClient,
+  type ExportHandoff,
+  type ExportIncident,
+  type ExportTeam,
+  type ExportTriage,
+} from './export-source.js';
 
 // NENA EIDO (NENA-STA-021) JSON for police and fire (reference/standards.md §4). Pure: the same input gives the same
 // document. Every component carries the prologue ($id, lastUpdateTimeStamp, updatedByAgencyReference).
@@ -96,32 +105,53 @@ export function pidfLo(entity: string, lat: number, lng: number, address: string
     `<tuple id="incident-location"><status><gp:geopriv><gp:location-info>` +
     `<gml:Point srsName="urn:ogc:def:crs:EPSG::4326"><gml:pos>${lat} ${lng}</gml:pos></gml:Point>` +
     `</gp:location-info>` +
-    (address ? `<gp:usage-rules/><gp:method>Manual</gp:method><gp:note-well>${xml(address)}</gp:note-well>` : `<gp:usage-rules/><gp:method>Manual</gp:method>`) +
+    (address
+      ? `<gp:usage-rules/><gp:method>Manual</gp:method><gp:note-well>${xml(address)}</gp:note-well>`
+      : `<gp:usage-rules/><gp:method>Manual</gp:method>`) +
     `</gp:geopriv></status></tuple></presence>`
   );
 }
 
 /** The safety flags police and fire may see, as caution texts with a severity. */
-export function safetyCautions(incident: ExportIncident, triage: ExportTriage | null, client: ExportClient | null): { code: string; text: string; severity: 'highest' | 'high' | 'normal' }[] {
+export function safetyCautions(
+  incident: ExportIncident,
+  triage: ExportTriage | null,
+  client: ExportClient | null,
+): { code: string; text: string; severity: 'highest' | 'high' | 'normal' }[] {
   const out: { code: string; text: string; severity: 'highest' | 'high' | 'normal' }[] = [];
   const harm = triage?.input.harmToOthers ?? 'none';
   if (triage?.input.weaponAccess || client?.safetyFlags.includes('weapon-access')) {
     out.push({ code: 'weapon-access', text: 'Person may have access to a weapon', severity: 'highest' });
   }
   if (harm !== 'none') {
-    const text = { threats: 'Threats of harm to others', imminent: 'Harm to others imminent', inProgress: 'Harm to others in progress' }[harm];
+    const text = {
+      threats: 'Threats of harm to others',
+      imminent: 'Harm to others imminent',
+      inProgress: 'Harm to others in progress',
+    }[harm];
     out.push({ code: `harm-to-others-${harm}`, text, severity: harm === 'threats' ? 'high' : 'highest' });
   } else if (incident.dangerToOthers) {
     out.push({ code: 'danger-to-others', text: 'Danger to others reported', severity: 'high' });
   }
-  if (client?.safetyFlags.includes('violence')) out.push({ code: 'history-of-violence', text: 'History of violence on record', severity: 'high' });
+  if (client?.safetyFlags.includes('violence'))
+    out.push({ code: 'history-of-violence', text: 'History of violence on record', severity: 'high' });
   return out;
 }
 
 export function buildEido(input: EidoInput): Eido {
   const { incident, triage, client, calls, teams, handoffs, centre } = input;
-  const updated = latest(incident.createdAt, incident.onSceneAt, incident.closedAt, triage?.assessedAt, ...teams.map((t) => t.statusChangedAt), ...handoffs.flatMap((h) => [h.requestedAt, h.respondedAt, h.completedAt]));
-  const stamp = (d: Date | null = null, by: Reference = CENTRE_REF): { lastUpdateTimeStamp: string; updatedByAgencyReference: Reference } => ({
+  const updated = latest(
+    incident.createdAt,
+    incident.onSceneAt,
+    incident.closedAt,
+    triage?.assessedAt,
+    ...teams.map((t) => t.statusChangedAt),
+    ...handoffs.flatMap((h) => [h.requestedAt, h.respondedAt, h.completedAt]),
+  );
+  const stamp = (
+    d: Date | null = null,
+    by: Reference = CENTRE_REF,
+  ): { lastUpdateTimeStamp: string; updatedByAgencyReference: Reference } => ({
     lastUpdateTimeStamp: (d ?? updated).toISOString(),
     updatedByAgencyReference: by,
   });
@@ -136,20 +166,24 @@ export function buildEido(input: EidoInput): Eido {
     ...(incident.address ? { locationDescriptionText: incident.address } : {}),
   };
 
-  const cautions = safetyCautions(incident, triage, client).map(
-    (c): EidoComponent => ({
-      $id: uid('cautionid', `${incident.id}:${c.code}`),
-      ...stamp(triage?.assessedAt ?? incident.createdAt),
-      cautionTypeInternalText: c.text,
-      cautionTypeCommonRegistryText: c.code.startsWith('weapon') ? 'Weapons' : 'Violence',
-      cautionSeverity: c.severity,
-      cautionSource: CENTRE_AGENCY_ID,
-      startDate: (triage?.assessedAt ?? incident.createdAt).toISOString(),
-    }),
-  );
+  const cautions = safetyCautions(incident, triage, client).map((c): EidoComponent => ({
+    $id: uid('cautionid', `${incident.id}:${c.code}`),
+    ...stamp(triage?.assessedAt ?? incident.createdAt),
+    cautionTypeInternalText: c.text,
+    cautionTypeCommonRegistryText: c.code.startsWith('weapon') ? 'Weapons' : 'Violence',
+    cautionSeverity: c.severity,
+    cautionSource: CENTRE_AGENCY_ID,
+    startDate: (triage?.assessedAt ?? incident.createdAt).toISOString(),
+  }));
 
   const notes: EidoComponent[] = [];
-  const note = (key: string, text: string, at: Date | null, extra: Record<string, unknown> = {}, by: Reference = CENTRE_REF): Reference => {
+  const note = (
+    key: string,
+    text: string,
+    at: Date | null,
+    extra: Record<string, unknown> = {},
+    by: Reference = CENTRE_REF,
+  ): Reference => {
     const $id = uid('notesid', `${incident.id}:${key}`);
     notes.push({ $id, ...stamp(at, by), notesActionComments: html(text), ...extra });
     return { $ref: $id };
@@ -159,22 +193,37 @@ export function buildEido(input: EidoInput): Eido {
     note(
       'summary',
       `Mental health crisis, triage category ${incident.category}` +
-        (triage?.respondWithinMinutes != null ? `, crisis team response within ${triage.respondWithinMinutes} minutes` : '') +
+        (triage?.respondWithinMinutes != null
+          ? `, crisis team response within ${triage.respondWithinMinutes} minutes`
+          : '') +
         `. Incident status: ${incident.status}.`,
       incident.createdAt,
     ),
   );
   const personNotes: Reference[] = [];
   if (cautions.length > 0) {
-    const r = note('safety', `SAFETY: ${safetyCautions(incident, triage, client).map((c) => c.text).join('; ')}.`, triage?.assessedAt ?? incident.createdAt, {
-      cautionReference: cautions.map((c) => ({ $ref: c.$id })),
-    });
+    const r = note(
+      'safety',
+      `SAFETY: ${safetyCautions(incident, triage, client)
+        .map((c) => c.text)
+        .join('; ')}.`,
+      triage?.assessedAt ?? incident.createdAt,
+      {
+        cautionReference: cautions.map((c) => ({ $ref: c.$id })),
+      },
+    );
     incidentNotes.push(r);
     personNotes.push(r);
   }
   for (const h of handoffs) {
     incidentNotes.push(
-      note(`request:${h.id}`, `Request to ${h.agency.name} (${h.status}): ${h.reason}`, latest(h.requestedAt, h.respondedAt, h.completedAt), {}, CENTRE_REF),
+      note(
+        `request:${h.id}`,
+        `Request to ${h.agency.name} (${h.status}): ${h.reason}`,
+        latest(h.requestedAt, h.respondedAt, h.completedAt),
+        {},
+        CENTRE_REF,
+      ),
     );
   }
   for (const t of teams) {
@@ -185,7 +234,14 @@ export function buildEido(input: EidoInput): Eido {
   agencies.set(CENTRE_AGENCY_ID, {
     $id: CENTRE_AGENCY_ID,
     ...stamp(incident.createdAt),
-    agencyJcard: JSON.stringify(['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', centre.name], ['kind', {}, 'text', 'org']]]),
+    agencyJcard: JSON.stringify([
+      'vcard',
+      [
+        ['version', {}, 'text', '4.0'],
+        ['fn', {}, 'text', centre.name],
+        ['kind', {}, 'text', 'org'],
+      ],
+    ]),
     agencyRoleDescriptionRegistryText: ['Primary'],
     agencyType: ['urn:emergency:service:responder.other'],
   });
@@ -195,28 +251,33 @@ export function buildEido(input: EidoInput): Eido {
     agencies.set(id, {
       $id: id,
       ...stamp(h.requestedAt),
-      agencyJcard: JSON.stringify(['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', h.agency.name], ['kind', {}, 'text', 'org']]]),
+      agencyJcard: JSON.stringify([
+        'vcard',
+        [
+          ['version', {}, 'text', '4.0'],
+          ['fn', {}, 'text', h.agency.name],
+          ['kind', {}, 'text', 'org'],
+        ],
+      ]),
       agencyRoleDescriptionRegistryText: ['Assisting'],
       agencyType: [AGENCY_TYPE[h.agency.kind]],
     });
   }
 
-  const resources = teams.map(
-    (t): EidoComponent => ({
-      $id: uid('resourceid', t.id),
-      ...stamp(t.statusChangedAt),
-      agentReference: [],
-      emergencyResourceTypeCommonRegistryText: 'Other',
-      emergencyResourceTypeInternalText: 'mobile-crisis-team',
-      resourceAttributeRegistryText: ['Other'],
-      resourceAttributeInternalText: t.skills.length > 0 ? t.skills : ['mental-health-crisis'],
-      emergencyResourceName: t.callsign,
-      primaryUnitStatusRegistryText: UNIT_STATUS[t.status],
-      secondaryUnitStatusRegistryText: [],
-      unitStatusInternal: [t.status],
-      activeOnIncidentId: uid('incidentid', incident.id),
-    }),
-  );
+  const resources = teams.map((t): EidoComponent => ({
+    $id: uid('resourceid', t.id),
+    ...stamp(t.statusChangedAt),
+    agentReference: [],
+    emergencyResourceTypeCommonRegistryText: 'Other',
+    emergencyResourceTypeInternalText: 'mobile-crisis-team',
+    resourceAttributeRegistryText: ['Other'],
+    resourceAttributeInternalText: t.skills.length > 0 ? t.skills : ['mental-health-crisis'],
+    emergencyResourceName: t.callsign,
+    primaryUnitStatusRegistryText: UNIT_STATUS[t.status],
+    secondaryUnitStatusRegistryText: [],
+    unitStatusInternal: [t.status],
+    activeOnIncidentId: uid('incidentid', incident.id),
+  }));
 
   const person: EidoComponent = {
     $id: personId,
@@ -227,20 +288,18 @@ export function buildEido(input: EidoInput): Eido {
     ...(personNotes.length > 0 ? { notesReference: personNotes } : {}),
   };
 
-  const callComponents = calls.map(
-    (c): EidoComponent => ({
-      $id: uid('callid', c.id),
-      ...stamp(latest(c.receivedAt, c.answeredAt, c.endedAt)),
-      standardPrimaryCallType: 'emergency',
-      localCallType: c.channel,
-      direction: 'incoming',
-      callStartTimestamp: c.receivedAt.toISOString(),
-      ...(c.answeredAt ? { answerDate: c.answeredAt.toISOString() } : {}),
-      callStateRegistryText: c.endedAt ? 'callTerminated' : c.answeredAt ? 'callAnswered' : 'callPresented',
-      locationReference: [{ $ref: locationId }],
-      personReference: [{ $ref: personId }],
-    }),
-  );
+  const callComponents = calls.map((c): EidoComponent => ({
+    $id: uid('callid', c.id),
+    ...stamp(latest(c.receivedAt, c.answeredAt, c.endedAt)),
+    standardPrimaryCallType: 'emergency',
+    localCallType: c.channel,
+    direction: 'incoming',
+    callStartTimestamp: c.receivedAt.toISOString(),
+    ...(c.answeredAt ? { answerDate: c.answeredAt.toISOString() } : {}),
+    callStateRegistryText: c.endedAt ? 'callTerminated' : c.answeredAt ? 'callAnswered' : 'callPresented',
+    locationReference: [{ $ref: locationId }],
+    personReference: [{ $ref: personId }],
+  }));
 
   const incidentComponent: EidoComponent = {
     $id: uid('incidentid', incident.id),

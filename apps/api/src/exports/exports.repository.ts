@@ -2,7 +2,15 @@ import type { AgencyKind } from '#contracts';
 import type { Tx } from '../database/tx.js';
 import type { IncidentRow } from '../incidents/incidents.repository.js';
 import { triageById } from '../triage/triage.repository.js';
-import type { ExportAgency, ExportCall, ExportClient, ExportHandoff, ExportIncident, ExportTeam, ExportTriage } from './export-source.js';
+import type {
+  ExportAgency,
+  ExportCall,
+  ExportClient,
+  ExportHandoff,
+  ExportIncident,
+  ExportTeam,
+  ExportTriage,
+} from './export-source.js';
 
 // Reads for the partner exports, in the caller's (audited) transaction. Selects only the columns a partner may
 // ever get; the builders then decide per receiver.
@@ -52,7 +60,14 @@ export async function loadExportClient(tx: Tx, clientId: string | null): Promise
      FROM client WHERE id = $1`,
     [clientId],
   );
-  return c ? { id: c.id, displayName: c.display_name, birthYear: c.birth_year, safetyFlags: c.risk_flags.filter((f) => SAFETY_FLAGS.has(f)) } : null;
+  return c
+    ? {
+        id: c.id,
+        displayName: c.display_name,
+        birthYear: c.birth_year,
+        safetyFlags: c.risk_flags.filter((f) => SAFETY_FLAGS.has(f)),
+      }
+    : null;
 }
 
 interface HandoffAgencyRow {
@@ -98,7 +113,11 @@ export async function loadExportHandoff(tx: Tx, id: string): Promise<ExportHando
 }
 
 /** The police and fire handoffs of an incident, optionally only those addressed to one agency. */
-export async function loadEmergencyHandoffs(tx: Tx, incidentId: string, agencyId: string | null): Promise<ExportHandoff[]> {
+export async function loadEmergencyHandoffs(
+  tx: Tx,
+  incidentId: string,
+  agencyId: string | null,
+): Promise<ExportHandoff[]> {
   const rows = await tx.query<HandoffAgencyRow>(
     `${HANDOFF_AGENCY_SELECT} WHERE h.incident_id = $1 AND h.kind IN ('police','fire') AND ($2::uuid IS NULL OR h.agency_id = $2)
      ORDER BY h.requested_at, h.id`,
@@ -108,17 +127,36 @@ export async function loadEmergencyHandoffs(tx: Tx, incidentId: string, agencyId
 }
 
 export async function loadExportCalls(tx: Tx, incidentId: string): Promise<ExportCall[]> {
-  const rows = await tx.query<{ id: string; channel: ExportCall['channel']; received_at: Date; answered_at: Date | null; ended_at: Date | null }>(
+  const rows = await tx.query<{
+    id: string;
+    channel: ExportCall['channel'];
+    received_at: Date;
+    answered_at: Date | null;
+    ended_at: Date | null;
+  }>(
     `SELECT c.id, c.channel, c.received_at, c.answered_at, c.ended_at
      FROM incident_call ic JOIN call c ON c.id = ic.call_id WHERE ic.incident_id = $1 ORDER BY ic.attached_at, c.id`,
     [incidentId],
   );
-  return rows.map((c) => ({ id: c.id, channel: c.channel, receivedAt: c.received_at, answeredAt: c.answered_at, endedAt: c.ended_at }));
+  return rows.map((c) => ({
+    id: c.id,
+    channel: c.channel,
+    receivedAt: c.received_at,
+    answeredAt: c.answered_at,
+    endedAt: c.ended_at,
+  }));
 }
 
 /** The teams on the incident: the assigned one and any that accepted (or cleared) a dispatch to it. */
 export async function loadExportTeams(tx: Tx, incident: IncidentRow): Promise<ExportTeam[]> {
-  const rows = await tx.query<{ id: string; callsign: string; status: ExportTeam['status']; status_changed_at: Date; skills: string[]; dispatch_status: ExportTeam['dispatchStatus'] }>(
+  const rows = await tx.query<{
+    id: string;
+    callsign: string;
+    status: ExportTeam['status'];
+    status_changed_at: Date;
+    skills: string[];
+    dispatch_status: ExportTeam['dispatchStatus'];
+  }>(
     `SELECT t.id, t.callsign, t.status, t.status_changed_at, t.skills,
             (SELECT d.status FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id ORDER BY d.offered_at DESC, d.id DESC LIMIT 1) AS dispatch_status
      FROM team t
@@ -126,5 +164,12 @@ export async function loadExportTeams(tx: Tx, incident: IncidentRow): Promise<Ex
      ORDER BY t.callsign, t.id`,
     [incident.id, incident.team_id],
   );
-  return rows.map((t) => ({ id: t.id, callsign: t.callsign, status: t.status, statusChangedAt: t.status_changed_at, skills: t.skills, dispatchStatus: t.dispatch_status }));
+  return rows.map((t) => ({
+    id: t.id,
+    callsign: t.callsign,
+    status: t.status,
+    statusChangedAt: t.status_changed_at,
+    skills: t.skills,
+    dispatchStatus: t.dispatch_status,
+  }));
 }

@@ -28,7 +28,8 @@ export class ExportsService {
     return this.uow.run(actor, async (tx) => {
       const handoff = await loadExportHandoff(tx, handoffId);
       if (!handoff) throw notFound('Handoff');
-      if (actor.role === 'agency' && actor.agencyId !== handoff.agency.id) throw forbidden('Only the agency the handoff is addressed to may read it');
+      if (actor.role === 'agency' && actor.agencyId !== handoff.agency.id)
+        throw forbidden('Only the agency the handoff is addressed to may read it');
       await assertFieldMayRead(tx, actor, handoff.incidentId);
       const row = (await loadIncidentRow(tx, handoff.incidentId))!;
       const incident = toExportIncident(row);
@@ -40,7 +41,11 @@ export class ExportsService {
         entityType: 'handoff',
         entityId: handoff.id,
         subjectId: row.client_id,
-        details: { incidentId: row.id, agencyId: handoff.agency.id, resources: bundle.entry.map((e) => e.resource.resourceType) },
+        details: {
+          incidentId: row.id,
+          agencyId: handoff.agency.id,
+          resources: bundle.entry.map((e) => e.resource.resourceType),
+        },
       });
       return bundle;
     });
@@ -55,7 +60,10 @@ export class ExportsService {
       const viewerAgency = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
       const handoffs = await loadEmergencyHandoffs(tx, row.id, viewerAgency);
       // A partner that declined (or whose request was withdrawn) no longer needs to know where the person is.
-      if (viewerAgency && !handoffs.some((h) => h.status !== 'declined' && h.status !== 'cancelled' && h.status !== 'withdrawn')) {
+      if (
+        viewerAgency &&
+        !handoffs.some((h) => h.status !== 'declined' && h.status !== 'cancelled' && h.status !== 'withdrawn')
+      ) {
         throw forbidden('Only a police or fire agency with a live or completed handoff on this incident may read it');
       }
       const [triage, client, calls, teams] = [
@@ -64,7 +72,15 @@ export class ExportsService {
         await loadExportCalls(tx, row.id),
         await loadExportTeams(tx, row),
       ];
-      const eido = buildEido({ incident: toExportIncident(row), triage, client, calls, teams, handoffs, centre: CENTRE });
+      const eido = buildEido({
+        incident: toExportIncident(row),
+        triage,
+        client,
+        calls,
+        teams,
+        handoffs,
+        centre: CENTRE,
+      });
       await tx.audit({
         action: 'incident.eido',
         entityType: 'incident',

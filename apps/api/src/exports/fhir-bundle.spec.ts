@@ -2,7 +2,13 @@ import { validateResource } from '@medplum/core';
 import type { TriageInput } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { loadR4Definitions, r4Issues } from '../../../../test/support/fhir-r4.js';
-import { buildHandoffBundle, SYSTEM, TRIAGE_METHOD_TEXT, type FhirResource, type HandoffBundleInput } from './fhir-bundle.js';
+import {
+  buildHandoffBundle,
+  SYSTEM,
+  TRIAGE_METHOD_TEXT,
+  type FhirResource,
+  type HandoffBundleInput,
+} from './fhir-bundle.js';
 import { derivedUuid } from './export-source.js';
 
 type Resource = Parameters<typeof validateResource>[0];
@@ -11,7 +17,14 @@ beforeAll(loadR4Definitions);
 
 const INPUT: TriageInput = {
   ...blankTriageInput(),
-  cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: false, behavior: 'past3Months' },
+  cssrs: {
+    wishDead: true,
+    suicidalThoughts: true,
+    thoughtsWithMethod: true,
+    intent: true,
+    planWithIntent: false,
+    behavior: 'past3Months',
+  },
   weaponAccess: true,
   distress: 'high',
 };
@@ -61,7 +74,8 @@ function input(over: Partial<HandoffBundleInput> = {}, kind: 'hospital' | 'polic
   };
 }
 
-const byType = (b: { entry: { resource: FhirResource }[] }, t: string): FhirResource[] => b.entry.filter((e) => e.resource.resourceType === t).map((e) => e.resource);
+const byType = (b: { entry: { resource: FhirResource }[] }, t: string): FhirResource[] =>
+  b.entry.filter((e) => e.resource.resourceType === t).map((e) => e.resource);
 const one = (b: { entry: { resource: FhirResource }[] }, t: string): FhirResource => {
   const r = byType(b, t);
   expect(r).toHaveLength(1);
@@ -73,11 +87,20 @@ describe('buildHandoffBundle', () => {
     const b = buildHandoffBundle(input());
     expect(b).toMatchObject({ resourceType: 'Bundle', type: 'collection', timestamp: '2026-01-01T10:05:00.000Z' });
     expect(b.entry.map((e) => e.resource.resourceType)).toEqual([
-      'ServiceRequest', 'Task', 'Patient', 'Encounter', 'RiskAssessment', 'QuestionnaireResponse', 'Organization', 'Organization',
+      'ServiceRequest',
+      'Task',
+      'Patient',
+      'Encounter',
+      'RiskAssessment',
+      'QuestionnaireResponse',
+      'Organization',
+      'Organization',
     ]);
     const urls = new Set(b.entry.map((e) => e.fullUrl));
     for (const e of b.entry) expect(e.fullUrl).toBe(`urn:uuid:${e.resource.id}`);
-    const refs = JSON.stringify(b).match(/"reference":"[^"]+"/g)!.map((r) => r.slice(13, -1));
+    const refs = JSON.stringify(b)
+      .match(/"reference":"[^"]+"/g)!
+      .map((r) => r.slice(13, -1));
     expect(refs.length).toBeGreaterThan(10);
     for (const r of refs) expect(urls.has(r)).toBe(true);
     for (const e of b.entry) expect(r4Issues(e.resource)).toEqual([]);
@@ -98,7 +121,12 @@ describe('buildHandoffBundle', () => {
     const b = buildHandoffBundle(input());
     const sr = one(b, 'ServiceRequest');
     const task = one(b, 'Task');
-    expect(sr).toMatchObject({ status: 'active', intent: 'order', priority: 'stat', reasonCode: [{ text: 'Psychiatric emergency evaluation' }] });
+    expect(sr).toMatchObject({
+      status: 'active',
+      intent: 'order',
+      priority: 'stat',
+      reasonCode: [{ text: 'Psychiatric emergency evaluation' }],
+    });
     expect(sr.subject).toEqual({ reference: `urn:uuid:${one(b, 'Patient').id}`, type: 'Patient' });
     expect(task.focus).toEqual({ reference: `urn:uuid:${sr.id}`, type: 'ServiceRequest' });
     expect(task.owner).toEqual({ reference: 'urn:uuid:33333333-3333-4333-8333-333333333333', type: 'Organization' });
@@ -117,14 +145,38 @@ describe('buildHandoffBundle', () => {
     const base = input();
     const b = buildHandoffBundle({
       ...base,
-      handoff: { ...base.handoff, status, reasonCode: status === 'declined' ? 'no-beds' : null, respondedAt: new Date('2026-01-01T10:01:00Z') },
+      handoff: {
+        ...base.handoff,
+        status,
+        reasonCode: status === 'declined' ? 'no-beds' : null,
+        respondedAt: new Date('2026-01-01T10:01:00Z'),
+      },
     });
     const task = one(b, 'Task');
     expect(task.status).toBe(expected);
     // R4 TaskStatus (required binding).
-    expect(['draft', 'requested', 'received', 'accepted', 'rejected', 'ready', 'cancelled', 'in-progress', 'on-hold', 'failed', 'completed', 'entered-in-error']).toContain(task.status);
-    expect(['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown']).toContain(one(b, 'ServiceRequest').status);
-    if (status === 'declined') expect(task.statusReason).toEqual({ coding: [{ system: SYSTEM.declineReason, code: 'no-beds' }], text: 'Declined: no-beds' });
+    expect([
+      'draft',
+      'requested',
+      'received',
+      'accepted',
+      'rejected',
+      'ready',
+      'cancelled',
+      'in-progress',
+      'on-hold',
+      'failed',
+      'completed',
+      'entered-in-error',
+    ]).toContain(task.status);
+    expect(['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown']).toContain(
+      one(b, 'ServiceRequest').status,
+    );
+    if (status === 'declined')
+      expect(task.statusReason).toEqual({
+        coding: [{ system: SYSTEM.declineReason, code: 'no-beds' }],
+        text: 'Declined: no-beds',
+      });
     else expect(task.statusReason).toBeUndefined();
     for (const e of b.entry) expect(r4Issues(e.resource)).toEqual([]);
   });
@@ -143,14 +195,29 @@ describe('buildHandoffBundle', () => {
     expect(patient).toMatchObject({ gender: 'unknown', birthDate: '1990', name: [{ text: 'Kim Minji' }] });
     expect(Object.keys(patient).sort()).toEqual(['birthDate', 'gender', 'id', 'identifier', 'name', 'resourceType']);
     const qr = one(b, 'QuestionnaireResponse');
-    expect((qr.item as { linkId: string }[]).map((i) => i.linkId)).toEqual(['wishDead', 'suicidalThoughts', 'thoughtsWithMethod', 'intent', 'planWithIntent', 'behavior']);
+    expect((qr.item as { linkId: string }[]).map((i) => i.linkId)).toEqual([
+      'wishDead',
+      'suicidalThoughts',
+      'thoughtsWithMethod',
+      'intent',
+      'planWithIntent',
+      'behavior',
+    ]);
   });
 
   it('a non-hospital receiver gets no name, no identifier and no C-SSRS answers', () => {
     const b = buildHandoffBundle(input({}, 'police'));
     // The id is derived per handoff: not the client's id, so partners cannot link their exports on the person.
-    expect(one(b, 'Patient')).toEqual({ resourceType: 'Patient', id: derivedUuid('patient:11111111-1111-4111-8111-111111111111'), gender: 'unknown', birthDate: '1990' });
-    const other = buildHandoffBundle({ ...input({}, 'police'), handoff: { ...input({}, 'police').handoff, id: '66666666-6666-4666-8666-666666666666' } });
+    expect(one(b, 'Patient')).toEqual({
+      resourceType: 'Patient',
+      id: derivedUuid('patient:11111111-1111-4111-8111-111111111111'),
+      gender: 'unknown',
+      birthDate: '1990',
+    });
+    const other = buildHandoffBundle({
+      ...input({}, 'police'),
+      handoff: { ...input({}, 'police').handoff, id: '66666666-6666-4666-8666-666666666666' },
+    });
     expect(one(other, 'Patient').id).not.toBe(one(b, 'Patient').id);
     expect(byType(b, 'QuestionnaireResponse')).toEqual([]);
     expect(JSON.stringify(b)).not.toContain('Kim Minji');
@@ -159,7 +226,11 @@ describe('buildHandoffBundle', () => {
   it('without a registered client the Patient is a placeholder; without triage there is no RiskAssessment', () => {
     const b = buildHandoffBundle(input({ client: null, triage: null }));
     const patient = one(b, 'Patient');
-    expect(patient).toEqual({ resourceType: 'Patient', id: derivedUuid('patient:11111111-1111-4111-8111-111111111111'), gender: 'unknown' });
+    expect(patient).toEqual({
+      resourceType: 'Patient',
+      id: derivedUuid('patient:11111111-1111-4111-8111-111111111111'),
+      gender: 'unknown',
+    });
     expect(byType(b, 'RiskAssessment')).toEqual([]);
     for (const e of b.entry) expect(r4Issues(e.resource)).toEqual([]);
   });

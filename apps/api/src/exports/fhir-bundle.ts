@@ -1,5 +1,12 @@
 import type { CssrsAnswers, HandoffStatus, IncidentStatus } from '#contracts';
-import { derivedUuid, latest, type ExportClient, type ExportHandoff, type ExportIncident, type ExportTriage } from './export-source.js';
+import {
+  derivedUuid,
+  latest,
+  type ExportClient,
+  type ExportHandoff,
+  type ExportIncident,
+  type ExportTriage,
+} from './export-source.js';
 
 // HL7 FHIR R4 handoff bundle for a partner (reference/standards.md §4). Pure: the same input gives the same bundle.
 //
@@ -77,7 +84,12 @@ const ENCOUNTER_STATUS: Record<IncidentStatus, string> = {
   cancelled: 'cancelled',
 };
 
-const QUALITATIVE_RISK: Record<ExportTriage['cssrsRisk'], string> = { none: 'negligible', low: 'low', moderate: 'moderate', high: 'high' };
+const QUALITATIVE_RISK: Record<ExportTriage['cssrsRisk'], string> = {
+  none: 'negligible',
+  low: 'low',
+  moderate: 'moderate',
+  high: 'high',
+};
 
 const CSSRS_QUESTIONS: { linkId: keyof CssrsAnswers; text: string }[] = [
   { linkId: 'wishDead', text: 'Wished to be dead or not wake up (past month)' },
@@ -90,7 +102,10 @@ const CSSRS_QUESTIONS: { linkId: keyof CssrsAnswers; text: string }[] = [
 
 export const taskStatusOf = (s: HandoffStatus): string => TASK_STATUS[s];
 
-const ref = (r: FhirResource): { reference: string; type: string } => ({ reference: `urn:uuid:${r.id}`, type: r.resourceType });
+const ref = (r: FhirResource): { reference: string; type: string } => ({
+  reference: `urn:uuid:${r.id}`,
+  type: r.resourceType,
+});
 const iso = (d: Date): string => d.toISOString();
 
 export function priorityOf(category: ExportIncident['category']): 'stat' | 'urgent' | 'routine' {
@@ -124,7 +139,10 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
     id: client && toHospital ? client.id : derivedUuid(`patient:${handoff.id}`),
     gender: 'unknown',
     ...(client && toHospital
-      ? { identifier: [{ system: SYSTEM.client, value: client.id }], name: [{ use: 'usual', text: client.displayName }] }
+      ? {
+          identifier: [{ system: SYSTEM.client, value: client.id }],
+          name: [{ use: 'usual', text: client.displayName }],
+        }
       : {}),
     ...(client?.birthYear ? { birthDate: String(client.birthYear) } : {}),
   };
@@ -136,7 +154,10 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
     status: ENCOUNTER_STATUS[incident.status],
     class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'FLD', display: 'field' },
     type: [{ text: 'Mobile mental health crisis response' }],
-    priority: { coding: [{ system: SYSTEM.category, code: incident.category }], text: `Triage category ${incident.category}` },
+    priority: {
+      coding: [{ system: SYSTEM.category, code: incident.category }],
+      text: `Triage category ${incident.category}`,
+    },
     subject: ref(patient),
     period: { start: iso(incident.createdAt), ...(incident.closedAt ? { end: iso(incident.closedAt) } : {}) },
     serviceProvider: ref(centreOrg),
@@ -150,7 +171,9 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
     intent: 'order',
     priority: priorityOf(incident.category),
     code: {
-      text: toHospital ? 'Psychiatric emergency evaluation and admission' : `Partner assistance (${handoff.agency.kind})`,
+      text: toHospital
+        ? 'Psychiatric emergency evaluation and admission'
+        : `Partner assistance (${handoff.agency.kind})`,
     },
     subject: ref(patient),
     encounter: ref(encounter),
@@ -183,7 +206,12 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
     requester: ref(centreOrg),
     owner: ref(partnerOrg),
     ...(handoff.respondedAt && handoff.status !== 'declined'
-      ? { executionPeriod: { start: iso(handoff.respondedAt), ...(handoff.completedAt ? { end: iso(handoff.completedAt) } : {}) } }
+      ? {
+          executionPeriod: {
+            start: iso(handoff.respondedAt),
+            ...(handoff.completedAt ? { end: iso(handoff.completedAt) } : {}),
+          },
+        }
       : {}),
   };
 
@@ -195,7 +223,9 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
       id: triage.id,
       status: triage.overridden ? 'amended' : 'final',
       method: {
-        coding: [{ system: SYSTEM.triageRules, version: triage.rulesVersion, code: 'mhts-cssrs', display: TRIAGE_METHOD_TEXT }],
+        coding: [
+          { system: SYSTEM.triageRules, version: triage.rulesVersion, code: 'mhts-cssrs', display: TRIAGE_METHOD_TEXT },
+        ],
         text: TRIAGE_METHOD_TEXT,
       },
       subject: ref(patient),
@@ -207,13 +237,23 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
             coding: [{ system: SYSTEM.category, code: triage.category }],
             text:
               `Triage category ${triage.category}` +
-              (triage.respondWithinMinutes !== null ? `: face-to-face response within ${triage.respondWithinMinutes} minutes` : ': no face-to-face response'),
+              (triage.respondWithinMinutes !== null
+                ? `: face-to-face response within ${triage.respondWithinMinutes} minutes`
+                : ': no face-to-face response'),
           },
         },
         {
-          outcome: { coding: [{ system: SYSTEM.cssrsRisk, code: triage.cssrsRisk }], text: `C-SSRS screener risk: ${triage.cssrsRisk}` },
+          outcome: {
+            coding: [{ system: SYSTEM.cssrsRisk, code: triage.cssrsRisk }],
+            text: `C-SSRS screener risk: ${triage.cssrsRisk}`,
+          },
           qualitativeRisk: {
-            coding: [{ system: 'http://terminology.hl7.org/CodeSystem/risk-probability', code: QUALITATIVE_RISK[triage.cssrsRisk] }],
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/risk-probability',
+                code: QUALITATIVE_RISK[triage.cssrsRisk],
+              },
+            ],
           },
         },
       ],
@@ -233,7 +273,12 @@ export function buildHandoffBundle(input: HandoffBundleInput): FhirBundle {
   };
 }
 
-function cssrsResponse(triage: ExportTriage, patient: FhirResource, encounter: FhirResource, centre: FhirResource): FhirResource {
+function cssrsResponse(
+  triage: ExportTriage,
+  patient: FhirResource,
+  encounter: FhirResource,
+  centre: FhirResource,
+): FhirResource {
   const answers = triage.input.cssrs;
   return {
     resourceType: 'QuestionnaireResponse',

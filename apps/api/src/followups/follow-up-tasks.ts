@@ -37,7 +37,10 @@ export async function createFollowUpIfDue(tx: Tx, call: CallRow): Promise<Follow
 }
 
 /** Called when an incident closes: A–C get a follow-up unless one is already open for it. */
-export async function createFollowUpAfterClose(tx: Tx, incident: { id: string; category: Category; client_id: string | null }): Promise<FollowUpRow | null> {
+export async function createFollowUpAfterClose(
+  tx: Tx,
+  incident: { id: string; category: Category; client_id: string | null },
+): Promise<FollowUpRow | null> {
   if (!needsFollowUpAfterClose(incident.category)) return null;
   if (await openFollowUpOfIncident(tx, incident.id)) return null;
   const place = await followUpPlace(tx, incident.client_id, incident.id);
@@ -61,10 +64,21 @@ export async function create(tx: Tx, f: NewFollowUp): Promise<FollowUpRow | null
     entityType: 'follow_up',
     entityId: row.id,
     subjectId: row.client_id,
-    details: { source: row.source, callId: row.call_id, category: row.category, agencyId: row.agency_id, dueAt: row.due_at.toISOString() },
+    details: {
+      source: row.source,
+      callId: row.call_id,
+      category: row.category,
+      agencyId: row.agency_id,
+      dueAt: row.due_at.toISOString(),
+    },
   });
   if (row.incident_id) {
-    await appendTimeline(tx, row.incident_id, 'follow-up.created', { followUpId: row.id, callId: row.call_id, agencyId: row.agency_id, dueAt: row.due_at.toISOString() });
+    await appendTimeline(tx, row.incident_id, 'follow-up.created', {
+      followUpId: row.id,
+      callId: row.call_id,
+      agencyId: row.agency_id,
+      dueAt: row.due_at.toISOString(),
+    });
   }
   await scheduleTimer(tx, FOLLOW_UP_OVERDUE_TIMER, row.id, row.due_at);
   await emitFollowUp(tx, 'follow-up.created', row);

@@ -63,7 +63,11 @@ export class FollowUpsController {
   @HttpCode(201)
   @Roles('coordinator', 'supervisor')
   @ApiBody({ schema: openApiSchema(handBackSchema) })
-  handBack(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(handBackSchema)) body: HandBackRequest): Promise<FollowUpView> {
+  handBack(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(handBackSchema)) body: HandBackRequest,
+  ): Promise<FollowUpView> {
     return this.followUps.handBack(actor, id, body);
   }
 }

@@ -92,14 +92,20 @@ function toFollowUpView(r: FollowUpDetailRow, now: Date): FollowUpView {
             closedAt: r.incident_closed_at?.toISOString() ?? null,
           }
         : null,
-    handBack: r.hand_back_note && r.handed_back_at ? { note: r.hand_back_note, at: r.handed_back_at.toISOString(), by: r.handed_back_by_name } : null,
+    handBack:
+      r.hand_back_note && r.handed_back_at
+        ? { note: r.hand_back_note, at: r.handed_back_at.toISOString(), by: r.handed_back_by_name }
+        : null,
   };
 }
 
 const LIST_LIMIT = 500;
 
 /** Open ones first by due time (the queue), then done ones newest first. `agencyId` limits to one centre. */
-export async function listFollowUps(tx: Tx, q: { agencyId: string | null; incidentId: string | null; status: 'open' | 'done' | 'all' }): Promise<FollowUpView[]> {
+export async function listFollowUps(
+  tx: Tx,
+  q: { agencyId: string | null; incidentId: string | null; status: 'open' | 'done' | 'all' },
+): Promise<FollowUpView[]> {
   const rows = await tx.query<FollowUpDetailRow>(
     `${DETAIL_SELECT}
      WHERE ($1::uuid IS NULL OR f.agency_id = $1)
@@ -120,20 +126,25 @@ export async function lockFollowUp(tx: Tx, id: string): Promise<FollowUpRow | un
   return tx.one<FollowUpRow>(`SELECT * FROM follow_up WHERE id = $1 FOR UPDATE`, [id]);
 }
 
-export async function insertAttempt(tx: Tx, followUpId: string, a: { at: string; outcome: FollowUpAttemptOutcome; note: string | null }): Promise<void> {
-  await tx.query(`INSERT INTO follow_up_attempt (follow_up_id, at, outcome, note, by_user, created_at) VALUES ($1,$2,$3,$4,$5,$6)`, [
-    followUpId,
-    a.at,
-    a.outcome,
-    a.note,
-    tx.actor.userId,
-    tx.now.toISOString(),
-  ]);
+export async function insertAttempt(
+  tx: Tx,
+  followUpId: string,
+  a: { at: string; outcome: FollowUpAttemptOutcome; note: string | null },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO follow_up_attempt (follow_up_id, at, outcome, note, by_user, created_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+    [followUpId, a.at, a.outcome, a.note, tx.actor.userId, tx.now.toISOString()],
+  );
   await tx.query(`UPDATE follow_up SET updated_at = $2 WHERE id = $1`, [followUpId, tx.now.toISOString()]);
 }
 
 /** Completes an open follow-up; undefined when it was already done (the conditional update settles races). */
-export async function completeFollowUp(tx: Tx, id: string, outcome: FollowUpCompletionOutcome, notes: string | null): Promise<FollowUpRow | undefined> {
+export async function completeFollowUp(
+  tx: Tx,
+  id: string,
+  outcome: FollowUpCompletionOutcome,
+  notes: string | null,
+): Promise<FollowUpRow | undefined> {
   return tx.one<FollowUpRow>(
     `UPDATE follow_up SET done_at = $2, done_by = $3, outcome = $4, notes = coalesce($5, notes), updated_at = $2
      WHERE id = $1 AND done_at IS NULL RETURNING *`,
@@ -142,7 +153,10 @@ export async function completeFollowUp(tx: Tx, id: string, outcome: FollowUpComp
 }
 
 async function attemptCount(tx: Tx, id: string): Promise<number> {
-  return (await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM follow_up_attempt WHERE follow_up_id = $1`, [id]))?.n ?? 0;
+  return (
+    (await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM follow_up_attempt WHERE follow_up_id = $1`, [id]))
+      ?.n ?? 0
+  );
 }
 
 /** The centre the task is addressed to, the hotline and the control room. */
@@ -151,7 +165,12 @@ export function followUpAudience(agencyId: string | null): string[] {
 }
 
 /** Pushes `follow-up.created` or `.updated`: ids and state only, never the person. */
-export async function emitFollowUp(tx: Tx, type: 'follow-up.created' | 'follow-up.updated', r: FollowUpRow, alsoAgencyId: string | null = null): Promise<void> {
+export async function emitFollowUp(
+  tx: Tx,
+  type: 'follow-up.created' | 'follow-up.updated',
+  r: FollowUpRow,
+  alsoAgencyId: string | null = null,
+): Promise<void> {
   const data: FollowUpEventData = {
     id: r.id,
     status: r.done_at ? 'done' : 'open',
@@ -164,11 +183,18 @@ export async function emitFollowUp(tx: Tx, type: 'follow-up.created' | 'follow-u
     outcome: r.outcome,
   };
   // `alsoAgencyId`: a centre the task was just moved away from hears that it left its queue.
-  tx.emit(type, data, [...followUpAudience(r.agency_id), ...(alsoAgencyId && alsoAgencyId !== r.agency_id ? [rooms.agency(alsoAgencyId)] : [])]);
+  tx.emit(type, data, [
+    ...followUpAudience(r.agency_id),
+    ...(alsoAgencyId && alsoAgencyId !== r.agency_id ? [rooms.agency(alsoAgencyId)] : []),
+  ]);
 }
 
 /** The place decides the centre: the client's registered centre, else the community centre of the district. */
-export async function followUpPlace(tx: Tx, clientId: string | null, incidentId: string | null): Promise<{ regionId: string | null; agencyId: string | null }> {
+export async function followUpPlace(
+  tx: Tx,
+  clientId: string | null,
+  incidentId: string | null,
+): Promise<{ regionId: string | null; agencyId: string | null }> {
   const row = await tx.one<{ region_id: string | null; registered: string | null }>(
     `SELECT coalesce((SELECT region_id FROM client WHERE id = $1), (SELECT region_id FROM incident WHERE id = $2)) AS region_id,
             (SELECT registered_with_agency_id FROM client WHERE id = $1) AS registered`,
@@ -178,7 +204,10 @@ export async function followUpPlace(tx: Tx, clientId: string | null, incidentId:
   if (row?.registered) return { regionId, agencyId: row.registered };
   // With no district known the task is unassigned and stays on the hotline's own list.
   const agency = regionId
-    ? await tx.one<{ id: string }>(`SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$1::uuid] ORDER BY code LIMIT 1`, [regionId])
+    ? await tx.one<{ id: string }>(
+        `SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$1::uuid] ORDER BY code LIMIT 1`,
+        [regionId],
+      )
     : undefined;
   return { regionId, agencyId: agency?.id ?? null };
 }
@@ -222,10 +251,17 @@ export async function insertFollowUp(tx: Tx, f: NewFollowUp): Promise<FollowUpRo
 
 /** An incident's open follow-up (from its close or its calls), the one a hand-back updates rather than duplicates. */
 export async function openFollowUpOfIncident(tx: Tx, incidentId: string): Promise<FollowUpRow | undefined> {
-  return tx.one<FollowUpRow>(`SELECT * FROM follow_up WHERE incident_id = $1 AND done_at IS NULL ORDER BY call_id IS NOT NULL, created_at LIMIT 1 FOR UPDATE`, [incidentId]);
+  return tx.one<FollowUpRow>(
+    `SELECT * FROM follow_up WHERE incident_id = $1 AND done_at IS NULL ORDER BY call_id IS NOT NULL, created_at LIMIT 1 FOR UPDATE`,
+    [incidentId],
+  );
 }
 
-export async function recordHandBack(tx: Tx, id: string, h: { agencyId: string | null; note: string; dueAt: Date }): Promise<FollowUpRow> {
+export async function recordHandBack(
+  tx: Tx,
+  id: string,
+  h: { agencyId: string | null; note: string; dueAt: Date },
+): Promise<FollowUpRow> {
   return (await tx.one<FollowUpRow>(
     `UPDATE follow_up SET agency_id = $2, hand_back_note = $3, handed_back_at = $4, handed_back_by = $5, due_at = least(due_at, $6), updated_at = $4
      WHERE id = $1 RETURNING *`,
@@ -237,11 +273,19 @@ export async function recordHandBack(tx: Tx, id: string, h: { agencyId: string |
 export async function incidentWasDispatched(tx: Tx, incidentId: string | null): Promise<boolean> {
   if (!incidentId) return false;
   return Boolean(
-    await tx.one(`SELECT 1 FROM dispatch WHERE incident_id = $1 AND NOT (status = ANY($2::text[])) LIMIT 1`, [incidentId, [...NO_TEAM_DISPATCH_STATUSES]]),
+    await tx.one(`SELECT 1 FROM dispatch WHERE incident_id = $1 AND NOT (status = ANY($2::text[])) LIMIT 1`, [
+      incidentId,
+      [...NO_TEAM_DISPATCH_STATUSES],
+    ]),
   );
 }
 
 export async function currentCallCategory(tx: Tx, callId: string): Promise<Category | null> {
-  return (await tx.one<{ category: Category }>(`SELECT category FROM triage WHERE call_id = $1 AND superseded_at IS NULL`, [callId]))?.category ?? null;
+  return (
+    (
+      await tx.one<{ category: Category }>(`SELECT category FROM triage WHERE call_id = $1 AND superseded_at IS NULL`, [
+        callId,
+      ])
+    )?.category ?? null
+  );
 }
-

@@ -39,9 +39,14 @@ export class FollowUpsService {
   list(actor: Actor, q: FollowUpListQuery): Promise<FollowUpView[]> {
     return this.uow.run(actor, async (tx) => {
       const own = await this.ownCentre(tx);
-      const items = await listFollowUps(tx, { agencyId: own ?? q.agencyId ?? null, incidentId: q.incidentId ?? null, status: q.status });
+      const items = await listFollowUps(tx, {
+        agencyId: own ?? q.agencyId ?? null,
+        incidentId: q.incidentId ?? null,
+        status: q.status,
+      });
       for (const f of items) {
-        if (f.clientId) await tx.audit({ action: 'follow-up.read', entityType: 'follow_up', entityId: f.id, subjectId: f.clientId });
+        if (f.clientId)
+          await tx.audit({ action: 'follow-up.read', entityType: 'follow_up', entityId: f.id, subjectId: f.clientId });
       }
       return items;
     });
@@ -49,13 +54,21 @@ export class FollowUpsService {
 
   /** POST /follow-ups/:id/attempts: a call-back attempt and how it went; the task stays open. */
   attempt(actor: Actor, id: string, req: FollowUpAttemptRequest): Promise<FollowUpView> {
-    if (Date.parse(req.at) > Date.now() + 5 * 60_000) throw validationFailed([{ field: 'at', message: 'is in the future' }]);
+    if (Date.parse(req.at) > Date.now() + 5 * 60_000)
+      throw validationFailed([{ field: 'at', message: 'is in the future' }]);
     return this.uow.run(actor, async (tx) => {
       const row = await this.lockOwn(tx, id);
       if (row.done_at) throw conflict('STATE_CHANGED', 'The follow-up is already completed');
       await insertAttempt(tx, id, { at: req.at, outcome: req.outcome, note: req.note ?? null });
-      await tx.audit({ action: 'follow-up.attempt', entityType: 'follow_up', entityId: id, subjectId: row.client_id, details: { outcome: req.outcome } });
-      if (row.incident_id) await appendTimeline(tx, row.incident_id, 'follow-up.attempted', { followUpId: id, outcome: req.outcome });
+      await tx.audit({
+        action: 'follow-up.attempt',
+        entityType: 'follow_up',
+        entityId: id,
+        subjectId: row.client_id,
+        details: { outcome: req.outcome },
+      });
+      if (row.incident_id)
+        await appendTimeline(tx, row.incident_id, 'follow-up.attempted', { followUpId: id, outcome: req.outcome });
       await emitFollowUp(tx, 'follow-up.updated', row);
       return (await loadFollowUpView(tx, id))!;
     });
@@ -68,8 +81,15 @@ export class FollowUpsService {
       const row = await completeFollowUp(tx, id, req.outcome, req.notes ?? null);
       if (!row) throw conflict('STATE_CHANGED', 'The follow-up is already completed');
       await cancelTimer(tx, FOLLOW_UP_OVERDUE_TIMER, id);
-      await tx.audit({ action: 'follow-up.complete', entityType: 'follow_up', entityId: id, subjectId: row.client_id, details: { outcome: req.outcome } });
-      if (row.incident_id) await appendTimeline(tx, row.incident_id, 'follow-up.done', { followUpId: id, outcome: req.outcome });
+      await tx.audit({
+        action: 'follow-up.complete',
+        entityType: 'follow_up',
+        entityId: id,
+        subjectId: row.client_id,
+        details: { outcome: req.outcome },
+      });
+      if (row.incident_id)
+        await appendTimeline(tx, row.incident_id, 'follow-up.done', { followUpId: id, outcome: req.outcome });
       await emitFollowUp(tx, 'follow-up.updated', row);
       return (await loadFollowUpView(tx, id))!;
     });
@@ -83,13 +103,20 @@ export class FollowUpsService {
     return this.uow.run(actor, async (tx) => {
       const incident = await loadIncidentRow(tx, incidentId, true);
       if (!incident) throw notFound('Incident');
-      if (incident.status !== 'closed') throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; hand it back once it is closed`);
+      if (incident.status !== 'closed')
+        throw conflict(
+          'STATE_CHANGED',
+          `Incident ${incident.number} is ${incident.status}; hand it back once it is closed`,
+        );
       if (req.agencyId && (await agencyKind(tx, req.agencyId)) !== 'community') {
         throw validationFailed([{ field: 'agencyId', message: 'no such community mental health centre' }]);
       }
       const place = await followUpPlace(tx, incident.client_id, incident.id);
       const agencyId = req.agencyId ?? place.agencyId;
-      if (!agencyId) throw validationFailed([{ field: 'agencyId', message: 'no community centre is known for this person: choose one' }]);
+      if (!agencyId)
+        throw validationFailed([
+          { field: 'agencyId', message: 'no community centre is known for this person: choose one' },
+        ]);
       const dueAt = followUpDueAt(tx.now);
       const open = await openFollowUpOfIncident(tx, incident.id);
       let row: FollowUpRow;
@@ -113,7 +140,13 @@ export class FollowUpsService {
         if (!created) throw conflict('STATE_CHANGED', 'This incident has already been followed up');
         row = created;
       }
-      await tx.audit({ action: 'follow-up.hand-back', entityType: 'follow_up', entityId: row.id, subjectId: row.client_id, details: { incidentId, agencyId } });
+      await tx.audit({
+        action: 'follow-up.hand-back',
+        entityType: 'follow_up',
+        entityId: row.id,
+        subjectId: row.client_id,
+        details: { incidentId, agencyId },
+      });
       await appendTimeline(tx, incident.id, 'follow-up.handed-back', { followUpId: row.id, agencyId });
       return (await loadFollowUpView(tx, row.id))!;
     });
@@ -123,7 +156,8 @@ export class FollowUpsService {
   private async ownCentre(tx: Tx): Promise<string | null> {
     const { actor } = tx;
     if (actor.role !== 'agency') return null;
-    if (!actor.agencyId || (await agencyKind(tx, actor.agencyId)) !== 'community') throw forbidden('Only community mental health centres work follow-ups');
+    if (!actor.agencyId || (await agencyKind(tx, actor.agencyId)) !== 'community')
+      throw forbidden('Only community mental health centres work follow-ups');
     return actor.agencyId;
   }
 

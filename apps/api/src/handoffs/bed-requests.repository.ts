@@ -66,10 +66,10 @@ export async function withdrawOtherHandoffs(tx: Tx, bedRequestId: string, winner
      WHERE bed_request_id = $1 AND id <> $2 AND status = 'requested' RETURNING *`,
     [bedRequestId, winnerId],
   );
-  await tx.query(`UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = ANY($2::uuid[]) AND fired_at IS NULL AND cancelled_at IS NULL`, [
-    HANDOFF_UNANSWERED_TIMER,
-    rows.map((r) => r.id),
-  ]);
+  await tx.query(
+    `UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = ANY($2::uuid[]) AND fired_at IS NULL AND cancelled_at IS NULL`,
+    [HANDOFF_UNANSWERED_TIMER, rows.map((r) => r.id)],
+  );
   return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -85,7 +85,12 @@ export async function loadHospitals(tx: Tx): Promise<HospitalRow[]> {
   return tx.query<HospitalRow>(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE kind = 'hospital' ORDER BY name, id`);
 }
 
-export async function updateBeds(tx: Tx, agencyId: string, available: number, accepting: boolean): Promise<BedsView | undefined> {
+export async function updateBeds(
+  tx: Tx,
+  agencyId: string,
+  available: number,
+  accepting: boolean,
+): Promise<BedsView | undefined> {
   const row = await tx.one<{ beds_available: number; accepting: boolean; beds_updated_at: Date }>(
     `UPDATE agency SET beds_available = $2, accepting = $3, beds_updated_at = $4 WHERE id = $1 AND kind = 'hospital'
      RETURNING beds_available, accepting, beds_updated_at`,

@@ -9,7 +9,14 @@ import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
-import { insertBedRequest, loadAgencies, loadAgency, loadHospitals, toAgencyView, updateBeds } from './bed-requests.repository.js';
+import {
+  insertBedRequest,
+  loadAgencies,
+  loadAgency,
+  loadHospitals,
+  toAgencyView,
+  updateBeds,
+} from './bed-requests.repository.js';
 import { requestHandoff } from './handoffs.repository.js';
 
 /**
@@ -46,24 +53,45 @@ export class BedRequestsService {
   create(actor: Actor, incidentId: string, req: BedRequestRequest): Promise<BedRequestView> {
     return this.uow.run(actor, async (tx) => {
       const incident = await this.incidentFor(tx, actor, incidentId, true);
-      if (isTerminal(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
+      if (isTerminal(incident.status))
+        throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
       const agencies = new Map((await loadAgencies(tx, req.agencyIds)).map((a) => [a.id, a]));
       req.agencyIds.forEach((id, i) => {
         const agency = agencies.get(id);
-        if (!agency) throw new DomainError('VALIDATION_FAILED', `agencyIds[${i}]: no such agency`, [{ field: `agencyIds[${i}]`, message: 'no such agency' }]);
+        if (!agency)
+          throw new DomainError('VALIDATION_FAILED', `agencyIds[${i}]: no such agency`, [
+            { field: `agencyIds[${i}]`, message: 'no such agency' },
+          ]);
         if (agency.kind !== 'hospital') {
-          throw new DomainError('VALIDATION_FAILED', `agencyIds[${i}]: the agency is a ${agency.kind}`, [{ field: `agencyIds[${i}]`, message: `the agency is a ${agency.kind}, not a hospital` }]);
+          throw new DomainError('VALIDATION_FAILED', `agencyIds[${i}]: the agency is a ${agency.kind}`, [
+            { field: `agencyIds[${i}]`, message: `the agency is a ${agency.kind}, not a hospital` },
+          ]);
         }
       });
       const request = await insertBedRequest(tx, incident.id, req.reason);
       const handoffs: BedRequestView['handoffs'] = [];
       for (const agencyId of req.agencyIds) {
-        const row = await requestHandoff(tx, incident, { agencyId, kind: 'hospital', reason: req.reason, bedRequestId: request.id, answerMinutes: this.config.handoffAnswerMinutes });
-        if (!row) throw conflict('DUPLICATE', `An open handoff to ${agencies.get(agencyId)!.name} exists for this incident`);
+        const row = await requestHandoff(tx, incident, {
+          agencyId,
+          kind: 'hospital',
+          reason: req.reason,
+          bedRequestId: request.id,
+          answerMinutes: this.config.handoffAnswerMinutes,
+        });
+        if (!row)
+          throw conflict('DUPLICATE', `An open handoff to ${agencies.get(agencyId)!.name} exists for this incident`);
         handoffs.push({ id: row.id, agencyId, status: row.status });
       }
-      await appendTimeline(tx, incident.id, 'handoff.bed-request', { bedRequestId: request.id, agencyIds: req.agencyIds });
-      await tx.audit({ action: 'bed-request.create', entityType: 'bed_request', entityId: request.id, details: { incidentId: incident.id, agencyIds: req.agencyIds } });
+      await appendTimeline(tx, incident.id, 'handoff.bed-request', {
+        bedRequestId: request.id,
+        agencyIds: req.agencyIds,
+      });
+      await tx.audit({
+        action: 'bed-request.create',
+        entityType: 'bed_request',
+        entityId: request.id,
+        details: { incidentId: incident.id, agencyIds: req.agencyIds },
+      });
       return {
         id: request.id,
         incidentId: incident.id,
@@ -92,7 +120,12 @@ export class BedRequestsService {
     return this.uow.run(actor, async (tx) => {
       const beds = await updateBeds(tx, agencyId, available, accepting);
       if (!beds) throw notFound('Hospital');
-      await tx.audit({ action: 'hospital.beds', entityType: 'agency', entityId: agencyId, details: { bedsAvailable: available, accepting } });
+      await tx.audit({
+        action: 'hospital.beds',
+        entityType: 'agency',
+        entityId: agencyId,
+        details: { bedsAvailable: available, accepting },
+      });
       tx.emit('hospital.updated', beds, audience.hospital(agencyId));
       return beds;
     });
@@ -102,7 +135,8 @@ export class BedRequestsService {
   private async incidentFor(tx: Tx, actor: Actor, incidentId: string, forUpdate: boolean): Promise<IncidentRow> {
     const incident = await loadIncidentRow(tx, incidentId, forUpdate);
     if (!incident) throw notFound('Incident');
-    if (actor.role === 'responder' && incident.team_id !== actor.teamId) throw forbidden('Only the team on this incident may look for its bed');
+    if (actor.role === 'responder' && incident.team_id !== actor.teamId)
+      throw forbidden('Only the team on this incident may look for its bed');
     return incident;
   }
 }

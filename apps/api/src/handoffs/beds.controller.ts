@@ -33,7 +33,11 @@ export class BedsController {
   @HttpCode(201)
   @Roles('coordinator', 'supervisor', 'responder')
   @ApiBody({ schema: openApiSchema(bedRequestSchema) })
-  request(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(bedRequestSchema)) body: BedRequestRequest): Promise<BedRequestView> {
+  request(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(bedRequestSchema)) body: BedRequestRequest,
+  ): Promise<BedRequestView> {
     return this.beds.create(actor, id, body);
   }
 
@@ -47,7 +51,11 @@ export class BedsController {
   @HttpCode(200)
   @Roles('agency', 'coordinator', 'supervisor')
   @ApiBody({ schema: openApiSchema(bedReportSchema) })
-  report(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(bedReportSchema)) body: BedReportRequest): Promise<BedsView> {
+  report(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(bedReportSchema)) body: BedReportRequest,
+  ): Promise<BedsView> {
     return this.beds.reportBeds(actor, id, body.available, body.accepting);
   }
 }

@@ -1,4 +1,12 @@
-import { communityView, emergencyView, handoffViewFor, hospitalView, readerOf, safetyCautions, staffView } from './handoff-views.js';
+import {
+  communityView,
+  emergencyView,
+  handoffViewFor,
+  hospitalView,
+  readerOf,
+  safetyCautions,
+  staffView,
+} from './handoff-views.js';
 import type { HandoffSourceRow } from './handoffs.repository.js';
 
 const source = (over: Partial<HandoffSourceRow> = {}): HandoffSourceRow => ({
@@ -40,9 +48,19 @@ describe('handoff views', () => {
   it('names safety cautions from the triage, the client flags and the incident, never clinical flags', () => {
     expect(safetyCautions(source())).toEqual([]);
     expect(
-      safetyCautions(source({ weapon_access: true, harm_to_others: 'threats', client_risk_flags: ['violence', 'psychosis', 'prior-attempt'], danger_to_others: true })),
+      safetyCautions(
+        source({
+          weapon_access: true,
+          harm_to_others: 'threats',
+          client_risk_flags: ['violence', 'psychosis', 'prior-attempt'],
+          danger_to_others: true,
+        }),
+      ),
     ).toEqual(['weapon-access', 'violence-history', 'threats', 'danger-to-others']);
-    expect(safetyCautions(source({ client_risk_flags: ['weapon-access'], harm_to_others: 'inProgress' }))).toEqual(['weapon-access', 'harm-to-others-imminent']);
+    expect(safetyCautions(source({ client_risk_flags: ['weapon-access'], harm_to_others: 'inProgress' }))).toEqual([
+      'weapon-access',
+      'harm-to-others-imminent',
+    ]);
   });
 
   it('gives police and fire the location, cautions and team, and nothing clinical or identifying', () => {
@@ -60,14 +78,32 @@ describe('handoff views', () => {
   });
 
   it('gives a hospital the name only with a registered client, the band and the summary, not the location', () => {
-    expect(hospitalView(source())).toEqual({ view: 'hospital', number: '2026-000001', category: 'B', cssrsRisk: 'high', summary: 'CLINICAL SUMMARY', personName: 'Han Doyun' });
+    expect(hospitalView(source())).toEqual({
+      view: 'hospital',
+      number: '2026-000001',
+      category: 'B',
+      cssrsRisk: 'high',
+      summary: 'CLINICAL SUMMARY',
+      personName: 'Han Doyun',
+    });
     expect(hospitalView(source({ client_id: null })).personName).toBeNull();
     expect(JSON.stringify(hospitalView(source()))).not.toContain('Toegye-ro');
   });
 
   it('gives a community centre what a follow-up needs and staff the incident headline', () => {
-    expect(communityView(source())).toEqual({ view: 'community', number: '2026-000001', category: 'B', summary: 'CLINICAL SUMMARY', personName: 'Han Doyun' });
-    expect(staffView(source())).toEqual({ view: 'staff', number: '2026-000001', category: 'B', location: { lat: 37.56, lng: 126.99, address: 'Toegye-ro 100' } });
+    expect(communityView(source())).toEqual({
+      view: 'community',
+      number: '2026-000001',
+      category: 'B',
+      summary: 'CLINICAL SUMMARY',
+      personName: 'Han Doyun',
+    });
+    expect(staffView(source())).toEqual({
+      view: 'staff',
+      number: '2026-000001',
+      category: 'B',
+      location: { lat: 37.56, lng: 126.99, address: 'Toegye-ro 100' },
+    });
   });
 
   it('reads an agency user as its handoff kind and everyone else as staff', () => {

@@ -30,7 +30,14 @@ export function safetyCautions(s: HandoffSourceRow): SafetyCaution[] {
 
 export function hospitalView(s: HandoffSourceRow): HospitalHandoffIncident {
   // The name only when a registered client is linked: an unverified caller's name is not an identity.
-  return { view: 'hospital', number: s.number, category: s.category, cssrsRisk: s.cssrs_risk, summary: s.summary, personName: s.client_id ? s.person_name : null };
+  return {
+    view: 'hospital',
+    number: s.number,
+    category: s.category,
+    cssrsRisk: s.cssrs_risk,
+    summary: s.summary,
+    personName: s.client_id ? s.person_name : null,
+  };
 }
 
 export function emergencyView(s: HandoffSourceRow): EmergencyHandoffIncident {
@@ -45,11 +52,22 @@ export function emergencyView(s: HandoffSourceRow): EmergencyHandoffIncident {
 }
 
 export function communityView(s: HandoffSourceRow): CommunityHandoffIncident {
-  return { view: 'community', number: s.number, category: s.category, summary: s.summary, personName: s.client_id ? s.person_name : null };
+  return {
+    view: 'community',
+    number: s.number,
+    category: s.category,
+    summary: s.summary,
+    personName: s.client_id ? s.person_name : null,
+  };
 }
 
 export function staffView(s: HandoffSourceRow): StaffHandoffIncident {
-  return { view: 'staff', number: s.number, category: s.category, location: { lat: s.lat, lng: s.lng, address: s.address } };
+  return {
+    view: 'staff',
+    number: s.number,
+    category: s.category,
+    location: { lat: s.lat, lng: s.lng, address: s.address },
+  };
 }
 
 /** Who reads: an agency user reads as its agency's kind (it only ever reads its own handoffs); everyone else is staff. */

@@ -26,7 +26,11 @@ export class HandoffsController {
   @HttpCode(201)
   @Roles('coordinator', 'supervisor', 'responder')
   @ApiBody({ schema: openApiSchema(handoffSchema) })
-  request(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(handoffSchema)) body: { agencyId: string; kind: HandoffView['kind']; reason: string }) {
+  request(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(handoffSchema)) body: { agencyId: string; kind: HandoffView['kind']; reason: string },
+  ) {
     return this.handoffs.request(actor, id, body);
   }
 
@@ -53,7 +57,11 @@ export class HandoffsController {
   @HttpCode(200)
   @Roles('agency')
   @ApiBody({ schema: openApiSchema(handoffDeclineRequestSchema) })
-  decline(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(handoffDeclineRequestSchema)) body: HandoffDeclineRequest) {
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(handoffDeclineRequestSchema)) body: HandoffDeclineRequest,
+  ) {
     return this.handoffs.respond(actor, id, 'decline', body);
   }
 
@@ -75,7 +83,11 @@ export class HandoffsController {
   @HttpCode(200)
   @Roles('coordinator', 'supervisor')
   @ApiBody({ schema: openApiSchema(handoffCancelSchema) })
-  cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(new ZodPipe(handoffCancelSchema)) body: HandoffCancelRequest): Promise<HandoffView> {
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(handoffCancelSchema)) body: HandoffCancelRequest,
+  ): Promise<HandoffView> {
     return this.handoffs.cancel(actor, id, body.reason);
   }
 }

@@ -4,5 +4,9 @@ import { BedsController } from './beds.controller.js';
 import { HandoffsController } from './handoffs.controller.js';
 import { HandoffsService } from './handoffs.service.js';
 
-@Module({ controllers: [HandoffsController, BedsController], providers: [HandoffsService, BedRequestsService], exports: [HandoffsService] })
+@Module({
+  controllers: [HandoffsController, BedsController],
+  providers: [HandoffsService, BedRequestsService],
+  exports: [HandoffsService],
+})
 export class HandoffsModule {}

@@ -1,4 +1,14 @@
-import { readerOfAgencyKind, type AgencyKind, type CssrsRisk, type HandoffDeclineReason, type HandoffEventData, type HandoffStatus, type HandoffView, type TeamStatus, type TriageInput } from '#contracts';
+import {
+  readerOfAgencyKind,
+  type AgencyKind,
+  type CssrsRisk,
+  type HandoffDeclineReason,
+  type HandoffEventData,
+  type HandoffStatus,
+  type HandoffView,
+  type TeamStatus,
+  type TriageInput,
+} from '#contracts';
 import { handoffViewFor } from './handoff-views.js';
 import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 import type { Tx } from '../database/tx.js';
@@ -120,7 +130,12 @@ export function toHandoffEvent(r: HandoffRow): HandoffEventData {
 }
 
 /** `handoff.created`/`handoff.updated` for the agency, the control room and the team on the incident. */
-export function emitHandoff(tx: Tx, type: 'handoff.created' | 'handoff.updated', row: HandoffRow, teamId: string | null): void {
+export function emitHandoff(
+  tx: Tx,
+  type: 'handoff.created' | 'handoff.updated',
+  row: HandoffRow,
+  teamId: string | null,
+): void {
   tx.emit(type, toHandoffEvent(row), audience.agency(row.agency_id, teamId));
 }
 
@@ -142,9 +157,22 @@ export async function requestHandoff(
     [incident.id, req.agencyId, req.kind, req.reason, tx.now.toISOString(), tx.actor.userId, req.bedRequestId ?? null],
   );
   if (!row) return null;
-  await tx.query(`UPDATE incident SET handoff_at = coalesce(handoff_at, $2) WHERE id = $1`, [incident.id, tx.now.toISOString()]);
-  await appendTimeline(tx, incident.id, 'handoff.requested', { handoffId: row.id, agencyId: req.agencyId, kind: req.kind, bedRequestId: req.bedRequestId ?? null });
-  await tx.audit({ action: 'handoff.request', entityType: 'handoff', entityId: row.id, details: { incidentId: incident.id, kind: req.kind } });
+  await tx.query(`UPDATE incident SET handoff_at = coalesce(handoff_at, $2) WHERE id = $1`, [
+    incident.id,
+    tx.now.toISOString(),
+  ]);
+  await appendTimeline(tx, incident.id, 'handoff.requested', {
+    handoffId: row.id,
+    agencyId: req.agencyId,
+    kind: req.kind,
+    bedRequestId: req.bedRequestId ?? null,
+  });
+  await tx.audit({
+    action: 'handoff.request',
+    entityType: 'handoff',
+    entityId: row.id,
+    details: { incidentId: incident.id, kind: req.kind },
+  });
   emitHandoff(tx, 'handoff.created', row, incident.team_id);
   const minutes = req.answerMinutes ?? DEFAULT_HANDOFF_ANSWER_MINUTES;
   await scheduleTimer(tx, HANDOFF_UNANSWERED_TIMER, row.id, new Date(tx.now.getTime() + minutes * 60_000));
@@ -167,7 +195,16 @@ export async function answerHandoff(
     `UPDATE handoff SET status = $2, ${stamp} = $3, reason_code = coalesce($4, reason_code), reason_text = coalesce($5, reason_text),
        responded_by = CASE WHEN $6 THEN $7::uuid ELSE responded_by END
      WHERE id = $1 AND status = $8 RETURNING *`,
-    [id, to, tx.now.toISOString(), decline?.reasonCode ?? null, decline?.reasonText ?? null, to !== 'completed', tx.actor.userId, from],
+    [
+      id,
+      to,
+      tx.now.toISOString(),
+      decline?.reasonCode ?? null,
+      decline?.reasonText ?? null,
+      to !== 'completed',
+      tx.actor.userId,
+      from,
+    ],
   );
   if (row && to !== 'completed') await cancelTimer(tx, HANDOFF_UNANSWERED_TIMER, id);
   return row;
@@ -201,7 +238,12 @@ export async function recordHandoffChange(
   change: { audit: string; timeline?: string; details?: Record<string, unknown> },
 ): Promise<void> {
   const details = change.details ?? {};
-  await appendTimeline(tx, row.incident_id, change.timeline ?? `handoff.${row.status}`, { handoffId: row.id, agencyId: row.agency_id, kind: row.kind, ...details });
+  await appendTimeline(tx, row.incident_id, change.timeline ?? `handoff.${row.status}`, {
+    handoffId: row.id,
+    agencyId: row.agency_id,
+    kind: row.kind,
+    ...details,
+  });
   await tx.audit({ action: change.audit, entityType: 'handoff', entityId: row.id, details });
   emitHandoff(tx, 'handoff.updated', row, teamId);
 }

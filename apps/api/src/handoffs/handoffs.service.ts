@@ -49,7 +49,9 @@ export class HandoffsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.timers.register(HANDOFF_UNANSWERED_TIMER, (tx, timer) => raiseUnansweredAlert(tx, timer.ref_id!, this.config.handoffAnswerMinutes));
+    this.timers.register(HANDOFF_UNANSWERED_TIMER, (tx, timer) =>
+      raiseUnansweredAlert(tx, timer.ref_id!, this.config.handoffAnswerMinutes),
+    );
   }
 
   /**
@@ -67,7 +69,11 @@ export class HandoffsService implements OnModuleInit {
       });
       // A partner reading where a person is counts as access to their record (PIPA access log).
       if (rows.length > 0) {
-        await tx.audit({ action: 'handoff.list', entityType: 'handoff', details: { ids: rows.map((r) => r.id), incidentIds: [...new Set(rows.map((r) => r.incident_id))] } });
+        await tx.audit({
+          action: 'handoff.list',
+          entityType: 'handoff',
+          details: { ids: rows.map((r) => r.id), incidentIds: [...new Set(rows.map((r) => r.incident_id))] },
+        });
       }
       return rows.map((r) => handoffViewFor(readerOf(actor, r.kind), r));
     });
@@ -78,24 +84,43 @@ export class HandoffsService implements OnModuleInit {
     return this.uow.run(actor, async (tx) => {
       const source = await loadHandoffSource(tx, id);
       if (!source) throw notFound('Handoff');
-      if (actor.role === 'agency' && actor.agencyId !== source.agency_id) throw forbidden('Only the agency the handoff is addressed to may read it');
+      if (actor.role === 'agency' && actor.agencyId !== source.agency_id)
+        throw forbidden('Only the agency the handoff is addressed to may read it');
       await assertFieldMayRead(tx, actor, source.incident_id);
       const reader = readerOf(actor, source.kind);
-      await tx.audit({ action: 'handoff.read', entityType: 'handoff', entityId: id, subjectId: source.client_id, details: { incidentId: source.incident_id, view: reader } });
+      await tx.audit({
+        action: 'handoff.read',
+        entityType: 'handoff',
+        entityId: id,
+        subjectId: source.client_id,
+        details: { incidentId: source.incident_id, view: reader },
+      });
       return handoffViewFor(reader, source);
     });
   }
 
-  request(actor: Actor, incidentId: string, req: { agencyId: string; kind: AgencyKind; reason: string }): Promise<HandoffView> {
+  request(
+    actor: Actor,
+    incidentId: string,
+    req: { agencyId: string; kind: AgencyKind; reason: string },
+  ): Promise<HandoffView> {
     return this.uow.run(actor, async (tx) => {
       const incident = await loadIncidentRow(tx, incidentId, true);
       if (!incident) throw notFound('Incident');
       // A responder may hand over only the person their own team is with.
-      if (actor.role === 'responder' && incident.team_id !== actor.teamId) throw forbidden('Only the team on this incident may request its handoff');
-      if (isTerminal(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
+      if (actor.role === 'responder' && incident.team_id !== actor.teamId)
+        throw forbidden('Only the team on this incident may request its handoff');
+      if (isTerminal(incident.status))
+        throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
       const kind = await agencyKindOf(tx, req.agencyId);
-      if (!kind) throw new DomainError('VALIDATION_FAILED', 'agencyId: no such agency', [{ field: 'agencyId', message: 'no such agency' }]);
-      if (kind !== req.kind) throw new DomainError('VALIDATION_FAILED', `kind: the agency is a ${kind}`, [{ field: 'kind', message: `the agency is a ${kind}` }]);
+      if (!kind)
+        throw new DomainError('VALIDATION_FAILED', 'agencyId: no such agency', [
+          { field: 'agencyId', message: 'no such agency' },
+        ]);
+      if (kind !== req.kind)
+        throw new DomainError('VALIDATION_FAILED', `kind: the agency is a ${kind}`, [
+          { field: 'kind', message: `the agency is a ${kind}` },
+        ]);
       const row = await requestHandoff(tx, incident, { ...req, answerMinutes: this.config.handoffAnswerMinutes });
       if (!row) throw conflict('DUPLICATE', 'An open handoff to this agency exists for this incident');
       return this.view(tx, actor, row.id);
@@ -107,23 +132,43 @@ export class HandoffsService implements OnModuleInit {
    * Accepting one handoff of a bed request claims the request first (a conditional update on its row, so of
    * several hospitals accepting at once exactly one wins) and withdraws the other hospitals' open handoffs.
    */
-  respond(actor: Actor, handoffId: string, answer: HandoffAnswer, decline?: HandoffDeclineRequest): Promise<HandoffView> {
+  respond(
+    actor: Actor,
+    handoffId: string,
+    answer: HandoffAnswer,
+    decline?: HandoffDeclineRequest,
+  ): Promise<HandoffView> {
     const { from, to } = RESPONSES[answer];
     return this.uow.run(actor, async (tx) => {
       const current = await this.ownHandoff(tx, actor, handoffId);
-      if (answer === 'complete' && NEEDS_CONTACT.has(current.kind) && current.status === 'accepted' && !current.contact_confirmed_at) {
+      if (
+        answer === 'complete' &&
+        NEEDS_CONTACT.has(current.kind) &&
+        current.status === 'accepted' &&
+        !current.contact_confirmed_at
+      ) {
         throw conflict('STATE_CHANGED', 'Confirm contact with the team before completing a police or fire handoff');
       }
-      if (answer === 'accept' && current.bed_request_id && !(await claimBedRequest(tx, current.bed_request_id, handoffId))) {
+      if (
+        answer === 'accept' &&
+        current.bed_request_id &&
+        !(await claimBedRequest(tx, current.bed_request_id, handoffId))
+      ) {
         throw conflict('STATE_CHANGED', 'Another hospital accepted this bed request first');
       }
       const row = await answerHandoff(tx, handoffId, from, to, decline);
       if (!row) throw conflict('STATE_CHANGED', `Handoff is ${current.status}, not ${from}`);
       const incident = (await loadIncidentRow(tx, row.incident_id))!;
-      await recordHandoffChange(tx, row, incident.team_id, { audit: `handoff.${answer}`, details: { reasonCode: row.reason_code, bedRequestId: row.bed_request_id } });
+      await recordHandoffChange(tx, row, incident.team_id, {
+        audit: `handoff.${answer}`,
+        details: { reasonCode: row.reason_code, bedRequestId: row.bed_request_id },
+      });
       if (answer === 'accept' && row.bed_request_id) {
         for (const other of await withdrawOtherHandoffs(tx, row.bed_request_id, row.id)) {
-          await recordHandoffChange(tx, other, incident.team_id, { audit: 'handoff.withdraw', details: { bedRequestId: row.bed_request_id, acceptedHandoffId: row.id } });
+          await recordHandoffChange(tx, other, incident.team_id, {
+            audit: 'handoff.withdraw',
+            details: { bedRequestId: row.bed_request_id, acceptedHandoffId: row.id },
+          });
         }
       }
       return this.view(tx, actor, row.id);
@@ -138,11 +183,16 @@ export class HandoffsService implements OnModuleInit {
       const incident = (await loadIncidentRow(tx, current.incident_id))!;
       const isAgency = actor.role === 'agency' && actor.agencyId === current.agency_id;
       const isTeam = actor.role === 'responder' && !!actor.teamId && incident.team_id === actor.teamId;
-      if (!isAgency && !isTeam) throw forbidden('Only the agency of the handoff or the team on the incident may confirm contact');
+      if (!isAgency && !isTeam)
+        throw forbidden('Only the agency of the handoff or the team on the incident may confirm contact');
       if (current.contact_confirmed_at) return this.view(tx, actor, current.id);
       const row = await confirmHandoffContact(tx, handoffId);
-      if (!row) throw conflict('STATE_CHANGED', `Handoff is ${current.status}; contact is confirmed on an accepted handoff`);
-      await recordHandoffChange(tx, row, incident.team_id, { audit: 'handoff.contact-confirm', timeline: 'handoff.contact-confirmed' });
+      if (!row)
+        throw conflict('STATE_CHANGED', `Handoff is ${current.status}; contact is confirmed on an accepted handoff`);
+      await recordHandoffChange(tx, row, incident.team_id, {
+        audit: 'handoff.contact-confirm',
+        timeline: 'handoff.contact-confirmed',
+      });
       return this.view(tx, actor, row.id);
     });
   }
@@ -153,7 +203,11 @@ export class HandoffsService implements OnModuleInit {
       const current = await loadHandoff(tx, handoffId);
       if (!current) throw notFound('Handoff');
       const row = await cancelHandoff(tx, handoffId, reason);
-      if (!row) throw conflict('STATE_CHANGED', `Handoff is ${current.status}; only a requested or accepted handoff can be cancelled`);
+      if (!row)
+        throw conflict(
+          'STATE_CHANGED',
+          `Handoff is ${current.status}; only a requested or accepted handoff can be cancelled`,
+        );
       const incident = (await loadIncidentRow(tx, row.incident_id))!;
       await recordHandoffChange(tx, row, incident.team_id, { audit: 'handoff.cancel', details: { reason } });
       return this.view(tx, actor, row.id);
@@ -163,7 +217,8 @@ export class HandoffsService implements OnModuleInit {
   private async ownHandoff(tx: Tx, actor: Actor, id: string): Promise<HandoffRow> {
     const current = await loadHandoff(tx, id);
     if (!current) throw notFound('Handoff');
-    if (actor.role !== 'agency' || actor.agencyId !== current.agency_id) throw forbidden('Only the agency the handoff is addressed to may answer it');
+    if (actor.role !== 'agency' || actor.agencyId !== current.agency_id)
+      throw forbidden('Only the agency the handoff is addressed to may answer it');
     return current;
   }
 

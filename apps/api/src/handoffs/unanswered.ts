@@ -26,5 +26,10 @@ export async function raiseUnansweredAlert(tx: Tx, handoffId: string, minutes: n
     location: { lat: incident.lat, lng: incident.lng },
     dedupeKey: `handoff-unanswered:${handoff.id}`,
   });
-  if (alert) await appendTimeline(tx, incident.id, 'alert.handoff-unanswered', { alertId: alert.id, handoffId: handoff.id, agencyId: handoff.agency_id });
+  if (alert)
+    await appendTimeline(tx, incident.id, 'alert.handoff-unanswered', {
+      alertId: alert.id,
+      handoffId: handoff.id,
+      agencyId: handoff.agency_id,
+    });
 }

@@ -17,13 +17,25 @@ const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /** Everything about one incident, read in the caller's (audited) transaction. */
 export async function loadIncidentDetail(tx: Tx, r: IncidentRow): Promise<IncidentDetail> {
-  const calls = await tx.query<{ call_id: string }>(`SELECT call_id FROM incident_call WHERE incident_id = $1 ORDER BY attached_at, call_id`, [r.id]);
+  const calls = await tx.query<{ call_id: string }>(
+    `SELECT call_id FROM incident_call WHERE incident_id = $1 ORDER BY attached_at, call_id`,
+    [r.id],
+  );
   const triageRow = r.triage_id ? await triageById(tx, r.triage_id) : undefined;
   const triage: TriageRecord | null = triageRow ? toTriageRecord(triageRow) : null;
-  const dispatches = await tx.query<DispatchRow>(`SELECT * FROM dispatch WHERE incident_id = $1 ORDER BY offered_at, id`, [r.id]);
-  const handoffs = await tx.query<HandoffRow>(`SELECT * FROM handoff WHERE incident_id = $1 ORDER BY requested_at, id`, [r.id]);
+  const dispatches = await tx.query<DispatchRow>(
+    `SELECT * FROM dispatch WHERE incident_id = $1 ORDER BY offered_at, id`,
+    [r.id],
+  );
+  const handoffs = await tx.query<HandoffRow>(
+    `SELECT * FROM handoff WHERE incident_id = $1 ORDER BY requested_at, id`,
+    [r.id],
+  );
   // Entries copied from the call carry their original times, so order by time first, then insertion.
-  const timeline = await tx.query<TimelineRow>(`SELECT at, type, actor, data FROM timeline WHERE incident_id = $1 ORDER BY at, id`, [r.id]);
+  const timeline = await tx.query<TimelineRow>(
+    `SELECT at, type, actor, data FROM timeline WHERE incident_id = $1 ORDER BY at, id`,
+    [r.id],
+  );
   return {
     ...toIncidentView(r),
     callIds: calls.map((c) => c.call_id),
@@ -40,21 +52,24 @@ export async function loadIncidentDetail(tx: Tx, r: IncidentRow): Promise<Incide
       clearedAt: iso(r.cleared_at),
       closedAt: iso(r.closed_at),
     },
-    dispatches: dispatches.map(
-      (d): DispatchView => ({
-        id: d.id,
-        incidentId: d.incident_id,
-        teamId: d.team_id,
-        status: d.status,
-        offeredAt: d.offered_at.toISOString(),
-        expiresAt: d.expires_at.toISOString(),
-        respondedAt: iso(d.responded_at),
-        reason: d.reason,
-      }),
-    ),
+    dispatches: dispatches.map((d): DispatchView => ({
+      id: d.id,
+      incidentId: d.incident_id,
+      teamId: d.team_id,
+      status: d.status,
+      offeredAt: d.offered_at.toISOString(),
+      expiresAt: d.expires_at.toISOString(),
+      respondedAt: iso(d.responded_at),
+      reason: d.reason,
+    })),
     // The staff's own view of each handoff (bed request, contact confirmation, cancellation included).
     handoffs: handoffs.map((h) => toHandoffView(h)),
-    timeline: timeline.map((t): TimelineEntry => ({ at: t.at.toISOString(), type: t.type, actor: t.actor, data: t.data })),
+    timeline: timeline.map((t): TimelineEntry => ({
+      at: t.at.toISOString(),
+      type: t.type,
+      actor: t.actor,
+      data: t.data,
+    })),
     disposition: r.disposition,
   };
 }

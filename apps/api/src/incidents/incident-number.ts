@@ -44,7 +44,9 @@ export async function ensureIncidentNumberSequence(ds: DataSource, year: number)
   await ds.transaction(async (m) => {
     // Instances starting their first create of the year at once: one creates, the others find it.
     await m.query(`SELECT pg_advisory_xact_lock(7263002)`);
-    const [exists] = (await m.query(`SELECT 1 FROM pg_class WHERE relkind = 'S' AND relname = $1`, [name])) as unknown[];
+    const [exists] = (await m.query(`SELECT 1 FROM pg_class WHERE relkind = 'S' AND relname = $1`, [
+      name,
+    ])) as unknown[];
     if (exists) return;
     const [{ n }] = (await m.query(
       `SELECT greatest(

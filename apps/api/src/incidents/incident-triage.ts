@@ -2,7 +2,13 @@ import { CATEGORIES, type Category, type ResponseTimes } from '#contracts';
 import { respondBy } from '#triage';
 import type { Tx } from '../database/tx.js';
 import type { TriageRow } from '../triage/triage.repository.js';
-import { appendTimeline, incidentAudience, loadIncidentRow, toIncidentEvent, type IncidentRow } from './incidents.repository.js';
+import {
+  appendTimeline,
+  incidentAudience,
+  loadIncidentRow,
+  toIncidentEvent,
+  type IncidentRow,
+} from './incidents.repository.js';
 import { scheduleSlaTimers } from '../dispatch/sla-timers.js';
 
 const CLOSED = ['closed', 'cancelled'];
@@ -46,7 +52,11 @@ export async function applyTriageToIncident(
   const incident = await loadIncidentRow(tx, incidentId, true);
   if (!incident || CLOSED.includes(incident.status)) return null;
   if (onlyIfMoreUrgent && !moreUrgent(t.category, incident.category)) return null;
-  const deadline = nextRespondBy({ category: incident.category, respondBy: incident.respond_by }, { category: t.category, assessedAt: t.assessed_at }, responseTimes);
+  const deadline = nextRespondBy(
+    { category: incident.category, respondBy: incident.respond_by },
+    { category: t.category, assessedAt: t.assessed_at },
+    responseTimes,
+  );
   const row = (await tx.one<IncidentRow>(
     `UPDATE incident SET category = $2, respond_by = $3, triage_id = $4, notify = $5::jsonb, danger_to_others = $6
      WHERE id = $1 RETURNING *`,
@@ -61,7 +71,8 @@ export async function applyTriageToIncident(
     ...(t.override ? { reason: t.override.reason } : { cssrsRisk: t.cssrs_risk, rulesVersion: t.rules_version }),
   });
   // A new deadline replaces the response clock's timers (same margin as when it was first planned).
-  if ((row.respond_by?.getTime() ?? null) !== (incident.respond_by?.getTime() ?? null)) await scheduleSlaTimers(tx, incidentId, row.respond_by);
+  if ((row.respond_by?.getTime() ?? null) !== (incident.respond_by?.getTime() ?? null))
+    await scheduleSlaTimers(tx, incidentId, row.respond_by);
   tx.emit('incident.updated', toIncidentEvent(row), incidentAudience(row));
   return row;
 }

@@ -27,7 +27,11 @@ const listQuery = z.strictObject({
     .transform((s) => s.split(',').map((x) => x.trim()))
     .pipe(z.array(z.enum([...INCIDENT_STATUSES, 'active', 'all'])).min(1))
     .transform((list): IncidentStatus[] => [
-      ...new Set(list.flatMap((s): readonly IncidentStatus[] => (s === 'active' ? ACTIVE_INCIDENT_STATUSES : s === 'all' ? INCIDENT_STATUSES : [s]))),
+      ...new Set(
+        list.flatMap((s): readonly IncidentStatus[] =>
+          s === 'active' ? ACTIVE_INCIDENT_STATUSES : s === 'all' ? INCIDENT_STATUSES : [s],
+        ),
+      ),
     ]),
 });
 
@@ -37,7 +41,10 @@ const similarQuery = z
     lng: z.coerce.number().min(-180).max(180).optional(),
     address: z.string().trim().max(300).optional(),
   })
-  .refine((q) => (q.lat === undefined) === (q.lng === undefined), { path: ['lng'], message: 'lat and lng go together' });
+  .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+    path: ['lng'],
+    message: 'lat and lng go together',
+  });
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -69,7 +76,10 @@ export class IncidentsController {
 
   @Get('incidents/:id')
   @Staff()
-  detail(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<IncidentDetail | FieldIncidentView> {
+  detail(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<IncidentDetail | FieldIncidentView> {
     return this.incidents.detail(actor, id);
   }
 
@@ -78,7 +88,11 @@ export class IncidentsController {
   @ApiQuery({ name: 'lat', required: false })
   @ApiQuery({ name: 'lng', required: false })
   @ApiQuery({ name: 'address', required: false })
-  similar(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() query: Record<string, unknown>): Promise<SimilarIncident[]> {
+  similar(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<SimilarIncident[]> {
     const q = parseOrThrow(similarQuery, query);
     return this.incidents.similar(actor, id, {
       location: q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null,

@@ -67,7 +67,12 @@ export async function loadIncidentRow(tx: Tx, id: string, forUpdate = false): Pr
 }
 
 /** Appends a timeline entry in the caller's transaction; the actor is the transaction's. */
-export async function appendTimeline(tx: Tx, incidentId: string, type: string, data: Record<string, unknown> = {}): Promise<void> {
+export async function appendTimeline(
+  tx: Tx,
+  incidentId: string,
+  type: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
     incidentId,
     tx.now.toISOString(),
@@ -171,6 +176,12 @@ export async function appendTimelineEntries(tx: Tx, incidentId: string, entries:
      SELECT $1, x.at, x.type, x.actor, x.data
      FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS x(at, type, actor, data, i)
      ORDER BY x.i`,
-    [incidentId, entries.map((e) => e.at.toISOString()), entries.map((e) => e.type), entries.map((e) => e.actor), entries.map((e) => JSON.stringify(e.data))],
+    [
+      incidentId,
+      entries.map((e) => e.at.toISOString()),
+      entries.map((e) => e.type),
+      entries.map((e) => e.actor),
+      entries.map((e) => JSON.stringify(e.data)),
+    ],
   );
 }

@@ -18,7 +18,13 @@ import type { AppConfig } from '../config/config.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { assertMayActOn } from '../calls/call-ownership.js';
-import { emitCallUpdated, emitCallUpdatedFrom, loadCall, loadCallForIncident, type CallRow } from '../calls/calls.repository.js';
+import {
+  emitCallUpdated,
+  emitCallUpdatedFrom,
+  loadCall,
+  loadCallForIncident,
+  type CallRow,
+} from '../calls/calls.repository.js';
 import { loadClient } from '../clients/clients.repository.js';
 import { triageHistory, type TriageRow } from '../triage/triage.repository.js';
 import { addressKey } from './address-key.js';
@@ -74,7 +80,11 @@ export class IncidentsService {
         [statuses, fieldTeam(actor)],
       );
       if (rows.length > 0) {
-        await tx.audit({ action: 'incident.list', entityType: 'incident', details: { statuses, ids: rows.map((r) => r.id) } });
+        await tx.audit({
+          action: 'incident.list',
+          entityType: 'incident',
+          details: { statuses, ids: rows.map((r) => r.id) },
+        });
       }
       return rows.map(toIncidentView);
     });
@@ -90,7 +100,13 @@ export class IncidentsService {
       if (!row) throw notFound('Incident');
       await assertFieldMayRead(tx, actor, id);
       const team = fieldTeam(actor);
-      await tx.audit({ action: 'incident.read', entityType: 'incident', entityId: id, subjectId: row.client_id, details: team ? { view: 'field' } : undefined });
+      await tx.audit({
+        action: 'incident.read',
+        entityType: 'incident',
+        entityId: id,
+        subjectId: row.client_id,
+        details: team ? { view: 'field' } : undefined,
+      });
       return team ? toFieldView(tx, row, team) : loadIncidentDetail(tx, row);
     });
   }
@@ -102,7 +118,9 @@ export class IncidentsService {
   async create(actor: Actor, req: CreateIncidentRequest): Promise<{ incident: IncidentView; attached: boolean }> {
     const region = req.attachToIncidentId ? null : await this.regions.regionAt(req.location);
     // The year's number sequence exists before the transaction (created once; a minute ahead covers New Year).
-    if (!req.attachToIncidentId) for (const at of [Date.now(), Date.now() + 60_000]) await ensureIncidentNumberSequence(this.ds, incidentYear(new Date(at)));
+    if (!req.attachToIncidentId)
+      for (const at of [Date.now(), Date.now() + 60_000])
+        await ensureIncidentNumberSequence(this.ds, incidentYear(new Date(at)));
     return this.uow.run(actor, async (tx) => {
       const call = await loadCallForIncident(tx, req.callId);
       if (!call) throw validationFailed([{ field: 'callId', message: 'no such call' }]);
@@ -115,7 +133,8 @@ export class IncidentsService {
       const history = await triageHistory(tx, call.id);
       const triage = history.find((t) => t.superseded_at === null);
       if (!triage) throw validationFailed([{ field: 'callId', message: 'triage the call first' }]);
-      if (req.attachToIncidentId) return { incident: await this.attach(tx, call, triage, req.attachToIncidentId, req), attached: true };
+      if (req.attachToIncidentId)
+        return { incident: await this.attach(tx, call, triage, req.attachToIncidentId, req), attached: true };
       return { incident: await this.insert(tx, call, triage, history, region?.id ?? null, req), attached: false };
     });
   }
@@ -131,13 +150,25 @@ export class IncidentsService {
            WHERE ic.incident_id = i.id AND c.caller_digits = $3 AND c.id <> $4) AS same_caller
          FROM incident i
          WHERE NOT (i.status = ANY($1::text[])) AND i.created_at >= $2 AND i.id IS DISTINCT FROM $5::uuid`,
-        [CLOSED, new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000).toISOString(), call.caller_digits, call.id, call.incident_id],
+        [
+          CLOSED,
+          new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000).toISOString(),
+          call.caller_digits,
+          call.id,
+          call.incident_id,
+        ],
       );
       const probe = { clientId: call.client_id, addressKey: addressKey(q.address), location: q.location };
       const found = rows
         .map((r) => {
           const { reasons, distanceM } = similarityReasons(
-            { createdAt: r.created_at, clientId: r.client_id, addressKey: r.address_key, location: { lat: r.lat, lng: r.lng }, sameCaller: r.same_caller },
+            {
+              createdAt: r.created_at,
+              clientId: r.client_id,
+              addressKey: r.address_key,
+              location: { lat: r.lat, lng: r.lng },
+              sameCaller: r.same_caller,
+            },
             probe,
             tx.now,
           );
@@ -146,7 +177,13 @@ export class IncidentsService {
         .filter((s) => s.matchedBy.length > 0)
         .sort((a, b) => b.matchedBy.length - a.matchedBy.length || b.createdAt.localeCompare(a.createdAt));
       // Saying "this person has an open incident" is itself a disclosure about the client.
-      await tx.audit({ action: 'incident.similar-search', entityType: 'call', entityId: callId, subjectId: call.client_id, details: { found: found.length } });
+      await tx.audit({
+        action: 'incident.similar-search',
+        entityType: 'call',
+        entityId: callId,
+        subjectId: call.client_id,
+        details: { found: found.length },
+      });
       return found;
     });
   }
@@ -195,12 +232,29 @@ export class IncidentsService {
       at: tx.now,
       actor: tx.actor.username,
       type: 'incident.created',
-      data: { number, callId: call.id, category: row.category, regionId, respondBy: row.respond_by?.toISOString() ?? null, neededSkills },
+      data: {
+        number,
+        callId: call.id,
+        category: row.category,
+        regionId,
+        respondBy: row.respond_by?.toISOString() ?? null,
+        neededSkills,
+      },
     };
     // Still created without a region: the coordinator must see a point outside every district rather than lose it.
     const unknownRegion: TimelineEntry[] = regionId
       ? []
-      : [{ at: tx.now, actor: tx.actor.username, type: 'region.unknown', data: { message: 'The location is in no known region; choose a team by distance', location: { lat: row.lat, lng: row.lng } } }];
+      : [
+          {
+            at: tx.now,
+            actor: tx.actor.username,
+            type: 'region.unknown',
+            data: {
+              message: 'The location is in no known region; choose a team by distance',
+              location: { lat: row.lat, lng: row.lng },
+            },
+          },
+        ];
     await appendTimelineEntries(tx, row.id, [...callSteps(call, history), created, ...unknownRegion]);
     await tx.audit({
       action: 'incident.create',
@@ -214,12 +268,23 @@ export class IncidentsService {
     return toIncidentView(row);
   }
 
-  private async attach(tx: Tx, call: CallRow, triage: TriageRow, incidentId: string, req: CreateIncidentRequest): Promise<IncidentView> {
+  private async attach(
+    tx: Tx,
+    call: CallRow,
+    triage: TriageRow,
+    incidentId: string,
+    req: CreateIncidentRequest,
+  ): Promise<IncidentView> {
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw validationFailed([{ field: 'attachToIncidentId', message: 'no such incident' }]);
-    if (CLOSED.includes(incident.status)) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
+    if (CLOSED.includes(incident.status))
+      throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
     await linkCall(tx, incidentId, call.id);
-    if (call.client_id) await tx.query(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL`, [incidentId, call.client_id]);
+    if (call.client_id)
+      await tx.query(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL`, [
+        incidentId,
+        call.client_id,
+      ]);
     await appendTimeline(tx, incidentId, 'call.attached', {
       callId: call.id,
       channel: call.channel,
@@ -249,9 +314,20 @@ type CallWithNames = CallRow & { created_by_username: string | null; counselor_u
 /** The call's earlier steps, with their own times and actors, so the incident's timeline starts with the call. */
 function callSteps(call: CallWithNames, history: TriageRow[]): TimelineEntry[] {
   const steps: TimelineEntry[] = [
-    { at: call.received_at, actor: call.created_by_username ?? call.source, type: 'call.received', data: { callId: call.id, channel: call.channel, source: call.source } },
+    {
+      at: call.received_at,
+      actor: call.created_by_username ?? call.source,
+      type: 'call.received',
+      data: { callId: call.id, channel: call.channel, source: call.source },
+    },
   ];
-  if (call.answered_at) steps.push({ at: call.answered_at, actor: call.counselor_username, type: 'call.answered', data: { callId: call.id } });
+  if (call.answered_at)
+    steps.push({
+      at: call.answered_at,
+      actor: call.counselor_username,
+      type: 'call.answered',
+      data: { callId: call.id },
+    });
   for (const t of history) {
     steps.push(
       t.override
@@ -259,13 +335,26 @@ function callSteps(call: CallWithNames, history: TriageRow[]): TimelineEntry[] {
             at: new Date(t.override.at),
             actor: t.override.by,
             type: 'triage.override',
-            data: { callId: call.id, triageId: t.id, from: t.override.from, category: t.override.to, reason: t.override.reason },
+            data: {
+              callId: call.id,
+              triageId: t.id,
+              from: t.override.from,
+              category: t.override.to,
+              reason: t.override.reason,
+            },
           }
         : {
             at: t.assessed_at,
             actor: t.assessed_by_username,
             type: 'triage.done',
-            data: { callId: call.id, triageId: t.id, category: t.category, cssrsRisk: t.cssrs_risk, rulesVersion: t.rules_version, reasons: t.reasons },
+            data: {
+              callId: call.id,
+              triageId: t.id,
+              category: t.category,
+              cssrsRisk: t.cssrs_risk,
+              rulesVersion: t.rules_version,
+              reasons: t.reasons,
+            },
           },
     );
   }

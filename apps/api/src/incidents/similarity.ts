@@ -24,7 +24,11 @@ export interface SimilarityProbe {
   location: LatLng | null;
 }
 
-export function similarityReasons(c: SimilarityCandidate, probe: SimilarityProbe, now: Date): { reasons: SimilarityReason[]; distanceM: number | null } {
+export function similarityReasons(
+  c: SimilarityCandidate,
+  probe: SimilarityProbe,
+  now: Date,
+): { reasons: SimilarityReason[]; distanceM: number | null } {
   const ageHours = (now.getTime() - c.createdAt.getTime()) / 3600_000;
   const distanceM = probe.location ? Math.round(haversineKm(probe.location, c.location) * 1000) : null;
   const reasons: SimilarityReason[] = [];

@@ -49,7 +49,11 @@ function sendCsv(res: Response, name: string, body: string): string {
 const FILTER_QUERIES = [
   { name: 'from', required: false, description: 'ISO-8601 with offset; default 24 h before to' },
   { name: 'to', required: false, description: 'ISO-8601 with offset; default now' },
-  { name: 'regionId', required: false, description: 'only incidents of this region, and their calls, handoffs and follow-ups' },
+  {
+    name: 'regionId',
+    required: false,
+    description: 'only incidents of this region, and their calls, handoffs and follow-ups',
+  },
   { name: 'category', required: false, enum: [...CATEGORIES], description: 'only this triage category' },
 ] as const;
 const ApiKpiFilters = (): MethodDecorator => (target, key, descriptor) => {
@@ -71,7 +75,11 @@ export class IndicatorsController {
   @Roles('supervisor', 'coordinator')
   @ApiKpiFilters()
   @ApiProduces('application/json', 'text/csv')
-  async get(@Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KpiReport | string> {
+  async get(
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<KpiReport | string> {
     const report = await this.indicators.kpis(kpiPeriod(query));
     return wantsCsv(req) ? sendCsv(res, 'kpis.csv', kpiCsv(report, this.config.responseTimes)) : report;
   }
@@ -93,10 +101,16 @@ export class IndicatorsController {
   @ApiQuery({ name: 'bucket', required: false, enum: [...TREND_BUCKETS] })
   @ApiQuery({ name: 'timeZone', required: false, description: 'IANA time zone of the buckets; default Asia/Seoul' })
   @ApiProduces('application/json', 'text/csv')
-  async trend(@Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KpiTrend | string> {
+  async trend(
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<KpiTrend | string> {
     const { bucket, timeZone, ...rest } = parseOrThrow(trendQuerySchema.strict(), query);
     const trend = await this.trends.trend(kpiPeriod(rest), bucket, timeZone ?? DEFAULT_TREND_TIME_ZONE);
-    return wantsCsv(req) ? sendCsv(res, `kpis-trend-${bucket}.csv`, kpiTrendCsv(trend, this.config.responseTimes)) : trend;
+    return wantsCsv(req)
+      ? sendCsv(res, `kpis-trend-${bucket}.csv`, kpiTrendCsv(trend, this.config.responseTimes))
+      : trend;
   }
 
   /** GET /kpis for each region (the district map); a `regionId` filter is ignored. */

@@ -37,7 +37,8 @@ const LINKS = `links AS (
   SELECT incident_id, id AS call_id FROM call WHERE incident_id IS NOT NULL
 )`;
 
-const zeroByCategory = (): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+const zeroByCategory = (): Record<Category, number> =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 
 /**
  * The indicators of reference/standards.md §3 over a half-open period [from, to). Definitions are in docs/api.md
@@ -69,7 +70,10 @@ export class IndicatorsService {
          ${filterSql({ region: CALL_REGION, category: CALL_CATEGORY, at: 'c.received_at' })}`,
       p,
     );
-    const answerSeconds = calls.map((c) => c.s).filter((s): s is number => s !== null).map((s) => Math.max(0, s));
+    const answerSeconds = calls
+      .map((c) => c.s)
+      .filter((s): s is number => s !== null)
+      .map((s) => Math.max(0, s));
 
     // Incidents created in the period, with everything the processing, response and police figures need.
     const incidents = await this.q<{
@@ -116,7 +120,12 @@ export class IndicatorsService {
       [...p, now.toISOString()],
     );
 
-    const handoffs = await this.q<{ kind: string; status: string; reason_code: string | null; accept_min: number | null }>(
+    const handoffs = await this.q<{
+      kind: string;
+      status: string;
+      reason_code: string | null;
+      accept_min: number | null;
+    }>(
       `SELECT h.kind, h.status, h.reason_code,
               CASE WHEN h.kind = 'hospital' AND h.status IN ('accepted','completed') AND h.responded_at IS NOT NULL
                    THEN extract(epoch FROM h.responded_at - h.requested_at) / 60 END::float8 AS accept_min
@@ -137,11 +146,16 @@ export class IndicatorsService {
     const byCategory = zeroByCategory();
     for (const i of incidents) byCategory[i.category] += 1;
 
-    const processing = incidents.map((i) => i.first_offer_s).filter((s): s is number => s !== null).map((s) => Math.max(0, s));
+    const processing = incidents
+      .map((i) => i.first_offer_s)
+      .filter((s): s is number => s !== null)
+      .map((s) => Math.max(0, s));
 
     const onSceneMinutesP50ByCategory = zeroByCategory();
     for (const c of CATEGORIES) {
-      const mins = incidents.filter((i) => i.category === c && i.on_scene_min !== null).map((i) => Math.max(0, i.on_scene_min!));
+      const mins = incidents
+        .filter((i) => i.category === c && i.on_scene_min !== null)
+        .map((i) => Math.max(0, i.on_scene_min!));
       onSceneMinutesP50ByCategory[c] = roundDuration(percentile(mins, 0.5));
     }
     const eligible = incidents.filter((i) => i.target_eligible);
@@ -174,7 +188,15 @@ export class IndicatorsService {
         accepted: incidents.filter((i) => i.accepted).length,
         onScene: incidents.filter((i) => i.on_scene).length,
         withinTargetShare: roundShare(share(eligible.filter((i) => i.within_target).length, eligible.length)),
-        acceptSecondsP50: roundDuration(percentile(incidents.map((i) => i.accept_s).filter((s): s is number => s !== null).map((s) => Math.max(0, s)), 0.5)),
+        acceptSecondsP50: roundDuration(
+          percentile(
+            incidents
+              .map((i) => i.accept_s)
+              .filter((s): s is number => s !== null)
+              .map((s) => Math.max(0, s)),
+            0.5,
+          ),
+        ),
         onSceneMinutesP50ByCategory,
       },
       handoffs: {
@@ -182,12 +204,26 @@ export class IndicatorsService {
         accepted: handoffs.filter((h) => isAccepted(h.status)).length,
         declined: declined.length,
         hospitalRefusalRate: roundShare(share(hospitalDeclined, hospitalAccepted + hospitalDeclined)),
-        declineReasons: countBy(HANDOFF_DECLINE_REASONS, declined.map((h) => h.reason_code)),
+        declineReasons: countBy(
+          HANDOFF_DECLINE_REASONS,
+          declined.map((h) => h.reason_code),
+        ),
         // Request to a hospital's accept; a bed request's hospitals share its request time, so this is request → bed found.
-        bedFoundMinutesP50: roundDuration(percentile(hospital.map((h) => h.accept_min).filter((m): m is number => m !== null).map((m) => Math.max(0, m)), 0.5)),
+        bedFoundMinutesP50: roundDuration(
+          percentile(
+            hospital
+              .map((h) => h.accept_min)
+              .filter((m): m is number => m !== null)
+              .map((m) => Math.max(0, m)),
+            0.5,
+          ),
+        ),
       },
       policeInvolvementShare: roundShare(share(incidents.filter((i) => i.police).length, incidents.length)),
-      followUps: { due: followUps?.due ?? 0, doneWithin24hShare: roundShare(share(followUps?.done ?? 0, followUps?.due ?? 0)) },
+      followUps: {
+        due: followUps?.due ?? 0,
+        doneWithin24hShare: roundShare(share(followUps?.done ?? 0, followUps?.due ?? 0)),
+      },
     };
   }
 }

@@ -37,7 +37,10 @@ export class KpiTrendService {
     const points = [];
     // One slice at a time: each is a handful of indexed queries, and the pool stays free for the control room.
     for (const slice of trendSlices(period.from, period.to, bucket, timeZone)) {
-      const report = await this.indicators.kpis({ ...period, from: slice.from, to: slice.to, hourOfDay: slice.hourOfDay, timeZone }, now);
+      const report = await this.indicators.kpis(
+        { ...period, from: slice.from, to: slice.to, hourOfDay: slice.hourOfDay, timeZone },
+        now,
+      );
       points.push({ bucket: slice.bucket, report });
     }
     return { from: period.from.toISOString(), to: period.to.toISOString(), bucket, timeZone, points };

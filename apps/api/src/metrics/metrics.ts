@@ -14,7 +14,7 @@ export class Metrics {
   });
   readonly eventsPublished = new Counter({
     name: 'crisis_events_published_total',
-    help: 'Domain events pushed to this instance\'s sockets',
+    help: "Domain events pushed to this instance's sockets",
     labelNames: ['type'] as const,
     registers: [this.registry],
   });

@@ -14,14 +14,25 @@ export function teamMayReadSql(incidentExpr: string, teamParam: string): string 
 }
 
 export async function teamMayRead(tx: Tx, teamId: string, incidentId: string): Promise<boolean> {
-  const row = await tx.one<{ ok: boolean }>(`SELECT ${teamMayReadSql('$1::uuid', '$2::uuid')} AS ok`, [incidentId, teamId]);
+  const row = await tx.one<{ ok: boolean }>(`SELECT ${teamMayReadSql('$1::uuid', '$2::uuid')} AS ok`, [
+    incidentId,
+    teamId,
+  ]);
   return row?.ok === true;
 }
 
 export function teamDispatches(tx: Tx, incidentId: string, teamId: string): Promise<DispatchRow[]> {
-  return tx.query<DispatchRow>(`SELECT * FROM dispatch WHERE incident_id = $1 AND team_id = $2 ORDER BY offered_at, id`, [incidentId, teamId]);
+  return tx.query<DispatchRow>(
+    `SELECT * FROM dispatch WHERE incident_id = $1 AND team_id = $2 ORDER BY offered_at, id`,
+    [incidentId, teamId],
+  );
 }
 
-export function handoffOutlines(tx: Tx, incidentId: string): Promise<Pick<HandoffRow, 'id' | 'agency_id' | 'kind' | 'status'>[]> {
-  return tx.query(`SELECT id, agency_id, kind, status FROM handoff WHERE incident_id = $1 ORDER BY requested_at, id`, [incidentId]);
+export function handoffOutlines(
+  tx: Tx,
+  incidentId: string,
+): Promise<Pick<HandoffRow, 'id' | 'agency_id' | 'kind' | 'status'>[]> {
+  return tx.query(`SELECT id, agency_id, kind, status FROM handoff WHERE incident_id = $1 ORDER BY requested_at, id`, [
+    incidentId,
+  ]);
 }

@@ -31,7 +31,10 @@ export async function assertFieldMayRead(tx: Tx, actor: Actor, incidentId: strin
 export async function toFieldView(tx: Tx, row: IncidentRow, teamId: string): Promise<FieldIncidentView> {
   const triage = await loadExportTriage(tx, row.triage_id);
   const client = await loadExportClient(tx, row.client_id);
-  const cautions = safetyCautions(toExportIncident(row), triage, client).map((c): FieldCaution => ({ code: c.code as FieldCaution['code'], severity: c.severity }));
+  const cautions = safetyCautions(toExportIncident(row), triage, client).map((c): FieldCaution => ({
+    code: c.code as FieldCaution['code'],
+    severity: c.severity,
+  }));
   const dispatches = await teamDispatches(tx, row.id, teamId);
   const handoffs = await handoffOutlines(tx, row.id);
   return {
@@ -41,18 +44,16 @@ export async function toFieldView(tx: Tx, row: IncidentRow, teamId: string): Pro
     cautions,
     neededSkills: row.needed_skills,
     partners: { police: row.notify.police, ems: row.notify.ems, fire: row.notify.fire },
-    dispatches: dispatches.map(
-      (d): DispatchView => ({
-        id: d.id,
-        incidentId: d.incident_id,
-        teamId: d.team_id,
-        status: d.status,
-        offeredAt: d.offered_at.toISOString(),
-        expiresAt: d.expires_at.toISOString(),
-        respondedAt: d.responded_at?.toISOString() ?? null,
-        reason: d.reason,
-      }),
-    ),
+    dispatches: dispatches.map((d): DispatchView => ({
+      id: d.id,
+      incidentId: d.incident_id,
+      teamId: d.team_id,
+      status: d.status,
+      offeredAt: d.offered_at.toISOString(),
+      expiresAt: d.expires_at.toISOString(),
+      respondedAt: d.responded_at?.toISOString() ?? null,
+      reason: d.reason,
+    })),
     handoffs: handoffs.map((h) => ({ id: h.id, agencyId: h.agency_id, kind: h.kind, status: h.status })),
   };
 }

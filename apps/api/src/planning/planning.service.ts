@@ -22,12 +22,25 @@ export class PlanningService {
     const regions = rows.map((r): RegionStaffingView => {
       const base = { regionId: r.id, code: r.code, name: r.name };
       if (r.population === null || r.population === undefined) {
-        return { ...base, population: null, caseManagers: null, teamLeaders: null, staffTotal: null, smiMinimumWorkforce: null, note: 'population unknown: import it with populationProperty' };
+        return {
+          ...base,
+          population: null,
+          caseManagers: null,
+          teamLeaders: null,
+          staffTotal: null,
+          smiMinimumWorkforce: null,
+          note: 'population unknown: import it with populationProperty',
+        };
       }
       const population = Number(r.population);
       totalPopulation += population;
       return { ...base, population, ...regionStaffing(population) };
     });
-    return { regions, crisisRoundTheClockMinimum: crisisRoundTheClockMinimum(totalPopulation), totalPopulation, basis: STAFFING_BASIS };
+    return {
+      regions,
+      crisisRoundTheClockMinimum: crisisRoundTheClockMinimum(totalPopulation),
+      totalPopulation,
+      basis: STAFFING_BASIS,
+    };
   }
 }

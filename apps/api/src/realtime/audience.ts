@@ -19,9 +19,18 @@ export const audience = {
     ...(teamId ? [rooms.team(teamId)] : []),
   ],
   /** An incident's changes: the hotline and control room, plus the team working it (which sees only its own). */
-  incident: (teamId?: string | null): string[] => [rooms.role('counselor'), ...CONTROL_ROOM, ...(teamId ? [rooms.team(teamId)] : [])],
+  incident: (teamId?: string | null): string[] => [
+    rooms.role('counselor'),
+    ...CONTROL_ROOM,
+    ...(teamId ? [rooms.team(teamId)] : []),
+  ],
   /** Every staff role: for facts everyone on shift needs, such as hospital beds. */
   allStaff: (): string[] => [rooms.role('counselor'), rooms.role('responder'), ...CONTROL_ROOM],
   /** A hospital's beds: every staff role plus the hospital itself (its bed board in the partner portal). */
-  hospital: (agencyId: string): string[] => [rooms.role('counselor'), rooms.role('responder'), ...CONTROL_ROOM, rooms.agency(agencyId)],
+  hospital: (agencyId: string): string[] => [
+    rooms.role('counselor'),
+    rooms.role('responder'),
+    ...CONTROL_ROOM,
+    rooms.agency(agencyId),
+  ],
 };

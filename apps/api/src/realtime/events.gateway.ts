@@ -1,6 +1,15 @@
 import { UseFilters } from '@nestjs/common';
 import { WsExceptionFilter } from './ws-exception.filter.js';
-import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer, MessageBody, ConnectedSocket } from '@nestjs/websockets';
+import {
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  MessageBody,
+  ConnectedSocket,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { rooms, roomsForClaims } from '#contracts';
 import { DomainError } from '../common/errors.js';
@@ -69,7 +78,8 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   @UseFilters(WsExceptionFilter)
   async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: true }> {
     const token = (body as { token?: unknown } | null)?.token;
-    if (typeof token !== 'string') throw new DomainError('VALIDATION_FAILED', 'token is required', [{ field: 'token', message: 'is required' }]);
+    if (typeof token !== 'string')
+      throw new DomainError('VALIDATION_FAILED', 'token is required', [{ field: 'token', message: 'is required' }]);
     const claims = await this.sessions.verifyLive(token);
     const data = socket.data as SocketData;
     if (claims.sub !== data.claims.sub) throw new DomainError('FORBIDDEN', 'Token belongs to another user');
@@ -101,7 +111,10 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     }
   }
 
-  private close(socket: { emit(ev: string, body: unknown): unknown; disconnect(close?: boolean): unknown }, message: string): void {
+  private close(
+    socket: { emit(ev: string, body: unknown): unknown; disconnect(close?: boolean): unknown },
+    message: string,
+  ): void {
     socket.emit('session.expired', { code: 'UNAUTHENTICATED', message });
     socket.disconnect(true);
   }

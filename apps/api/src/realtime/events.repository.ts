@@ -15,11 +15,21 @@ export interface StoredEvent {
 }
 
 function toEnvelope(r: EventRow): AnyEventEnvelope {
-  return { seq: Number(r.seq), type: r.type, occurredAt: r.occurred_at.toISOString(), data: r.data } as AnyEventEnvelope;
+  return {
+    seq: Number(r.seq),
+    type: r.type,
+    occurredAt: r.occurred_at.toISOString(),
+    data: r.data,
+  } as AnyEventEnvelope;
 }
 
 /** Events after `after` that any of `rooms` may see. */
-export async function visibleEvents(ds: DataSource, roomsOfCaller: string[], after: number, limit: number): Promise<EventsPage> {
+export async function visibleEvents(
+  ds: DataSource,
+  roomsOfCaller: string[],
+  after: number,
+  limit: number,
+): Promise<EventsPage> {
   // One statement, one snapshot: the counter read here is the highest committed seq, and because seq is handed out
   // under a lock held to commit, every event up to it is visible. A caller that got a short page is caught up to it.
   const rows = (await ds.query(
@@ -42,10 +52,10 @@ export async function visibleEvents(ds: DataSource, roomsOfCaller: string[], aft
 
 /** Every event after `after`, for the publisher (which routes by audience itself). */
 export async function eventsAfter(ds: DataSource, after: number, limit: number): Promise<StoredEvent[]> {
-  const rows = (await ds.query(`SELECT seq, type, occurred_at, data, audience FROM event WHERE seq > $1 ORDER BY seq LIMIT $2`, [
-    after,
-    limit,
-  ])) as EventRow[];
+  const rows = (await ds.query(
+    `SELECT seq, type, occurred_at, data, audience FROM event WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [after, limit],
+  )) as EventRow[];
   return rows.map((r) => ({ envelope: toEnvelope(r), audience: r.audience }));
 }
 

@@ -50,7 +50,8 @@ export class SessionWatcher {
     const client = new pg.Client({ connectionString: this.url, application_name: 'crisis-dispatch-sessions' });
     client.on('notification', (n) => {
       const ended = parseEnded(n.payload);
-      if (ended) void this.gateway.endSessions(ended).catch((e: Error) => this.log.warn(`closing sockets failed: ${e.message}`));
+      if (ended)
+        void this.gateway.endSessions(ended).catch((e: Error) => this.log.warn(`closing sockets failed: ${e.message}`));
     });
     client.on('error', (e) => {
       if (!this.stopped) this.log.warn(`session listener connection lost: ${e.message}`);

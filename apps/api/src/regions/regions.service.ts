@@ -43,7 +43,9 @@ export class RegionsService {
   ) {}
 
   async collection(): Promise<RegionCollection> {
-    const rows = (await this.ds.query(`SELECT id, code, name, name_ko, population, geometry FROM region ORDER BY code`)) as RegionRow[];
+    const rows = (await this.ds.query(
+      `SELECT id, code, name, name_ko, population, geometry FROM region ORDER BY code`,
+    )) as RegionRow[];
     return {
       type: 'FeatureCollection',
       features: rows.map((r) => ({
@@ -56,7 +58,9 @@ export class RegionsService {
   }
 
   async shapes(): Promise<RegionShape[]> {
-    const [v] = (await this.ds.query(`SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) AS version FROM region`)) as {
+    const [v] = (await this.ds.query(
+      `SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) AS version FROM region`,
+    )) as {
       version: string;
     }[];
     if (this.cache && this.cache.version === v?.version) return this.cache.regions;
@@ -76,7 +80,11 @@ export class RegionsService {
     return findRegion(point, await this.shapes());
   }
 
-  async import(actor: Actor, body: unknown, opts: ImportOptions): Promise<{ created: number; updated: number; total: number }> {
+  async import(
+    actor: Actor,
+    body: unknown,
+    opts: ImportOptions,
+  ): Promise<{ created: number; updated: number; total: number }> {
     const parsed = parseRegionCollection(body, opts);
     if (!parsed.ok) throw validationFailed(parsed.errors);
     return this.uow.run(actor, async (tx) => {

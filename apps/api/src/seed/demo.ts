@@ -179,8 +179,14 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM region`)) as [{ n: number }];
     if (n > 0) return null;
 
-    const outline = bufferedHull(SEOUL_DISTRICTS.map((d) => d.office), 3.5);
-    const cells = voronoiCells(SEOUL_DISTRICTS.map((d) => d.office), outline);
+    const outline = bufferedHull(
+      SEOUL_DISTRICTS.map((d) => d.office),
+      3.5,
+    );
+    const cells = voronoiCells(
+      SEOUL_DISTRICTS.map((d) => d.office),
+      outline,
+    );
     const regionId = new Map<string, string>();
     for (const [i, d] of SEOUL_DISTRICTS.entries()) {
       const geometry = cells[i]!;
@@ -207,9 +213,19 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
         `INSERT INTO agency (code, kind, name, region_ids, lat, lng) VALUES
            ($1, 'police', $2, $3, $4, $5), ($6, 'fire', $7, $3, $8, $9), ($10, 'community', $11, $3, $12, $13)`,
         [
-          `P-${d.code}`, `${s} Police Station (${ko}경찰서)`, [rid], d.office.lat + 0.004, d.office.lng - 0.004,
-          `F-${d.code}`, `${s} Fire Station (${ko}소방서)`, d.office.lat - 0.004, d.office.lng + 0.004,
-          `C-${d.code}`, `${d.nameEn} Mental Health Welfare Centre (${d.nameKo}정신건강복지센터)`, d.office.lat + 0.002, d.office.lng + 0.003,
+          `P-${d.code}`,
+          `${s} Police Station (${ko}경찰서)`,
+          [rid],
+          d.office.lat + 0.004,
+          d.office.lng - 0.004,
+          `F-${d.code}`,
+          `${s} Fire Station (${ko}소방서)`,
+          d.office.lat - 0.004,
+          d.office.lng + 0.004,
+          `C-${d.code}`,
+          `${d.nameEn} Mental Health Welfare Centre (${d.nameKo}정신건강복지센터)`,
+          d.office.lat + 0.002,
+          d.office.lng + 0.003,
         ],
       );
     }
@@ -218,7 +234,14 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     for (const [i, d] of SEOUL_DISTRICTS.entries()) {
       const [row] = (await m.query(
         `INSERT INTO team (callsign, region_id, base_lat, base_lng, skills, size) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-        [`${short(d.nameEn).toUpperCase()}-1`, regionId.get(d.nameEn), d.office.lat - 0.002, d.office.lng - 0.003, SKILL_ROTATION[i % SKILL_ROTATION.length], i % 5 === 4 ? 3 : 2],
+        [
+          `${short(d.nameEn).toUpperCase()}-1`,
+          regionId.get(d.nameEn),
+          d.office.lat - 0.002,
+          d.office.lng - 0.003,
+          SKILL_ROTATION[i % SKILL_ROTATION.length],
+          i % 5 === 4 ? 3 : 2,
+        ],
       )) as [{ id: string }];
       teamIds.push(row.id);
     }
@@ -228,7 +251,14 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     for (const callsign of ['JOINT-1', 'JOINT-2']) {
       const [row] = (await m.query(
         `INSERT INTO team (callsign, region_id, covered_region_ids, base_lat, base_lng, skills, size) VALUES ($1,$2,$3,$4,$5,$6,4) RETURNING id`,
-        [callsign, regionId.get('Jung-gu'), all, jung.office.lat + 0.003, jung.office.lng + 0.002, ['psychiatrist', 'english']],
+        [
+          callsign,
+          regionId.get('Jung-gu'),
+          all,
+          jung.office.lat + 0.003,
+          jung.office.lng + 0.002,
+          ['psychiatrist', 'english'],
+        ],
       )) as [{ id: string }];
       teamIds.push(row.id);
     }
@@ -240,7 +270,9 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     }
 
     for (const c of DEMO_CLIENTS) {
-      const [hospital] = c.hospital ? ((await m.query(`SELECT id FROM agency WHERE code = $1`, [c.hospital])) as { id: string }[]) : [];
+      const [hospital] = c.hospital
+        ? ((await m.query(`SELECT id FROM agency WHERE code = $1`, [c.hospital])) as { id: string }[])
+        : [];
       const region = regionId.get(c.district) ?? null;
       // Registered with their district's centre, on the person's consent (demo records).
       await m.query(
@@ -277,11 +309,41 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
       { username: 'coordinator', role: 'coordinator', name: 'Demo Coordinator', note: 'dispatch coordinator' },
       { username: 'counselor', role: 'counselor', name: 'Demo Counselor', note: 'hotline counselor' },
       { username: 'counselor2', role: 'counselor', name: 'Demo Counselor 2', note: 'second hotline counselor' },
-      { username: 'responder', role: 'responder', name: 'Demo Responder', teamId: jungTeam, note: 'member of team JUNG-1' },
-      { username: 'hospital', role: 'agency', name: 'Seoul Medical Center ER', agencyId: smc.id, note: 'agency user, Seoul Medical Center' },
-      { username: 'police', role: 'agency', name: 'Jung Police Station', agencyId: police.id, note: 'agency user, Jung Police Station' },
-      { username: 'centre', role: 'agency', name: 'Jung-gu MHWC', agencyId: jungCentre.id, note: 'agency user, Jung-gu community mental health centre' },
-      { username: 'centre2', role: 'agency', name: 'Mapo-gu MHWC', agencyId: mapoCentre.id, note: 'agency user, Mapo-gu community mental health centre' },
+      {
+        username: 'responder',
+        role: 'responder',
+        name: 'Demo Responder',
+        teamId: jungTeam,
+        note: 'member of team JUNG-1',
+      },
+      {
+        username: 'hospital',
+        role: 'agency',
+        name: 'Seoul Medical Center ER',
+        agencyId: smc.id,
+        note: 'agency user, Seoul Medical Center',
+      },
+      {
+        username: 'police',
+        role: 'agency',
+        name: 'Jung Police Station',
+        agencyId: police.id,
+        note: 'agency user, Jung Police Station',
+      },
+      {
+        username: 'centre',
+        role: 'agency',
+        name: 'Jung-gu MHWC',
+        agencyId: jungCentre.id,
+        note: 'agency user, Jung-gu community mental health centre',
+      },
+      {
+        username: 'centre2',
+        role: 'agency',
+        name: 'Mapo-gu MHWC',
+        agencyId: mapoCentre.id,
+        note: 'agency user, Mapo-gu community mental health centre',
+      },
     ];
     for (const u of users) {
       await m.query(
@@ -292,7 +354,14 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     }
     await m.query(
       `INSERT INTO audit (actor_username, actor_role, action, entity_type, details) VALUES ('system', 'system', 'demo.seed', 'database', $1)`,
-      [JSON.stringify({ regions: SEOUL_DISTRICTS.length, teams: teamIds.length, users: users.length, clients: DEMO_CLIENTS.length })],
+      [
+        JSON.stringify({
+          regions: SEOUL_DISTRICTS.length,
+          teams: teamIds.length,
+          users: users.length,
+          clients: DEMO_CLIENTS.length,
+        }),
+      ],
     );
     return { password: DEMO_PASSWORD, users: users.map(({ username, role, note }) => ({ username, role, note })) };
   });

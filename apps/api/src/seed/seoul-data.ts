@@ -9,7 +9,14 @@ export interface DistrictFact {
   population: number;
 }
 
-const D = (code: string, nameEn: string, nameKo: string, lat: number, lng: number, population: number): DistrictFact => ({
+const D = (
+  code: string,
+  nameEn: string,
+  nameKo: string,
+  lat: number,
+  lng: number,
+  population: number,
+): DistrictFact => ({
   code,
   nameEn,
   nameKo,
@@ -56,14 +63,84 @@ export interface HospitalFact {
 }
 
 export const SEOUL_HOSPITALS: readonly HospitalFact[] = [
-  { code: 'H-SMC', nameEn: 'Seoul Medical Center', nameKo: '서울의료원', district: 'Jungnang-gu', location: { lat: 37.6129, lng: 127.0981 }, demoBeds: 4 },
-  { code: 'H-EUNPYEONG', nameEn: 'Seoul Metropolitan Eunpyeong Hospital', nameKo: '서울특별시 은평병원', district: 'Eunpyeong-gu', location: { lat: 37.5942, lng: 126.9233 }, demoBeds: 6 },
-  { code: 'H-BORAMAE', nameEn: 'SMG-SNU Boramae Medical Center', nameKo: '보라매병원', district: 'Dongjak-gu', location: { lat: 37.4937, lng: 126.924 }, demoBeds: 2 },
-  { code: 'H-NCMH', nameEn: 'National Center for Mental Health', nameKo: '국립정신건강센터', district: 'Gwangjin-gu', location: { lat: 37.5657, lng: 127.0854 }, demoBeds: 3 },
-  { code: 'H-NMC', nameEn: 'National Medical Center', nameKo: '국립중앙의료원', district: 'Jung-gu', location: { lat: 37.5672, lng: 127.0057 }, demoBeds: null },
-  { code: 'H-SNUH', nameEn: 'Seoul National University Hospital', nameKo: '서울대학교병원', district: 'Jongno-gu', location: { lat: 37.5797, lng: 126.999 }, demoBeds: null },
-  { code: 'H-SEVERANCE', nameEn: 'Severance Hospital', nameKo: '세브란스병원', district: 'Seodaemun-gu', location: { lat: 37.5623, lng: 126.9408 }, demoBeds: null },
-  { code: 'H-ASAN', nameEn: 'Asan Medical Center', nameKo: '서울아산병원', district: 'Songpa-gu', location: { lat: 37.5266, lng: 127.1079 }, demoBeds: null },
-  { code: 'H-SAMSUNG', nameEn: 'Samsung Medical Center', nameKo: '삼성서울병원', district: 'Gangnam-gu', location: { lat: 37.4883, lng: 127.0852 }, demoBeds: null },
-  { code: 'H-KUANAM', nameEn: 'Korea University Anam Hospital', nameKo: '고려대학교 안암병원', district: 'Seongbuk-gu', location: { lat: 37.587, lng: 127.0264 }, demoBeds: null },
+  {
+    code: 'H-SMC',
+    nameEn: 'Seoul Medical Center',
+    nameKo: '서울의료원',
+    district: 'Jungnang-gu',
+    location: { lat: 37.6129, lng: 127.0981 },
+    demoBeds: 4,
+  },
+  {
+    code: 'H-EUNPYEONG',
+    nameEn: 'Seoul Metropolitan Eunpyeong Hospital',
+    nameKo: '서울특별시 은평병원',
+    district: 'Eunpyeong-gu',
+    location: { lat: 37.5942, lng: 126.9233 },
+    demoBeds: 6,
+  },
+  {
+    code: 'H-BORAMAE',
+    nameEn: 'SMG-SNU Boramae Medical Center',
+    nameKo: '보라매병원',
+    district: 'Dongjak-gu',
+    location: { lat: 37.4937, lng: 126.924 },
+    demoBeds: 2,
+  },
+  {
+    code: 'H-NCMH',
+    nameEn: 'National Center for Mental Health',
+    nameKo: '국립정신건강센터',
+    district: 'Gwangjin-gu',
+    location: { lat: 37.5657, lng: 127.0854 },
+    demoBeds: 3,
+  },
+  {
+    code: 'H-NMC',
+    nameEn: 'National Medical Center',
+    nameKo: '국립중앙의료원',
+    district: 'Jung-gu',
+    location: { lat: 37.5672, lng: 127.0057 },
+    demoBeds: null,
+  },
+  {
+    code: 'H-SNUH',
+    nameEn: 'Seoul National University Hospital',
+    nameKo: '서울대학교병원',
+    district: 'Jongno-gu',
+    location: { lat: 37.5797, lng: 126.999 },
+    demoBeds: null,
+  },
+  {
+    code: 'H-SEVERANCE',
+    nameEn: 'Severance Hospital',
+    nameKo: '세브란스병원',
+    district: 'Seodaemun-gu',
+    location: { lat: 37.5623, lng: 126.9408 },
+    demoBeds: null,
+  },
+  {
+    code: 'H-ASAN',
+    nameEn: 'Asan Medical Center',
+    nameKo: '서울아산병원',
+    district: 'Songpa-gu',
+    location: { lat: 37.5266, lng: 127.1079 },
+    demoBeds: null,
+  },
+  {
+    code: 'H-SAMSUNG',
+    nameEn: 'Samsung Medical Center',
+    nameKo: '삼성서울병원',
+    district: 'Gangnam-gu',
+    location: { lat: 37.4883, lng: 127.0852 },
+    demoBeds: null,
+  },
+  {
+    code: 'H-KUANAM',
+    nameEn: 'Korea University Anam Hospital',
+    nameKo: '고려대학교 안암병원',
+    district: 'Seongbuk-gu',
+    location: { lat: 37.587, lng: 127.0264 },
+    demoBeds: null,
+  },
 ];

@@ -34,7 +34,10 @@ export class ShiftsController {
   @HttpCode(201)
   @Roles('admin', 'supervisor')
   @ApiBody({ schema: openApiSchema(createShiftSchema) })
-  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createShiftSchema)) body: CreateShiftRequest): Promise<ShiftView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(createShiftSchema)) body: CreateShiftRequest,
+  ): Promise<ShiftView> {
     return this.shifts.create(actor, body);
   }
 
@@ -42,7 +45,10 @@ export class ShiftsController {
   @HttpCode(201)
   @Roles('admin', 'supervisor')
   @ApiBody({ schema: openApiSchema(createShiftBatchSchema) })
-  createBatch(@CurrentActor() actor: Actor, @Body(new ZodPipe(createShiftBatchSchema)) body: CreateShiftBatchRequest): Promise<ShiftBatchResult> {
+  createBatch(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(createShiftBatchSchema)) body: CreateShiftBatchRequest,
+  ): Promise<ShiftBatchResult> {
     return this.shifts.createBatch(actor, body);
   }
 

@@ -10,7 +10,12 @@ interface ShiftRow {
   ends_at: Date;
 }
 
-const toView = (r: ShiftRow): ShiftView => ({ id: r.id, teamId: r.team_id, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString() });
+const toView = (r: ShiftRow): ShiftView => ({
+  id: r.id,
+  teamId: r.team_id,
+  startsAt: r.starts_at.toISOString(),
+  endsAt: r.ends_at.toISOString(),
+});
 
 export interface ShiftInput {
   teamId: string;
@@ -31,9 +36,10 @@ export async function listShifts(query: Query, q: ListShiftsQuery): Promise<Shif
 
 /** The team ids among `ids` that do not exist. */
 export async function missingTeams(tx: Tx, ids: readonly string[]): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(`SELECT id FROM unnest($1::uuid[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM team t WHERE t.id = u.id)`, [
-    [...new Set(ids)],
-  ]);
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM unnest($1::uuid[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM team t WHERE t.id = u.id)`,
+    [[...new Set(ids)]],
+  );
   return rows.map((r) => r.id);
 }
 

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CreateShiftBatchRequest, CreateShiftRequest, ListShiftsQuery, ShiftBatchResult, ShiftView } from '#contracts';
+import type {
+  CreateShiftBatchRequest,
+  CreateShiftRequest,
+  ListShiftsQuery,
+  ShiftBatchResult,
+  ShiftView,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
@@ -53,16 +59,28 @@ export class ShiftsService {
   }
 
   private async requireTeams(tx: Tx, shifts: readonly ShiftInput[], field: (index: number) => string): Promise<void> {
-    const missing = new Set(await missingTeams(tx, shifts.map((s) => s.teamId)));
+    const missing = new Set(
+      await missingTeams(
+        tx,
+        shifts.map((s) => s.teamId),
+      ),
+    );
     if (!missing.size) return;
-    const details = shifts.flatMap((s, i) => (missing.has(s.teamId) ? [{ field: field(i), message: 'no such team' }] : []));
+    const details = shifts.flatMap((s, i) =>
+      missing.has(s.teamId) ? [{ field: field(i), message: 'no such team' }] : [],
+    );
     throw new DomainError('VALIDATION_FAILED', `${details[0]!.field}: no such team`, details);
   }
 
   /** One audit row per shift; one team.updated per team, since its duty flag may have flipped. */
   private async recorded(tx: Tx, shifts: readonly ShiftView[], action: 'shift.create' | 'shift.delete'): Promise<void> {
     for (const s of shifts) {
-      await tx.audit({ action, entityType: 'shift', entityId: s.id, details: { teamId: s.teamId, startsAt: s.startsAt, endsAt: s.endsAt } });
+      await tx.audit({
+        action,
+        entityType: 'shift',
+        entityId: s.id,
+        details: { teamId: s.teamId, startsAt: s.startsAt, endsAt: s.endsAt },
+      });
     }
     for (const teamId of new Set(shifts.map((s) => s.teamId))) {
       const team = await loadTeam(tx, teamId);

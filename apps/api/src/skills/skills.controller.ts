@@ -21,7 +21,10 @@ export class SkillsController {
   @Put()
   @Roles('admin')
   @ApiBody({ schema: openApiSchema(putSkillsSchema) })
-  replace(@CurrentActor() actor: Actor, @Body(new ZodPipe(putSkillsSchema)) body: PutSkillsRequest): Promise<SkillView[]> {
+  replace(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(putSkillsSchema)) body: PutSkillsRequest,
+  ): Promise<SkillView[]> {
     return this.skills.replace(actor, body);
   }
 }

@@ -14,7 +14,10 @@ export async function listSkills(query: Query): Promise<SkillView[]> {
 export async function unknownSkills(tx: Tx, codes: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(codes)];
   if (!wanted.length) return [];
-  const known = await tx.query<{ code: string }>(`SELECT code FROM skill WHERE code = ANY($1::text[]) ORDER BY code FOR SHARE`, [wanted]);
+  const known = await tx.query<{ code: string }>(
+    `SELECT code FROM skill WHERE code = ANY($1::text[]) ORDER BY code FOR SHARE`,
+    [wanted],
+  );
   const found = new Set(known.map((r) => r.code));
   return wanted.filter((c) => !found.has(c));
 }
@@ -24,7 +27,10 @@ export async function unknownSkills(tx: Tx, codes: readonly string[]): Promise<s
  * caller checks that no team still carries one; upserts keep the order given.
  */
 export async function replaceSkills(tx: Tx, skills: PutSkillsRequest): Promise<string[]> {
-  const removed = await tx.query<{ code: string }>(`DELETE FROM skill WHERE NOT (code = ANY($1::text[])) RETURNING code`, [skills.map((s) => s.code)]);
+  const removed = await tx.query<{ code: string }>(
+    `DELETE FROM skill WHERE NOT (code = ANY($1::text[])) RETURNING code`,
+    [skills.map((s) => s.code)],
+  );
   await tx.query(
     `INSERT INTO skill (code, label, label_ko, position)
      SELECT code, label, label_ko, position FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS u(code, label, label_ko, position)

@@ -29,7 +29,11 @@ export class SkillsService {
           used.map((u) => ({ field: 'code', message: `${u.code} is carried by ${u.callsign}` })),
         );
       }
-      await tx.audit({ action: 'skills.replace', entityType: 'skill', details: { codes: skills.map((s) => s.code), removed } });
+      await tx.audit({
+        action: 'skills.replace',
+        entityType: 'skill',
+        details: { codes: skills.map((s) => s.code), removed },
+      });
       return listSkills((sql, params) => tx.query(sql, params));
     });
   }
@@ -39,8 +43,10 @@ export class SkillsService {
 export async function requireKnownSkills(tx: Tx, codes: readonly string[], field = 'skills'): Promise<void> {
   const unknown = await unknownSkills(tx, codes);
   if (unknown.length) {
-    throw new DomainError('VALIDATION_FAILED', `${field}: unknown skill ${unknown.join(', ')} (GET /skills lists the centre's skills)`, [
-      { field, message: `unknown skill: ${unknown.join(', ')}` },
-    ]);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${field}: unknown skill ${unknown.join(', ')} (GET /skills lists the centre's skills)`,
+      [{ field, message: `unknown skill: ${unknown.join(', ')}` }],
+    );
   }
 }

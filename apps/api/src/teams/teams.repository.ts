@@ -46,7 +46,14 @@ export function toTeamView(r: TeamRow): TeamView {
 }
 
 export function toTeamEvent(v: TeamView): TeamEventData {
-  return { id: v.id, callsign: v.callsign, regionId: v.regionId, status: v.status, location: v.location, onDuty: v.onDuty };
+  return {
+    id: v.id,
+    callsign: v.callsign,
+    regionId: v.regionId,
+    status: v.status,
+    location: v.location,
+    onDuty: v.onDuty,
+  };
 }
 
 export async function loadTeam(tx: Tx, id: string): Promise<TeamView | null> {
@@ -61,25 +68,28 @@ export async function loadTeamRow(tx: Tx, id: string, forUpdate = false): Promis
 
 /** Where the team is for an alert: its live position when it has one (whatever its age), else its base. */
 export function teamPosition(r: TeamRow): { lat: number; lng: number } {
-  return r.location_lat !== null && r.location_lng !== null ? { lat: r.location_lat, lng: r.location_lng } : { lat: r.base_lat, lng: r.base_lng };
+  return r.location_lat !== null && r.location_lng !== null
+    ? { lat: r.location_lat, lng: r.location_lng }
+    : { lat: r.base_lat, lng: r.base_lng };
 }
 
 /** Stores a position report (from the phone, or given with a status or a panic); returns whether the team exists. */
 export async function setTeamLocation(tx: Tx, teamId: string, at: { lat: number; lng: number }): Promise<boolean> {
-  const row = await tx.one(`UPDATE team SET location_lat = $2, location_lng = $3, location_at = $4 WHERE id = $1 RETURNING id`, [
-    teamId,
-    at.lat,
-    at.lng,
-    tx.now.toISOString(),
-  ]);
+  const row = await tx.one(
+    `UPDATE team SET location_lat = $2, location_lng = $3, location_at = $4 WHERE id = $1 RETURNING id`,
+    [teamId, at.lat, at.lng, tx.now.toISOString()],
+  );
   return row !== undefined;
 }
 
 /** Refuses region ids that do not exist with a 400 naming `field`. */
 export async function requireRegions(tx: Tx, ids: readonly string[], field: string): Promise<void> {
   if (!ids.length) return;
-  const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`, [[...ids]]);
-  if (row?.n !== new Set(ids).size) throw new DomainError('VALIDATION_FAILED', `${field}: no such region`, [{ field, message: 'no such region' }]);
+  const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`, [
+    [...ids],
+  ]);
+  if (row?.n !== new Set(ids).size)
+    throw new DomainError('VALIDATION_FAILED', `${field}: no such region`, [{ field, message: 'no such region' }]);
 }
 
 /** Applies a partial update; false when the new callsign is taken (the unique constraint decides, not a prior read). */
@@ -95,7 +105,16 @@ export async function updateTeam(tx: Tx, id: string, p: PatchTeamRequest): Promi
          skills = coalesce($7, skills),
          size = coalesce($8, size)
        WHERE id = $1`,
-      [id, p.callsign ?? null, p.regionId ?? null, p.coveredRegionIds ?? null, p.base?.lat ?? null, p.base?.lng ?? null, p.skills ?? null, p.size ?? null],
+      [
+        id,
+        p.callsign ?? null,
+        p.regionId ?? null,
+        p.coveredRegionIds ?? null,
+        p.base?.lat ?? null,
+        p.base?.lng ?? null,
+        p.skills ?? null,
+        p.size ?? null,
+      ],
     );
     return true;
   } catch (e) {

@@ -6,7 +6,17 @@ import { DomainError, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { requireKnownSkills } from '../skills/skills.service.js';
-import { loadTeam, loadTeamRow, requireRegions, setTeamLocation, TEAM_SELECT, toTeamEvent, toTeamView, updateTeam, type TeamRow } from './teams.repository.js';
+import {
+  loadTeam,
+  loadTeamRow,
+  requireRegions,
+  setTeamLocation,
+  TEAM_SELECT,
+  toTeamEvent,
+  toTeamView,
+  updateTeam,
+  type TeamRow,
+} from './teams.repository.js';
 
 @Injectable()
 export class TeamsService {
@@ -30,9 +40,17 @@ export class TeamsService {
          VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (callsign) DO NOTHING RETURNING id`,
         [req.callsign, req.regionId, req.coveredRegionIds ?? [], req.base.lat, req.base.lng, req.skills, req.size],
       );
-      if (!row) throw new DomainError('DUPLICATE', `Callsign ${req.callsign} exists`, [{ field: 'callsign', message: 'already exists' }]);
+      if (!row)
+        throw new DomainError('DUPLICATE', `Callsign ${req.callsign} exists`, [
+          { field: 'callsign', message: 'already exists' },
+        ]);
       const team = (await loadTeam(tx, row.id))!;
-      await tx.audit({ action: 'team.create', entityType: 'team', entityId: team.id, details: { callsign: team.callsign } });
+      await tx.audit({
+        action: 'team.create',
+        entityType: 'team',
+        entityId: team.id,
+        details: { callsign: team.callsign },
+      });
       tx.emit('team.updated', toTeamEvent(team), audience.team(team.id));
       return team;
     });
@@ -45,9 +63,17 @@ export class TeamsService {
       await requireRegions(tx, req.regionId ? [req.regionId] : [], 'regionId');
       await requireRegions(tx, req.coveredRegionIds ?? [], 'coveredRegionIds');
       if (req.skills) await requireKnownSkills(tx, req.skills);
-      if (!(await updateTeam(tx, id, req))) throw new DomainError('DUPLICATE', `Callsign ${req.callsign ?? ''} exists`, [{ field: 'callsign', message: 'already exists' }]);
+      if (!(await updateTeam(tx, id, req)))
+        throw new DomainError('DUPLICATE', `Callsign ${req.callsign ?? ''} exists`, [
+          { field: 'callsign', message: 'already exists' },
+        ]);
       const team = (await loadTeam(tx, id))!;
-      await tx.audit({ action: 'team.update', entityType: 'team', entityId: id, details: { fields: Object.keys(req) } });
+      await tx.audit({
+        action: 'team.update',
+        entityType: 'team',
+        entityId: id,
+        details: { fields: Object.keys(req) },
+      });
       tx.emit('team.updated', toTeamEvent(team), audience.team(id));
       return team;
     });
@@ -55,7 +81,8 @@ export class TeamsService {
 
   /** A team phone's position report. Only members of that team may report it. */
   reportLocation(actor: Actor, teamId: string, at: LatLng): Promise<void> {
-    if (actor.role !== 'responder' || actor.teamId !== teamId) throw forbidden('Only the team\'s own responders report its location');
+    if (actor.role !== 'responder' || actor.teamId !== teamId)
+      throw forbidden("Only the team's own responders report its location");
     return this.uow.run(actor, async (tx) => {
       if (!(await setTeamLocation(tx, teamId, at))) throw notFound('Team');
       const team = (await loadTeam(tx, teamId))!;

@@ -15,7 +15,9 @@ describe('telephony signature', () => {
   it('refuses another secret, another body, a malformed or missing header', () => {
     const header = signBody('s3cret', body, ts);
     expect(signatureMatches('other', body, header, String(ts), now)).toBe(false);
-    expect(signatureMatches('s3cret', Buffer.from('{"callerNumber":"010-0000-0002"}'), header, String(ts), now)).toBe(false);
+    expect(signatureMatches('s3cret', Buffer.from('{"callerNumber":"010-0000-0002"}'), header, String(ts), now)).toBe(
+      false,
+    );
     expect(signatureMatches('s3cret', body, header.slice(0, -2), String(ts), now)).toBe(false);
     expect(signatureMatches('s3cret', body, 'md5=abc', String(ts), now)).toBe(false);
     expect(signatureMatches('s3cret', body, undefined, String(ts), now)).toBe(false);

@@ -31,7 +31,10 @@ export class TelephonyController {
   @Public()
   @HttpCode(201)
   @ApiHeader({ name: 'X-Timestamp', description: 'unix seconds; refused when more than 5 minutes off' })
-  @ApiHeader({ name: 'X-Signature', description: 'sha256=<hex HMAC-SHA256 of "<X-Timestamp>.<raw body>" with TELEPHONY_SECRET>' })
+  @ApiHeader({
+    name: 'X-Signature',
+    description: 'sha256=<hex HMAC-SHA256 of "<X-Timestamp>.<raw body>" with TELEPHONY_SECRET>',
+  })
   @ApiBody({ schema: openApiSchema(telephonyIncomingSchema) })
   async incoming(
     @Req() req: RequestWithRawBody,
@@ -40,12 +43,22 @@ export class TelephonyController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<TelephonyIncomingResponse> {
     const secret = this.config.telephonySecret;
-    if (!secret) throw new DomainError('SERVICE_UNAVAILABLE', 'Telephony integration is not configured (TELEPHONY_SECRET)');
+    if (!secret)
+      throw new DomainError('SERVICE_UNAVAILABLE', 'Telephony integration is not configured (TELEPHONY_SECRET)');
     if (!signatureMatches(secret, req.rawBody ?? Buffer.alloc(0), signature, timestamp)) {
-      throw new DomainError('UNAUTHENTICATED', 'Missing or wrong X-Signature, or X-Timestamp missing or more than 5 minutes off');
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Missing or wrong X-Signature, or X-Timestamp missing or more than 5 minutes off',
+      );
     }
     const body = parseOrThrow(telephonyIncomingSchema, req.body);
-    const actor: Actor = { userId: null, username: 'telephony', role: 'integration', ip: clientIp(req), userAgent: req.get('user-agent') ?? null };
+    const actor: Actor = {
+      userId: null,
+      username: 'telephony',
+      role: 'integration',
+      ip: clientIp(req),
+      userAgent: req.get('user-agent') ?? null,
+    };
     const { call, replayed } = await this.calls.createFromTelephony(actor, body);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return call;

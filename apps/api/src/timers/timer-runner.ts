@@ -17,7 +17,13 @@ export interface TimerRow {
 export type TimerHandler = (tx: Tx, timer: TimerRow) => Promise<void>;
 
 /** Schedules a timer in the caller's transaction; a pending timer of the same kind and ref is replaced. */
-export async function scheduleTimer(tx: Tx, kind: string, refId: string, dueAt: Date, payload: Record<string, unknown> = {}): Promise<void> {
+export async function scheduleTimer(
+  tx: Tx,
+  kind: string,
+  refId: string,
+  dueAt: Date,
+  payload: Record<string, unknown> = {},
+): Promise<void> {
   await tx.query(
     `INSERT INTO timer (kind, ref_id, due_at, payload) VALUES ($1, $2, $3, $4::jsonb)
      ON CONFLICT (kind, ref_id) WHERE fired_at IS NULL AND cancelled_at IS NULL
@@ -27,22 +33,30 @@ export async function scheduleTimer(tx: Tx, kind: string, refId: string, dueAt: 
 }
 
 /** scheduleTimer for several timers in one statement (a new record's timers, none pending yet). */
-export async function scheduleTimers(tx: Tx, timers: { kind: string; refId: string; dueAt: Date; payload?: Record<string, unknown> }[]): Promise<void> {
+export async function scheduleTimers(
+  tx: Tx,
+  timers: { kind: string; refId: string; dueAt: Date; payload?: Record<string, unknown> }[],
+): Promise<void> {
   if (timers.length === 0) return;
   await tx.query(
     `INSERT INTO timer (kind, ref_id, due_at, payload)
      SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::jsonb[])
      ON CONFLICT (kind, ref_id) WHERE fired_at IS NULL AND cancelled_at IS NULL
      DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload`,
-    [timers.map((t) => t.kind), timers.map((t) => t.refId), timers.map((t) => t.dueAt.toISOString()), timers.map((t) => JSON.stringify(t.payload ?? {}))],
+    [
+      timers.map((t) => t.kind),
+      timers.map((t) => t.refId),
+      timers.map((t) => t.dueAt.toISOString()),
+      timers.map((t) => JSON.stringify(t.payload ?? {})),
+    ],
   );
 }
 
 export async function cancelTimer(tx: Tx, kind: string, refId: string): Promise<void> {
-  await tx.query(`UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = $2 AND fired_at IS NULL AND cancelled_at IS NULL`, [
-    kind,
-    refId,
-  ]);
+  await tx.query(
+    `UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = $2 AND fired_at IS NULL AND cancelled_at IS NULL`,
+    [kind, refId],
+  );
 }
 
 /**

@@ -18,7 +18,11 @@ export class TriageController {
   @HttpCode(201)
   @Roles('counselor')
   @ApiBody({ schema: openApiSchema(triageInputSchema) })
-  assess(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: unknown): Promise<TriageRecord> {
+  assess(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: unknown,
+  ): Promise<TriageRecord> {
     return this.triage.assess(actor, id, body);
   }
 

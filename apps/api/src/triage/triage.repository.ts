@@ -1,4 +1,12 @@
-import type { Category, CssrsRisk, PartnerNotification, TriageInput, TriageOverride, TriageRecord, TriageResult } from '#contracts';
+import type {
+  Category,
+  CssrsRisk,
+  PartnerNotification,
+  TriageInput,
+  TriageOverride,
+  TriageRecord,
+  TriageResult,
+} from '#contracts';
 import type { Tx } from '../database/tx.js';
 
 export interface TriageRow {
@@ -50,7 +58,10 @@ export async function triageById(tx: Tx, id: string): Promise<TriageRow | undefi
 
 /** Every triage of a call, oldest first: re-triage and overrides supersede rows, never delete them. */
 export async function triageHistory(tx: Tx, callId: string): Promise<TriageRow[]> {
-  return tx.query<TriageRow>(`${TRIAGE_SELECT} WHERE t.call_id = $1 ORDER BY t.assessed_at, t.superseded_at NULLS LAST, t.id`, [callId]);
+  return tx.query<TriageRow>(
+    `${TRIAGE_SELECT} WHERE t.call_id = $1 ORDER BY t.assessed_at, t.superseded_at NULLS LAST, t.id`,
+    [callId],
+  );
 }
 
 export interface NewTriage {
@@ -70,7 +81,10 @@ export interface NewTriage {
  * instead of two "current" assessments.
  */
 export async function replaceCurrentTriage(tx: Tx, t: NewTriage): Promise<TriageRow> {
-  await tx.query(`UPDATE triage SET superseded_at = $2 WHERE call_id = $1 AND superseded_at IS NULL`, [t.callId, tx.now.toISOString()]);
+  await tx.query(`UPDATE triage SET superseded_at = $2 WHERE call_id = $1 AND superseded_at IS NULL`, [
+    t.callId,
+    tx.now.toISOString(),
+  ]);
   const inserted = await tx.one<{ id: string }>(
     `INSERT INTO triage (call_id, input, suggested_category, category, cssrs_risk, respond_within_minutes, notify, reasons,
        rules_version, assessed_at, assessed_by, override)

@@ -9,7 +9,13 @@ import { UnitOfWork, type Tx } from '../database/tx.js';
 import { assertActive, assertMayActOn } from '../calls/call-ownership.js';
 import { emitCallUpdated, loadCall, type CallRow } from '../calls/calls.repository.js';
 import { applyTriageToIncident } from '../incidents/incident-triage.js';
-import { currentTriage, replaceCurrentTriage, toTriageRecord, triageHistory, type TriageRow } from './triage.repository.js';
+import {
+  currentTriage,
+  replaceCurrentTriage,
+  toTriageRecord,
+  triageHistory,
+  type TriageRow,
+} from './triage.repository.js';
 
 @Injectable()
 export class TriageService {
@@ -60,7 +66,13 @@ export class TriageService {
       return this.finishTriage(tx, callId, call, row, {
         action: 'triage.assess',
         timelineType: 'triage.done',
-        details: { triageId: row.id, category: row.category, cssrsRisk: row.cssrs_risk, rulesVersion: row.rules_version, ...notAsked },
+        details: {
+          triageId: row.id,
+          category: row.category,
+          cssrsRisk: row.cssrs_risk,
+          rulesVersion: row.rules_version,
+          ...notAsked,
+        },
       });
     });
   }
@@ -79,9 +91,17 @@ export class TriageService {
       const current = await currentTriage(tx, callId);
       if (!current) throw conflict('STATE_CHANGED', 'The call has no triage to override; triage it first');
       if (current.category === req.category) {
-        throw validationFailed([{ field: 'category', message: `is already ${req.category}; an override must change the category` }]);
+        throw validationFailed([
+          { field: 'category', message: `is already ${req.category}; an override must change the category` },
+        ]);
       }
-      const override = { from: current.category, to: req.category, reason: req.reason, by: actor.username, at: tx.now.toISOString() };
+      const override = {
+        from: current.category,
+        to: req.category,
+        reason: req.reason,
+        by: actor.username,
+        at: tx.now.toISOString(),
+      };
       const row = await replaceCurrentTriage(tx, {
         callId,
         input: current.input,
@@ -113,10 +133,21 @@ export class TriageService {
     callId: string,
     call: Pick<CallRow, 'client_id' | 'incident_id'>,
     row: TriageRow,
-    what: { action: 'triage.assess' | 'triage.override'; timelineType: 'triage.done' | 'triage.override'; details: Record<string, unknown> },
+    what: {
+      action: 'triage.assess' | 'triage.override';
+      timelineType: 'triage.done' | 'triage.override';
+      details: Record<string, unknown>;
+    },
   ): Promise<TriageRecord> {
-    await tx.audit({ action: what.action, entityType: 'call', entityId: callId, subjectId: call.client_id, details: what.details });
-    if (call.incident_id) await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, what.timelineType);
+    await tx.audit({
+      action: what.action,
+      entityType: 'call',
+      entityId: callId,
+      subjectId: call.client_id,
+      details: what.details,
+    });
+    if (call.incident_id)
+      await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, what.timelineType);
     await emitCallUpdated(tx, callId);
     return toTriageRecord(row);
   }
@@ -126,7 +157,12 @@ export class TriageService {
     return this.uow.run(actor, async (tx) => {
       const call = await loadCall(tx, callId);
       if (!call) throw notFound('Call');
-      await tx.audit({ action: 'triage.read-history', entityType: 'call', entityId: callId, subjectId: call.client_id });
+      await tx.audit({
+        action: 'triage.read-history',
+        entityType: 'call',
+        entityId: callId,
+        subjectId: call.client_id,
+      });
       return (await triageHistory(tx, callId)).map(toTriageRecord);
     });
   }

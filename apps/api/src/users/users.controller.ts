@@ -26,7 +26,10 @@ export class UsersController {
   @HttpCode(201)
   @Roles('admin')
   @ApiBody({ schema: openApiSchema(createUserSchema) })
-  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createUserSchema)) body: CreateUserRequest): Promise<UserView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(createUserSchema)) body: CreateUserRequest,
+  ): Promise<UserView> {
     return this.users.create(actor, body);
   }
 

@@ -25,7 +25,14 @@ export function toUserView(u: UserRow): UserView {
 
 export async function insertUser(
   tx: Tx,
-  u: { username: string; passwordHash: string; displayName: string; role: Role; teamId?: string | null; agencyId?: string | null },
+  u: {
+    username: string;
+    passwordHash: string;
+    displayName: string;
+    role: Role;
+    teamId?: string | null;
+    agencyId?: string | null;
+  },
 ): Promise<UserRow | undefined> {
   // ON CONFLICT keeps the duplicate check in the database, where two simultaneous creates cannot both win.
   return tx.one<UserRow>(
@@ -65,7 +72,10 @@ export async function adminUser(tx: Tx, id: string): Promise<UserAdminRow | unde
 
 /** The user row locked for a change, so two admins editing the same user are applied one after the other. */
 export function lockUser(tx: Tx, id: string): Promise<Omit<UserRow, 'password_hash'> | undefined> {
-  return tx.one<Omit<UserRow, 'password_hash'>>(`SELECT id, username, display_name, role, team_id, agency_id, active FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+  return tx.one<Omit<UserRow, 'password_hash'>>(
+    `SELECT id, username, display_name, role, team_id, agency_id, active FROM app_user WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
 }
 
 export async function updateUser(
@@ -73,18 +83,17 @@ export async function updateUser(
   id: string,
   u: { displayName: string; role: Role; teamId: string | null; agencyId: string | null; active: boolean },
 ): Promise<void> {
-  await tx.query(`UPDATE app_user SET display_name = $2, role = $3, team_id = $4, agency_id = $5, active = $6 WHERE id = $1`, [
-    id,
-    u.displayName,
-    u.role,
-    u.teamId,
-    u.agencyId,
-    u.active,
-  ]);
+  await tx.query(
+    `UPDATE app_user SET display_name = $2, role = $3, team_id = $4, agency_id = $5, active = $6 WHERE id = $1`,
+    [id, u.displayName, u.role, u.teamId, u.agencyId, u.active],
+  );
 }
 
 export async function setPassword(tx: Tx, id: string, passwordHash: string): Promise<boolean> {
-  const rows = await tx.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1 RETURNING id`, [id, passwordHash]);
+  const rows = await tx.query(
+    `UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1 RETURNING id`,
+    [id, passwordHash],
+  );
   return rows.length > 0;
 }
 

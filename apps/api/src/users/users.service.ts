@@ -5,9 +5,20 @@ import { DomainError, notFound } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { hashPassword } from '../auth/passwords.js';
 import { SessionService } from '../auth/sessions.js';
-import { adminUser, exists, insertUser, listUsers, lockUser, setPassword, toUserAdminView, toUserView, updateUser } from './users.repository.js';
+import {
+  adminUser,
+  exists,
+  insertUser,
+  listUsers,
+  lockUser,
+  setPassword,
+  toUserAdminView,
+  toUserView,
+  updateUser,
+} from './users.repository.js';
 
-const invalid = (field: string, message: string): DomainError => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+const invalid = (field: string, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
 
 @Injectable()
 export class UsersService {
@@ -21,7 +32,10 @@ export class UsersService {
     return this.uow.run(actor, async (tx) => {
       await this.assertBindingsExist(tx, req.teamId ?? null, req.agencyId ?? null);
       const row = await insertUser(tx, { ...req, passwordHash });
-      if (!row) throw new DomainError('DUPLICATE', `Username ${req.username} is taken`, [{ field: 'username', message: 'already taken' }]);
+      if (!row)
+        throw new DomainError('DUPLICATE', `Username ${req.username} is taken`, [
+          { field: 'username', message: 'already taken' },
+        ]);
       await tx.audit({ action: 'user.create', entityType: 'user', entityId: row.id, details: { role: row.role } });
       return toUserView(row);
     });
@@ -55,11 +69,18 @@ export class UsersService {
       }
       const next = { displayName: req.displayName ?? row.display_name, role, teamId, agencyId, active };
       await updateUser(tx, id, next);
-      const changed = Object.entries({ displayName: row.display_name, role: row.role, teamId: row.team_id, agencyId: row.agency_id, active: row.active })
+      const changed = Object.entries({
+        displayName: row.display_name,
+        role: row.role,
+        teamId: row.team_id,
+        agencyId: row.agency_id,
+        active: row.active,
+      })
         .filter(([k, v]) => next[k as keyof typeof next] !== v)
         .map(([k]) => k);
       if (row.active && !active) await this.sessions.endAll(tx, id, 'deactivated');
-      else if (role !== row.role || teamId !== row.team_id || agencyId !== row.agency_id) await this.sessions.endAll(tx, id, 'role-change');
+      else if (role !== row.role || teamId !== row.team_id || agencyId !== row.agency_id)
+        await this.sessions.endAll(tx, id, 'role-change');
       await tx.audit({ action: 'user.update', entityType: 'user', entityId: id, details: { changed, role, active } });
       return toUserAdminView((await adminUser(tx, id))!);
     });

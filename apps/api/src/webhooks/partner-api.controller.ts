@@ -25,7 +25,10 @@ export class PartnerApiController {
   @HttpCode(200)
   @ApiHeader({ name: 'webhook-id', description: 'a unique message id' })
   @ApiHeader({ name: 'webhook-timestamp', description: 'unix seconds; refused when more than 5 minutes off' })
-  @ApiHeader({ name: 'webhook-signature', description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body" with the agency secret>' })
+  @ApiHeader({
+    name: 'webhook-signature',
+    description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body" with the agency secret>',
+  })
   @ApiBody({ schema: openApiSchema(partnerAnswerSchema) })
   async answer(@Req() req: PartnerRequest, @Param('id', uuidParam('id')) id: string): Promise<HandoffView> {
     const agency = await this.partnerApi.verify(id, req.rawBody ?? Buffer.alloc(0), req.headers);

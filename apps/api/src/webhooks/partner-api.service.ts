@@ -28,13 +28,27 @@ export class PartnerApiService {
   }
 
   /** The same answer a person of that agency gives in the portal, recorded with the partner system as its actor. */
-  answer(agency: VerifiedAgency, handoffId: string, body: PartnerAnswerRequest, from: { ip: string | null; userAgent: string | null }): Promise<HandoffView> {
-    const actor: Actor = { userId: null, username: `partner-api:${agency.code}`, role: 'agency', agencyId: agency.agencyId, ...from };
+  answer(
+    agency: VerifiedAgency,
+    handoffId: string,
+    body: PartnerAnswerRequest,
+    from: { ip: string | null; userAgent: string | null },
+  ): Promise<HandoffView> {
+    const actor: Actor = {
+      userId: null,
+      username: `partner-api:${agency.code}`,
+      role: 'agency',
+      agencyId: agency.agencyId,
+      ...from,
+    };
     switch (body.action) {
       case 'accept':
         return this.handoffs.respond(actor, handoffId, 'accept');
       case 'decline':
-        return this.handoffs.respond(actor, handoffId, 'decline', { reasonCode: body.reasonCode, ...(body.reasonText ? { reasonText: body.reasonText } : {}) });
+        return this.handoffs.respond(actor, handoffId, 'decline', {
+          reasonCode: body.reasonCode,
+          ...(body.reasonText ? { reasonText: body.reasonText } : {}),
+        });
       case 'complete':
         return this.handoffs.respond(actor, handoffId, 'complete');
       case 'contact-confirmed':

@@ -24,7 +24,11 @@ export function signWebhook(secret: string, id: string, at: Date, body: string):
 }
 
 /** True when the raw body carries a valid signature with a timestamp within the library's tolerance (5 minutes). */
-export function verifyWebhook(secret: string, rawBody: Buffer, headers: Record<string, string | string[] | undefined>): boolean {
+export function verifyWebhook(
+  secret: string,
+  rawBody: Buffer,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
   const flat: Record<string, string> = {};
   for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
     const v = headers[name];

@@ -8,7 +8,14 @@ import { Metrics } from '../metrics/metrics.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
 import { loadHandoffViewForAgency } from '../handoffs/handoffs.repository.js';
-import { claimDueDelivery, envelopeOf, recordAttempt, storeBody, type AttemptResult, type ClaimedDelivery } from './webhooks.repository.js';
+import {
+  claimDueDelivery,
+  envelopeOf,
+  recordAttempt,
+  storeBody,
+  type AttemptResult,
+  type ClaimedDelivery,
+} from './webhooks.repository.js';
 import { signWebhook } from './signing.js';
 
 /** Seconds before attempt `attempts + 1`: base, 2×base, 4×base, … capped at six hours. */
@@ -93,7 +100,12 @@ export class WebhookDispatcher {
       const handoff = await loadHandoffViewForAgency(tx, envelope.data.id);
       if (handoff) {
         Object.assign(envelope.data, { handoff });
-        await tx.audit({ action: 'webhook.handoff-sent', entityType: 'handoff', entityId: handoff.id, details: { agencyId: d.agency_id, deliveryId: d.id } });
+        await tx.audit({
+          action: 'webhook.handoff-sent',
+          entityType: 'handoff',
+          entityId: handoff.id,
+          details: { agencyId: d.agency_id, deliveryId: d.id },
+        });
       }
     }
     const body = JSON.stringify(envelope);
@@ -111,7 +123,11 @@ export class WebhookDispatcher {
       try {
         const res = await fetch(d.webhook_url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'crisis-dispatch-webhooks/1', ...signWebhook(d.webhook_secret, d.id, now, body) },
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'crisis-dispatch-webhooks/1',
+            ...signWebhook(d.webhook_secret, d.id, now, body),
+          },
           body,
           redirect: 'manual',
           signal: AbortSignal.timeout(this.config.webhookTimeoutMs),

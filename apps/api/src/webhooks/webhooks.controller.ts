@@ -1,6 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { deliveriesQuerySchema, type WebhookAgencySummary, type WebhookDeliveryView, type WebhookSecretView } from '#contracts';
+import {
+  deliveriesQuerySchema,
+  type WebhookAgencySummary,
+  type WebhookDeliveryView,
+  type WebhookSecretView,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { uuidParam } from '../common/params.js';
 import { parseOrThrow } from '../common/validation.js';
@@ -15,7 +20,11 @@ export class WebhooksController {
 
   @Get('agencies/:id/deliveries')
   @Roles('admin', 'supervisor', 'coordinator')
-  deliveries(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() query: Record<string, unknown>): Promise<WebhookDeliveryView[]> {
+  deliveries(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<WebhookDeliveryView[]> {
     return this.webhooks.deliveries(actor, id, parseOrThrow(deliveriesQuerySchema, query));
   }
 

@@ -47,7 +47,12 @@ export function toDeliveryView(r: DeliveryRow): WebhookDeliveryView {
 
 /** The event envelope exactly as the agency's socket room receives it (same stored row, same shape). */
 export function envelopeOf(d: ClaimedDelivery): AnyEventEnvelope {
-  return { seq: Number(d.event_seq), type: d.event_type, occurredAt: d.occurred_at.toISOString(), data: d.data } as AnyEventEnvelope;
+  return {
+    seq: Number(d.event_seq),
+    type: d.event_type,
+    occurredAt: d.occurred_at.toISOString(),
+    data: d.data,
+  } as AnyEventEnvelope;
 }
 
 /**
@@ -88,7 +93,12 @@ export async function recordAttempt(tx: Tx, id: string, r: AttemptResult): Promi
   );
 }
 
-export async function listDeliveries(tx: Tx, agencyId: string, status: WebhookDeliveryStatus | null, limit: number): Promise<WebhookDeliveryView[]> {
+export async function listDeliveries(
+  tx: Tx,
+  agencyId: string,
+  status: WebhookDeliveryStatus | null,
+  limit: number,
+): Promise<WebhookDeliveryView[]> {
   const rows = await tx.query<DeliveryRow>(
     `SELECT * FROM webhook_delivery WHERE agency_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY event_seq DESC, created_at DESC LIMIT $3`,
     [agencyId, status, limit],
@@ -111,7 +121,16 @@ export async function findDelivery(tx: Tx, id: string): Promise<WebhookDeliveryV
 }
 
 export async function agencySummaries(tx: Tx): Promise<WebhookAgencySummary[]> {
-  const rows = await tx.query<{ id: string; code: string; name: string; kind: WebhookAgencySummary['kind']; webhook_url: string | null; pending: number; delivered: number; failed: number }>(
+  const rows = await tx.query<{
+    id: string;
+    code: string;
+    name: string;
+    kind: WebhookAgencySummary['kind'];
+    webhook_url: string | null;
+    pending: number;
+    delivered: number;
+    failed: number;
+  }>(
     `SELECT a.id, a.code, a.name, a.kind, a.webhook_url,
        count(d.id) FILTER (WHERE d.status = 'pending')::int AS pending,
        count(d.id) FILTER (WHERE d.status = 'delivered')::int AS delivered,
@@ -119,17 +138,35 @@ export async function agencySummaries(tx: Tx): Promise<WebhookAgencySummary[]> {
      FROM agency a LEFT JOIN webhook_delivery d ON d.agency_id = a.id
      GROUP BY a.id ORDER BY (a.webhook_url IS NULL), a.kind, a.name`,
   );
-  return rows.map((r) => ({ agencyId: r.id, code: r.code, name: r.name, kind: r.kind, webhookUrl: r.webhook_url, pending: r.pending, delivered: r.delivered, failed: r.failed }));
+  return rows.map((r) => ({
+    agencyId: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    webhookUrl: r.webhook_url,
+    pending: r.pending,
+    delivered: r.delivered,
+    failed: r.failed,
+  }));
 }
 
 export async function setWebhookSecret(tx: Tx, agencyId: string, secret: string): Promise<boolean> {
-  const rows = await tx.query<{ id: string }>(`UPDATE agency SET webhook_secret = $2 WHERE id = $1 RETURNING id`, [agencyId, secret]);
+  const rows = await tx.query<{ id: string }>(`UPDATE agency SET webhook_secret = $2 WHERE id = $1 RETURNING id`, [
+    agencyId,
+    secret,
+  ]);
   return rows.length > 0;
 }
 
 /** The agency a handoff is addressed to, with its signing secret: the inbound partner API checks against it. */
-export async function handoffAgencySecret(tx: Tx, handoffId: string): Promise<{ agency_id: string; code: string; webhook_secret: string | null } | undefined> {
-  return tx.one(`SELECT a.id AS agency_id, a.code, a.webhook_secret FROM handoff h JOIN agency a ON a.id = h.agency_id WHERE h.id = $1`, [handoffId]);
+export async function handoffAgencySecret(
+  tx: Tx,
+  handoffId: string,
+): Promise<{ agency_id: string; code: string; webhook_secret: string | null } | undefined> {
+  return tx.one(
+    `SELECT a.id AS agency_id, a.code, a.webhook_secret FROM handoff h JOIN agency a ON a.id = h.agency_id WHERE h.id = $1`,
+    [handoffId],
+  );
 }
 
 export async function agencyExists(tx: Tx, agencyId: string): Promise<boolean> {

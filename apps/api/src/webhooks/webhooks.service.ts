@@ -3,14 +3,25 @@ import type { WebhookAgencySummary, WebhookDeliveryStatus, WebhookDeliveryView, 
 import type { Actor } from '../common/actor.js';
 import { conflict, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
-import { agencyExists, agencySummaries, findDelivery, listDeliveries, requeueFailed, setWebhookSecret } from './webhooks.repository.js';
+import {
+  agencyExists,
+  agencySummaries,
+  findDelivery,
+  listDeliveries,
+  requeueFailed,
+  setWebhookSecret,
+} from './webhooks.repository.js';
 import { newWebhookSecret } from './signing.js';
 
 @Injectable()
 export class WebhooksService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  deliveries(actor: Actor, agencyId: string, filter: { status?: WebhookDeliveryStatus; limit?: number }): Promise<WebhookDeliveryView[]> {
+  deliveries(
+    actor: Actor,
+    agencyId: string,
+    filter: { status?: WebhookDeliveryStatus; limit?: number },
+  ): Promise<WebhookDeliveryView[]> {
     return this.uow.run(actor, async (tx) => {
       if (!(await agencyExists(tx, agencyId))) throw notFound('Agency');
       return listDeliveries(tx, agencyId, filter.status ?? null, filter.limit ?? 200);
@@ -30,7 +41,12 @@ export class WebhooksService {
         if (!current) throw notFound('Delivery');
         throw conflict('STATE_CHANGED', `Delivery is ${current.status}; only a failed delivery is retried`);
       }
-      await tx.audit({ action: 'webhook.retried', entityType: 'webhook_delivery', entityId: deliveryId, details: { agencyId: requeued.agencyId } });
+      await tx.audit({
+        action: 'webhook.retried',
+        entityType: 'webhook_delivery',
+        entityId: deliveryId,
+        details: { agencyId: requeued.agencyId },
+      });
       return requeued;
     });
   }

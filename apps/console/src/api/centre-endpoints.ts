@@ -22,7 +22,8 @@ const q = encodeURIComponent;
 /** The REST calls of the admin and supervisor screens of issue 10 (rosters, teams, agencies, regions, skills). */
 export function centreEndpoints(http: Http) {
   return {
-    shifts: (from: string, to: string, signal?: AbortSignal) => http.request<ShiftView[]>('GET', `/shifts?from=${q(from)}&to=${q(to)}`, { signal }),
+    shifts: (from: string, to: string, signal?: AbortSignal) =>
+      http.request<ShiftView[]>('GET', `/shifts?from=${q(from)}&to=${q(to)}`, { signal }),
     createShifts: (body: CreateShiftBatchRequest) => http.request<ShiftBatchResult>('POST', '/shifts/batch', { body }),
     deleteShift: (id: string) => http.request<void>('DELETE', `/shifts/${q(id)}`),
 
@@ -34,12 +35,15 @@ export function centreEndpoints(http: Http) {
 
     adminAgencies: () => http.request<AgencyAdminView[]>('GET', '/admin/agencies'),
     createAgency: (body: CreateAgencyRequest) => http.request<AgencyAdminView>('POST', '/agencies', { body }),
-    patchAgency: (id: string, body: PatchAgencyRequest) => http.request<AgencyAdminView>('PATCH', `/agencies/${q(id)}`, { body }),
+    patchAgency: (id: string, body: PatchAgencyRequest) =>
+      http.request<AgencyAdminView>('PATCH', `/agencies/${q(id)}`, { body }),
 
     users: () => http.request<UserAdminView[]>('GET', '/users'),
     createUser: (body: CreateUserRequest) => http.request<UserView>('POST', '/users', { body }),
-    patchUser: (id: string, body: UpdateUserRequest) => http.request<UserAdminView>('PATCH', `/users/${q(id)}`, { body }),
-    resetPassword: (id: string, password: string) => http.request<void>('POST', `/users/${q(id)}/password`, { body: { password } }),
+    patchUser: (id: string, body: UpdateUserRequest) =>
+      http.request<UserAdminView>('PATCH', `/users/${q(id)}`, { body }),
+    resetPassword: (id: string, password: string) =>
+      http.request<void>('POST', `/users/${q(id)}/password`, { body: { password } }),
 
     importRegions: (body: unknown, nameProperty: string, codeProperty: string, nameKoProperty?: string) =>
       http.request<{ created: number; updated: number; total: number }>(

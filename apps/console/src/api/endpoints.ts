@@ -45,7 +45,6 @@ import { webhookEndpoints } from '../features/webhooks/webhooks-api';
 import { centreEndpoints } from './centre-endpoints';
 import { careEndpoints } from './care-endpoints';
 
-
 /** What POST /incidents answers (contract.md). */
 export type CreatedIncident = Pick<IncidentView, 'id' | 'number' | 'regionId' | 'category' | 'respondBy' | 'status'>;
 
@@ -54,7 +53,8 @@ const q = encodeURIComponent;
 /** Every REST call the console makes, typed by libs/contracts. */
 export function createApi(http: Http) {
   const get = <T>(path: string, signal?: AbortSignal) => http.request<T>('GET', path, { signal });
-  const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => http.request<T>('POST', path, { body: body ?? {}, headers });
+  const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    http.request<T>('POST', path, { body: body ?? {}, headers });
   return {
     login: (body: LoginRequest) => post<LoginResponse>('/auth/login', body),
     me: () => get<UserView>('/auth/me'),
@@ -71,10 +71,13 @@ export function createApi(http: Http) {
     incident: (id: string, signal?: AbortSignal) => get<IncidentDetail>(`/incidents/${q(id)}`, signal),
     /** The same route as a team's phone gets it: the field's need-to-know view (responders only). */
     fieldIncident: (id: string, signal?: AbortSignal) => get<FieldIncidentView>(`/incidents/${q(id)}`, signal),
-    recommendations: (id: string, signal?: AbortSignal) => get<Recommendation[]>(`/incidents/${q(id)}/recommendations`, signal),
-    offer: (incidentId: string, teamId: string) => post<DispatchView>(`/incidents/${q(incidentId)}/dispatches`, { teamId }),
+    recommendations: (id: string, signal?: AbortSignal) =>
+      get<Recommendation[]>(`/incidents/${q(id)}/recommendations`, signal),
+    offer: (incidentId: string, teamId: string) =>
+      post<DispatchView>(`/incidents/${q(incidentId)}/dispatches`, { teamId }),
     dispositions: (signal?: AbortSignal) => get<DispositionView[]>('/dispositions', signal),
-    closeIncident: (id: string, disposition: string) => post<IncidentView>(`/incidents/${q(id)}/close`, { disposition }),
+    closeIncident: (id: string, disposition: string) =>
+      post<IncidentView>(`/incidents/${q(id)}/close`, { disposition }),
     requestHandoff: (incidentId: string, body: { agencyId: string; kind: AgencyKind; reason: string }) =>
       post<HandoffView>(`/incidents/${q(incidentId)}/handoffs`, body),
     policeAssist: (incidentId: string) => post<AlertView>(`/incidents/${q(incidentId)}/police-assist`),
@@ -84,28 +87,35 @@ export function createApi(http: Http) {
 
     queueCalls: () => get<CallView[]>('/calls?status=ringing,active'),
     call: (id: string) => get<CallView>(`/calls/${q(id)}`),
-    createCall: (body: CreateCallRequest, idempotencyKey: string) => post<CallView>('/calls', body, { 'Idempotency-Key': idempotencyKey }),
+    createCall: (body: CreateCallRequest, idempotencyKey: string) =>
+      post<CallView>('/calls', body, { 'Idempotency-Key': idempotencyKey }),
     answerCall: (id: string) => post<CallView>(`/calls/${q(id)}/answer`),
     takeoverCall: (id: string, reason: string) => post<CallView>(`/calls/${q(id)}/takeover`, { reason }),
     endCall: (id: string, body: EndCallRequest) => post<CallView>(`/calls/${q(id)}/end`, body),
-    triageCall: (id: string, input: TriageInput | Record<string, unknown>) => post<TriageResult>(`/calls/${q(id)}/triage`, input),
-    overrideTriage: (id: string, body: TriageOverrideInput) => post<TriageRecord>(`/calls/${q(id)}/triage/override`, body),
+    triageCall: (id: string, input: TriageInput | Record<string, unknown>) =>
+      post<TriageResult>(`/calls/${q(id)}/triage`, input),
+    overrideTriage: (id: string, body: TriageOverrideInput) =>
+      post<TriageRecord>(`/calls/${q(id)}/triage/override`, body),
     createIncident: (body: CreateIncidentRequest) => post<CreatedIncident>('/incidents', body),
 
     dispatches: (status: readonly DispatchStatus[]) => get<DispatchView[]>(`/dispatches?status=${status.join(',')}`),
-    teamDispatches: (teamId: string, status: readonly DispatchStatus[]) => get<DispatchView[]>(`/dispatches?teamId=${q(teamId)}&status=${status.join(',')}`),
+    teamDispatches: (teamId: string, status: readonly DispatchStatus[]) =>
+      get<DispatchView[]>(`/dispatches?teamId=${q(teamId)}&status=${status.join(',')}`),
     accept: (dispatchId: string) => post<DispatchView>(`/dispatches/${q(dispatchId)}/accept`),
-    decline: (dispatchId: string, reason: string) => post<DispatchView>(`/dispatches/${q(dispatchId)}/decline`, { reason }),
+    decline: (dispatchId: string, reason: string) =>
+      post<DispatchView>(`/dispatches/${q(dispatchId)}/decline`, { reason }),
     setTeamStatus: (teamId: string, status: SettableTeamStatus, location?: LatLng) =>
       post<TeamView>(`/teams/${q(teamId)}/status`, location ? { status, location } : { status }),
     sendLocation: (teamId: string, location: LatLng) => post<void>(`/teams/${q(teamId)}/location`, location),
     checkin: (teamId: string) => post<void>(`/teams/${q(teamId)}/checkin`),
-    panic: (teamId: string, location?: LatLng) => post<AlertView>(`/teams/${q(teamId)}/panic`, location ? { location } : {}),
+    panic: (teamId: string, location?: LatLng) =>
+      post<AlertView>(`/teams/${q(teamId)}/panic`, location ? { location } : {}),
 
     // Supervisor dashboard and access-log review (issue 10); `query` is an already encoded query string.
     kpis: (query: string, signal?: AbortSignal) => get<KpiReport>(`/kpis?${query}`, signal),
     kpiTrend: (query: string, signal?: AbortSignal) => get<KpiTrend>(`/kpis/trend?${query}`, signal),
-    kpiRegions: (query: string, signal?: AbortSignal) => get<{ regionId: string; report: KpiReport }[]>(`/kpis/regions?${query}`, signal),
+    kpiRegions: (query: string, signal?: AbortSignal) =>
+      get<{ regionId: string; report: KpiReport }[]>(`/kpis/regions?${query}`, signal),
     kpiTargets: () => get<{ responseMinutes: ResponseTimes }>('/kpis/targets'),
     staffing: () => get<StaffingPlan>('/planning/staffing'),
     audit: (query: string, signal?: AbortSignal) => get<AuditRowView[]>(`/audit?${query}`, signal),
@@ -119,9 +129,12 @@ export function createApi(http: Http) {
     confirmHandoffContact: (id: string) => post<HandoffView>(`/handoffs/${q(id)}/contact-confirmed`),
     cancelHandoff: (id: string, reason: string) => post<HandoffView>(`/handoffs/${q(id)}/cancel`, { reason }),
     agency: (id: string, signal?: AbortSignal) => get<AgencyView>(`/agencies/${q(id)}`, signal),
-    reportBeds: (agencyId: string, available: number, accepting: boolean) => post<BedsView>(`/agencies/${q(agencyId)}/beds`, { available, accepting }),
-    hospitalSuggestions: (incidentId: string, signal?: AbortSignal) => get<HospitalSuggestion[]>(`/incidents/${q(incidentId)}/hospital-suggestions`, signal),
-    requestBeds: (incidentId: string, agencyIds: string[], reason: string) => post<BedRequestView>(`/incidents/${q(incidentId)}/bed-requests`, { agencyIds, reason }),
+    reportBeds: (agencyId: string, available: number, accepting: boolean) =>
+      post<BedsView>(`/agencies/${q(agencyId)}/beds`, { available, accepting }),
+    hospitalSuggestions: (incidentId: string, signal?: AbortSignal) =>
+      get<HospitalSuggestion[]>(`/incidents/${q(incidentId)}/hospital-suggestions`, signal),
+    requestBeds: (incidentId: string, agencyIds: string[], reason: string) =>
+      post<BedRequestView>(`/incidents/${q(incidentId)}/bed-requests`, { agencyIds, reason }),
     ...admissionEndpoints(http),
     ...webhookEndpoints(http),
     ...centreEndpoints(http),

@@ -29,19 +29,38 @@ export function Shell() {
   const closeHelp = useCallback(() => setHelp(false), []);
 
   const roleShortcuts =
-    user.role === 'counselor' ? t.shortcutsHelp.counselor : user.role === 'responder' ? t.shortcutsHelp.team : t.shortcutsHelp.coordinator;
+    user.role === 'counselor'
+      ? t.shortcutsHelp.counselor
+      : user.role === 'responder'
+        ? t.shortcutsHelp.team
+        : t.shortcutsHelp.coordinator;
   return (
     <div className={`shell role-${user.role}`} data-synced={synced ? 'true' : 'false'}>
       <header className="topbar">
         <h1 className="brand">{t.app.title}</h1>
         <WorkspaceNav tabs={tabs} active={activeTab} open={openTab} />
         <span className="who" data-testid="signed-in-as">
-          {t.app.signedInAs(user.displayName, user.agencyKind ? `${t.roles[user.role]} · ${t.agencyKind[user.agencyKind]}` : t.roles[user.role])}
+          {t.app.signedInAs(
+            user.displayName,
+            user.agencyKind ? `${t.roles[user.role]} · ${t.agencyKind[user.agencyKind]}` : t.roles[user.role],
+          )}
         </span>
-        <button type="button" className="btn btn-quiet hide-on-phone" onClick={() => setHelp((h) => !h)} aria-expanded={help} aria-controls="shortcut-help">
+        <button
+          type="button"
+          className="btn btn-quiet hide-on-phone"
+          onClick={() => setHelp((h) => !h)}
+          aria-expanded={help}
+          aria-controls="shortcut-help"
+        >
           {t.app.shortcuts}
         </button>
-        <button type="button" className="btn btn-quiet" onClick={toggle} aria-label={t.app.switchLanguageLabel} data-testid="language-switch">
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={toggle}
+          aria-label={t.app.switchLanguageLabel}
+          data-testid="language-switch"
+        >
           {t.app.switchLanguage}
         </button>
         <button type="button" className="btn" onClick={() => logout('user')} data-testid="logout">

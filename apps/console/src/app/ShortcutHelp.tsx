@@ -21,7 +21,14 @@ export function ShortcutHelp({ roleShortcuts, onClose }: { roleShortcuts: string
     };
   }, [onClose]);
   return (
-    <div className="shortcut-help" id="shortcut-help" role="dialog" aria-modal="false" aria-labelledby="shortcut-help-title" data-testid="shortcut-help">
+    <div
+      className="shortcut-help"
+      id="shortcut-help"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="shortcut-help-title"
+      data-testid="shortcut-help"
+    >
       <h2 id="shortcut-help-title" className="shortcut-help-title">
         {t.app.shortcuts}
       </h2>

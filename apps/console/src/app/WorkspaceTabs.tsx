@@ -23,7 +23,15 @@ export function useWorkspaceTab(tabs: WorkspaceTab[]): [string, (id: string) => 
 }
 
 /** Links in the top bar, one per screen of the role (only when there is more than one). */
-export function WorkspaceNav({ tabs, active, open }: { tabs: WorkspaceTab[]; active: string; open: (id: string) => void }) {
+export function WorkspaceNav({
+  tabs,
+  active,
+  open,
+}: {
+  tabs: WorkspaceTab[];
+  active: string;
+  open: (id: string) => void;
+}) {
   const { t } = useI18n();
   if (tabs.length < 2) return null;
   return (

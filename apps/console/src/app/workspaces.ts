@@ -14,19 +14,29 @@ export interface WorkspaceTab {
   Component: LazyExoticComponent<ComponentType>;
 }
 
-const CoordinatorPage = lazy(() => import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
-const CounselorPage = lazy(() => import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })));
+const CoordinatorPage = lazy(() =>
+  import('../features/coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })),
+);
+const CounselorPage = lazy(() =>
+  import('../features/counselor/CounselorPage').then((m) => ({ default: m.CounselorPage })),
+);
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
-const DashboardPage = lazy(() => import('../features/supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DashboardPage = lazy(() =>
+  import('../features/supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 const AccessLogPage = lazy(() => import('../features/audit/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
-const PartnerPortal = lazy(() => import('../features/partner/PartnerPortal').then((m) => ({ default: m.PartnerPortal })));
+const PartnerPortal = lazy(() =>
+  import('../features/partner/PartnerPortal').then((m) => ({ default: m.PartnerPortal })),
+);
 const RosterPage = lazy(() => import('../features/rosters/RosterPage').then((m) => ({ default: m.RosterPage })));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const AgenciesPage = lazy(() => import('../features/admin/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
 const PeoplePage = lazy(() => import('../features/admin/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })));
-const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
+const FollowUpsPage = lazy(() =>
+  import('../features/followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })),
+);
 
 const liveMap: WorkspaceTab = { id: 'map', label: (t) => t.workspace.map, Component: CoordinatorPage };
 const calls: WorkspaceTab = { id: 'calls', label: (t) => t.workspace.calls, Component: CounselorPage };
@@ -37,9 +47,17 @@ const portal: WorkspaceTab = { id: 'portal', label: (t) => t.workspace.portal, C
 const clients: WorkspaceTab = { id: 'clients', label: (t) => t.workspace.clients, Component: ClientsPage };
 const followUps: WorkspaceTab = { id: 'follow-ups', label: (t) => t.workspace.followUps, Component: FollowUpsPage };
 
-const DeliveriesPage = lazy(() => import('../features/webhooks/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
-const HolidaysEditor = lazy(() => import('../features/admissions/HolidaysEditor').then((m) => ({ default: m.HolidaysEditor })));
-const partnerDeliveries: WorkspaceTab = { id: 'deliveries', label: (t) => t.workspace.partnerDeliveries, Component: DeliveriesPage };
+const DeliveriesPage = lazy(() =>
+  import('../features/webhooks/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })),
+);
+const HolidaysEditor = lazy(() =>
+  import('../features/admissions/HolidaysEditor').then((m) => ({ default: m.HolidaysEditor })),
+);
+const partnerDeliveries: WorkspaceTab = {
+  id: 'deliveries',
+  label: (t) => t.workspace.partnerDeliveries,
+  Component: DeliveriesPage,
+};
 const holidays: WorkspaceTab = { id: 'holidays', label: (t) => t.workspace.holidays, Component: HolidaysEditor };
 const rosters: WorkspaceTab = { id: 'rosters', label: (t) => t.workspace.rosters, Component: RosterPage };
 const teams: WorkspaceTab = { id: 'teams', label: (t) => t.workspace.teams, Component: TeamsPage };

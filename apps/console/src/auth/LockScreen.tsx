@@ -31,7 +31,10 @@ export function LockScreen({ onUnlock }: { onUnlock: () => void }) {
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const open = useMemo(
-    () => [...alertMap.values()].filter((a) => a.acknowledgedAt === null).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)),
+    () =>
+      [...alertMap.values()]
+        .filter((a) => a.acknowledgedAt === null)
+        .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)),
     // `version` is what changes; the map is mutated in place
     [alertMap, version],
   );
@@ -58,7 +61,12 @@ export function LockScreen({ onUnlock }: { onUnlock: () => void }) {
         <h2 id="lock-title">{t.lock.title}</h2>
         <p>{t.lock.explain(user.displayName)}</p>
         <h3 id="lock-alerts-title">{t.lock.openAlerts(open.length)}</h3>
-        <ul className="plain-list lock-alerts" aria-labelledby="lock-alerts-title" aria-live="polite" data-testid="lock-alerts">
+        <ul
+          className="plain-list lock-alerts"
+          aria-labelledby="lock-alerts-title"
+          aria-live="polite"
+          data-testid="lock-alerts"
+        >
           {open.slice(0, 8).map((a) => (
             <li key={a.id} data-testid="lock-alert" data-kind={a.kind}>
               <strong>{t.alertKind[a.kind]}</strong> · {formatTime(a.raisedAt, lang)} · {a.message}
@@ -68,7 +76,15 @@ export function LockScreen({ onUnlock }: { onUnlock: () => void }) {
         <form onSubmit={(e) => void submit(e)} className="lock-form">
           <label className="field">
             <span>{t.lock.password}</span>
-            <input type="password" name="unlock-password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus required />
+            <input
+              type="password"
+              name="unlock-password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoFocus
+              required
+            />
           </label>
           {failed ? (
             <p className="error" role="alert">

@@ -32,7 +32,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Ends the session on the server too (POST /auth/logout), so the token cannot be replayed from this device.
     // An expired session is already over there; a failure here changes nothing for the person logging out.
     if (token && reason !== 'expired') {
-      void fetch(`${API_PREFIX}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+      void fetch(`${API_PREFIX}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(
+        () => undefined,
+      );
     }
     tokenRef.current = null;
     clearSession();

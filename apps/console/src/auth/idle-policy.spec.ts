@@ -11,7 +11,11 @@ describe('idle policy per role', () => {
     expect(idlePolicy('counselor')).toBe('logoff');
     expect(idlePolicy('admin')).toBe('logoff');
     expect(idlePolicy('agency')).toBe('logoff');
-    expect([keepsSessionAlive('responder'), keepsSessionAlive('coordinator'), keepsSessionAlive('counselor')]).toEqual([true, true, false]);
+    expect([keepsSessionAlive('responder'), keepsSessionAlive('coordinator'), keepsSessionAlive('counselor')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('renews the token of a phone in a pocket (keepAlive) without any input, and not without keepAlive', async () => {

@@ -38,7 +38,11 @@ export function loadSession(): Session | null {
 }
 
 export function saveSession(response: LoginResponse, now: number = Date.now()): Session {
-  const session: Session = { accessToken: response.accessToken, user: response.user, expiresAt: now + response.expiresIn * 1000 };
+  const session: Session = {
+    accessToken: response.accessToken,
+    user: response.user,
+    expiresAt: now + response.expiresIn * 1000,
+  };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   return session;
 }

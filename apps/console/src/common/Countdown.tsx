@@ -3,7 +3,15 @@ import { useNow } from './clock';
 import { formatDuration } from './format';
 
 /** Time left until `to` (or overdue after it), ticking with the shared clock. */
-export function Countdown({ to, warnMs = 15 * 60_000, expiredText }: { to: string | null; warnMs?: number; expiredText?: string }) {
+export function Countdown({
+  to,
+  warnMs = 15 * 60_000,
+  expiredText,
+}: {
+  to: string | null;
+  warnMs?: number;
+  expiredText?: string;
+}) {
   const { t } = useI18n();
   const now = useNow();
   if (!to) return <span className="countdown countdown-none">{t.time.noDeadline}</span>;

@@ -30,9 +30,13 @@ describe('runAction', () => {
   it('is busy with no failure while the action runs, and not busy after a success', async () => {
     const { log, state } = recorder();
     let seenWhileRunning: string[] = [];
-    await runAction(async () => {
-      seenWhileRunning = [...log];
-    }, state, { describeError });
+    await runAction(
+      async () => {
+        seenWhileRunning = [...log];
+      },
+      state,
+      { describeError },
+    );
     expect(seenWhileRunning).toEqual(['busy=true', 'failure=null']);
     expect(log).toEqual(['busy=true', 'failure=null', 'busy=false']);
   });
@@ -46,7 +50,9 @@ describe('runAction', () => {
   it('shows the failure and is no longer busy after a failure, whether or not busy is kept on success', async () => {
     for (const keepBusyOnSuccess of [false, true]) {
       const { log, state } = recorder();
-      await expect(runAction(() => Promise.reject(refused()), state, { describeError, keepBusyOnSuccess })).resolves.toBeUndefined();
+      await expect(
+        runAction(() => Promise.reject(refused()), state, { describeError, keepBusyOnSuccess }),
+      ).resolves.toBeUndefined();
       expect(log).toEqual(['busy=true', 'failure=null', 'failure=Already taken', 'busy=false']);
     }
   });

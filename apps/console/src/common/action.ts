@@ -23,7 +23,11 @@ export interface ActionOptions {
 }
 
 /** Busy and no failure while `action` runs; then not busy (unless kept after a success) and the failure text, if any. */
-export async function runAction(action: () => Promise<unknown>, state: ActionState, options: ActionOptions): Promise<void> {
+export async function runAction(
+  action: () => Promise<unknown>,
+  state: ActionState,
+  options: ActionOptions,
+): Promise<void> {
   state.setBusy(true);
   state.setFailure(null);
   let succeeded = false;

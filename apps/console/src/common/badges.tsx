@@ -2,11 +2,23 @@ import type { AlertSeverity, Category, TeamStatus } from '#contracts';
 import { useI18n } from '../i18n/i18n';
 import { CATEGORY_SVG, SEVERITY_STYLE, TEAM_STATUS_STYLE } from './category-style';
 
-export function CategoryBadge({ category, size = 28, showLabel = false }: { category: Category; size?: number; showLabel?: boolean }) {
+export function CategoryBadge({
+  category,
+  size = 28,
+  showLabel = false,
+}: {
+  category: Category;
+  size?: number;
+  showLabel?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <span className="category-badge" title={`${category}: ${t.category[category]}`} data-category={category}>
-      <span className="category-shape" style={{ width: size, height: size }} dangerouslySetInnerHTML={{ __html: CATEGORY_SVG[category] }} />
+      <span
+        className="category-shape"
+        style={{ width: size, height: size }}
+        dangerouslySetInnerHTML={{ __html: CATEGORY_SVG[category] }}
+      />
       <span className={showLabel ? 'category-label' : 'visually-hidden'}>
         {showLabel ? t.category[category] : `${category}: ${t.category[category]}`}
       </span>

@@ -16,13 +16,48 @@ export interface ShapeStyle {
 const STROKE = 'stroke="#1a1a1a" stroke-width="1.5"';
 
 export const CATEGORY_STYLE: Record<Category, ShapeStyle> = {
-  A: { fill: '#D55E00', ink: '#000', shape: `<polygon points="7,1 17,1 23,7 23,17 17,23 7,23 1,17 1,7" fill="#D55E00" ${STROKE}/>`, letterY: 16.5 },
-  B: { fill: '#E69F00', ink: '#000', shape: `<polygon points="12,1 23.5,22.5 0.5,22.5" fill="#E69F00" ${STROKE}/>`, letterY: 20 },
-  C: { fill: '#CC79A7', ink: '#000', shape: `<polygon points="12,0.5 23.5,12 12,23.5 0.5,12" fill="#CC79A7" ${STROKE}/>`, letterY: 16.5 },
-  D: { fill: '#0072B2', ink: '#fff', shape: `<rect x="2" y="2" width="20" height="20" fill="#0072B2" ${STROKE}/>`, letterY: 16.5 },
-  E: { fill: '#56B4E9', ink: '#000', shape: `<circle cx="12" cy="12" r="11" fill="#56B4E9" ${STROKE}/>`, letterY: 16.5 },
-  F: { fill: '#009E73', ink: '#000', shape: `<polygon points="12,1 23,9.5 19,23 5,23 1,9.5" fill="#009E73" ${STROKE}/>`, letterY: 18 },
-  G: { fill: '#ffffff', ink: '#000', shape: `<circle cx="12" cy="12" r="10.5" fill="#ffffff" stroke="#1a1a1a" stroke-width="2.5" stroke-dasharray="3 2"/>`, letterY: 16.5 },
+  A: {
+    fill: '#D55E00',
+    ink: '#000',
+    shape: `<polygon points="7,1 17,1 23,7 23,17 17,23 7,23 1,17 1,7" fill="#D55E00" ${STROKE}/>`,
+    letterY: 16.5,
+  },
+  B: {
+    fill: '#E69F00',
+    ink: '#000',
+    shape: `<polygon points="12,1 23.5,22.5 0.5,22.5" fill="#E69F00" ${STROKE}/>`,
+    letterY: 20,
+  },
+  C: {
+    fill: '#CC79A7',
+    ink: '#000',
+    shape: `<polygon points="12,0.5 23.5,12 12,23.5 0.5,12" fill="#CC79A7" ${STROKE}/>`,
+    letterY: 16.5,
+  },
+  D: {
+    fill: '#0072B2',
+    ink: '#fff',
+    shape: `<rect x="2" y="2" width="20" height="20" fill="#0072B2" ${STROKE}/>`,
+    letterY: 16.5,
+  },
+  E: {
+    fill: '#56B4E9',
+    ink: '#000',
+    shape: `<circle cx="12" cy="12" r="11" fill="#56B4E9" ${STROKE}/>`,
+    letterY: 16.5,
+  },
+  F: {
+    fill: '#009E73',
+    ink: '#000',
+    shape: `<polygon points="12,1 23,9.5 19,23 5,23 1,9.5" fill="#009E73" ${STROKE}/>`,
+    letterY: 18,
+  },
+  G: {
+    fill: '#ffffff',
+    ink: '#000',
+    shape: `<circle cx="12" cy="12" r="10.5" fill="#ffffff" stroke="#1a1a1a" stroke-width="2.5" stroke-dasharray="3 2"/>`,
+    letterY: 16.5,
+  },
 };
 
 /** The full badge SVG (shape + letter), built once per category and reused by map icons and lists. */

@@ -13,7 +13,14 @@ export function formatDuration(ms: number): string {
 export function formatTime(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : d.toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return Number.isNaN(d.getTime())
+    ? '—'
+    : d.toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
 }
 
 export function formatDateTime(iso: string | null | undefined, lang: string): string {
@@ -21,7 +28,13 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? '—'
-    : d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    : d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
 }
 
 /** A random id for Idempotency-Key headers. */

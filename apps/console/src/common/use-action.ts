@@ -23,6 +23,10 @@ export function useAction(options: UseActionOptions = {}): Action {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const run = (action: () => Promise<unknown>) =>
-    runAction(action, { setBusy, setFailure }, { ...options, describeError: options.describeError ?? ((e) => apiErrorMessage(e, t.app.error)) });
+    runAction(
+      action,
+      { setBusy, setFailure },
+      { ...options, describeError: options.describeError ?? ((e) => apiErrorMessage(e, t.app.error)) },
+    );
   return { busy, failure, run, showFailure: setFailure, clearFailure: () => setFailure(null) };
 }

@@ -12,7 +12,10 @@ function isTyping(target: EventTarget | null): boolean {
 /** Normalised key names: "alt+1", "escape", "j", "?". */
 export function keyName(event: KeyboardEvent): string {
   // With Alt held, macOS turns letters into symbols: fall back to the physical key.
-  const base = event.altKey && /^(Key|Digit)/.test(event.code) ? event.code.replace(/^(Key|Digit)/, '').toLowerCase() : event.key.toLowerCase();
+  const base =
+    event.altKey && /^(Key|Digit)/.test(event.code)
+      ? event.code.replace(/^(Key|Digit)/, '').toLowerCase()
+      : event.key.toLowerCase();
   return `${event.altKey ? 'alt+' : ''}${event.ctrlKey || event.metaKey ? 'ctrl+' : ''}${base}`;
 }
 

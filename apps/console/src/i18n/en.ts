@@ -59,7 +59,8 @@ export const en = {
     loggedOutExpired: 'Your session ended. Please sign in again.',
   },
   idle: {
-    warning: (seconds: number) => `No activity: you will be logged out in ${seconds} s. Move the mouse or press a key to stay.`,
+    warning: (seconds: number) =>
+      `No activity: you will be logged out in ${seconds} s. Move the mouse or press a key to stay.`,
   },
   connection: {
     disconnected: 'Disconnected from the server: what you see may be out of date. Reconnecting…',
@@ -153,7 +154,10 @@ export const en = {
     'offer-declined': 'Offer declined',
   } satisfies Record<AlertKind, string>,
   alertSeverity: { info: 'Info', warning: 'Warning', critical: 'Critical' } satisfies Record<AlertSeverity, string>,
-  agencyKind: { hospital: 'Hospital', police: 'Police', fire: 'Fire', community: 'Community centre' } satisfies Record<AgencyKind, string>,
+  agencyKind: { hospital: 'Hospital', police: 'Police', fire: 'Fire', community: 'Community centre' } satisfies Record<
+    AgencyKind,
+    string
+  >,
   skill: {
     adolescent: 'adolescents',
     addiction: 'addiction',
@@ -445,7 +449,8 @@ export const en = {
   },
   shortcutsHelp: {
     global: 'Alt+L switch language · ? show shortcuts · Esc close panel',
-    coordinator: 'Alt+1 queue · Alt+2 map · Alt+3 teams · Alt+4 alerts · J / K next / previous incident · O offer the first recommendation',
+    coordinator:
+      'Alt+1 queue · Alt+2 map · Alt+3 teams · Alt+4 alerts · J / K next / previous incident · O offer the first recommendation',
     counselor: 'Alt+N new call · Alt+T triage form · Alt+I create incident · Alt+E end call',
     team: 'A accept · D decline · C check in',
   },
@@ -591,11 +596,12 @@ export const en = {
     none: 'No access found.',
     count: (n: number) => `${n} rows`,
     unusual: 'Unusual access',
-    unusualHint: 'Reads of a person\'s record by a user who never had a call or incident with them, or outside the reader\'s shift.',
+    unusualHint:
+      "Reads of a person's record by a user who never had a call or incident with them, or outside the reader's shift.",
     reasons: 'Why',
     reasonLabels: {
       'no-relationship': 'No call or incident with the person',
-      'outside-shift': 'Outside the reader\'s shift',
+      'outside-shift': "Outside the reader's shift",
     } satisfies Record<UnusualAccessReason, string>,
     showPerson: 'Show this person',
     loading: 'Loading…',
@@ -746,7 +752,10 @@ export const en = {
     noCentre: '— none —',
     caseManager: 'Case manager',
     basis: 'Legal basis for keeping this record',
-    basisKind: { consent: 'Consent of the person', 'vital-interest': 'Needed to protect life or safety (no consent)' } as Record<'consent' | 'vital-interest', string>,
+    basisKind: {
+      consent: 'Consent of the person',
+      'vital-interest': 'Needed to protect life or safety (no consent)',
+    } as Record<'consent' | 'vital-interest', string>,
     basisScope: 'What the person consented to',
     basisNote: 'Why it is needed to protect life or safety',
     basisAt: 'When',
@@ -777,9 +786,14 @@ export const en = {
     },
     history: 'History',
     noHistory: 'No contacts yet.',
-    historyKind: { call: 'Call', incident: 'Incident', handoff: 'Handoff', 'follow-up': 'Follow-up' } as Record<string, string>,
+    historyKind: { call: 'Call', incident: 'Incident', handoff: 'Handoff', 'follow-up': 'Follow-up' } as Record<
+      string,
+      string
+    >,
     repeatContact: (ordinal: number, total30: number) =>
-      ordinal >= 2 ? `${ordinal === 2 ? 'Second' : ordinal === 3 ? 'Third' : `${ordinal}th`} call this week · ${total30} earlier in 30 days` : `${total30} earlier call${total30 === 1 ? '' : 's'} in 30 days`,
+      ordinal >= 2
+        ? `${ordinal === 2 ? 'Second' : ordinal === 3 ? 'Third' : `${ordinal}th`} call this week · ${total30} earlier in 30 days`
+        : `${total30} earlier call${total30 === 1 ? '' : 's'} in 30 days`,
     lastContact: (at: string, outcome: string) => `Last: ${at} · ${outcome}`,
     matchPlan: (name: string) => `Safety plan: ${name}`,
     close: 'Close record',
@@ -787,7 +801,8 @@ export const en = {
   // The admin's holiday calendar: days the admission clock skips besides Sundays.
   holidays: {
     title: 'Public holidays',
-    intro: 'The emergency admission clock (72 hours) skips Sundays and these days whole. Korea’s public holidays are built in; add a newly declared holiday or remove one here.',
+    intro:
+      'The emergency admission clock (72 hours) skips Sundays and these days whole. Korea’s public holidays are built in; add a newly declared holiday or remove one here.',
     year: 'Year',
     date: 'Date',
     add: 'Add',
@@ -804,7 +819,8 @@ export const en = {
     title: 'Partner deliveries',
     agencies: 'Agencies',
     noWebhook: 'no webhook',
-    counts: (pending: number, delivered: number, failed: number) => `${pending} pending · ${delivered} delivered · ${failed} failed`,
+    counts: (pending: number, delivered: number, failed: number) =>
+      `${pending} pending · ${delivered} delivered · ${failed} failed`,
     choose: 'Choose an agency to see its deliveries.',
     deliveriesOf: (name: string) => `Deliveries to ${name}`,
     event: 'Event',
@@ -814,7 +830,10 @@ export const en = {
     nextAttempt: 'Next attempt',
     delivered: 'Delivered',
     created: 'Created',
-    status: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' } satisfies Record<WebhookDeliveryStatus, string>,
+    status: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' } satisfies Record<
+      WebhookDeliveryStatus,
+      string
+    >,
     retry: 'Retry',
     retryLabel: (event: string, seq: number) => `Retry ${event} #${seq}`,
     refresh: 'Refresh',
@@ -828,7 +847,8 @@ export const en = {
     thisWeek: 'This week',
     nextWeek: 'Next week →',
     copyLastWeek: 'Copy last week',
-    dragHint: "Drag across a team's row to add a shift (whole hours), or use the form below. Select a shift to delete it.",
+    dragHint:
+      "Drag across a team's row to add a shift (whole hours), or use the form below. Select a shift to delete it.",
     team: 'Team',
     gapsTitle: 'Coverage gaps in the next 7 days',
     noGaps: 'Every region has a team on duty for the next 7 days.',
@@ -839,7 +859,8 @@ export const en = {
     deleteShift: 'Delete shift',
     deleted: 'Shift deleted.',
     created: (n: number) => (n === 1 ? '1 shift added.' : `${n} shifts added.`),
-    copied: (n: number, skipped: number) => `${n === 1 ? '1 shift' : `${n} shifts`} copied from last week${skipped ? `; ${skipped} left out because they overlap shifts already rostered` : ''}.`,
+    copied: (n: number, skipped: number) =>
+      `${n === 1 ? '1 shift' : `${n} shifts`} copied from last week${skipped ? `; ${skipped} left out because they overlap shifts already rostered` : ''}.`,
     nothingToCopy: 'Last week has no shifts to copy.',
     addShifts: 'Add shifts',
     firstDay: 'First day',
@@ -847,7 +868,8 @@ export const en = {
     length: 'Length',
     hours: (h: number) => (h === 24 ? '24 hours (full day)' : `${h} hours`),
     days: 'Consecutive days',
-    formHint: 'A day/night split is two 12-hour shifts (for example 09:00 and 21:00) of different teams. Overlapping shifts of one team are refused.',
+    formHint:
+      'A day/night split is two 12-hour shifts (for example 09:00 and 21:00) of different teams. Overlapping shifts of one team are refused.',
   },
   // Running the centre (issue 10): teams, skills, agencies, regions.
   centre: {
@@ -900,7 +922,8 @@ export const en = {
     webhookSecretOnce: 'Webhook signing secret (shown once; give it to the agency now):',
     regions: 'Regions',
     importRegions: 'Import region boundaries',
-    importHint: 'Choose a GeoJSON FeatureCollection of polygons. It is checked and shown on the map before anything is saved; regions are matched by code.',
+    importHint:
+      'Choose a GeoJSON FeatureCollection of polygons. It is checked and shown on the map before anything is saved; regions are matched by code.',
     geojsonFile: 'GeoJSON file',
     fileTooLarge: 'The file is larger than 25 MB.',
     notJson: 'The file is not valid JSON.',
@@ -956,7 +979,7 @@ export const en = {
     resetPasswordOf: (username: string) => `New password for ${username}`,
     setPassword: 'Set password',
     resetEndsSessions: "The user's open sessions end at once; they sign in again with the new password.",
-    changeEndsSessions: 'A change of role, team or agency ends the user\'s open sessions.',
+    changeEndsSessions: "A change of role, team or agency ends the user's open sessions.",
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
     deactivated: (username: string) => `${username} deactivated; their sessions have ended.`,
@@ -973,12 +996,21 @@ export const en = {
     doneAt: 'Completed',
     person: 'Call back',
     unknownPerson: 'Unregistered caller',
-    source: { 'call-ended': 'Call ended without dispatch', 'incident-closed': 'Incident closed', 'hand-back': 'Handed back' } as Record<'call-ended' | 'incident-closed' | 'hand-back', string>,
+    source: {
+      'call-ended': 'Call ended without dispatch',
+      'incident-closed': 'Incident closed',
+      'hand-back': 'Handed back',
+    } as Record<'call-ended' | 'incident-closed' | 'hand-back', string>,
     incident: (number: string) => `Incident ${number}`,
     handBack: (by: string) => `Note from ${by}`,
     attempts: 'Attempts',
     noAttempts: 'No attempts yet.',
-    attemptOutcome: { reached: 'Reached', 'no-answer': 'No answer', refused: 'Refused', 'wrong-number': 'Wrong number' } as Record<'reached' | 'no-answer' | 'refused' | 'wrong-number', string>,
+    attemptOutcome: {
+      reached: 'Reached',
+      'no-answer': 'No answer',
+      refused: 'Refused',
+      'wrong-number': 'Wrong number',
+    } as Record<'reached' | 'no-answer' | 'refused' | 'wrong-number', string>,
     outcome: {
       'linked-case-management': 'Linked to case management',
       'linked-treatment': 'Linked to treatment',
@@ -1026,9 +1058,11 @@ export const en = {
   },
   // Issue 13 item 2: the control room's idle lock.
   lock: {
-    warning: (seconds: number) => `No activity: the console locks in ${seconds} s. Offers and alerts will still show and sound.`,
+    warning: (seconds: number) =>
+      `No activity: the console locks in ${seconds} s. Offers and alerts will still show and sound.`,
     title: 'Console locked',
-    explain: (name: string) => `Locked after inactivity. Offers and alerts still arrive and sound. ${name}: enter your password to continue.`,
+    explain: (name: string) =>
+      `Locked after inactivity. Offers and alerts still arrive and sound. ${name}: enter your password to continue.`,
     openAlerts: (n: number) => `Open alerts: ${n}`,
     password: 'Password',
     unlock: 'Unlock',
@@ -1036,9 +1070,11 @@ export const en = {
   },
   // Issue 13 item 7: closing and police assistance ask first.
   closing: {
-    handoffsOpen: (n: number) => `${n} handoff${n === 1 ? ' is' : 's are'} still requested and unanswered. Close the incident anyway?`,
+    handoffsOpen: (n: number) =>
+      `${n} handoff${n === 1 ? ' is' : 's are'} still requested and unanswered. Close the incident anyway?`,
     closeAnyway: 'Close anyway',
-    policeConfirm: 'Request police assistance (112) for this incident now? The control room and the police are alerted.',
+    policeConfirm:
+      'Request police assistance (112) for this incident now? The control room and the police are alerted.',
     policeYes: 'Yes, request police',
     back: 'Go back',
   },

@@ -288,7 +288,8 @@ export const ko: Messages = {
     openOthers: '열기',
     takeover: {
       title: '다른 상담원이 맡은 상담',
-      explanation: '다른 상담원이 이 상담을 맡고 있습니다. 인계받기 전에는 분류·사건 생성·상담 종료를 할 수 없으며, 인계와 그 사유는 기록됩니다.',
+      explanation:
+        '다른 상담원이 이 상담을 맡고 있습니다. 인계받기 전에는 분류·사건 생성·상담 종료를 할 수 없으며, 인계와 그 사유는 기록됩니다.',
       button: '인계받기',
       reason: '인계 사유',
       confirm: '상담 인계받기',
@@ -414,7 +415,8 @@ export const ko: Messages = {
   },
   shortcutsHelp: {
     global: 'Alt+L 언어 전환 · ? 단축키 보기 · Esc 패널 닫기',
-    coordinator: 'Alt+1 대기열 · Alt+2 지도 · Alt+3 팀 · Alt+4 경보 · J / K 다음 / 이전 사건 · O 첫 번째 추천 팀에 출동 요청',
+    coordinator:
+      'Alt+1 대기열 · Alt+2 지도 · Alt+3 팀 · Alt+4 경보 · J / K 다음 / 이전 사건 · O 첫 번째 추천 팀에 출동 요청',
     counselor: 'Alt+N 새 상담 · Alt+T 분류 양식 · Alt+I 사건 생성 · Alt+E 상담 종료',
     team: 'A 수락 · D 거절 · C 안전 확인',
   },
@@ -748,7 +750,8 @@ export const ko: Messages = {
   },
   holidays: {
     title: '공휴일',
-    intro: '응급입원 시한(72시간)은 일요일과 아래 날짜를 하루 전체 제외하고 계산합니다. 대한민국 공휴일이 기본으로 들어 있으며, 새로 지정된 공휴일을 추가하거나 삭제할 수 있습니다.',
+    intro:
+      '응급입원 시한(72시간)은 일요일과 아래 날짜를 하루 전체 제외하고 계산합니다. 대한민국 공휴일이 기본으로 들어 있으며, 새로 지정된 공휴일을 추가하거나 삭제할 수 있습니다.',
     year: '연도',
     date: '날짜',
     add: '추가',
@@ -787,7 +790,8 @@ export const ko: Messages = {
     thisWeek: '이번 주',
     nextWeek: '다음 주 →',
     copyLastWeek: '지난주 복사',
-    dragHint: '팀 줄을 가로로 끌어 근무를 추가하거나(정시 단위) 아래 양식을 쓰세요. 근무를 선택하면 삭제할 수 있습니다.',
+    dragHint:
+      '팀 줄을 가로로 끌어 근무를 추가하거나(정시 단위) 아래 양식을 쓰세요. 근무를 선택하면 삭제할 수 있습니다.',
     team: '팀',
     gapsTitle: '앞으로 7일 공백 시간',
     noGaps: '앞으로 7일 동안 모든 구역에 근무 중인 팀이 있습니다.',
@@ -798,7 +802,8 @@ export const ko: Messages = {
     deleteShift: '근무 삭제',
     deleted: '근무를 삭제했습니다.',
     created: (n) => `근무 ${n}건을 추가했습니다.`,
-    copied: (n, skipped) => `지난주 근무 ${n}건을 복사했습니다${skipped ? `. 이미 편성된 근무와 겹치는 ${skipped}건은 제외했습니다` : ''}.`,
+    copied: (n, skipped) =>
+      `지난주 근무 ${n}건을 복사했습니다${skipped ? `. 이미 편성된 근무와 겹치는 ${skipped}건은 제외했습니다` : ''}.`,
     nothingToCopy: '지난주에 복사할 근무가 없습니다.',
     addShifts: '근무 추가',
     firstDay: '첫날',
@@ -806,7 +811,8 @@ export const ko: Messages = {
     length: '근무 시간',
     hours: (h) => (h === 24 ? '24시간(당직)' : `${h}시간`),
     days: '연속 일수',
-    formHint: '주간/야간 교대는 서로 다른 팀의 12시간 근무 두 개입니다(예: 09:00, 21:00). 한 팀의 근무가 겹치면 거부됩니다.',
+    formHint:
+      '주간/야간 교대는 서로 다른 팀의 12시간 근무 두 개입니다(예: 09:00, 21:00). 한 팀의 근무가 겹치면 거부됩니다.',
   },
   centre: {
     teams: '팀',
@@ -858,7 +864,8 @@ export const ko: Messages = {
     webhookSecretOnce: '웹훅 서명 비밀키(한 번만 표시됩니다. 지금 기관에 전달하세요):',
     regions: '관할 구역',
     importRegions: '구역 경계 가져오기',
-    importHint: '다각형 GeoJSON FeatureCollection 파일을 고르세요. 저장 전에 검사하고 지도에 보여 줍니다. 구역은 코드로 맞춥니다.',
+    importHint:
+      '다각형 GeoJSON FeatureCollection 파일을 고르세요. 저장 전에 검사하고 지도에 보여 줍니다. 구역은 코드로 맞춥니다.',
     geojsonFile: 'GeoJSON 파일',
     fileTooLarge: '파일이 25MB보다 큽니다.',
     notJson: '올바른 JSON 파일이 아닙니다.',
@@ -980,9 +987,11 @@ export const ko: Messages = {
     unknownTeam: '팀',
   },
   lock: {
-    warning: (seconds) => `입력이 없어 ${seconds}초 후 화면이 잠깁니다. 출동 요청과 알림은 계속 표시되고 소리가 납니다.`,
+    warning: (seconds) =>
+      `입력이 없어 ${seconds}초 후 화면이 잠깁니다. 출동 요청과 알림은 계속 표시되고 소리가 납니다.`,
     title: '화면 잠김',
-    explain: (name) => `입력이 없어 잠겼습니다. 출동 요청과 알림은 계속 들어오고 소리가 납니다. ${name}님, 계속하려면 비밀번호를 입력하세요.`,
+    explain: (name) =>
+      `입력이 없어 잠겼습니다. 출동 요청과 알림은 계속 들어오고 소리가 납니다. ${name}님, 계속하려면 비밀번호를 입력하세요.`,
     openAlerts: (n) => `처리 안 된 알림: ${n}건`,
     password: '비밀번호',
     unlock: '잠금 해제',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AlertView, AnyEventEnvelope, EventsPage, IncidentEventData, IncidentView, TeamEventData } from '#contracts';
+import type {
+  AlertView,
+  AnyEventEnvelope,
+  EventsPage,
+  IncidentEventData,
+  IncidentView,
+  TeamEventData,
+} from '#contracts';
 import { EventStore } from './event-store';
 import { SyncController } from './sync-controller';
 
@@ -79,7 +86,11 @@ describe('EventStore', () => {
     const store = new EventStore();
     store.receive(incident(1));
     store.receive(incident(9, { status: 'on-scene' })); // live, ahead of a gap
-    store.applyCatchUpPage([incident(1), incident(5, { status: 'dispatched' }), incident(4, { status: 'dispatching' })]);
+    store.applyCatchUpPage([
+      incident(1),
+      incident(5, { status: 'dispatched' }),
+      incident(4, { status: 'dispatching' }),
+    ]);
     expect(store.lastSeq).toBe(5);
     expect(store.incidents.get('i1')?.status).toBe('dispatched');
     store.completeCatchUp(8);
@@ -105,7 +116,11 @@ describe('EventStore', () => {
     const teamCalls: string[][] = [];
     store.subscribe('incidents', (ids) => incidentCalls.push([...ids]));
     store.subscribe('teams', (ids) => teamCalls.push([...ids]));
-    store.applyCatchUpPage([incident(1), incident(2, { id: 'i2', number: '2026-0002' }), incident(3, { status: 'dispatching' })]);
+    store.applyCatchUpPage([
+      incident(1),
+      incident(2, { id: 'i2', number: '2026-0002' }),
+      incident(3, { status: 'dispatching' }),
+    ]);
     expect(incidentCalls).toEqual([['i1', 'i2']]);
     expect(teamCalls).toEqual([]);
     store.receive(team(4));
@@ -130,7 +145,11 @@ describe('EventStore', () => {
       createdAt: '2026-01-01T00:00:00Z',
     };
     store.seedIncidents([view]);
-    expect(store.incidents.get('i1')).toMatchObject({ status: 'dispatched', address: '1 Sejong-daero', summary: 'caller on bridge' });
+    expect(store.incidents.get('i1')).toMatchObject({
+      status: 'dispatched',
+      address: '1 Sejong-daero',
+      summary: 'caller on bridge',
+    });
     store.receive(incident(2, { status: 'on-scene' }));
     expect(store.incidents.get('i1')).toMatchObject({ status: 'on-scene', address: '1 Sejong-daero' });
   });
@@ -153,19 +172,74 @@ describe('EventStore', () => {
 
   it('applies hospital beds that arrive before the hospital list', () => {
     const store = new EventStore();
-    store.receive({ seq: 1, type: 'hospital.updated', occurredAt: '2026-01-01T00:00:00Z', data: { agencyId: 'h1', bedsAvailable: 3, updatedAt: '2026-01-01T00:00:00Z' } });
-    store.seedHospitals([{ id: 'h1', code: 'SMC', kind: 'hospital', name: 'Seoul Medical Center', regionIds: [], location: { lat: 37.6, lng: 127.1 }, bedsAvailable: 0 }]);
+    store.receive({
+      seq: 1,
+      type: 'hospital.updated',
+      occurredAt: '2026-01-01T00:00:00Z',
+      data: { agencyId: 'h1', bedsAvailable: 3, updatedAt: '2026-01-01T00:00:00Z' },
+    });
+    store.seedHospitals([
+      {
+        id: 'h1',
+        code: 'SMC',
+        kind: 'hospital',
+        name: 'Seoul Medical Center',
+        regionIds: [],
+        location: { lat: 37.6, lng: 127.1 },
+        bedsAvailable: 0,
+      },
+    ]);
     expect(store.hospitals.get('h1')?.bedsAvailable).toBe(3);
   });
 
   it('keeps whether a hospital accepts and when its beds were reported, from events before and after the list', () => {
     const store = new EventStore();
-    const hospital = { id: 'h1', code: 'SMC', kind: 'hospital' as const, name: 'Seoul Medical Center', regionIds: [], location: { lat: 37.6, lng: 127.1 }, bedsAvailable: 2, accepting: true, bedsUpdatedAt: '2026-01-01T00:00:00Z' };
-    store.receive({ seq: 1, type: 'hospital.updated', occurredAt: '2026-01-01T01:00:00Z', data: { agencyId: 'h1', bedsAvailable: 0, accepting: false, bedsUpdatedAt: '2026-01-01T01:00:00Z', updatedAt: '2026-01-01T01:00:00Z' } });
+    const hospital = {
+      id: 'h1',
+      code: 'SMC',
+      kind: 'hospital' as const,
+      name: 'Seoul Medical Center',
+      regionIds: [],
+      location: { lat: 37.6, lng: 127.1 },
+      bedsAvailable: 2,
+      accepting: true,
+      bedsUpdatedAt: '2026-01-01T00:00:00Z',
+    };
+    store.receive({
+      seq: 1,
+      type: 'hospital.updated',
+      occurredAt: '2026-01-01T01:00:00Z',
+      data: {
+        agencyId: 'h1',
+        bedsAvailable: 0,
+        accepting: false,
+        bedsUpdatedAt: '2026-01-01T01:00:00Z',
+        updatedAt: '2026-01-01T01:00:00Z',
+      },
+    });
     store.seedHospitals([hospital]);
-    expect(store.hospitals.get('h1')).toMatchObject({ bedsAvailable: 0, accepting: false, bedsUpdatedAt: '2026-01-01T01:00:00Z' });
-    store.receive({ seq: 2, type: 'hospital.updated', occurredAt: '2026-01-01T02:00:00Z', data: { agencyId: 'h1', bedsAvailable: 5, accepting: true, bedsUpdatedAt: '2026-01-01T02:00:00Z', updatedAt: '2026-01-01T02:00:00Z' } });
-    expect(store.hospitals.get('h1')).toMatchObject({ bedsAvailable: 5, accepting: true, bedsUpdatedAt: '2026-01-01T02:00:00Z' });
+    expect(store.hospitals.get('h1')).toMatchObject({
+      bedsAvailable: 0,
+      accepting: false,
+      bedsUpdatedAt: '2026-01-01T01:00:00Z',
+    });
+    store.receive({
+      seq: 2,
+      type: 'hospital.updated',
+      occurredAt: '2026-01-01T02:00:00Z',
+      data: {
+        agencyId: 'h1',
+        bedsAvailable: 5,
+        accepting: true,
+        bedsUpdatedAt: '2026-01-01T02:00:00Z',
+        updatedAt: '2026-01-01T02:00:00Z',
+      },
+    });
+    expect(store.hospitals.get('h1')).toMatchObject({
+      bedsAvailable: 5,
+      accepting: true,
+      bedsUpdatedAt: '2026-01-01T02:00:00Z',
+    });
   });
 
   it('marks alerts acknowledged elsewhere when the open list no longer has them', () => {
@@ -174,11 +248,32 @@ describe('EventStore', () => {
       seq,
       type: 'alert.raised',
       occurredAt: '2026-01-01T00:00:00Z',
-      data: { id, kind: 'panic', severity: 'critical', message: 'panic', incidentId: null, teamId: 't1', regionId: null, location: null },
+      data: {
+        id,
+        kind: 'panic',
+        severity: 'critical',
+        message: 'panic',
+        incidentId: null,
+        teamId: 't1',
+        regionId: null,
+        location: null,
+      },
     });
     store.receive(raised(1, 'a1'));
     store.receive(raised(2, 'a2'));
-    const open: AlertView = { id: 'a2', kind: 'panic', severity: 'critical', message: 'panic', incidentId: null, teamId: 't1', regionId: null, location: null, raisedAt: '2026-01-01T00:00:00Z', acknowledgedAt: null, acknowledgedBy: null };
+    const open: AlertView = {
+      id: 'a2',
+      kind: 'panic',
+      severity: 'critical',
+      message: 'panic',
+      incidentId: null,
+      teamId: 't1',
+      regionId: null,
+      location: null,
+      raisedAt: '2026-01-01T00:00:00Z',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+    };
     store.receive(raised(3, 'a3'));
     store.reconcileOpenAlerts([open], 2);
     expect(store.alerts.get('a1')?.acknowledgedAt).not.toBeNull();
@@ -199,7 +294,13 @@ describe('SyncController', () => {
   }
 
   it('pages GET /events until a short page, without gaps or duplicates', async () => {
-    const log = [incident(1), team(2), incident(3, { status: 'dispatching' }), team(4, { status: 'offered' }), incident(5, { status: 'dispatched' })];
+    const log = [
+      incident(1),
+      team(2),
+      incident(3, { status: 'dispatching' }),
+      team(4, { status: 'offered' }),
+      incident(5, { status: 'dispatched' }),
+    ];
     const { calls, fetchPage } = serverLog(log);
     const store = new EventStore();
     const seen: number[] = [];
@@ -230,7 +331,12 @@ describe('SyncController', () => {
     const { calls, fetchPage } = serverLog(log);
     const store = new EventStore();
     const timers: Array<() => void> = [];
-    const sync = new SyncController(store, { fetchPage, limit: 10, setTimer: (fn) => timers.push(fn), clearTimer: () => undefined });
+    const sync = new SyncController(store, {
+      fetchPage,
+      limit: 10,
+      setTimer: (fn) => timers.push(fn),
+      clearTimer: () => undefined,
+    });
     sync.receive(incident(1));
     sync.receive(incident(3, { status: 'dispatching' }));
     expect(store.hasGap).toBe(true);

@@ -31,9 +31,14 @@ interface Versioned {
   seq: number;
   source?: 'event' | 'snapshot';
 }
-export type IncidentEntry = IncidentEventData & Pick<IncidentView, 'summary'> & { address: IncidentView['location']['address'] } & Versioned;
-export type TeamEntry = TeamEventData & Partial<Pick<TeamView, 'base' | 'skills' | 'size' | 'coveredRegionIds'>> & Versioned;
-export type CallEntry = CallEventData & Partial<Pick<CallView, 'callerNumber' | 'callerRelation' | 'clientMatches' | 'clientId'>> & Versioned;
+export type IncidentEntry = IncidentEventData &
+  Pick<IncidentView, 'summary'> & { address: IncidentView['location']['address'] } & Versioned;
+export type TeamEntry = TeamEventData &
+  Partial<Pick<TeamView, 'base' | 'skills' | 'size' | 'coveredRegionIds'>> &
+  Versioned;
+export type CallEntry = CallEventData &
+  Partial<Pick<CallView, 'callerNumber' | 'callerRelation' | 'clientMatches' | 'clientId'>> &
+  Versioned;
 export type DispatchEntry = DispatchEventData & Versioned;
 export type AlertEntry = AlertEventData & Pick<AlertView, 'raisedAt' | 'acknowledgedAt'> & Versioned;
 export type HandoffEntry = HandoffEventData & Partial<Pick<HandoffView, 'reason' | 'requestedAt'>> & Versioned;
@@ -49,7 +54,15 @@ export interface EntityMaps {
   hospitals: Map<string, HospitalEntry>;
 }
 export type EntityKind = keyof EntityMaps;
-export const ENTITY_KINDS: readonly EntityKind[] = ['incidents', 'teams', 'calls', 'dispatches', 'alerts', 'handoffs', 'hospitals'];
+export const ENTITY_KINDS: readonly EntityKind[] = [
+  'incidents',
+  'teams',
+  'calls',
+  'dispatches',
+  'alerts',
+  'handoffs',
+  'hospitals',
+];
 
 /** What happened to one live envelope. */
 export type ReceiveOutcome = 'applied' | 'duplicate' | 'buffered';
@@ -72,7 +85,10 @@ export class EventStore {
   /** Envelopes that arrived ahead of a missing seq, keyed by seq. */
   private readonly pending = new Map<number, AnyEventEnvelope>();
   /** Beds reported before the hospital itself was loaded. */
-  private readonly pendingBeds = new Map<string, { bedsAvailable: number; accepting?: boolean; bedsUpdatedAt?: string; seq: number }>();
+  private readonly pendingBeds = new Map<
+    string,
+    { bedsAvailable: number; accepting?: boolean; bedsUpdatedAt?: string; seq: number }
+  >();
   private readonly versions = new Map<EntityKind, number>(ENTITY_KINDS.map((k) => [k, 0]));
   private readonly listeners = new Map<EntityKind, Set<ChangeListener>>(ENTITY_KINDS.map((k) => [k, new Set()]));
   private readonly envelopeListeners = new Set<EnvelopeListener>();
@@ -216,7 +232,20 @@ export class EventStore {
         // The list has no team; the accepted dispatch (or what an earlier event said) names it.
         const teamId = teamOf.get(v.id) ?? current?.teamId ?? null;
         const location = { lat: v.location.lat, lng: v.location.lng };
-        this.put('incidents', v.id, { id, number, status, category, regionId, location, respondBy, createdAt, teamId, ...extras, seq: asOf, source: 'snapshot' });
+        this.put('incidents', v.id, {
+          id,
+          number,
+          status,
+          category,
+          regionId,
+          location,
+          respondBy,
+          createdAt,
+          teamId,
+          ...extras,
+          seq: asOf,
+          source: 'snapshot',
+        });
       }
     });
   }
@@ -229,7 +258,17 @@ export class EventStore {
         if (current && current.seq > asOf) this.put('teams', v.id, { ...current, ...extras });
         else {
           const { id, callsign, regionId, status, location, onDuty } = v;
-          this.put('teams', v.id, { id, callsign, regionId, status, location, onDuty, ...extras, seq: asOf, source: 'snapshot' });
+          this.put('teams', v.id, {
+            id,
+            callsign,
+            regionId,
+            status,
+            location,
+            onDuty,
+            ...extras,
+            seq: asOf,
+            source: 'snapshot',
+          });
         }
       }
     });
@@ -238,13 +277,32 @@ export class EventStore {
   seedCalls(views: readonly CallView[], asOf = 0): void {
     this.batch(() => {
       for (const v of views) {
-        const extras = { callerNumber: v.callerNumber, callerRelation: v.callerRelation, clientMatches: v.clientMatches, clientId: v.clientId };
+        const extras = {
+          callerNumber: v.callerNumber,
+          callerRelation: v.callerRelation,
+          clientMatches: v.clientMatches,
+          clientId: v.clientId,
+        };
         const current = this.maps.calls.get(v.id);
         if (current && current.seq > asOf) this.put('calls', v.id, { ...current, ...extras });
         else {
           const { id, status, channel, receivedAt, answeredAt, endedAt, counselorId, incidentId, outcome } = v;
           const category = v.triage?.category ?? null;
-          this.put('calls', v.id, { id, status, channel, receivedAt, answeredAt, endedAt, counselorId, category, incidentId, outcome, ...extras, seq: asOf, source: 'snapshot' });
+          this.put('calls', v.id, {
+            id,
+            status,
+            channel,
+            receivedAt,
+            answeredAt,
+            endedAt,
+            counselorId,
+            category,
+            incidentId,
+            outcome,
+            ...extras,
+            seq: asOf,
+            source: 'snapshot',
+          });
         }
       }
     });
@@ -258,7 +316,12 @@ export class EventStore {
           if (!current.incident && v.incident) this.put('dispatches', v.id, { ...current, incident: v.incident });
           continue;
         }
-        this.put('dispatches', v.id, { ...v, incident: v.incident ?? current?.incident, seq: asOf, source: 'snapshot' });
+        this.put('dispatches', v.id, {
+          ...v,
+          incident: v.incident ?? current?.incident,
+          seq: asOf,
+          source: 'snapshot',
+        });
         // The incident list does not name the team working it; an accepted dispatch does.
         const incident = this.maps.incidents.get(v.incidentId);
         if (v.status === 'accepted' && incident && incident.teamId === null && incident.source === 'snapshot') {
@@ -277,7 +340,18 @@ export class EventStore {
         else {
           const { id, incidentId, agencyId, kind, status, reasonCode } = v;
           const partners = { bedRequestId: v.bedRequestId ?? null, contactConfirmedAt: v.contactConfirmedAt ?? null };
-          this.put('handoffs', v.id, { id, incidentId, agencyId, kind, status, reasonCode, ...partners, ...extras, seq: asOf, source: 'snapshot' });
+          this.put('handoffs', v.id, {
+            id,
+            incidentId,
+            agencyId,
+            kind,
+            status,
+            reasonCode,
+            ...partners,
+            ...extras,
+            seq: asOf,
+            source: 'snapshot',
+          });
         }
       }
     });
@@ -293,7 +367,14 @@ export class EventStore {
         const bedsAvailable = evented ? evented.bedsAvailable : (beds?.bedsAvailable ?? v.bedsAvailable);
         const accepting = evented ? evented.accepting : (beds?.accepting ?? v.accepting);
         const bedsUpdatedAt = evented ? evented.bedsUpdatedAt : (beds?.bedsUpdatedAt ?? v.bedsUpdatedAt);
-        this.put('hospitals', v.id, { ...v, bedsAvailable, accepting, bedsUpdatedAt, seq: evented?.seq ?? beds?.seq ?? 0, source: evented || beds ? 'event' : 'snapshot' });
+        this.put('hospitals', v.id, {
+          ...v,
+          bedsAvailable,
+          accepting,
+          bedsUpdatedAt,
+          seq: evented?.seq ?? beds?.seq ?? 0,
+          source: evented || beds ? 'event' : 'snapshot',
+        });
       }
     });
   }
@@ -322,7 +403,20 @@ export class EventStore {
   private putAlertView(v: AlertView): void {
     const current = this.maps.alerts.get(v.id);
     const { id, kind, severity, message, incidentId, teamId, regionId, location, raisedAt, acknowledgedAt } = v;
-    this.put('alerts', v.id, { id, kind, severity, message, incidentId, teamId, regionId, location, raisedAt, acknowledgedAt, seq: current?.seq ?? 0, source: current?.source ?? 'snapshot' });
+    this.put('alerts', v.id, {
+      id,
+      kind,
+      severity,
+      message,
+      incidentId,
+      teamId,
+      regionId,
+      location,
+      raisedAt,
+      acknowledgedAt,
+      seq: current?.seq ?? 0,
+      source: current?.source ?? 'snapshot',
+    });
   }
 
   /** Incident id → team of its accepted dispatch, from what the store holds. */
@@ -354,7 +448,13 @@ export class EventStore {
       case 'incident.updated': {
         const { data } = envelope;
         const current = this.maps.incidents.get(data.id);
-        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'incidents', snapshot: current, event: data }))) break;
+        if (
+          current &&
+          this.olderThanSnapshot(current, seq, () =>
+            eventIsOlderThanSnapshot({ kind: 'incidents', snapshot: current, event: data }),
+          )
+        )
+          break;
         this.put('incidents', data.id, {
           ...data,
           location: { lat: data.location.lat, lng: data.location.lng },
@@ -368,7 +468,13 @@ export class EventStore {
       case 'team.updated': {
         const { data } = envelope;
         const current = this.maps.teams.get(data.id);
-        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'teams', snapshot: current, event: data }))) break;
+        if (
+          current &&
+          this.olderThanSnapshot(current, seq, () =>
+            eventIsOlderThanSnapshot({ kind: 'teams', snapshot: current, event: data }),
+          )
+        )
+          break;
         this.put('teams', data.id, { ...current, ...data, seq, source });
         break;
       }
@@ -376,7 +482,13 @@ export class EventStore {
       case 'call.updated': {
         const { data } = envelope;
         const current = this.maps.calls.get(data.id);
-        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'calls', snapshot: current, event: data }))) break;
+        if (
+          current &&
+          this.olderThanSnapshot(current, seq, () =>
+            eventIsOlderThanSnapshot({ kind: 'calls', snapshot: current, event: data }),
+          )
+        )
+          break;
         this.put('calls', data.id, { ...current, ...data, seq, source });
         break;
       }
@@ -384,7 +496,13 @@ export class EventStore {
       case 'dispatch.updated': {
         const { data } = envelope;
         const current = this.maps.dispatches.get(data.id);
-        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'dispatches', snapshot: current, event: data }))) break;
+        if (
+          current &&
+          this.olderThanSnapshot(current, seq, () =>
+            eventIsOlderThanSnapshot({ kind: 'dispatches', snapshot: current, event: data }),
+          )
+        )
+          break;
         // Updates may leave out the need-to-know summary the offer carried.
         this.put('dispatches', data.id, { ...data, incident: data.incident ?? current?.incident, seq, source });
         break;
@@ -393,15 +511,32 @@ export class EventStore {
       case 'handoff.updated': {
         const { data } = envelope;
         const current = this.maps.handoffs.get(data.id);
-        if (current && this.olderThanSnapshot(current, seq, () => eventIsOlderThanSnapshot({ kind: 'handoffs', snapshot: current, event: data }))) break;
+        if (
+          current &&
+          this.olderThanSnapshot(current, seq, () =>
+            eventIsOlderThanSnapshot({ kind: 'handoffs', snapshot: current, event: data }),
+          )
+        )
+          break;
         this.put('handoffs', data.id, { ...current, ...data, seq, source });
         break;
       }
       case 'hospital.updated': {
         const { data } = envelope;
         const current = this.maps.hospitals.get(data.agencyId);
-        const beds = { bedsAvailable: data.bedsAvailable, accepting: data.accepting, bedsUpdatedAt: data.bedsUpdatedAt ?? data.updatedAt };
-        if (current) this.put('hospitals', current.id, { ...current, ...beds, accepting: beds.accepting ?? current.accepting, seq, source });
+        const beds = {
+          bedsAvailable: data.bedsAvailable,
+          accepting: data.accepting,
+          bedsUpdatedAt: data.bedsUpdatedAt ?? data.updatedAt,
+        };
+        if (current)
+          this.put('hospitals', current.id, {
+            ...current,
+            ...beds,
+            accepting: beds.accepting ?? current.accepting,
+            seq,
+            source,
+          });
         else this.pendingBeds.set(data.agencyId, { ...beds, seq });
         break;
       }
@@ -418,7 +553,7 @@ export class EventStore {
       }
       case 'admission.created':
       case 'admission.updated':
-        // Admission clocks keep their own list (features/admissions) and follow these through the envelope listeners.
+      // Admission clocks keep their own list (features/admissions) and follow these through the envelope listeners.
       // Follow-ups are not kept in the store: their screens reload on these (listeners below still hear them).
       case 'follow-up.created':
       case 'follow-up.updated':
@@ -431,7 +566,11 @@ export class EventStore {
     for (const listener of this.envelopeListeners) listener(envelope, live);
   }
 
-  private put<K extends EntityKind>(kind: K, id: string, entry: EntityMaps[K] extends Map<string, infer V> ? V : never): void {
+  private put<K extends EntityKind>(
+    kind: K,
+    id: string,
+    entry: EntityMaps[K] extends Map<string, infer V> ? V : never,
+  ): void {
     (this.maps[kind] as Map<string, typeof entry>).set(id, entry);
     let ids = this.changed.get(kind);
     if (!ids) this.changed.set(kind, (ids = new Set()));

@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { UserView } from '#contracts';
 import type { Api } from '../api/endpoints';
 import { ApiError } from '../api/http';
@@ -28,7 +38,17 @@ const ALERT_FRESH_MS = 10 * 60_000;
  * One store and one socket per signed-in user (the parent keys this by user id). A renewed `token` is handed to
  * the live socket rather than reconnecting; the first catch-up starts from snapshots at the log's head.
  */
-export function RealtimeProvider({ token, user, api, children }: { token: string; user: UserView; api: Api; children: ReactNode }) {
+export function RealtimeProvider({
+  token,
+  user,
+  api,
+  children,
+}: {
+  token: string;
+  user: UserView;
+  api: Api;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const tRef = useRef(t);
   tRef.current = t;
@@ -129,7 +149,9 @@ export function useStore(): EventStore {
 }
 
 /** Re-renders when any entry of `kind` changes; returns the live map (read it, never mutate it). */
-export function useEntities<K extends EntityKind>(kind: K): { map: ReadonlyMap<string, EntityMaps[K] extends Map<string, infer V> ? V : never>; version: number } {
+export function useEntities<K extends EntityKind>(
+  kind: K,
+): { map: ReadonlyMap<string, EntityMaps[K] extends Map<string, infer V> ? V : never>; version: number } {
   const store = useStore();
   const version = useSyncExternalStore(
     (cb) => store.subscribe(kind, cb),
@@ -139,7 +161,10 @@ export function useEntities<K extends EntityKind>(kind: K): { map: ReadonlyMap<s
 }
 
 /** One entry, re-rendering only when that entry changes. */
-export function useEntry<K extends EntityKind>(kind: K, id: string | null): (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined {
+export function useEntry<K extends EntityKind>(
+  kind: K,
+  id: string | null,
+): (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined {
   const store = useStore();
   const subscribe = useCallback(
     (cb: () => void) =>
@@ -148,5 +173,9 @@ export function useEntry<K extends EntityKind>(kind: K, id: string | null): (Ent
       }),
     [store, kind, id],
   );
-  return useSyncExternalStore(subscribe, () => (id === null ? undefined : (store[kind].get(id) as (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined)));
+  return useSyncExternalStore(subscribe, () =>
+    id === null
+      ? undefined
+      : (store[kind].get(id) as (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined),
+  );
 }

@@ -10,10 +10,32 @@ import type { CallStatus, DispatchStatus, HandoffStatus, IncidentStatus, TeamEve
 // once, so the last event of each entity wins and a brief step back is never painted.
 
 const CALL_RANK: Record<CallStatus, number> = { ringing: 0, active: 1, ended: 2 };
-const DISPATCH_RANK: Record<DispatchStatus, number> = { offered: 0, accepted: 1, declined: 2, expired: 2, withdrawn: 2, cleared: 2 };
-const HANDOFF_RANK: Record<HandoffStatus, number> = { requested: 0, accepted: 1, declined: 2, completed: 2, cancelled: 2, withdrawn: 2 };
+const DISPATCH_RANK: Record<DispatchStatus, number> = {
+  offered: 0,
+  accepted: 1,
+  declined: 2,
+  expired: 2,
+  withdrawn: 2,
+  cleared: 2,
+};
+const HANDOFF_RANK: Record<HandoffStatus, number> = {
+  requested: 0,
+  accepted: 1,
+  declined: 2,
+  completed: 2,
+  cancelled: 2,
+  withdrawn: 2,
+};
 /** Incidents go back and forth (a declined offer reopens one) until they end; an ended one never reopens. */
-const INCIDENT_RANK: Record<IncidentStatus, number> = { open: 0, dispatching: 0, dispatched: 0, 'on-scene': 0, handoff: 0, closed: 1, cancelled: 1 };
+const INCIDENT_RANK: Record<IncidentStatus, number> = {
+  open: 0,
+  dispatching: 0,
+  dispatched: 0,
+  'on-scene': 0,
+  handoff: 0,
+  closed: 1,
+  cancelled: 1,
+};
 
 export type SnapshotComparable =
   | { kind: 'calls'; snapshot: { status: CallStatus }; event: { status: CallStatus } }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AnyEventEnvelope, CallView, DispatchView, EventsPage, IncidentEventData, IncidentView, TeamView } from '#contracts';
+import type {
+  AnyEventEnvelope,
+  CallView,
+  DispatchView,
+  EventsPage,
+  IncidentEventData,
+  IncidentView,
+  TeamView,
+} from '#contracts';
 import { EventStore } from './event-store';
 import { SyncController } from './sync-controller';
 
@@ -12,12 +20,34 @@ function incidentEvent(seq: number, data: Partial<IncidentEventData> = {}): AnyE
     seq,
     type: 'incident.updated',
     occurredAt: AT,
-    data: { id: 'i1', number: '2026-0001', status: 'open', category: 'B', regionId: 'r1', location: { lat: 37.5, lng: 127 }, respondBy: null, createdAt: AT, teamId: null, ...data },
+    data: {
+      id: 'i1',
+      number: '2026-0001',
+      status: 'open',
+      category: 'B',
+      regionId: 'r1',
+      location: { lat: 37.5, lng: 127 },
+      respondBy: null,
+      createdAt: AT,
+      teamId: null,
+      ...data,
+    },
   };
 }
 
 function incidentView(data: Partial<IncidentView> = {}): IncidentView {
-  return { id: 'i1', number: '2026-0001', regionId: 'r1', category: 'B', status: 'open', respondBy: null, location: { lat: 37.5, lng: 127, address: '1 Sejong-daero' }, summary: 'on the bridge', createdAt: AT, ...data };
+  return {
+    id: 'i1',
+    number: '2026-0001',
+    regionId: 'r1',
+    category: 'B',
+    status: 'open',
+    respondBy: null,
+    location: { lat: 37.5, lng: 127, address: '1 Sejong-daero' },
+    summary: 'on the bridge',
+    createdAt: AT,
+    ...data,
+  };
 }
 
 function callView(data: Partial<CallView> = {}): CallView {
@@ -46,12 +76,35 @@ function callEvent(seq: number, status: CallView['status'], counselorId = 'u1'):
     seq,
     type: 'call.updated',
     occurredAt: AT,
-    data: { id: 'c1', status, channel: 'phone', receivedAt: AT, answeredAt: AT, endedAt: status === 'ended' ? AT : null, counselorId, category: null, incidentId: null, outcome: null },
+    data: {
+      id: 'c1',
+      status,
+      channel: 'phone',
+      receivedAt: AT,
+      answeredAt: AT,
+      endedAt: status === 'ended' ? AT : null,
+      counselorId,
+      category: null,
+      incidentId: null,
+      outcome: null,
+    },
   };
 }
 
 function teamView(data: Partial<TeamView> = {}): TeamView {
-  return { id: 't1', callsign: 'JUNG-1', regionId: 'r1', coveredRegionIds: [], status: 'available', base: { lat: 37.56, lng: 126.99 }, location: null, onDuty: true, skills: [], size: 2, ...data };
+  return {
+    id: 't1',
+    callsign: 'JUNG-1',
+    regionId: 'r1',
+    coveredRegionIds: [],
+    status: 'available',
+    base: { lat: 37.56, lng: 126.99 },
+    location: null,
+    onDuty: true,
+    skills: [],
+    size: 2,
+    ...data,
+  };
 }
 
 /** A server log of `count` envelopes; only those after `after` are ever served. */
@@ -66,14 +119,19 @@ function server(log: AnyEventEnvelope[]) {
     fetchPage: async (after: number, limit: number): Promise<EventsPage> => {
       requests.push(`events?after=${after}`);
       const events = log.filter((e) => e.seq > after).slice(0, limit);
-      return { events, lastSeq: events.length === limit ? events[events.length - 1].seq : Math.max(after, log.at(-1)?.seq ?? 0) };
+      return {
+        events,
+        lastSeq: events.length === limit ? events[events.length - 1].seq : Math.max(after, log.at(-1)?.seq ?? 0),
+      };
     },
   };
 }
 
 describe('login from a snapshot at the log head', () => {
   it('reads the head, loads the snapshot as of it, then asks only for what came after', async () => {
-    const history = Array.from({ length: 3000 }, (_, i) => incidentEvent(i + 1, { id: `old-${i}`, number: `2025-${i}` }));
+    const history = Array.from({ length: 3000 }, (_, i) =>
+      incidentEvent(i + 1, { id: `old-${i}`, number: `2025-${i}` }),
+    );
     const s = server(history);
     const store = new EventStore();
     const applied: number[] = [];
@@ -96,7 +154,11 @@ describe('login from a snapshot at the log head', () => {
     expect(snapshotAsOf).toEqual([3000]);
     expect(applied).toEqual([3001]);
     expect(store.lastSeq).toBe(3001);
-    expect(store.incidents.get('i1')).toMatchObject({ status: 'dispatching', summary: 'on the bridge', address: '1 Sejong-daero' });
+    expect(store.incidents.get('i1')).toMatchObject({
+      status: 'dispatching',
+      summary: 'on the bridge',
+      address: '1 Sejong-daero',
+    });
     expect(store.incidents.has('old-0')).toBe(false);
   });
 
@@ -105,7 +167,11 @@ describe('login from a snapshot at the log head', () => {
     const s = server(log);
     const store = new EventStore();
     let snapshots = 0;
-    const sync = new SyncController(store, { fetchHead: s.fetchHead, fetchPage: s.fetchPage, loadSnapshot: async () => void (snapshots += 1) });
+    const sync = new SyncController(store, {
+      fetchHead: s.fetchHead,
+      fetchPage: s.fetchPage,
+      loadSnapshot: async () => void (snapshots += 1),
+    });
     await sync.catchUp();
     log.push(incidentEvent(3, { status: 'dispatched' }));
     await sync.catchUp();
@@ -138,7 +204,12 @@ describe('login from a snapshot at the log head', () => {
     const s = server(log);
     const store = new EventStore();
     const timers: Array<() => void> = [];
-    const sync = new SyncController(store, { fetchHead: s.fetchHead, fetchPage: s.fetchPage, setTimer: (fn) => timers.push(fn), clearTimer: () => undefined });
+    const sync = new SyncController(store, {
+      fetchHead: s.fetchHead,
+      fetchPage: s.fetchPage,
+      setTimer: (fn) => timers.push(fn),
+      clearTimer: () => undefined,
+    });
     sync.receive(incidentEvent(2, { status: 'dispatching' })); // arrives before login finished
     await sync.catchUp();
     expect(store.hasGap).toBe(false);
@@ -162,7 +233,13 @@ describe('snapshot rows and events (upserts)', () => {
     store.seedIncidents([incidentView()], 10);
     expect(store.receive(incidentEvent(11, { status: 'dispatched', teamId: 't1' }))).toBe('applied');
     expect(store.incidents.size).toBe(1);
-    expect(store.incidents.get('i1')).toMatchObject({ status: 'dispatched', teamId: 't1', summary: 'on the bridge', seq: 11, source: 'event' });
+    expect(store.incidents.get('i1')).toMatchObject({
+      status: 'dispatched',
+      teamId: 't1',
+      summary: 'on the bridge',
+      seq: 11,
+      source: 'event',
+    });
   });
 
   it('an event applied while the snapshot was loading wins over the (possibly older) snapshot row', () => {
@@ -202,9 +279,23 @@ describe('snapshot rows and events (upserts)', () => {
   it('an accepted dispatch in the snapshot is not turned back into an offer', () => {
     const store = new EventStore();
     store.setCursor(5);
-    const accepted: DispatchView = { id: 'd1', incidentId: 'i1', teamId: 't1', status: 'accepted', offeredAt: AT, expiresAt: AT, respondedAt: AT, reason: null };
+    const accepted: DispatchView = {
+      id: 'd1',
+      incidentId: 'i1',
+      teamId: 't1',
+      status: 'accepted',
+      offeredAt: AT,
+      expiresAt: AT,
+      respondedAt: AT,
+      reason: null,
+    };
     store.seedDispatches([accepted], 5);
-    store.receive({ seq: 6, type: 'dispatch.offered', occurredAt: AT, data: { ...accepted, status: 'offered', respondedAt: null } });
+    store.receive({
+      seq: 6,
+      type: 'dispatch.offered',
+      occurredAt: AT,
+      data: { ...accepted, status: 'offered', respondedAt: null },
+    });
     expect(store.dispatches.get('d1')?.status).toBe('accepted');
     store.receive({ seq: 7, type: 'dispatch.updated', occurredAt: AT, data: { ...accepted, status: 'cleared' } });
     expect(store.dispatches.get('d1')?.status).toBe('cleared');
@@ -213,12 +304,22 @@ describe('snapshot rows and events (upserts)', () => {
   it('a team event carrying an older position than the snapshot row is older, a later one applies', () => {
     const store = new EventStore();
     store.setCursor(5);
-    store.seedTeams([teamView({ status: 'en-route', location: { lat: 37.56, lng: 126.99, at: '2026-01-01T00:05:00Z' } })], 5);
+    store.seedTeams(
+      [teamView({ status: 'en-route', location: { lat: 37.56, lng: 126.99, at: '2026-01-01T00:05:00Z' } })],
+      5,
+    );
     const team = (seq: number, status: TeamView['status'], at: string): AnyEventEnvelope => ({
       seq,
       type: 'team.updated',
       occurredAt: at,
-      data: { id: 't1', callsign: 'JUNG-1', regionId: 'r1', status, location: { lat: 37.5, lng: 126.9, at }, onDuty: true },
+      data: {
+        id: 't1',
+        callsign: 'JUNG-1',
+        regionId: 'r1',
+        status,
+        location: { lat: 37.5, lng: 126.9, at },
+        onDuty: true,
+      },
     });
     store.receive(team(6, 'available', '2026-01-01T00:01:00Z'));
     expect(store.teams.get('t1')?.status).toBe('en-route');
@@ -239,7 +340,16 @@ describe('snapshot rows and events (upserts)', () => {
   });
 
   it('names the team of an incident from its accepted dispatch, whichever list arrives first', () => {
-    const accepted: DispatchView = { id: 'd1', incidentId: 'i1', teamId: 't1', status: 'accepted', offeredAt: AT, expiresAt: AT, respondedAt: AT, reason: null };
+    const accepted: DispatchView = {
+      id: 'd1',
+      incidentId: 'i1',
+      teamId: 't1',
+      status: 'accepted',
+      offeredAt: AT,
+      expiresAt: AT,
+      respondedAt: AT,
+      reason: null,
+    };
     const a = new EventStore();
     a.setCursor(3);
     a.seedIncidents([incidentView({ status: 'dispatched' })], 3);

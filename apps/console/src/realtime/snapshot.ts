@@ -21,13 +21,21 @@ export async function loadSnapshot(api: Api, user: UserView, store: EventStore, 
       );
       break;
     case 'counselor':
-      loads.push(api.queueCalls().then((x) => store.seedCalls(x, asOf)), api.activeIncidents().then((x) => store.seedIncidents(x, asOf)));
+      loads.push(
+        api.queueCalls().then((x) => store.seedCalls(x, asOf)),
+        api.activeIncidents().then((x) => store.seedIncidents(x, asOf)),
+      );
       break;
     case 'responder': {
       const teamId = user.teamId;
       if (!teamId) break;
       loads.push(
-        api.teams().then((x) => store.seedTeams(x.filter((team) => team.id === teamId), asOf)),
+        api.teams().then((x) =>
+          store.seedTeams(
+            x.filter((team) => team.id === teamId),
+            asOf,
+          ),
+        ),
         api.teamDispatches(teamId, ['offered', 'accepted']).then((x) => store.seedDispatches(x, asOf)),
       );
       break;

@@ -1,5 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import { EVENT_TYPES, type AnyEventEnvelope, type ErrorBody, type EventType, type ServerToClientEvents } from '#contracts';
+import {
+  EVENT_TYPES,
+  type AnyEventEnvelope,
+  type ErrorBody,
+  type EventType,
+  type ServerToClientEvents,
+} from '#contracts';
 import type { SyncController } from './sync-controller';
 
 // Session control messages of the gateway (apps/api/src/realtime/events.gateway.ts). They are not domain events,

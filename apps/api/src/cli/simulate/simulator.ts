@@ -55,7 +55,18 @@ export class Simulator {
   private seq = 0;
   private simNow = 0;
   private world!: SimWorld;
-  private readonly stats = { calls: 0, incidents: 0, offers: 0, accepted: 0, declined: 0, onScene: 0, handoffs: 0, handoffsAccepted: 0, handoffsDeclined: 0, closed: 0 };
+  private readonly stats = {
+    calls: 0,
+    incidents: 0,
+    offers: 0,
+    accepted: 0,
+    declined: 0,
+    onScene: 0,
+    handoffs: 0,
+    handoffsAccepted: 0,
+    handoffsDeclined: 0,
+    closed: 0,
+  };
 
   constructor(
     private readonly o: SimulateOptions,
@@ -94,7 +105,12 @@ export class Simulator {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    const result = { simulatedHours: ((Date.now() - start) * this.o.speed) / 3_600_000, ...this.stats, requests: this.api.requests, refused: Object.fromEntries(this.api.errors) };
+    const result = {
+      simulatedHours: ((Date.now() - start) * this.o.speed) / 3_600_000,
+      ...this.stats,
+      requests: this.api.requests,
+      refused: Object.fromEntries(this.api.errors),
+    };
     this.log(this.progress());
     return result;
   }
@@ -121,9 +137,19 @@ export class Simulator {
     const category = pickWeighted(CATEGORY_MIX, this.random);
     const field = FIELD_CATEGORIES.has(category) || (category === 'D' && this.random() < 0.5);
     this.after(this.rand(2, 8) * MIN, async () => {
-      if ((await this.api.post(`/calls/${call.body.id}/triage`, counselor, triageAnswers(category))).status !== 201) return;
+      if ((await this.api.post(`/calls/${call.body.id}/triage`, counselor, triageAnswers(category))).status !== 201)
+        return;
       if (field) this.after(this.rand(1, 3) * MIN, () => this.newIncident(call.body.id, category));
-      else this.after(this.rand(5, 20) * MIN, () => this.endCall(call.body.id, pickWeighted({ 'closed-after-counselling': 0.6, 'information-given': 0.25, 'linked-to-case-management': 0.15 }, this.random)));
+      else
+        this.after(this.rand(5, 20) * MIN, () =>
+          this.endCall(
+            call.body.id,
+            pickWeighted(
+              { 'closed-after-counselling': 0.6, 'information-given': 0.25, 'linked-to-case-management': 0.15 },
+              this.random,
+            ),
+          ),
+        );
     });
   }
 
@@ -132,7 +158,10 @@ export class Simulator {
   }
 
   private async newIncident(callId: string, category: Category): Promise<void> {
-    const incident = await this.api.post<IncidentView>('/incidents', this.world.counselor, { callId, location: randomPlace(this.world.regions, this.random) });
+    const incident = await this.api.post<IncidentView>('/incidents', this.world.counselor, {
+      callId,
+      location: randomPlace(this.world.regions, this.random),
+    });
     if (incident.status !== 201) return;
     this.stats.incidents++;
     this.after(this.rand(2, 6) * MIN, () => this.endCall(callId, 'field-dispatch'));
@@ -145,15 +174,24 @@ export class Simulator {
     const recs = await this.api.get<RecommendationView[]>(`/incidents/${incident.id}/recommendations`, coordinator);
     let team: SimTeam | null = null;
     for (const r of recs.status === 200 ? recs.body : []) if ((team = await this.world.team(r.teamId))) break;
-    const retry = () => attempt < 20 && this.after(this.rand(2, 4) * MIN, () => this.offer(incident, category, attempt + 1));
+    const retry = () =>
+      attempt < 20 && this.after(this.rand(2, 4) * MIN, () => this.offer(incident, category, attempt + 1));
     if (!team) return void retry();
-    const dispatch = await this.api.post<DispatchView>(`/incidents/${incident.id}/dispatches`, coordinator, { teamId: team.id });
+    const dispatch = await this.api.post<DispatchView>(`/incidents/${incident.id}/dispatches`, coordinator, {
+      teamId: team.id,
+    });
     if (dispatch.status !== 201) return void retry();
     this.stats.offers++;
     this.after(this.rand(15, 50) * 1000, () => this.answerOffer(dispatch.body, team, incident, category, attempt));
   }
 
-  private async answerOffer(dispatch: DispatchView, team: SimTeam, incident: IncidentView, category: Category, attempt: number): Promise<void> {
+  private async answerOffer(
+    dispatch: DispatchView,
+    team: SimTeam,
+    incident: IncidentView,
+    category: Category,
+    attempt: number,
+  ): Promise<void> {
     if (this.random() < 0.08) {
       await this.api.post(`/dispatches/${dispatch.id}/decline`, team.token, { reason: 'Already on another call' });
       this.stats.declined++;
@@ -168,7 +206,14 @@ export class Simulator {
   }
 
   /** Position reports every 2 simulated minutes along the straight line, then `arrived`. */
-  private drive(team: SimTeam, from: LatLng, to: LatLng, totalMs: number, doneMs: number, arrived: () => Promise<void>): void {
+  private drive(
+    team: SimTeam,
+    from: LatLng,
+    to: LatLng,
+    totalMs: number,
+    doneMs: number,
+    arrived: () => Promise<void>,
+  ): void {
     const step = Math.min(2 * MIN, totalMs - doneMs);
     this.after(step, async () => {
       const done = doneMs + step;
@@ -190,7 +235,11 @@ export class Simulator {
       return;
     }
     this.after(this.rand(10, 30) * MIN, async () => {
-      const handoff = await this.api.post<HandoffView>(`/incidents/${incident.id}/handoffs`, team.token, { agencyId: hospital.agencyId, kind: 'hospital', reason: 'Psychiatric emergency evaluation' });
+      const handoff = await this.api.post<HandoffView>(`/incidents/${incident.id}/handoffs`, team.token, {
+        agencyId: hospital.agencyId,
+        kind: 'hospital',
+        reason: 'Psychiatric emergency evaluation',
+      });
       if (handoff.status !== 201) return this.after(10 * MIN, () => this.clear(team, incident, 'stabilised-guardian'));
       this.stats.handoffs++;
       this.after(this.rand(3, 15) * MIN, () => this.hospitalAnswers(handoff.body.id, team, incident));
@@ -201,7 +250,12 @@ export class Simulator {
   private async hospitalAnswers(handoffId: string, team: SimTeam, incident: IncidentView): Promise<void> {
     const hospital = this.world.hospital!;
     if (this.random() < 0.15) {
-      await this.api.post(`/handoffs/${handoffId}/decline`, hospital.token, { reasonCode: pickWeighted({ 'no-beds': 0.6, 'no-psychiatrist': 0.3, 'medical-clearance-needed': 0.1 }, this.random) });
+      await this.api.post(`/handoffs/${handoffId}/decline`, hospital.token, {
+        reasonCode: pickWeighted(
+          { 'no-beds': 0.6, 'no-psychiatrist': 0.3, 'medical-clearance-needed': 0.1 },
+          this.random,
+        ),
+      });
       this.stats.handoffsDeclined++;
       this.after(this.rand(10, 20) * MIN, () => this.clear(team, incident, 'stabilised-guardian'));
       return;
@@ -218,7 +272,10 @@ export class Simulator {
   private async clear(team: SimTeam, incident: IncidentView, disposition: DispositionCode): Promise<void> {
     await this.api.post(`/teams/${team.id}/status`, team.token, { status: 'available' });
     this.after(this.rand(1, 5) * MIN, async () => {
-      if ((await this.api.post(`/incidents/${incident.id}/close`, this.world.coordinator, { disposition })).status === 200) this.stats.closed++;
+      if (
+        (await this.api.post(`/incidents/${incident.id}/close`, this.world.coordinator, { disposition })).status === 200
+      )
+        this.stats.closed++;
     });
   }
 }

@@ -1,9 +1,18 @@
 import { CATEGORIES } from '#contracts';
 import { triage } from '#triage';
-import { CALLS_PER_HOUR, CATEGORY_MIX, DEFAULTS, nextArrivalSeconds, parseSimulateArgs, pickWeighted, seededRandom, triageAnswers } from './traffic-model.js';
+import {
+  CALLS_PER_HOUR,
+  CATEGORY_MIX,
+  DEFAULTS,
+  nextArrivalSeconds,
+  parseSimulateArgs,
+  pickWeighted,
+  seededRandom,
+  triageAnswers,
+} from './traffic-model.js';
 
 describe('traffic model', () => {
-  it('averages Seoul\'s crisis line (about 30,000 sessions a year), busiest at night', () => {
+  it("averages Seoul's crisis line (about 30,000 sessions a year), busiest at night", () => {
     expect(CALLS_PER_HOUR).toHaveLength(24);
     const perYear = CALLS_PER_HOUR.reduce((s, x) => s + x, 0) * 365;
     expect(perYear).toBeGreaterThan(29_000);
@@ -40,8 +49,15 @@ describe('traffic model', () => {
 
 describe('parseSimulateArgs', () => {
   it('reads the flags and the admin password from the environment', () => {
-    expect(parseSimulateArgs(['--minutes', '5', '--speed', '60'], { ADMIN_PASSWORD: 'pw' })).toEqual({ ...DEFAULTS, minutes: 5, speed: 60, adminPassword: 'pw' });
-    expect(parseSimulateArgs(['--url', 'http://10.0.0.5:3000/', '--rate', '2.5', '--seed', '9']).url).toBe('http://10.0.0.5:3000');
+    expect(parseSimulateArgs(['--minutes', '5', '--speed', '60'], { ADMIN_PASSWORD: 'pw' })).toEqual({
+      ...DEFAULTS,
+      minutes: 5,
+      speed: 60,
+      adminPassword: 'pw',
+    });
+    expect(parseSimulateArgs(['--url', 'http://10.0.0.5:3000/', '--rate', '2.5', '--seed', '9']).url).toBe(
+      'http://10.0.0.5:3000',
+    );
     expect(parseSimulateArgs([]).url).toBe('http://127.0.0.1:3000');
   });
 

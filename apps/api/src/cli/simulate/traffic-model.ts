@@ -7,14 +7,23 @@ import { blankTriageInput } from '#triage';
 
 /** Calls per hour at each hour of day (00–23); the mean is 3.5 (≈ 30,700 a year). */
 export const CALLS_PER_HOUR: readonly number[] = [
-  4.6, 4.2, 3.6, 2.8, 2.0, 1.5, 1.4, 1.8, 2.4, 3.0, 3.3, 3.4, 3.4, 3.4, 3.5, 3.6, 3.7, 3.9, 4.2, 4.5, 4.8, 5.0, 5.1, 4.9,
+  4.6, 4.2, 3.6, 2.8, 2.0, 1.5, 1.4, 1.8, 2.4, 3.0, 3.3, 3.4, 3.4, 3.4, 3.5, 3.6, 3.7, 3.9, 4.2, 4.5, 4.8, 5.0, 5.1,
+  4.9,
 ];
 
 /**
  * Triage categories in a crisis line's mix: most calls are counselling and advice (E–G); a small share needs a
  * team now or within hours (A–C), which is what the field teams see.
  */
-export const CATEGORY_MIX: Readonly<Record<Category, number>> = { A: 0.03, B: 0.08, C: 0.12, D: 0.1, E: 0.2, F: 0.15, G: 0.32 };
+export const CATEGORY_MIX: Readonly<Record<Category, number>> = {
+  A: 0.03,
+  B: 0.08,
+  C: 0.12,
+  D: 0.1,
+  E: 0.2,
+  F: 0.15,
+  G: 0.32,
+};
 
 /** Categories that get a field team in the simulation (D gets one half of the time). */
 export const FIELD_CATEGORIES: ReadonlySet<Category> = new Set(['A', 'B', 'C']);
@@ -60,7 +69,17 @@ export function triageAnswers(category: Category): TriageInput {
     case 'A':
       return { ...no, selfHarmInProgress: true };
     case 'B':
-      return { ...no, cssrs: { wishDead: true, suicidalThoughts: true, thoughtsWithMethod: true, intent: true, planWithIntent: false, behavior: 'none' } };
+      return {
+        ...no,
+        cssrs: {
+          wishDead: true,
+          suicidalThoughts: true,
+          thoughtsWithMethod: true,
+          intent: true,
+          planWithIntent: false,
+          behavior: 'none',
+        },
+      };
     case 'C':
       return { ...no, psychosis: 'worsening' };
     case 'D':
@@ -71,7 +90,6 @@ export function triageAnswers(category: Category): TriageInput {
       return no;
   }
 }
-
 
 export interface SimulateOptions {
   url: string;
@@ -99,11 +117,19 @@ export const DEFAULTS: SimulateOptions = {
 };
 
 /** `--minutes 5 --speed 60 --url … --rate 2 --seed 7`; a bad or unknown flag throws naming it. */
-export function parseSimulateArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): SimulateOptions {
-  const o: SimulateOptions = { ...DEFAULTS, adminPassword: env.ADMIN_PASSWORD ?? null, password: env.SIMULATE_PASSWORD ?? DEFAULTS.password };
+export function parseSimulateArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+): SimulateOptions {
+  const o: SimulateOptions = {
+    ...DEFAULTS,
+    adminPassword: env.ADMIN_PASSWORD ?? null,
+    password: env.SIMULATE_PASSWORD ?? DEFAULTS.password,
+  };
   const positive = (name: string, v: string | undefined): number => {
     const n = Number(v);
-    if (v === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number, got ${v ?? 'nothing'}`);
+    if (v === undefined || !Number.isFinite(n) || n <= 0)
+      throw new Error(`--${name} needs a positive number, got ${v ?? 'nothing'}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -111,7 +137,8 @@ export function parseSimulateArgs(argv: readonly string[], env: Record<string, s
     const value = argv[i + 1];
     switch (flag) {
       case '--url':
-        if (!value || !/^https?:\/\//.test(value)) throw new Error(`--url needs an http(s) URL, got ${value ?? 'nothing'}`);
+        if (!value || !/^https?:\/\//.test(value))
+          throw new Error(`--url needs an http(s) URL, got ${value ?? 'nothing'}`);
         o.url = value.replace(/\/+$/, '');
         break;
       case '--minutes':
@@ -135,7 +162,9 @@ export function parseSimulateArgs(argv: readonly string[], env: Record<string, s
         o.adminPassword = value;
         break;
       default:
-        throw new Error(`unknown option ${flag} (known: --url --minutes --speed --rate --seed --password --admin-password)`);
+        throw new Error(
+          `unknown option ${flag} (known: --url --minutes --speed --rate --seed --password --admin-password)`,
+        );
     }
     i++;
   }

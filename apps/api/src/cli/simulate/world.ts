@@ -25,15 +25,24 @@ export interface SimWorld {
 
 async function required(api: SimulatorApi, username: string, password: string): Promise<LoginResponse> {
   const login = await api.login(username, password);
-  if (!login) throw new Error(`cannot sign in as ${username}: the simulator uses the demo accounts (DEMO_DATA=true), with --password if changed`);
+  if (!login)
+    throw new Error(
+      `cannot sign in as ${username}: the simulator uses the demo accounts (DEMO_DATA=true), with --password if changed`,
+    );
   return login;
 }
 
-export async function prepareWorld(api: SimulatorApi, o: SimulateOptions, log: (line: string) => void): Promise<SimWorld> {
+export async function prepareWorld(
+  api: SimulatorApi,
+  o: SimulateOptions,
+  log: (line: string) => void,
+): Promise<SimWorld> {
   const counselor = (await required(api, 'counselor', o.password)).accessToken;
   const coordinator = (await required(api, 'coordinator', o.password)).accessToken;
   const hospitalLogin = await api.login('hospital', o.password);
-  const hospital = hospitalLogin?.user.agencyId ? { token: hospitalLogin.accessToken, agencyId: hospitalLogin.user.agencyId } : null;
+  const hospital = hospitalLogin?.user.agencyId
+    ? { token: hospitalLogin.accessToken, agencyId: hospitalLogin.user.agencyId }
+    : null;
   const admin = o.adminPassword ? await api.login('admin', o.adminPassword) : null;
   if (o.adminPassword && !admin) throw new Error('the admin password was refused');
 
@@ -46,10 +55,16 @@ export async function prepareWorld(api: SimulatorApi, o: SimulateOptions, log: (
     playable.set(team.id, team);
     if (!team.onDuty && admin) {
       const now = Date.now();
-      await api.post('/shifts', admin.accessToken, { teamId: team.id, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + (o.minutes + 60) * 60_000).toISOString() });
+      await api.post('/shifts', admin.accessToken, {
+        teamId: team.id,
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + (o.minutes + 60) * 60_000).toISOString(),
+      });
     }
   }
-  log(`simulating ${playable.size} of ${teams.length} teams${admin ? '' : ' (set ADMIN_PASSWORD or --admin-password to let every team answer)'}`);
+  log(
+    `simulating ${playable.size} of ${teams.length} teams${admin ? '' : ' (set ADMIN_PASSWORD or --admin-password to let every team answer)'}`,
+  );
   const signedIn = new Map<string, SimTeam>();
   // A team's responder signs in when the team is first offered an incident (password hashing is slow: a centre
   // of thirty teams would otherwise wait before its first call).
@@ -62,7 +77,13 @@ export async function prepareWorld(api: SimulatorApi, o: SimulateOptions, log: (
     if (!token && admin) {
       const username = `sim-${view.callsign.toLowerCase()}`;
       // 201 the first time, 409 afterwards: either way the account exists with the simulator's password.
-      await api.post('/users', admin.accessToken, { username, password: o.responderPassword, displayName: `Simulated ${view.callsign}`, role: 'responder', teamId });
+      await api.post('/users', admin.accessToken, {
+        username,
+        password: o.responderPassword,
+        displayName: `Simulated ${view.callsign}`,
+        role: 'responder',
+        teamId,
+      });
       token = (await api.login(username, o.responderPassword))?.accessToken ?? null;
     }
     if (!token) return null;

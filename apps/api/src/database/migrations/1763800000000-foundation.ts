@@ -99,7 +99,9 @@ export class Foundation1763800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_login_attempt_user ON login_attempt (lower(username), at)`);
     await q.query(`CREATE INDEX ix_login_attempt_ip ON login_attempt (ip, at)`);
 
-    await q.query(`CREATE TABLE app_secret (name text PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE app_secret (name text PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
 
     // The event log. seq comes from a one-row counter updated last in each writing transaction: the row lock
     // is held until commit, so seq values are gap-free and appear in commit order (a sequence is neither).
@@ -130,7 +132,9 @@ export class Foundation1763800000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX ix_timer_due ON timer (due_at) WHERE fired_at IS NULL AND cancelled_at IS NULL`);
-    await q.query(`CREATE UNIQUE INDEX uq_timer_pending ON timer (kind, ref_id) WHERE fired_at IS NULL AND cancelled_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_timer_pending ON timer (kind, ref_id) WHERE fired_at IS NULL AND cancelled_at IS NULL`,
+    );
 
     // PIPA: access logs must be protected against tampering; the database refuses to change or delete them.
     await q.query(`
@@ -159,7 +163,9 @@ export class Foundation1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER tr_audit_append_only BEFORE UPDATE OR DELETE ON audit
       FOR EACH ROW EXECUTE FUNCTION audit_is_append_only()`);
-    await q.query(`CREATE TRIGGER tr_audit_no_truncate BEFORE TRUNCATE ON audit EXECUTE FUNCTION audit_is_append_only()`);
+    await q.query(
+      `CREATE TRIGGER tr_audit_no_truncate BEFORE TRUNCATE ON audit EXECUTE FUNCTION audit_is_append_only()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -48,7 +48,9 @@ export class IntakeDispatch1763800100000 implements MigrationInterface {
         idempotency_key text,
         CONSTRAINT ck_call_ended CHECK ((status = 'ended') = (ended_at IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_call_idempotency ON call (coalesce(created_by::text, source), idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_call_idempotency ON call (coalesce(created_by::text, source), idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_call_open ON call (received_at) WHERE status <> 'ended'`);
     await q.query(`CREATE INDEX ix_call_digits ON call (caller_digits, received_at)`);
 
@@ -105,9 +107,13 @@ export class IntakeDispatch1763800100000 implements MigrationInterface {
         disposition text,
         CONSTRAINT uq_incident_number UNIQUE (number)
       )`);
-    await q.query(`CREATE INDEX ix_incident_active ON incident (respond_by) WHERE status NOT IN ('closed','cancelled')`);
+    await q.query(
+      `CREATE INDEX ix_incident_active ON incident (respond_by) WHERE status NOT IN ('closed','cancelled')`,
+    );
     await q.query(`CREATE INDEX ix_incident_client ON incident (client_id, created_at) WHERE client_id IS NOT NULL`);
-    await q.query(`CREATE INDEX ix_incident_address ON incident (address_key, created_at) WHERE address_key IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_incident_address ON incident (address_key, created_at) WHERE address_key IS NOT NULL`,
+    );
     await q.query(`ALTER TABLE call ADD CONSTRAINT fk_call_incident FOREIGN KEY (incident_id) REFERENCES incident(id)`);
     await q.query(`
       CREATE TABLE incident_call (
@@ -142,8 +148,12 @@ export class IntakeDispatch1763800100000 implements MigrationInterface {
         offered_by uuid REFERENCES app_user(id),
         automatic boolean NOT NULL DEFAULT false
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_dispatch_team_live ON dispatch (team_id) WHERE status IN ('offered','accepted')`);
-    await q.query(`CREATE UNIQUE INDEX uq_dispatch_incident_live ON dispatch (incident_id) WHERE status IN ('offered','accepted')`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_dispatch_team_live ON dispatch (team_id) WHERE status IN ('offered','accepted')`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX uq_dispatch_incident_live ON dispatch (incident_id) WHERE status IN ('offered','accepted')`,
+    );
     await q.query(`CREATE INDEX ix_dispatch_incident ON dispatch (incident_id, offered_at)`);
 
     await q.query(`
@@ -163,7 +173,9 @@ export class IntakeDispatch1763800100000 implements MigrationInterface {
         acknowledged_by uuid REFERENCES app_user(id)
       )`);
     // The same condition (e.g. a coverage gap) raises one open alert, not one per check.
-    await q.query(`CREATE UNIQUE INDEX uq_alert_open_dedupe ON alert (dedupe_key) WHERE acknowledged_at IS NULL AND dedupe_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_alert_open_dedupe ON alert (dedupe_key) WHERE acknowledged_at IS NULL AND dedupe_key IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_alert_open ON alert (raised_at) WHERE acknowledged_at IS NULL`);
 
     await q.query(`
@@ -203,7 +215,8 @@ export class IntakeDispatch1763800100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['handoff', 'follow_up', 'alert', 'dispatch', 'timeline', 'incident_call']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['handoff', 'follow_up', 'alert', 'dispatch', 'timeline', 'incident_call'])
+      await q.query(`DROP TABLE ${t}`);
     await q.query(`ALTER TABLE call DROP CONSTRAINT fk_call_incident`);
     for (const t of ['incident', 'incident_counter', 'triage', 'call', 'client']) await q.query(`DROP TABLE ${t}`);
   }

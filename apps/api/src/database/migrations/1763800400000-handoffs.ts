@@ -5,7 +5,9 @@ export class Handoffs1763800400000 implements MigrationInterface {
   name = 'Handoffs1763800400000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE UNIQUE INDEX uq_handoff_open ON handoff (incident_id, agency_id) WHERE status IN ('requested','accepted')`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_handoff_open ON handoff (incident_id, agency_id) WHERE status IN ('requested','accepted')`,
+    );
     await q.query(`ALTER TABLE handoff ADD COLUMN responded_by uuid REFERENCES app_user(id)`);
   }
 

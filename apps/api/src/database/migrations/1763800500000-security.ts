@@ -51,7 +51,9 @@ export class Security1763800500000 implements MigrationInterface {
         NEW.hash := audit_row_hash(p, NEW);
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER tg_audit_chain BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_chain_link()`);
+    await q.query(
+      `CREATE TRIGGER tg_audit_chain BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_chain_link()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

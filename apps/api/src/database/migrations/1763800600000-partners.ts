@@ -36,7 +36,9 @@ export class Partners1763800600000 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX uq_bed_request_winner ON handoff (bed_request_id) WHERE bed_request_id IS NOT NULL AND status IN ('accepted','completed')`,
     );
-    await q.query(`ALTER TABLE bed_request ADD CONSTRAINT fk_bed_request_winner FOREIGN KEY (accepted_handoff_id) REFERENCES handoff(id)`);
+    await q.query(
+      `ALTER TABLE bed_request ADD CONSTRAINT fk_bed_request_winner FOREIGN KEY (accepted_handoff_id) REFERENCES handoff(id)`,
+    );
 
     await q.query(`ALTER TABLE agency ADD COLUMN accepting boolean NOT NULL DEFAULT true`);
   }
@@ -50,7 +52,9 @@ export class Partners1763800600000 implements MigrationInterface {
       ALTER TABLE handoff DROP COLUMN bed_request_id, DROP COLUMN reason_text, DROP COLUMN contact_confirmed_at,
         DROP COLUMN contact_confirmed_by, DROP COLUMN cancelled_at, DROP COLUMN cancelled_by, DROP COLUMN cancel_reason`);
     await q.query(`ALTER TABLE handoff DROP CONSTRAINT handoff_status_check`);
-    await q.query(`ALTER TABLE handoff ADD CONSTRAINT handoff_status_check CHECK (status IN ('requested','accepted','declined','completed','cancelled'))`);
+    await q.query(
+      `ALTER TABLE handoff ADD CONSTRAINT handoff_status_check CHECK (status IN ('requested','accepted','declined','completed','cancelled'))`,
+    );
     await q.query(`DROP TABLE bed_request`);
   }
 }

@@ -25,7 +25,9 @@ export class WebhooksAdmissions1763800700000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT uq_webhook_delivery_event UNIQUE (agency_id, event_seq)
       )`);
-    await q.query(`CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'pending'`,
+    );
     await q.query(`CREATE INDEX ix_webhook_delivery_agency ON webhook_delivery (agency_id, event_seq DESC)`);
     // The outbox row is written by the same INSERT that stores the event, so every event an agency's room gets
     // (whoever emits it, now or later) reaches its webhook, and commits or rolls back with the state change.
@@ -37,7 +39,9 @@ export class WebhooksAdmissions1763800700000 implements MigrationInterface {
         WHERE a.webhook_url IS NOT NULL AND a.webhook_secret IS NOT NULL AND ('agency:' || a.id::text) = ANY (NEW.audience);
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER trg_event_webhooks AFTER INSERT ON event FOR EACH ROW EXECUTE FUNCTION enqueue_webhook_deliveries()`);
+    await q.query(
+      `CREATE TRIGGER trg_event_webhooks AFTER INSERT ON event FOR EACH ROW EXECUTE FUNCTION enqueue_webhook_deliveries()`,
+    );
 
     await q.query(`
       CREATE TABLE holiday (
@@ -46,7 +50,9 @@ export class WebhooksAdmissions1763800700000 implements MigrationInterface {
         source text NOT NULL CHECK (source IN ('builtin','admin'))
       )`);
     // Years of the built-in calendar already loaded: a later package version adds new years without undoing edits.
-    await q.query(`CREATE TABLE holiday_import (year integer PRIMARY KEY, imported_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE holiday_import (year integer PRIMARY KEY, imported_at timestamptz NOT NULL DEFAULT now())`,
+    );
 
     await q.query(`
       CREATE TABLE emergency_admission (
@@ -74,7 +80,9 @@ export class WebhooksAdmissions1763800700000 implements MigrationInterface {
         CHECK ((status = 'ended') = (outcome IS NOT NULL AND ended_at IS NOT NULL))
       )`);
     // One running admission per incident: a double submit cannot start two clocks.
-    await q.query(`CREATE UNIQUE INDEX uq_emergency_admission_active ON emergency_admission (incident_id) WHERE status = 'active'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_emergency_admission_active ON emergency_admission (incident_id) WHERE status = 'active'`,
+    );
     await q.query(`CREATE INDEX ix_emergency_admission_hospital ON emergency_admission (hospital_agency_id, status)`);
 
     await q.query(`
@@ -88,7 +96,9 @@ export class WebhooksAdmissions1763800700000 implements MigrationInterface {
         recorded_by uuid REFERENCES app_user(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX ix_administrative_admission_incident ON administrative_admission_request (incident_id)`);
+    await q.query(
+      `CREATE INDEX ix_administrative_admission_incident ON administrative_admission_request (incident_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -18,7 +18,11 @@ export function AgenciesPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const regionOptions = useMemo(
-    () => (regions?.features ?? []).map((f) => ({ id: String(f.id), name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name })),
+    () =>
+      (regions?.features ?? []).map((f) => ({
+        id: String(f.id),
+        name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+      })),
     [regions, lang],
   );
 

@@ -11,7 +11,17 @@ import type { RegionOption } from './TeamForm';
 export type SavedAgency = AgencyAdminView & { webhookSecret?: string };
 
 /** Creates or edits a partner agency: kind, name, regions served, location, contact line, webhook URL. */
-export function AgencyForm({ agency, regions, onSaved, onCancel }: { agency: AgencyAdminView | null; regions: RegionOption[]; onSaved: (a: SavedAgency) => void; onCancel: () => void }) {
+export function AgencyForm({
+  agency,
+  regions,
+  onSaved,
+  onCancel,
+}: {
+  agency: AgencyAdminView | null;
+  regions: RegionOption[];
+  onSaved: (a: SavedAgency) => void;
+  onCancel: () => void;
+}) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [code, setCode] = useState(agency?.code ?? '');
@@ -29,8 +39,17 @@ export function AgencyForm({ agency, regions, onSaved, onCancel }: { agency: Age
     const common = { kind, name: name.trim(), regionIds, location };
     void run(async () => {
       const saved = agency
-        ? await api.patchAgency(agency.id, { ...common, contact: contact.trim() || null, webhookUrl: webhookUrl.trim() || null })
-        : await api.createAgency({ ...common, code: code.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}), ...(webhookUrl.trim() ? { webhookUrl: webhookUrl.trim() } : {}) });
+        ? await api.patchAgency(agency.id, {
+            ...common,
+            contact: contact.trim() || null,
+            webhookUrl: webhookUrl.trim() || null,
+          })
+        : await api.createAgency({
+            ...common,
+            code: code.trim(),
+            ...(contact.trim() ? { contact: contact.trim() } : {}),
+            ...(webhookUrl.trim() ? { webhookUrl: webhookUrl.trim() } : {}),
+          });
       onSaved(saved);
     });
   };
@@ -43,7 +62,14 @@ export function AgencyForm({ agency, regions, onSaved, onCancel }: { agency: Age
       <div className="form-grid">
         <label className="field">
           <span>{t.centre.agencyCode}</span>
-          <input name="code" value={code} onChange={(e) => setCode(e.target.value)} maxLength={64} required disabled={agency !== null} />
+          <input
+            name="code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            maxLength={64}
+            required
+            disabled={agency !== null}
+          />
         </label>
         <label className="field">
           <span>{t.centre.agencyKind}</span>
@@ -65,10 +91,22 @@ export function AgencyForm({ agency, regions, onSaved, onCancel }: { agency: Age
         </label>
         <label className="field">
           <span>{t.centre.webhookUrl}</span>
-          <input name="webhookUrl" type="url" value={webhookUrl} onChange={(e) => setWebhookUrl(e.target.value)} placeholder="https://" />
+          <input
+            name="webhookUrl"
+            type="url"
+            value={webhookUrl}
+            onChange={(e) => setWebhookUrl(e.target.value)}
+            placeholder="https://"
+          />
         </label>
       </div>
-      <CheckboxGroup name="regions" legend={t.centre.regionsServed} options={regions.map((r) => ({ value: r.id, label: r.name }))} value={regionIds} onChange={setRegionIds} />
+      <CheckboxGroup
+        name="regions"
+        legend={t.centre.regionsServed}
+        options={regions.map((r) => ({ value: r.id, label: r.name }))}
+        value={regionIds}
+        onChange={setRegionIds}
+      />
       <MapPointField legend={t.centre.location} value={location} onChange={setLocation} />
       <FailureNote failure={failure} testId="agency-form-failure" />
       <div className="row-actions">

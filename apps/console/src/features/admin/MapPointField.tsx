@@ -4,12 +4,22 @@ import { useI18n } from '../../i18n/i18n';
 import { DispatchMap } from '../map/DispatchMap';
 
 function ClickToPlace({ onPick }: { onPick: (p: LatLng) => void }) {
-  useMapEvents({ click: (e) => onPick({ lat: Number(e.latlng.lat.toFixed(6)), lng: Number(e.latlng.lng.toFixed(6)) }) });
+  useMapEvents({
+    click: (e) => onPick({ lat: Number(e.latlng.lat.toFixed(6)), lng: Number(e.latlng.lng.toFixed(6)) }),
+  });
   return null;
 }
 
 /** A point (a team's base, an agency's location): click the map, or type the coordinates. */
-export function MapPointField({ legend, value, onChange }: { legend: string; value: LatLng | null; onChange: (p: LatLng) => void }) {
+export function MapPointField({
+  legend,
+  value,
+  onChange,
+}: {
+  legend: string;
+  value: LatLng | null;
+  onChange: (p: LatLng) => void;
+}) {
   const { t } = useI18n();
   const set = (key: 'lat' | 'lng', text: string) => {
     const n = Number(text);
@@ -22,16 +32,40 @@ export function MapPointField({ legend, value, onChange }: { legend: string; val
       <p className="hint">{t.centre.mapPointHint}</p>
       <DispatchMap shadeRegions={false} className="picker-map">
         <ClickToPlace onPick={onChange} />
-        {value ? <CircleMarker center={[value.lat, value.lng]} radius={10} pathOptions={{ color: '#000', weight: 3, fillColor: '#0072B2', fillOpacity: 0.9 }} /> : null}
+        {value ? (
+          <CircleMarker
+            center={[value.lat, value.lng]}
+            radius={10}
+            pathOptions={{ color: '#000', weight: 3, fillColor: '#0072B2', fillOpacity: 0.9 }}
+          />
+        ) : null}
       </DispatchMap>
       <div className="form-grid">
         <label className="field">
           <span>{t.centre.latitude}</span>
-          <input name="lat" type="number" step="any" min={-90} max={90} value={value?.lat ?? ''} onChange={(e) => set('lat', e.target.value)} required />
+          <input
+            name="lat"
+            type="number"
+            step="any"
+            min={-90}
+            max={90}
+            value={value?.lat ?? ''}
+            onChange={(e) => set('lat', e.target.value)}
+            required
+          />
         </label>
         <label className="field">
           <span>{t.centre.longitude}</span>
-          <input name="lng" type="number" step="any" min={-180} max={180} value={value?.lng ?? ''} onChange={(e) => set('lng', e.target.value)} required />
+          <input
+            name="lng"
+            type="number"
+            step="any"
+            min={-180}
+            max={180}
+            value={value?.lng ?? ''}
+            onChange={(e) => set('lng', e.target.value)}
+            required
+          />
         </label>
       </div>
     </fieldset>
@@ -39,7 +73,19 @@ export function MapPointField({ legend, value, onChange }: { legend: string; val
 }
 
 /** A set of checkboxes (regions served, skills) as one labelled group. */
-export function CheckboxGroup({ legend, options, value, onChange, name }: { legend: string; options: { value: string; label: string }[]; value: string[]; onChange: (v: string[]) => void; name: string }) {
+export function CheckboxGroup({
+  legend,
+  options,
+  value,
+  onChange,
+  name,
+}: {
+  legend: string;
+  options: { value: string; label: string }[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  name: string;
+}) {
   return (
     <fieldset className="checkbox-group" data-testid={`${name}-group`}>
       <legend>{legend}</legend>

@@ -9,7 +9,8 @@ import { useLoad } from '../../common/use-load';
 import { PasswordResetForm, UserForm } from './UserForm';
 import './admin.css';
 
-type Editing = { kind: 'new' } | { kind: 'edit'; user: UserAdminView } | { kind: 'password'; user: UserAdminView } | null;
+type Editing =
+  { kind: 'new' } | { kind: 'edit'; user: UserAdminView } | { kind: 'password'; user: UserAdminView } | null;
 
 /**
  * People and access (admin): every account with its role and binding, created, edited, deactivated (its sessions
@@ -27,7 +28,12 @@ export function PeoplePage() {
   const action = useAction();
   const teams = data.data?.teams ?? [];
   const agencies = data.data?.agencies ?? [];
-  const binding = (u: UserAdminView) => (u.teamId ? teams.find((tm) => tm.id === u.teamId)?.callsign : u.agencyId ? agencies.find((a) => a.id === u.agencyId)?.name : null) ?? '—';
+  const binding = (u: UserAdminView) =>
+    (u.teamId
+      ? teams.find((tm) => tm.id === u.teamId)?.callsign
+      : u.agencyId
+        ? agencies.find((a) => a.id === u.agencyId)?.name
+        : null) ?? '—';
 
   const setActive = (u: UserAdminView, active: boolean) =>
     void action.run(async () => {
@@ -57,7 +63,12 @@ export function PeoplePage() {
           <h2 id="people-list-title" className="panel-title">
             {t.people.accounts}
           </h2>
-          <button type="button" className="btn btn-primary" onClick={() => setEditing({ kind: 'new' })} data-testid="new-user">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setEditing({ kind: 'new' })}
+            data-testid="new-user"
+          >
             {t.people.newUser}
           </button>
         </div>
@@ -86,12 +97,22 @@ export function PeoplePage() {
                   <button type="button" className="btn btn-small" onClick={() => setEditing({ kind: 'edit', user: u })}>
                     {t.centre.edit} <span className="visually-hidden">{u.username}</span>
                   </button>
-                  <button type="button" className="btn btn-small" onClick={() => setEditing({ kind: 'password', user: u })}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => setEditing({ kind: 'password', user: u })}
+                  >
                     {t.people.resetPassword} <span className="visually-hidden">{u.username}</span>
                   </button>
                   {u.id === me?.id ? null : (
-                    <button type="button" className="btn btn-small" disabled={action.busy} onClick={() => setActive(u, !u.active)}>
-                      {u.active ? t.people.deactivate : t.people.reactivate} <span className="visually-hidden">{u.username}</span>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={action.busy}
+                      onClick={() => setActive(u, !u.active)}
+                    >
+                      {u.active ? t.people.deactivate : t.people.reactivate}{' '}
+                      <span className="visually-hidden">{u.username}</span>
                     </button>
                   )}
                 </td>
@@ -111,7 +132,12 @@ export function PeoplePage() {
         />
       ) : null}
       {editing?.kind === 'password' ? (
-        <PasswordResetForm key={editing.user.id} user={editing.user} onCancel={() => setEditing(null)} onDone={() => done(t.people.passwordSet(editing.user.username))} />
+        <PasswordResetForm
+          key={editing.user.id}
+          user={editing.user}
+          onCancel={() => setEditing(null)}
+          onDone={() => done(t.people.passwordSet(editing.user.username))}
+        />
       ) : null}
     </div>
   );

@@ -28,7 +28,14 @@ export function RegionsPage() {
   const { busy, failure, run } = useAction();
 
   const parsed = useMemo(
-    () => (file ? parseRegionCollection(file.json, { nameProperty, codeProperty, ...(nameKoProperty ? { nameKoProperty } : {}) }) : null),
+    () =>
+      file
+        ? parseRegionCollection(file.json, {
+            nameProperty,
+            codeProperty,
+            ...(nameKoProperty ? { nameKoProperty } : {}),
+          })
+        : null,
     [file, nameProperty, codeProperty, nameKoProperty],
   );
   const existing = new Set((regions?.features ?? []).map((f) => f.properties.code));
@@ -85,7 +92,12 @@ export function RegionsPage() {
         <p className="hint">{t.centre.importHint}</p>
         <label className="field">
           <span>{t.centre.geojsonFile}</span>
-          <input type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={(e) => void choose(e)} data-testid="geojson-file" />
+          <input
+            type="file"
+            accept=".geojson,.json,application/geo+json,application/json"
+            onChange={(e) => void choose(e)}
+            data-testid="geojson-file"
+          />
         </label>
         <FailureNote failure={readError} />
         {saved ? (
@@ -134,7 +146,13 @@ export function RegionsPage() {
             </table>
             <FailureNote failure={failure} testId="regions-failure" />
             <div className="row-actions">
-              <button type="button" className="btn btn-primary" onClick={save} disabled={busy} data-testid="save-regions">
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={save}
+                disabled={busy}
+                data-testid="save-regions"
+              >
                 {t.centre.saveRegions(parsed.regions.length)}
               </button>
               <button type="button" className="btn" onClick={() => setFile(null)}>

@@ -20,7 +20,11 @@ export function SkillsEditor({ skills, onSaved }: { skills: SkillView[]; onSaved
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      setRows(await api.putSkills(rows.map((r) => ({ code: r.code.trim(), label: r.label.trim(), labelKo: r.labelKo.trim() }))));
+      setRows(
+        await api.putSkills(
+          rows.map((r) => ({ code: r.code.trim(), label: r.label.trim(), labelKo: r.labelKo.trim() })),
+        ),
+      );
       setSaved(true);
       onSaved();
     });
@@ -45,13 +49,31 @@ export function SkillsEditor({ skills, onSaved }: { skills: SkillView[]; onSaved
           {rows.map((r, i) => (
             <tr key={i}>
               <td>
-                <input aria-label={t.centre.skillCodeOf(i + 1)} value={r.code} onChange={(e) => set(i, { code: e.target.value })} pattern="[a-z][a-z0-9\-]{1,39}" required />
+                <input
+                  aria-label={t.centre.skillCodeOf(i + 1)}
+                  value={r.code}
+                  onChange={(e) => set(i, { code: e.target.value })}
+                  pattern="[a-z][a-z0-9\-]{1,39}"
+                  required
+                />
               </td>
               <td>
-                <input aria-label={t.centre.labelEnOf(i + 1)} value={r.label} onChange={(e) => set(i, { label: e.target.value })} maxLength={60} required />
+                <input
+                  aria-label={t.centre.labelEnOf(i + 1)}
+                  value={r.label}
+                  onChange={(e) => set(i, { label: e.target.value })}
+                  maxLength={60}
+                  required
+                />
               </td>
               <td>
-                <input aria-label={t.centre.labelKoOf(i + 1)} value={r.labelKo} onChange={(e) => set(i, { labelKo: e.target.value })} maxLength={60} required />
+                <input
+                  aria-label={t.centre.labelKoOf(i + 1)}
+                  value={r.labelKo}
+                  onChange={(e) => set(i, { labelKo: e.target.value })}
+                  maxLength={60}
+                  required
+                />
               </td>
               <td>
                 <button type="button" className="btn btn-small" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
@@ -63,9 +85,18 @@ export function SkillsEditor({ skills, onSaved }: { skills: SkillView[]; onSaved
         </tbody>
       </table>
       <FailureNote failure={failure} testId="skills-failure" />
-      {saved ? <p className="notice" role="status">{t.centre.skillsSaved}</p> : null}
+      {saved ? (
+        <p className="notice" role="status">
+          {t.centre.skillsSaved}
+        </p>
+      ) : null}
       <div className="row-actions">
-        <button type="button" className="btn" onClick={() => setRows([...rows, { code: '', label: '', labelKo: '' }])} data-testid="add-skill">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setRows([...rows, { code: '', label: '', labelKo: '' }])}
+          data-testid="add-skill"
+        >
           {t.centre.addSkill}
         </button>
         <button type="submit" className="btn btn-primary" disabled={busy}>

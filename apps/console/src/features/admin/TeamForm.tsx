@@ -12,7 +12,19 @@ export interface RegionOption {
 }
 
 /** Creates a team or edits one: callsign, home region, regions it also covers, base on the map, size, skills. */
-export function TeamForm({ team, regions, skills, onSaved, onCancel }: { team: TeamView | null; regions: RegionOption[]; skills: SkillView[]; onSaved: (t: TeamView) => void; onCancel: () => void }) {
+export function TeamForm({
+  team,
+  regions,
+  skills,
+  onSaved,
+  onCancel,
+}: {
+  team: TeamView | null;
+  regions: RegionOption[];
+  skills: SkillView[];
+  onSaved: (t: TeamView) => void;
+  onCancel: () => void;
+}) {
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const [callsign, setCallsign] = useState(team?.callsign ?? '');
@@ -26,7 +38,14 @@ export function TeamForm({ team, regions, skills, onSaved, onCancel }: { team: T
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!base) return showFailure(t.centre.baseRequired);
-    const body = { callsign: callsign.trim(), regionId, coveredRegionIds: covered.filter((id) => id !== regionId), base, size, skills: teamSkills };
+    const body = {
+      callsign: callsign.trim(),
+      regionId,
+      coveredRegionIds: covered.filter((id) => id !== regionId),
+      base,
+      size,
+      skills: teamSkills,
+    };
     void run(async () => onSaved(team ? await api.patchTeam(team.id, body) : await api.createTeam(body)));
   };
 
@@ -38,7 +57,13 @@ export function TeamForm({ team, regions, skills, onSaved, onCancel }: { team: T
       <div className="form-grid">
         <label className="field">
           <span>{t.centre.callsign}</span>
-          <input name="callsign" value={callsign} onChange={(e) => setCallsign(e.target.value)} maxLength={32} required />
+          <input
+            name="callsign"
+            value={callsign}
+            onChange={(e) => setCallsign(e.target.value)}
+            maxLength={32}
+            required
+          />
         </label>
         <label className="field">
           <span>{t.centre.region}</span>
@@ -52,7 +77,15 @@ export function TeamForm({ team, regions, skills, onSaved, onCancel }: { team: T
         </label>
         <label className="field">
           <span>{t.centre.size}</span>
-          <input name="size" type="number" min={1} max={20} value={size} onChange={(e) => setSize(Number(e.target.value) || 1)} required />
+          <input
+            name="size"
+            type="number"
+            min={1}
+            max={20}
+            value={size}
+            onChange={(e) => setSize(Number(e.target.value) || 1)}
+            required
+          />
         </label>
       </div>
       <CheckboxGroup

@@ -22,7 +22,11 @@ export function TeamsPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const regionOptions = useMemo(
-    () => (regions?.features ?? []).map((f) => ({ id: String(f.id), name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name })),
+    () =>
+      (regions?.features ?? []).map((f) => ({
+        id: String(f.id),
+        name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+      })),
     [regions, lang],
   );
   const skills: SkillView[] = data.data?.skills ?? [];

@@ -9,7 +9,19 @@ import { useAction } from '../../common/use-action';
  * Creates a user or edits one (display name, role, team, agency). A responder belongs to a team and an agency
  * user to an agency; the other roles to neither. The initial password is typed once and never shown again.
  */
-export function UserForm({ user, teams, agencies, onSaved, onCancel }: { user: UserAdminView | null; teams: TeamView[]; agencies: AgencyView[]; onSaved: (name: string) => void; onCancel: () => void }) {
+export function UserForm({
+  user,
+  teams,
+  agencies,
+  onSaved,
+  onCancel,
+}: {
+  user: UserAdminView | null;
+  teams: TeamView[];
+  agencies: AgencyView[];
+  onSaved: (name: string) => void;
+  onCancel: () => void;
+}) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [username, setUsername] = useState(user?.username ?? '');
@@ -22,7 +34,10 @@ export function UserForm({ user, teams, agencies, onSaved, onCancel }: { user: U
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const binding = { teamId: role === 'responder' ? teamId : undefined, agencyId: role === 'agency' ? agencyId : undefined };
+    const binding = {
+      teamId: role === 'responder' ? teamId : undefined,
+      agencyId: role === 'agency' ? agencyId : undefined,
+    };
     void run(async () => {
       if (user) {
         // Only what changed: a role or binding change ends the user's sessions, a new display name does not.
@@ -34,7 +49,14 @@ export function UserForm({ user, teams, agencies, onSaved, onCancel }: { user: U
         };
         if (Object.keys(patch).length) await api.patchUser(user.id, patch);
       } else {
-        await api.createUser({ username: username.trim(), displayName: displayName.trim(), role, password, ...(binding.teamId ? { teamId: binding.teamId } : {}), ...(binding.agencyId ? { agencyId: binding.agencyId } : {}) });
+        await api.createUser({
+          username: username.trim(),
+          displayName: displayName.trim(),
+          role,
+          password,
+          ...(binding.teamId ? { teamId: binding.teamId } : {}),
+          ...(binding.agencyId ? { agencyId: binding.agencyId } : {}),
+        });
       }
       setPassword('');
       onSaved(displayName.trim());
@@ -49,11 +71,27 @@ export function UserForm({ user, teams, agencies, onSaved, onCancel }: { user: U
       <div className="form-grid">
         <label className="field">
           <span>{t.people.username}</span>
-          <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} disabled={user !== null} required minLength={3} maxLength={64} pattern="[A-Za-z0-9._\-]+" autoComplete="off" />
+          <input
+            name="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            disabled={user !== null}
+            required
+            minLength={3}
+            maxLength={64}
+            pattern="[A-Za-z0-9._\-]+"
+            autoComplete="off"
+          />
         </label>
         <label className="field">
           <span>{t.people.displayName}</span>
-          <input name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={120} />
+          <input
+            name="displayName"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            required
+            maxLength={120}
+          />
         </label>
         <label className="field">
           <span>{t.people.role}</span>
@@ -92,7 +130,16 @@ export function UserForm({ user, teams, agencies, onSaved, onCancel }: { user: U
         {user ? null : (
           <label className="field">
             <span>{t.people.initialPassword}</span>
-            <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} maxLength={256} autoComplete="new-password" />
+            <input
+              name="password"
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              minLength={10}
+              maxLength={256}
+              autoComplete="new-password"
+            />
           </label>
         )}
       </div>
@@ -111,7 +158,15 @@ export function UserForm({ user, teams, agencies, onSaved, onCancel }: { user: U
 }
 
 /** Sets a new password for a user; their existing sessions end. The field is cleared after a success. */
-export function PasswordResetForm({ user, onDone, onCancel }: { user: UserAdminView; onDone: () => void; onCancel: () => void }) {
+export function PasswordResetForm({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: UserAdminView;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [password, setPassword] = useState('');
@@ -125,13 +180,27 @@ export function PasswordResetForm({ user, onDone, onCancel }: { user: UserAdminV
     });
   };
   return (
-    <form className="panel admin-form" onSubmit={submit} aria-labelledby="password-form-title" data-testid="password-form">
+    <form
+      className="panel admin-form"
+      onSubmit={submit}
+      aria-labelledby="password-form-title"
+      data-testid="password-form"
+    >
       <h2 id="password-form-title" className="panel-title">
         {t.people.resetPasswordOf(user.username)}
       </h2>
       <label className="field">
         <span>{t.people.newPassword}</span>
-        <input name="newPassword" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} maxLength={256} autoComplete="new-password" />
+        <input
+          name="newPassword"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          minLength={10}
+          maxLength={256}
+          autoComplete="new-password"
+        />
       </label>
       <p className="hint">{t.people.resetEndsSessions}</p>
       <FailureNote failure={failure} testId="password-form-failure" />

@@ -10,7 +10,15 @@ import { formatStamp } from './use-admissions';
 const WARN_MS = 12 * 3600_000;
 
 /** One emergency admission: its running clock to `endsAt`, the guardian-notice task and, once ended, the outcome. */
-export function AdmissionCard({ admission: a, showIncident, children }: { admission: EmergencyAdmissionView; showIncident?: boolean; children?: ReactNode }) {
+export function AdmissionCard({
+  admission: a,
+  showIncident,
+  children,
+}: {
+  admission: EmergencyAdmissionView;
+  showIncident?: boolean;
+  children?: ReactNode;
+}) {
   const { t, lang } = useI18n();
   const now = useNow();
   // The legal clock is read in the centre's time zone, whatever the browser's is set to.
@@ -18,9 +26,16 @@ export function AdmissionCard({ admission: a, showIncident, children }: { admiss
   const stamp = (iso: string | null | undefined) => formatStamp(iso, lang, tz);
   const left = Date.parse(a.endsAt) - now;
   const notice = a.guardianNotice;
-  const clockClass = left <= 0 ? 'countdown countdown-overdue' : left < WARN_MS ? 'countdown countdown-warn' : 'countdown';
+  const clockClass =
+    left <= 0 ? 'countdown countdown-overdue' : left < WARN_MS ? 'countdown countdown-warn' : 'countdown';
   return (
-    <article className="admission-card" data-testid="admission-card" data-admission-id={a.id} data-status={a.status} aria-label={`${t.admissions.title} · ${a.incidentNumber}`}>
+    <article
+      className="admission-card"
+      data-testid="admission-card"
+      data-admission-id={a.id}
+      data-status={a.status}
+      aria-label={`${t.admissions.title} · ${a.incidentNumber}`}
+    >
       <dl className="facts">
         {showIncident ? (
           <>
@@ -53,8 +68,14 @@ export function AdmissionCard({ admission: a, showIncident, children }: { admiss
           )}
         </dd>
         <dt>{t.admissions.guardianNotice}</dt>
-        <dd data-testid="guardian-notice" data-status={notice.status} className={notice.status === 'overdue' ? 'text-danger' : undefined}>
-          {notice.status === 'done' ? t.admissions.guardian.done(stamp(notice.at)) : t.admissions.guardian[notice.status](stamp(notice.dueAt))}
+        <dd
+          data-testid="guardian-notice"
+          data-status={notice.status}
+          className={notice.status === 'overdue' ? 'text-danger' : undefined}
+        >
+          {notice.status === 'done'
+            ? t.admissions.guardian.done(stamp(notice.at))
+            : t.admissions.guardian[notice.status](stamp(notice.dueAt))}
         </dd>
       </dl>
       {children}

@@ -16,7 +16,8 @@ export function AdmissionClocks({ incidentId, closed }: { incidentId: string; cl
   const admissions = useAdmissions({ incidentId });
   const [recording, setRecording] = useState(false);
   const list = admissions.data ?? [];
-  const canRecord = user?.role === 'coordinator' && !closed && admissions.data !== null && !list.some((a) => a.status === 'active');
+  const canRecord =
+    user?.role === 'coordinator' && !closed && admissions.data !== null && !list.some((a) => a.status === 'active');
   if (list.length === 0 && !canRecord) return null;
   return (
     <section className="detail-section" aria-labelledby={`admissions-${incidentId}`} data-testid="admission-clocks">

@@ -19,8 +19,18 @@ export function EmergencyAdmissionForm({ incidentId, onDone }: { incidentId: str
   const { t } = useI18n();
   const hospitals = useLoad(() => api.agencies('hospital'), 'hospitals');
   const now = localInput(new Date());
-  const [f, setF] = useState({ hospitalAgencyId: '', doctorName: '', doctorAt: now, policeName: '', policeBadge: '', policeAt: now, escort: 'police' as AdmissionEscort, admittedAt: now });
-  const set = (key: keyof typeof f) => (e: { target: { value: string } }) => setF((s) => ({ ...s, [key]: e.target.value }));
+  const [f, setF] = useState({
+    hospitalAgencyId: '',
+    doctorName: '',
+    doctorAt: now,
+    policeName: '',
+    policeBadge: '',
+    policeAt: now,
+    escort: 'police' as AdmissionEscort,
+    admittedAt: now,
+  });
+  const set = (key: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((s) => ({ ...s, [key]: e.target.value }));
   const { busy, failure, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,7 +46,12 @@ export function EmergencyAdmissionForm({ incidentId, onDone }: { incidentId: str
     });
   };
   return (
-    <form className="inline-form" onSubmit={submit} data-testid="emergency-admission-form" aria-label={t.admissions.recordTitle}>
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      data-testid="emergency-admission-form"
+      aria-label={t.admissions.recordTitle}
+    >
       <p className="hint field-wide">{t.admissions.recordTitle}</p>
       <label className="field">
         <span>{t.admissions.hospital}</span>

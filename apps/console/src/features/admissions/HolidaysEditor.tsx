@@ -79,7 +79,12 @@ export function HolidaysEditor() {
         {shown.map((d) => (
           <li key={d} data-day={d}>
             <time dateTime={d}>{d}</time>
-            <button type="button" className="btn btn-quiet" aria-label={t.holidays.removeLabel(d)} onClick={() => change(all.filter((x) => x !== d))}>
+            <button
+              type="button"
+              className="btn btn-quiet"
+              aria-label={t.holidays.removeLabel(d)}
+              onClick={() => change(all.filter((x) => x !== d))}
+            >
               {t.holidays.remove}
             </button>
           </li>

@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ADMISSION_OUTCOMES, GUARDIAN_NOTICE_METHODS, type AdmissionOutcome, type EmergencyAdmissionView, type GuardianNoticeMethod } from '#contracts';
+import {
+  ADMISSION_OUTCOMES,
+  GUARDIAN_NOTICE_METHODS,
+  type AdmissionOutcome,
+  type EmergencyAdmissionView,
+  type GuardianNoticeMethod,
+} from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
@@ -37,7 +43,14 @@ function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView 
   const [outcome, setOutcome] = useState<AdmissionOutcome | ''>('');
   const notice = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.recordGuardianNotice(a.id, { name: name.trim(), relation: relation.trim(), method, at: new Date().toISOString() }));
+    void run(() =>
+      api.recordGuardianNotice(a.id, {
+        name: name.trim(),
+        relation: relation.trim(),
+        method,
+        at: new Date().toISOString(),
+      }),
+    );
   };
   const end = (e: FormEvent) => {
     e.preventDefault();
@@ -49,11 +62,23 @@ function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView 
         <form className="inline-form" onSubmit={notice} data-testid="guardian-notice-form">
           <label className="field">
             <span>{t.admissions.guardianName}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} name="guardianName" />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={100}
+              name="guardianName"
+            />
           </label>
           <label className="field">
             <span>{t.admissions.relation}</span>
-            <input value={relation} onChange={(e) => setRelation(e.target.value)} required maxLength={60} name="relation" />
+            <input
+              value={relation}
+              onChange={(e) => setRelation(e.target.value)}
+              required
+              maxLength={60}
+              name="relation"
+            />
           </label>
           <label className="field">
             <span>{t.admissions.method}</span>
@@ -73,7 +98,12 @@ function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView 
       <form className="inline-form" onSubmit={end} data-testid="end-admission-form">
         <label className="field">
           <span>{t.admissions.endOutcome}</span>
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as AdmissionOutcome)} required name="outcome">
+          <select
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as AdmissionOutcome)}
+            required
+            name="outcome"
+          >
             <option value="">—</option>
             {ADMISSION_OUTCOMES.map((o) => (
               <option key={o} value={o}>

@@ -1,4 +1,9 @@
-import type { EmergencyAdmissionRequest, EmergencyAdmissionView, EndAdmissionRequest, GuardianNoticeRequest } from '#contracts';
+import type {
+  EmergencyAdmissionRequest,
+  EmergencyAdmissionView,
+  EndAdmissionRequest,
+  GuardianNoticeRequest,
+} from '#contracts';
 import type { Http } from '../../api/http';
 
 const q = encodeURIComponent;
@@ -16,7 +21,8 @@ export function admissionEndpoints(http: Http) {
       http.request<EmergencyAdmissionView>('POST', `/incidents/${q(incidentId)}/emergency-admission`, { body }),
     recordGuardianNotice: (id: string, body: GuardianNoticeRequest) =>
       http.request<EmergencyAdmissionView>('POST', `/emergency-admissions/${q(id)}/guardian-notice`, { body }),
-    endAdmission: (id: string, body: EndAdmissionRequest) => http.request<EmergencyAdmissionView>('POST', `/emergency-admissions/${q(id)}/end`, { body }),
+    endAdmission: (id: string, body: EndAdmissionRequest) =>
+      http.request<EmergencyAdmissionView>('POST', `/emergency-admissions/${q(id)}/end`, { body }),
     holidays: (signal?: AbortSignal) => http.request<string[]>('GET', '/holidays', { signal }),
     saveHolidays: (days: string[]) => http.request<string[]>('PUT', '/holidays', { body: days }),
   };

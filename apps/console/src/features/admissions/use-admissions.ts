@@ -21,11 +21,21 @@ export function useAdmissions(filter: { incidentId?: string; active?: boolean })
       }),
     [store, filter.incidentId],
   );
-  return useLoad((signal) => api.emergencyAdmissions(filter, signal), `${filter.incidentId ?? '*'}:${String(filter.active)}:${nonce}`);
+  return useLoad(
+    (signal) => api.emergencyAdmissions(filter, signal),
+    `${filter.incidentId ?? '*'}:${String(filter.active)}:${nonce}`,
+  );
 }
 
 /** "30 Nov 14:05": day and 24-hour time, in Korean or English; in `timeZone` when given (the centre's). */
 export function formatStamp(iso: string | null | undefined, lang: string, timeZone?: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  return new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  });
 }

@@ -13,22 +13,51 @@ export function AccessLogFilters({ value, onApply }: { value: AuditFilters; onAp
     if (ok) onApply(draft);
   };
   return (
-    <form className="access-log-filters" onSubmit={submit} aria-label={t.accessLog.filters} data-testid="access-log-filters">
+    <form
+      className="access-log-filters"
+      onSubmit={submit}
+      aria-label={t.accessLog.filters}
+      data-testid="access-log-filters"
+    >
       <label>
         {t.accessLog.subjectId}
-        <input name="subjectId" value={draft.subjectId} size={38} spellCheck={false} onChange={(e) => setDraft({ ...draft, subjectId: e.target.value })} />
+        <input
+          name="subjectId"
+          value={draft.subjectId}
+          size={38}
+          spellCheck={false}
+          onChange={(e) => setDraft({ ...draft, subjectId: e.target.value })}
+        />
       </label>
       <label>
         {t.accessLog.actorId}
-        <input name="actorId" value={draft.actorId} size={38} spellCheck={false} onChange={(e) => setDraft({ ...draft, actorId: e.target.value })} />
+        <input
+          name="actorId"
+          value={draft.actorId}
+          size={38}
+          spellCheck={false}
+          onChange={(e) => setDraft({ ...draft, actorId: e.target.value })}
+        />
       </label>
       <label>
         {t.accessLog.from}
-        <input type="date" name="from" value={draft.fromDate} required onChange={(e) => setDraft({ ...draft, fromDate: e.target.value })} />
+        <input
+          type="date"
+          name="from"
+          value={draft.fromDate}
+          required
+          onChange={(e) => setDraft({ ...draft, fromDate: e.target.value })}
+        />
       </label>
       <label>
         {t.accessLog.to}
-        <input type="date" name="to" value={draft.toDate} required onChange={(e) => setDraft({ ...draft, toDate: e.target.value })} />
+        <input
+          type="date"
+          name="to"
+          value={draft.toDate}
+          required
+          onChange={(e) => setDraft({ ...draft, toDate: e.target.value })}
+        />
       </label>
       <button type="submit" className="btn btn-primary">
         {t.accessLog.search}

@@ -26,7 +26,11 @@ export function AccessLogPage() {
       <p className="empty-note">{t.accessLog.reviewNote}</p>
       <AccessLogFilters key={query} value={filters} onApply={setFilters} />
       <AccessLogTable rows={rows.data} loading={rows.loading} failed={Boolean(rows.error)} />
-      <UnusualAccessList report={unusual.data} failed={Boolean(unusual.error)} onShowPerson={(subjectId) => setFilters({ ...filters, subjectId, actorId: '' })} />
+      <UnusualAccessList
+        report={unusual.data}
+        failed={Boolean(unusual.error)}
+        onShowPerson={(subjectId) => setFilters({ ...filters, subjectId, actorId: '' })}
+      />
     </div>
   );
 }

@@ -2,14 +2,32 @@ import type { AuditRowView } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import { downloadRows } from '../supervisor/csv-download';
 
-export const AUDIT_CSV_HEADER = ['at', 'actor', 'actor_id', 'role', 'action', 'entity_type', 'entity_id', 'subject_id', 'ip'] as const;
+export const AUDIT_CSV_HEADER = [
+  'at',
+  'actor',
+  'actor_id',
+  'role',
+  'action',
+  'entity_type',
+  'entity_id',
+  'subject_id',
+  'ip',
+] as const;
 
 export function auditCsvRow(r: AuditRowView): (string | null)[] {
   return [r.at, r.actor, r.actorId, r.role, r.action, r.entityType, r.entityId, r.subjectId, r.ip];
 }
 
 /** The access-log rows: when, who (and role), what, which record, whose, from which address. */
-export function AccessLogTable({ rows, loading, failed }: { rows: AuditRowView[] | null; loading: boolean; failed: boolean }) {
+export function AccessLogTable({
+  rows,
+  loading,
+  failed,
+}: {
+  rows: AuditRowView[] | null;
+  loading: boolean;
+  failed: boolean;
+}) {
   const { t, lang } = useI18n();
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false });
   return (
@@ -37,7 +55,13 @@ export function AccessLogTable({ rows, loading, failed }: { rows: AuditRowView[]
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} data-testid="audit-row" data-action={r.action} data-actor-id={r.actorId ?? ''} data-subject-id={r.subjectId ?? ''}>
+                <tr
+                  key={r.id}
+                  data-testid="audit-row"
+                  data-action={r.action}
+                  data-actor-id={r.actorId ?? ''}
+                  data-subject-id={r.subjectId ?? ''}
+                >
                   <td>
                     <time dateTime={r.at}>{when(r.at)}</time>
                   </td>
@@ -54,7 +78,12 @@ export function AccessLogTable({ rows, loading, failed }: { rows: AuditRowView[]
               ))}
             </tbody>
           </table>
-          <button type="button" className="btn btn-small" onClick={() => downloadRows('access-log.csv', AUDIT_CSV_HEADER, rows.map(auditCsvRow))} aria-label={`${t.dashboard.exportTable}: ${t.accessLog.results}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => downloadRows('access-log.csv', AUDIT_CSV_HEADER, rows.map(auditCsvRow))}
+            aria-label={`${t.dashboard.exportTable}: ${t.accessLog.results}`}
+          >
             {t.dashboard.exportTable}
           </button>
         </>

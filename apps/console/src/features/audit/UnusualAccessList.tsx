@@ -4,7 +4,15 @@ import { downloadRows } from '../supervisor/csv-download';
 import { AUDIT_CSV_HEADER, auditCsvRow } from './AccessLogTable';
 
 /** Reads of a person's record with no call or incident behind them, or outside the reader's shift. */
-export function UnusualAccessList({ report, failed, onShowPerson }: { report: UnusualAccessReport | null; failed: boolean; onShowPerson: (subjectId: string) => void }) {
+export function UnusualAccessList({
+  report,
+  failed,
+  onShowPerson,
+}: {
+  report: UnusualAccessReport | null;
+  failed: boolean;
+  onShowPerson: (subjectId: string) => void;
+}) {
   const { t, lang } = useI18n();
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false });
   const rows = report?.rows ?? [];
@@ -32,7 +40,14 @@ export function UnusualAccessList({ report, failed, onShowPerson }: { report: Un
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} className="unusual-row" data-testid="unusual-row" data-actor-id={r.actorId ?? ''} data-subject-id={r.subjectId ?? ''} data-reasons={r.reasons.join(' ')}>
+                <tr
+                  key={r.id}
+                  className="unusual-row"
+                  data-testid="unusual-row"
+                  data-actor-id={r.actorId ?? ''}
+                  data-subject-id={r.subjectId ?? ''}
+                  data-reasons={r.reasons.join(' ')}
+                >
                   <td>
                     <time dateTime={r.at}>{when(r.at)}</time>
                   </td>
@@ -40,7 +55,12 @@ export function UnusualAccessList({ report, failed, onShowPerson }: { report: Un
                   <td>{r.action}</td>
                   <td>
                     {r.subjectId ? (
-                      <button type="button" className="btn btn-small" onClick={() => onShowPerson(r.subjectId!)} aria-label={`${t.accessLog.showPerson}: ${r.subjectId}`}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => onShowPerson(r.subjectId!)}
+                        aria-label={`${t.accessLog.showPerson}: ${r.subjectId}`}
+                      >
                         {t.accessLog.showPerson}
                       </button>
                     ) : (
@@ -62,7 +82,13 @@ export function UnusualAccessList({ report, failed, onShowPerson }: { report: Un
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => downloadRows('unusual-access.csv', [...AUDIT_CSV_HEADER, 'reasons'], rows.map((r) => [...auditCsvRow(r), r.reasons.join(' ')]))}
+            onClick={() =>
+              downloadRows(
+                'unusual-access.csv',
+                [...AUDIT_CSV_HEADER, 'reasons'],
+                rows.map((r) => [...auditCsvRow(r), r.reasons.join(' ')]),
+              )
+            }
             aria-label={`${t.dashboard.exportTable}: ${t.accessLog.unusual}`}
           >
             {t.dashboard.exportTable}

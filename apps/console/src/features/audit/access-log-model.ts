@@ -17,7 +17,12 @@ export const validId = (id: string): boolean => id.trim() === '' || UUID.test(id
 
 /** The monthly review: the last 31 days up to today. */
 export function defaultAuditFilters(now: Date): AuditFilters {
-  return { subjectId: '', actorId: '', fromDate: dateString(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30)), toDate: dateString(now) };
+  return {
+    subjectId: '',
+    actorId: '',
+    fromDate: dateString(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30)),
+    toDate: dateString(now),
+  };
 }
 
 function midnight(date: string, addDays = 0): Date {
@@ -26,7 +31,11 @@ function midnight(date: string, addDays = 0): Date {
 }
 
 export function auditQuery(f: AuditFilters): string {
-  const p = new URLSearchParams({ from: midnight(f.fromDate).toISOString(), to: midnight(f.toDate, 1).toISOString(), limit: '500' });
+  const p = new URLSearchParams({
+    from: midnight(f.fromDate).toISOString(),
+    to: midnight(f.toDate, 1).toISOString(),
+    limit: '500',
+  });
   if (f.subjectId.trim()) p.set('subjectId', f.subjectId.trim());
   if (f.actorId.trim()) p.set('actorId', f.actorId.trim());
   return p.toString();

@@ -5,7 +5,11 @@ import './care.css';
 /** A client's cautions as responders and partners see them: weapon, violence, a note; never a diagnosis. */
 export function CautionChips({ caution }: { caution: ClientCaution }) {
   const { t } = useI18n();
-  const chips = [caution.weapon ? t.clients.cautionWeapon : null, caution.violence ? t.clients.cautionViolence : null, caution.note].filter(Boolean);
+  const chips = [
+    caution.weapon ? t.clients.cautionWeapon : null,
+    caution.violence ? t.clients.cautionViolence : null,
+    caution.note,
+  ].filter(Boolean);
   if (chips.length === 0) return null;
   return (
     <span data-testid="caution">

@@ -41,7 +41,15 @@ function draftOf(c: ClientView | null): Draft {
 }
 
 /** Registers a client or edits one: the legal basis (consent with its scope, or vital interest) is required. */
-export function ClientForm({ client, onSaved, onCancel }: { client: ClientView | null; onSaved: (c: ClientView) => void; onCancel: () => void }) {
+export function ClientForm({
+  client,
+  onSaved,
+  onCancel,
+}: {
+  client: ClientView | null;
+  onSaved: (c: ClientView) => void;
+  onCancel: () => void;
+}) {
   const { api } = useAuth();
   const user = useUser();
   const { t } = useI18n();
@@ -62,13 +70,19 @@ export function ClientForm({ client, onSaved, onCancel }: { client: ClientView |
       caution: { weapon: d.weapon, violence: d.violence, note: d.cautionNote.trim() },
       basis: {
         kind: d.basisKind,
-        ...(d.basisKind === 'consent' ? { scope: d.basisText.trim() } : d.basisText.trim() ? { note: d.basisText.trim() } : {}),
+        ...(d.basisKind === 'consent'
+          ? { scope: d.basisText.trim() }
+          : d.basisText.trim()
+            ? { note: d.basisText.trim() }
+            : {}),
         at: localToIso(d.basisAt),
       },
     };
     if (staff) body.registeredWithAgencyId = d.centreId || null;
     const { basis, ...rest } = body;
-    void run(async () => onSaved(client ? await api.updateClient(client.id, d.restateBasis ? body : rest) : await api.createClient(body)));
+    void run(async () =>
+      onSaved(client ? await api.updateClient(client.id, d.restateBasis ? body : rest) : await api.createClient(body)),
+    );
   };
 
   return (
@@ -84,7 +98,14 @@ export function ClientForm({ client, onSaved, onCancel }: { client: ClientView |
       </label>
       <label>
         <span>{t.clients.birthYear}</span>
-        <input name="birthYear" type="number" min={1900} max={2100} value={d.birthYear} onChange={(e) => set('birthYear', e.target.value)} />
+        <input
+          name="birthYear"
+          type="number"
+          min={1900}
+          max={2100}
+          value={d.birthYear}
+          onChange={(e) => set('birthYear', e.target.value)}
+        />
       </label>
       {staff ? (
         <label>
@@ -101,7 +122,12 @@ export function ClientForm({ client, onSaved, onCancel }: { client: ClientView |
       ) : null}
       <label>
         <span>{t.clients.caseManager}</span>
-        <input name="caseManager" value={d.caseManager} onChange={(e) => set('caseManager', e.target.value)} maxLength={120} />
+        <input
+          name="caseManager"
+          value={d.caseManager}
+          onChange={(e) => set('caseManager', e.target.value)}
+          maxLength={120}
+        />
       </label>
       <fieldset>
         <legend>{t.clients.basis}</legend>
@@ -113,17 +139,35 @@ export function ClientForm({ client, onSaved, onCancel }: { client: ClientView |
           <>
             {(['consent', 'vital-interest'] as const).map((kind) => (
               <label key={kind} className="check">
-                <input type="radio" name="basisKind" value={kind} checked={d.basisKind === kind} onChange={() => set('basisKind', kind)} />
+                <input
+                  type="radio"
+                  name="basisKind"
+                  value={kind}
+                  checked={d.basisKind === kind}
+                  onChange={() => set('basisKind', kind)}
+                />
                 <span>{t.clients.basisKind[kind]}</span>
               </label>
             ))}
             <label>
               <span>{d.basisKind === 'consent' ? t.clients.basisScope : t.clients.basisNote}</span>
-              <input name="basisText" value={d.basisText} onChange={(e) => set('basisText', e.target.value)} required={d.basisKind === 'consent'} maxLength={500} />
+              <input
+                name="basisText"
+                value={d.basisText}
+                onChange={(e) => set('basisText', e.target.value)}
+                required={d.basisKind === 'consent'}
+                maxLength={500}
+              />
             </label>
             <label>
               <span>{t.clients.basisAt}</span>
-              <input name="basisAt" type="datetime-local" value={d.basisAt} onChange={(e) => set('basisAt', e.target.value)} required />
+              <input
+                name="basisAt"
+                type="datetime-local"
+                value={d.basisAt}
+                onChange={(e) => set('basisAt', e.target.value)}
+                required
+              />
             </label>
           </>
         )}
@@ -131,16 +175,31 @@ export function ClientForm({ client, onSaved, onCancel }: { client: ClientView |
       <fieldset>
         <legend>{t.clients.caution}</legend>
         <label className="check">
-          <input type="checkbox" name="cautionWeapon" checked={d.weapon} onChange={(e) => set('weapon', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="cautionWeapon"
+            checked={d.weapon}
+            onChange={(e) => set('weapon', e.target.checked)}
+          />
           <span>{t.clients.cautionWeapon}</span>
         </label>
         <label className="check">
-          <input type="checkbox" name="cautionViolence" checked={d.violence} onChange={(e) => set('violence', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="cautionViolence"
+            checked={d.violence}
+            onChange={(e) => set('violence', e.target.checked)}
+          />
           <span>{t.clients.cautionViolence}</span>
         </label>
         <label>
           <span>{t.clients.cautionNote}</span>
-          <input name="cautionNote" value={d.cautionNote} onChange={(e) => set('cautionNote', e.target.value)} maxLength={200} />
+          <input
+            name="cautionNote"
+            value={d.cautionNote}
+            onChange={(e) => set('cautionNote', e.target.value)}
+            maxLength={200}
+          />
         </label>
       </fieldset>
       <FailureNote failure={failure} />

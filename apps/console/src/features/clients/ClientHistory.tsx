@@ -13,7 +13,12 @@ function detail(item: ClientHistoryItem, t: ReturnType<typeof useI18n>['t']): st
     case 'handoff':
       return `${item.agencyName} · ${t.handoffStatus[item.status]}`;
     case 'follow-up':
-      return [item.status === 'done' && item.outcome ? t.followUps.outcome[item.outcome] : t.followUps.due + ' ' + item.dueAt.slice(0, 10), `${t.followUps.attempts}: ${item.attempts}`].join(' · ');
+      return [
+        item.status === 'done' && item.outcome
+          ? t.followUps.outcome[item.outcome]
+          : t.followUps.due + ' ' + item.dueAt.slice(0, 10),
+        `${t.followUps.attempts}: ${item.attempts}`,
+      ].join(' · ');
   }
 }
 
@@ -29,7 +34,8 @@ export function ClientHistory({ clientId, refreshKey }: { clientId: string; refr
       <ul className="history-list">
         {(history.data ?? []).map((item) => (
           <li key={`${item.kind}:${item.id}`} data-kind={item.kind}>
-            <time dateTime={item.at}>{formatWhen(item.at, lang)}</time> · <strong>{t.clients.historyKind[item.kind]}</strong> · {detail(item, t)}
+            <time dateTime={item.at}>{formatWhen(item.at, lang)}</time> ·{' '}
+            <strong>{t.clients.historyKind[item.kind]}</strong> · {detail(item, t)}
           </li>
         ))}
       </ul>

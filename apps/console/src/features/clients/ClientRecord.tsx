@@ -15,7 +15,15 @@ import { formatWhen } from './care-format';
 type Mode = 'view' | 'edit' | 'plan';
 
 /** One client's record: facts, legal basis, cautions, the safety plan (edit, print) and the history. */
-export function ClientRecord({ clientId, onClose, onChanged }: { clientId: string; onClose: () => void; onChanged: () => void }) {
+export function ClientRecord({
+  clientId,
+  onClose,
+  onChanged,
+}: {
+  clientId: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const [version, setVersion] = useState(0);
@@ -33,10 +41,16 @@ export function ClientRecord({ clientId, onClose, onChanged }: { clientId: strin
     onChanged();
   };
 
-  if (loaded.error) return <FailureNote failure={apiErrorMessage(loaded.error, t.app.error)} testId="client-record-error" />;
+  if (loaded.error)
+    return <FailureNote failure={apiErrorMessage(loaded.error, t.app.error)} testId="client-record-error" />;
   if (!client) return <p>{t.app.loading}</p>;
   return (
-    <article className="care-panel" aria-labelledby="client-record-title" data-testid="client-record" data-client-id={client.id}>
+    <article
+      className="care-panel"
+      aria-labelledby="client-record-title"
+      data-testid="client-record"
+      data-client-id={client.id}
+    >
       <header className="care-actions no-print">
         <h2 id="client-record-title">{client.name}</h2>
         <CautionChips caution={client.caution} />
@@ -49,7 +63,9 @@ export function ClientRecord({ clientId, onClose, onChanged }: { clientId: strin
           {notice}
         </p>
       ) : null}
-      {mode === 'edit' ? <ClientForm client={client} onSaved={(c) => done(c, t.clients.saved)} onCancel={() => setMode('view')} /> : null}
+      {mode === 'edit' ? (
+        <ClientForm client={client} onSaved={(c) => done(c, t.clients.saved)} onCancel={() => setMode('view')} />
+      ) : null}
       {mode === 'view' ? (
         <div className="no-print">
           <dl className="facts">
@@ -62,7 +78,7 @@ export function ClientRecord({ clientId, onClose, onChanged }: { clientId: strin
             <dt>{t.clients.basis}</dt>
             <dd data-testid="client-basis">
               {client.basis
-                ? `${t.clients.basisKind[client.basis.kind]}${client.basis.scope ? `: ${client.basis.scope}` : ''}${client.basis.note ? `: ${client.basis.note}` : ''} · ${(client.basis.recordedBy.name ? t.clients.basisBy(client.basis.recordedBy.name, formatWhen(client.basis.at, lang)) : formatWhen(client.basis.at, lang))}`
+                ? `${t.clients.basisKind[client.basis.kind]}${client.basis.scope ? `: ${client.basis.scope}` : ''}${client.basis.note ? `: ${client.basis.note}` : ''} · ${client.basis.recordedBy.name ? t.clients.basisBy(client.basis.recordedBy.name, formatWhen(client.basis.at, lang)) : formatWhen(client.basis.at, lang)}`
                 : t.clients.basisMissing}
             </dd>
           </dl>
@@ -76,10 +92,16 @@ export function ClientRecord({ clientId, onClose, onChanged }: { clientId: strin
       <section aria-labelledby="client-plan-title" className="print-plan" data-testid="client-safety-plan">
         <h2 id="client-plan-title">
           {t.clients.safetyPlan}
-          {client.safetyPlanUpdatedAt ? <small> · {t.clients.planUpdated(formatWhen(client.safetyPlanUpdatedAt, lang))}</small> : null}
+          {client.safetyPlanUpdatedAt ? (
+            <small> · {t.clients.planUpdated(formatWhen(client.safetyPlanUpdatedAt, lang))}</small>
+          ) : null}
         </h2>
         {mode === 'plan' ? (
-          <SafetyPlanEditor client={client} onSaved={(c) => done(c, t.clients.planSaved)} onCancel={() => setMode('view')} />
+          <SafetyPlanEditor
+            client={client}
+            onSaved={(c) => done(c, t.clients.planSaved)}
+            onCancel={() => setMode('view')}
+          />
         ) : client.safetyPlan ? (
           <SafetyPlanView plan={client.safetyPlan} name={client.name} headingLevel={3} />
         ) : (

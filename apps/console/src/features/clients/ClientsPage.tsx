@@ -30,12 +30,23 @@ export function ClientsPage({ inPortal = false }: { inPortal?: boolean }) {
 
   return (
     <div className="care-layout" data-testid="clients-page">
-      <section className="care-panel" aria-labelledby={inPortal ? undefined : 'clients-title'} aria-label={inPortal ? t.clients.search : undefined}>
+      <section
+        className="care-panel"
+        aria-labelledby={inPortal ? undefined : 'clients-title'}
+        aria-label={inPortal ? t.clients.search : undefined}
+      >
         {inPortal ? null : <h2 id="clients-title">{t.clients.title}</h2>}
         <form role="search" onSubmit={submit} className="care-form">
           <label>
             <span>{t.clients.search}</span>
-            <input name="q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby="clients-search-hint" autoComplete="off" />
+            <input
+              name="q"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              aria-describedby="clients-search-hint"
+              autoComplete="off"
+            />
           </label>
           <p id="clients-search-hint" className="hint">
             {t.clients.searchHint}
@@ -94,7 +105,14 @@ export function ClientsPage({ inPortal = false }: { inPortal?: boolean }) {
             />
           </section>
         ) : null}
-        {openId ? <ClientRecord key={openId} clientId={openId} onClose={() => setOpenId(null)} onChanged={() => results && void search(query)} /> : null}
+        {openId ? (
+          <ClientRecord
+            key={openId}
+            clientId={openId}
+            onClose={() => setOpenId(null)}
+            onChanged={() => results && void search(query)}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -21,7 +21,15 @@ function toDraft(plan: SafetyPlan): Draft {
 }
 
 /** Edits the six steps (one item per line) and the reasons for living; saving replaces the whole plan. */
-export function SafetyPlanEditor({ client, onSaved, onCancel }: { client: ClientView; onSaved: (c: ClientView) => void; onCancel: () => void }) {
+export function SafetyPlanEditor({
+  client,
+  onSaved,
+  onCancel,
+}: {
+  client: ClientView;
+  onSaved: (c: ClientView) => void;
+  onCancel: () => void;
+}) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => toDraft(client.safetyPlan ?? EMPTY_PLAN));
@@ -44,7 +52,12 @@ export function SafetyPlanEditor({ client, onSaved, onCancel }: { client: Client
   const field = (key: keyof Draft) => (
     <label key={key}>
       <span>{t.clients.step[key]}</span>
-      <textarea name={key} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} rows={key === 'meansSafety' ? 3 : 2} />
+      <textarea
+        name={key}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        rows={key === 'meansSafety' ? 3 : 2}
+      />
     </label>
   );
 

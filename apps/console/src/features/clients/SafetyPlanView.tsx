@@ -4,7 +4,15 @@ import { LIST_STEPS } from './care-format';
 import './care.css';
 
 /** The Stanley–Brown plan as the person wrote it: read on a call, and the printed page they take home. */
-export function SafetyPlanView({ plan, name, headingLevel = 4 }: { plan: SafetyPlan; name?: string; headingLevel?: 3 | 4 }) {
+export function SafetyPlanView({
+  plan,
+  name,
+  headingLevel = 4,
+}: {
+  plan: SafetyPlan;
+  name?: string;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useI18n();
   const Step = headingLevel === 3 ? 'h4' : 'h5';
   return (

@@ -7,7 +7,13 @@ export function formatWhen(iso: string | null | undefined, lang: string): string
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  return d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }
 
 /** A textarea's lines as list items (blank lines dropped) and back. */
@@ -19,10 +25,24 @@ export const toLines = (text: string): string[] =>
 export const fromLines = (items: readonly string[] | undefined): string => (items ?? []).join('\n');
 
 /** The six Stanley–Brown steps that are lists, in order; step 6 (means safety) is free text. */
-export const LIST_STEPS = ['warningSigns', 'copingStrategies', 'socialContacts', 'helpContacts', 'professionalContacts'] as const;
+export const LIST_STEPS = [
+  'warningSigns',
+  'copingStrategies',
+  'socialContacts',
+  'helpContacts',
+  'professionalContacts',
+] as const;
 export type ListStep = (typeof LIST_STEPS)[number];
 
-export const EMPTY_PLAN: SafetyPlan = { warningSigns: [], copingStrategies: [], socialContacts: [], helpContacts: [], professionalContacts: [], meansSafety: '', reasonsForLiving: [] };
+export const EMPTY_PLAN: SafetyPlan = {
+  warningSigns: [],
+  copingStrategies: [],
+  socialContacts: [],
+  helpContacts: [],
+  professionalContacts: [],
+  meansSafety: '',
+  reasonsForLiving: [],
+};
 
 /** A datetime-local input's value for now, in the browser's time zone. */
 export function localNow(): string {

@@ -36,14 +36,26 @@ export function AlertsPanel({ onShowIncident }: { onShowIncident: (id: string) =
   };
 
   return (
-    <section className="panel alerts-panel" aria-labelledby="alerts-title" data-testid="alerts-panel" tabIndex={-1} id="alerts-panel">
+    <section
+      className="panel alerts-panel"
+      aria-labelledby="alerts-title"
+      data-testid="alerts-panel"
+      tabIndex={-1}
+      id="alerts-panel"
+    >
       <h2 id="alerts-title" className="panel-title">
         {t.alerts.title} <span className="panel-count">{alerts.length}</span>
       </h2>
       {alerts.length === 0 ? <p className="empty-note">{t.alerts.empty}</p> : null}
       <ul className="alert-list" aria-live="polite">
         {alerts.map((a) => (
-          <li key={a.id} className={`alert-row severity-${a.severity}`} data-testid="alert-row" data-kind={a.kind} data-alert-id={a.id}>
+          <li
+            key={a.id}
+            className={`alert-row severity-${a.severity}`}
+            data-testid="alert-row"
+            data-kind={a.kind}
+            data-alert-id={a.id}
+          >
             <div className="alert-head">
               <SeverityBadge severity={a.severity} />
               <strong>{t.alertKind[a.kind]}</strong>
@@ -55,7 +67,11 @@ export function AlertsPanel({ onShowIncident }: { onShowIncident: (id: string) =
             </p>
             <div className="row-actions">
               {a.incidentId ? (
-                <button type="button" className="btn btn-small" onClick={() => a.incidentId && onShowIncident(a.incidentId)}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => a.incidentId && onShowIncident(a.incidentId)}
+                >
                   {t.alerts.show}
                 </button>
               ) : null}

@@ -28,12 +28,16 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
   // The latest bed request of this incident, its hospitals' answers live from the store.
   const answers = useMemo(() => {
     const mine = [...map.values()].filter((h) => h.incidentId === incidentId && h.bedRequestId);
-    const latest = mine.reduce<string | null>((acc, h) => (!acc || (h.requestedAt ?? '') > (map.get(acc)?.requestedAt ?? '') ? h.id : acc), null);
+    const latest = mine.reduce<string | null>(
+      (acc, h) => (!acc || (h.requestedAt ?? '') > (map.get(acc)?.requestedAt ?? '') ? h.id : acc),
+      null,
+    );
     const requestId = latest ? map.get(latest)!.bedRequestId : null;
     return mine.filter((h) => h.bedRequestId === requestId).sort((a, b) => a.agencyId.localeCompare(b.agencyId));
     // `version` is what changes; the map is mutated in place
   }, [map, version, incidentId]);
-  const name = (agencyId: string) => suggestions.data?.find((s) => s.agencyId === agencyId)?.name ?? agencyId.slice(0, 8);
+  const name = (agencyId: string) =>
+    suggestions.data?.find((s) => s.agencyId === agencyId)?.name ?? agencyId.slice(0, 8);
   const winner = answers.find((h) => h.status === 'accepted' || h.status === 'completed');
 
   const toggle = (id: string, on: boolean) => {
@@ -56,12 +60,18 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
       {answers.length > 0 ? (
         <div data-testid="bed-request-answers">
           <h4>{t.bedRequest.answers}</h4>
-          {winner ? <p className="note" role="status" data-testid="bed-found">{t.bedRequest.foundBed(name(winner.agencyId))}</p> : null}
+          {winner ? (
+            <p className="note" role="status" data-testid="bed-found">
+              {t.bedRequest.foundBed(name(winner.agencyId))}
+            </p>
+          ) : null}
           <ul className="plain-list">
             {answers.map((h) => (
               <li key={h.id} data-testid="bed-request-answer" data-agency-id={h.agencyId} data-status={h.status}>
                 {name(h.agencyId)} · <strong>{t.handoffStatus[h.status]}</strong>
-                {h.reasonCode ? ` (${t.partner.declineReasons[h.reasonCode as keyof typeof t.partner.declineReasons] ?? h.reasonCode})` : ''}
+                {h.reasonCode
+                  ? ` (${t.partner.declineReasons[h.reasonCode as keyof typeof t.partner.declineReasons] ?? h.reasonCode})`
+                  : ''}
               </li>
             ))}
           </ul>
@@ -74,7 +84,13 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
             {(suggestions.data ?? []).map((s) => (
               <li key={s.agencyId}>
                 <label>
-                  <input type="checkbox" checked={picked.includes(s.agencyId)} onChange={(e) => toggle(s.agencyId, e.target.checked)} data-testid="bed-pick" data-agency-id={s.agencyId} />
+                  <input
+                    type="checkbox"
+                    checked={picked.includes(s.agencyId)}
+                    onChange={(e) => toggle(s.agencyId, e.target.checked)}
+                    data-testid="bed-pick"
+                    data-agency-id={s.agencyId}
+                  />
                   <span>
                     {s.name} · {t.bedRequest.distance(s.distanceKm)} · {bedsText(s, t.bedRequest)}
                     {' · '}
@@ -91,9 +107,20 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
         <div className="inline-form">
           <label className="field">
             <span>{t.bedRequest.reason}</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} data-testid="bed-request-reason" />
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              maxLength={2000}
+              data-testid="bed-request-reason"
+            />
           </label>
-          <button type="submit" className="btn btn-primary" disabled={busy || picked.length === 0} data-testid="bed-request-send">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || picked.length === 0}
+            data-testid="bed-request-send"
+          >
             {t.bedRequest.send(picked.length)}
           </button>
         </div>

@@ -13,7 +13,12 @@ export function CancelHandoff({ handoffId }: { handoffId: string }) {
   const { busy, failure, run } = useAction();
   if (!open) {
     return (
-      <button type="button" className="btn btn-small btn-quiet" onClick={() => setOpen(true)} data-testid="cancel-handoff">
+      <button
+        type="button"
+        className="btn btn-small btn-quiet"
+        onClick={() => setOpen(true)}
+        data-testid="cancel-handoff"
+      >
         {t.bedRequest.cancel}
       </button>
     );

@@ -49,7 +49,12 @@ export function CloseIncidentSection({ incidentId }: { incidentId: string }) {
       <form className="inline-form" onSubmit={submit}>
         <label className="field">
           <span>{t.detail.disposition}</span>
-          <select name="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value as DispositionCode | '')} required>
+          <select
+            name="disposition"
+            value={disposition}
+            onChange={(e) => setDisposition(e.target.value as DispositionCode | '')}
+            required
+          >
             <option value="">—</option>
             {(dispositions.data ?? []).map((d) => (
               <option key={d.code} value={d.code}>
@@ -67,8 +72,15 @@ export function CloseIncidentSection({ incidentId }: { incidentId: string }) {
       </form>
       {pending ? (
         <div className="confirm-row" role="group" aria-labelledby="close-confirm-text" data-testid="close-confirm">
-          <p id="close-confirm-text">{pending === 'close' ? t.closing.handoffsOpen(requested) : t.closing.policeConfirm}</p>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={pending === 'close' ? closeNow : askPolice}>
+          <p id="close-confirm-text">
+            {pending === 'close' ? t.closing.handoffsOpen(requested) : t.closing.policeConfirm}
+          </p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={pending === 'close' ? closeNow : askPolice}
+          >
             {pending === 'close' ? t.closing.closeAnyway : t.closing.policeYes}
           </button>
           <button type="button" className="btn" onClick={() => setPending(null)}>

@@ -14,7 +14,13 @@ import { IncidentQueue } from './IncidentQueue';
 import { TeamBoard } from './TeamBoard';
 
 // The map re-renders only when the selection changes; markers follow the store on their own.
-const CoordinatorMap = memo(function CoordinatorMap({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
+const CoordinatorMap = memo(function CoordinatorMap({
+  selectedId,
+  onSelect,
+}: {
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   return (
     <DispatchMap shadeRegions className="coordinator-map">
       <TeamLayer />
@@ -59,7 +65,12 @@ export function CoordinatorPage() {
         <CoordinatorMap selectedId={selectedId} onSelect={select} />
         {selectedId ? (
           <div className="detail-drawer">
-            <IncidentDetailPanel key={selectedId} incidentId={selectedId} onClose={() => setSelectedId(null)} regionName={regionName} />
+            <IncidentDetailPanel
+              key={selectedId}
+              incidentId={selectedId}
+              onClose={() => setSelectedId(null)}
+              regionName={regionName}
+            />
           </div>
         ) : null}
       </div>

@@ -17,7 +17,8 @@ export function DeclinedTeams({ dispatches }: { dispatches: readonly DispatchVie
       <ul className="plain-list">
         {declined.map((d) => (
           <li key={d.id} data-testid="declined-team" data-team-id={d.teamId}>
-            <strong>{store.teams.get(d.teamId)?.callsign ?? t.declines.unknownTeam}</strong> · {d.reason ?? t.declines.noReason}
+            <strong>{store.teams.get(d.teamId)?.callsign ?? t.declines.unknownTeam}</strong> ·{' '}
+            {d.reason ?? t.declines.noReason}
           </li>
         ))}
       </ul>

@@ -19,7 +19,10 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
   const [reason, setReason] = useState('');
   const { busy, failure, run } = useAction();
   // `version` is what changes; the map is mutated in place
-  const handoffs = useMemo(() => [...map.values()].filter((h) => h.incidentId === incidentId), [map, version, incidentId]);
+  const handoffs = useMemo(
+    () => [...map.values()].filter((h) => h.incidentId === incidentId),
+    [map, version, incidentId],
+  );
   const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? '…';
 
   const submit = (event: FormEvent) => {
@@ -39,15 +42,23 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
       <ul className="plain-list">
         {handoffs.map((h) => (
           <li key={h.id} data-testid="handoff-row" data-status={h.status}>
-            {t.agencyKind[h.kind as keyof typeof t.agencyKind] ?? h.kind} · {agencyName(h.agencyId)} · <strong>{t.handoffStatus[h.status]}</strong>
+            {t.agencyKind[h.kind as keyof typeof t.agencyKind] ?? h.kind} · {agencyName(h.agencyId)} ·{' '}
+            <strong>{t.handoffStatus[h.status]}</strong>
             {h.reasonCode ? ` (${h.reasonCode})` : ''}
-            {!closed && (h.status === 'requested' || h.status === 'accepted') ? <CancelHandoff handoffId={h.id} /> : null}
+            {!closed && (h.status === 'requested' || h.status === 'accepted') ? (
+              <CancelHandoff handoffId={h.id} />
+            ) : null}
           </li>
         ))}
       </ul>
       {closed ? null : (
         <form className="inline-form" onSubmit={submit}>
-          <AgencyPicker incidentId={incidentId} agencies={agencies.data ?? []} value={agencyId} onChange={setAgencyId} />
+          <AgencyPicker
+            incidentId={incidentId}
+            agencies={agencies.data ?? []}
+            value={agencyId}
+            onChange={setAgencyId}
+          />
           <label className="field">
             <span>{t.detail.reason}</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />

@@ -22,7 +22,15 @@ import { TimelineAgency } from './TimelineAgency';
 import { timelineText } from './timeline-text';
 
 /** Incident detail: facts, triage reasons, recommendations with one-click offer, dispatches, handoffs, timeline, close. */
-export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incidentId: string; onClose: () => void; regionName: (id: string | null) => string }) {
+export function IncidentDetailPanel({
+  incidentId,
+  onClose,
+  regionName,
+}: {
+  incidentId: string;
+  onClose: () => void;
+  regionName: (id: string | null) => string;
+}) {
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const store = useStore();
@@ -39,7 +47,10 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   }, [detail.data, store]);
 
   const dispatches = useMemo(
-    () => [...dispatchMap.values()].filter((d) => d.incidentId === incidentId).sort((a, b) => b.offeredAt.localeCompare(a.offeredAt)),
+    () =>
+      [...dispatchMap.values()]
+        .filter((d) => d.incidentId === incidentId)
+        .sort((a, b) => b.offeredAt.localeCompare(a.offeredAt)),
     // `dispatchVersion` is what changes; the map is mutated in place
     [dispatchMap, dispatchVersion, incidentId],
   );
@@ -52,7 +63,12 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
   const hasOpenOffer = dispatches.some((d) => d.status === 'offered');
 
   return (
-    <section className="panel detail-panel" aria-labelledby="detail-title" data-testid="incident-detail" data-status={status}>
+    <section
+      className="panel detail-panel"
+      aria-labelledby="detail-title"
+      data-testid="incident-detail"
+      data-status={status}
+    >
       <header className="detail-header">
         {category ? <CategoryBadge category={category} size={36} /> : null}
         <div className="detail-heading">
@@ -69,7 +85,13 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
       <FailureNote failure={failure} />
       <dl className="facts">
         <dt>{t.detail.respondBy}</dt>
-        <dd>{active ? <ResponseClock status={status} respondBy={incident?.respondBy ?? detail.data?.respondBy ?? null} /> : t.detail.closed}</dd>
+        <dd>
+          {active ? (
+            <ResponseClock status={status} respondBy={incident?.respondBy ?? detail.data?.respondBy ?? null} />
+          ) : (
+            t.detail.closed
+          )}
+        </dd>
         <dt>{t.detail.address}</dt>
         <dd>{detail.data?.location.address ?? incident?.address ?? '—'}</dd>
         <dt>{t.detail.region}</dt>
@@ -81,20 +103,25 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
         <dt>{t.detail.reasons}</dt>
         <dd>
           {detail.data?.triage?.reasons.length
-            ? detail.data.triage.reasons.map((r) => t.triage.reasonText[r as keyof typeof t.triage.reasonText] ?? r).join(' · ')
+            ? detail.data.triage.reasons
+                .map((r) => t.triage.reasonText[r as keyof typeof t.triage.reasonText] ?? r)
+                .join(' · ')
             : '—'}
         </dd>
       </dl>
 
       {active ? <DeclinedTeams dispatches={dispatches} /> : null}
-      {active && needsTeam && !hasOpenOffer ? <Recommendations incidentId={incidentId} refreshKey={String(incident?.seq ?? 0)} /> : null}
+      {active && needsTeam && !hasOpenOffer ? (
+        <Recommendations incidentId={incidentId} refreshKey={String(incident?.seq ?? 0)} />
+      ) : null}
 
       <section className="detail-section" aria-labelledby="dispatches-title">
         <h3 id="dispatches-title">{t.detail.dispatches}</h3>
         <ul className="plain-list">
           {dispatches.map((d) => (
             <li key={d.id} data-testid="dispatch-row" data-status={d.status}>
-              <strong>{store.teams.get(d.teamId)?.callsign ?? d.teamId.slice(0, 8)}</strong> · {t.dispatchStatus[d.status]}
+              <strong>{store.teams.get(d.teamId)?.callsign ?? d.teamId.slice(0, 8)}</strong> ·{' '}
+              {t.dispatchStatus[d.status]}
               {d.status === 'offered' ? (
                 <>
                   {' · '}
@@ -120,7 +147,8 @@ export function IncidentDetailPanel({ incidentId, onClose, regionName }: { incid
         <ol className="timeline" data-testid="timeline">
           {(detail.data?.timeline ?? []).map((entry, i) => (
             <li key={`${entry.at}-${i}`} data-type={entry.type}>
-              <time dateTime={entry.at}>{formatTime(entry.at, lang)}</time> <span className="timeline-type">{timelineText(entry.type, t)}</span>
+              <time dateTime={entry.at}>{formatTime(entry.at, lang)}</time>{' '}
+              <span className="timeline-type">{timelineText(entry.type, t)}</span>
               <TimelineAgency data={entry.data} />
               {entry.actor ? <span className="timeline-actor"> · {entry.actor}</span> : null}
             </li>

@@ -23,7 +23,12 @@ const QueueRow = memo(function QueueRow({
 }) {
   const { t } = useI18n();
   return (
-    <li data-testid="incident-row" data-incident-id={incident.id} data-number={incident.number} data-status={incident.status}>
+    <li
+      data-testid="incident-row"
+      data-incident-id={incident.id}
+      data-number={incident.number}
+      data-status={incident.status}
+    >
       <button
         type="button"
         id={`incident-row-${incident.id}`}
@@ -69,14 +74,26 @@ export function IncidentQueue({
   useShortcuts({ j: () => step(1), k: () => step(-1) });
 
   return (
-    <section className="panel queue-panel" aria-labelledby="queue-title" data-testid="incident-queue" tabIndex={-1} id="incident-queue">
+    <section
+      className="panel queue-panel"
+      aria-labelledby="queue-title"
+      data-testid="incident-queue"
+      tabIndex={-1}
+      id="incident-queue"
+    >
       <h2 id="queue-title" className="panel-title">
         {t.queue.title} <span className="panel-count">{t.queue.count(queue.length)}</span>
       </h2>
       {queue.length === 0 ? <p className="empty-note">{t.queue.empty}</p> : null}
       <ol className="queue-list">
         {queue.slice(0, MAX_ROWS).map((incident) => (
-          <QueueRow key={incident.id} incident={incident} selected={incident.id === selectedId} regionName={regionName(incident.regionId)} onSelect={onSelect} />
+          <QueueRow
+            key={incident.id}
+            incident={incident}
+            selected={incident.id === selectedId}
+            regionName={regionName(incident.regionId)}
+            onSelect={onSelect}
+          />
         ))}
       </ol>
       {queue.length > MAX_ROWS ? <p className="empty-note">{t.queue.more(queue.length - MAX_ROWS)}</p> : null}

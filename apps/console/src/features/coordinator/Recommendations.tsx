@@ -12,7 +12,10 @@ import { useShortcuts } from '../../common/use-shortcuts';
 export function Recommendations({ incidentId, refreshKey }: { incidentId: string; refreshKey: string }) {
   const { api } = useAuth();
   const { t } = useI18n();
-  const { data, error, loading } = useLoad((signal) => api.recommendations(incidentId, signal), `${incidentId}:${refreshKey}`);
+  const { data, error, loading } = useLoad(
+    (signal) => api.recommendations(incidentId, signal),
+    `${incidentId}:${refreshKey}`,
+  );
   const skillName = (code: string) => t.skill[code as TeamSkill] ?? code;
   const reasonText = (code: string) =>
     code.startsWith('skill.match:')
@@ -48,11 +51,17 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
             <span className="rec-main">
               <strong className="rec-callsign">{r.callsign}</strong>
               <span className="rec-meta">
-                {t.detail.eta(r.etaMinutes)} · {t.detail.distance(r.distanceKm)} · {r.inRegion ? t.detail.inRegion : t.detail.outOfRegion}
+                {t.detail.eta(r.etaMinutes)} · {t.detail.distance(r.distanceKm)} ·{' '}
+                {r.inRegion ? t.detail.inRegion : t.detail.outOfRegion}
               </span>
               {r.reasons.length ? <span className="rec-reasons">{r.reasons.map(reasonText).join(' · ')}</span> : null}
             </span>
-            <button type="button" className="btn btn-primary" disabled={busy || sent[r.teamId]} onClick={() => void offer(r.teamId)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || sent[r.teamId]}
+              onClick={() => void offer(r.teamId)}
+            >
               {sent[r.teamId] ? t.detail.offered : t.detail.offer}
             </button>
           </li>

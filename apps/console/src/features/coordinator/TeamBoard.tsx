@@ -10,10 +10,23 @@ import { TeamStatusMenu } from './TeamStatusMenu';
 
 const ORDER = new Map(TEAM_STATUSES.map((s, i) => [s, i]));
 
-const TeamRow = memo(function TeamRow({ team, regionName, canSetStatus }: { team: TeamEntry; regionName: string; canSetStatus: boolean }) {
+const TeamRow = memo(function TeamRow({
+  team,
+  regionName,
+  canSetStatus,
+}: {
+  team: TeamEntry;
+  regionName: string;
+  canSetStatus: boolean;
+}) {
   const { t, lang } = useI18n();
   return (
-    <li className={`team-row${team.onDuty ? '' : ' is-off-duty'}`} data-testid="team-row" data-team-id={team.id} data-status={team.status}>
+    <li
+      className={`team-row${team.onDuty ? '' : ' is-off-duty'}`}
+      data-testid="team-row"
+      data-team-id={team.id}
+      data-status={team.status}
+    >
       <span className="team-row-main">
         <span className="team-callsign">{team.callsign}</span>
         <TeamStatusBadge status={team.status} />
@@ -38,14 +51,23 @@ export function TeamBoard({ regionName }: { regionName: (id: string | null) => s
   const teams = useMemo(
     () =>
       [...map.values()].sort(
-        (a, b) => Number(b.onDuty) - Number(a.onDuty) || (ORDER.get(a.status) ?? 0) - (ORDER.get(b.status) ?? 0) || a.callsign.localeCompare(b.callsign),
+        (a, b) =>
+          Number(b.onDuty) - Number(a.onDuty) ||
+          (ORDER.get(a.status) ?? 0) - (ORDER.get(b.status) ?? 0) ||
+          a.callsign.localeCompare(b.callsign),
       ),
     // `version` is what changes; the map is mutated in place
     [map, version],
   );
   const available = teams.filter((x) => x.onDuty && x.status === 'available').length;
   return (
-    <section className="panel team-panel" aria-labelledby="teams-title" data-testid="team-board" tabIndex={-1} id="team-board">
+    <section
+      className="panel team-panel"
+      aria-labelledby="teams-title"
+      data-testid="team-board"
+      tabIndex={-1}
+      id="team-board"
+    >
       <h2 id="teams-title" className="panel-title">
         {t.teams.title} <span className="panel-count">{t.teams.count(available, teams.length)}</span>
       </h2>

@@ -80,10 +80,23 @@ export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; c
         {t.teams.setStatus} ▾
       </button>
       {open ? (
-        <ul ref={menu} className={`menu${up ? ' is-up' : ''}`} role="menu" id={menuId} aria-label={t.teams.setStatusFor(callsign)} onKeyDown={onMenuKey}>
+        <ul
+          ref={menu}
+          className={`menu${up ? ' is-up' : ''}`}
+          role="menu"
+          id={menuId}
+          aria-label={t.teams.setStatusFor(callsign)}
+          onKeyDown={onMenuKey}
+        >
           {SETTABLE_TEAM_STATUSES.map((s) => (
             <li key={s} role="none">
-              <button type="button" role="menuitem" disabled={busy || s === status} onClick={() => void choose(s)} data-testid={`set-status-${s}`}>
+              <button
+                type="button"
+                role="menuitem"
+                disabled={busy || s === status}
+                onClick={() => void choose(s)}
+                data-testid={`set-status-${s}`}
+              >
                 <span aria-hidden="true">{TEAM_STATUS_STYLE[s].glyph}</span> {t.teamStatus[s]}
               </button>
             </li>

@@ -10,7 +10,12 @@ export function TimelineAgency({ data }: { data: Record<string, unknown> | null 
   const { api } = useAuth();
   const store = useStore();
   const handoffId = typeof data?.handoffId === 'string' ? data.handoffId : null;
-  const agencyId = typeof data?.agencyId === 'string' ? data.agencyId : handoffId ? (store.handoffs.get(handoffId)?.agencyId ?? null) : null;
+  const agencyId =
+    typeof data?.agencyId === 'string'
+      ? data.agencyId
+      : handoffId
+        ? (store.handoffs.get(handoffId)?.agencyId ?? null)
+        : null;
   const agencies = useLoad(() => api.agencies(), agencyId ? 'agencies' : null);
   const name = agencyId ? agencies.data?.find((a) => a.id === agencyId)?.name : undefined;
   return name ? <span className="timeline-agency"> · {name}</span> : null;

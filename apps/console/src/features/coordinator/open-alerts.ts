@@ -6,7 +6,10 @@ import type { AlertView, IncidentStatus } from '#contracts';
 
 const ENDED: ReadonlySet<IncidentStatus> = new Set<IncidentStatus>(['closed', 'cancelled']);
 
-export function isOpenAlert(alert: Pick<AlertView, 'acknowledgedAt' | 'incidentId'>, incidentStatus: (id: string) => IncidentStatus | undefined): boolean {
+export function isOpenAlert(
+  alert: Pick<AlertView, 'acknowledgedAt' | 'incidentId'>,
+  incidentStatus: (id: string) => IncidentStatus | undefined,
+): boolean {
   if (alert.acknowledgedAt !== null) return false;
   const status = alert.incidentId ? incidentStatus(alert.incidentId) : undefined;
   return status === undefined || !ENDED.has(status);

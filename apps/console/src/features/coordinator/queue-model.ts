@@ -16,5 +16,8 @@ function deadline(i: IncidentEntry): number {
 export function incidentQueue(incidents: Iterable<IncidentEntry>): IncidentEntry[] {
   return [...incidents]
     .filter((i) => isActiveIncident(i.status))
-    .sort((a, b) => deadline(a) - deadline(b) || RANK[a.category] - RANK[b.category] || a.createdAt.localeCompare(b.createdAt));
+    .sort(
+      (a, b) =>
+        deadline(a) - deadline(b) || RANK[a.category] - RANK[b.category] || a.createdAt.localeCompare(b.createdAt),
+    );
 }

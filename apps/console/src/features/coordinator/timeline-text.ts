@@ -9,7 +9,9 @@ export function timelineText(type: string, t: Messages): string {
   const known = t.detail.timelineType[type];
   if (known) return known;
   const [head, rest] = [type.slice(0, type.indexOf('.')), type.slice(type.indexOf('.') + 1)];
-  if (head === 'alert' && (ALERT_KINDS as readonly string[]).includes(rest)) return t.detail.timelineAlert(t.alertKind[rest as AlertKind]);
-  if (head === 'handoff' && (HANDOFF_STATUSES as readonly string[]).includes(rest)) return t.detail.timelineHandoff(t.handoffStatus[rest as HandoffStatus]);
+  if (head === 'alert' && (ALERT_KINDS as readonly string[]).includes(rest))
+    return t.detail.timelineAlert(t.alertKind[rest as AlertKind]);
+  if (head === 'handoff' && (HANDOFF_STATUSES as readonly string[]).includes(rest))
+    return t.detail.timelineHandoff(t.handoffStatus[rest as HandoffStatus]);
   return type;
 }

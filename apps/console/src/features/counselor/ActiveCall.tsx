@@ -91,16 +91,29 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
 
   const linkedIncidentId = live?.incidentId ?? call.data?.incidentId ?? null;
   return (
-    <section className="active-call" aria-labelledby="active-call-title" data-testid="active-call" data-call-id={callId}>
+    <section
+      className="active-call"
+      aria-labelledby="active-call-title"
+      data-testid="active-call"
+      data-call-id={callId}
+    >
       <header className="active-call-head">
         <h2 id="active-call-title">{t.counselor.activeCall}</h2>
         <span>
-          {call.data ? `${t.callChannel[call.data.channel]} · ${call.data.callerNumber ?? ''} · ${t.counselor.received} ${formatTime(call.data.receivedAt, lang)}` : t.app.loading}
+          {call.data
+            ? `${t.callChannel[call.data.channel]} · ${call.data.callerNumber ?? ''} · ${t.counselor.received} ${formatTime(call.data.receivedAt, lang)}`
+            : t.app.loading}
         </span>
       </header>
       <FailureNote failure={failure} />
       {heldByOther ? <TakeoverBar callId={callId} /> : null}
-      {call.data ? <ClientMatch matches={call.data.clientMatches} linkedClientId={call.data.clientId} repeatContact={call.data.repeatContact} /> : null}
+      {call.data ? (
+        <ClientMatch
+          matches={call.data.clientMatches}
+          linkedClientId={call.data.clientId}
+          repeatContact={call.data.repeatContact}
+        />
+      ) : null}
       <div className="triage-layout">
         <TriageForm answers={answers} missing={evaluation.missing} onChange={setAnswers} locked={heldByOther} />
         <TriageResultPanel
@@ -108,15 +121,19 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           recorded={recorded?.key === inputKey ? recorded.result : null}
           busy={busy}
           locked={heldByOther}
-          onSubmit={() => void run(async () => {
-            await recordTriage();
-            focusNextAfterTriage();
-          })}
+          onSubmit={() =>
+            void run(async () => {
+              await recordTriage();
+              focusNextAfterTriage();
+            })
+          }
           onOverride={override}
-          onChoose={(chosen) => void run(async () => {
-            await recordTriage(chosen);
-            focusNextAfterTriage();
-          })}
+          onChoose={(chosen) =>
+            void run(async () => {
+              await recordTriage(chosen);
+              focusNextAfterTriage();
+            })
+          }
         />
       </div>
       <LocationPicker value={location} onChange={setLocation} />
@@ -131,7 +148,10 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
       <EndCallForm
         key={createdNumber ?? 'none'}
         callId={callId}
-        suggested={suggestedOutcome(linkedIncidentId !== null || createdNumber !== null, recorded?.result.category ?? evaluation.result.category)}
+        suggested={suggestedOutcome(
+          linkedIncidentId !== null || createdNumber !== null,
+          recorded?.result.category ?? evaluation.result.category,
+        )}
         onEnded={onEnded}
         locked={heldByOther}
       />

@@ -5,12 +5,23 @@ import { useNow } from '../../common/clock';
 import { formatDuration } from '../../common/format';
 
 /** Ringing and active calls, oldest first; ringing ones can be answered. */
-export function CallQueue({ userId, activeCallId, onAnswer, onOpen }: { userId: string; activeCallId: string | null; onAnswer: (id: string) => void; onOpen: (id: string) => void }) {
+export function CallQueue({
+  userId,
+  activeCallId,
+  onAnswer,
+  onOpen,
+}: {
+  userId: string;
+  activeCallId: string | null;
+  onAnswer: (id: string) => void;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useI18n();
   const now = useNow();
   const { map, version } = useEntities('calls');
   const calls = useMemo(
-    () => [...map.values()].filter((c) => c.status !== 'ended').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+    () =>
+      [...map.values()].filter((c) => c.status !== 'ended').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
     // `version` is what changes; the map is mutated in place
     [map, version],
   );
@@ -24,10 +35,17 @@ export function CallQueue({ userId, activeCallId, onAnswer, onOpen }: { userId: 
         {calls.map((c) => {
           const mine = c.counselorId === userId;
           return (
-            <li key={c.id} className={`call-row status-${c.status}${c.id === activeCallId ? ' is-selected' : ''}`} data-testid="call-row" data-call-id={c.id} data-status={c.status}>
+            <li
+              key={c.id}
+              className={`call-row status-${c.status}${c.id === activeCallId ? ' is-selected' : ''}`}
+              data-testid="call-row"
+              data-call-id={c.id}
+              data-status={c.status}
+            >
               <span className="call-main">
                 <span>
-                  <strong>{t.callChannel[c.channel as keyof typeof t.callChannel] ?? c.channel}</strong> · {t.callStatus[c.status]}
+                  <strong>{t.callChannel[c.channel as keyof typeof t.callChannel] ?? c.channel}</strong> ·{' '}
+                  {t.callStatus[c.status]}
                   {mine ? ` · ${t.counselor.mine}` : ''}
                 </span>
                 <span className="call-meta">

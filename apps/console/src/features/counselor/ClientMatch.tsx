@@ -56,7 +56,10 @@ export function ClientMatch({
         <p className="repeat-flag" data-testid="repeat-contact" role="status">
           {t.clients.repeatContact(repeatContact.count7d + 1, repeatContact.count30d)}
           {' · '}
-          {t.clients.lastContact(formatWhen(repeatContact.lastAt, lang), repeatContact.lastOutcome ? t.callOutcome[repeatContact.lastOutcome] : '—')}
+          {t.clients.lastContact(
+            formatWhen(repeatContact.lastAt, lang),
+            repeatContact.lastOutcome ? t.callOutcome[repeatContact.lastOutcome] : '—',
+          )}
         </p>
       ) : null}
       {matches.length === 0 ? <p className="empty-note">{t.counselor.noClientMatch}</p> : null}
@@ -79,7 +82,11 @@ export function ClientMatch({
           <h4>
             {t.clients.matchPlan(client.name)} <CautionChips caution={client.caution} />
           </h4>
-          {client.safetyPlan ? <SafetyPlanView plan={client.safetyPlan} /> : <p className="empty-note">{t.clients.noPlan}</p>}
+          {client.safetyPlan ? (
+            <SafetyPlanView plan={client.safetyPlan} />
+          ) : (
+            <p className="empty-note">{t.clients.noPlan}</p>
+          )}
           <dl className="facts">
             <dt>{t.counselor.riskFlags}</dt>
             <dd>{client.riskFlags.join(', ') || '—'}</dd>

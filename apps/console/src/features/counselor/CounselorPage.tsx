@@ -23,7 +23,9 @@ export function CounselorPage() {
   useEffect(() => {
     if (activeCallId) return;
     const resume = () => {
-      const mine = [...store.calls.values()].find((c) => c.status === 'active' && c.counselorId === user.id && !ended.current.has(c.id));
+      const mine = [...store.calls.values()].find(
+        (c) => c.status === 'active' && c.counselorId === user.id && !ended.current.has(c.id),
+      );
       if (mine) setActiveCallId(mine.id);
     };
     resume();
@@ -47,7 +49,12 @@ export function CounselorPage() {
   return (
     <div className="counselor-layout">
       <div className="counselor-side">
-        <button type="button" className="btn btn-primary btn-block" onClick={() => setCreating(true)} disabled={creating}>
+        <button
+          type="button"
+          className="btn btn-primary btn-block"
+          onClick={() => setCreating(true)}
+          disabled={creating}
+        >
           {t.counselor.newCall}
         </button>
         {creating ? (
@@ -66,7 +73,12 @@ export function CounselorPage() {
             {notice}
           </p>
         ) : null}
-        <CallQueue userId={user.id} activeCallId={activeCallId} onAnswer={(id) => void answer(id)} onOpen={setActiveCallId} />
+        <CallQueue
+          userId={user.id}
+          activeCallId={activeCallId}
+          onAnswer={(id) => void answer(id)}
+          onOpen={setActiveCallId}
+        />
       </div>
       <div className="counselor-main">
         {activeCallId ? (

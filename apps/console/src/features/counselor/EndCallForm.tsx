@@ -6,7 +6,17 @@ import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 
-export function EndCallForm({ callId, suggested, onEnded, locked = false }: { callId: string; suggested: CallOutcome; onEnded: () => void; locked?: boolean }) {
+export function EndCallForm({
+  callId,
+  suggested,
+  onEnded,
+  locked = false,
+}: {
+  callId: string;
+  suggested: CallOutcome;
+  onEnded: () => void;
+  locked?: boolean;
+}) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<CallOutcome | ''>('');
@@ -28,7 +38,12 @@ export function EndCallForm({ callId, suggested, onEnded, locked = false }: { ca
       <h3 id="end-call-title">{t.counselor.endCall}</h3>
       <label className="field">
         <span>{t.counselor.outcome}</span>
-        <select name="outcome" id="end-call-outcome" value={chosen} onChange={(e) => setOutcome(e.target.value as CallOutcome)}>
+        <select
+          name="outcome"
+          id="end-call-outcome"
+          value={chosen}
+          onChange={(e) => setOutcome(e.target.value as CallOutcome)}
+        >
           {CALL_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {t.callOutcome[o]}
@@ -41,7 +56,12 @@ export function EndCallForm({ callId, suggested, onEnded, locked = false }: { ca
         <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10000} />
       </label>
       <FailureNote failure={failure} />
-      <button type="submit" className="btn" disabled={busy || locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
+      <button
+        type="submit"
+        className="btn"
+        disabled={busy || locked}
+        aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}
+      >
         {t.counselor.endCall}
       </button>
     </form>

@@ -35,7 +35,8 @@ export function IncidentForm({
   const nearby = useMemo(() => {
     const active = [...map.values()].filter((i) => isActiveIncident(i.status));
     if (!location) return active.slice(0, 50);
-    const d = (i: (typeof active)[number]) => (i.location.lat - location.lat) ** 2 + (i.location.lng - location.lng) ** 2;
+    const d = (i: (typeof active)[number]) =>
+      (i.location.lat - location.lat) ** 2 + (i.location.lng - location.lng) ** 2;
     return active.sort((a, b) => d(a) - d(b)).slice(0, 50);
     // `version` is what changes; the map is mutated in place
   }, [map, version, location]);
@@ -51,7 +52,11 @@ export function IncidentForm({
       await recordTriage();
       const incident = await api.createIncident({
         callId,
-        location: { lat: location.lat, lng: location.lng, ...(location.address.trim() ? { address: location.address.trim() } : {}) },
+        location: {
+          lat: location.lat,
+          lng: location.lng,
+          ...(location.address.trim() ? { address: location.address.trim() } : {}),
+        },
         ...(summary.trim() ? { summary: summary.trim() } : {}),
         ...(attachTo ? { attachToIncidentId: attachTo } : {}),
       });
@@ -61,10 +66,21 @@ export function IncidentForm({
   };
 
   return (
-    <form className="incident-form" onSubmit={submit} aria-label={t.counselor.createIncident} data-testid="incident-form">
+    <form
+      className="incident-form"
+      onSubmit={submit}
+      aria-label={t.counselor.createIncident}
+      data-testid="incident-form"
+    >
       <label className="field">
         <span>{t.counselor.summary}</span>
-        <textarea name="summary" value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} maxLength={2000} />
+        <textarea
+          name="summary"
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          rows={2}
+          maxLength={2000}
+        />
       </label>
       <label className="field">
         <span>{t.counselor.attachTo}</span>
@@ -87,7 +103,11 @@ export function IncidentForm({
         {t.counselor.createIncident}
       </button>
       {failure !== null || created !== null ? (
-        <p className={failure !== null ? 'error' : 'notice'} role={failure !== null ? 'alert' : 'status'} data-testid="incident-created">
+        <p
+          className={failure !== null ? 'error' : 'notice'}
+          role={failure !== null ? 'alert' : 'status'}
+          data-testid="incident-created"
+        >
           {failure ?? created}
         </p>
       ) : null}

@@ -14,7 +14,13 @@ function ClickToPlace({ onPick }: { onPick: (lat: number, lng: number) => void }
 }
 
 /** Place the caller's location by clicking the map, or type coordinates and an address. */
-export function LocationPicker({ value, onChange }: { value: PickedLocation | null; onChange: (value: PickedLocation) => void }) {
+export function LocationPicker({
+  value,
+  onChange,
+}: {
+  value: PickedLocation | null;
+  onChange: (value: PickedLocation) => void;
+}) {
   const { t } = useI18n();
   const address = value?.address ?? '';
   const setNumber = (key: 'lat' | 'lng', text: string) => {
@@ -28,16 +34,38 @@ export function LocationPicker({ value, onChange }: { value: PickedLocation | nu
       <p className="hint">{t.map.placeHint}</p>
       <DispatchMap shadeRegions={false} className="picker-map">
         <ClickToPlace onPick={(lat, lng) => onChange({ lat, lng, address })} />
-        {value ? <CircleMarker center={[value.lat, value.lng]} radius={10} pathOptions={{ color: '#000', weight: 3, fillColor: '#D55E00', fillOpacity: 0.9 }} /> : null}
+        {value ? (
+          <CircleMarker
+            center={[value.lat, value.lng]}
+            radius={10}
+            pathOptions={{ color: '#000', weight: 3, fillColor: '#D55E00', fillOpacity: 0.9 }}
+          />
+        ) : null}
       </DispatchMap>
       <div className="location-fields">
         <label className="field">
           <span>{t.counselor.latitude}</span>
-          <input name="lat" type="number" step="any" min={-90} max={90} value={value?.lat ?? ''} onChange={(e) => setNumber('lat', e.target.value)} />
+          <input
+            name="lat"
+            type="number"
+            step="any"
+            min={-90}
+            max={90}
+            value={value?.lat ?? ''}
+            onChange={(e) => setNumber('lat', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t.counselor.longitude}</span>
-          <input name="lng" type="number" step="any" min={-180} max={180} value={value?.lng ?? ''} onChange={(e) => setNumber('lng', e.target.value)} />
+          <input
+            name="lng"
+            type="number"
+            step="any"
+            min={-180}
+            max={180}
+            value={value?.lng ?? ''}
+            onChange={(e) => setNumber('lng', e.target.value)}
+          />
         </label>
         <label className="field field-wide">
           <span>{t.counselor.address}</span>

@@ -52,11 +52,22 @@ export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallVie
       </label>
       <label className="field">
         <span>{t.counselor.callerNumber}</span>
-        <input name="callerNumber" type="tel" value={callerNumber} onChange={(e) => setCallerNumber(e.target.value)} pattern="\+?[0-9 \(\)\-]{3,20}" />
+        <input
+          name="callerNumber"
+          type="tel"
+          value={callerNumber}
+          onChange={(e) => setCallerNumber(e.target.value)}
+          pattern="\+?[0-9 \(\)\-]{3,20}"
+        />
       </label>
       <label className="field">
         <span>{t.counselor.callerRelation}</span>
-        <input name="callerRelation" value={callerRelation} onChange={(e) => setCallerRelation(e.target.value)} maxLength={64} />
+        <input
+          name="callerRelation"
+          value={callerRelation}
+          onChange={(e) => setCallerRelation(e.target.value)}
+          maxLength={64}
+        />
       </label>
       <label className="field">
         <span>{t.counselor.notes}</span>

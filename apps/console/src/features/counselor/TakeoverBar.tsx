@@ -39,7 +39,15 @@ export function TakeoverBar({ callId }: { callId: string }) {
         <form className="inline-form" onSubmit={submit}>
           <label className="field field-wide">
             <span>{t.counselor.takeover.reason}</span>
-            <input name="takeoverReason" value={reason} onChange={(e) => setReason(e.target.value)} minLength={MIN_REASON} maxLength={500} required autoFocus />
+            <input
+              name="takeoverReason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              minLength={MIN_REASON}
+              maxLength={500}
+              required
+              autoFocus
+            />
           </label>
           <button type="submit" className="btn btn-primary" disabled={busy || reason.trim().length < MIN_REASON}>
             {t.counselor.takeover.confirm}

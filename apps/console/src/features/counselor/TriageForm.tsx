@@ -17,12 +17,25 @@ function optionKey(value: boolean | string): string {
   return value === true ? 'yes' : value === false ? 'no' : value;
 }
 
-function Question({ question, value, missing, onChange }: { question: TriageQuestion; value: TriageAnswerValue; missing: boolean; onChange: (value: boolean | string) => void }) {
+function Question({
+  question,
+  value,
+  missing,
+  onChange,
+}: {
+  question: TriageQuestion;
+  value: TriageAnswerValue;
+  missing: boolean;
+  onChange: (value: boolean | string) => void;
+}) {
   const { t } = useI18n();
   const label = (option: boolean | string) =>
     option === true ? t.triage.yes : option === false ? t.triage.no : (t.triage.options[option] ?? option);
   return (
-    <fieldset className={`question${missing ? ' is-missing' : ''}${value === true || (typeof value === 'string' && value !== 'none') ? ' is-positive' : ''}`} data-testid={`triage-q-${question.id}`}>
+    <fieldset
+      className={`question${missing ? ' is-missing' : ''}${value === true || (typeof value === 'string' && value !== 'none') ? ' is-positive' : ''}`}
+      data-testid={`triage-q-${question.id}`}
+    >
       <legend>{t.triage.questions[question.id]}</legend>
       <div className={isYesNo(question) ? 'options options-yesno' : 'options'}>
         {question.options.map((option) => {
@@ -62,9 +75,19 @@ export function TriageForm({
   const { t } = useI18n();
   const missingSet = new Set(missing);
   return (
-    <form className="triage-form" aria-labelledby="triage-title" onSubmit={(e) => e.preventDefault()} data-testid="triage-form" id="triage-form">
+    <form
+      className="triage-form"
+      aria-labelledby="triage-title"
+      onSubmit={(e) => e.preventDefault()}
+      data-testid="triage-form"
+      id="triage-form"
+    >
       <h3 id="triage-title">{t.triage.title}</h3>
-      <fieldset className="triage-questions" disabled={locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
+      <fieldset
+        className="triage-questions"
+        disabled={locked}
+        aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}
+      >
         {TRIAGE_SECTIONS.map((section) => (
           <Fragment key={section}>
             <h4 className="triage-section">{t.triage.sections[section]}</h4>

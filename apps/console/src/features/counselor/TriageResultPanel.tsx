@@ -40,7 +40,12 @@ export function TriageResultPanel({
   };
 
   return (
-    <aside className="triage-result" aria-live="polite" aria-labelledby="triage-result-title" data-testid="triage-result">
+    <aside
+      className="triage-result"
+      aria-live="polite"
+      aria-labelledby="triage-result-title"
+      data-testid="triage-result"
+    >
       <h3 id="triage-result-title">{t.triage.suggested}</h3>
       {assessed ? (
         <div className="triage-category-line">
@@ -70,7 +75,9 @@ export function TriageResultPanel({
           <dt>{t.triage.cssrsRisk}</dt>
           <dd data-testid="triage-cssrs-risk">{t.cssrsRisk[result.cssrsRisk]}</dd>
           <dt>{t.triage.respondWithin}</dt>
-          <dd>{within === null ? t.triage.noFaceToFace : within === 0 ? t.triage.immediately : t.triage.minutes(within)}</dd>
+          <dd>
+            {within === null ? t.triage.noFaceToFace : within === 0 ? t.triage.immediately : t.triage.minutes(within)}
+          </dd>
           <dt>{t.triage.notify}</dt>
           <dd>{notify.length ? notify.map((k) => t.triage[k]).join(', ') : t.triage.notifyNone}</dd>
         </dl>
@@ -92,7 +99,13 @@ export function TriageResultPanel({
           </p>
           <h4>{t.triage.doNow}</h4>
           <p className="guidance">{guidance.doNow[lang]}</p>
-          <button type="button" className="btn btn-primary btn-block" onClick={onSubmit} disabled={busy || locked} aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}>
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            onClick={onSubmit}
+            disabled={busy || locked}
+            aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}
+          >
             {t.triage.submit}
           </button>
         </>

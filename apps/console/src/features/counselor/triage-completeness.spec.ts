@@ -15,7 +15,13 @@ describe('triage completeness on the form', () => {
   });
 
   it('is not assessed with only Q1–Q3 answered; the submission is refused naming Q4, Q5 and the rest of the path', () => {
-    const e = evaluateTriageForm(answer([['wishDead', true], ['suicidalThoughts', true], ['thoughtsWithMethod', true]]));
+    const e = evaluateTriageForm(
+      answer([
+        ['wishDead', true],
+        ['suicidalThoughts', true],
+        ['thoughtsWithMethod', true],
+      ]),
+    );
     expect(e.completeness.assessed).toBe(false);
     const v = validateTriageSubmission(triageSubmission(e.input, e.completeness.open, null));
     expect(v.ok ? [] : v.errors.map((x) => x.field)).toEqual(e.completeness.open);

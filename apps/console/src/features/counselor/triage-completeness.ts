@@ -23,7 +23,11 @@ export function triageCompleteness(answers: TriageAnswers, categoryOfAnswersGive
 }
 
 /** The POST /calls/:id/triage body: open path questions null; with `chosen`, each listed as not asked. */
-export function triageSubmission(input: TriageInput, open: readonly PathQuestion[], chosen: CounselorCategory | null): Record<string, unknown> {
+export function triageSubmission(
+  input: TriageInput,
+  open: readonly PathQuestion[],
+  chosen: CounselorCategory | null,
+): Record<string, unknown> {
   const body = structuredClone(input) as unknown as Record<string, unknown> & { cssrs: Record<string, unknown> };
   for (const q of open) {
     const id = questionIdOf(q);
@@ -31,5 +35,9 @@ export function triageSubmission(input: TriageInput, open: readonly PathQuestion
     else body[id] = null;
   }
   if (!chosen || open.length === 0) return body;
-  return { ...body, couldNotAsk: open.map((question) => ({ question, reason: chosen.reason })), counselorCategory: chosen };
+  return {
+    ...body,
+    couldNotAsk: open.map((question) => ({ question, reason: chosen.reason })),
+    counselorCategory: chosen,
+  };
 }

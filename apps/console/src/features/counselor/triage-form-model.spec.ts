@@ -14,7 +14,8 @@ import {
 function answerAll(answers: TriageAnswers): TriageAnswers {
   let next = answers;
   for (const q of TRIAGE_QUESTIONS) {
-    if (next[q.id] === null && isQuestionVisible(next, q.id)) next = setAnswer(next, q.id, q.options[q.options.length - 1] === false ? false : (q.options[0] as never));
+    if (next[q.id] === null && isQuestionVisible(next, q.id))
+      next = setAnswer(next, q.id, q.options[q.options.length - 1] === false ? false : (q.options[0] as never));
   }
   return next;
 }
@@ -39,7 +40,9 @@ describe('triage form model', () => {
     expect(isQuestionVisible(answers, 'thoughtsWithMethod')).toBe(true);
     expect(isQuestionVisible(answers, 'intent')).toBe(true);
     expect(isQuestionVisible(answers, 'planWithIntent')).toBe(true);
-    expect(missingQuestions(answers)).toEqual(expect.arrayContaining(['thoughtsWithMethod', 'intent', 'planWithIntent']));
+    expect(missingQuestions(answers)).toEqual(
+      expect.arrayContaining(['thoughtsWithMethod', 'intent', 'planWithIntent']),
+    );
   });
 
   it('clears Q3–Q5 when Q2 goes back to no, so a hidden yes cannot linger', () => {
@@ -50,7 +53,12 @@ describe('triage form model', () => {
     answers = setAnswer(answers, 'suicidalThoughts', false);
     expect(answers.intent).toBeNull();
     expect(answers.thoughtsWithMethod).toBeNull();
-    expect(toTriageInput(answers).cssrs).toMatchObject({ suicidalThoughts: false, thoughtsWithMethod: false, intent: false, planWithIntent: false });
+    expect(toTriageInput(answers).cssrs).toMatchObject({
+      suicidalThoughts: false,
+      thoughtsWithMethod: false,
+      intent: false,
+      planWithIntent: false,
+    });
     expect(evaluateTriageForm(answers).result.category).not.toBe('B');
   });
 

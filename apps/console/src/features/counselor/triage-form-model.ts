@@ -27,7 +27,11 @@ import {
 type CssrsKey = keyof CssrsAnswers;
 type TopKey = Exclude<keyof TriageInput, 'cssrs'>;
 export type TriageQuestionId = CssrsKey | TopKey;
-type ValueOf<Q extends TriageQuestionId> = Q extends CssrsKey ? CssrsAnswers[Q] : Q extends TopKey ? TriageInput[Q] : never;
+type ValueOf<Q extends TriageQuestionId> = Q extends CssrsKey
+  ? CssrsAnswers[Q]
+  : Q extends TopKey
+    ? TriageInput[Q]
+    : never;
 
 /** Every answer, `null` until the counselor has given it. */
 export type TriageAnswers = { [Q in TriageQuestionId]: ValueOf<Q> | null };
@@ -44,7 +48,14 @@ export interface TriageQuestion {
 }
 
 const YES_NO = [true, false] as const;
-const CSSRS_IDS: ReadonlySet<TriageQuestionId> = new Set<TriageQuestionId>(['wishDead', 'suicidalThoughts', 'thoughtsWithMethod', 'intent', 'planWithIntent', 'behavior']);
+const CSSRS_IDS: ReadonlySet<TriageQuestionId> = new Set<TriageQuestionId>([
+  'wishDead',
+  'suicidalThoughts',
+  'thoughtsWithMethod',
+  'intent',
+  'planWithIntent',
+  'behavior',
+]);
 
 /** In asking order: danger now first, then the C-SSRS screener, then the rest. */
 export const TRIAGE_QUESTIONS: readonly TriageQuestion[] = [
@@ -72,7 +83,11 @@ export function emptyAnswers(): TriageAnswers {
 }
 
 /** A new answers object with one answer set; a "no" to Q2 clears Q3–Q5, which are then no longer asked. */
-export function setAnswer<Q extends TriageQuestionId>(answers: TriageAnswers, id: Q, value: TriageAnswers[Q]): TriageAnswers {
+export function setAnswer<Q extends TriageQuestionId>(
+  answers: TriageAnswers,
+  id: Q,
+  value: TriageAnswers[Q],
+): TriageAnswers {
   const next: TriageAnswers = { ...answers, [id]: value };
   if (id === 'suicidalThoughts' && value !== true) {
     for (const gated of GATED_CSSRS_QUESTIONS) next[gated] = null;
@@ -82,7 +97,9 @@ export function setAnswer<Q extends TriageQuestionId>(answers: TriageAnswers, id
 
 export function isQuestionVisible(answers: TriageAnswers, id: TriageQuestionId): boolean {
   if (!CSSRS_IDS.has(id)) return true;
-  return (skipLogic({ suicidalThoughts: answers.suicidalThoughts === true }).visibleQuestions as readonly string[]).includes(id);
+  return (
+    skipLogic({ suicidalThoughts: answers.suicidalThoughts === true }).visibleQuestions as readonly string[]
+  ).includes(id);
 }
 
 export function visibleQuestions(answers: TriageAnswers): TriageQuestion[] {
@@ -124,7 +141,11 @@ export interface TriageFormEvaluation {
   completeness: TriageCompleteness;
 }
 
-export function evaluateTriageForm(answers: TriageAnswers, config: TriageConfig = {}, thirdParty = false): TriageFormEvaluation {
+export function evaluateTriageForm(
+  answers: TriageAnswers,
+  config: TriageConfig = {},
+  thirdParty = false,
+): TriageFormEvaluation {
   const input = toTriageInput(answers);
   const result = triage(input, config);
   const missing = missingQuestions(answers);

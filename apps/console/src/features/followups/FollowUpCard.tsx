@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { FOLLOW_UP_ATTEMPT_OUTCOMES, FOLLOW_UP_COMPLETION_OUTCOMES, type FollowUpAttemptOutcome, type FollowUpCompletionOutcome, type FollowUpView } from '#contracts';
+import {
+  FOLLOW_UP_ATTEMPT_OUTCOMES,
+  FOLLOW_UP_COMPLETION_OUTCOMES,
+  type FollowUpAttemptOutcome,
+  type FollowUpCompletionOutcome,
+  type FollowUpView,
+} from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { CategoryBadge } from '../../common/badges';
@@ -21,7 +27,13 @@ export function FollowUpCard({ item, onChanged }: { item: FollowUpView; onChange
   const logAttempt = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      onChanged(await api.followUpAttempt(item.id, { at: new Date().toISOString(), outcome: attempt, ...(note.trim() ? { note: note.trim() } : {}) }));
+      onChanged(
+        await api.followUpAttempt(item.id, {
+          at: new Date().toISOString(),
+          outcome: attempt,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        }),
+      );
       setNote('');
     });
   };
@@ -31,15 +43,26 @@ export function FollowUpCard({ item, onChanged }: { item: FollowUpView; onChange
   };
 
   return (
-    <li className="followup-card" data-testid="follow-up" data-follow-up-id={item.id} data-status={item.status} data-overdue={item.overdue ? 'true' : 'false'}>
+    <li
+      className="followup-card"
+      data-testid="follow-up"
+      data-follow-up-id={item.id}
+      data-status={item.status}
+      data-overdue={item.overdue ? 'true' : 'false'}
+    >
       <h3 className="care-actions">
         <CategoryBadge category={item.category} size={22} />
         <span>{item.person.name ?? t.followUps.unknownPerson}</span>
-        {item.person.phone ? <a href={`tel:${item.person.phone.replace(/[^+0-9]/g, '')}`}>{item.person.phone}</a> : null}
+        {item.person.phone ? (
+          <a href={`tel:${item.person.phone.replace(/[^+0-9]/g, '')}`}>{item.person.phone}</a>
+        ) : null}
         {item.overdue ? <span className="overdue-tag">{t.followUps.overdue}</span> : null}
       </h3>
       <p>
-        {t.followUps.source[item.source]} · {open ? `${t.followUps.due} ${formatWhen(item.dueAt, lang)}` : `${t.followUps.doneAt} ${formatWhen(item.doneAt, lang)}`}
+        {t.followUps.source[item.source]} ·{' '}
+        {open
+          ? `${t.followUps.due} ${formatWhen(item.dueAt, lang)}`
+          : `${t.followUps.doneAt} ${formatWhen(item.doneAt, lang)}`}
         {item.outcome ? ` · ${t.followUps.outcome[item.outcome]}` : ''}
       </p>
       {item.incident ? (
@@ -72,7 +95,12 @@ export function FollowUpCard({ item, onChanged }: { item: FollowUpView; onChange
         <div className="care-actions">
           <form className="care-actions" onSubmit={logAttempt} aria-label={t.followUps.logAttempt}>
             <label htmlFor={ids('attempt')}>{t.followUps.attemptLabel}</label>
-            <select id={ids('attempt')} name="attemptOutcome" value={attempt} onChange={(e) => setAttempt(e.target.value as FollowUpAttemptOutcome)}>
+            <select
+              id={ids('attempt')}
+              name="attemptOutcome"
+              value={attempt}
+              onChange={(e) => setAttempt(e.target.value as FollowUpAttemptOutcome)}
+            >
               {FOLLOW_UP_ATTEMPT_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
                   {t.followUps.attemptOutcome[o]}
@@ -80,14 +108,25 @@ export function FollowUpCard({ item, onChanged }: { item: FollowUpView; onChange
               ))}
             </select>
             <label htmlFor={ids('note')}>{t.followUps.attemptNote}</label>
-            <input id={ids('note')} name="attemptNote" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+            <input
+              id={ids('note')}
+              name="attemptNote"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={1000}
+            />
             <button type="submit" className="btn" disabled={busy}>
               {t.followUps.logAttempt}
             </button>
           </form>
           <form className="care-actions" onSubmit={complete} aria-label={t.followUps.complete}>
             <label htmlFor={ids('outcome')}>{t.followUps.completeLabel}</label>
-            <select id={ids('outcome')} name="completionOutcome" value={outcome} onChange={(e) => setOutcome(e.target.value as FollowUpCompletionOutcome)}>
+            <select
+              id={ids('outcome')}
+              name="completionOutcome"
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as FollowUpCompletionOutcome)}
+            >
               {FOLLOW_UP_COMPLETION_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
                   {t.followUps.outcome[o]}

@@ -31,7 +31,11 @@ export function FollowUpsPage({ inPortal = false }: { inPortal?: boolean }) {
     // by the event's time against the screen's, not by the path it came by.
     const openedAt = Date.now() - ARRIVAL_TOLERANCE_MS;
     return store.onEnvelope((envelope) => {
-      if (envelope.type === 'follow-up.created' || envelope.type === 'follow-up.updated' || (envelope.type === 'alert.raised' && envelope.data.kind === 'follow-up-overdue')) {
+      if (
+        envelope.type === 'follow-up.created' ||
+        envelope.type === 'follow-up.updated' ||
+        (envelope.type === 'alert.raised' && envelope.data.kind === 'follow-up-overdue')
+      ) {
         if (envelope.type === 'follow-up.created' && Date.parse(envelope.occurredAt) >= openedAt) setArrived(true);
         setTick((n) => n + 1);
       }
@@ -43,13 +47,22 @@ export function FollowUpsPage({ inPortal = false }: { inPortal?: boolean }) {
   const items = (list.data ?? []).map((f) => local.get(f.id) ?? f);
   const overdue = items.filter((f) => f.overdue).length;
   return (
-    <section className={inPortal ? 'followups-page' : 'care-panel followups-page'} aria-labelledby={inPortal ? undefined : 'followups-title'} data-testid="follow-ups-page">
+    <section
+      className={inPortal ? 'followups-page' : 'care-panel followups-page'}
+      aria-labelledby={inPortal ? undefined : 'followups-title'}
+      data-testid="follow-ups-page"
+    >
       {inPortal ? null : <h2 id="followups-title">{t.followUps.title}</h2>}
       <label className="check">
-        <input type="checkbox" checked={showDone} onChange={(e) => setShowDone(e.target.checked)} /> {t.followUps.showDone}
+        <input type="checkbox" checked={showDone} onChange={(e) => setShowDone(e.target.checked)} />{' '}
+        {t.followUps.showDone}
       </label>
       <div aria-live="polite">
-        {arrived ? <p className="notice" data-testid="follow-up-arrived">{t.followUps.newArrived}</p> : null}
+        {arrived ? (
+          <p className="notice" data-testid="follow-up-arrived">
+            {t.followUps.newArrived}
+          </p>
+        ) : null}
         {overdue ? (
           <p className="error" data-testid="follow-up-overdue">
             {t.followUps.overdueAlert(overdue)}

@@ -15,7 +15,10 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const [version, setVersion] = useState(0);
-  const followUps = useLoad((signal) => api.incidentFollowUps(incidentId, signal), closed ? `${incidentId}:${version}` : null);
+  const followUps = useLoad(
+    (signal) => api.incidentFollowUps(incidentId, signal),
+    closed ? `${incidentId}:${version}` : null,
+  );
   const centres = useLoad(() => api.communityCentres(), closed ? 'centres' : null);
   const [note, setNote] = useState('');
   const [centreId, setCentreId] = useState('');
@@ -47,7 +50,14 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
         <form className="care-form" onSubmit={submit}>
           <label>
             <span>{t.handBack.note}</span>
-            <textarea name="handBackNote" value={note} onChange={(e) => setNote(e.target.value)} required maxLength={1000} rows={2} />
+            <textarea
+              name="handBackNote"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              required
+              maxLength={1000}
+              rows={2}
+            />
           </label>
           <label>
             <span>{t.handBack.centre}</span>

@@ -14,7 +14,8 @@ export function LoginPage() {
   // A successful login replaces this page: stay busy until it does.
   const { busy, failure, run } = useAction({
     keepBusyOnSuccess: true,
-    describeError: (e) => (e instanceof ApiError && (e.status === 401 || e.status === 400) ? t.login.failed : t.login.unavailable),
+    describeError: (e) =>
+      e instanceof ApiError && (e.status === 401 || e.status === 400) ? t.login.failed : t.login.unavailable,
   });
   useShortcuts({ 'alt+l': toggle });
 
@@ -23,27 +24,52 @@ export function LoginPage() {
     void run(() => login(username.trim(), password));
   };
 
-  const notice = lastLogout === 'idle' ? t.login.loggedOutIdle : lastLogout === 'expired' ? t.login.loggedOutExpired : null;
+  const notice =
+    lastLogout === 'idle' ? t.login.loggedOutIdle : lastLogout === 'expired' ? t.login.loggedOutExpired : null;
   return (
     <main className="login-page">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title" data-testid="login-form">
         <div className="login-head">
           <h1 id="login-title">{t.login.title}</h1>
-          <button type="button" className="btn btn-quiet" onClick={toggle} aria-label={t.app.switchLanguageLabel} data-testid="language-switch">
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={toggle}
+            aria-label={t.app.switchLanguageLabel}
+            data-testid="language-switch"
+          >
             {t.app.switchLanguage}
           </button>
         </div>
         <p className="login-subtitle">
           {t.app.title} · {t.login.subtitle}
         </p>
-        {notice ? <p className="notice" role="status">{notice}</p> : null}
+        {notice ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
         <label className="field">
           <span>{t.login.username}</span>
-          <input name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            autoFocus
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t.login.password}</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         <FailureNote failure={failure} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>

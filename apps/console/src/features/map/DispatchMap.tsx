@@ -20,7 +20,10 @@ const FIT_PADDING: L.PointTuple = [6, 6];
  */
 function FitToRegions({ regions }: { regions: RegionCollection | null }) {
   const map = useMap();
-  const bounds = useMemo(() => (regions ? L.geoJSON(regions as unknown as FeatureCollection).getBounds() : null), [regions]);
+  const bounds = useMemo(
+    () => (regions ? L.geoJSON(regions as unknown as FeatureCollection).getBounds() : null),
+    [regions],
+  );
   const operatorMoved = useRef(false);
 
   useEffect(() => {
@@ -66,7 +69,15 @@ function FitToRegions({ regions }: { regions: RegionCollection | null }) {
  * The map frame: region polygons are the base layer, so the map works with no tile server; tiles are added only
  * when GET /config names a tile URL.
  */
-export function DispatchMap({ shadeRegions, children, className }: { shadeRegions: boolean; children?: ReactNode; className?: string }) {
+export function DispatchMap({
+  shadeRegions,
+  children,
+  className,
+}: {
+  shadeRegions: boolean;
+  children?: ReactNode;
+  className?: string;
+}) {
   const config = useConfig();
   const { t, lang } = useI18n();
   const { regions } = useRegions();

@@ -123,7 +123,8 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
       const size = map.getSize();
       const visibleWidth = size.x > 900 ? size.x - DRAWER_PX : size.x;
       const p = map.latLngToContainerPoint(t.marker.getLatLng());
-      if (p.x < 40 || p.x > visibleWidth - 40 || p.y < 40 || p.y > size.y - 40) map.panBy([p.x - visibleWidth / 2, p.y - size.y / 2]);
+      if (p.x < 40 || p.x > visibleWidth - 40 || p.y < 40 || p.y > size.y - 40)
+        map.panBy([p.x - visibleWidth / 2, p.y - size.y / 2]);
     };
 
     refresh(store.incidents.keys());

@@ -33,7 +33,12 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
         el.setAttribute('focusable', 'false');
       }
     }
-    const names = new Map(regions.features.map((f) => [f.id, lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name]));
+    const names = new Map(
+      regions.features.map((f) => [
+        f.id,
+        lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+      ]),
+    );
     if (!shade) {
       for (const [id, layer] of layers) layer.bindTooltip(names.get(id) ?? '', { sticky: true });
       return () => {
@@ -53,7 +58,9 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
         if (last.get(id) === key) continue;
         last.set(id, key);
         layer.setStyle(regionShade(count, gap));
-        const label = [names.get(id), t.map.openIncidents(count), gap ? t.map.coverageGap : ''].filter(Boolean).join(' · ');
+        const label = [names.get(id), t.map.openIncidents(count), gap ? t.map.coverageGap : '']
+          .filter(Boolean)
+          .join(' · ');
         if (layer.getTooltip()) layer.setTooltipContent(label);
         else layer.bindTooltip(label, { sticky: true });
       }

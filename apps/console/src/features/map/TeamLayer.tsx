@@ -25,7 +25,12 @@ export function TeamLayer() {
         }
         const key = `${team.status}|${team.callsign}`;
         if (!current) {
-          const marker = L.marker([position.lat, position.lng], { icon: teamIcon(team), title: team.callsign, keyboard: false, zIndexOffset: 500 });
+          const marker = L.marker([position.lat, position.lng], {
+            icon: teamIcon(team),
+            title: team.callsign,
+            keyboard: false,
+            zIndexOffset: 500,
+          });
           markers.set(id, { marker, key });
           group.addLayer(marker);
           continue;

@@ -9,7 +9,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function incidentIcon(incident: { id: string; number: string; category: Category }, selected: boolean): L.DivIcon {
+export function incidentIcon(
+  incident: { id: string; number: string; category: Category },
+  selected: boolean,
+): L.DivIcon {
   return L.divIcon({
     className: 'incident-icon',
     html:

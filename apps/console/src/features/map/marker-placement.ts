@@ -13,7 +13,11 @@ interface Placeable {
  * Incidents that are never hidden inside a cluster: the selected one, and those still waiting for a team
  * (status open), the most pressing first, up to `cap`. Everything else clusters when zoomed out.
  */
-export function standaloneIncidents(incidents: Iterable<Placeable>, selectedId: string | null, cap = STANDALONE_CAP): Set<string> {
+export function standaloneIncidents(
+  incidents: Iterable<Placeable>,
+  selectedId: string | null,
+  cap = STANDALONE_CAP,
+): Set<string> {
   const waiting: Placeable[] = [];
   for (const i of incidents) if (i.status === 'open') waiting.push(i);
   const deadline = (i: Placeable) => (i.respondBy ? Date.parse(i.respondBy) : Number.POSITIVE_INFINITY);

@@ -8,7 +8,9 @@ export function isActiveIncident(status: IncidentStatus): boolean {
   return ACTIVE.has(status);
 }
 
-export function openIncidentCounts(incidents: Iterable<{ regionId: string | null; status: IncidentStatus }>): Map<string, number> {
+export function openIncidentCounts(
+  incidents: Iterable<{ regionId: string | null; status: IncidentStatus }>,
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const i of incidents) {
     if (i.regionId && ACTIVE.has(i.status)) counts.set(i.regionId, (counts.get(i.regionId) ?? 0) + 1);

@@ -57,10 +57,25 @@ export function BedBoard({ agencyId }: { agencyId: string }) {
       <form className="inline-form" onSubmit={submit}>
         <label className="field">
           <span>{t.partner.bedsFree}</span>
-          <input type="number" min={0} max={10000} step={1} inputMode="numeric" value={available} onChange={(e) => setAvailable(e.target.value)} required data-testid="beds-input" />
+          <input
+            type="number"
+            min={0}
+            max={10000}
+            step={1}
+            inputMode="numeric"
+            value={available}
+            onChange={(e) => setAvailable(e.target.value)}
+            required
+            data-testid="beds-input"
+          />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={accepting} onChange={(e) => setAccepting(e.target.checked)} data-testid="accepting-input" />
+          <input
+            type="checkbox"
+            checked={accepting}
+            onChange={(e) => setAccepting(e.target.checked)}
+            data-testid="accepting-input"
+          />
           <span>{t.partner.accepting}</span>
         </label>
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="update-beds">

@@ -5,7 +5,17 @@ import { useI18n } from '../../i18n/i18n';
 type PortalReason = (typeof PORTAL_DECLINE_REASONS)[number];
 
 /** A decline needs a reason code from the list; "other" needs a few words. */
-export function DeclineForm({ handoffId, busy, onSend, onCancel }: { handoffId: string; busy: boolean; onSend: (body: HandoffDeclineRequest) => void; onCancel: () => void }) {
+export function DeclineForm({
+  handoffId,
+  busy,
+  onSend,
+  onCancel,
+}: {
+  handoffId: string;
+  busy: boolean;
+  onSend: (body: HandoffDeclineRequest) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [reasonCode, setReasonCode] = useState<PortalReason | ''>('');
   const [reasonText, setReasonText] = useState('');
@@ -18,7 +28,13 @@ export function DeclineForm({ handoffId, busy, onSend, onCancel }: { handoffId: 
     <form className="inline-form decline-form" onSubmit={submit} data-testid="decline-form">
       <label className="field">
         <span>{t.partner.declineReason}</span>
-        <select id={`decline-${handoffId}`} value={reasonCode} onChange={(e) => setReasonCode(e.target.value as PortalReason | '')} required data-testid="decline-reason">
+        <select
+          id={`decline-${handoffId}`}
+          value={reasonCode}
+          onChange={(e) => setReasonCode(e.target.value as PortalReason | '')}
+          required
+          data-testid="decline-reason"
+        >
           <option value="">—</option>
           {PORTAL_DECLINE_REASONS.map((code) => (
             <option key={code} value={code}>
@@ -30,7 +46,13 @@ export function DeclineForm({ handoffId, busy, onSend, onCancel }: { handoffId: 
       {reasonCode === 'other' ? (
         <label className="field">
           <span>{t.partner.declineText}</span>
-          <input value={reasonText} onChange={(e) => setReasonText(e.target.value)} required maxLength={500} data-testid="decline-text" />
+          <input
+            value={reasonText}
+            onChange={(e) => setReasonText(e.target.value)}
+            required
+            maxLength={500}
+            data-testid="decline-text"
+          />
         </label>
       ) : null}
       <button type="submit" className="btn" disabled={busy || !reasonCode}>

@@ -38,13 +38,23 @@ export function IncidentFacts({ incident }: { incident: HandoffIncidentView }) {
         <dl className="facts" data-testid="incident-facts" data-view={incident.view}>
           {head}
           <dt>{t.partner.location}</dt>
-          <dd>{incident.location.address ?? `${incident.location.lat.toFixed(5)}, ${incident.location.lng.toFixed(5)}`}</dd>
+          <dd>
+            {incident.location.address ?? `${incident.location.lat.toFixed(5)}, ${incident.location.lng.toFixed(5)}`}
+          </dd>
           {incident.view === 'emergency' ? (
             <>
               <dt>{t.partner.cautions}</dt>
-              <dd data-testid="cautions">{incident.cautions.length ? incident.cautions.map((c) => t.partner.caution[c]).join(' · ') : t.partner.noCautions}</dd>
+              <dd data-testid="cautions">
+                {incident.cautions.length
+                  ? incident.cautions.map((c) => t.partner.caution[c]).join(' · ')
+                  : t.partner.noCautions}
+              </dd>
               <dt>{t.partner.team}</dt>
-              <dd>{incident.team ? `${incident.team.callsign} · ${t.teamStatus[incident.team.status]}` : t.partner.teamNone}</dd>
+              <dd>
+                {incident.team
+                  ? `${incident.team.callsign} · ${t.teamStatus[incident.team.status]}`
+                  : t.partner.teamNone}
+              </dd>
             </>
           ) : null}
         </dl>

@@ -10,7 +10,12 @@ export function PortalSections({ agencyId, agencyKind }: { agencyId: string; age
   return (
     <>
       {portalSections(agencyKind).map(({ id, label, Component }) => (
-        <section key={id} className="panel portal-section" aria-labelledby={`portal-section-${id}-title`} data-testid={`portal-section-${id}`}>
+        <section
+          key={id}
+          className="panel portal-section"
+          aria-labelledby={`portal-section-${id}-title`}
+          data-testid={`portal-section-${id}`}
+        >
           <h2 id={`portal-section-${id}-title`}>{label(t)}</h2>
           <ErrorBoundary>
             <Suspense fallback={<p className="empty-note">{t.app.loading}</p>}>

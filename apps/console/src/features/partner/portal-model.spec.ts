@@ -7,11 +7,21 @@ describe('sortForPartner', () => {
       status,
       requestedAt: `2026-11-30T10:${String(minute).padStart(2, '0')}:00+09:00`,
     });
-    const sorted = sortForPartner([h('old-req', 'requested', 1), h('acc', 'accepted', 9), h('new-req', 'requested', 5), h('wd', 'withdrawn', 8), h('dec', 'declined', 9)]);
+    const sorted = sortForPartner([
+      h('old-req', 'requested', 1),
+      h('acc', 'accepted', 9),
+      h('new-req', 'requested', 5),
+      h('wd', 'withdrawn', 8),
+      h('dec', 'declined', 9),
+    ]);
     expect(sorted.map((x) => x.id)).toEqual(['new-req', 'old-req', 'acc', 'dec', 'wd']);
   });
 
   it('lets a partner act only on requested and accepted handoffs', () => {
-    expect(['requested', 'accepted', 'declined', 'completed', 'withdrawn', 'cancelled'].filter((s) => isOpenForPartner(s as never))).toEqual(['requested', 'accepted']);
+    expect(
+      ['requested', 'accepted', 'declined', 'completed', 'withdrawn', 'cancelled'].filter((s) =>
+        isOpenForPartner(s as never),
+      ),
+    ).toEqual(['requested', 'accepted']);
   });
 });

@@ -29,15 +29,25 @@ export const PORTAL_SECTIONS: Record<AgencyKind, readonly PortalSection[]> = {
     {
       id: 'admissions',
       label: (t) => t.admissions.portalTitle,
-      Component: lazy(() => import('../admissions/HospitalAdmissions').then((m) => ({ default: m.HospitalAdmissions }))),
+      Component: lazy(() =>
+        import('../admissions/HospitalAdmissions').then((m) => ({ default: m.HospitalAdmissions })),
+      ),
     },
   ],
   police: [],
   fire: [],
   // Continuity of care (issue 9): the centre's follow-up queue and its own clients' registry.
   community: [
-    { id: 'follow-ups', label: (t) => t.followUps.title, Component: lazy(() => import('../followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsSection }))) },
-    { id: 'clients', label: (t) => t.clients.title, Component: lazy(() => import('../clients/ClientsPage').then((m) => ({ default: m.ClientsSection }))) },
+    {
+      id: 'follow-ups',
+      label: (t) => t.followUps.title,
+      Component: lazy(() => import('../followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsSection }))),
+    },
+    {
+      id: 'clients',
+      label: (t) => t.clients.title,
+      Component: lazy(() => import('../clients/ClientsPage').then((m) => ({ default: m.ClientsSection }))),
+    },
   ],
 };
 

@@ -9,7 +9,12 @@ import { sortForPartner } from './portal-model';
  * store says when one is new or changed (`handoff.created/updated` carry ids and status, no personal data), and
  * the changed one is read again through the audited GET /handoffs/:id.
  */
-export function usePartnerHandoffs(): { handoffs: HandoffView[]; loaded: boolean; failed: boolean; replace: (view: HandoffView) => void } {
+export function usePartnerHandoffs(): {
+  handoffs: HandoffView[];
+  loaded: boolean;
+  failed: boolean;
+  replace: (view: HandoffView) => void;
+} {
   const { api } = useAuth();
   const store = useStore();
   const { map, version } = useEntities('handoffs');
@@ -43,7 +48,10 @@ export function usePartnerHandoffs(): { handoffs: HandoffView[]; loaded: boolean
     if (!loaded) return;
     for (const entry of map.values()) {
       const view = views.get(entry.id);
-      const stale = !view || view.status !== entry.status || (entry.contactConfirmedAt ?? null) !== (view.contactConfirmedAt ?? null);
+      const stale =
+        !view ||
+        view.status !== entry.status ||
+        (entry.contactConfirmedAt ?? null) !== (view.contactConfirmedAt ?? null);
       if (!stale || inFlight.current.has(entry.id) || readFor.current.get(entry.id) === entry.seq) continue;
       inFlight.current.add(entry.id);
       readFor.current.set(entry.id, entry.seq);

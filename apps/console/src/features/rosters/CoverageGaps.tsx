@@ -5,7 +5,17 @@ import { useI18n } from '../../i18n/i18n';
 import { DAY } from './roster-model';
 
 /** The hours of the next 7 days without a team on duty, per region: what the coverage-gap alerts will raise. */
-export function CoverageGaps({ regions, teams, shifts, from }: { regions: RegionCollection | null; teams: TeamView[]; shifts: ShiftView[] | null; from: number }) {
+export function CoverageGaps({
+  regions,
+  teams,
+  shifts,
+  from,
+}: {
+  regions: RegionCollection | null;
+  teams: TeamView[];
+  shifts: ShiftView[] | null;
+  from: number;
+}) {
   const { t, lang } = useI18n();
   const rows = useMemo(() => {
     if (!regions || !shifts) return null;
@@ -17,12 +27,24 @@ export function CoverageGaps({ regions, teams, shifts, from }: { regions: Region
       to: new Date(from + 7 * DAY),
     });
     return regions.features
-      .map((f) => ({ id: String(f.id), code: f.properties.code, name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name, gaps: gaps.get(String(f.id)) ?? [] }))
+      .map((f) => ({
+        id: String(f.id),
+        code: f.properties.code,
+        name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+        gaps: gaps.get(String(f.id)) ?? [],
+      }))
       .filter((r) => r.gaps.length > 0);
   }, [regions, teams, shifts, from, lang]);
 
   const fmt = (ms: number) =>
-    new Date(ms).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { weekday: 'short', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    new Date(ms).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+      weekday: 'short',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
 
   return (
     <section className="panel coverage-gaps" aria-labelledby="coverage-gaps-title" data-testid="coverage-gaps">

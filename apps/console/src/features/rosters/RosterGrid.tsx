@@ -21,7 +21,8 @@ export function RosterGrid({ regions, teams, shifts, week, busy, onCreate, onDel
   const from = week.getTime();
   const to = addDays(week, 7).getTime();
   const locale = lang === 'ko' ? 'ko-KR' : 'en-GB';
-  const hhmm = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const hhmm = (iso: string) =>
+    new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const day = (iso: string) => new Date(iso).toLocaleDateString(locale, { weekday: 'short', day: 'numeric' });
 
   const groups = useMemo(() => {
@@ -52,7 +53,9 @@ export function RosterGrid({ regions, teams, shifts, week, busy, onCreate, onDel
             <th scope="col">
               <div className="roster-days">
                 {weekDays(week).map((d) => (
-                  <span key={d.getTime()}>{d.toLocaleDateString(locale, { weekday: 'short', month: 'numeric', day: 'numeric' })}</span>
+                  <span key={d.getTime()}>
+                    {d.toLocaleDateString(locale, { weekday: 'short', month: 'numeric', day: 'numeric' })}
+                  </span>
                 ))}
               </div>
             </th>
@@ -66,7 +69,14 @@ export function RosterGrid({ regions, teams, shifts, week, busy, onCreate, onDel
                 <div className="roster-track roster-gap-track">
                   {g.gaps.map((gap) => {
                     const place = placeOnTrack(gap.start, gap.end, from, to)!;
-                    return <span key={gap.start} className="roster-gap" style={{ left: `${place.left}%`, width: `${place.width}%` }} title={t.rosters.gapBar} />;
+                    return (
+                      <span
+                        key={gap.start}
+                        className="roster-gap"
+                        style={{ left: `${place.left}%`, width: `${place.width}%` }}
+                        title={t.rosters.gapBar}
+                      />
+                    );
                   })}
                   {g.gaps.length ? <span className="visually-hidden">{t.rosters.gapBar}</span> : null}
                 </div>
@@ -106,9 +116,15 @@ export function RosterGrid({ regions, teams, shifts, week, busy, onCreate, onDel
         ))}
       </table>
       {selected ? (
-        <div className="roster-selected" role="group" aria-label={t.rosters.selectedShift} data-testid="roster-selected">
+        <div
+          className="roster-selected"
+          role="group"
+          aria-label={t.rosters.selectedShift}
+          data-testid="roster-selected"
+        >
           <span>
-            {teams.find((tm) => tm.id === selected.teamId)?.callsign} · {day(selected.startsAt)} {hhmm(selected.startsAt)} – {day(selected.endsAt)} {hhmm(selected.endsAt)}
+            {teams.find((tm) => tm.id === selected.teamId)?.callsign} · {day(selected.startsAt)}{' '}
+            {hhmm(selected.startsAt)} – {day(selected.endsAt)} {hhmm(selected.endsAt)}
           </span>
           <button
             type="button"
@@ -128,7 +144,19 @@ export function RosterGrid({ regions, teams, shifts, week, busy, onCreate, onDel
 }
 
 /** A team's week track: dragging across its empty part drafts a shift (hour-snapped); the form is the keyboard way. */
-function TeamTrack({ teamId, week, busy, onCreate, children }: { teamId: string; week: Date; busy: boolean; onCreate: (d: ShiftDraft) => void; children: React.ReactNode }) {
+function TeamTrack({
+  teamId,
+  week,
+  busy,
+  onCreate,
+  children,
+}: {
+  teamId: string;
+  week: Date;
+  busy: boolean;
+  onCreate: (d: ShiftDraft) => void;
+  children: React.ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const fraction = (e: PointerEvent) => {
@@ -157,7 +185,13 @@ function TeamTrack({ teamId, week, busy, onCreate, children }: { teamId: string;
     >
       {children}
       {drag ? (
-        <span className="roster-draft" style={{ left: `${Math.min(drag.start, drag.end) * 100}%`, width: `${Math.abs(drag.end - drag.start) * 100}%` }} />
+        <span
+          className="roster-draft"
+          style={{
+            left: `${Math.min(drag.start, drag.end) * 100}%`,
+            width: `${Math.abs(drag.end - drag.start) * 100}%`,
+          }}
+        />
       ) : null}
     </div>
   );

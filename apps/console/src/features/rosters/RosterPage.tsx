@@ -74,7 +74,8 @@ export function RosterPage() {
     });
 
   const weekLabel = useMemo(() => {
-    const fmt = (d: Date) => d.toLocaleDateString(lang === 'ko' ? 'ko-KR' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+    const fmt = (d: Date) =>
+      d.toLocaleDateString(lang === 'ko' ? 'ko-KR' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
     return `${fmt(week)} – ${fmt(addDays(week, 6))}`;
   }, [week, lang]);
 
@@ -97,7 +98,13 @@ export function RosterPage() {
           <button type="button" className="btn" onClick={() => setWeek(addDays(week, 7))}>
             {t.rosters.nextWeek}
           </button>
-          <button type="button" className="btn" onClick={copyLastWeek} disabled={action.busy} data-testid="copy-last-week">
+          <button
+            type="button"
+            className="btn"
+            onClick={copyLastWeek}
+            disabled={action.busy}
+            data-testid="copy-last-week"
+          >
             {t.rosters.copyLastWeek}
           </button>
         </div>
@@ -109,7 +116,15 @@ export function RosterPage() {
         ) : null}
         <FailureNote failure={action.failure} testId="roster-failure" />
         {data.error ? <FailureNote failure={t.app.error} /> : null}
-        <RosterGrid regions={regions} teams={teams} shifts={data.data?.week ?? []} week={week} onCreate={(d) => void create([d])} onDelete={(s) => void remove(s)} busy={action.busy} />
+        <RosterGrid
+          regions={regions}
+          teams={teams}
+          shifts={data.data?.week ?? []}
+          week={week}
+          onCreate={(d) => void create([d])}
+          onDelete={(s) => void remove(s)}
+          busy={action.busy}
+        />
       </section>
       <ShiftForm teams={teams} busy={action.busy} onCreate={(drafts) => void create(drafts)} />
     </div>

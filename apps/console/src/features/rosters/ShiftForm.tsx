@@ -5,13 +5,22 @@ import { repeatedShifts, type ShiftDraft } from './roster-model';
 
 const LENGTHS = [24, 12, 8] as const;
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const isoDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /**
  * Shifts by form: a team, the first day and hand-over time, the length (24 hours is the norm; 12 for day/night
  * splits) and how many consecutive days. One batch: an overlap refuses all of it.
  */
-export function ShiftForm({ teams, busy, onCreate }: { teams: TeamView[]; busy: boolean; onCreate: (drafts: ShiftDraft[]) => void }) {
+export function ShiftForm({
+  teams,
+  busy,
+  onCreate,
+}: {
+  teams: TeamView[];
+  busy: boolean;
+  onCreate: (drafts: ShiftDraft[]) => void;
+}) {
   const { t } = useI18n();
   const [teamId, setTeamId] = useState('');
   const [date, setDate] = useState(() => isoDate(new Date()));
@@ -36,7 +45,12 @@ export function ShiftForm({ teams, busy, onCreate }: { teams: TeamView[]; busy: 
       <div className="form-grid">
         <label className="field">
           <span>{t.rosters.team}</span>
-          <select name="teamId" value={teamId || teams[0]?.id || ''} onChange={(e) => setTeamId(e.target.value)} required>
+          <select
+            name="teamId"
+            value={teamId || teams[0]?.id || ''}
+            onChange={(e) => setTeamId(e.target.value)}
+            required
+          >
             {teams.map((tm) => (
               <option key={tm.id} value={tm.id}>
                 {tm.callsign}
@@ -64,7 +78,15 @@ export function ShiftForm({ teams, busy, onCreate }: { teams: TeamView[]; busy: 
         </label>
         <label className="field">
           <span>{t.rosters.days}</span>
-          <input name="days" type="number" min={1} max={31} value={days} onChange={(e) => setDays(Math.max(1, Math.min(31, Number(e.target.value) || 1)))} required />
+          <input
+            name="days"
+            type="number"
+            min={1}
+            max={31}
+            value={days}
+            onChange={(e) => setDays(Math.max(1, Math.min(31, Number(e.target.value) || 1)))}
+            required
+          />
         </label>
       </div>
       <p className="hint">{t.rosters.formHint}</p>

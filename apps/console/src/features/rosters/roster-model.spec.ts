@@ -25,8 +25,14 @@ describe('roster model', () => {
     const first = new Date(2031, 2, 3, 9);
     const week = repeatedShifts('t', first, 24, 7);
     expect(week).toHaveLength(7);
-    expect(week[6]).toEqual({ teamId: 't', startsAt: addDays(first, 6).toISOString(), endsAt: addDays(first, 7).toISOString() });
+    expect(week[6]).toEqual({
+      teamId: 't',
+      startsAt: addDays(first, 6).toISOString(),
+      endsAt: addDays(first, 7).toISOString(),
+    });
     const copied = copiedWeek([{ id: 's', ...week[0]! }]);
-    expect(copied).toEqual([{ teamId: 't', startsAt: addDays(first, 7).toISOString(), endsAt: addDays(first, 8).toISOString() }]);
+    expect(copied).toEqual([
+      { teamId: 't', startsAt: addDays(first, 7).toISOString(), endsAt: addDays(first, 8).toISOString() },
+    ]);
   });
 });

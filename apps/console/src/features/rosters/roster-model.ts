@@ -33,7 +33,12 @@ export function weekDays(start: Date): Date[] {
 }
 
 /** Where an interval sits on a track spanning [from, to), in percent; null when it lies outside. */
-export function placeOnTrack(start: number, end: number, from: number, to: number): { left: number; width: number } | null {
+export function placeOnTrack(
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+): { left: number; width: number } | null {
   const s = Math.max(start, from);
   const e = Math.min(end, to);
   if (!(e > s)) return null;
@@ -70,6 +75,10 @@ export function copiedWeek(lastWeek: readonly ShiftView[]): ShiftDraft[] {
   return lastWeek.map((s) => {
     const start = addDays(new Date(s.startsAt), 7);
     const length = Date.parse(s.endsAt) - Date.parse(s.startsAt);
-    return { teamId: s.teamId, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + length).toISOString() };
+    return {
+      teamId: s.teamId,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + length).toISOString(),
+    };
   });
 }

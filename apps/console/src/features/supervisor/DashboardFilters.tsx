@@ -17,18 +17,39 @@ export function DashboardFilters({ value, onApply }: { value: Filters; onApply: 
     if (ok) onApply(draft);
   };
   return (
-    <form className="dashboard-filters no-print" onSubmit={submit} aria-label={t.dashboard.filters} data-testid="dashboard-filters">
+    <form
+      className="dashboard-filters no-print"
+      onSubmit={submit}
+      aria-label={t.dashboard.filters}
+      data-testid="dashboard-filters"
+    >
       <label>
         {t.dashboard.from}
-        <input type="date" name="from" value={draft.fromDate} required onChange={(e) => setDraft({ ...draft, fromDate: e.target.value })} />
+        <input
+          type="date"
+          name="from"
+          value={draft.fromDate}
+          required
+          onChange={(e) => setDraft({ ...draft, fromDate: e.target.value })}
+        />
       </label>
       <label>
         {t.dashboard.to}
-        <input type="date" name="to" value={draft.toDate} required onChange={(e) => setDraft({ ...draft, toDate: e.target.value })} />
+        <input
+          type="date"
+          name="to"
+          value={draft.toDate}
+          required
+          onChange={(e) => setDraft({ ...draft, toDate: e.target.value })}
+        />
       </label>
       <label>
         {t.dashboard.region}
-        <select name="regionId" value={draft.regionId} onChange={(e) => setDraft({ ...draft, regionId: e.target.value })}>
+        <select
+          name="regionId"
+          value={draft.regionId}
+          onChange={(e) => setDraft({ ...draft, regionId: e.target.value })}
+        >
           <option value="">{t.dashboard.allRegions}</option>
           {(regions?.features ?? []).map((f) => (
             <option key={String(f.id)} value={String(f.id)}>
@@ -39,7 +60,11 @@ export function DashboardFilters({ value, onApply }: { value: Filters; onApply: 
       </label>
       <label>
         {t.dashboard.category}
-        <select name="category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as Filters['category'] })}>
+        <select
+          name="category"
+          value={draft.category}
+          onChange={(e) => setDraft({ ...draft, category: e.target.value as Filters['category'] })}
+        >
           <option value="">{t.dashboard.allCategories}</option>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>

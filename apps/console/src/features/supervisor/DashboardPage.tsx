@@ -7,7 +7,14 @@ import { useLoad } from '../../common/use-load';
 import './chart-setup';
 import './dashboard.css';
 import { downloadApiCsv } from './csv-download';
-import { dashboardCharts, defaultFilters, kpiQuery, localDateString, monthFilters, type DashboardFilters as Filters } from './dashboard-model';
+import {
+  dashboardCharts,
+  defaultFilters,
+  kpiQuery,
+  localDateString,
+  monthFilters,
+  type DashboardFilters as Filters,
+} from './dashboard-model';
 import { DashboardFilters } from './DashboardFilters';
 import { DistrictMap } from './DistrictMap';
 import { DomainSection } from './DomainSection';
@@ -36,24 +43,42 @@ export function DashboardPage() {
   // each part names the period it holds, so figures of the previous period cannot pass for the new month's.
   const period = `${params.get('from')}|${params.get('to')}`;
   const complete =
-    !report.loading && report.data !== null && `${report.data.from}|${report.data.to}` === period && trendsPeriod === period && (districtsPeriod === period || districtsPeriod === 'no-regions');
+    !report.loading &&
+    report.data !== null &&
+    `${report.data.from}|${report.data.to}` === period &&
+    trendsPeriod === period &&
+    (districtsPeriod === period || districtsPeriod === 'no-regions');
   useEffect(() => {
     if (!printPending || !complete) return;
     setPrintPending(false);
     requestAnimationFrame(() => window.print());
   }, [printPending, complete]);
 
-  const exportAll = () => void downloadApiCsv(`/kpis?${query}`, token, `kpis-${filters.fromDate}-${filters.toDate}.csv`).catch(() => window.alert(t.dashboard.exportFailed));
+  const exportAll = () =>
+    void downloadApiCsv(`/kpis?${query}`, token, `kpis-${filters.fromDate}-${filters.toDate}.csv`).catch(() =>
+      window.alert(t.dashboard.exportFailed),
+    );
   const rows = report.data && targets.data ? kpiRows(report.data, targets.data.responseMinutes) : null;
   const charts = report.data && targets.data ? dashboardCharts(report.data, targets.data.responseMinutes) : [];
   return (
-    <div className="dashboard" data-testid="dashboard" data-complete={complete ? 'true' : 'false'} data-from={params.get('from')} data-to={params.get('to')} data-query={query}>
+    <div
+      className="dashboard"
+      data-testid="dashboard"
+      data-complete={complete ? 'true' : 'false'}
+      data-from={params.get('from')}
+      data-to={params.get('to')}
+      data-query={query}
+    >
       <header className="dashboard-head">
         <h2>{t.dashboard.title}</h2>
         <div className="print-only report-head">
           <p>{t.dashboard.reportTitle}</p>
           <p>{t.dashboard.reportPeriod(filters.fromDate, filters.toDate)}</p>
-          <p>{t.dashboard.reportGenerated(new Date().toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false }))}</p>
+          <p>
+            {t.dashboard.reportGenerated(
+              new Date().toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false }),
+            )}
+          </p>
         </div>
         <DashboardFilters key={query} value={filters} onApply={setFilters} />
         <div className="dashboard-actions no-print">
@@ -83,7 +108,12 @@ export function DashboardPage() {
       {rows ? (
         <div className="dashboard-domains" data-testid="kpi-domains" aria-busy={report.loading}>
           {KPI_DOMAINS.map((d) => (
-            <DomainSection key={d} domain={d} rows={rows.filter((r) => r.domain === d)} charts={charts.filter((c) => c.domain === d)} />
+            <DomainSection
+              key={d}
+              domain={d}
+              rows={rows.filter((r) => r.domain === d)}
+              charts={charts.filter((c) => c.domain === d)}
+            />
           ))}
         </div>
       ) : null}

@@ -26,10 +26,17 @@ interface DistrictRow {
   badness: number | null;
 }
 
-function districtRows(metric: Metric, names: Map<string, string>, reports: { regionId: string; report: KpiReport }[], plan: StaffingPlan, teams: TeamView[]): DistrictRow[] {
+function districtRows(
+  metric: Metric,
+  names: Map<string, string>,
+  reports: { regionId: string; report: KpiReport }[],
+  plan: StaffingPlan,
+  teams: TeamView[],
+): DistrictRow[] {
   const byRegion = new Map(plan.regions.map((r) => [r.regionId, r]));
   const rostered = new Map<string, number>();
-  for (const team of teams) if (team.onDuty) rostered.set(team.regionId, (rostered.get(team.regionId) ?? 0) + team.size);
+  for (const team of teams)
+    if (team.onDuty) rostered.set(team.regionId, (rostered.get(team.regionId) ?? 0) + team.size);
   return reports.map(({ regionId, report }) => {
     const p = byRegion.get(regionId);
     const onDuty = rostered.get(regionId) ?? 0;
@@ -45,7 +52,10 @@ function districtRows(metric: Metric, names: Map<string, string>, reports: { reg
       smiMinimum: p?.smiMinimumWorkforce ?? null,
       rostered: onDuty,
       gap,
-      badness: metric === 'response' ? responseBadness(report.response.withinTargetShare, report.incidents.total) : staffingBadness(gap, planned),
+      badness:
+        metric === 'response'
+          ? responseBadness(report.response.withinTargetShare, report.incidents.total)
+          : staffingBadness(gap, planned),
     };
   });
 }
@@ -56,19 +66,51 @@ export function DistrictMap({ query, onReady }: { query: string; onReady: (perio
   const { api } = useAuth();
   const { regions, regionName } = useRegions();
   const [metric, setMetric] = useState<Metric>('response');
-  const loaded = useLoad(async (signal) => Promise.all([api.kpiRegions(query, signal), api.staffing(), api.teams()]), query);
+  const loaded = useLoad(
+    async (signal) => Promise.all([api.kpiRegions(query, signal), api.staffing(), api.teams()]),
+    query,
+  );
   const first = loaded.data?.[0]?.[0]?.report;
   const ready = !loaded.loading && loaded.data ? (first ? `${first.from}|${first.to}` : 'no-regions') : null;
   useEffect(() => onReady(ready), [ready, onReady]);
-  const names = useMemo(() => new Map((regions?.features ?? []).map((f) => [String(f.id), regionName(String(f.id))])), [regions, regionName]);
-  const rows = useMemo(() => (loaded.data ? districtRows(metric, names, ...loaded.data) : []), [loaded.data, metric, names]);
+  const names = useMemo(
+    () => new Map((regions?.features ?? []).map((f) => [String(f.id), regionName(String(f.id))])),
+    [regions, regionName],
+  );
+  const rows = useMemo(
+    () => (loaded.data ? districtRows(metric, names, ...loaded.data) : []),
+    [loaded.data, metric, names],
+  );
   const shades = new Map(rows.map((r) => [r.regionId, r]));
-  const bounds = useMemo(() => (regions ? L.geoJSON(regions as unknown as FeatureCollection).getBounds() : null), [regions]);
+  const bounds = useMemo(
+    () => (regions ? L.geoJSON(regions as unknown as FeatureCollection).getBounds() : null),
+    [regions],
+  );
   const exportRows = () =>
     downloadRows(
       'districts.csv',
-      ['region_id', 'region', 'incidents', 'within_target_share', 'population', 'planned_staff', 'smi_minimum', 'rostered_now', 'gap'],
-      rows.map((r) => [r.regionId, r.name, r.incidents, r.withinTargetShare, r.population, r.planned, r.smiMinimum, r.rostered, r.gap]),
+      [
+        'region_id',
+        'region',
+        'incidents',
+        'within_target_share',
+        'population',
+        'planned_staff',
+        'smi_minimum',
+        'rostered_now',
+        'gap',
+      ],
+      rows.map((r) => [
+        r.regionId,
+        r.name,
+        r.incidents,
+        r.withinTargetShare,
+        r.population,
+        r.planned,
+        r.smiMinimum,
+        r.rostered,
+        r.gap,
+      ]),
     );
   return (
     <section className="panel domain-section" aria-labelledby="districts-title" data-testid="district-map">
@@ -85,14 +127,24 @@ export function DistrictMap({ query, onReady }: { query: string; onReady: (perio
       <div className="district-layout">
         <div className="district-map" role="region" aria-label={t.dashboard.mapLabel}>
           {regions && bounds?.isValid() ? (
-            <MapContainer bounds={bounds} zoomSnap={0.1} className="map" scrollWheelZoom={false} attributionControl={false}>
+            <MapContainer
+              bounds={bounds}
+              zoomSnap={0.1}
+              className="map"
+              scrollWheelZoom={false}
+              attributionControl={false}
+            >
               <GeoJSON
                 key={`${metric}|${rows.length}|${lang}|${query}`}
                 data={regions as unknown as FeatureCollection}
                 style={(f) => districtShade(shades.get(String(f?.id))?.badness ?? null)}
                 onEachFeature={(f, layer) => {
                   const r = shades.get(String(f.id));
-                  const figure = !r ? '' : metric === 'response' ? formatValue(r.withinTargetShare, 'share', lang) : `${t.dashboard.gap} ${r.gap ?? '—'}`;
+                  const figure = !r
+                    ? ''
+                    : metric === 'response'
+                      ? formatValue(r.withinTargetShare, 'share', lang)
+                      : `${t.dashboard.gap} ${r.gap ?? '—'}`;
                   layer.bindTooltip(`${names.get(String(f.id)) ?? ''} · ${figure}`, { sticky: true });
                 }}
               />
@@ -125,7 +177,12 @@ export function DistrictMap({ query, onReady }: { query: string; onReady: (perio
               ))}
             </tbody>
           </table>
-          <button type="button" className="btn btn-small no-print" onClick={exportRows} aria-label={`${t.dashboard.exportTable}: ${t.dashboard.districtMap}`}>
+          <button
+            type="button"
+            className="btn btn-small no-print"
+            onClick={exportRows}
+            aria-label={`${t.dashboard.exportTable}: ${t.dashboard.districtMap}`}
+          >
             {t.dashboard.exportTable}
           </button>
         </div>

@@ -37,19 +37,36 @@ export function DomainSection({ domain, rows, charts }: { domain: KpiDomain; row
               <tr key={r.indicator} data-indicator={r.indicator} data-value={r.value}>
                 <th scope="row">{indicatorLabel(t, r.indicator)}</th>
                 <td>{formatValue(r.value, r.unit, lang)}</td>
-                <td>{r.target ? `${r.target.op === '>=' ? '≥' : '≤'} ${formatValue(r.target.value, r.unit, lang)}` : t.dashboard.noTarget}</td>
-                <td className={met === false ? 'kpi-missed' : undefined}>{met === null ? t.dashboard.noTarget : met ? `✓ ${t.dashboard.met}` : `✗ ${t.dashboard.missed}`}</td>
+                <td>
+                  {r.target
+                    ? `${r.target.op === '>=' ? '≥' : '≤'} ${formatValue(r.target.value, r.unit, lang)}`
+                    : t.dashboard.noTarget}
+                </td>
+                <td className={met === false ? 'kpi-missed' : undefined}>
+                  {met === null ? t.dashboard.noTarget : met ? `✓ ${t.dashboard.met}` : `✗ ${t.dashboard.missed}`}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <button type="button" className="btn btn-small no-print" onClick={exportRows} aria-label={`${t.dashboard.exportTable}: ${title}`}>
+      <button
+        type="button"
+        className="btn btn-small no-print"
+        onClick={exportRows}
+        aria-label={`${t.dashboard.exportTable}: ${title}`}
+      >
         {t.dashboard.exportTable}
       </button>
       <div className="kpi-charts">
         {charts.map((c) => (
-          <KpiChart key={c.id} id={c.id} title={t.dashboard.charts[c.id] ?? c.id} unit={c.unit} points={c.points.map((p) => ({ ...p, label: indicatorLabel(t, p.key) }))} />
+          <KpiChart
+            key={c.id}
+            id={c.id}
+            title={t.dashboard.charts[c.id] ?? c.id}
+            unit={c.unit}
+            points={c.points.map((p) => ({ ...p, label: indicatorLabel(t, p.key) }))}
+          />
         ))}
       </div>
     </section>

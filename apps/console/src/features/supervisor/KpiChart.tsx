@@ -13,7 +13,17 @@ export interface LabelledPoint extends ChartPoint {
  * One indicator chart (Chart.js on a canvas) with its target line, paired with a data table that carries the same
  * numbers: the canvas is an image named by a text summary, the table is what screen readers and tests read.
  */
-export function KpiChart({ id, title, unit, points }: { id: string; title: string; unit: ChartUnit; points: LabelledPoint[] }) {
+export function KpiChart({
+  id,
+  title,
+  unit,
+  points,
+}: {
+  id: string;
+  title: string;
+  unit: ChartUnit;
+  points: LabelledPoint[];
+}) {
   const { t, lang } = useI18n();
   const hasTarget = points.some((p) => p.target !== null);
   const scale = unit === 'share' ? 100 : 1;
@@ -50,7 +60,11 @@ export function KpiChart({ id, title, unit, points }: { id: string; title: strin
   };
   const summary = `${title}: ${points.map((p) => `${p.label} ${formatValue(p.value, unit, lang)}${p.target !== null ? ` (${t.dashboard.target} ${formatValue(p.target, unit, lang)})` : ''}`).join('; ')}`;
   const exportRows = () =>
-    downloadRows(`${id}.csv`, ['indicator', 'label', 'value', 'target'], points.map((p) => [p.key, p.label, p.value, p.target]));
+    downloadRows(
+      `${id}.csv`,
+      ['indicator', 'label', 'value', 'target'],
+      points.map((p) => [p.key, p.label, p.value, p.target]),
+    );
   return (
     <figure className="kpi-chart" data-testid={`chart-${id}`}>
       <figcaption className="kpi-chart-title">{title}</figcaption>
@@ -76,7 +90,12 @@ export function KpiChart({ id, title, unit, points }: { id: string; title: strin
           ))}
         </tbody>
       </table>
-      <button type="button" className="btn btn-small no-print" onClick={exportRows} aria-label={`${t.dashboard.exportTable}: ${title}`}>
+      <button
+        type="button"
+        className="btn btn-small no-print"
+        onClick={exportRows}
+        aria-label={`${t.dashboard.exportTable}: ${title}`}
+      >
         {t.dashboard.exportTable}
       </button>
     </figure>

@@ -16,13 +16,19 @@ function save(name: string, blob: Blob): void {
 }
 
 /** Downloads rows as CSV (with a BOM so spreadsheet programs read Korean text as UTF-8). */
-export function downloadRows(name: string, header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): void {
+export function downloadRows(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+): void {
   save(name, new Blob(['\ufeff', toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
 }
 
 /** Downloads what an API route answers to `Accept: text/csv`. */
 export async function downloadApiCsv(path: string, token: string | null, name: string): Promise<void> {
-  const res = await fetch(`${API_PREFIX}${path}`, { headers: { Accept: 'text/csv', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+  const res = await fetch(`${API_PREFIX}${path}`, {
+    headers: { Accept: 'text/csv', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   save(name, new Blob([await res.text()], { type: 'text/csv;charset=utf-8' }));
 }

@@ -1,16 +1,39 @@
 import type { KpiReport } from '#contracts';
 import { DEFAULT_RESPONSE_TIMES } from '#triage';
-import { axisLabel, dashboardCharts, defaultFilters, formatValue, kpiQuery, monthFilters, staffingGap, validPeriod } from './dashboard-model';
+import {
+  axisLabel,
+  dashboardCharts,
+  defaultFilters,
+  formatValue,
+  kpiQuery,
+  monthFilters,
+  staffingGap,
+  validPeriod,
+} from './dashboard-model';
 import { districtShade, responseBadness, staffingBadness } from './district-shading';
 
 const zeros = { A: 0, B: 0, C: 0, D: 0, E: 0, F: 0, G: 0 };
 const report: KpiReport = {
   from: '',
   to: '',
-  calls: { total: 3, answered: 3, answeredWithin15sShare: 0.6667, answeredWithin20sShare: 1, answerSecondsP50: 9, answerSecondsP90: 16 },
+  calls: {
+    total: 3,
+    answered: 3,
+    answeredWithin15sShare: 0.6667,
+    answeredWithin20sShare: 1,
+    answerSecondsP50: 9,
+    answerSecondsP90: 16,
+  },
   incidents: { total: 2, byCategory: { ...zeros, A: 2 } },
   processing: { measured: 2, answerToDispatchSecondsP90: 40, within60sShare: 1 },
-  response: { offered: 2, accepted: 2, onScene: 1, withinTargetShare: 0.5, acceptSecondsP50: 12, onSceneMinutesP50ByCategory: { ...zeros, A: 31 } },
+  response: {
+    offered: 2,
+    accepted: 2,
+    onScene: 1,
+    withinTargetShare: 0.5,
+    acceptSecondsP50: 12,
+    onSceneMinutesP50ByCategory: { ...zeros, A: 31 },
+  },
   handoffs: { requested: 1, accepted: 1, declined: 0, hospitalRefusalRate: 0, declineReasons: { 'no-beds': 0 } },
   policeInvolvementShare: 0.5,
   followUps: { due: 1, doneWithin24hShare: 1 },
@@ -28,7 +51,10 @@ describe('dashboard filters', () => {
   });
 
   it('makes a month and refuses a reversed period', () => {
-    expect(monthFilters('2026-02', defaultFilters(new Date(2026, 5, 1)))).toMatchObject({ fromDate: '2026-02-01', toDate: '2026-02-28' });
+    expect(monthFilters('2026-02', defaultFilters(new Date(2026, 5, 1)))).toMatchObject({
+      fromDate: '2026-02-01',
+      toDate: '2026-02-28',
+    });
     expect(validPeriod({ fromDate: '2026-02-02', toDate: '2026-02-01', regionId: '', category: '' })).toBe(false);
     expect(validPeriod({ fromDate: '2026-02-01', toDate: '2026-02-01', regionId: '', category: '' })).toBe(true);
   });
@@ -38,7 +64,7 @@ describe('dashboard charts', () => {
   const charts = dashboardCharts(report, DEFAULT_RESPONSE_TIMES);
   const chart = (id: string) => charts.find((c) => c.id === id)!;
 
-  it('draws each indicator with its standard\'s target', () => {
+  it("draws each indicator with its standard's target", () => {
     expect(chart('answer-times').points).toEqual([
       { key: 'calls.answerSecondsP50', value: 9, target: null },
       { key: 'calls.answerSecondsP90', value: 16, target: 15 },
@@ -48,7 +74,7 @@ describe('dashboard charts', () => {
     expect(chart('follow-up').points).toEqual([{ key: 'followUps.doneWithin24hShare', value: 1, target: 1 }]);
   });
 
-  it('charts the categories whose target is at most a day, with the centre\'s minutes', () => {
+  it("charts the categories whose target is at most a day, with the centre's minutes", () => {
     expect(chart('on-scene-by-category').points).toEqual([
       { key: 'response.onSceneMinutesP50ByCategory.A', value: 31, target: 0 },
       { key: 'response.onSceneMinutesP50ByCategory.B', value: 0, target: 120 },
@@ -58,7 +84,10 @@ describe('dashboard charts', () => {
 
   it('labels and formats for the axis and the tables', () => {
     expect(axisLabel('incidents.byCategory.A', 'Category A incidents')).toBe('A');
-    expect(axisLabel('calls.answerSecondsP90', 'Answer time, 90th percentile')).toEqual(['Answer time, 90th', 'percentile']);
+    expect(axisLabel('calls.answerSecondsP90', 'Answer time, 90th percentile')).toEqual([
+      'Answer time, 90th',
+      'percentile',
+    ]);
     expect(formatValue(0.6667, 'share', 'en')).toBe('66.7%');
     expect(formatValue(16, 'seconds', 'ko')).toBe('16초');
     expect(formatValue(1234, 'minutes', 'en')).toBe('1,234 min');

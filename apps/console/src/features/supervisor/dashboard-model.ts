@@ -90,7 +90,9 @@ const point = (key: string, value: number, target: number | null = null): ChartP
 /** The charts of the indicator dashboard, in domain order; targets from reference/standards.md and the centre's categories. */
 export function dashboardCharts(r: KpiReport, responseMinutes: Readonly<ResponseTimes>): ChartSpec[] {
   // Targets of days and weeks (D, E) would flatten the urgent bars to nothing; their figures stay in the tables.
-  const withTarget = CATEGORIES.filter((c) => responseMinutes[c] !== null && responseMinutes[c]! <= CHARTED_TARGET_MINUTES);
+  const withTarget = CATEGORIES.filter(
+    (c) => responseMinutes[c] !== null && responseMinutes[c]! <= CHARTED_TARGET_MINUTES,
+  );
   return [
     {
       id: 'answer-times',
@@ -116,18 +118,49 @@ export function dashboardCharts(r: KpiReport, responseMinutes: Readonly<Response
       id: 'on-scene-by-category',
       domain: 'safe',
       unit: 'minutes',
-      points: withTarget.map((c) => point(`response.onSceneMinutesP50ByCategory.${c}`, r.response.onSceneMinutesP50ByCategory[c] ?? 0, responseMinutes[c])),
+      points: withTarget.map((c) =>
+        point(
+          `response.onSceneMinutesP50ByCategory.${c}`,
+          r.response.onSceneMinutesP50ByCategory[c] ?? 0,
+          responseMinutes[c],
+        ),
+      ),
     },
-    { id: 'within-target', domain: 'safe', unit: 'share', points: [point('response.withinTargetShare', r.response.withinTargetShare, 0.9)] },
-    { id: 'incidents-by-category', domain: 'accessible', unit: 'count', points: CATEGORIES.map((c) => point(`incidents.byCategory.${c}`, r.incidents.byCategory[c] ?? 0)) },
-    { id: 'police-involvement', domain: 'least-restrictive', unit: 'share', points: [point('policeInvolvementShare', r.policeInvolvementShare)] },
+    {
+      id: 'within-target',
+      domain: 'safe',
+      unit: 'share',
+      points: [point('response.withinTargetShare', r.response.withinTargetShare, 0.9)],
+    },
+    {
+      id: 'incidents-by-category',
+      domain: 'accessible',
+      unit: 'count',
+      points: CATEGORIES.map((c) => point(`incidents.byCategory.${c}`, r.incidents.byCategory[c] ?? 0)),
+    },
+    {
+      id: 'police-involvement',
+      domain: 'least-restrictive',
+      unit: 'share',
+      points: [point('policeInvolvementShare', r.policeInvolvementShare)],
+    },
     {
       id: 'response-funnel',
       domain: 'effective',
       unit: 'count',
-      points: [point('incidents.total', r.incidents.total), point('response.offered', r.response.offered), point('response.accepted', r.response.accepted), point('response.onScene', r.response.onScene)],
+      points: [
+        point('incidents.total', r.incidents.total),
+        point('response.offered', r.response.offered),
+        point('response.accepted', r.response.accepted),
+        point('response.onScene', r.response.onScene),
+      ],
     },
-    { id: 'follow-up', domain: 'person-centred', unit: 'share', points: [point('followUps.doneWithin24hShare', r.followUps.doneWithin24hShare, 1)] },
+    {
+      id: 'follow-up',
+      domain: 'person-centred',
+      unit: 'share',
+      points: [point('followUps.doneWithin24hShare', r.followUps.doneWithin24hShare, 1)],
+    },
     {
       id: 'handoffs',
       domain: 'partnership',

@@ -13,7 +13,8 @@ const STEPS = ['#fee8d6', '#fdbb84', '#ef6548', '#b30000'] as const;
 
 /** `badness` from 0 (good) to 1 (worst); null when there is nothing to show. */
 export function districtShade(badness: number | null): DistrictShade {
-  if (badness === null) return { fillColor: '#bdbdbd', fillOpacity: 0.25, color: '#5a5a5a', weight: 1, dashArray: '4 4' };
+  if (badness === null)
+    return { fillColor: '#bdbdbd', fillOpacity: 0.25, color: '#5a5a5a', weight: 1, dashArray: '4 4' };
   const b = Math.min(1, Math.max(0, badness));
   const step = STEPS[Math.min(STEPS.length - 1, Math.floor(b * STEPS.length))]!;
   return { fillColor: step, fillOpacity: 0.7, color: '#3d3d3d', weight: 1, dashArray: undefined };

@@ -17,7 +17,12 @@ export function Assignment({ incidentId }: { incidentId: string }) {
   const { lat, lng, address } = data.location;
   const label = address ?? data.number;
   return (
-    <section className="assignment" aria-labelledby="assignment-title" data-testid="assignment" data-incident-id={incidentId}>
+    <section
+      className="assignment"
+      aria-labelledby="assignment-title"
+      data-testid="assignment"
+      data-incident-id={incidentId}
+    >
       <h2 id="assignment-title">{t.team.assignment}</h2>
       <div className="offer-what">
         <CategoryBadge category={live?.category ?? data.category} size={44} showLabel />
@@ -25,7 +30,8 @@ export function Assignment({ incidentId }: { incidentId: string }) {
       </div>
       <p className="offer-address">{address ?? `${lat.toFixed(5)}, ${lng.toFixed(5)}`}</p>
       <p>
-        {t.detail.respondBy}: <ResponseClock status={live?.status ?? data.status} respondBy={live?.respondBy ?? data.respondBy} />
+        {t.detail.respondBy}:{' '}
+        <ResponseClock status={live?.status ?? data.status} respondBy={live?.respondBy ?? data.respondBy} />
       </p>
       {data.summary ? <p className="assignment-summary">{data.summary}</p> : null}
       {data.cautions.length ? (
@@ -47,7 +53,13 @@ export function Assignment({ incidentId }: { incidentId: string }) {
         </p>
       ) : null}
       <div className="row-actions">
-        <a className="btn btn-big" href={`https://map.kakao.com/link/to/${encodeURIComponent(label)},${lat},${lng}`} target="_blank" rel="noreferrer" data-testid="directions-link">
+        <a
+          className="btn btn-big"
+          href={`https://map.kakao.com/link/to/${encodeURIComponent(label)},${lat},${lng}`}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="directions-link"
+        >
           {t.team.directions}
         </a>
         <a className="btn btn-big btn-quiet" href={`geo:${lat},${lng}?q=${lat},${lng}`}>

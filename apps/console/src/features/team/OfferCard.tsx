@@ -17,15 +17,28 @@ export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
   // An accepted or declined offer leaves the screen, so the buttons stay disabled after a success.
   const { busy, failure, run } = useAction({ keepBusyOnSuccess: true });
   // The offer event normally carries the need-to-know summary; read the incident only when it does not.
-  const fallback = useLoad((signal) => api.fieldIncident(dispatch.incidentId, signal), dispatch.incident ? null : dispatch.incidentId);
-  const incident = dispatch.incident ?? (fallback.data ? { number: fallback.data.number, category: fallback.data.category, location: fallback.data.location } : undefined);
+  const fallback = useLoad(
+    (signal) => api.fieldIncident(dispatch.incidentId, signal),
+    dispatch.incident ? null : dispatch.incidentId,
+  );
+  const incident =
+    dispatch.incident ??
+    (fallback.data
+      ? { number: fallback.data.number, category: fallback.data.category, location: fallback.data.location }
+      : undefined);
 
   const accept = () => void run(() => api.accept(dispatch.id));
   const decline = (reason: string) => void run(() => api.decline(dispatch.id, reason));
   useShortcuts({ a: accept, d: () => setDeclining(true) });
 
   return (
-    <section className="offer-card" aria-labelledby="offer-title" data-testid="offer-card" data-dispatch-id={dispatch.id} role="region">
+    <section
+      className="offer-card"
+      aria-labelledby="offer-title"
+      data-testid="offer-card"
+      data-dispatch-id={dispatch.id}
+      role="region"
+    >
       <h2 id="offer-title">{t.team.offer}</h2>
       <div className="offer-what">
         {incident ? <CategoryBadge category={incident.category} size={56} showLabel /> : null}

@@ -13,7 +13,15 @@ import { useShortcuts } from '../../common/use-shortcuts';
 const PANIC_CONFIRM_MS = 5000;
 
 /** Status buttons, safety check-in and the panic button, all large enough for a gloved thumb. */
-export function TeamControls({ teamId, status, position }: { teamId: string; status: TeamStatus | undefined; position: () => LatLng | null }) {
+export function TeamControls({
+  teamId,
+  status,
+  position,
+}: {
+  teamId: string;
+  status: TeamStatus | undefined;
+  position: () => LatLng | null;
+}) {
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const { checkinMinutes } = useConfig();
@@ -28,7 +36,8 @@ export function TeamControls({ teamId, status, position }: { teamId: string; sta
     return () => clearTimeout(timer);
   }, [panicArmed]);
 
-  const setStatus = (next: SettableTeamStatus) => void run(() => api.setTeamStatus(teamId, next, position() ?? undefined));
+  const setStatus = (next: SettableTeamStatus) =>
+    void run(() => api.setTeamStatus(teamId, next, position() ?? undefined));
   const checkin = () =>
     void run(async () => {
       await api.checkin(teamId);
@@ -42,7 +51,10 @@ export function TeamControls({ teamId, status, position }: { teamId: string; sta
     });
   useShortcuts({ c: checkin });
 
-  const due = status === 'on-scene' && lastCheckin ? new Date(Date.parse(lastCheckin) + checkinMinutes * 60_000).toISOString() : null;
+  const due =
+    status === 'on-scene' && lastCheckin
+      ? new Date(Date.parse(lastCheckin) + checkinMinutes * 60_000).toISOString()
+      : null;
   return (
     <>
       <section className="team-status" aria-labelledby="team-status-title">
@@ -70,7 +82,13 @@ export function TeamControls({ teamId, status, position }: { teamId: string; sta
       </section>
       <FailureNote failure={failure} />
       <section className="team-safety" aria-label={t.team.checkin}>
-        <button type="button" className="btn btn-big btn-checkin" onClick={checkin} disabled={busy} data-testid="checkin">
+        <button
+          type="button"
+          className="btn btn-big btn-checkin"
+          onClick={checkin}
+          disabled={busy}
+          data-testid="checkin"
+        >
           ✓ {t.team.checkin}
         </button>
         <p className="hint">
@@ -88,11 +106,22 @@ export function TeamControls({ teamId, status, position }: { teamId: string; sta
           </p>
         ) : null}
         {panicArmed ? (
-          <button type="button" className="btn btn-big btn-panic is-armed" onClick={panic} disabled={busy} data-testid="panic-confirm">
+          <button
+            type="button"
+            className="btn btn-big btn-panic is-armed"
+            onClick={panic}
+            disabled={busy}
+            data-testid="panic-confirm"
+          >
             ▲ {t.team.panicConfirm}
           </button>
         ) : (
-          <button type="button" className="btn btn-big btn-panic" onClick={() => setPanicArmed(true)} data-testid="panic">
+          <button
+            type="button"
+            className="btn btn-big btn-panic"
+            onClick={() => setPanicArmed(true)}
+            data-testid="panic"
+          >
             ▲ {t.team.panic}
           </button>
         )}

@@ -9,12 +9,24 @@ import { OfferCard } from './OfferCard';
 import { TeamControls } from './TeamControls';
 import { useLocationSharing, type LocationSharing } from './use-location-sharing';
 
-const SHARING_GLYPH: Record<LocationSharing, string> = { 'off-duty': '○', locating: '◌', shared: '●', denied: '⊘', unavailable: '⊘', 'not-sent': '◐' };
+const SHARING_GLYPH: Record<LocationSharing, string> = {
+  'off-duty': '○',
+  locating: '◌',
+  shared: '●',
+  denied: '⊘',
+  unavailable: '⊘',
+  'not-sent': '◐',
+};
 
 function LocationIndicator({ sharing }: { sharing: LocationSharing }) {
   const { t } = useI18n();
   return (
-    <p className={`location-indicator is-${sharing}`} role="status" data-testid="location-indicator" data-state={sharing}>
+    <p
+      className={`location-indicator is-${sharing}`}
+      role="status"
+      data-testid="location-indicator"
+      data-state={sharing}
+    >
       <span aria-hidden="true">{SHARING_GLYPH[sharing]}</span> {t.team.location[sharing]}
     </p>
   );
@@ -40,7 +52,9 @@ function TeamScreen({ teamId }: { teamId: string }) {
     // `version` is what changes; the map is mutated in place
     [map, version, teamId],
   );
-  const offer = mine.filter((d) => d.status === 'offered' && Date.parse(d.expiresAt) > now).sort((a, b) => b.offeredAt.localeCompare(a.offeredAt))[0];
+  const offer = mine
+    .filter((d) => d.status === 'offered' && Date.parse(d.expiresAt) > now)
+    .sort((a, b) => b.offeredAt.localeCompare(a.offeredAt))[0];
   const accepted = mine
     .filter((d) => d.status === 'accepted')
     .sort((a, b) => (b.respondedAt ?? b.offeredAt).localeCompare(a.respondedAt ?? a.offeredAt))[0];

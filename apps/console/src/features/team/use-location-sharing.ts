@@ -12,7 +12,11 @@ const PERMISSION_DENIED = 1;
  * 30 s and at once on a status change). A refused permission or a phone without GPS is not an error: status
  * buttons work without a position, and the indicator says the control room cannot see this team move.
  */
-export function useLocationSharing(teamId: string, onDuty: boolean, status: TeamStatus | undefined): { sharing: LocationSharing; position: RefObject<LatLng | null> } {
+export function useLocationSharing(
+  teamId: string,
+  onDuty: boolean,
+  status: TeamStatus | undefined,
+): { sharing: LocationSharing; position: RefObject<LatLng | null> } {
   const { api } = useAuth();
   const position = useRef<LatLng | null>(null);
   const reporter = useRef<LocationReporter | null>(null);

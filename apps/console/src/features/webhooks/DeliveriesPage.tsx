@@ -66,7 +66,11 @@ export function DeliveriesPage() {
               <button type="button" className="btn btn-quiet" onClick={() => setNonce((n) => n + 1)}>
                 {t.webhooks.refresh}
               </button>
-              <DeliveryTable rows={deliveries.data ?? []} canRetry={canRetry} onRetried={() => setNonce((n) => n + 1)} />
+              <DeliveryTable
+                rows={deliveries.data ?? []}
+                canRetry={canRetry}
+                onRetried={() => setNonce((n) => n + 1)}
+              />
             </>
           ) : (
             <p className="empty-note">{t.webhooks.choose}</p>
@@ -77,7 +81,15 @@ export function DeliveriesPage() {
   );
 }
 
-function DeliveryTable({ rows, canRetry, onRetried }: { rows: WebhookDeliveryView[]; canRetry: boolean; onRetried: () => void }) {
+function DeliveryTable({
+  rows,
+  canRetry,
+  onRetried,
+}: {
+  rows: WebhookDeliveryView[];
+  canRetry: boolean;
+  onRetried: () => void;
+}) {
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const { busy, failure, run } = useAction();
@@ -112,7 +124,13 @@ function DeliveryTable({ rows, canRetry, onRetried }: { rows: WebhookDeliveryVie
               <td>{formatStamp(d.deliveredAt, lang)}</td>
               <td>
                 {canRetry && d.status === 'failed' ? (
-                  <button type="button" className="btn" disabled={busy} aria-label={t.webhooks.retryLabel(d.eventType, d.eventSeq)} onClick={() => void run(() => api.retryDelivery(d.id)).then(onRetried)}>
+                  <button
+                    type="button"
+                    className="btn"
+                    disabled={busy}
+                    aria-label={t.webhooks.retryLabel(d.eventType, d.eventSeq)}
+                    onClick={() => void run(() => api.retryDelivery(d.id)).then(onRetried)}
+                  >
                     {t.webhooks.retry}
                   </button>
                 ) : null}
