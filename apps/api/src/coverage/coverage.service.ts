@@ -1,13 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CoverageView } from '#contracts';
+import { TIMER, type CoverageView } from '#contracts';
 import { computeCoverage, DEFAULT_COVERAGE_HORIZON_HOURS, type CoverageShift, type CoverageTeam } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
 import { scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 
-export const COVERAGE_TIMER = 'coverage.check';
+export const COVERAGE_TIMER = TIMER.coverage;
 /** The one pending coverage check of the whole deployment is keyed by this fixed id. */
 export const COVERAGE_TIMER_REF = '00000000-0000-4000-8000-00000000c0e1';
 export const COVERAGE_CHECK_MINUTES = 5;

@@ -2,18 +2,6 @@ import type { DispatchEventData, DispatchIncidentSummary, DispatchStatus, Dispat
 import type { Tx } from '../database/tx.js';
 import type { IncidentRow } from '../incidents/incidents.repository.js';
 
-/** Durable timer kinds of the dispatch feature (ref_id in brackets). */
-export const TIMER = {
-  /** An unanswered offer expires (dispatch id). */
-  offerExpiry: 'dispatch.offer-expiry',
-  /** A safety check-in of a team on scene is due (team id). */
-  checkin: 'team.checkin',
-  slaWarning: 'incident.sla-warning',
-  slaBreach: 'incident.sla-breach',
-  /** The periodic roster coverage check (a fixed id: one pending row for the whole deployment). */
-  coverage: 'coverage.check',
-} as const;
-
 export interface DispatchRow {
   id: string;
   incident_id: string;

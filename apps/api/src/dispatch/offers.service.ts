@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { DispatchView } from '#contracts';
+import { TIMER, type DispatchView } from '#contracts';
 import { isTerminal } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -11,15 +11,8 @@ import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { loadTeam, loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
-import {
-  endDispatch,
-  loadDispatch,
-  TIMER,
-  toDispatchEvent,
-  toDispatchView,
-  type DispatchRow,
-} from './dispatch.repository.js';
-import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
+import { endDispatch, loadDispatch, toDispatchEvent, toDispatchView, type DispatchRow } from './dispatch.repository.js';
+import { emitIncidentUpdated, transitionIncident } from '../incidents/incident-transitions.js';
 import { RecommendationsService } from './recommendations.service.js';
 
 type OfferRefusal = { refused: DomainError };

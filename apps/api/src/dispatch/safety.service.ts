@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AlertView, LatLng } from '#contracts';
+import { TIMER, type AlertView, type LatLng } from '#contracts';
 import { CHECKIN_TEAM_STATUSES, isTerminal, needsCheckins } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -12,7 +12,7 @@ import { appendTimeline, loadIncidentRow } from '../incidents/incidents.reposito
 import { audience } from '../realtime/audience.js';
 import { scheduleTimer, TimerRunner, type TimerRow } from '../timers/timer-runner.js';
 import { loadTeamRow, setTeamLocation, teamPosition, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
-import { liveDispatchOfTeam, TIMER } from './dispatch.repository.js';
+import { liveDispatchOfTeam } from './dispatch.repository.js';
 import { nearestAgency } from './recommendations.service.js';
 
 type AlertRowLike = Parameters<typeof toAlertView>[0];

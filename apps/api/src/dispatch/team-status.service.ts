@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TeamStatusRequest, TeamView } from '#contracts';
+import { TIMER, type TeamStatusRequest, type TeamView } from '#contracts';
 import { checkTeamTransition, type TeamStatusActor, type TeamTransitionEffect } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -15,9 +15,9 @@ import {
 import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import { loadTeamRow, setTeamLocation, toTeamEvent, toTeamView, type TeamRow } from '../teams/teams.repository.js';
-import { endDispatch, liveDispatchOfTeam, TIMER, toDispatchEvent, type DispatchRow } from './dispatch.repository.js';
-import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
-import { cancelSlaTimers } from './sla-timers.js';
+import { endDispatch, liveDispatchOfTeam, toDispatchEvent, type DispatchRow } from './dispatch.repository.js';
+import { emitIncidentUpdated, transitionIncident } from '../incidents/incident-transitions.js';
+import { cancelSlaTimers } from '../incidents/sla-timers.js';
 
 /** Timeline entry and incident.updated milestone of each effect that touches the incident. */
 const MILESTONE: Partial<Record<TeamTransitionEffect, string>> = {

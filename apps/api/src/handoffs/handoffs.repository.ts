@@ -1,5 +1,6 @@
 import {
   readerOfAgencyKind,
+  TIMER,
   type AgencyKind,
   type CssrsRisk,
   type HandoffDeclineReason,
@@ -17,7 +18,7 @@ import { appendTimeline, type IncidentRow } from '../incidents/incidents.reposit
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 
 /** The durable timer that raises `handoff-unanswered` (ref = the handoff). */
-export const HANDOFF_UNANSWERED_TIMER = 'handoff-unanswered';
+export const HANDOFF_UNANSWERED_TIMER = TIMER.handoffUnanswered;
 
 export interface HandoffRow {
   id: string;

@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category, type ResponseTimes } from '#contracts';
 import { respondBy } from '#triage';
+import { isTerminal } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import type { TriageRow } from '../triage/triage.repository.js';
 import {
@@ -9,9 +10,7 @@ import {
   toIncidentEvent,
   type IncidentRow,
 } from './incidents.repository.js';
-import { scheduleSlaTimers } from '../dispatch/sla-timers.js';
-
-const CLOSED = ['closed', 'cancelled'];
+import { scheduleSlaTimers } from './sla-timers.js';
 
 /** Lower index = more urgent (A before G). */
 export function moreUrgent(a: Category, b: Category): boolean {
@@ -50,7 +49,7 @@ export async function applyTriageToIncident(
   onlyIfMoreUrgent = false,
 ): Promise<IncidentRow | null> {
   const incident = await loadIncidentRow(tx, incidentId, true);
-  if (!incident || CLOSED.includes(incident.status)) return null;
+  if (!incident || isTerminal(incident.status)) return null;
   if (onlyIfMoreUrgent && !moreUrgent(t.category, incident.category)) return null;
   const deadline = nextRespondBy(
     { category: incident.category, respondBy: incident.respond_by },

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { respondBy } from '#triage';
+import { isTerminal, TERMINAL_INCIDENT_STATUSES } from '#dispatch';
 import { neededSkillsFor } from '#geo';
 import {
   type CreateIncidentRequest,
@@ -29,6 +30,7 @@ import { loadClient } from '../clients/clients.repository.js';
 import { triageHistory, type TriageRow } from '../triage/triage.repository.js';
 import { addressKey } from './address-key.js';
 import { loadIncidentDetail } from './incident-detail.js';
+import { IncidentDispatchPort } from './incident-dispatch.port.js';
 import { ensureIncidentNumberSequence, incidentYear } from './incident-number.js';
 import { applyTriageToIncident, dangerToOthers } from './incident-triage.js';
 import {
@@ -44,7 +46,7 @@ import {
   type TimelineEntry,
 } from './incidents.repository.js';
 import { SAME_CLIENT_HOURS, similarityReasons } from './similarity.js';
-import { scheduleNewSlaTimers } from '../dispatch/sla-timers.js';
+import { scheduleNewSlaTimers } from './sla-timers.js';
 import { assertFieldMayRead, fieldTeam, toFieldView } from '../need-to-know/field-view.js';
 import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 
@@ -53,7 +55,6 @@ export interface SimilarQuery {
   address: string | null;
 }
 
-const CLOSED: readonly IncidentStatus[] = ['closed', 'cancelled'];
 // Active incidents are all returned: the console's snapshot must be complete, and live work is bounded by the
 // centre's capacity. Lists that include closed incidents (history) keep a cap.
 const HISTORY_LIMIT = 500;
@@ -64,6 +65,7 @@ export class IncidentsService {
     private readonly ds: DataSource,
     private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
+    private readonly dispatch: IncidentDispatchPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,7 +75,7 @@ export class IncidentsService {
    */
   async list(actor: Actor, statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
     return this.uow.run(actor, async (tx) => {
-      const history = statuses.some((s) => CLOSED.includes(s));
+      const history = statuses.some(isTerminal);
       const rows = await tx.query<IncidentRow>(
         `SELECT * FROM incident WHERE status = ANY($1::text[]) AND ($2::uuid IS NULL OR ${teamMayReadSql('incident.id', '$2::uuid')})
          ORDER BY respond_by NULLS LAST, created_at DESC${history ? ` LIMIT ${HISTORY_LIMIT}` : ''}`,
@@ -107,7 +109,7 @@ export class IncidentsService {
         subjectId: row.client_id,
         details: team ? { view: 'field' } : undefined,
       });
-      return team ? toFieldView(tx, row, team) : loadIncidentDetail(tx, row);
+      return team ? toFieldView(tx, row, team) : loadIncidentDetail(tx, row, await this.dispatch.history(tx, id));
     });
   }
 
@@ -151,7 +153,7 @@ export class IncidentsService {
          FROM incident i
          WHERE NOT (i.status = ANY($1::text[])) AND i.created_at >= $2 AND i.id IS DISTINCT FROM $5::uuid`,
         [
-          CLOSED,
+          TERMINAL_INCIDENT_STATUSES,
           new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000).toISOString(),
           call.caller_digits,
           call.id,
@@ -226,7 +228,7 @@ export class IncidentsService {
     );
     const number = row.number;
     await linkCall(tx, row.id, call.id);
-    // The response clock: a warning before respondBy and an alert at it (issue 4, dispatch/sla-timers.ts).
+    // The response clock: a warning before respondBy and an alert at it (issue 4, sla-timers.ts).
     await scheduleNewSlaTimers(tx, row.id, row.respond_by, this.config.slaWarningMinutes);
     const created: TimelineEntry = {
       at: tx.now,
@@ -277,7 +279,7 @@ export class IncidentsService {
   ): Promise<IncidentView> {
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw validationFailed([{ field: 'attachToIncidentId', message: 'no such incident' }]);
-    if (CLOSED.includes(incident.status))
+    if (isTerminal(incident.status))
       throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
     await linkCall(tx, incidentId, call.id);
     if (call.client_id)

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { TimerKind } from '#contracts';
 import { SYSTEM_ACTOR } from '../common/actor.js';
 import { Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 
 export interface TimerRow {
   id: string;
-  kind: string;
+  kind: TimerKind;
   ref_id: string | null;
   due_at: Date;
   payload: Record<string, unknown>;
@@ -19,7 +20,7 @@ export type TimerHandler = (tx: Tx, timer: TimerRow) => Promise<void>;
 /** Schedules a timer in the caller's transaction; a pending timer of the same kind and ref is replaced. */
 export async function scheduleTimer(
   tx: Tx,
-  kind: string,
+  kind: TimerKind,
   refId: string,
   dueAt: Date,
   payload: Record<string, unknown> = {},
@@ -35,7 +36,7 @@ export async function scheduleTimer(
 /** scheduleTimer for several timers in one statement (a new record's timers, none pending yet). */
 export async function scheduleTimers(
   tx: Tx,
-  timers: { kind: string; refId: string; dueAt: Date; payload?: Record<string, unknown> }[],
+  timers: { kind: TimerKind; refId: string; dueAt: Date; payload?: Record<string, unknown> }[],
 ): Promise<void> {
   if (timers.length === 0) return;
   await tx.query(
@@ -52,7 +53,7 @@ export async function scheduleTimers(
   );
 }
 
-export async function cancelTimer(tx: Tx, kind: string, refId: string): Promise<void> {
+export async function cancelTimer(tx: Tx, kind: TimerKind, refId: string): Promise<void> {
   await tx.query(
     `UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = $2 AND fired_at IS NULL AND cancelled_at IS NULL`,
     [kind, refId],
@@ -67,7 +68,7 @@ export async function cancelTimer(tx: Tx, kind: string, refId: string): Promise<
 @Injectable()
 export class TimerRunner {
   private readonly log = new Logger('Timers');
-  private readonly handlers = new Map<string, TimerHandler>();
+  private readonly handlers = new Map<TimerKind, TimerHandler>();
   private loop: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -77,7 +78,7 @@ export class TimerRunner {
     private readonly metrics: Metrics,
   ) {}
 
-  register(kind: string, handler: TimerHandler): void {
+  register(kind: TimerKind, handler: TimerHandler): void {
     this.handlers.set(kind, handler);
   }
 

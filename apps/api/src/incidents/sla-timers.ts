@@ -1,15 +1,13 @@
+import { SLA_TIMER_KINDS, TIMER } from '#contracts';
 import { isTerminal, minutesLeft, planSlaTimers, type SlaCondition } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
+import { appendTimeline, loadIncidentRow } from './incidents.repository.js';
 import type { TimerRow, TimerRunner } from '../timers/timer-runner.js';
 import { scheduleTimer, scheduleTimers } from '../timers/timer-runner.js';
-import { TIMER } from './dispatch.repository.js';
 
 /** SLA_WARNING_MINUTES' default, for callers without the config at hand. */
 export const DEFAULT_SLA_WARNING_MINUTES = 15;
-
-const SLA_KINDS = [TIMER.slaWarning, TIMER.slaBreach];
 
 /**
  * Schedules the response-clock timers of an incident in the caller's transaction (POST /incidents calls this
@@ -57,7 +55,7 @@ export async function scheduleNewSlaTimers(
 async function plannedMargin(tx: Tx, incidentId: string): Promise<number | null> {
   const row = await tx.one<{ m: number | null }>(
     `SELECT (payload->>'warningMinutes')::int AS m FROM timer WHERE kind = ANY($1::text[]) AND ref_id = $2 ORDER BY created_at DESC LIMIT 1`,
-    [SLA_KINDS, incidentId],
+    [SLA_TIMER_KINDS, incidentId],
   );
   return row?.m ?? null;
 }
@@ -65,7 +63,7 @@ async function plannedMargin(tx: Tx, incidentId: string): Promise<number | null>
 export async function cancelSlaTimers(tx: Tx, incidentId: string): Promise<void> {
   await tx.query(
     `UPDATE timer SET cancelled_at = now() WHERE kind = ANY($1::text[]) AND ref_id = $2 AND fired_at IS NULL AND cancelled_at IS NULL`,
-    [SLA_KINDS, incidentId],
+    [SLA_TIMER_KINDS, incidentId],
   );
 }
 

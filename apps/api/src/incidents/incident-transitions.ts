@@ -1,6 +1,6 @@
 import { incidentTransition, type IncidentTrigger } from '#dispatch';
 import type { Tx } from '../database/tx.js';
-import { toIncidentEvent, type IncidentRow } from '../incidents/incidents.repository.js';
+import { toIncidentEvent, type IncidentRow } from './incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 
 /**
