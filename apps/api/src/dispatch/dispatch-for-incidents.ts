@@ -6,25 +6,20 @@ import { IncidentDispatchPort } from '../incidents/incident-dispatch.port.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 import { loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
-import { endDispatch, liveDispatchOfIncident, toDispatchEvent, type DispatchRow } from './dispatch.repository.js';
+import { releaseTeamFrom } from '../teams/team-dispatch.repository.js';
+import {
+  dispatchesOfIncident,
+  endDispatch,
+  liveDispatchOfIncident,
+  toDispatchEvent,
+  toDispatchHistoryView,
+} from './dispatch.repository.js';
 
 /** What incidents ask of dispatch (incidents/incident-dispatch.port.ts), answered with the dispatch table. */
 @Injectable()
 export class DispatchForIncidents extends IncidentDispatchPort {
   async history(tx: Tx, incidentId: string): Promise<DispatchView[]> {
-    const rows = await tx.query<DispatchRow>(`SELECT * FROM dispatch WHERE incident_id = $1 ORDER BY offered_at, id`, [
-      incidentId,
-    ]);
-    return rows.map((d) => ({
-      id: d.id,
-      incidentId: d.incident_id,
-      teamId: d.team_id,
-      status: d.status,
-      offeredAt: d.offered_at.toISOString(),
-      expiresAt: d.expires_at.toISOString(),
-      respondedAt: d.responded_at?.toISOString() ?? null,
-      reason: d.reason,
-    }));
+    return (await dispatchesOfIncident(tx, incidentId)).map(toDispatchHistoryView);
   }
 
   async releaseLive(tx: Tx, incident: IncidentRow, reason: string): Promise<string | null> {
@@ -35,10 +30,7 @@ export class DispatchForIncidents extends IncidentDispatchPort {
     if (team.status !== teamFrom)
       throw conflict('STATE_CHANGED', `Team ${team.callsign} is ${team.status}; it must clear first`);
     const withdrawn = (await endDispatch(tx, live.id, live.status, 'withdrawn', reason))!;
-    await tx.query(
-      `UPDATE team SET status = 'available', status_changed_at = $2, last_checkin_at = NULL WHERE id = $1 AND status = $3`,
-      [team.id, tx.now.toISOString(), teamFrom],
-    );
+    await releaseTeamFrom(tx, team.id, teamFrom);
     await appendTimeline(tx, incident.id, 'dispatch.withdrawn', {
       dispatchId: live.id,
       teamId: team.id,

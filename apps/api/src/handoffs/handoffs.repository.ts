@@ -112,6 +112,19 @@ export async function loadHandoff(tx: Tx, id: string, forUpdate = false): Promis
   return tx.one<HandoffRow>(`SELECT * FROM handoff WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
+/** The incident's handoffs, oldest request first. */
+export async function handoffsOfIncident(tx: Tx, incidentId: string): Promise<HandoffRow[]> {
+  return tx.query<HandoffRow>(`SELECT * FROM handoff WHERE incident_id = $1 ORDER BY requested_at, id`, [incidentId]);
+}
+
+/** The incident's oldest open (requested or accepted) police handoff, if any. */
+export async function openPoliceHandoff(tx: Tx, incidentId: string): Promise<HandoffRow | undefined> {
+  return tx.one<HandoffRow>(
+    `SELECT * FROM handoff WHERE incident_id = $1 AND kind = 'police' AND status IN ('requested','accepted') ORDER BY requested_at LIMIT 1`,
+    [incidentId],
+  );
+}
+
 export async function agencyKindOf(tx: Tx, agencyId: string): Promise<AgencyKind | undefined> {
   return (await tx.one<{ kind: AgencyKind }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind;
 }

@@ -1,39 +1,21 @@
 import type { DispatchView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
 import type { Tx } from '../database/tx.js';
-import type { HandoffRow } from '../handoffs/handoffs.repository.js';
+import { handoffsOfIncident } from '../handoffs/handoffs.repository.js';
 import { toHandoffView } from '../handoffs/handoff-views.js';
 import { toTriageRecord, triageById } from '../triage/triage.repository.js';
-import { toIncidentView, type IncidentRow } from './incidents.repository.js';
-
-interface TimelineRow {
-  at: Date;
-  type: string;
-  actor: string | null;
-  data: Record<string, unknown>;
-}
+import { callIdsOf, timelineOf, toIncidentView, type IncidentRow } from './incidents.repository.js';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /** Everything about one incident, read in the caller's (audited) transaction; its dispatches come from dispatch. */
 export async function loadIncidentDetail(tx: Tx, r: IncidentRow, dispatches: DispatchView[]): Promise<IncidentDetail> {
-  const calls = await tx.query<{ call_id: string }>(
-    `SELECT call_id FROM incident_call WHERE incident_id = $1 ORDER BY attached_at, call_id`,
-    [r.id],
-  );
   const triageRow = r.triage_id ? await triageById(tx, r.triage_id) : undefined;
   const triage: TriageRecord | null = triageRow ? toTriageRecord(triageRow) : null;
-  const handoffs = await tx.query<HandoffRow>(
-    `SELECT * FROM handoff WHERE incident_id = $1 ORDER BY requested_at, id`,
-    [r.id],
-  );
-  // Entries copied from the call carry their original times, so order by time first, then insertion.
-  const timeline = await tx.query<TimelineRow>(
-    `SELECT at, type, actor, data FROM timeline WHERE incident_id = $1 ORDER BY at, id`,
-    [r.id],
-  );
+  const handoffs = await handoffsOfIncident(tx, r.id);
+  const timeline = await timelineOf(tx, r.id);
   return {
     ...toIncidentView(r),
-    callIds: calls.map((c) => c.call_id),
+    callIds: await callIdsOf(tx, r.id),
     clientId: r.client_id,
     teamId: r.team_id,
     triage,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TIMER, type IncidentView } from '#contracts';
+import type { IncidentView } from '#contracts';
 import { isTerminal, nextIncidentStatus } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { conflict, notFound } from '../common/errors.js';
@@ -16,6 +16,7 @@ import { resolveIncidentAlerts } from '../alerts/alerts.js';
 import { loadTeamRow } from '../teams/teams.repository.js';
 import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
 import { IncidentDispatchPort } from './incident-dispatch.port.js';
+import { cancelIncidentTimers } from '../timers/timers.repository.js';
 import { createFollowUpAfterClose } from '../followups/follow-up-tasks.js';
 
 /**
@@ -41,13 +42,7 @@ export class IncidentLifecycleService {
 
   private async end(tx: Tx, incidentId: string, trigger: 'close' | 'cancel', text: string): Promise<IncidentView> {
     // Timers first (lock order timer → incident → dispatch → team): the response clock and any offer's expiry.
-    await tx.query(
-      `UPDATE timer SET cancelled_at = now()
-       WHERE fired_at IS NULL AND cancelled_at IS NULL
-         AND ((kind = ANY($2::text[]) AND ref_id = $1)
-           OR (kind = $3 AND ref_id IN (SELECT id FROM dispatch WHERE incident_id = $1 AND status = 'offered')))`,
-      [incidentId, [TIMER.slaWarning, TIMER.slaBreach], TIMER.offerExpiry],
-    );
+    await cancelIncidentTimers(tx, incidentId);
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw notFound('Incident');
     if (!nextIncidentStatus(incident.status, trigger))

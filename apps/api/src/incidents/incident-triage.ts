@@ -7,6 +7,7 @@ import {
   appendTimeline,
   incidentAudience,
   loadIncidentRow,
+  setIncidentTriage,
   toIncidentEvent,
   type IncidentRow,
 } from './incidents.repository.js';
@@ -56,11 +57,13 @@ export async function applyTriageToIncident(
     { category: t.category, assessedAt: t.assessed_at },
     responseTimes,
   );
-  const row = (await tx.one<IncidentRow>(
-    `UPDATE incident SET category = $2, respond_by = $3, triage_id = $4, notify = $5::jsonb, danger_to_others = $6
-     WHERE id = $1 RETURNING *`,
-    [incidentId, t.category, deadline?.toISOString() ?? null, t.id, JSON.stringify(t.notify), dangerToOthers(t)],
-  ))!;
+  const row = await setIncidentTriage(tx, incidentId, {
+    category: t.category,
+    respondBy: deadline,
+    triageId: t.id,
+    notify: t.notify,
+    dangerToOthers: dangerToOthers(t),
+  });
   await appendTimeline(tx, incidentId, timelineType, {
     callId: t.call_id,
     triageId: t.id,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { respondBy } from '#triage';
-import { isTerminal, TERMINAL_INCIDENT_STATUSES } from '#dispatch';
+import { isTerminal } from '#dispatch';
 import { neededSkillsFor } from '#geo';
 import {
   type CreateIncidentRequest,
@@ -34,21 +34,22 @@ import { IncidentDispatchPort } from './incident-dispatch.port.js';
 import { ensureIncidentNumberSequence, incidentYear } from './incident-number.js';
 import { applyTriageToIncident, dangerToOthers } from './incident-triage.js';
 import {
+  adoptClient,
   appendTimeline,
   appendTimelineEntries,
   incidentAudience,
   insertIncident,
   linkCall,
+  listIncidents,
   loadIncidentRow,
+  similarCandidates,
   toIncidentEvent,
   toIncidentView,
-  type IncidentRow,
   type TimelineEntry,
 } from './incidents.repository.js';
 import { SAME_CLIENT_HOURS, similarityReasons } from './similarity.js';
 import { scheduleNewSlaTimers } from './sla-timers.js';
 import { assertFieldMayRead, fieldTeam, toFieldView } from '../need-to-know/field-view.js';
-import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 
 export interface SimilarQuery {
   location: LatLng | null;
@@ -75,12 +76,7 @@ export class IncidentsService {
    */
   async list(actor: Actor, statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
     return this.uow.run(actor, async (tx) => {
-      const history = statuses.some(isTerminal);
-      const rows = await tx.query<IncidentRow>(
-        `SELECT * FROM incident WHERE status = ANY($1::text[]) AND ($2::uuid IS NULL OR ${teamMayReadSql('incident.id', '$2::uuid')})
-         ORDER BY respond_by NULLS LAST, created_at DESC${history ? ` LIMIT ${HISTORY_LIMIT}` : ''}`,
-        [statuses, fieldTeam(actor)],
-      );
+      const rows = await listIncidents(tx, statuses, fieldTeam(actor), HISTORY_LIMIT);
       if (rows.length > 0) {
         await tx.audit({
           action: 'incident.list',
@@ -146,20 +142,12 @@ export class IncidentsService {
     return this.uow.run(actor, async (tx) => {
       const call = await loadCall(tx, callId);
       if (!call) throw notFound('Call');
-      const rows = await tx.query<IncidentRow & { address_key: string | null; same_caller: boolean }>(
-        `SELECT i.*, EXISTS (
-           SELECT 1 FROM incident_call ic JOIN call c ON c.id = ic.call_id
-           WHERE ic.incident_id = i.id AND c.caller_digits = $3 AND c.id <> $4) AS same_caller
-         FROM incident i
-         WHERE NOT (i.status = ANY($1::text[])) AND i.created_at >= $2 AND i.id IS DISTINCT FROM $5::uuid`,
-        [
-          TERMINAL_INCIDENT_STATUSES,
-          new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000).toISOString(),
-          call.caller_digits,
-          call.id,
-          call.incident_id,
-        ],
-      );
+      const rows = await similarCandidates(tx, {
+        since: new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000),
+        callerDigits: call.caller_digits,
+        callId: call.id,
+        exceptId: call.incident_id,
+      });
       const probe = { clientId: call.client_id, addressKey: addressKey(q.address), location: q.location };
       const found = rows
         .map((r) => {
@@ -282,11 +270,7 @@ export class IncidentsService {
     if (isTerminal(incident.status))
       throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
     await linkCall(tx, incidentId, call.id);
-    if (call.client_id)
-      await tx.query(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL`, [
-        incidentId,
-        call.client_id,
-      ]);
+    if (call.client_id) await adoptClient(tx, incidentId, call.client_id);
     await appendTimeline(tx, incidentId, 'call.attached', {
       callId: call.id,
       channel: call.channel,
