@@ -147,8 +147,18 @@ export interface HandoffView {
   incident?: import('./partners.js').HandoffIncidentView;
 }
 
+/**
+ * Who to call back about an incident (issue 13 item 4): the number and the relation the first call gave. The team
+ * may have to call the family back, so this is the one piece of the call its phone sees.
+ */
+export interface IncidentCallback {
+  number: string | null;
+  relation: string | null;
+}
+
 export interface IncidentDetail extends IncidentView {
   callIds: string[];
+  callback: IncidentCallback | null;
   clientId: string | null;
   teamId: string | null;
   triage: TriageRecord | null;
