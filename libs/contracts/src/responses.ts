@@ -77,6 +77,11 @@ export interface CallView {
   triage: TriageRecord | null;
   /** Earlier contacts of the matched client in the last 30 days (null: none, or no client matched). */
   repeatContact?: import('./care.js').RepeatContact | null;
+  /**
+   * Where the recognised client (the linked client, or the only match) was last attended: the location of their
+   * newest incident, to pre-fill the new incident's location (issue 13 item 10). Null when there is none.
+   */
+  clientLastLocation?: (LatLng & { address: string | null; at: string }) | null;
 }
 
 export interface IncidentView {

@@ -37,6 +37,24 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
       });
 }
 
+/** Date and time to the second, 24-hour in both languages ("2026. 11. 30. 17:48:05", "30/11/2026, 17:48:05"). */
+export function formatFullDateTime(iso: string | number | Date | null | undefined, lang: string): string {
+  if (iso === null || iso === undefined) return '—';
+  const d = new Date(iso);
+  // `hour12: false` gives "24시 5분" after midnight in Korean; an explicit h23 cycle never does.
+  return Number.isNaN(d.getTime())
+    ? '—'
+    : d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+}
+
 /** A random id for Idempotency-Key headers. */
 export function newIdempotencyKey(): string {
   // randomUUID exists only in secure contexts; the console may be served over plain http on a LAN.
