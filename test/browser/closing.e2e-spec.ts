@@ -3,6 +3,7 @@ import type { AgencyView, CallView, IncidentView } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { localName } from '../../apps/console/src/common/local-name.js';
 
 // Issue 13 item 7 on the coordinator's drawer, in Korean and in English: police assistance asks first and its alert
 // names who asked; the disposition comes from the list (Korean labels on Korean screens); closing with a handoff
@@ -108,10 +109,12 @@ describe.each(['ko', 'en'] as const)('closing and police assistance (%s)', (lang
       .getByTestId('disposition-shown')
       .filter({ hasText: copy.dispositionLabel })
       .waitFor({ timeout: 10_000 });
-    await detail.getByTestId('handoff-row').filter({ hasText: hospital.name }).waitFor({ timeout: 10_000 });
+    // Korean screens put the Korean name first (issue 13 item 8).
+    const hospitalName = localName(hospital.name, lang);
+    await detail.getByTestId('handoff-row').filter({ hasText: hospitalName }).waitFor({ timeout: 10_000 });
     await detail
       .locator('[data-testid="timeline"] li[data-type="handoff.requested"]')
-      .filter({ hasText: hospital.name })
+      .filter({ hasText: hospitalName })
       .first()
       .waitFor({ timeout: 10_000 });
     await context.close();
