@@ -111,9 +111,9 @@ describe.each(['ko', 'en'] as const)('closing the loop (%s)', (lang) => {
       body: { teamId: jung.id },
     });
     expect(offer.status).toBe(201);
-    expect((await env.server.api('POST', `/dispatches/${offer.body.id}/accept`, { token: responderToken })).status).toBe(
-      200,
-    );
+    expect(
+      (await env.server.api('POST', `/dispatches/${offer.body.id}/accept`, { token: responderToken })).status,
+    ).toBe(200);
     await counselor.page.locator('[data-testid="call-progress"][data-team-status="en-route"]').waitFor();
     await expect(progress.getByTestId('call-progress-team').textContent()).resolves.toBe('JUNG-1');
     await expect(progress.getByTestId('call-progress-team-status').textContent()).resolves.toContain(copy.enRoute);
@@ -156,7 +156,9 @@ describe.each(['ko', 'en'] as const)('closing the loop (%s)', (lang) => {
     expect(await seriousA11yFindings(coordinator.page, { exclude: ['[data-testid="map"]'] })).toEqual([]);
     await env.browser.screenshot(coordinator.page, `close-refused-${lang}`);
     await section.getByTestId('clear-and-close').filter({ hasText: copy.clearAndClose }).click();
-    await coordinator.page.locator('[data-testid="incident-detail"][data-status="closed"]').waitFor({ timeout: 10_000 });
+    await coordinator.page
+      .locator('[data-testid="incident-detail"][data-status="closed"]')
+      .waitFor({ timeout: 10_000 });
 
     // The counselor's screen follows the incident to its end.
     await progress.getByTestId('call-progress-status').filter({ hasText: copy.closed }).waitFor({ timeout: 10_000 });
