@@ -4,7 +4,7 @@ import { featureCollection, polygon } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import { Delaunay } from 'd3-delaunay';
 import type { AreaGeometry, LatLng, Position } from '#contracts';
-import { LocalProjection, signedArea2, type PlanarPoint } from './projection.js';
+import { LocalProjection, type PlanarPoint } from './projection.js';
 
 // APPROXIMATE DEMO REGIONS. Everything in this file exists to draw plausible-looking service areas for demo
 // data when no official boundaries have been imported: a district office's Voronoi cell is NOT its legal
