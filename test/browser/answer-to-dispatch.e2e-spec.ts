@@ -6,6 +6,7 @@ import { ActionCounter } from '../support/action-counter.js';
 import { seriousA11yFindings } from '../support/axe.js';
 import { ARTIFACTS_DIR } from '../support/browser.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
 
 // Issue 13 item 10, in Korean and in English: the counselor's actions (clicks and keystrokes) from answering a
 // category A and a category B call until the coordinator sees the incident, the way the console worked before
@@ -13,21 +14,13 @@ import { useConsoleUnderTest } from '../support/console-server.js';
 // (A goes straight on to the incident, a registered client's last location fills the location in, the summary is
 // picked from the triage reasons). Both flows run on this build: the old one is still there, only longer.
 
-const PASSWORD = 'demo-1577-0199';
+const PASSWORD = DEMO_PASSWORD;
 const KIM = '010-0000-0001'; // Kim Min-jun, a registered client of the demo data
 const UNKNOWN = '010-9999-0001'; // the same length, matching no client: nothing is filled in
 const LOCATION = { lat: '37.5628', lng: '126.9962', address: '24 Eulji-ro, Jung-gu' };
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 /** Kim Min-jun was attended before at LOCATION: an earlier incident of his, cancelled. */
 async function earlierIncidentOfKim(): Promise<void> {

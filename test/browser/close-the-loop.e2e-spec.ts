@@ -3,6 +3,7 @@ import type { CallView, DispatchView, IncidentView, TeamView } from '#contracts'
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
 import { waitForExpression } from '../support/page-wait.js';
 
 // Issue 13 items 4 and 6, in Korean and in English. The counselor still on the call sees the team, its ETA and its
@@ -11,7 +12,7 @@ import { waitForExpression } from '../support/page-wait.js';
 // closing while the team is on scene is refused next to the close button, in the screen's language, with the way
 // out (clear the team and close).
 
-const PASSWORD = 'demo-1577-0199';
+const PASSWORD = DEMO_PASSWORD;
 const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
 const env = useConsoleUnderTest();
 
@@ -22,15 +23,7 @@ const COUNT_TONES = `(() => {
   AudioContext.prototype.createOscillator = function () { window.__tones += 1; return create.call(this); };
 })()`;
 
-async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 const COPY = {
   ko: {

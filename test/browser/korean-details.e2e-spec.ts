@@ -2,23 +2,16 @@ import type { Page } from 'playwright-core';
 import type { AgencyView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
 
 // Issue 13 item 8, in Korean and in English: 24-hour time on the call screen and the incident timeline, the tab
 // title in the screen's language, bilingual names Korean first on Korean screens, the demo stations 중부경찰서 and
 // 중부소방서, the particle after an incident number chosen by its last syllable, "tell the caller".
 
-const PASSWORD = 'demo-1577-0199';
+const PASSWORD = DEMO_PASSWORD;
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 /** The 24-hour clock time of `iso` in the page's time zone, as both languages must show it: "13:05:09". */
 async function clock(page: Page, iso: string): Promise<string> {
