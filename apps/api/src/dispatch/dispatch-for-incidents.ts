@@ -28,7 +28,15 @@ export class DispatchForIncidents extends IncidentDispatchPort {
     const team = (await loadTeamRow(tx, live.team_id, true))!;
     const teamFrom = live.status === 'offered' ? 'offered' : 'en-route';
     if (team.status !== teamFrom)
-      throw conflict('STATE_CHANGED', `Team ${team.callsign} is ${team.status}; it must clear first`);
+      throw conflict(
+        'STATE_CHANGED',
+        `Team ${team.callsign} is ${team.status}; it must clear first`,
+        'team-must-clear',
+        {
+          callsign: team.callsign,
+          teamId: team.id,
+        },
+      );
     const withdrawn = (await endDispatch(tx, live.id, live.status, 'withdrawn', reason))!;
     await releaseTeamFrom(tx, team.id, teamFrom);
     await appendTimeline(tx, incident.id, 'dispatch.withdrawn', {
@@ -38,7 +46,7 @@ export class DispatchForIncidents extends IncidentDispatchPort {
       reason,
     });
     tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
-    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.team(team.id));
+    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.teamState(team.id));
     return team.id;
   }
 }

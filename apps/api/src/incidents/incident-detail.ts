@@ -2,6 +2,7 @@ import type { DispatchView, IncidentDetail, TimelineEntry, TriageRecord } from '
 import type { Tx } from '../database/tx.js';
 import { handoffsOfIncident } from '../handoffs/handoffs.repository.js';
 import { toHandoffView } from '../handoffs/handoff-views.js';
+import { incidentCallback } from '../calls/calls.repository.js';
 import { toTriageRecord, triageById } from '../triage/triage.repository.js';
 import { callIdsOf, timelineOf, toIncidentView, type IncidentRow } from './incidents.repository.js';
 
@@ -16,6 +17,7 @@ export async function loadIncidentDetail(tx: Tx, r: IncidentRow, dispatches: Dis
   return {
     ...toIncidentView(r),
     callIds: await callIdsOf(tx, r.id),
+    callback: await incidentCallback(tx, r.id),
     clientId: r.client_id,
     teamId: r.team_id,
     triage,
