@@ -8,6 +8,7 @@ import type {
   EndAdmissionRequest,
   GuardianNoticeRequest,
 } from '#contracts';
+import { agencyKind } from '../agencies/agencies.repository.js';
 import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, forbidden, notFound } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -17,7 +18,6 @@ import { appendTimeline, loadIncidentRow } from '../incidents/incidents.reposito
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import {
   admissionView,
-  agencyKind,
   lockActiveAdmissions,
   setEndsAt,
   endAdmission,

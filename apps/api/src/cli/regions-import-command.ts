@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
 import { RegionsService, type ImportOptions } from '../regions/regions.service.js';
 
@@ -74,7 +75,7 @@ export async function runRegionsImport(
     }
     // openDatabase migrates first, so importing into a fresh data folder works before the first server start.
     ds = await openDatabase(url, 2);
-    const regions = new RegionsService(ds, new UnitOfWork(ds));
+    const regions = new RegionsService(new Db(ds), new UnitOfWork(ds));
     const result = await regions.import(CLI_ACTOR, body, args.options);
     io.out(
       `regions imported from ${args.file}: ${result.created} created, ${result.updated} updated (${result.total} total)`,

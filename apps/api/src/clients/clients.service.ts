@@ -12,13 +12,12 @@ import { forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { normalisePhone } from './phone.js';
 import { clientScope, inScope, type ClientScope } from './client-scope.js';
+import { agencyKind, communityCentreOf } from '../agencies/agencies.repository.js';
+import { regionExists } from '../regions/regions.repository.js';
 import {
-  agencyKind,
   clientHistory,
-  communityCentreOf,
   insertClient,
   loadClient,
-  regionExists,
   saveSafetyPlan,
   searchClients,
   toClientView,

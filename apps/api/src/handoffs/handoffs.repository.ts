@@ -111,10 +111,6 @@ export async function loadHandoff(tx: Tx, id: string, forUpdate = false): Promis
   return tx.one<HandoffRow>(`SELECT * FROM handoff WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
-export async function agencyKindOf(tx: Tx, agencyId: string): Promise<AgencyKind | undefined> {
-  return (await tx.one<{ kind: AgencyKind }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind;
-}
-
 export function toHandoffEvent(r: HandoffRow): HandoffEventData {
   return {
     id: r.id,

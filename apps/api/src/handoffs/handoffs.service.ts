@@ -10,8 +10,8 @@ import { loadIncidentRow } from '../incidents/incidents.repository.js';
 import { TimerRunner } from '../timers/timer-runner.js';
 import { claimBedRequest, withdrawOtherHandoffs } from './bed-requests.repository.js';
 import { handoffViewFor, readerOf } from './handoff-views.js';
+import { agencyKind } from '../agencies/agencies.repository.js';
 import {
-  agencyKindOf,
   answerHandoff,
   cancelHandoff,
   confirmHandoffContact,
@@ -112,7 +112,7 @@ export class HandoffsService implements OnModuleInit {
         throw forbidden('Only the team on this incident may request its handoff');
       if (isTerminal(incident.status))
         throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
-      const kind = await agencyKindOf(tx, req.agencyId);
+      const kind = await agencyKind(tx, req.agencyId);
       if (!kind)
         throw new DomainError('VALIDATION_FAILED', 'agencyId: no such agency', [
           { field: 'agencyId', message: 'no such agency' },

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import pg from 'pg';
 import type { Server } from 'socket.io';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { Metrics } from '../metrics/metrics.js';
 import type { AnyEventEnvelope } from '#contracts';
 import { eventsAfter, headSeq, type StoredEvent } from './events.repository.js';
@@ -28,7 +28,7 @@ export class EventPublisher {
   private url = '';
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly metrics: Metrics,
   ) {}
 
@@ -36,7 +36,7 @@ export class EventPublisher {
     this.server = server;
     this.url = databaseUrl;
     // Start at the head: sockets connecting now catch up through GET /events, not through a replay here.
-    this.lastSeq = await headSeq(this.ds);
+    this.lastSeq = await headSeq(this.db);
     await this.listen();
     this.poll = setInterval(() => this.kick(), pollMs);
     this.poll.unref();
@@ -133,7 +133,7 @@ export class EventPublisher {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const batch = await eventsAfter(this.ds, this.lastSeq, 500);
+      const batch = await eventsAfter(this.db, this.lastSeq, 500);
       this.deliver(batch);
       if (batch.length < 500) return;
     }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { deadSessions, SESSIONS_CHANNEL, type SessionEnded } from '../auth/sessions.repository.js';
 import { EventsGateway } from './events.gateway.js';
 
@@ -18,7 +18,7 @@ export class SessionWatcher {
   private url = '';
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly gateway: EventsGateway,
   ) {}
 
@@ -39,7 +39,7 @@ export class SessionWatcher {
   /** Closes every local socket whose session is no longer live. */
   async sweep(): Promise<void> {
     try {
-      const dead = await deadSessions(this.ds, await this.gateway.openSessionIds());
+      const dead = await deadSessions(this.db, await this.gateway.openSessionIds());
       await this.gateway.closeSessions(dead);
     } catch (e) {
       if (!this.stopped) this.log.warn(`session sweep failed: ${(e as Error).message}`);

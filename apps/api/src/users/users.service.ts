@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateUserRequest, Role, UpdateUserRequest, UserAdminView, UserView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { hashPassword } from '../auth/passwords.js';
 import { SessionService } from '../auth/sessions.js';
@@ -23,6 +24,7 @@ const invalid = (field: string, message: string): DomainError =>
 @Injectable()
 export class UsersService {
   constructor(
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
     private readonly sessions: SessionService,
   ) {}
@@ -42,7 +44,7 @@ export class UsersService {
   }
 
   async list(): Promise<UserAdminView[]> {
-    return (await listUsers(this.uow.dataSource)).map(toUserAdminView);
+    return (await listUsers(this.db)).map(toUserAdminView);
   }
 
   /**
