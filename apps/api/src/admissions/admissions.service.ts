@@ -76,7 +76,7 @@ export class AdmissionsService {
 
   /** Staff see every admission; a hospital sees only its own; other partners none. */
   list(actor: Actor, filter: { active?: 'true' | 'false'; incidentId?: string }): Promise<EmergencyAdmissionView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const hospitalId = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
       const views = await listAdmissions(tx, {
         active: filter.active === undefined ? null : filter.active === 'true',

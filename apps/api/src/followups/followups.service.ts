@@ -37,7 +37,7 @@ export class FollowUpsService {
    * the person to call back, so the list is an audited read of each person shown.
    */
   list(actor: Actor, q: FollowUpListQuery): Promise<FollowUpView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const own = await this.ownCentre(tx);
       const items = await listFollowUps(tx, {
         agencyId: own ?? q.agencyId ?? null,

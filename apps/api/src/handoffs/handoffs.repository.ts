@@ -11,6 +11,7 @@ import {
 } from '#contracts';
 import { handoffViewFor } from './handoff-views.js';
 import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
+import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
@@ -81,11 +82,9 @@ export interface HandoffFilter {
   fieldTeamId: string | null;
 }
 
-type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
-
 /** Newest and unanswered first: what a partner must answer now is on top. */
-export async function listHandoffSources(query: Query, f: HandoffFilter): Promise<HandoffSourceRow[]> {
-  return query<HandoffSourceRow>(
+export async function listHandoffSources(db: Queryable, f: HandoffFilter): Promise<HandoffSourceRow[]> {
+  return db.query<HandoffSourceRow>(
     `${SOURCE_SELECT}
      WHERE ($1::uuid IS NULL OR h.agency_id = $1) AND ($2::uuid IS NULL OR h.incident_id = $2) AND ($3::text IS NULL OR h.status = $3)
        AND ($4::uuid IS NULL OR ${teamMayReadSql('h.incident_id', '$4::uuid')})

@@ -59,9 +59,9 @@ export class HandoffsService implements OnModuleInit {
    * (need-to-know/field-view.ts); other staff all. Newest and unanswered first, each in its reader's view.
    */
   list(actor: Actor, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const own = actor.role === 'agency' ? (actor.agencyId ?? NO_AGENCY) : null;
-      const rows = await listHandoffSources((sql, params) => tx.query(sql, params), {
+      const rows = await listHandoffSources(tx, {
         agencyId: own,
         incidentId: filter.incidentId ?? null,
         status: filter.status ?? null,
@@ -81,7 +81,7 @@ export class HandoffsService implements OnModuleInit {
 
   /** GET /handoffs/:id: the agency it is addressed to, or staff; an audited read of the person's record. */
   get(actor: Actor, id: string): Promise<HandoffView> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const source = await loadHandoffSource(tx, id);
       if (!source) throw notFound('Handoff');
       if (actor.role === 'agency' && actor.agencyId !== source.agency_id)
