@@ -70,6 +70,19 @@ export async function loadHospitals(tx: Tx): Promise<AgencyRow[]> {
   return tx.query<AgencyRow>(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE kind = 'hospital' ORDER BY name, id`);
 }
 
+export async function agencyExists(q: Queryable, agencyId: string): Promise<boolean> {
+  return (await q.one(`SELECT 1 FROM agency WHERE id = $1`, [agencyId])) !== undefined;
+}
+
+/** Replaces the agency's webhook signing secret; false when there is no such agency. */
+export async function setWebhookSecret(tx: Tx, agencyId: string, secret: string): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(`UPDATE agency SET webhook_secret = $2 WHERE id = $1 RETURNING id`, [
+    agencyId,
+    secret,
+  ]);
+  return rows.length > 0;
+}
+
 /** The agency's kind, or null when there is no such agency. */
 export async function agencyKind(q: Queryable, agencyId: string): Promise<AgencyKind | null> {
   return (await q.one<{ kind: AgencyKind }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind ?? null;

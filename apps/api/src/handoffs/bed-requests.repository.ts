@@ -1,5 +1,4 @@
 import type { Tx } from '../database/tx.js';
-import { HANDOFF_UNANSWERED_TIMER, type HandoffRow } from './handoffs.repository.js';
 
 export interface BedRequestRow {
   id: string;
@@ -27,18 +26,4 @@ export async function claimBedRequest(tx: Tx, bedRequestId: string, handoffId: s
     [bedRequestId, handoffId, tx.now.toISOString()],
   );
   return row !== undefined;
-}
-
-/** The other hospitals' open requests of a bed request, withdrawn once one hospital accepted. */
-export async function withdrawOtherHandoffs(tx: Tx, bedRequestId: string, winnerId: string): Promise<HandoffRow[]> {
-  const rows = await tx.query<HandoffRow>(
-    `UPDATE handoff SET status = 'withdrawn', responded_at = NULL
-     WHERE bed_request_id = $1 AND id <> $2 AND status = 'requested' RETURNING *`,
-    [bedRequestId, winnerId],
-  );
-  await tx.query(
-    `UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = ANY($2::uuid[]) AND fired_at IS NULL AND cancelled_at IS NULL`,
-    [HANDOFF_UNANSWERED_TIMER, rows.map((r) => r.id)],
-  );
-  return rows.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -242,3 +242,17 @@ export async function recordHandoffChange(
   await tx.audit({ action: change.audit, entityType: 'handoff', entityId: row.id, details });
   emitHandoff(tx, 'handoff.updated', row, teamId);
 }
+
+/** The other hospitals' open requests of a bed request, withdrawn once one hospital accepted. */
+export async function withdrawOtherHandoffs(tx: Tx, bedRequestId: string, winnerId: string): Promise<HandoffRow[]> {
+  const rows = await tx.query<HandoffRow>(
+    `UPDATE handoff SET status = 'withdrawn', responded_at = NULL
+     WHERE bed_request_id = $1 AND id <> $2 AND status = 'requested' RETURNING *`,
+    [bedRequestId, winnerId],
+  );
+  await tx.query(
+    `UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = ANY($2::uuid[]) AND fired_at IS NULL AND cancelled_at IS NULL`,
+    [HANDOFF_UNANSWERED_TIMER, rows.map((r) => r.id)],
+  );
+  return rows.sort((a, b) => a.id.localeCompare(b.id));
+}

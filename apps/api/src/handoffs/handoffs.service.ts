@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { loadIncidentRow } from '../incidents/incidents.repository.js';
 import { TimerRunner } from '../timers/timer-runner.js';
-import { claimBedRequest, withdrawOtherHandoffs } from './bed-requests.repository.js';
+import { claimBedRequest } from './bed-requests.repository.js';
 import { handoffViewFor, readerOf } from './handoff-views.js';
 import { agencyKind } from '../agencies/agencies.repository.js';
 import {
@@ -21,6 +21,7 @@ import {
   loadHandoffSource,
   recordHandoffChange,
   requestHandoff,
+  withdrawOtherHandoffs,
   type HandoffRow,
 } from './handoffs.repository.js';
 import { raiseUnansweredAlert } from './unanswered.js';

@@ -82,6 +82,10 @@ export async function loadTeam(tx: Tx, id: string): Promise<TeamView | null> {
   return row ? toTeamView(row) : null;
 }
 
+export async function teamExists(q: Queryable, id: string): Promise<boolean> {
+  return (await q.one(`SELECT 1 FROM team WHERE id = $1`, [id])) !== undefined;
+}
+
 /** The team row, locked for the rest of the transaction when `forUpdate`. */
 export async function loadTeamRow(tx: Tx, id: string, forUpdate = false): Promise<TeamRow | undefined> {
   return tx.one<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t' : ''}`, [id]);

@@ -108,7 +108,3 @@ export async function setPassword(tx: Tx, id: string, passwordHash: string): Pro
   );
   return rows.length > 0;
 }
-
-export async function exists(tx: Tx, table: 'team' | 'agency', id: string): Promise<boolean> {
-  return !!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]));
-}
