@@ -45,7 +45,7 @@ export class TeamsService {
         entityId: team.id,
         details: { callsign: team.callsign },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.team(team.id));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(team.id));
       return team;
     });
   }
@@ -68,7 +68,7 @@ export class TeamsService {
         entityId: id,
         details: { fields: Object.keys(req) },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.team(id));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(id));
       return team;
     });
   }
@@ -81,7 +81,7 @@ export class TeamsService {
       if (!(await setTeamLocation(tx, teamId, at))) throw notFound('Team');
       const team = (await loadTeam(tx, teamId))!;
       // Positions are high-frequency and not a person's record: an event, but no audit row per fix.
-      tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
     });
   }
 }
