@@ -1,4 +1,4 @@
-import type { Query } from '../database/read-query.js';
+import type { Queryable } from '../database/db.js';
 export interface AgencyPlaceRow {
   id: string;
   name: string;
@@ -11,11 +11,11 @@ export interface AgencyPlaceRow {
 
 /** The agencies of a kind, each saying whether it serves `regionId` (none does when it is null). */
 export function agenciesOfKind(
-  query: Query,
+  db: Queryable,
   kind: 'police' | 'fire',
   regionId: string | null,
 ): Promise<AgencyPlaceRow[]> {
-  return query<AgencyPlaceRow>(
+  return db.query<AgencyPlaceRow>(
     `SELECT id, name, kind, lat, lng, ($2::uuid IS NOT NULL AND $2::uuid = ANY(region_ids)) AS in_region FROM agency WHERE kind = $1`,
     [kind, regionId],
   );

@@ -1,4 +1,4 @@
-import type { Query } from '../database/read-query.js';
+import type { Queryable } from '../database/db.js';
 import type {
   CallChannel,
   CallEventData,
@@ -78,11 +78,11 @@ export function toCallEvent(r: CallRow, category: Category | null): CallEventDat
 
 /** The queue: calls in these statuses, oldest waiting first, then at most `endedLimit` ended ones, newest first. */
 export async function listCallQueue(
-  query: Query,
+  db: Queryable,
   statuses: readonly CallStatus[],
   endedLimit: number,
 ): Promise<CallRow[]> {
-  return query<CallRow>(
+  return db.query<CallRow>(
     `(SELECT * FROM call WHERE status = ANY($1::text[]) AND status <> 'ended' ORDER BY received_at LIMIT 1000)
      UNION ALL
      (SELECT * FROM call WHERE 'ended' = ANY($1::text[]) AND status = 'ended' ORDER BY ended_at DESC LIMIT ${endedLimit})`,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type {
   CallStatus,
   CallView,
@@ -25,7 +24,7 @@ import { currentTriage, toTriageRecord } from '../triage/triage.repository.js';
 import { createFollowUpIfDue } from '../followups/follow-up-tasks.js';
 import { assertActive, assertMayActOn } from './call-ownership.js';
 import { requestFingerprint } from './idempotency.js';
-import { readQuery } from '../database/read-query.js';
+import { Db } from '../database/db.js';
 import {
   assignCall,
   callByIdempotencyKey,
@@ -51,13 +50,13 @@ const ENDED_LIST_LIMIT = 200;
 @Injectable()
 export class CallsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
   /** The live queue (oldest waiting first), without personal fields, so it needs no audit row. */
   async list(statuses: readonly CallStatus[]): Promise<CallView[]> {
-    const rows = await listCallQueue(readQuery(this.ds), statuses, ENDED_LIST_LIMIT);
+    const rows = await listCallQueue(this.db, statuses, ENDED_LIST_LIMIT);
     return rows.map(toQueueView);
   }
 
@@ -131,7 +130,7 @@ export class CallsService {
 
   /** The call with its current triage and caller matches: an audited read (PIPA access log). */
   get(actor: Actor, id: string): Promise<CallView> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const row = await loadCall(tx, id);
       if (!row) throw notFound('Call');
       await tx.audit({ action: 'call.read', entityType: 'call', entityId: id, subjectId: row.client_id });

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { DispatchStatus, DispatchView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { forbidden } from '../common/errors.js';
 import { listDispatches, toDispatchView } from './dispatch.repository.js';
-import { readQuery } from '../database/read-query.js';
+import { Db } from '../database/db.js';
 
 /** Read side of dispatches: a team's phone finds its current offer; the control room lists an incident's history. */
 @Injectable()
 export class DispatchQueriesService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** GET /dispatches?teamId=&incidentId=&status= (newest first, at most 200). Responders see their own team only. */
   async list(
@@ -21,7 +20,7 @@ export class DispatchQueriesService {
       if (teamId && teamId !== actor.teamId) throw forbidden("Responders see only their own team's dispatches");
       teamId = actor.teamId;
     }
-    const rows = await listDispatches(readQuery(this.ds), {
+    const rows = await listDispatches(this.db, {
       teamId: teamId ?? null,
       incidentId: q.incidentId ?? null,
       statuses: q.status ?? null,

@@ -1,4 +1,4 @@
-import type { Query } from '../database/read-query.js';
+import type { Queryable } from '../database/db.js';
 import type { DispatchEventData, DispatchIncidentSummary, DispatchStatus, DispatchView } from '#contracts';
 import type { Tx } from '../database/tx.js';
 import type { IncidentRow } from '../incidents/incidents.repository.js';
@@ -121,10 +121,10 @@ export type DispatchWithIncidentRow = DispatchRow & SummarySource;
 
 /** Dispatches with their incident's summary, newest offer first, at most 200; each filter applies when given. */
 export function listDispatches(
-  query: Query,
+  db: Queryable,
   f: { teamId: string | null; incidentId: string | null; statuses: readonly DispatchStatus[] | null },
 ): Promise<DispatchWithIncidentRow[]> {
-  return query<DispatchWithIncidentRow>(
+  return db.query<DispatchWithIncidentRow>(
     `SELECT d.*, i.number, i.category, i.lat, i.lng, i.address
      FROM dispatch d JOIN incident i ON i.id = d.incident_id
      WHERE ($1::uuid IS NULL OR d.team_id = $1) AND ($2::uuid IS NULL OR d.incident_id = $2)

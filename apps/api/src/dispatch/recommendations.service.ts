@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TEAM_SKILLS, type Category, type DispatchPlan, type RecommendationView, type TeamSkill } from '#contracts';
 import {
   haversineKm,
@@ -15,11 +14,11 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { notFound } from '../common/errors.js';
 import type { Tx } from '../database/tx.js';
-import { readQuery, type Query } from '../database/read-query.js';
 import { readIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
-import { toTeamView } from '../teams/teams.repository.js';
-import { allTeams, dispatchableTeams } from '../teams/team-dispatch.repository.js';
+import { listTeams } from '../teams/teams.repository.js';
+import { dispatchableTeams } from '../teams/team-dispatch.repository.js';
 import { agenciesOfKind, type AgencyPlaceRow } from '../agencies/agency-lookup.repository.js';
+import { Db, type Queryable } from '../database/db.js';
 
 /**
  * How much faster an out-of-region team must be to outrank an in-region one. Category A trades locality for speed
@@ -46,7 +45,7 @@ export class RecommendationsService {
   private readonly router: Router = new StraightLineRouter();
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,22 +60,20 @@ export class RecommendationsService {
 
   /** GET /incidents/:id/recommendations: on-duty available teams, best first (all of them unless `limit`). */
   async forIncident(incidentId: string, limit?: number): Promise<RecommendationView[]> {
-    const query = readQuery(this.ds);
-    const incident = await this.incident(query, incidentId);
+    const incident = await this.incident(incidentId);
     if (isTerminal(incident.status)) return [];
     // A team that declined this incident is not recommended for it again (issue 13 item 3); the console shows why.
-    const teams = await dispatchableTeams(query, { incidentId: incident.id, declinedOnly: true });
+    const teams = await dispatchableTeams(this.db, { incidentId: incident.id, declinedOnly: true });
     return recommendTeams(recommendationIncident(incident), teams, { ...this.options(new Date()), limit });
   }
 
   /** GET /incidents/:id/dispatch-plan: the ranking, the teams left out and why, and the partners to call. */
   async plan(incidentId: string): Promise<DispatchPlan> {
-    const query = readQuery(this.ds);
-    const incident = await this.incident(query, incidentId);
-    const teams = await allTeams(query);
+    const incident = await this.incident(incidentId);
+    const teams = await listTeams(this.db);
     const { recommendations, excluded } = isTerminal(incident.status)
       ? { recommendations: [], excluded: [] }
-      : rankTeams(recommendationIncident(incident), teams.map(toTeamView), this.options(new Date()));
+      : rankTeams(recommendationIncident(incident), teams, this.options(new Date()));
     const partners = {
       police: incident.notify.police === true,
       ems: incident.notify.ems === true,
@@ -88,7 +85,7 @@ export class RecommendationsService {
     if (partners.ems || partners.fire) kinds.push('fire');
     const partnerAgencies: DispatchPlan['partnerAgencies'] = [];
     for (const kind of kinds) {
-      const agency = await nearestAgency(query, kind, incident);
+      const agency = await nearestAgency(this.db, kind, incident);
       if (agency)
         partnerAgencies.push({
           kind,
@@ -102,15 +99,15 @@ export class RecommendationsService {
 
   /** Available teams for an automatic re-offer, best first, leaving out those that already had this incident. */
   async forReoffer(tx: Tx, incident: IncidentRow): Promise<RecommendationView[]> {
-    const teams = await dispatchableTeams((sql, params) => tx.query(sql, params), {
+    const teams = await dispatchableTeams(tx, {
       incidentId: incident.id,
       declinedOnly: false,
     });
     return recommendTeams(recommendationIncident(incident), teams, this.options(tx.now));
   }
 
-  private async incident(query: Query, id: string): Promise<IncidentRow> {
-    const row = await readIncidentRow(query, id);
+  private async incident(id: string): Promise<IncidentRow> {
+    const row = await readIncidentRow(this.db, id);
     if (!row) throw notFound('Incident');
     return row;
   }
@@ -118,11 +115,11 @@ export class RecommendationsService {
 
 /** The agency of that kind serving the incident's region (nearest if several), else the nearest one anywhere. */
 export async function nearestAgency(
-  query: Query,
+  db: Queryable,
   kind: 'police' | 'fire',
   incident: Pick<IncidentRow, 'region_id' | 'lat' | 'lng'>,
 ): Promise<(AgencyPlaceRow & { distanceKm: number }) | null> {
-  const rows = await agenciesOfKind(query, kind, incident.region_id);
+  const rows = await agenciesOfKind(db, kind, incident.region_id);
   let best: (AgencyPlaceRow & { distanceKm: number }) | null = null;
   for (const r of rows) {
     const distanceKm = haversineKm({ lat: r.lat, lng: r.lng }, incident);

@@ -6,7 +6,8 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
-import { openAlertByKey, raiseAlert } from '../alerts/alerts.js';
+import { raiseAlert } from '../alerts/alerts.js';
+import { openAlertByKey } from '../alerts/alerts.repository.js';
 import { openPoliceHandoff, requestHandoff } from '../handoffs/handoffs.repository.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
@@ -97,7 +98,7 @@ export class SafetyService implements OnModuleInit {
 
       let handoff: { id: string; agency_id: string } | undefined = await openPoliceHandoff(tx, incident.id);
       if (!handoff) {
-        const agency = await nearestAgency((sql, params) => tx.query(sql, params), 'police', incident);
+        const agency = await nearestAgency(tx, 'police', incident);
         if (agency) {
           const row = await requestHandoff(tx, incident, {
             agencyId: agency.id,

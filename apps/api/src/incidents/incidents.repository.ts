@@ -1,4 +1,4 @@
-import type { Query } from '../database/read-query.js';
+import type { Queryable } from '../database/db.js';
 import type { Category, IncidentEventData, IncidentStatus, IncidentView } from '#contracts';
 import { isTerminal, TERMINAL_INCIDENT_STATUSES } from '#dispatch';
 import type { Tx } from '../database/tx.js';
@@ -70,8 +70,8 @@ export async function loadIncidentRow(tx: Tx, id: string, forUpdate = false): Pr
 }
 
 /** loadIncidentRow outside a transaction (reads that change nothing, such as the recommendations). */
-export async function readIncidentRow(query: Query, id: string): Promise<IncidentRow | undefined> {
-  const [row] = await query<IncidentRow>(`SELECT * FROM incident WHERE id = $1`, [id]);
+export async function readIncidentRow(db: Queryable, id: string): Promise<IncidentRow | undefined> {
+  const [row] = await db.query<IncidentRow>(`SELECT * FROM incident WHERE id = $1`, [id]);
   return row;
 }
 

@@ -1,8 +1,8 @@
-import type { Query } from '../database/read-query.js';
+import type { Queryable } from '../database/db.js';
 import type { CandidateTeam } from '#geo';
 import type { StoredTeamStatus } from '#dispatch';
 import type { Tx } from '../database/tx.js';
-import { TEAM_SELECT, type TeamRow } from './teams.repository.js';
+import type { TeamRow } from './teams.repository.js';
 
 // The team table as dispatch changes it. Every status change is conditional on the status it leaves, so of two
 // racing changes (two offers of one team, an accept and an expiry) exactly one finds the row as it expected.
@@ -77,11 +77,6 @@ export async function recordCheckin(tx: Tx, teamId: string, statuses: readonly s
   return row !== undefined;
 }
 
-/** Every team, by callsign. */
-export function allTeams(query: Query): Promise<TeamRow[]> {
-  return query<TeamRow>(`${TEAM_SELECT} ORDER BY t.callsign`);
-}
-
 /** The team columns ranking reads, with the fix time as epoch ms instead of `location_at`. */
 type CandidateRow = Pick<
   TeamRow,
@@ -103,10 +98,10 @@ type CandidateRow = Pick<
  * parsing every timestamp column of `team.*` cost more than the ranking itself.
  */
 export async function dispatchableTeams(
-  query: Query,
+  db: Queryable,
   exclude: { incidentId: string; declinedOnly: boolean },
 ): Promise<CandidateTeam[]> {
-  const rows = await query<CandidateRow>(
+  const rows = await db.query<CandidateRow>(
     `SELECT t.id, t.callsign, t.region_id, t.covered_region_ids, t.base_lat, t.base_lng, t.skills, t.size,
        t.location_lat, t.location_lng, (extract(epoch FROM t.location_at) * 1000)::float8 AS location_ms
      FROM team t
