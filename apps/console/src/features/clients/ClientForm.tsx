@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ClientBasisKind, ClientView, CreateClientRequest } from '#contracts';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
+import { CheckField, FormActions, SelectField, TextAreaField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { fromLines, localNow, localToIso, toLines } from './care-format';
@@ -88,47 +88,52 @@ export function ClientForm({
   return (
     <form className="care-form" onSubmit={submit} data-testid="client-form" aria-labelledby="client-form-title">
       <h3 id="client-form-title">{client ? t.clients.edit : t.clients.create}</h3>
-      <label>
-        <span>{t.clients.name}</span>
-        <input name="name" value={d.name} onChange={(e) => set('name', e.target.value)} required maxLength={120} />
-      </label>
-      <label>
-        <span>{t.clients.phones}</span>
-        <textarea name="phones" value={d.phones} onChange={(e) => set('phones', e.target.value)} rows={2} />
-      </label>
-      <label>
-        <span>{t.clients.birthYear}</span>
-        <input
-          name="birthYear"
-          type="number"
-          min={1900}
-          max={2100}
-          value={d.birthYear}
-          onChange={(e) => set('birthYear', e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t.clients.name}
+        frame="plain"
+        name="name"
+        value={d.name}
+        onValue={(v) => set('name', v)}
+        required
+        maxLength={120}
+      />
+      <TextAreaField
+        label={t.clients.phones}
+        frame="plain"
+        name="phones"
+        value={d.phones}
+        onValue={(v) => set('phones', v)}
+        rows={2}
+      />
+      <TextField
+        label={t.clients.birthYear}
+        frame="plain"
+        name="birthYear"
+        type="number"
+        min={1900}
+        max={2100}
+        value={d.birthYear}
+        onValue={(v) => set('birthYear', v)}
+      />
       {staff ? (
-        <label>
-          <span>{t.clients.centre}</span>
-          <select name="centre" value={d.centreId} onChange={(e) => set('centreId', e.target.value)}>
-            <option value="">{t.clients.noCentre}</option>
-            {(centres.data ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      <label>
-        <span>{t.clients.caseManager}</span>
-        <input
-          name="caseManager"
-          value={d.caseManager}
-          onChange={(e) => set('caseManager', e.target.value)}
-          maxLength={120}
+        <SelectField
+          label={t.clients.centre}
+          frame="plain"
+          name="centre"
+          value={d.centreId}
+          onValue={(v) => set('centreId', v)}
+          blank={t.clients.noCentre}
+          options={(centres.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
         />
-      </label>
+      ) : null}
+      <TextField
+        label={t.clients.caseManager}
+        frame="plain"
+        name="caseManager"
+        value={d.caseManager}
+        onValue={(v) => set('caseManager', v)}
+        maxLength={120}
+      />
       <fieldset>
         <legend>{t.clients.basis}</legend>
         {client?.basis && !d.restateBasis ? (
@@ -149,68 +154,57 @@ export function ClientForm({
                 <span>{t.clients.basisKind[kind]}</span>
               </label>
             ))}
-            <label>
-              <span>{d.basisKind === 'consent' ? t.clients.basisScope : t.clients.basisNote}</span>
-              <input
-                name="basisText"
-                value={d.basisText}
-                onChange={(e) => set('basisText', e.target.value)}
-                required={d.basisKind === 'consent'}
-                maxLength={500}
-              />
-            </label>
-            <label>
-              <span>{t.clients.basisAt}</span>
-              <input
-                name="basisAt"
-                type="datetime-local"
-                value={d.basisAt}
-                onChange={(e) => set('basisAt', e.target.value)}
-                required
-              />
-            </label>
+            <TextField
+              label={d.basisKind === 'consent' ? t.clients.basisScope : t.clients.basisNote}
+              frame="plain"
+              name="basisText"
+              value={d.basisText}
+              onValue={(v) => set('basisText', v)}
+              required={d.basisKind === 'consent'}
+              maxLength={500}
+            />
+            <TextField
+              label={t.clients.basisAt}
+              frame="plain"
+              name="basisAt"
+              type="datetime-local"
+              value={d.basisAt}
+              onValue={(v) => set('basisAt', v)}
+              required
+            />
           </>
         )}
       </fieldset>
       <fieldset>
         <legend>{t.clients.caution}</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            name="cautionWeapon"
-            checked={d.weapon}
-            onChange={(e) => set('weapon', e.target.checked)}
-          />
-          <span>{t.clients.cautionWeapon}</span>
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            name="cautionViolence"
-            checked={d.violence}
-            onChange={(e) => set('violence', e.target.checked)}
-          />
-          <span>{t.clients.cautionViolence}</span>
-        </label>
-        <label>
-          <span>{t.clients.cautionNote}</span>
-          <input
-            name="cautionNote"
-            value={d.cautionNote}
-            onChange={(e) => set('cautionNote', e.target.value)}
-            maxLength={200}
-          />
-        </label>
+        <CheckField
+          label={t.clients.cautionWeapon}
+          name="cautionWeapon"
+          checked={d.weapon}
+          onChecked={(v) => set('weapon', v)}
+        />
+        <CheckField
+          label={t.clients.cautionViolence}
+          name="cautionViolence"
+          checked={d.violence}
+          onChecked={(v) => set('violence', v)}
+        />
+        <TextField
+          label={t.clients.cautionNote}
+          frame="plain"
+          name="cautionNote"
+          value={d.cautionNote}
+          onValue={(v) => set('cautionNote', v)}
+          maxLength={200}
+        />
       </fieldset>
-      <FailureNote failure={failure} />
-      <div className="care-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {client ? t.clients.save : t.clients.create}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
+      <FormActions
+        failure={failure}
+        busy={busy}
+        submitLabel={client ? t.clients.save : t.clients.create}
+        onCancel={onCancel}
+        className="care-actions"
+      />
     </form>
   );
 }
