@@ -23,6 +23,9 @@ interface Draft {
   cautionNote: string;
 }
 
+/** The draft's text fields; each control is named by its key. */
+type TextKey = 'name' | 'phones' | 'birthYear' | 'centreId' | 'caseManager' | 'basisText' | 'basisAt' | 'cautionNote';
+
 function draftOf(c: ClientView | null): Draft {
   return {
     name: c?.name ?? '',
@@ -60,6 +63,13 @@ export function ClientForm({
   const centres = useLoad(() => api.communityCentres(), staff ? 'centres' : null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((x) => ({ ...x, [key]: value }));
 
+  // Care forms have plain labels (no grid class).
+  const text = (key: TextKey) =>
+    ({ frame: 'plain', name: key, value: d[key], onValue: (v: string) => set(key, v) }) as const;
+  const caution = (key: 'weapon' | 'violence', name: string, label: string) => (
+    <CheckField label={label} name={name} checked={d[key]} onChecked={(v) => set(key, v)} />
+  );
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body: CreateClientRequest = {
@@ -88,52 +98,19 @@ export function ClientForm({
   return (
     <form className="care-form" onSubmit={submit} data-testid="client-form" aria-labelledby="client-form-title">
       <h3 id="client-form-title">{client ? t.clients.edit : t.clients.create}</h3>
-      <TextField
-        label={t.clients.name}
-        frame="plain"
-        name="name"
-        value={d.name}
-        onValue={(v) => set('name', v)}
-        required
-        maxLength={120}
-      />
-      <TextAreaField
-        label={t.clients.phones}
-        frame="plain"
-        name="phones"
-        value={d.phones}
-        onValue={(v) => set('phones', v)}
-        rows={2}
-      />
-      <TextField
-        label={t.clients.birthYear}
-        frame="plain"
-        name="birthYear"
-        type="number"
-        min={1900}
-        max={2100}
-        value={d.birthYear}
-        onValue={(v) => set('birthYear', v)}
-      />
+      <TextField label={t.clients.name} {...text('name')} required maxLength={120} />
+      <TextAreaField label={t.clients.phones} {...text('phones')} rows={2} />
+      <TextField label={t.clients.birthYear} {...text('birthYear')} type="number" min={1900} max={2100} />
       {staff ? (
         <SelectField
           label={t.clients.centre}
-          frame="plain"
+          {...text('centreId')}
           name="centre"
-          value={d.centreId}
-          onValue={(v) => set('centreId', v)}
           blank={t.clients.noCentre}
           options={(centres.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
         />
       ) : null}
-      <TextField
-        label={t.clients.caseManager}
-        frame="plain"
-        name="caseManager"
-        value={d.caseManager}
-        onValue={(v) => set('caseManager', v)}
-        maxLength={120}
-      />
+      <TextField label={t.clients.caseManager} {...text('caseManager')} maxLength={120} />
       <fieldset>
         <legend>{t.clients.basis}</legend>
         {client?.basis && !d.restateBasis ? (
@@ -156,47 +133,19 @@ export function ClientForm({
             ))}
             <TextField
               label={d.basisKind === 'consent' ? t.clients.basisScope : t.clients.basisNote}
-              frame="plain"
-              name="basisText"
-              value={d.basisText}
-              onValue={(v) => set('basisText', v)}
+              {...text('basisText')}
               required={d.basisKind === 'consent'}
               maxLength={500}
             />
-            <TextField
-              label={t.clients.basisAt}
-              frame="plain"
-              name="basisAt"
-              type="datetime-local"
-              value={d.basisAt}
-              onValue={(v) => set('basisAt', v)}
-              required
-            />
+            <TextField label={t.clients.basisAt} {...text('basisAt')} type="datetime-local" required />
           </>
         )}
       </fieldset>
       <fieldset>
         <legend>{t.clients.caution}</legend>
-        <CheckField
-          label={t.clients.cautionWeapon}
-          name="cautionWeapon"
-          checked={d.weapon}
-          onChecked={(v) => set('weapon', v)}
-        />
-        <CheckField
-          label={t.clients.cautionViolence}
-          name="cautionViolence"
-          checked={d.violence}
-          onChecked={(v) => set('violence', v)}
-        />
-        <TextField
-          label={t.clients.cautionNote}
-          frame="plain"
-          name="cautionNote"
-          value={d.cautionNote}
-          onValue={(v) => set('cautionNote', v)}
-          maxLength={200}
-        />
+        {caution('weapon', 'cautionWeapon', t.clients.cautionWeapon)}
+        {caution('violence', 'cautionViolence', t.clients.cautionViolence)}
+        <TextField label={t.clients.cautionNote} {...text('cautionNote')} maxLength={200} />
       </fieldset>
       <FormActions
         failure={failure}
