@@ -64,6 +64,25 @@ export function UserForm({
     });
   };
 
+  // A responder is bound to a team, an agency user to an agency.
+  const binding =
+    role === 'responder'
+      ? {
+          label: t.people.team,
+          name: 'teamId',
+          value: teamId,
+          onValue: setTeamId,
+          options: teams.map((tm) => ({ value: tm.id, label: tm.callsign })),
+        }
+      : role === 'agency'
+        ? {
+            label: t.people.agency,
+            name: 'agencyId',
+            value: agencyId,
+            onValue: setAgencyId,
+            options: agencies.map((a) => ({ value: a.id, label: a.name })),
+          }
+        : null;
   return (
     <AdminForm
       id="user-form"
@@ -102,26 +121,7 @@ export function UserForm({
           onValue={(v) => setRole(v as Role)}
           options={ROLES.map((r) => ({ value: r, label: t.roles[r] }))}
         />
-        {role === 'responder' ? (
-          <SelectField
-            label={t.people.team}
-            name="teamId"
-            value={teamId}
-            onValue={setTeamId}
-            options={teams.map((tm) => ({ value: tm.id, label: tm.callsign }))}
-            required
-          />
-        ) : null}
-        {role === 'agency' ? (
-          <SelectField
-            label={t.people.agency}
-            name="agencyId"
-            value={agencyId}
-            onValue={setAgencyId}
-            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-            required
-          />
-        ) : null}
+        {binding ? <SelectField {...binding} required /> : null}
         {user ? null : (
           <NewPasswordField label={t.people.initialPassword} name="password" value={password} onValue={setPassword} />
         )}
