@@ -3,14 +3,7 @@ import { CSSRS_BEHAVIORS, type CssrsAnswers } from '#contracts';
 // C-SSRS fixtures for the specs, stated here once and independently of libs/triage (reference/triage.md §2).
 
 /** The screener's questions in asking order (Q1–Q6), as the reference lists them. */
-export const CSSRS_ORDER = [
-  'wishDead',
-  'suicidalThoughts',
-  'thoughtsWithMethod',
-  'intent',
-  'planWithIntent',
-  'behavior',
-] as const;
+export const CSSRS_ORDER = 'wishDead suicidalThoughts thoughtsWithMethod intent planWithIntent behavior'.split(' ');
 
 /** Every answer at its worst: each yes/no question "yes", suicidal behaviour in the past three months. */
 export const WORST_CSSRS: CssrsAnswers = {

@@ -1,5 +1,5 @@
-import { CSSRS_BEHAVIORS, type CssrsAnswers, type FieldError } from '#contracts';
-import { CSSRS_ORDER, WORST_CSSRS } from '../../../test/support/cssrs.js';
+import { type CssrsAnswers, type FieldError } from '#contracts';
+import { CSSRS_ORDER, WORST_CSSRS, allCssrsCombinations } from '../../../test/support/cssrs.js';
 import { blankTriageInput } from './blank-input.js';
 import { GATED_CSSRS_QUESTIONS } from './cssrs.js';
 import { ROOT_FIELD, clearSkippedAnswers, skipLogic, validateTriageInput } from './validate.js';
@@ -222,22 +222,13 @@ describe('validateTriageInput: C-SSRS skip logic', () => {
 
   it('accepts exactly the skip-consistent answers among all 96 combinations', () => {
     let accepted = 0;
-    for (let bits = 0; bits < 32; bits++) {
-      for (const behavior of CSSRS_BEHAVIORS) {
-        const cssrs: CssrsAnswers = {
-          wishDead: (bits & 1) !== 0,
-          suicidalThoughts: (bits & 2) !== 0,
-          thoughtsWithMethod: (bits & 4) !== 0,
-          intent: (bits & 8) !== 0,
-          planWithIntent: (bits & 16) !== 0,
-          behavior,
-        };
-        const consistent =
-          cssrs.suicidalThoughts || !(cssrs.thoughtsWithMethod || cssrs.intent || cssrs.planWithIntent);
-        const result = validateTriageInput({ ...body(), cssrs });
-        expect(result.ok).toBe(consistent);
-        if (result.ok) accepted++;
-      }
+    const combinations = allCssrsCombinations();
+    expect(combinations).toHaveLength(96);
+    for (const cssrs of combinations) {
+      const consistent = cssrs.suicidalThoughts || !(cssrs.thoughtsWithMethod || cssrs.intent || cssrs.planWithIntent);
+      const result = validateTriageInput({ ...body(), cssrs });
+      expect(result.ok).toBe(consistent);
+      if (result.ok) accepted++;
     }
     expect(accepted).toBe(54);
   });
