@@ -1,5 +1,6 @@
 import type { AgencyView, HandoffView, IncidentView } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { EMPTY_PLAN } from '../support/care.js';
 import { loadR4Definitions, r4Issues } from '../support/fhir-r4.js';
 import {
   buildWorld,
@@ -72,14 +73,7 @@ beforeAll(async () => {
   });
   expect(client.status).toBe(201);
   clientId = client.body.id;
-  const plan = {
-    warningSigns: [],
-    copingStrategies: [],
-    socialContacts: [],
-    helpContacts: [],
-    professionalContacts: [],
-    meansSafety: SAFETY_PLAN,
-  };
+  const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
   expect(
     (await server.api('PUT', `/clients/${clientId}/safety-plan`, { token: tokens.supervisor, body: plan })).status,
   ).toBe(200);

@@ -1,9 +1,11 @@
 import type { AgencyView, BedRequestView, ErrorBody, HandoffView, HospitalSuggestion, IncidentView } from '#contracts';
 import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
 import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
+import { EMPTY_PLAN } from '../support/care.js';
 import {
   buildWorld,
   clientIncident,
+  createHospital,
   createIncident,
   createPoliceStation,
   createTeam,
@@ -32,24 +34,13 @@ async function hospital(
   beds: number | null,
   accepting = true,
 ): Promise<{ agency: AgencyView; token: string }> {
-  const res = await server.api<AgencyView>('POST', '/agencies', {
-    token: world.admin,
-    body: {
-      code,
-      kind: 'hospital',
-      name: `Hospital ${code}`,
-      regionIds: [world.regions.north],
-      location: { lat, lng: 127.0 },
-    },
-  });
-  expect(res.status).toBe(201);
-  const token = await createUser(server, world.admin, 'agency', { agencyId: res.body.id });
+  const agency = await createHospital(server, world, code, { lat, lng: 127.0 });
+  const token = await createUser(server, world.admin, 'agency', { agencyId: agency.id });
   if (beds !== null)
     expect(
-      (await server.api('POST', `/agencies/${res.body.id}/beds`, { token, body: { available: beds, accepting } }))
-        .status,
+      (await server.api('POST', `/agencies/${agency.id}/beds`, { token, body: { available: beds, accepting } })).status,
     ).toBe(200);
-  return { agency: res.body, token };
+  return { agency, token };
 }
 
 beforeAll(async () => {
@@ -231,14 +222,7 @@ describe('what each reader sees', () => {
       },
     });
     expect(client.status).toBe(201);
-    const plan = {
-      warningSigns: [],
-      copingStrategies: [],
-      socialContacts: [],
-      helpContacts: [],
-      professionalContacts: [],
-      meansSafety: SAFETY_PLAN,
-    };
+    const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
     expect(
       (await server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: supervisor, body: plan })).status,
     ).toBe(200);

@@ -291,3 +291,19 @@ export async function teamOnIncident(
   expect((await server.api('POST', `/dispatches/${offer.body.id}/accept`, { token: team.token })).status).toBe(200);
   return team;
 }
+
+/** A hospital made by the admin, named after its code ("Hospital H-ONE"); by default in the North region. */
+export async function createHospital(
+  server: TestServer,
+  world: World,
+  code: string,
+  location: { lat: number; lng: number },
+  regionIds: string[] = [world.regions.north],
+): Promise<AgencyView> {
+  const res = await server.api<AgencyView>('POST', '/agencies', {
+    token: world.admin,
+    body: { code, kind: 'hospital', name: `Hospital ${code}`, regionIds, location },
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
