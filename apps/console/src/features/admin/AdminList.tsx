@@ -36,18 +36,15 @@ export function AdminTable({
   id,
   title,
   loadFailed,
-  newLabel,
-  newTestId,
-  onNew,
+  newButton,
   columns,
   children,
 }: {
   id: string;
   title: string;
   loadFailed: boolean;
-  newLabel: string;
-  newTestId?: string;
-  onNew: () => void;
+  /** The toolbar's button that opens the form for a new entry. */
+  newButton: { label: string; testId?: string; onClick: () => void };
   columns: readonly string[];
   children: ReactNode;
 }) {
@@ -60,8 +57,8 @@ export function AdminTable({
           <h2 id={`${id}-title`} className="panel-title">
             {title}
           </h2>
-          <button type="button" className="btn btn-primary" onClick={onNew} data-testid={newTestId}>
-            {newLabel}
+          <button type="button" className="btn btn-primary" onClick={newButton.onClick} data-testid={newButton.testId}>
+            {newButton.label}
           </button>
         </div>
         <table className="admin-table">

@@ -30,16 +30,10 @@ export function AgenciesPage() {
         id="agencies"
         title={t.centre.agencies}
         loadFailed={Boolean(data.error)}
-        newLabel={t.centre.newAgency}
-        onNew={() => setEditing('new')}
-        columns={[
-          t.centre.agencyName,
-          t.centre.agencyKind,
-          t.centre.regionsServed,
-          t.centre.contact,
-          t.centre.webhookUrl,
-          t.centre.actions,
-        ]}
+        newButton={{ label: t.centre.newAgency, onClick: () => setEditing('new') }}
+        columns={(['agencyName', 'agencyKind', 'regionsServed', 'contact', 'webhookUrl', 'actions'] as const).map(
+          (k) => t.centre[k],
+        )}
       >
         {(data.data ?? []).map((a) => (
           <tr key={a.id} data-testid={`agency-row-${a.code}`}>

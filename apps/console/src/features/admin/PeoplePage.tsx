@@ -56,16 +56,11 @@ export function PeoplePage() {
         id="people-list"
         title={t.people.accounts}
         loadFailed={Boolean(data.error)}
-        newLabel={t.people.newUser}
-        newTestId="new-user"
-        onNew={() => setEditing({ kind: 'new' })}
+        newButton={{ label: t.people.newUser, testId: 'new-user', onClick: () => setEditing({ kind: 'new' }) }}
         columns={[
-          t.people.username,
-          t.people.displayName,
-          t.people.role,
-          t.people.teamOrAgency,
-          t.people.status,
-          t.people.lastLogin,
+          ...(['username', 'displayName', 'role', 'teamOrAgency', 'status', 'lastLogin'] as const).map(
+            (k) => t.people[k],
+          ),
           t.centre.actions,
         ]}
       >

@@ -33,17 +33,8 @@ export function TeamsPage() {
         id="teams"
         title={t.centre.teams}
         loadFailed={Boolean(data.error)}
-        newLabel={t.centre.newTeam}
-        newTestId="new-team"
-        onNew={() => setEditing('new')}
-        columns={[
-          t.centre.callsign,
-          t.centre.region,
-          t.centre.size,
-          t.centre.skills,
-          t.centre.onDuty,
-          t.centre.actions,
-        ]}
+        newButton={{ label: t.centre.newTeam, testId: 'new-team', onClick: () => setEditing('new') }}
+        columns={(['callsign', 'region', 'size', 'skills', 'onDuty', 'actions'] as const).map((k) => t.centre[k])}
       >
         {(data.data?.teams ?? []).map((team) => (
           <tr key={team.id} data-testid={`team-row-${team.callsign}`}>

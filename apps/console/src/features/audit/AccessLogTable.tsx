@@ -43,15 +43,7 @@ export function AccessLogTable({
         <>
           <DataTable
             caption={t.accessLog.results}
-            columns={[
-              t.accessLog.at,
-              t.accessLog.actor,
-              t.accessLog.role,
-              t.accessLog.action,
-              t.accessLog.record,
-              t.accessLog.subject,
-              t.accessLog.ip,
-            ]}
+            columns={(['at', 'actor', 'role', 'action', 'record', 'subject', 'ip'] as const).map((k) => t.accessLog[k])}
           >
             {rows.map((r) => (
               <tr

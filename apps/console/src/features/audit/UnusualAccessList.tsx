@@ -29,14 +29,7 @@ export function UnusualAccessList({
         <>
           <DataTable
             caption={t.accessLog.unusual}
-            columns={[
-              t.accessLog.at,
-              t.accessLog.actor,
-              t.accessLog.action,
-              t.accessLog.subject,
-              t.accessLog.ip,
-              t.accessLog.reasons,
-            ]}
+            columns={(['at', 'actor', 'action', 'subject', 'ip', 'reasons'] as const).map((k) => t.accessLog[k])}
           >
             {rows.map((r) => (
               <tr

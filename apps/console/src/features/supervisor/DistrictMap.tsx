@@ -155,14 +155,9 @@ export function DistrictMap({ query, onReady }: { query: string; onReady: (perio
         <div className="district-table">
           <DataTable
             caption={t.dashboard.districtMap}
-            columns={[
-              t.dashboard.region,
-              t.dashboard.incidents,
-              t.dashboard.withinTarget,
-              t.dashboard.plannedStaff,
-              t.dashboard.rosteredNow,
-              t.dashboard.gap,
-            ]}
+            columns={(['region', 'incidents', 'withinTarget', 'plannedStaff', 'rosteredNow', 'gap'] as const).map(
+              (k) => t.dashboard[k],
+            )}
             testId="district-table"
           >
             {rows.map((r) => (
