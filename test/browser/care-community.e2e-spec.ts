@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { CallView, ClientSearchItem, IncidentView } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { useConsoleUnderTest } from '../support/console-server.js';
-import { openConsoleAs } from '../support/sign-in.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 import { seriousA11yFindings } from '../support/axe.js';
 
 // Issue 9, "Done when": a community-centre user sees a new follow-up arrive live in the partner portal, logs a

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CallView, ClientSearchItem } from '#contracts';
 import { useConsoleUnderTest } from '../support/console-server.js';
-import { openConsoleAs } from '../support/sign-in.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 import { seriousA11yFindings } from '../support/axe.js';
 
 // Issue 9, "Done when": a counselor finds a client by a differently formatted number, opens the record and edits

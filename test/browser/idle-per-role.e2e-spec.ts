@@ -3,7 +3,7 @@ import type { CallView, DispatchView, IncidentView, TeamView } from '#contracts'
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { launchBrowser, type BrowserHarness } from '../support/browser.js';
-import { submitLogin } from '../support/sign-in.js';
+import { submitLogin } from '../support/console-sign-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // Issue 13 item 2, in Korean and in English, with a 1-minute idle limit and 1-minute tokens: team phones left

@@ -4,7 +4,7 @@ import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { EMPTY_PLAN } from '../support/care.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
-import { openConsoleAs } from '../support/sign-in.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 
 // Issue 8, "Done when", in real Chromium on the real server with the Seoul demo data: a hospital sees a bed request
 // arrive live and accepts, and the coordinator sees the accept and the other hospitals withdrawn without a reload;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { TeamView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
-import { openConsoleAs } from '../support/sign-in.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
 
 // Issue 10, "Done when", in real Chromium on the demo data: an admin imports a district from a GeoJSON file

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { CallView, ClientView, KpiReport, KpiTrend } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
-import { submitLogin } from '../support/sign-in.js';
+import { submitLogin } from '../support/console-sign-in.js';
 import { waitForExpression } from '../support/page-wait.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
 import { parseCsv } from '../support/csv.js';

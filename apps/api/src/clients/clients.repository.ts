@@ -342,3 +342,15 @@ export async function auditMatchesShown(
     await tx.audit({ action: 'client.match-shown', entityType: 'call', entityId: callId, subjectId: m.id });
   }
 }
+
+/** Where the client was last attended: their newest incident's location (pre-fills a new incident's location). */
+export async function lastIncidentLocationOf(
+  tx: Tx,
+  clientId: string,
+): Promise<{ lat: number; lng: number; address: string | null; at: string } | null> {
+  const row = await tx.one<{ lat: number; lng: number; address: string | null; created_at: Date }>(
+    `SELECT lat, lng, address, created_at FROM incident WHERE client_id = $1 ORDER BY created_at DESC, id LIMIT 1`,
+    [clientId],
+  );
+  return row ? { lat: row.lat, lng: row.lng, address: row.address, at: row.created_at.toISOString() } : null;
+}

@@ -84,7 +84,7 @@ export class ShiftsService {
     }
     for (const teamId of new Set(shifts.map((s) => s.teamId))) {
       const team = await loadTeam(tx, teamId);
-      if (team) tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
+      if (team) tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
     }
   }
 }

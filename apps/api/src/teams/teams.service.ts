@@ -51,7 +51,7 @@ export class TeamsService {
         entityId: team.id,
         details: { callsign: team.callsign },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.team(team.id));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(team.id));
       return team;
     });
   }
@@ -74,7 +74,7 @@ export class TeamsService {
         entityId: id,
         details: { fields: Object.keys(req) },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.team(id));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(id));
       return team;
     });
   }
@@ -87,7 +87,7 @@ export class TeamsService {
       if (!(await setTeamLocation(tx, teamId, at))) throw notFound('Team');
       const team = (await loadTeam(tx, teamId))!;
       // Positions are high-frequency and not a person's record: an event, but no audit row per fix.
-      tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
     });
   }
 }

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../common/use-load';
 import { useRegions } from '../map/use-regions';
+import { localName } from '../../common/local-name';
 import { AdminPage, AdminTable, RowButton, useRegionOptions } from './AdminList';
 import { AgencyForm } from './AgencyForm';
 import './admin.css';
@@ -11,7 +12,7 @@ import './admin.css';
 /** Partner agencies (admin): hospitals, police, fire and community centres, with what each serves and where. */
 export function AgenciesPage() {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { regionName } = useRegions();
   const regionOptions = useRegionOptions();
   const data = useLoad(() => api.adminAgencies(), 'agencies');
@@ -37,13 +38,13 @@ export function AgenciesPage() {
       >
         {(data.data ?? []).map((a) => (
           <tr key={a.id} data-testid={`agency-row-${a.code}`}>
-            <th scope="row">{a.name}</th>
+            <th scope="row">{localName(a.name, lang)}</th>
             <td>{t.agencyKind[a.kind]}</td>
             <td>{a.regionIds.map(regionName).join(', ')}</td>
             <td>{a.contact ?? '—'}</td>
             <td className="wrap-anywhere">{a.webhookUrl ?? '—'}</td>
             <td>
-              <RowButton label={t.centre.edit} name={a.name} onClick={() => setEditing(a)} />
+              <RowButton label={t.centre.edit} name={localName(a.name, lang)} onClick={() => setEditing(a)} />
             </td>
           </tr>
         ))}

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
+import { localName } from '../../common/local-name';
 import { AdminForm } from './AdminList';
 
 /**
@@ -24,7 +25,7 @@ export function UserForm({
   onCancel: () => void;
 }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'counselor');
@@ -80,7 +81,7 @@ export function UserForm({
             name: 'agencyId',
             value: agencyId,
             onValue: setAgencyId,
-            options: agencies.map((a) => ({ value: a.id, label: a.name })),
+            options: agencies.map((a) => ({ value: a.id, label: localName(a.name, lang) })),
           }
         : null;
   return (

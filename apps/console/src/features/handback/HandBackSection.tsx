@@ -3,6 +3,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
 import { SelectField, TextAreaField } from '../../common/fields';
+import { localName } from '../../common/local-name';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { formatWhen } from '../clients/care-format';
@@ -27,7 +28,7 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
   if (!closed) return null;
 
   const handedBack = (followUps.data ?? []).find((f) => f.handBack);
-  const centreName = (id: string | null) => (centres.data ?? []).find((a) => a.id === id)?.name ?? '—';
+  const centreName = (id: string | null) => localName((centres.data ?? []).find((a) => a.id === id)?.name ?? '—', lang);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -66,7 +67,7 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
             value={centreId}
             onValue={setCentreId}
             blank={t.handBack.defaultCentre}
-            options={(centres.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            options={(centres.data ?? []).map((a) => ({ value: a.id, label: localName(a.name, lang) }))}
           />
           <button type="submit" className="btn btn-primary" disabled={busy || !note.trim()}>
             {t.handBack.submit}
