@@ -133,7 +133,7 @@ export class CallsService {
 
   /** The call with its current triage and caller matches: an audited read (PIPA access log). */
   get(actor: Actor, id: string): Promise<CallView> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const row = await loadCall(tx, id);
       if (!row) throw notFound('Call');
       await tx.audit({ action: 'call.read', entityType: 'call', entityId: id, subjectId: row.client_id });

@@ -1,5 +1,4 @@
 import type {
-  AgencyKind,
   CallOutcome,
   ClientBasisKind,
   ClientCaution,
@@ -171,27 +170,6 @@ export async function saveSafetyPlan(tx: Tx, id: string, plan: SafetyPlan): Prom
   await tx.query(
     `UPDATE client SET safety_plan = $2::jsonb, safety_plan_updated_at = $3, safety_plan_updated_by = $4, updated_at = $3 WHERE id = $1`,
     [id, JSON.stringify(plan), tx.now.toISOString(), tx.actor.userId],
-  );
-}
-
-export async function agencyKind(tx: Tx, agencyId: string): Promise<AgencyKind | null> {
-  return (await tx.one<{ kind: AgencyKind }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind ?? null;
-}
-
-export async function regionExists(tx: Tx, id: string): Promise<boolean> {
-  return Boolean(await tx.one(`SELECT 1 FROM region WHERE id = $1`, [id]));
-}
-
-/** The community centre of a district (the first by code when a district has several). */
-export async function communityCentreOf(tx: Tx, regionId: string | null): Promise<string | null> {
-  if (!regionId) return null;
-  return (
-    (
-      await tx.one<{ id: string }>(
-        `SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$1::uuid] ORDER BY code LIMIT 1`,
-        [regionId],
-      )
-    )?.id ?? null
   );
 }
 
