@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -332,6 +332,12 @@ async function runMap(
   log(`   coordinator loaded in ${loadMs ?? 'n/a'} ms; heap after GC ${start.mb} MB, ${start.nodes} DOM nodes`);
 
   const totalMs = runSeconds() * 1000;
+  // BENCH_MAP_PROFILE=<folder>: a CPU profile of the page over the run, to see where the long tasks go.
+  const profileDir = process.env.BENCH_MAP_PROFILE;
+  if (profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const updates = startUpdates(server, world);
   const samples: number[] = [];
   const windows: { kind: 'idle' | 'panZoom'; from: number; to: number }[] = [];
@@ -378,6 +384,12 @@ async function runMap(
     windows.push({ kind: 'panZoom', from: pzFrom, to: await pageNow(page) });
   }
   const updatesApplied = await updates.stop();
+  if (profileDir) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const file = join(profileDir, `map-${label}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    log(`   CPU profile: ${file}`);
+  }
   await page.waitForTimeout(1000);
   const end = await heap(cdp, true);
   const tasks = await pageLongTasks(page);

@@ -111,6 +111,8 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
         show(incident, t);
       }
       aloneIds = nextAlone;
+      // Canvas marks are not elements: the count of incidents on the map is kept where tools can read it.
+      map.getContainer().dataset.incidents = String(tracked.size);
     };
 
     // The detail drawer covers the right of the map (see .detail-drawer): bring the marker into the part left visible.

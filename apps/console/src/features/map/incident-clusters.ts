@@ -139,6 +139,9 @@ export class IncidentClusters {
     }
     for (const { mark } of this.shown.values()) this.group.removeLayer(mark);
     this.shown = next;
+    let clusters = 0;
+    for (const { clusterId } of next.values()) if (clusterId !== null) clusters += 1;
+    this.map.getContainer().dataset.clusters = String(clusters);
   }
 
   private zoomInto(clusterId: number | null, lat: number, lng: number): void {

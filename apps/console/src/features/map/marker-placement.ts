@@ -21,10 +21,12 @@ export function standaloneIncidents(
   selectedId: string | null,
   cap = STANDALONE_CAP,
 ): Set<string> {
-  const waiting: Placeable[] = [];
-  for (const i of incidents) if (i.status === 'open') waiting.push(i);
-  const deadline = (i: Placeable) => (i.respondBy ? Date.parse(i.respondBy) : Number.POSITIVE_INFINITY);
-  waiting.sort((a, b) => deadline(a) - deadline(b));
+  // Deadlines parsed once per incident, not once per comparison: this runs on every change, over thousands.
+  const waiting: { id: string; deadline: number }[] = [];
+  for (const i of incidents)
+    if (i.status === 'open')
+      waiting.push({ id: i.id, deadline: i.respondBy ? Date.parse(i.respondBy) : Number.POSITIVE_INFINITY });
+  waiting.sort((a, b) => a.deadline - b.deadline);
   const ids = new Set(waiting.slice(0, cap).map((i) => i.id));
   if (selectedId) ids.add(selectedId);
   return ids;
