@@ -23,7 +23,7 @@ import { printTable, rng } from './common.js';
 import { measureFirstPaint, type FirstPaint } from './first-paint.js';
 import { installMapProbe, type LongTask, type WithMapProbe } from './map-probe.js';
 
-// npm run bench, part 5 (issue 12 items 3 and 4): the coordinator's map with 5,000 active incidents and 300 teams
+// npm run bench, part 6 (issue 12 items 3 and 4): the coordinator's map with 5,000 active incidents and 300 teams
 // while 20 changes a second arrive, and the team phone's first paint on a throttled profile. Each console build is
 // served by its own server (embedded PostgreSQL, Seoul demo data) seeded the same way: dist/console, and the build
 // named by BENCH_CONSOLE_BEFORE (the console before the change) when set, so both are measured in the same run.
@@ -81,10 +81,10 @@ export async function benchMapScale(log: (line: string) => void): Promise<MapSca
   const results: MapScaleResult[] = [];
   for (const b of builds) {
     if (!existsSync(join(b.dir, 'index.html'))) {
-      log(`5. map at scale: no built console in ${b.dir}, skipped`);
+      log(`6. map at scale: no built console in ${b.dir}, skipped`);
       continue;
     }
-    log(`5. map at scale: ${b.label} (${b.dir}), ${runSeconds()} s run`);
+    log(`6. map at scale: ${b.label} (${b.dir}), ${runSeconds()} s run`);
     results.push(await runOne(b.label, b.dir, log));
   }
   printResults(results);
@@ -426,7 +426,7 @@ function printResults(results: readonly MapScaleResult[]): void {
   if (!results.length) return;
   const r0 = results[0]!;
   printTable(
-    `5a. Coordinator map: ${r0.incidents} active incidents (${WAITING_SHARE * 100}% waiting), ${r0.teams} teams, ${r0.updatesPerSecond} updates/s, ${r0.runSeconds} s run (long tasks = PerformanceObserver 'longtask')`,
+    `6a. Coordinator map: ${r0.incidents} active incidents (${WAITING_SHARE * 100}% waiting), ${r0.teams} teams, ${r0.updatesPerSecond} updates/s, ${r0.runSeconds} s run (long tasks = PerformanceObserver 'longtask')`,
     ['console', 'phase', 'window s', 'long tasks', '> 100 ms', 'longest ms', 'blocked ms'],
     results.flatMap((r) =>
       (['idle', 'panZoom'] as const).map((k) => [
@@ -441,7 +441,7 @@ function printResults(results: readonly MapScaleResult[]): void {
     ),
   );
   printTable(
-    '5b. Load and memory (JS heap: after a forced GC at the start and end; min/max of the samples every 5 s)',
+    '6b. Load and memory (JS heap: after a forced GC at the start and end; min/max of the samples every 5 s)',
     [
       'console',
       'login → all listed ms',
@@ -464,7 +464,7 @@ function printResults(results: readonly MapScaleResult[]): void {
     ]),
   );
   printTable(
-    '5c. Team phone first paint (Fast 3G: 562.5 ms RTT, 180 kB/s down; CPU ÷4; cold cache; median of 3)',
+    '6c. Team phone first paint (Fast 3G: 562.5 ms RTT, 180 kB/s down; CPU ÷4; cold cache; median of 3)',
     ['console', 'FCP ms', 'LCP ms', 'login → team screen ms', 'JS before login kB (gzip)', 'JS after login kB (gzip)'],
     results.map((r) => [
       r.console,
