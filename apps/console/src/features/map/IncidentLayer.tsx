@@ -43,7 +43,7 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
     const alone = L.layerGroup().addTo(map);
     const waiting = L.layerGroup().addTo(map);
     // One canvas for every incident mark; the region outlines stay SVG (interactive, tooltips).
-    const renderer = L.canvas({ padding: 0.25, tolerance: 3 });
+    const renderer = L.canvas({ tolerance: 3 });
     const select = (id: string) => onSelectRef.current(id);
     const clusters = new IncidentClusters(map, renderer, select);
     let aloneIds = new Set<string>();

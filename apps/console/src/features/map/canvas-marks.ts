@@ -29,6 +29,32 @@ const SHAPES = Object.fromEntries(
   (Object.keys(CATEGORY_STYLE) as Category[]).map((c) => [c, shapePath(CATEGORY_STYLE[c].shape)]),
 ) as Record<Category, Path2D>;
 
+const sprites = new Map<string, HTMLCanvasElement>();
+
+/** The category's shape at `size` CSS pixels, drawn once at the screen's pixel density and reused by every mark. */
+function sprite(category: Category, size: number): HTMLCanvasElement {
+  const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
+  const key = `${category}|${size}|${ratio}`;
+  const cached = sprites.get(key);
+  if (cached) return cached;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size * ratio;
+  const ctx = canvas.getContext('2d')!;
+  const style = CATEGORY_STYLE[category];
+  // The stroke straddles the outline: shrink a little so it is not clipped at the sprite's edge.
+  const inset = 1.5;
+  ctx.translate(inset * ratio, inset * ratio);
+  ctx.scale(((size - 2 * inset) * ratio) / VIEW_BOX, ((size - 2 * inset) * ratio) / VIEW_BOX);
+  ctx.fillStyle = style.fill;
+  ctx.strokeStyle = '#1a1a1a';
+  ctx.lineWidth = category === 'G' ? 2.5 : 1.5;
+  ctx.setLineDash(category === 'G' ? [3, 2] : []);
+  ctx.fill(SHAPES[category]);
+  ctx.stroke(SHAPES[category]);
+  sprites.set(key, canvas);
+  return canvas;
+}
+
 export interface IncidentMarkOptions extends L.CircleMarkerOptions {
   category: Category;
   /** Pixel size of the shape; the hit area is its circumscribed circle. */
@@ -68,25 +94,15 @@ export class IncidentMark extends L.CircleMarker {
     this.redraw();
   }
 
-  // Leaflet's canvas renderer calls this for each layer it (re)draws.
+  // Leaflet's canvas renderer calls this for each layer it (re)draws: one drawImage of a prepared sprite, the
+  // cheapest canvas operation there is (a path per mark made each full redraw of thousands a long task).
   _updatePath(): void {
     const self = this as unknown as PathInternals;
     const ctx = self._renderer._ctx;
     if (!ctx || !self._renderer._drawing || self._empty()) return;
     const { category, size, count } = this.options;
-    const style = CATEGORY_STYLE[category];
     const p = self._point;
-    ctx.save();
-    ctx.translate(p.x - size / 2, p.y - size / 2);
-    ctx.scale(size / VIEW_BOX, size / VIEW_BOX);
-    ctx.globalAlpha = 1;
-    ctx.fillStyle = style.fill;
-    ctx.strokeStyle = '#1a1a1a';
-    ctx.lineWidth = category === 'G' ? 2.5 : 1.5;
-    ctx.setLineDash(category === 'G' ? [3, 2] : []);
-    ctx.fill(SHAPES[category]);
-    ctx.stroke(SHAPES[category]);
-    ctx.restore();
+    ctx.drawImage(sprite(category, size), Math.round(p.x - size / 2), Math.round(p.y - size / 2), size, size);
     if (count !== undefined) {
       ctx.save();
       ctx.font = '700 12px system-ui, sans-serif';
