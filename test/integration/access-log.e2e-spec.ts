@@ -155,7 +155,7 @@ describe('GET /audit', () => {
       200,
     );
     expect(byStranger.every((r) => r.actorId === strangerId)).toBe(true);
-    expect(byStranger.map((r) => r.action)).toEqual(expect.arrayContaining(['client.read', 'auth.login']));
+    expect(byStranger.map((r) => r.action)).toEqual(expect.arrayContaining(['client.read', 'auth.logged-in']));
     expect(byStranger[0]!.action).toBe('client.read');
     const both = await ok(
       server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: strangerId, subjectId: client.id })}`, {
@@ -195,10 +195,10 @@ describe('GET /audit', () => {
       details: Record<string, unknown>;
     }>(
       server,
-      `SELECT action, actor_id, subject_id, ip, details FROM audit WHERE action = 'audit.query' ORDER BY id DESC LIMIT 1`,
+      `SELECT action, actor_id, subject_id, ip, details FROM audit WHERE action = 'audit.queried' ORDER BY id DESC LIMIT 1`,
     );
     expect(row).toMatchObject({
-      action: 'audit.query',
+      action: 'audit.queried',
       actor_id: supervisorId,
       subject_id: null,
       details: { subjectId: client.id, actorId: null, limit: 3, returned: 3 },
@@ -208,7 +208,7 @@ describe('GET /audit', () => {
       server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: supervisorId, limit: '1' })}`, { token: world.admin }),
       200,
     );
-    expect(mine[0]!.action).toBe('audit.query');
+    expect(mine[0]!.action).toBe('audit.queried');
   });
 
   it('is for supervisors and admins only, and names a bad filter', async () => {
@@ -239,7 +239,7 @@ describe('GET /audit/unusual', () => {
     ]);
     const [row] = await sql<{ details: Record<string, unknown> }>(
       server,
-      `SELECT details FROM audit WHERE action = 'audit.unusual-query' ORDER BY id DESC LIMIT 1`,
+      `SELECT details FROM audit WHERE action = 'audit.unusual-queried' ORDER BY id DESC LIMIT 1`,
     );
     expect(row!.details).toMatchObject({ returned: res.rows.length });
   });

@@ -36,7 +36,12 @@ export class AlertsService {
         [id, tx.now.toISOString(), actor.userId],
       );
       if (acked) {
-        await tx.audit({ action: 'alert.ack', entityType: 'alert', entityId: id, details: { kind: acked.kind } });
+        await tx.audit({
+          action: 'alert.acknowledged',
+          entityType: 'alert',
+          entityId: id,
+          details: { kind: acked.kind },
+        });
         return toAlertView(acked);
       }
       const row = await tx.one<AlertRow>(`SELECT * FROM alert WHERE id = $1`, [id]);

@@ -12,7 +12,6 @@ import type {
 import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { appendTimeline } from '../incidents/incidents.repository.js';
 import { normalisePhone } from '../clients/phone.js';
 import { auditMatchesShown, loadClient, matchClients, repeatContactOf } from '../clients/clients.repository.js';
@@ -151,7 +150,7 @@ export class CallsService {
         [id, tx.now.toISOString(), actor.userId],
       );
       if (!row) throw conflict('STATE_CHANGED', 'The call was answered by someone else');
-      await tx.audit({ action: 'call.answer', entityType: 'call', entityId: id, subjectId: row.client_id });
+      await tx.audit({ action: 'call.answered', entityType: 'call', entityId: id, subjectId: row.client_id });
       if (row.incident_id) await appendTimeline(tx, row.incident_id, 'call.answered', { callId: id });
       await emitCallUpdated(tx, id);
       return this.fullView(tx, row, row.client_id);
@@ -170,14 +169,14 @@ export class CallsService {
         [id, tx.now.toISOString(), actor.userId],
       ))!;
       await tx.audit({
-        action: 'call.takeover',
+        action: 'call.taken-over',
         entityType: 'call',
         entityId: id,
         subjectId: row.client_id,
         details: { fromCounselorId: call.counselor_id, reason },
       });
       if (row.incident_id)
-        await appendTimeline(tx, row.incident_id, 'call.takeover', {
+        await appendTimeline(tx, row.incident_id, 'call.taken-over', {
           callId: id,
           fromCounselorId: call.counselor_id,
           reason,
@@ -199,7 +198,7 @@ export class CallsService {
         [id, tx.now.toISOString(), req.outcome, req.notes ?? null],
       ))!;
       await tx.audit({
-        action: 'call.end',
+        action: 'call.ended',
         entityType: 'call',
         entityId: id,
         subjectId: row.client_id,
@@ -223,7 +222,7 @@ export class CallsService {
         throw validationFailed([{ field: 'clientId', message: 'no such client' }]);
       const row = (await tx.one<CallRow>(`UPDATE call SET client_id = $2 WHERE id = $1 RETURNING *`, [id, clientId]))!;
       await tx.audit({
-        action: clientId ? 'call.link-client' : 'call.unlink-client',
+        action: clientId ? 'call.client-linked' : 'call.client-unlinked',
         entityType: 'call',
         entityId: id,
         subjectId: clientId ?? call.client_id,
@@ -286,13 +285,13 @@ export class CallsService {
       return { row: existing, replayed: true };
     }
     await tx.audit({
-      action: 'call.create',
+      action: 'call.created',
       entityType: 'call',
       entityId: row.id,
       subjectId: row.client_id,
       details: { channel: row.channel, source: row.source, clientMatches: matches.length },
     });
-    tx.emit('call.created', toCallEvent(row, null), audience.hotline());
+    tx.emit('call.created', toCallEvent(row, null));
     return { row, replayed: false };
   }
 

@@ -4,7 +4,6 @@ import type { CoverageView } from '#contracts';
 import { computeCoverage, DEFAULT_COVERAGE_HORIZON_HOURS, type CoverageShift, type CoverageTeam } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { audience } from '../realtime/audience.js';
 import { scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 
 export const COVERAGE_TIMER = 'coverage.check';
@@ -56,7 +55,6 @@ export class CoverageService implements OnApplicationBootstrap {
           : `${r.name}: no team on duty from ${hhmm} UTC`,
         regionId: r.regionId,
         dedupeKey: `coverage-gap:${r.regionId}:${when}`,
-        audience: audience.controlRoom(),
       });
     }
     await scheduleTimer(tx, COVERAGE_TIMER, COVERAGE_TIMER_REF, new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000));

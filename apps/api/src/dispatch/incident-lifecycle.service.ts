@@ -11,7 +11,6 @@ import {
   toIncidentView,
   type IncidentRow,
 } from '../incidents/incidents.repository.js';
-import { audience } from '../realtime/audience.js';
 import { resolveIncidentAlerts } from '../alerts/alerts.js';
 import { loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
 import { endDispatch, liveDispatchOfIncident, TIMER, toDispatchEvent } from './dispatch.repository.js';
@@ -68,8 +67,8 @@ export class IncidentLifecycleService {
         callsign: team.callsign,
         reason,
       });
-      tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
-      tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.team(team.id));
+      tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident));
+      tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)));
     }
 
     const row = (await transitionIncident(tx, incident.id, trigger, `closed_at = $4, disposition = $5`, [
@@ -80,16 +79,16 @@ export class IncidentLifecycleService {
     await appendTimeline(
       tx,
       incident.id,
-      `incident.${status}`,
+      trigger === 'close' ? 'incident.closed' : 'incident.cancelled',
       trigger === 'close' ? { disposition: text } : { reason: text },
     );
     // The team that was released hears of it too.
-    if (live) tx.emit('incident.updated', toIncidentEvent(row, status), audience.incident(live.team_id));
+    if (live) tx.emit('incident.updated', { ...toIncidentEvent(row, status), releasedTeamId: live.team_id });
     else emitIncidentUpdated(tx, row, status);
     // The incident's open alerts are resolved with it (acknowledged by whoever ended it), so none outlives its case.
     await resolveIncidentAlerts(tx, incident.id);
     await tx.audit({
-      action: `incident.${trigger}`,
+      action: trigger === 'close' ? 'incident.closed' : 'incident.cancelled',
       entityType: 'incident',
       entityId: incident.id,
       subjectId: incident.client_id,

@@ -8,7 +8,6 @@ import { conflict, DomainError, forbidden, notFound } from '../common/errors.js'
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { loadTeam, loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
 import {
@@ -97,11 +96,11 @@ export class OffersService implements OnModuleInit {
         callsign: teamView.callsign,
       });
       await appendTimeline(tx, incident.id, 'team.en-route', { teamId: teamView.id, callsign: teamView.callsign });
-      tx.emit('dispatch.updated', toDispatchEvent(accepted, incident), audience.team(dispatch.team_id));
-      tx.emit('team.updated', toTeamEvent(teamView), audience.team(teamView.id));
+      tx.emit('dispatch.updated', toDispatchEvent(accepted, incident));
+      tx.emit('team.updated', toTeamEvent(teamView));
       emitIncidentUpdated(tx, row, 'accepted');
       await tx.audit({
-        action: 'dispatch.accept',
+        action: 'dispatch.accepted',
         entityType: 'dispatch',
         entityId: dispatch.id,
         details: { incidentId: incident.id, teamId: teamView.id },
@@ -118,7 +117,7 @@ export class OffersService implements OnModuleInit {
       assertOpenOffer(dispatch, tx.now);
       const ended = await this.endOffer(tx, incident, dispatch, 'declined', reason);
       await tx.audit({
-        action: 'dispatch.decline',
+        action: 'dispatch.declined',
         entityType: 'dispatch',
         entityId: dispatch.id,
         details: { incidentId: incident.id, reason },
@@ -140,7 +139,6 @@ export class OffersService implements OnModuleInit {
         regionId: incident.region_id,
         location: { lat: incident.lat, lng: incident.lng },
         dedupeKey: `offer-declined:${dispatch.id}`,
-        audience: audience.controlRoom(),
       });
       return toDispatchView(ended, incident);
     });
@@ -162,7 +160,7 @@ export class OffersService implements OnModuleInit {
       }
       const ended = await this.endOffer(tx, incident, dispatch, 'withdrawn', reason ?? 'withdrawn by the control room');
       await tx.audit({
-        action: 'dispatch.withdraw',
+        action: 'dispatch.withdrawn',
         entityType: 'dispatch',
         entityId: dispatch.id,
         details: { incidentId: incident.id },
@@ -217,11 +215,11 @@ export class OffersService implements OnModuleInit {
       expiresAt: expiresAt.toISOString(),
     });
     // Only that team's phones (and the control room) hear of the offer.
-    tx.emit('dispatch.offered', toDispatchEvent(dispatch, incident), audience.team(teamId));
-    tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
+    tx.emit('dispatch.offered', toDispatchEvent(dispatch, incident));
+    tx.emit('team.updated', toTeamEvent(team));
     emitIncidentUpdated(tx, row, 'dispatch-offered');
     await tx.audit({
-      action: 'dispatch.offer',
+      action: 'dispatch.offered',
       entityType: 'dispatch',
       entityId: dispatch.id,
       details: { incidentId: incident.id, teamId, automatic },
@@ -259,7 +257,6 @@ export class OffersService implements OnModuleInit {
       regionId: incident.region_id,
       location: { lat: incident.lat, lng: incident.lng },
       dedupeKey: `offer-expired:${dispatch.id}`,
-      audience: audience.controlRoom(),
     });
     await appendTimeline(tx, incident.id, 'alert.offer-expired', {
       dispatchId: dispatch.id,
@@ -302,8 +299,8 @@ export class OffersService implements OnModuleInit {
       callsign: team.callsign,
       ...(reason ? { reason } : {}),
     });
-    tx.emit('dispatch.updated', toDispatchEvent(ended, incident), audience.team(dispatch.team_id));
-    tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.team(team.id));
+    tx.emit('dispatch.updated', toDispatchEvent(ended, incident));
+    tx.emit('team.updated', toTeamEvent(toTeamView(team)));
     if (row) emitIncidentUpdated(tx, row, `dispatch-${to}`);
     return ended;
   }

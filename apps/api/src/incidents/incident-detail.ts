@@ -1,4 +1,4 @@
-import type { DispatchView, IncidentDetail, TimelineEntry, TriageRecord } from '#contracts';
+import type { DispatchView, IncidentDetail, TimelineEntry, TimelineType, TriageRecord } from '#contracts';
 import type { DispatchRow } from '../dispatch/dispatch.repository.js';
 import type { Tx } from '../database/tx.js';
 import type { HandoffRow } from '../handoffs/handoffs.repository.js';
@@ -8,7 +8,8 @@ import { toIncidentView, type IncidentRow } from './incidents.repository.js';
 
 interface TimelineRow {
   at: Date;
-  type: string;
+  /** Rows of older names were rewritten by migration 1763801100000. */
+  type: TimelineType;
   actor: string | null;
   data: Record<string, unknown>;
 }

@@ -1,7 +1,6 @@
-import type { Category, IncidentEventData, IncidentStatus, IncidentView } from '#contracts';
+import type { Category, IncidentEventData, IncidentStatus, IncidentView, TimelineType } from '#contracts';
 import type { Tx } from '../database/tx.js';
 import { incidentNumberSequence, nextIncidentNumberSql } from './incident-number.js';
-import { audience } from '../realtime/audience.js';
 
 export interface IncidentRow {
   id: string;
@@ -70,7 +69,7 @@ export async function loadIncidentRow(tx: Tx, id: string, forUpdate = false): Pr
 export async function appendTimeline(
   tx: Tx,
   incidentId: string,
-  type: string,
+  type: TimelineType,
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
@@ -91,7 +90,7 @@ export async function appendTimelineAt(
   incidentId: string,
   at: Date,
   actor: string | null,
-  type: string,
+  type: TimelineType,
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
@@ -101,11 +100,6 @@ export async function appendTimelineAt(
     actor,
     JSON.stringify(data),
   ]);
-}
-
-/** Who hears about an incident: the control room, the counselors who may attach calls to it, and its team. */
-export function incidentAudience(r: Pick<IncidentRow, 'team_id'>): string[] {
-  return audience.incident(r.team_id);
 }
 
 export interface NewIncident {
@@ -164,7 +158,7 @@ export async function linkCall(tx: Tx, incidentId: string, callId: string): Prom
 export interface TimelineEntry {
   at: Date;
   actor: string | null;
-  type: string;
+  type: TimelineType;
   data: Record<string, unknown>;
 }
 

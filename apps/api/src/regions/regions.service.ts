@@ -104,7 +104,7 @@ export class RegionsService {
         if (row?.inserted) created++;
         else updated++;
       }
-      await tx.audit({ action: 'region.import', entityType: 'region', details: { created, updated } });
+      await tx.audit({ action: 'region.imported', entityType: 'region', details: { created, updated } });
       return { created, updated, total: parsed.regions.length };
     });
   }

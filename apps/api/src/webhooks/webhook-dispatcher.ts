@@ -6,7 +6,6 @@ import type { AppConfig } from '../config/config.js';
 import { Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { audience } from '../realtime/audience.js';
 import { loadHandoffViewForAgency } from '../handoffs/handoffs.repository.js';
 import {
   claimDueDelivery,
@@ -156,7 +155,6 @@ export class WebhookDispatcher {
       message: `Webhook to ${d.agency_name} failed after ${d.attempts + 1} attempts (${d.event_type})`,
       // One open alert per agency: a receiver that is down does not bury the control room in alerts.
       dedupeKey: `webhook-failed:${d.agency_id}`,
-      audience: audience.controlRoom(),
     });
   }
 }
