@@ -85,14 +85,23 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** The actions on a client's record that are checked against the caller's scope, and what a refusal is logged as. */
-export const CLIENT_RECORD_REFUSALS = {
-  'client.read': 'client.read-refused',
-  'client.history-read': 'client.history-read-refused',
-  'client.updated': 'client.update-refused',
-  'client.safety-plan-updated': 'client.safety-plan-update-refused',
-} as const satisfies Record<string, AuditAction>;
-export type ClientRecordAction = keyof typeof CLIENT_RECORD_REFUSALS;
+/** The actions on a client's record that are checked against the caller's scope. */
+export type ClientRecordAction =
+  'client.read' | 'client.history-read' | 'client.updated' | 'client.safety-plan-updated';
+
+/** What a refused attempt at `action` is logged as: what was attempted, refused. */
+export function refusalOf(action: ClientRecordAction): AuditAction {
+  switch (action) {
+    case 'client.read':
+      return 'client.read-refused';
+    case 'client.history-read':
+      return 'client.history-read-refused';
+    case 'client.updated':
+      return 'client.update-refused';
+    case 'client.safety-plan-updated':
+      return 'client.safety-plan-update-refused';
+  }
+}
 
 /**
  * Actions that read a person's record (as opposed to changing it), for the PIPA access-log review. A refused read

@@ -7,7 +7,7 @@ import type {
   SafetyPlan,
   UpdateClientRequest,
 } from '#contracts';
-import { CLIENT_RECORD_REFUSALS, type ClientRecordAction } from '#contracts';
+import { refusalOf, type ClientRecordAction } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
@@ -141,7 +141,7 @@ export class ClientsService {
     });
     if (outcome.ok) return outcome.value;
     await this.uow.run(actor, (tx) =>
-      tx.audit({ action: CLIENT_RECORD_REFUSALS[action], entityType: 'client', entityId: id, subjectId: id }),
+      tx.audit({ action: refusalOf(action), entityType: 'client', entityId: id, subjectId: id }),
     );
     throw forbidden('This client is registered with another centre');
   }
