@@ -323,17 +323,21 @@ export class OffersService implements OnModuleInit {
 }
 
 function assertOpenOffer(d: DispatchRow, now: Date): void {
-  if (d.status === 'expired' || d.status === 'withdrawn') throw conflict('OFFER_EXPIRED', `The offer was ${d.status}`);
-  if (d.status !== 'offered') throw conflict('STATE_CHANGED', `The offer was already ${d.status}`);
+  if (d.status === 'expired' || d.status === 'withdrawn')
+    throw conflict('OFFER_EXPIRED', `The offer was ${d.status}`, 'offer-expired');
+  if (d.status !== 'offered') throw conflict('STATE_CHANGED', `The offer was already ${d.status}`, 'offer-answered');
   // The timer may not have fired yet; the deadline is the deadline.
-  if (d.expires_at.getTime() <= now.getTime()) throw conflict('OFFER_EXPIRED', 'The offer expired');
+  if (d.expires_at.getTime() <= now.getTime()) throw conflict('OFFER_EXPIRED', 'The offer expired', 'offer-expired');
 }
 
 function incidentNotOpen(i: IncidentRow): DomainError {
-  if (isTerminal(i.status)) return conflict('STATE_CHANGED', `Incident ${i.number} is ${i.status}`);
+  if (isTerminal(i.status))
+    return conflict('STATE_CHANGED', `Incident ${i.number} is ${i.status}`, 'incident-ended', { number: i.number });
   if (i.status === 'dispatching')
     return conflict('CONFLICT', `Incident ${i.number} already has an unanswered offer; withdraw it first`);
-  return conflict('CONFLICT', `Incident ${i.number} already has a team (${i.status})`);
+  return conflict('CONFLICT', `Incident ${i.number} already has a team (${i.status})`, 'incident-has-team', {
+    number: i.number,
+  });
 }
 
 async function whyNotAvailable(tx: Tx, teamId: string, dangerToOthers: boolean): Promise<DomainError> {

@@ -8,14 +8,8 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
-import {
-  insertBedRequest,
-  loadAgencies,
-  loadAgency,
-  loadHospitals,
-  toAgencyView,
-  updateBeds,
-} from './bed-requests.repository.js';
+import { loadAgencies, loadAgency, loadHospitals, toAgencyView, updateBeds } from '../agencies/agencies.repository.js';
+import { insertBedRequest } from './bed-requests.repository.js';
 import { requestHandoff } from './handoffs.repository.js';
 
 /**

@@ -14,6 +14,11 @@ const agencyRoom = (agencyId: string | null | undefined): string[] => (agencyId 
 
 /** A team's phones plus the control room. */
 const team = (teamId: string): string[] => [rooms.team(teamId), ...CONTROL_ROOM];
+/**
+ * A team's state (team.updated): its phones, the control room, and counselors, whose call screen follows the team
+ * working their caller's incident live (issue 13 item 4). Callsign, status and position only: no case data.
+ */
+const teamState = (teamId: string): string[] => [rooms.team(teamId), ...CONTROL_ROOM, rooms.role('counselor')];
 /** A partner agency plus the control room (and the team working the incident, when there is one). */
 const agency = (agencyId: string, teamId?: string | null): string[] => [
   rooms.agency(agencyId),
@@ -66,7 +71,7 @@ export const AUDIENCE: { [T in EventType]: (data: EventDataMap[T]) => string[] }
   'incident.updated': incident,
   'dispatch.offered': (d) => team(d.teamId),
   'dispatch.updated': (d) => team(d.teamId),
-  'team.updated': (d) => team(d.id),
+  'team.updated': (d) => teamState(d.id),
   'handoff.created': (d) => agency(d.agencyId, d.teamId),
   'handoff.updated': (d) => agency(d.agencyId, d.teamId),
   'hospital.updated': (d) => hospital(d.agencyId),

@@ -1,32 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { CreateTeamRequest, LatLng, PatchTeamRequest, TeamView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError, forbidden, notFound } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
 import { requireKnownSkills } from '../skills/skills.service.js';
+import { requireRegions } from '../regions/regions.repository.js';
 import {
+  insertTeam,
+  listTeams,
   loadTeam,
   loadTeamRow,
-  requireRegions,
   setTeamLocation,
-  TEAM_SELECT,
   toTeamEvent,
-  toTeamView,
   updateTeam,
-  type TeamRow,
 } from './teams.repository.js';
 
 @Injectable()
 export class TeamsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
-  async list(): Promise<TeamView[]> {
-    const rows = (await this.ds.query(`${TEAM_SELECT} ORDER BY t.callsign`)) as TeamRow[];
-    return rows.map(toTeamView);
+  list(): Promise<TeamView[]> {
+    return listTeams(this.db);
   }
 
   create(actor: Actor, req: CreateTeamRequest): Promise<TeamView> {
@@ -34,11 +32,7 @@ export class TeamsService {
       await requireRegions(tx, [req.regionId], 'regionId');
       await requireRegions(tx, req.coveredRegionIds ?? [], 'coveredRegionIds');
       await requireKnownSkills(tx, req.skills);
-      const row = await tx.one<{ id: string }>(
-        `INSERT INTO team (callsign, region_id, covered_region_ids, base_lat, base_lng, skills, size)
-         VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (callsign) DO NOTHING RETURNING id`,
-        [req.callsign, req.regionId, req.coveredRegionIds ?? [], req.base.lat, req.base.lng, req.skills, req.size],
-      );
+      const row = await insertTeam(tx, req);
       if (!row)
         throw new DomainError('DUPLICATE', `Callsign ${req.callsign} exists`, [
           { field: 'callsign', message: 'already exists' },
