@@ -116,7 +116,7 @@ describe('audienceOf', () => {
     expect(audienceOf('incident.updated', { ...incident, releasedTeamId: 't1' })).toHaveLength(HOTLINE.length + 1);
   });
 
-  it('sends a team\'s state to its phones, the control room and counselors, and dispatches to the team and the control room only', () => {
+  it("sends a team's state to its phones, the control room and counselors, and dispatches to the team and the control room only", () => {
     expect(sorted(audienceOf('team.updated', team))).toEqual(sorted(['team:t1', ...CONTROL, 'role:counselor']));
     expect(sorted(audienceOf('dispatch.offered', dispatch))).toEqual(sorted(['team:t2', ...CONTROL]));
   });
