@@ -3,6 +3,8 @@ export * from './geo.js';
 export * from './errors.js';
 export * from './triage.js';
 export * from './events.js';
+export * from './audit-actions.js';
+export * from './timeline.js';
 export * from './requests.js';
 export * from './responses.js';
 export * from './rooms.js';

@@ -102,7 +102,7 @@ export interface HealthResponse {
 
 export interface TimelineEntry {
   at: string;
-  type: string;
+  type: import('./timeline.js').TimelineType;
   actor: string | null;
   data: Record<string, unknown>;
 }
