@@ -110,7 +110,9 @@ function geocoder(env: Env): GeocoderConfig | null {
   if (!url) return null;
   const countryCodes = (str(env, 'GEOCODER_COUNTRY_CODES') ?? 'kr').trim().toLowerCase();
   if (!/^[a-z]{2}(,[a-z]{2})*$/.test(countryCodes))
-    throw new ConfigError(`GEOCODER_COUNTRY_CODES must be two-letter country codes separated by commas, got "${countryCodes}"`);
+    throw new ConfigError(
+      `GEOCODER_COUNTRY_CODES must be two-letter country codes separated by commas, got "${countryCodes}"`,
+    );
   return {
     url,
     countryCodes,

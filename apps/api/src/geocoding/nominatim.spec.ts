@@ -59,7 +59,9 @@ describe('parseNominatimAnswer', () => {
         },
       ]),
     ).toEqual({
-      places: [{ label: '서울특별시청, 110, 세종대로, 중구, 서울특별시, 04524, 대한민국', lat: 37.5662952, lng: 126.9779451 }],
+      places: [
+        { label: '서울특별시청, 110, 세종대로, 중구, 서울특별시, 04524, 대한민국', lat: 37.5662952, lng: 126.9779451 },
+      ],
       licence: 'Data © OpenStreetMap contributors, ODbL 1.0. https://osm.org/copyright',
     });
     expect(parseNominatimAnswer([])).toEqual({ places: [], licence: null });

@@ -29,7 +29,10 @@ export function nominatimSearchUrl(base: string, s: NominatimSearch): URL {
 }
 
 // Nominatim sends coordinates as decimal strings; some compatible providers send numbers.
-const coordinate = z.union([z.number(), z.string().trim().min(1)]).transform(Number).pipe(z.number());
+const coordinate = z
+  .union([z.number(), z.string().trim().min(1)])
+  .transform(Number)
+  .pipe(z.number());
 
 const placeSchema = z.object({
   lat: coordinate.pipe(z.number().min(-90).max(90)),
