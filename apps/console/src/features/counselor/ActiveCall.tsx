@@ -136,7 +136,7 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           }
         />
       </div>
-      <LocationPicker value={location} onChange={setLocation} />
+      <LocationPicker value={location} onChange={setLocation} callerRelation={call.data?.callerRelation ?? null} />
       <IncidentForm
         callId={callId}
         location={location}
