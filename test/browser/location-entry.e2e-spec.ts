@@ -212,6 +212,8 @@ describe('with a geocoder (GEOCODER_URL)', () => {
       expect(await field(page, 'lng').inputValue()).toBe(String(Number(tower.lon.toFixed(6))));
       expect(await field(page, 'address').inputValue()).toBe(label);
       expect(await status(page)).toContain(songpa);
+      await picker(page).scrollIntoViewIfNeeded();
+      await env.browser.screenshot(page, `location-search-${lang}`);
 
       await confirmTriage(page, lang);
       const incident = await createIncident(env, page, lang);
