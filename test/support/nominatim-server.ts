@@ -81,8 +81,11 @@ function jsonv2(place: GazetteerPlace, lang: string, index: number) {
   };
 }
 
-/** Starts on port 0 (a free port); `slowMs` is how long the "slow" query takes. */
-export async function startFakeNominatim(slowMs = 3000): Promise<FakeNominatim> {
+/**
+ * Starts on port 0 (a free port); `slowMs` is how long the "slow" query takes. With `scriptedFailures: false` every
+ * query is answered from the gazetteer (for tests that send arbitrary text).
+ */
+export async function startFakeNominatim(slowMs = 3000, scriptedFailures = true): Promise<FakeNominatim> {
   const requests: GeocoderRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((req, res) => {
@@ -94,7 +97,7 @@ export async function startFakeNominatim(slowMs = 3000): Promise<FakeNominatim> 
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
     if (url.pathname !== '/search') return json(404, { error: 'not found' });
     if (query.format !== 'jsonv2') return json(400, { error: 'format' });
-    if (q.includes('느린')) {
+    if (scriptedFailures && q.includes('느린')) {
       const timer = setTimeout(() => {
         timers.delete(timer);
         if (!res.destroyed) json(200, []);
@@ -102,9 +105,10 @@ export async function startFakeNominatim(slowMs = 3000): Promise<FakeNominatim> 
       timers.add(timer);
       return;
     }
-    if (q.includes('깨진')) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
-    if (q.includes('고장')) return json(500, { error: 'internal' });
-    if (q.includes('과부하')) return void res.writeHead(429, { 'retry-after': '1' }).end();
+    if (scriptedFailures && q.includes('깨진'))
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
+    if (scriptedFailures && q.includes('고장')) return json(500, { error: 'internal' });
+    if (scriptedFailures && q.includes('과부하')) return void res.writeHead(429, { 'retry-after': '1' }).end();
     const lang = query['accept-language'] ?? 'en';
     const limit = Number(query.limit ?? 10);
     const found = GAZETTEER.map((p, i) => ({ p, i }))
