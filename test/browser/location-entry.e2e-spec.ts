@@ -135,7 +135,7 @@ describe('with a geocoder (GEOCODER_URL)', () => {
       await field(page, 'lat').pressSequentially('37.5665');
       expect(await field(page, 'lng').inputValue()).toBe('');
       expect(await status(page)).toBe(copy.noPoint);
-      expect(await picker(page).locator('#location-need-both').textContent()).toBe(copy.needBoth);
+      expect(await picker(page).getByTestId('need-both').textContent()).toBe(copy.needBoth);
 
       await field(page, 'lng').pressSequentially('126.978');
       expect(await field(page, 'lat').inputValue()).toBe('37.5665');
@@ -145,7 +145,7 @@ describe('with a geocoder (GEOCODER_URL)', () => {
       // Out of range: said next to the box, and no point.
       await field(page, 'lat').fill('137.5665');
       expect(await field(page, 'lat').getAttribute('aria-invalid')).toBe('true');
-      expect(await picker(page).locator('#location-lat-problem').textContent()).toContain(copy.latInvalid);
+      expect(await picker(page).getByTestId('lat-problem').textContent()).toContain(copy.latInvalid);
       expect(await status(page)).toBe(copy.noPoint);
       expect(await seriousA11yFindings(page)).toEqual([]);
       await page.context().close();

@@ -922,8 +922,6 @@ export const en = {
     baseRequired: 'Place the base on the map or type its coordinates.',
     locationRequired: 'Place the location on the map or type its coordinates.',
     mapPointHint: 'Click the map to place it, or type the coordinates.',
-    latitude: 'Latitude',
-    longitude: 'Longitude',
     skillVocabulary: "The centre's skills",
     skillsHint: 'Codes teams can carry and triage can ask for. A code still carried by a team cannot be removed.',
     skillCode: 'Code',

@@ -863,8 +863,6 @@ export const ko: Messages = {
     baseRequired: '지도에서 거점을 찍거나 좌표를 입력하세요.',
     locationRequired: '지도에서 위치를 찍거나 좌표를 입력하세요.',
     mapPointHint: '지도를 눌러 위치를 정하거나 좌표를 입력하세요.',
-    latitude: '위도',
-    longitude: '경도',
     skillVocabulary: '센터 역량 목록',
     skillsHint: '팀이 가질 수 있고 분류가 요청할 수 있는 코드입니다. 팀이 가진 코드는 삭제할 수 없습니다.',
     skillCode: '코드',

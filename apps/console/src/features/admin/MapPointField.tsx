@@ -2,6 +2,7 @@ import { CircleMarker, useMapEvents } from 'react-leaflet';
 import type { LatLng } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import { DispatchMap } from '../map/DispatchMap';
+import { CoordinateFields } from '../location/CoordinateFields';
 
 function ClickToPlace({ onPick }: { onPick: (p: LatLng) => void }) {
   useMapEvents({
@@ -10,7 +11,7 @@ function ClickToPlace({ onPick }: { onPick: (p: LatLng) => void }) {
   return null;
 }
 
-/** A point (a team's base, an agency's location): click the map, or type the coordinates. */
+/** A point (a team's base, an agency's location): click the map, or type the coordinates (each box on its own). */
 export function MapPointField({
   legend,
   value,
@@ -18,14 +19,9 @@ export function MapPointField({
 }: {
   legend: string;
   value: LatLng | null;
-  onChange: (p: LatLng) => void;
+  onChange: (p: LatLng | null) => void;
 }) {
   const { t } = useI18n();
-  const set = (key: 'lat' | 'lng', text: string) => {
-    const n = Number(text);
-    if (text === '' || !Number.isFinite(n)) return;
-    onChange({ lat: value?.lat ?? 0, lng: value?.lng ?? 0, [key]: n });
-  };
   return (
     <fieldset className="map-point">
       <legend>{legend}</legend>
@@ -41,32 +37,7 @@ export function MapPointField({
         ) : null}
       </DispatchMap>
       <div className="form-grid">
-        <label className="field">
-          <span>{t.centre.latitude}</span>
-          <input
-            name="lat"
-            type="number"
-            step="any"
-            min={-90}
-            max={90}
-            value={value?.lat ?? ''}
-            onChange={(e) => set('lat', e.target.value)}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>{t.centre.longitude}</span>
-          <input
-            name="lng"
-            type="number"
-            step="any"
-            min={-180}
-            max={180}
-            value={value?.lng ?? ''}
-            onChange={(e) => set('lng', e.target.value)}
-            required
-          />
-        </label>
+        <CoordinateFields value={value} onPoint={onChange} />
       </div>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { useState, type ClipboardEvent } from 'react';
+import { useId, useState, type ClipboardEvent } from 'react';
 import type { LatLng } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import {
@@ -9,6 +9,7 @@ import {
   splitPastedPoint,
   type Axis,
 } from './location-fields';
+import './location.css';
 
 /**
  * Latitude and longitude as typed text, each box on its own: `onPoint` gets a point only when both are valid, and
@@ -17,6 +18,7 @@ import {
  */
 export function CoordinateFields({ value, onPoint }: { value: LatLng | null; onPoint: (p: LatLng | null) => void }) {
   const { t } = useI18n();
+  const id = useId();
   const [text, setText] = useState({
     lat: value ? formatCoordinate(value.lat) : '',
     lng: value ? formatCoordinate(value.lng) : '',
@@ -58,10 +60,10 @@ export function CoordinateFields({ value, onPoint }: { value: LatLng | null; onP
         onChange={(e) => update({ ...text, [axis]: e.target.value })}
         onPaste={onPaste(axis)}
         aria-invalid={problem !== null}
-        aria-describedby={problem ? `location-${axis}-problem` : half ? 'location-need-both' : undefined}
+        aria-describedby={problem ? `${id}-${axis}-problem` : half ? `${id}-need-both` : undefined}
       />
       {problem ? (
-        <span className="field-error" id={`location-${axis}-problem`}>
+        <span className="field-error" id={`${id}-${axis}-problem`} data-testid={`${axis}-problem`}>
           {problem}
         </span>
       ) : null}
@@ -72,7 +74,7 @@ export function CoordinateFields({ value, onPoint }: { value: LatLng | null; onP
       {field('lat', t.location.latitude, lat === 'invalid' ? t.location.latitudeInvalid : null)}
       {field('lng', t.location.longitude, lng === 'invalid' ? t.location.longitudeInvalid : null)}
       {half ? (
-        <p className="hint field-wide" id="location-need-both">
+        <p className="hint field-wide" id={`${id}-need-both`} data-testid="need-both">
           {t.location.needBoth}
         </p>
       ) : null}
