@@ -57,8 +57,8 @@ it('finds a Korean road-name address inside the regions, asking the provider pol
   });
   const sent = geocoder.requests.slice(before);
   expect(sent).toHaveLength(1);
-  expect(sent[0]!.path).toBe('/search');
-  expect(sent[0]!.query).toEqual({
+  expect(sent[0].path).toBe('/search');
+  expect(sent[0].query).toEqual({
     q: '세종대로 110',
     format: 'jsonv2',
     countrycodes: 'kr',
@@ -67,7 +67,7 @@ it('finds a Korean road-name address inside the regions, asking the provider pol
     viewbox: '126.95,37.45,127.05,37.65',
     bounded: '1',
   });
-  expect(sent[0]!.headers['user-agent']).toBe(USER_AGENT);
+  expect(sent[0].headers['user-agent']).toBe(USER_AGENT);
 
   const english = await search(`q=${encodeURIComponent('Hangang-daero 405')}&lang=en&limit=3`, world.coordinator);
   expect(english.status).toBe(200);
@@ -100,7 +100,7 @@ it('sends one request at a time, spaced by GEOCODER_MIN_INTERVAL_MS', async () =
   expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
   const times = geocoder.requests.slice(before).map((r) => r.at);
   expect(times).toHaveLength(3);
-  for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
+  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
 });
 
 it('refuses a bad query with 400 naming the field, without asking the provider', async () => {
