@@ -5,9 +5,7 @@ import { useEntities, useEntry, useStore } from '../../realtime/realtime';
 import { CategoryBadge } from '../../common/badges';
 import { Countdown } from '../../common/Countdown';
 import { ResponseClock } from '../../common/ResponseClock';
-import { FailureNote } from '../../common/FailureNote';
 import { formatTime } from '../../common/format';
-import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
 import { BedRequestPicker } from './BedRequestPicker';
@@ -17,6 +15,7 @@ import { HandBackSection } from '../handback/HandBackSection';
 import { Recommendations } from './Recommendations';
 import { DeclinedTeams } from './DeclinedTeams';
 import { CloseIncidentSection } from './CloseIncidentSection';
+import { CallbackContact } from './CallbackContact';
 import { DispositionShown } from './DispositionShown';
 import { TimelineAgency } from './TimelineAgency';
 import { timelineText } from './timeline-text';
@@ -38,7 +37,6 @@ export function IncidentDetailPanel({
   // Re-read the audited detail whenever the incident changes, so the timeline follows the live state.
   const detail = useLoad((signal) => api.incident(incidentId, signal), `${incidentId}:${incident?.seq ?? 0}`);
   const { map: dispatchMap, version: dispatchVersion } = useEntities('dispatches');
-  const { busy, failure, run } = useAction();
 
   useEffect(() => {
     if (!detail.data) return;
@@ -82,7 +80,6 @@ export function IncidentDetailPanel({
           ✕
         </button>
       </header>
-      <FailureNote failure={failure} />
       <dl className="facts">
         <dt>{t.detail.respondBy}</dt>
         <dd>
@@ -110,6 +107,7 @@ export function IncidentDetailPanel({
         </dd>
       </dl>
 
+      <CallbackContact callback={detail.data?.callback ?? null} />
       {active ? <DeclinedTeams dispatches={dispatches} /> : null}
       {active && needsTeam && !hasOpenOffer ? (
         <Recommendations incidentId={incidentId} refreshKey={String(incident?.seq ?? 0)} />
