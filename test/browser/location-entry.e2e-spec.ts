@@ -3,6 +3,7 @@ import type { IncidentDetail, RegionCollection } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest, type ConsoleUnderTest } from '../support/console-server.js';
 import { waitForExpression } from '../support/page-wait.js';
+import { DEMO_PASSWORD as PASSWORD, signInAs } from '../support/console-sign-in.js';
 import { GAZETTEER, startFakeNominatim, type FakeNominatim } from '../support/nominatim-server.js';
 
 // Issue 13 item 5, location entry, by a counselor in Korean and in English: the latitude typed first leaves the
@@ -10,7 +11,6 @@ import { GAZETTEER, startFakeNominatim, type FakeNominatim } from '../support/no
 // a point placed with the keyboard; address search through a real local HTTP server speaking Nominatim's jsonv2
 // (GEOCODER_URL), and without one the district picker; the hint worded for a caller phoning about someone else.
 
-const PASSWORD = 'demo-1577-0199';
 type Lang = 'ko' | 'en';
 
 const COPY = {
@@ -57,13 +57,7 @@ const COPY = {
 async function startCall(env: ConsoleUnderTest, lang: Lang, relation = ''): Promise<Page> {
   const copy = COPY[lang];
   const { page } = await env.browser.newPage();
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const login = page.getByTestId('login-form');
-  await login.locator('input[name="username"]').fill(copy.user);
-  await login.locator('input[name="password"]').fill(PASSWORD);
-  await login.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
+  await signInAs(env, page, copy.user, lang);
   await page.getByRole('button', { name: copy.newCall }).click();
   const form = page.getByTestId('new-call-form');
   await form.locator('select[name="channel"]').selectOption('phone');
