@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { LatLng, RegionCollection } from '#contracts';
 import { labelPoint } from '#geo';
 import { useI18n } from '../../i18n/i18n';
+import { regionLabel } from '../map/use-regions';
 
 /**
  * When no geocoder is configured (or it is down): the district the caller names. The point goes to a point inside
@@ -22,7 +23,7 @@ export function DistrictPicker({
     return regions.features
       .map((f) => ({
         id: f.id,
-        name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+        name: regionLabel(f.properties, lang),
         geometry: f.geometry,
       }))
       .sort((a, b) => collator.compare(a.name, b.name));

@@ -4,6 +4,7 @@ import type { RegionCollection } from '#contracts';
 import { labelPoint } from '#geo';
 import { useI18n } from '../../i18n/i18n';
 import { L } from './leaflet';
+import { regionLabel } from './use-regions';
 
 /**
  * The names of the regions the API serves, written on the map at a point inside each (not clickable, not Tab
@@ -16,9 +17,8 @@ export function RegionLabels({ regions }: { regions: RegionCollection }) {
   useEffect(() => {
     const group = L.layerGroup();
     for (const feature of regions.features) {
-      const { name, nameKo } = feature.properties;
       const text = document.createElement('span');
-      text.textContent = lang === 'ko' ? (nameKo ?? name) : name;
+      text.textContent = regionLabel(feature.properties, lang);
       const at = labelPoint(feature.geometry);
       L.tooltip({ permanent: true, direction: 'center', interactive: false, className: 'region-label', opacity: 1 })
         .setLatLng([at.lat, at.lng])
