@@ -3,8 +3,10 @@ import type { Page } from 'playwright-core';
 import type { CallView, ClientView, KpiReport, KpiTrend } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { submitLogin } from '../support/console-sign-in.js';
 import { waitForExpression } from '../support/page-wait.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
+import { parseCsv } from '../support/csv.js';
 import { triageFor } from '../support/dispatch-world.js';
 
 // Issue 10, "Done when": the supervisor opens the dashboard on a known history (made through the API here) and
@@ -22,11 +24,7 @@ let coordinatorId: string;
 /** Signs in; `screen` opens that workspace tab directly (the open tab is kept in the URL hash). */
 async function signIn(page: Page, username: string, password = PASSWORD, screen = ''): Promise<void> {
   await page.goto(`${env.server.url}/${screen ? `#/${screen}` : ''}`);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(password);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell').waitFor({ timeout: 15_000 });
+  await submitLogin(page, username, { password, synced: false });
 }
 
 async function setLanguage(page: Page, lang: 'ko' | 'en'): Promise<void> {
@@ -57,26 +55,6 @@ async function incident(
   });
   expect(inc.status).toBe(201);
   return { callId: call.body.id, incidentId: inc.body.id };
-}
-
-/** Minimal RFC 4180 reader (quoted fields, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (ch !== '\r') field += ch;
-  }
-  return rows;
 }
 
 const valueAt = (report: KpiReport, path: string): unknown =>
