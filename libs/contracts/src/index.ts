@@ -18,3 +18,4 @@ export * from './triage-completeness.js';
 export * from './dispositions.js';
 export * from './time.js';
 export * from './geocoding.js';
+export * from './timers.js';
