@@ -19,4 +19,5 @@ export * from './care.js';
 export * from './triage-completeness.js';
 export * from './dispositions.js';
 export * from './time.js';
+export * from './geocoding.js';
 export * from './timers.js';
