@@ -66,7 +66,7 @@ function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
@@ -191,10 +191,10 @@ describe('supervisor dashboard', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export all indicators (CSV)' }).click(),
     ]);
-    const [header, ...rows] = parseCsv(await readFile((await download.path())!, 'utf8'));
-    expect(header!.slice(0, 3)).toEqual(['domain', 'indicator', 'value']);
+    const [header, ...rows] = parseCsv(await readFile(await download.path(), 'utf8'));
+    expect(header.slice(0, 3)).toEqual(['domain', 'indicator', 'value']);
     expect(rows.length).toBeGreaterThan(30);
-    for (const r of rows) expect(Number(r[2])).toBe(valueAt(kpis, r[1]!));
+    for (const r of rows) expect(Number(r[2])).toBe(valueAt(kpis, r[1]));
     expect(rows.find((r) => r[1] === 'incidents.total')!.slice(0, 3)).toEqual(['accessible', 'incidents.total', '3']);
     // A chart's own table exports its rows too.
     const [chartCsv] = await Promise.all([
@@ -202,7 +202,7 @@ describe('supervisor dashboard', () => {
       page.getByRole('button', { name: 'Export CSV: Incidents by category' }).click(),
     ]);
     expect(
-      parseCsv(await readFile((await chartCsv.path())!, 'utf8').then((s) => s.replace(/^\ufeff/, '')))
+      parseCsv(await readFile(await chartCsv.path(), 'utf8').then((s) => s.replace(/^\ufeff/, '')))
         .find((r) => r[0] === 'incidents.byCategory.A')!
         .slice(2, 3),
     ).toEqual(['2']);

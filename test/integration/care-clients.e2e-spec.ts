@@ -84,7 +84,7 @@ describe('legal basis', () => {
       body: { caseManager: 'CM Yoo' },
     });
     expect(bare.status).toBe(400);
-    expect(bare.body.details![0]!.field).toBe('basis');
+    expect(bare.body.details![0].field).toBe('basis');
     const ok = await server.api<ClientView>('PATCH', `/clients/${id}`, {
       token: w.counselor.token,
       body: { caseManager: 'CM Yoo', basis: CONSENT },
@@ -130,7 +130,7 @@ describe('search', () => {
 
   it('shows the caution (never a diagnosis) in the search row', async () => {
     const [row] = (await search(w.coordinator.token, 'Sora')).body;
-    expect(row!.caution).toEqual({ weapon: true, violence: false, note: 'dog in the flat' });
+    expect(row.caution).toEqual({ weapon: true, violence: false, note: 'dog in the flat' });
     expect(JSON.stringify(row)).not.toMatch(/riskFlags|safetyPlan/);
   });
 });
@@ -204,7 +204,7 @@ describe('access log', () => {
       ['client.read', southClient.id],
       ['client.history-read', southClient.id],
     ]);
-    expect(rows[2]!.details).toMatchObject({ results: 0 });
+    expect(rows[2].details).toMatchObject({ results: 0 });
   });
 });
 
@@ -239,13 +239,13 @@ describe('safety plan', () => {
       body: missing,
     });
     expect(a.status).toBe(400);
-    expect(a.body.details![0]!.field).toBe('meansSafety');
+    expect(a.body.details![0].field).toBe('meansSafety');
     const b = await server.api<ErrorBody>('PUT', `/clients/${northClient.id}/safety-plan`, {
       token: w.counselor.token,
       body: { ...plan, diagnosis: 'x' },
     });
     expect(b.status).toBe(400);
-    expect(b.body.details![0]!.field).toBe('diagnosis');
+    expect(b.body.details![0].field).toBe('diagnosis');
   });
 });
 

@@ -99,7 +99,7 @@ describe('the queue', () => {
       body: { at: new Date().toISOString(), outcome: 'voicemail' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toBe('outcome');
+    expect(bad.body.details![0].field).toBe('outcome');
 
     const socket = await server.socket(w.supervisor.token);
     const updated = nextEvent(socket, 'follow-up.updated', (e) => e.data.id === followUp.id);
@@ -199,13 +199,13 @@ describe('overdue', () => {
       [id],
     );
     const [atCentre, atSupervisor] = (await alerts) as EventEnvelope<'alert.raised'>[];
-    expect(atCentre!.data).toMatchObject<Partial<AlertEventData>>({
+    expect(atCentre.data).toMatchObject<Partial<AlertEventData>>({
       kind: 'follow-up-overdue',
       severity: 'warning',
       regionId: w.north,
     });
-    expect(atSupervisor!.data.id).toBe(atCentre!.data.id);
-    expect(atCentre!.data.message).not.toMatch(/Follow Me|5151/);
+    expect(atSupervisor.data.id).toBe(atCentre.data.id);
+    expect(atCentre.data.message).not.toMatch(/Follow Me|5151/);
     expect((await list(w.northUser.token)).body.find((f) => f.id === id)!.overdue).toBe(true);
     await new Promise((r) => setTimeout(r, 600));
     expect(southSeen.filter((e) => e.type === 'alert.raised')).toEqual([]);
@@ -270,7 +270,7 @@ describe('closed incidents and the warm hand-back', () => {
       body: { note: 'x', agencyId: w.hospital.id },
     });
     expect(wrongKind.status).toBe(400);
-    expect(wrongKind.body.details![0]!.field).toBe('agencyId');
+    expect(wrongKind.body.details![0].field).toBe('agencyId');
     expect(
       (await server.api('POST', `/incidents/${inc.id}/hand-back`, { token: w.counselor.token, body: { note: 'x' } }))
         .status,

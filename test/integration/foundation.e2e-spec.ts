@@ -64,7 +64,7 @@ describe('auth on REST', () => {
     expect(admin.user).toMatchObject({ username: 'admin', role: 'admin' });
     expect(admin.expiresIn).toBe(15 * 60);
     const [, payload] = admin.accessToken.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
       exp: number;
       iat: number;
       jti: string;
@@ -148,8 +148,8 @@ describe('auth on REST', () => {
     const [row] = (await server.dataSource.query(`SELECT password_hash FROM app_user WHERE username = 'admin'`)) as {
       password_hash: string;
     }[];
-    expect(row!.password_hash.startsWith('$argon2id$')).toBe(true);
-    expect(row!.password_hash).not.toContain(ADMIN_PASSWORD);
+    expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
+    expect(row.password_hash).not.toContain(ADMIN_PASSWORD);
   });
 });
 
@@ -184,7 +184,7 @@ describe('the error shape', () => {
     const before = (await server.dataSource.query(`SELECT count(*)::int AS n FROM app_user`)) as { n: number }[];
     await server.api('POST', '/users', { token: admin.accessToken, body: { username: 'half', role: 'counselor' } });
     const after = (await server.dataSource.query(`SELECT count(*)::int AS n FROM app_user`)) as { n: number }[];
-    expect(after[0]!.n).toBe(before[0]!.n);
+    expect(after[0].n).toBe(before[0].n);
   });
 });
 
@@ -342,7 +342,7 @@ describe('realtime spine', () => {
     expect(head.body.lastSeq).toBe(page.body.lastSeq);
     const bad = await server.api<ErrorBody>('GET', '/events?after=-1', { token: coordinator });
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toBe('after');
+    expect(bad.body.details![0].field).toBe('after');
   });
 
   it('keeps seq gap-free and commit-ordered under concurrent writers', async () => {
@@ -377,7 +377,7 @@ describe('audit', () => {
     }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_username: 'admin', actor_role: 'admin', user_agent: 'audit-test' });
-    expect(rows[0]!.ip).toMatch(/127\.0\.0\.1/);
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1/);
   });
 
   it('records failed logins and refuses to alter audit rows', async () => {
@@ -388,10 +388,10 @@ describe('audit', () => {
       id: string;
     }[];
     expect(rows.length).toBeGreaterThan(0);
-    await expect(server.dataSource.query(`UPDATE audit SET action = 'x' WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(
+    await expect(server.dataSource.query(`UPDATE audit SET action = 'x' WHERE id = $1`, [rows[0].id])).rejects.toThrow(
       /append-only/,
     );
-    await expect(server.dataSource.query(`DELETE FROM audit WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(
+    await expect(server.dataSource.query(`DELETE FROM audit WHERE id = $1`, [rows[0].id])).rejects.toThrow(
       /append-only/,
     );
   });

@@ -132,7 +132,7 @@ describe('follow-up tasks', () => {
         region_id: north,
         client_id: clientNorth.id,
       });
-      expect(rows[0]!.due_at.toISOString()).toBe(new Date(Date.parse(endedAt) + 24 * 3600_000).toISOString());
+      expect(rows[0].due_at.toISOString()).toBe(new Date(Date.parse(endedAt) + 24 * 3600_000).toISOString());
     },
   );
 
@@ -198,15 +198,15 @@ describe('follow-up tasks', () => {
 
     const all = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: coordinator.token });
     expect(all.status).toBe(200);
-    expect(all.body.map((f) => f.id)).toContain(row!.id);
+    expect(all.body.map((f) => f.id)).toContain(row.id);
     expect(all.body.some((f) => f.agencyId === centreSouth.id)).toBe(true);
     const mine = await server.api<FollowUpView[]>('GET', '/follow-ups', { token: northCentreUser.token });
-    expect(mine.body.map((f) => f.id)).toContain(row!.id);
+    expect(mine.body.map((f) => f.id)).toContain(row.id);
     expect(mine.body.every((f) => f.agencyId === centreNorth.id)).toBe(true);
     const theirs = await server.api<FollowUpView[]>('GET', '/follow-ups', { token: southCentreUser.token });
-    expect(theirs.body.map((f) => f.id)).not.toContain(row!.id);
+    expect(theirs.body.map((f) => f.id)).not.toContain(row.id);
     expect(theirs.body.every((f) => f.agencyId === centreSouth.id)).toBe(true);
-    const view = mine.body.find((f) => f.id === row!.id)!;
+    const view = mine.body.find((f) => f.id === row.id)!;
     expect(view).toMatchObject({
       callId: call.id,
       category: 'C',
@@ -217,13 +217,13 @@ describe('follow-up tasks', () => {
 
     expect(
       (
-        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        await server.api('POST', `/follow-ups/${row.id}/complete`, {
           token: southCentreUser.token,
           body: { outcome: 'stable' },
         })
       ).status,
     ).toBe(403);
-    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, {
+    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row.id}/complete`, {
       token: northCentreUser.token,
       body: { outcome: 'stable', notes: 'called back, safe' },
     });
@@ -232,16 +232,16 @@ describe('follow-up tasks', () => {
     expect(done.body.doneAt).not.toBeNull();
     expect(
       (
-        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        await server.api('POST', `/follow-ups/${row.id}/complete`, {
           token: northCentreUser.token,
           body: { outcome: 'stable' },
         })
       ).status,
     ).toBe(409);
     const open = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: northCentreUser.token });
-    expect(open.body.map((f) => f.id)).not.toContain(row!.id);
+    expect(open.body.map((f) => f.id)).not.toContain(row.id);
     const doneList = await server.api<FollowUpView[]>('GET', '/follow-ups?status=done', { token: coordinator.token });
-    expect(doneList.body.map((f) => f.id)).toContain(row!.id);
+    expect(doneList.body.map((f) => f.id)).toContain(row.id);
     expect((await server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token })).status).toBe(
       400,
     );
@@ -309,7 +309,7 @@ describe('npm run regions:import', () => {
     const audit = (await server.dataSource.query(
       `SELECT actor_username FROM audit WHERE action = 'region.import' ORDER BY id DESC LIMIT 1`,
     )) as { actor_username: string }[];
-    expect(audit[0]!.actor_username).toBe('cli:regions-import');
+    expect(audit[0].actor_username).toBe('cli:regions-import');
   });
 
   it('refuses a bad file naming the problem (exit 1) and bad usage (exit 2)', async () => {

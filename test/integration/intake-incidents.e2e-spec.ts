@@ -167,7 +167,7 @@ describe('POST /incidents', () => {
       location: { lat: 1, lng: 1 },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details![0]!.field).toBe('callId');
+    expect(unknown.body.details![0].field).toBe('callId');
     const bad = await createIncident(server, counselor.token, {
       callId: call.id,
       location: { lat: 91, lng: 'x' },
@@ -221,7 +221,7 @@ describe('POST /incidents', () => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
     const ns = results.map((r) => Number(r.body.number.slice(5))).sort((a, b) => a - b);
-    expect(ns).toEqual(Array.from({ length: 6 }, (_, i) => ns[0]! + i));
+    expect(ns).toEqual(Array.from({ length: 6 }, (_, i) => ns[0] + i));
   });
 
   it.each([
@@ -310,7 +310,7 @@ describe('GET /incidents', () => {
     // The list shows addresses and summaries, so the read is logged with the incidents it showed.
     const listed = await auditRows(server, `action = 'incident.list' AND actor_id = $1`, [viewer.id]);
     expect(listed).toHaveLength(1);
-    expect((listed[0]!.details as { ids: string[] }).ids).toContain(created.body.id);
+    expect((listed[0].details as { ids: string[] }).ids).toContain(created.body.id);
     expect(
       (await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token })).body,
     ).toEqual([]);
@@ -409,7 +409,7 @@ describe('a second call about the same crisis', () => {
     const count = (await server.dataSource.query(`SELECT count(*)::int AS n FROM incident WHERE client_id = $1`, [
       client.id,
     ])) as { n: number }[];
-    expect(count[0]!.n).toBe(1);
+    expect(count[0].n).toBe(1);
 
     // A third, calmer call attaches without lowering the category.
     const third = await triagedCall(counselor.token, INPUT_FOR.E, { channel: 'phone', callerNumber: '010-0000-0042' });
@@ -453,7 +453,7 @@ describe('a second call about the same crisis', () => {
       attachToIncidentId: '00000000-0000-4000-8000-000000000000',
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details![0]!.field).toBe('attachToIncidentId');
+    expect(unknown.body.details![0].field).toBe('attachToIncidentId');
   });
 });
 
@@ -483,13 +483,13 @@ describe('live', () => {
       `SELECT data FROM event WHERE type = 'call.updated' AND data->>'id' = $1 ORDER BY seq DESC LIMIT 1`,
       [call.id],
     )) as { data: { incidentId: string } }[];
-    expect(callEvent[0]!.data.incidentId).toBe(res.body.id);
+    expect(callEvent[0].data.incidentId).toBe(res.body.id);
   });
 });
 
 describe('region import', () => {
   it('upserts by code: importing a district again updates it and keeps its id', async () => {
-    const moved = { ...features[0]!, properties: { name_eng: 'Horseshoe-gu (renamed)', code: '11901' } };
+    const moved = { ...features[0], properties: { name_eng: 'Horseshoe-gu (renamed)', code: '11901' } };
     const again = await server.api<{ created: number; updated: number }>(
       'POST',
       '/regions/import?nameProperty=name_eng&codeProperty=code',

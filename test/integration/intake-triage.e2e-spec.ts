@@ -144,7 +144,7 @@ describe('POST /calls/:id/triage', () => {
       body: answers(),
     });
     expect(badId.status).toBe(400);
-    expect(badId.body.details![0]!.field).toBe('id');
+    expect(badId.body.details![0].field).toBe('id');
   });
 
   it('is for counselors only', async () => {
@@ -161,7 +161,7 @@ describe('POST /calls/:id/triage', () => {
     const rows = await triageRows(call.id);
     expect(rows.map((r) => r.category)).toEqual(['D', 'B']);
     expect(rows.filter((r) => r.superseded_at === null)).toHaveLength(1);
-    expect(rows[1]!.superseded_at).toBeNull();
+    expect(rows[1].superseded_at).toBeNull();
     const view = await server.api<CallView>('GET', `/calls/${call.id}`, { token: counselor.token });
     expect(view.body.triage).toMatchObject({ id: second.id, category: 'B' });
     const history = await server.api<TriageRecord[]>('GET', `/calls/${call.id}/triage/history`, {

@@ -200,7 +200,7 @@ function rolesFromMetadata(): Map<string, string | null> {
       if (!ctrl) continue;
       const base = (Reflect.getMetadata(PATH_METADATA, ctrl) as string | undefined) ?? '';
       for (const name of Object.getOwnPropertyNames(ctrl.prototype)) {
-        const handler = (ctrl.prototype as Record<string, object>)[name]!;
+        const handler = (ctrl.prototype as Record<string, object>)[name];
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
@@ -226,7 +226,7 @@ afterAll(async () => {
 function tableOf(path: string): string | null {
   const m = /\/([a-z-]+)\/\{[^}]+\}/.exec(path);
   if (!m) return null;
-  const singular = m[1]!
+  const singular = m[1]
     .replace(/-/g, '_')
     .replace(/ies$/, 'y')
     .replace(/(ch|sh|x)es$/, '$1')
@@ -328,12 +328,12 @@ describe('no input gives a 5xx', () => {
             path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | null)?.[k], v);
           const texts = paths.filter((p) => typeof leafAt(p) === 'string');
           if ((how === 'nul' || how === 'surrogate') && texts.length) {
-            const path = texts[pick % texts.length]!;
+            const path = texts[pick % texts.length];
             return setAt(v, path, `${leafAt(path) as string}${how === 'nul' ? '\u0000' : '\ud800'}`);
           }
           if (how === 'unknown-key' && v && typeof v === 'object' && !Array.isArray(v))
             return { ...v, ['__proto__x']: hostile };
-          return setAt(v, paths[pick % paths.length]!, hostile);
+          return setAt(v, paths[pick % paths.length], hostile);
         });
       await fc.assert(
         fc.asyncProperty(

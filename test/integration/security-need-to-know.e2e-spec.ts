@@ -60,9 +60,7 @@ beforeAll(async () => {
     token: a.token,
   });
   expect(reoffered.body).toHaveLength(1);
-  expect((await server.api('POST', `/dispatches/${reoffered.body[0]!.id}/accept`, { token: a.token })).status).toBe(
-    200,
-  );
+  expect((await server.api('POST', `/dispatches/${reoffered.body[0].id}/accept`, { token: a.token })).status).toBe(200);
   const h = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
     token: world.coordinator,
     body: { agencyId: police.id, kind: 'police', reason: 'Secure the bridge' },

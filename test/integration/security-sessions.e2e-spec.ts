@@ -36,7 +36,7 @@ beforeAll(async () => {
     (
       await one.api<TeamView>('POST', '/teams', {
         token: admin.accessToken,
-        body: { callsign, regionId: regions.features[0]!.id, base: { lat: 37.6, lng: 127.0 }, skills: [], size: 2 },
+        body: { callsign, regionId: regions.features[0].id, base: { lat: 37.6, lng: 127.0 }, skills: [], size: 2 },
       })
     ).body;
   team = await mk('SEC-A');
@@ -217,7 +217,7 @@ describe('sessions end when they should', () => {
     const late = await one.api<LoginResponse>('POST', '/auth/refresh', { token: onOne.accessToken });
     expect(late.status).toBe(200);
     expect(late.body.expiresIn).toBeLessThanOrEqual(90);
-    const payload = JSON.parse(Buffer.from(late.body.accessToken.split('.')[1]!, 'base64url').toString()) as {
+    const payload = JSON.parse(Buffer.from(late.body.accessToken.split('.')[1], 'base64url').toString()) as {
       exp: number;
     };
     expect(payload.exp * 1000).toBeLessThanOrEqual(Date.now() + 91_000);
@@ -334,7 +334,7 @@ describe('users admin API', () => {
       details: { changed?: string[] };
     }[];
     expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.update']);
-    expect(audit[1]!.details.changed).toEqual(['role', 'teamId']);
+    expect(audit[1].details.changed).toEqual(['role', 'teamId']);
   });
 
   it('does not let an admin deactivate or demote their own account (409)', async () => {

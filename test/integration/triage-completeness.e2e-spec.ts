@@ -75,7 +75,7 @@ describe('POST /calls/:id/triage with questions left open', () => {
     )) as {
       details: { couldNotAsk: string[] };
     }[];
-    expect(audit[0]!.details.couldNotAsk).toEqual(['selfHarmInProgress', 'cssrs.behavior']);
+    expect(audit[0].details.couldNotAsk).toEqual(['selfHarmInProgress', 'cssrs.behavior']);
   });
 
   it('still takes a fully answered input without any of the new fields', async () => {

@@ -74,7 +74,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     'import regions',
   );
   const regions = await ok(server.api<RegionCollection>('GET', '/regions', { token: admin }), 200, 'regions');
-  const id = (code: string): string => regions.features.find((f) => f.properties.code === code)!.id as string;
+  const id = (code: string): string => regions.features.find((f) => f.properties.code === code)!.id;
   return {
     admin,
     coordinator: await createUser(server, admin, 'coordinator'),

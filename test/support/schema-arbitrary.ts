@@ -80,7 +80,7 @@ export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, dept
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const union = schema.anyOf ?? schema.oneOf;
   if (union?.length) return fc.oneof(...union.map((s) => arbitraryFor(s, root, depth + 1)));
-  if (schema.allOf?.length) return arbitraryFor(schema.allOf[0]!, root, depth + 1);
+  if (schema.allOf?.length) return arbitraryFor(schema.allOf[0], root, depth + 1);
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.length > 1) return fc.oneof(...types.map((t) => arbitraryFor({ ...schema, type: t }, root, depth + 1)));
   switch (types[0]) {
@@ -183,6 +183,6 @@ export function setAt(value: unknown, path: (string | number)[], replacement: un
     unknown
   >;
   const [head, ...rest] = path;
-  copy[head!] = setAt(copy[head!], rest, replacement);
+  copy[head] = setAt(copy[head], rest, replacement);
   return copy;
 }

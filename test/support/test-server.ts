@@ -102,16 +102,16 @@ export function nextEvent<T extends AnyEventEnvelope['type']>(
 ): Promise<Extract<AnyEventEnvelope, { type: T }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      (socket as unknown as Socket).off(type as string, handler as (...args: unknown[]) => void);
+      (socket as unknown as Socket).off(type, handler as (...args: unknown[]) => void);
       reject(new Error(`no ${type} event within ${ms} ms`));
     }, ms);
     const handler = (e: Extract<AnyEventEnvelope, { type: T }>): void => {
       if (!match(e)) return;
       clearTimeout(timer);
-      (socket as unknown as Socket).off(type as string, handler as (...args: unknown[]) => void);
+      (socket as unknown as Socket).off(type, handler as (...args: unknown[]) => void);
       resolve(e);
     };
-    (socket as unknown as Socket).on(type as string, handler as (...args: unknown[]) => void);
+    (socket as unknown as Socket).on(type, handler as (...args: unknown[]) => void);
   });
 }
 

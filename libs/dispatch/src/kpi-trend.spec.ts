@@ -30,7 +30,7 @@ describe('trend slices', () => {
     const slices = trendSlices(from, to, 'hour', 'Asia/Seoul');
     expect(slices.map((s) => s.bucket)).toEqual(Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')));
     expect(slices.every((s) => s.from === from && s.to === to)).toBe(true);
-    expect(slices[23]!.hourOfDay).toBe(23);
+    expect(slices[23].hourOfDay).toBe(23);
   });
 
   it('counts days and knows time zones', () => {

@@ -38,7 +38,7 @@ describe('planSlaTimers', () => {
         condition: 'not-dispatched',
       },
     ]);
-    expect(planSlaTimers({ respondBy: at(-3), now, warningMinutes: 15, processingSeconds: 30 })[0]!.dueAt).toEqual(
+    expect(planSlaTimers({ respondBy: at(-3), now, warningMinutes: 15, processingSeconds: 30 })[0].dueAt).toEqual(
       new Date(now.getTime() + 30_000),
     );
   });

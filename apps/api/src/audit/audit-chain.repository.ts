@@ -35,9 +35,9 @@ export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
      ORDER BY id LIMIT 1`,
   )) as ChainBreak[];
   return {
-    rows: Number(counts!.rows),
-    chains: Number(counts!.chains),
-    unchained: Number(counts!.unchained),
+    rows: Number(counts.rows),
+    chains: Number(counts.chains),
+    unchained: Number(counts.unchained),
     firstBreak: first ?? null,
   };
 }

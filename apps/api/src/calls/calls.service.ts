@@ -246,7 +246,7 @@ export class CallsService {
     const matches = await matchClients(tx, digits);
     // A number that belongs to exactly one client links the call at once, so the incident links too; with
     // several (a shared line) the counselor picks one with POST /calls/:id/client.
-    const clientId = matches.length === 1 ? matches[0]!.id : null;
+    const clientId = matches.length === 1 ? matches[0].id : null;
     const row = await tx.one<CallRow>(
       `INSERT INTO call (status, channel, caller_number, caller_digits, caller_relation, notes, received_at, answered_at,
          counselor_id, client_id, created_by, source, idempotency_key, idempotency_fingerprint)

@@ -86,7 +86,7 @@ export class Tx {
       JSON.stringify(this.events.map((e) => ({ type: e.type, data: e.data, audience: e.audience }))),
       this.now.toISOString(), // the same instant as text: the envelope's occurredAt, exactly as toISOString() gives it
     ]);
-    return Number(row!.last);
+    return Number(row.last);
   }
 }
 

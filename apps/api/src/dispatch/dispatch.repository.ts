@@ -10,8 +10,6 @@ export const TIMER = {
   checkin: 'team.checkin',
   slaWarning: 'incident.sla-warning',
   slaBreach: 'incident.sla-breach',
-  /** The periodic roster coverage check (a fixed id: one pending row for the whole deployment). */
-  coverage: 'coverage.check',
 } as const;
 
 export interface DispatchRow {
@@ -26,9 +24,6 @@ export interface DispatchRow {
   offered_by: string | null;
   automatic: boolean;
 }
-
-/** Offered or accepted: the statuses the partial unique indexes allow once per team and once per incident. */
-export const LIVE_DISPATCH_STATUSES = ['offered', 'accepted'] as const satisfies readonly DispatchStatus[];
 
 type SummarySource = Pick<IncidentRow, 'number' | 'category' | 'lat' | 'lng' | 'address'>;
 

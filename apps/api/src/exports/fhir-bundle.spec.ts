@@ -79,7 +79,7 @@ const byType = (b: { entry: { resource: FhirResource }[] }, t: string): FhirReso
 const one = (b: { entry: { resource: FhirResource }[] }, t: string): FhirResource => {
   const r = byType(b, t);
   expect(r).toHaveLength(1);
-  return r[0]!;
+  return r[0];
 };
 
 describe('buildHandoffBundle', () => {
@@ -185,8 +185,8 @@ describe('buildHandoffBundle', () => {
     const risk = one(buildHandoffBundle(input()), 'RiskAssessment');
     expect(risk.method).toMatchObject({ text: TRIAGE_METHOD_TEXT, coding: [{ version: 'mhts-2026.1' }] });
     const predictions = risk.prediction as { outcome: { coding: { code: string }[]; text: string } }[];
-    expect(predictions.map((p) => p.outcome.coding[0]!.code)).toEqual(['B', 'high']);
-    expect(predictions[1]!.outcome.text).toBe('C-SSRS screener risk: high');
+    expect(predictions.map((p) => p.outcome.coding[0].code)).toEqual(['B', 'high']);
+    expect(predictions[1].outcome.text).toBe('C-SSRS screener risk: high');
   });
 
   it('a hospital gets the name, birth year and the C-SSRS answers; never phone numbers', () => {

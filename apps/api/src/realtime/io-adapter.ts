@@ -32,6 +32,6 @@ export class ConfiguredIoAdapter extends IoAdapter {
         }
         callback(null, sameOrigin || allowed.includes(origin));
       },
-    } as ServerOptions) as Server;
+    } as ServerOptions);
   }
 }

@@ -94,12 +94,12 @@ export class EventPublisher {
       } catch {
         events = null;
       }
-      if (events && events.length > 0 && events[0]!.seq === this.lastSeq + 1) {
-        this.deliver(events.map(({ audience, ...envelope }) => ({ envelope: envelope as AnyEventEnvelope, audience })));
+      if (events && events.length > 0 && events[0].seq === this.lastSeq + 1) {
+        this.deliver(events.map(({ audience, ...envelope }) => ({ envelope: envelope, audience })));
         return;
       }
       // Already delivered by a drain that read the table first: nothing to do.
-      if (events && events.length > 0 && events[events.length - 1]!.seq <= this.lastSeq) return;
+      if (events && events.length > 0 && events[events.length - 1].seq <= this.lastSeq) return;
     }
     this.kick();
   }

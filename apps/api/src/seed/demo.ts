@@ -189,7 +189,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     );
     const regionId = new Map<string, string>();
     for (const [i, d] of SEOUL_DISTRICTS.entries()) {
-      const geometry = cells[i]!;
+      const geometry = cells[i];
       const [row] = (await m.query(
         `INSERT INTO region (code, name, name_ko, population, geometry, bbox) VALUES ($1,$2,$3,$4,$5::jsonb,$6) RETURNING id`,
         [d.code, d.nameEn, d.nameKo, d.population, JSON.stringify(geometry), geometryBBox(geometry)],
@@ -299,7 +299,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
       );
     }
 
-    const jungTeam = teamIds[SEOUL_DISTRICTS.findIndex((d) => d.nameEn === 'Jung-gu')]!;
+    const jungTeam = teamIds[SEOUL_DISTRICTS.findIndex((d) => d.nameEn === 'Jung-gu')];
     const [smc] = (await m.query(`SELECT id FROM agency WHERE code = 'H-SMC'`)) as [{ id: string }];
     const [police] = (await m.query(`SELECT id FROM agency WHERE code = 'P-11140'`)) as [{ id: string }];
     const [jungCentre] = (await m.query(`SELECT id FROM agency WHERE code = 'C-11140'`)) as [{ id: string }];

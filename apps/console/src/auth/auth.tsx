@@ -6,6 +6,7 @@ import { watchActivity } from './activity';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import { keepsSessionAlive } from './idle-policy';
 import { TokenRefreshScheduler } from './token-refresh';
+import { useLatest } from '../common/use-latest';
 
 export type LogoutReason = 'user' | 'idle' | 'expired';
 
@@ -49,8 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // Renew the token while the operator works. Keyed by the signed-in user, not the token: the scheduler restarts
   // itself after each renewal, and a new login starts a new one.
-  const sessionRef = useRef(session);
-  sessionRef.current = session;
+  const sessionRef = useLatest(session);
   const userId = session?.user.id ?? null;
   useEffect(() => {
     if (!userId) return;

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { watchActivity } from './activity';
 import { IdleClock } from './idle-clock';
 import { idlePolicy, type IdlePolicy } from './idle-policy';
+import { useLatest } from '../common/use-latest';
 
 const WARN_MS = 60_000;
 
@@ -20,8 +21,7 @@ export function useIdlePolicy(role: Role, minutes: number, onLogoff: () => void)
   const policy = idlePolicy(role);
   const [warningSeconds, setWarningSeconds] = useState<number | null>(null);
   const [locked, setLocked] = useState(false);
-  const onLogoffRef = useRef(onLogoff);
-  onLogoffRef.current = onLogoff;
+  const onLogoffRef = useLatest(onLogoff);
   const clockRef = useRef<IdleClock | null>(null);
 
   useEffect(() => {

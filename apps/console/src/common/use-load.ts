@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLatest } from './use-latest';
 
 export interface Loaded<T> {
   data: T | null;
@@ -15,8 +16,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
     loading: key !== null,
   });
   const [nonce, setNonce] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const loadRef = useLatest(load);
   useEffect(() => {
     if (key === null) {
       setState({ data: null, error: null, loading: false });

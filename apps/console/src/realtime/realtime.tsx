@@ -18,6 +18,7 @@ import { EventStore, type EntityKind, type EntityMaps } from './event-store';
 import { loadSnapshot } from './snapshot';
 import { connectRealtime, type ConnectionStatus, type RealtimeConnection } from './socket';
 import { SyncController } from './sync-controller';
+import { useLatest } from '../common/use-latest';
 
 interface Realtime {
   store: EventStore;
@@ -50,10 +51,8 @@ export function RealtimeProvider({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const tRef = useRef(t);
-  tRef.current = t;
-  const userRef = useRef(user);
-  userRef.current = user;
+  const tRef = useLatest(t);
+  const userRef = useLatest(user);
   const tokenRef = useRef(token);
   const store = useMemo(() => new EventStore(), []);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');

@@ -56,7 +56,7 @@ export function pickWeighted<K extends string>(weights: Readonly<Record<K, numbe
     r -= w;
     if (r < 0) return k;
   }
-  return entries[entries.length - 1]![0];
+  return entries[entries.length - 1][0];
 }
 
 /** A uniform draw in [min, max). */
@@ -133,7 +133,7 @@ export function parseSimulateArgs(
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
+    const flag = argv[i];
     const value = argv[i + 1];
     switch (flag) {
       case '--url':

@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities, useEntry, useStore } from '../../realtime/realtime';
 import { CategoryBadge } from '../../common/badges';
 import { Countdown } from '../../common/Countdown';
 import { ResponseClock } from '../../common/ResponseClock';
-import { FailureNote } from '../../common/FailureNote';
 import { formatTime } from '../../common/format';
-import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
 import { BedRequestPicker } from './BedRequestPicker';
@@ -38,7 +36,6 @@ export function IncidentDetailPanel({
   // Re-read the audited detail whenever the incident changes, so the timeline follows the live state.
   const detail = useLoad((signal) => api.incident(incidentId, signal), `${incidentId}:${incident?.seq ?? 0}`);
   const { map: dispatchMap, version: dispatchVersion } = useEntities('dispatches');
-  const { busy, failure, run } = useAction();
 
   useEffect(() => {
     if (!detail.data) return;
@@ -82,7 +79,6 @@ export function IncidentDetailPanel({
           ✕
         </button>
       </header>
-      <FailureNote failure={failure} />
       <dl className="facts">
         <dt>{t.detail.respondBy}</dt>
         <dd>

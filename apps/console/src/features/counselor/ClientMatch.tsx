@@ -35,7 +35,7 @@ export function ClientMatch({
     }
   };
 
-  const recognised = linkedClientId ?? (matches.length === 1 ? matches[0]!.id : null);
+  const recognised = linkedClientId ?? (matches.length === 1 ? matches[0].id : null);
   const errorText = t.app.error;
   useEffect(() => {
     if (!recognised) return;

@@ -7,6 +7,7 @@ import { clusterIcon, incidentIcon, mostUrgent } from './icons';
 import { L } from './leaflet';
 import { standaloneIncidents } from './marker-placement';
 import { isActiveIncident } from './region-shading';
+import { useLatest } from '../../common/use-latest';
 
 interface Tracked {
   marker: L.Marker;
@@ -29,8 +30,7 @@ const INCIDENT_Z = 1000;
 export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
   const map = useMap();
   const store = useStore();
-  const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
+  const onSelectRef = useLatest(onSelect);
   const selected = useRef<string | null>(selectedId);
   const api = useRef<{ refresh: (ids: Iterable<string>) => void; reveal: (id: string) => void } | null>(null);
 

@@ -17,7 +17,7 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
   const { t, lang } = useI18n();
   useEffect(() => {
     const layers = new Map<string, L.Path>();
-    const geo = L.geoJSON(regions as unknown as FeatureCollection, {
+    const geo = L.geoJSON(regions, {
       interactive: shade,
       style: () => ({ ...regionShade(0, false), weight: 1 }),
       onEachFeature: (feature, layer) => {
