@@ -166,7 +166,7 @@ describe('supervisor dashboard', () => {
     const trend = (
       await env.server.api<KpiTrend>(
         'GET',
-        `/kpis/trend?${query}&bucket=day&timeZone=${encodeURIComponent((await page.evaluate('Intl.DateTimeFormat().resolvedOptions().timeZone')) as string)}`,
+        `/kpis/trend?${query}&bucket=day&timeZone=${encodeURIComponent(await page.evaluate<string>('Intl.DateTimeFormat().resolvedOptions().timeZone'))}`,
         { token: accessToken },
       )
     ).body;

@@ -76,9 +76,9 @@ describe('legal basis', () => {
   });
 
   it('asks a record kept without a basis for one before any edit', async () => {
-    const [{ id }] = (await server.dataSource.query(
+    const [{ id }] = await server.dataSource.query<[{ id: string }]>(
       `INSERT INTO client (display_name, phone_numbers, phone_digits) VALUES ('Legacy', '{}', '{}') RETURNING id`,
-    )) as [{ id: string }];
+    );
     const bare = await server.api<ErrorBody>('PATCH', `/clients/${id}`, {
       token: w.counselor.token,
       body: { caseManager: 'CM Yoo' },

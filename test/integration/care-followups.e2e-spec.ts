@@ -145,10 +145,10 @@ describe('the queue', () => {
       ).status,
     ).toBe(409);
     // The overdue timer went with it.
-    const timers = (await server.dataSource.query(
+    const timers = await server.dataSource.query<{ cancelled_at: Date | null }[]>(
       `SELECT cancelled_at FROM timer WHERE kind = 'follow-up.overdue' AND ref_id = $1`,
       [followUp.id],
-    )) as { cancelled_at: Date | null }[];
+    );
     expect(timers.map((t) => t.cancelled_at !== null)).toEqual([true]);
   }, 30_000);
 
@@ -209,10 +209,10 @@ describe('overdue', () => {
     expect((await list(w.northUser.token)).body.find((f) => f.id === id)!.overdue).toBe(true);
     await new Promise((r) => setTimeout(r, 600));
     expect(southSeen.filter((e) => e.type === 'alert.raised')).toEqual([]);
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<[{ n: number }]>(
       `SELECT count(*)::int AS n FROM alert WHERE kind = 'follow-up-overdue' AND dedupe_key = $1`,
       [`follow-up-overdue:${id}`],
-    )) as [{ n: number }];
+    );
     expect(rows[0].n).toBe(1);
   }, 30_000);
 });
@@ -300,9 +300,11 @@ describe('closed incidents and the warm hand-back', () => {
     const forIncident = (await list(w.coordinator.token, `?status=all&incidentId=${inc.id}`)).body;
     expect(forIncident.map((f) => f.id)).toEqual([res.body.id]);
     expect((await list(w.northUser.token)).body.find((f) => f.id === res.body.id)?.handBack?.note).toMatch(/sister/);
-    const timeline = (await server.dataSource.query(`SELECT type FROM timeline WHERE incident_id = $1`, [inc.id])) as {
-      type: string;
-    }[];
+    const timeline = await server.dataSource.query<
+      {
+        type: string;
+      }[]
+    >(`SELECT type FROM timeline WHERE incident_id = $1`, [inc.id]);
     expect(timeline.map((t) => t.type)).toContain('follow-up.handed-back');
   }, 30_000);
 

@@ -118,7 +118,7 @@ describe('GET /kpis', () => {
     };
     const h1 = await handoff(i1.id, hospital.id, 'hospital');
     const h2 = await handoff(i2.id, hospital.id, 'hospital');
-    const h3 = await handoff(i3.id, police.id, 'police');
+    await handoff(i3.id, police.id, 'police');
     expect((await server.api('POST', `/handoffs/${h1}/accept`, { token: hospitalUser })).status).toBe(200);
     expect(
       (await server.api('POST', `/handoffs/${h2}/decline`, { token: hospitalUser, body: { reasonCode: 'no-beds' } }))

@@ -131,12 +131,12 @@ describe('POST /calls', () => {
     expect(second.body.id).toBe(first.body.id);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    const rows = (await server.dataSource.query(`SELECT id FROM call WHERE idempotency_key = $1`, [key])) as unknown[];
+    const rows = await server.dataSource.query<unknown[]>(`SELECT id FROM call WHERE idempotency_key = $1`, [key]);
     expect(rows).toHaveLength(1);
-    const events = (await server.dataSource.query(
+    const events = await server.dataSource.query<unknown[]>(
       `SELECT seq FROM event WHERE type = 'call.created' AND data->>'id' = $1`,
       [first.body.id],
-    )) as unknown[];
+    );
     expect(events).toHaveLength(1);
   });
 
@@ -235,10 +235,12 @@ describe('known callers', () => {
       guardianContact: 'Sister 010-0000-0099',
       caseManager: 'CM Park',
     });
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<
+      { actor_username: string; subject_id: string; ip: string; user_agent: string }[]
+    >(
       `SELECT actor_username, subject_id, entity_id, ip, user_agent FROM audit WHERE action = 'client.read' AND subject_id = $1`,
       [client.id],
-    )) as { actor_username: string; subject_id: string; ip: string; user_agent: string }[];
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actor_username: coordinator.username,

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 it('seeds six registered clients whose numbers are recognised, each in a district with a preferred hospital', async () => {
-  const [{ n }] = (await server.dataSource.query(`SELECT count(*)::int AS n FROM client`)) as [{ n: number }];
+  const [{ n }] = await server.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM client`);
   expect(n).toBe(DEMO_CLIENTS.length);
   expect(DEMO_CLIENTS.length).toBeGreaterThanOrEqual(6);
   for (const demo of DEMO_CLIENTS) {

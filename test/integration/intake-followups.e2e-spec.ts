@@ -99,14 +99,16 @@ afterAll(async () => {
 });
 
 const followUpOf = async (callId: string) =>
-  (await server.dataSource.query(`SELECT * FROM follow_up WHERE call_id = $1`, [callId])) as {
-    id: string;
-    agency_id: string | null;
-    region_id: string | null;
-    category: Category;
-    due_at: Date;
-    client_id: string | null;
-  }[];
+  await server.dataSource.query<
+    {
+      id: string;
+      agency_id: string | null;
+      region_id: string | null;
+      category: Category;
+      due_at: Date;
+      client_id: string | null;
+    }[]
+  >(`SELECT * FROM follow_up WHERE call_id = $1`, [callId]);
 
 async function endCall(callId: string): Promise<{ endedAt: string }> {
   const res = await server.api<{ endedAt: string }>('POST', `/calls/${callId}/end`, {
@@ -184,9 +186,10 @@ describe('follow-up tasks', () => {
     await endCall(declined.id);
     const rows = await followUpOf(declined.id);
     expect(rows).toEqual([expect.objectContaining({ agency_id: centreSouth.id, region_id: south, client_id: null })]);
-    const timeline = (await server.dataSource.query(`SELECT type FROM timeline WHERE incident_id = $1 ORDER BY id`, [
-      inc2.body.id,
-    ])) as { type: string }[];
+    const timeline = await server.dataSource.query<{ type: string }[]>(
+      `SELECT type FROM timeline WHERE incident_id = $1 ORDER BY id`,
+      [inc2.body.id],
+    );
     expect(timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['call.ended', 'follow-up.created']));
   });
 
@@ -306,9 +309,9 @@ describe('npm run regions:import', () => {
       location: { lat: 37.05, lng: 126.35 },
     });
     expect(inc.body.regionId).toBe(f.id);
-    const audit = (await server.dataSource.query(
+    const audit = await server.dataSource.query<{ actor_username: string }[]>(
       `SELECT actor_username FROM audit WHERE action = 'region.import' ORDER BY id DESC LIMIT 1`,
-    )) as { actor_username: string }[];
+    );
     expect(audit[0].actor_username).toBe('cli:regions-import');
   });
 

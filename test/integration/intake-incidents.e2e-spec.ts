@@ -271,14 +271,13 @@ describe('POST /incidents', () => {
       subjectAge: 16,
       language: 'en',
     });
-    const [row] = (await server.dataSource.query(
-      `SELECT needed_skills, danger_to_others, notify FROM incident WHERE id = $1`,
-      [res.body.id],
-    )) as {
-      needed_skills: string[];
-      danger_to_others: boolean;
-      notify: unknown;
-    }[];
+    const [row] = await server.dataSource.query<
+      {
+        needed_skills: string[];
+        danger_to_others: boolean;
+        notify: unknown;
+      }[]
+    >(`SELECT needed_skills, danger_to_others, notify FROM incident WHERE id = $1`, [res.body.id]);
     expect(row).toEqual({
       needed_skills: ['adolescent', 'english'],
       danger_to_others: true,
@@ -365,9 +364,10 @@ describe('a second call about the same crisis', () => {
       callId: first.call.id,
       location: { lat: 37.59, lng: 126.99, address: '서울 링구 세종대로 110' },
     });
-    const [{ client_id }] = (await server.dataSource.query(`SELECT client_id FROM incident WHERE id = $1`, [
-      incident.body.id,
-    ])) as { client_id: string }[];
+    const [{ client_id }] = await server.dataSource.query<{ client_id: string }[]>(
+      `SELECT client_id FROM incident WHERE id = $1`,
+      [incident.body.id],
+    );
     expect(client_id).toBe(client.id);
 
     // The client's guardian calls from another phone, about the same address.
@@ -406,9 +406,10 @@ describe('a second call about the same crisis', () => {
     });
     expect(detail.body.callIds.sort()).toEqual([first.call.id, second.call.id].sort());
     expect(detail.body.timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['call.attached']));
-    const count = (await server.dataSource.query(`SELECT count(*)::int AS n FROM incident WHERE client_id = $1`, [
-      client.id,
-    ])) as { n: number }[];
+    const count = await server.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM incident WHERE client_id = $1`,
+      [client.id],
+    );
     expect(count[0].n).toBe(1);
 
     // A third, calmer call attaches without lowering the category.
@@ -479,10 +480,10 @@ describe('live', () => {
       regionId: region['11901'],
     });
     expect(JSON.stringify(a)).not.toMatch(/Secret street|private summary/);
-    const callEvent = (await server.dataSource.query(
+    const callEvent = await server.dataSource.query<{ data: { incidentId: string } }[]>(
       `SELECT data FROM event WHERE type = 'call.updated' AND data->>'id' = $1 ORDER BY seq DESC LIMIT 1`,
       [call.id],
-    )) as { data: { incidentId: string } }[];
+    );
     expect(callEvent[0].data.incidentId).toBe(res.body.id);
   });
 });

@@ -31,10 +31,10 @@ afterAll(async () => {
 });
 
 const triageRows = async (callId: string) =>
-  (await server.dataSource.query(
+  await server.dataSource.query<{ category: Category; superseded_at: Date | null; override: unknown }[]>(
     `SELECT category, superseded_at, override FROM triage WHERE call_id = $1 ORDER BY assessed_at, superseded_at NULLS LAST`,
     [callId],
-  )) as { category: Category; superseded_at: Date | null; override: unknown }[];
+  );
 
 describe('POST /calls/:id/triage', () => {
   const expected: Record<Category, { cssrsRisk: string; minutes: number | null; reasons: string[] }> = {
@@ -242,10 +242,10 @@ describe('POST /calls/:id/triage/override', () => {
       ['B', false],
       ['C', true],
     ]);
-    const audit = (await server.dataSource.query(
+    const audit = await server.dataSource.query<{ actor_username: string; details: Record<string, unknown> }[]>(
       `SELECT actor_username, details FROM audit WHERE action = 'triage.override' AND entity_id = $1`,
       [call.id],
-    )) as { actor_username: string; details: Record<string, unknown> }[];
+    );
     expect(audit).toEqual([
       {
         actor_username: counselor.username,

@@ -176,14 +176,14 @@ beforeAll(async () => {
   );
   // Real ids for path parameters: a few of every table with a uuid id, except the users whose tokens we hold (a
   // fuzzed deactivation of them would only end this test's own sessions).
-  const tables = (await server.dataSource.query(
+  const tables = await server.dataSource.query<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid'`,
-  )) as { table_name: string }[];
+  );
   for (const { table_name } of tables) {
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<{ id: string }[]>(
       `SELECT id FROM "${table_name}" ${table_name === 'app_user' ? `WHERE NOT (username = ANY($1))` : 'WHERE $1::text[] IS NOT NULL'} LIMIT 3`,
       [Object.values(USER_OF_ROLE)],
-    )) as { id: string }[];
+    );
     if (rows.length)
       idPool.set(
         table_name,

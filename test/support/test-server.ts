@@ -100,18 +100,20 @@ export function nextEvent<T extends AnyEventEnvelope['type']>(
   match: (e: Extract<AnyEventEnvelope, { type: T }>) => boolean = () => true,
   ms = 5000,
 ): Promise<Extract<AnyEventEnvelope, { type: T }>> {
+  // Socket's own typing cannot follow the generic event name; as a plain string it picks the untyped overload.
+  const event: string = type;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      (socket as unknown as Socket).off(type, handler as (...args: unknown[]) => void);
+      (socket as unknown as Socket).off(event, handler as (...args: unknown[]) => void);
       reject(new Error(`no ${type} event within ${ms} ms`));
     }, ms);
     const handler = (e: Extract<AnyEventEnvelope, { type: T }>): void => {
       if (!match(e)) return;
       clearTimeout(timer);
-      (socket as unknown as Socket).off(type, handler as (...args: unknown[]) => void);
+      (socket as unknown as Socket).off(event, handler as (...args: unknown[]) => void);
       resolve(e);
     };
-    (socket as unknown as Socket).on(type, handler as (...args: unknown[]) => void);
+    (socket as unknown as Socket).on(event, handler as (...args: unknown[]) => void);
   });
 }
 

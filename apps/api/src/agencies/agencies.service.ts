@@ -39,10 +39,10 @@ export class AgenciesService {
   ) {}
 
   async list(kind?: AgencyKind): Promise<AgencyView[]> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<AgencyRow[]>(
       `SELECT id, code, kind, name, region_ids, lat, lng, beds_available, accepting, beds_updated_at FROM agency WHERE ($1::text IS NULL OR kind = $1) ORDER BY kind, name`,
       [kind ?? null],
-    )) as AgencyRow[];
+    );
     return rows.map(toView);
   }
 

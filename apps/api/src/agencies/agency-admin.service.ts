@@ -17,7 +17,7 @@ export class AgencyAdminService {
 
   list(): Promise<AgencyAdminView[]> {
     return listAgenciesForAdmin(
-      async <T>(sql: string, params: unknown[] = []) => (await this.ds.query(sql, params)) as T[],
+      async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params),
     );
   }
 

@@ -20,11 +20,11 @@ export class AlertsService {
 
   /** Open alerts, most severe and newest first; or the latest 500 of all. */
   async list(open: boolean): Promise<AlertView[]> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<AlertRow[]>(
       open
         ? `SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY ${SEVERITY_ORDER}, raised_at DESC`
         : `SELECT * FROM alert ORDER BY raised_at DESC LIMIT 500`,
-    )) as AlertRow[];
+    );
     return rows.map(toAlertView);
   }
 

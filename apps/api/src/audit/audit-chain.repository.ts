@@ -22,10 +22,10 @@ export interface ChainReport {
  * each row's prev_hash against the hash of the row before it in its chain; returns the first broken link by id.
  */
 export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
-  const [counts] = (await ds.query(
+  const [counts] = await ds.query<{ rows: string; chains: string; unchained: string }[]>(
     `SELECT count(*) FILTER (WHERE chain IS NOT NULL) AS rows, count(DISTINCT chain) AS chains, count(*) FILTER (WHERE chain IS NULL) AS unchained FROM audit`,
-  )) as { rows: string; chains: string; unchained: string }[];
-  const [first] = (await ds.query(
+  );
+  const [first] = await ds.query<ChainBreak[]>(
     `WITH c AS (
        SELECT a.id, a.chain, a.at, a.prev_hash, a.hash, audit_row_hash(a.prev_hash, a) AS expected,
               lag(a.hash) OVER (PARTITION BY a.chain ORDER BY a.id) AS prev_actual
@@ -33,7 +33,7 @@ export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
      SELECT id, chain, at, CASE WHEN hash IS DISTINCT FROM expected THEN 'row-changed' ELSE 'link-broken' END AS problem
      FROM c WHERE hash IS DISTINCT FROM expected OR prev_hash IS DISTINCT FROM prev_actual
      ORDER BY id LIMIT 1`,
-  )) as ChainBreak[];
+  );
   return {
     rows: Number(counts.rows),
     chains: Number(counts.chains),

@@ -33,14 +33,14 @@ export class AuthService {
     const ds = this.uow.dataSource;
     // Counted in the database so the limit holds across instances. An address gets more room than a username
     // because a whole shift may log in from one NAT address.
-    const [counts] = (await ds.query(
+    const [counts] = await ds.query<[{ by_user: string; by_ip: string }]>(
       `SELECT
          count(*) FILTER (WHERE lower(username) = lower($1)) AS by_user,
          count(*) FILTER (WHERE ip = $2) AS by_ip
        FROM login_attempt
        WHERE NOT success AND at > now() - make_interval(mins => $3)`,
       [username, ip, this.throttle.windowMinutes],
-    )) as [{ by_user: string; by_ip: string }];
+    );
     if (Number(counts.by_user) >= this.throttle.maxFailures || Number(counts.by_ip) >= this.throttle.maxFailures * 4) {
       throw new DomainError(
         'RATE_LIMITED',
@@ -49,7 +49,7 @@ export class AuthService {
         this.throttle.windowMinutes * 60,
       );
     }
-    const [user] = (await ds.query(`${USER_WITH_AGENCY} WHERE lower(u.username) = lower($1)`, [username])) as UserRow[];
+    const [user] = await ds.query<UserRow[]>(`${USER_WITH_AGENCY} WHERE lower(u.username) = lower($1)`, [username]);
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
     const actor: Actor = {
       userId: ok && user ? user.id : null,
@@ -122,7 +122,7 @@ export class AuthService {
   }
 
   private async activeUser(id: string): Promise<UserRow> {
-    const [user] = (await this.uow.dataSource.query(`${USER_WITH_AGENCY} WHERE u.id = $1`, [id])) as UserRow[];
+    const [user] = await this.uow.dataSource.query<UserRow[]>(`${USER_WITH_AGENCY} WHERE u.id = $1`, [id]);
     if (!user) throw notFound('User');
     if (!user.active) throw new DomainError('UNAUTHENTICATED', 'Account disabled');
     return user;
@@ -133,11 +133,11 @@ export class AuthService {
     if (user.team_id) claims.teamId = user.team_id;
     if (user.agency_id) {
       claims.agencyId = user.agency_id;
-      const [agency] = (await this.uow.dataSource.query(`SELECT region_ids FROM agency WHERE id = $1`, [
-        user.agency_id,
-      ])) as {
-        region_ids: string[];
-      }[];
+      const [agency] = await this.uow.dataSource.query<
+        {
+          region_ids: string[];
+        }[]
+      >(`SELECT region_ids FROM agency WHERE id = $1`, [user.agency_id]);
       if (agency?.region_ids.length) claims.regionIds = agency.region_ids;
     }
     return claims;

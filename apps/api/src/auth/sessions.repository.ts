@@ -30,24 +30,24 @@ export async function liveSession(
   sessionId: string,
   userId: string,
 ): Promise<{ expires_at: Date } | undefined> {
-  const rows = (await ds.query(
+  const rows = await ds.query<{ expires_at: Date }[]>(
     `SELECT s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id
      WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
     [sessionId, userId],
-  )) as { expires_at: Date }[];
+  );
   return rows[0];
 }
 
 /** Of these sessions, the ones that are no longer live (for the socket sweep). */
 export async function deadSessions(ds: DataSource, sessionIds: string[]): Promise<string[]> {
   if (sessionIds.length === 0) return [];
-  const rows = (await ds.query(
+  const rows = await ds.query<{ id: string }[]>(
     `SELECT id FROM unnest($1::uuid[]) AS given(id)
      WHERE NOT EXISTS (
        SELECT 1 FROM user_session s JOIN app_user u ON u.id = s.user_id
        WHERE s.id = given.id AND s.ended_at IS NULL AND s.expires_at > now() AND u.active)`,
     [sessionIds],
-  )) as { id: string }[];
+  );
   return rows.map((r) => r.id);
 }
 

@@ -48,12 +48,12 @@ export class CallsService {
 
   /** The live queue (oldest waiting first), without personal fields, so it needs no audit row. */
   async list(statuses: readonly CallStatus[]): Promise<CallView[]> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<CallRow[]>(
       `(SELECT * FROM call WHERE status = ANY($1::text[]) AND status <> 'ended' ORDER BY received_at LIMIT 1000)
        UNION ALL
        (SELECT * FROM call WHERE 'ended' = ANY($1::text[]) AND status = 'ended' ORDER BY ended_at DESC LIMIT ${ENDED_LIST_LIMIT})`,
       [statuses],
-    )) as CallRow[];
+    );
     return rows.map(toQueueView);
   }
 

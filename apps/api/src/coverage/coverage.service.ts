@@ -37,7 +37,7 @@ export class CoverageService implements OnApplicationBootstrap {
   }
 
   async coverage(now = new Date()): Promise<CoverageView> {
-    return load(async <T>(sql: string, params: unknown[] = []) => (await this.ds.query(sql, params)) as T[], now);
+    return load(async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params), now);
   }
 
   /** Timer handler: one alert per region and kind of gap while it is open (now: critical; within 12 h: warning). */

@@ -23,14 +23,14 @@ export class DispatchQueriesService {
       if (teamId && teamId !== actor.teamId) throw forbidden("Responders see only their own team's dispatches");
       teamId = actor.teamId;
     }
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<Row[]>(
       `SELECT d.*, i.number, i.category, i.lat, i.lng, i.address
        FROM dispatch d JOIN incident i ON i.id = d.incident_id
        WHERE ($1::uuid IS NULL OR d.team_id = $1) AND ($2::uuid IS NULL OR d.incident_id = $2)
          AND ($3::text[] IS NULL OR d.status = ANY($3::text[]))
        ORDER BY d.offered_at DESC LIMIT 200`,
       [teamId ?? null, q.incidentId ?? null, q.status ?? null],
-    )) as Row[];
+    );
     return rows.map((r) => toDispatchView(r, r));
   }
 }

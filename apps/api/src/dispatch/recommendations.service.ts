@@ -124,7 +124,7 @@ export class RecommendationsService {
   }
 
   private readQuery(): Query {
-    return async <T>(sql: string, params: unknown[] = []) => (await this.ds.query(sql, params)) as T[];
+    return async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params);
   }
 
   private async incident(query: Query, id: string): Promise<IncidentRow> {

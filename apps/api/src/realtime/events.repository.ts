@@ -32,7 +32,7 @@ export async function visibleEvents(
 ): Promise<EventsPage> {
   // One statement, one snapshot: the counter read here is the highest committed seq, and because seq is handed out
   // under a lock held to commit, every event up to it is visible. A caller that got a short page is caught up to it.
-  const rows = (await ds.query(
+  const rows = await ds.query<(EventRow & { head: string })[]>(
     `WITH page AS (
        SELECT seq, type, occurred_at, data, audience FROM event
        WHERE seq > $1 AND audience && $2::text[]
@@ -42,7 +42,7 @@ export async function visibleEvents(
      SELECT NULL, NULL, NULL, NULL, NULL, (SELECT seq FROM event_counter WHERE id = 1)
      ORDER BY 1 NULLS LAST`,
     [after, roomsOfCaller, limit],
-  )) as (EventRow & { head: string })[];
+  );
   const head = Number(rows[rows.length - 1]?.head ?? 0);
   const events = rows.filter((r) => r.seq !== null).map(toEnvelope);
   const full = events.length === limit;
@@ -52,14 +52,14 @@ export async function visibleEvents(
 
 /** Every event after `after`, for the publisher (which routes by audience itself). */
 export async function eventsAfter(ds: DataSource, after: number, limit: number): Promise<StoredEvent[]> {
-  const rows = (await ds.query(
+  const rows = await ds.query<EventRow[]>(
     `SELECT seq, type, occurred_at, data, audience FROM event WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [after, limit],
-  )) as EventRow[];
+  );
   return rows.map((r) => ({ envelope: toEnvelope(r), audience: r.audience }));
 }
 
 export async function headSeq(ds: DataSource): Promise<number> {
-  const [row] = (await ds.query(`SELECT seq FROM event_counter WHERE id = 1`)) as { seq: string }[];
+  const [row] = await ds.query<{ seq: string }[]>(`SELECT seq FROM event_counter WHERE id = 1`);
   return Number(row?.seq ?? 0);
 }

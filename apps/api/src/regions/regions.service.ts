@@ -43,9 +43,9 @@ export class RegionsService {
   ) {}
 
   async collection(): Promise<RegionCollection> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<RegionRow[]>(
       `SELECT id, code, name, name_ko, population, geometry FROM region ORDER BY code`,
-    )) as RegionRow[];
+    );
     return {
       type: 'FeatureCollection',
       features: rows.map((r) => ({
@@ -58,13 +58,13 @@ export class RegionsService {
   }
 
   async shapes(): Promise<RegionShape[]> {
-    const [v] = (await this.ds.query(
-      `SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) AS version FROM region`,
-    )) as {
-      version: string;
-    }[];
+    const [v] = await this.ds.query<
+      {
+        version: string;
+      }[]
+    >(`SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) AS version FROM region`);
     if (this.cache && this.cache.version === v?.version) return this.cache.regions;
-    const rows = (await this.ds.query(`SELECT id, code, name, geometry, bbox FROM region`)) as RegionRow[];
+    const rows = await this.ds.query<RegionRow[]>(`SELECT id, code, name, geometry, bbox FROM region`);
     const regions = rows.map((r) => ({
       id: r.id,
       code: r.code,

@@ -25,7 +25,7 @@ export class ShiftsService {
   ) {}
 
   list(q: ListShiftsQuery): Promise<ShiftView[]> {
-    return listShifts(async <T>(sql: string, params: unknown[] = []) => (await this.ds.query(sql, params)) as T[], q);
+    return listShifts(async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params), q);
   }
 
   create(actor: Actor, req: CreateShiftRequest): Promise<ShiftView> {

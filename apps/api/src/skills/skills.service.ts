@@ -15,7 +15,7 @@ export class SkillsService {
   ) {}
 
   list(): Promise<SkillView[]> {
-    return listSkills(async <T>(sql: string, params: unknown[] = []) => (await this.ds.query(sql, params)) as T[]);
+    return listSkills(async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params));
   }
 
   replace(actor: Actor, skills: PutSkillsRequest): Promise<SkillView[]> {

@@ -26,7 +26,7 @@ export class TeamsService {
   ) {}
 
   async list(): Promise<TeamView[]> {
-    const rows = (await this.ds.query(`${TEAM_SELECT} ORDER BY t.callsign`)) as TeamRow[];
+    const rows = await this.ds.query<TeamRow[]>(`${TEAM_SELECT} ORDER BY t.callsign`);
     return rows.map(toTeamView);
   }
 

@@ -115,11 +115,11 @@ export class TimerRunner {
   private async fireOne(): Promise<boolean> {
     let failed: { id: string; error: string } | null = null;
     const fired = await this.ds.transaction(async (manager) => {
-      const [timer] = (await manager.query(
+      const [timer] = await manager.query<TimerRow[]>(
         `SELECT id, kind, ref_id, due_at, payload, attempts FROM timer
          WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now()
          ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      )) as TimerRow[];
+      );
       if (!timer) return false;
       const handler = this.handlers.get(timer.kind);
       const tx = new Tx(manager, SYSTEM_ACTOR, new Date());

@@ -63,7 +63,7 @@ const ADMIN_COLUMNS = `u.id, u.username, u.display_name, u.role, u.team_id, u.ag
 
 /** Every user for the admin, without any password data (the hash never leaves this file's SELECTs). */
 export function listUsers(ds: DataSource): Promise<UserAdminRow[]> {
-  return ds.query(`SELECT ${ADMIN_COLUMNS} FROM app_user u ORDER BY lower(u.username)`) as Promise<UserAdminRow[]>;
+  return ds.query<UserAdminRow[]>(`SELECT ${ADMIN_COLUMNS} FROM app_user u ORDER BY lower(u.username)`);
 }
 
 export async function adminUser(tx: Tx, id: string): Promise<UserAdminRow | undefined> {
