@@ -236,7 +236,10 @@ function triageInput(category: Category): TriageInput {
       return { ...calm, psychosis: 'stable' };
     case 'E':
       return { ...calm, distress: 'moderate' };
-    default:
+    case 'A':
+    case 'C':
+    case 'F':
+    case 'G':
       throw new Error(`no seed answers for category ${category}`);
   }
 }

@@ -68,13 +68,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (ch !== '\r') field += ch;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
   }
   return rows;
 }
@@ -266,7 +274,9 @@ describe('access-log review', () => {
       .waitFor();
     const subjects = await results
       .locator('[data-testid="audit-row"]')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-subject-id')));
+      .evaluateAll((rows: { getAttribute(name: string): string | null }[]) =>
+        rows.map((r) => r.getAttribute('data-subject-id')),
+      );
     expect(new Set(subjects)).toEqual(new Set([client.id]));
     expect(await results.locator('[data-testid="audit-row"]').first().textContent()).toMatch(/127\.0\.0\.1/);
 

@@ -50,8 +50,11 @@ describe('legal basis', () => {
     expect(noScope.body.details!.map((d) => d.field)).toContain('basis.scope');
     expect(
       Number(
-        (await server.dataSource.query(`SELECT count(*) FROM client WHERE display_name IN ('No Basis','No Scope')`))[0]
-          .count,
+        (
+          await server.dataSource.query<{ count: string }[]>(
+            `SELECT count(*) FROM client WHERE display_name IN ('No Basis','No Scope')`,
+          )
+        )[0].count,
       ),
     ).toBe(0);
   });
@@ -191,7 +194,7 @@ describe('each centre sees and edits only its own clients', () => {
 
 describe('access log', () => {
   it('writes one row per client shown by a search, one for an empty search, and one per read and history', async () => {
-    const before = Number((await server.dataSource.query(`SELECT max(id) AS m FROM audit`))[0].m);
+    const before = Number((await server.dataSource.query<{ m: string }[]>(`SELECT max(id) AS m FROM audit`))[0].m);
     await search(w.supervisor.token, 'kim');
     await search(w.supervisor.token, 'nobody-by-this-name');
     await server.api('GET', `/clients/${southClient.id}`, { token: w.supervisor.token });

@@ -91,14 +91,14 @@ async function send(
   };
   if (route.method !== 'get' && body !== undefined) {
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
-    init.body = raw ? String(body) : JSON.stringify(body);
+    init.body = raw && typeof body === 'string' ? body : JSON.stringify(body);
   }
   requests++;
   const res = await fetch(`${server.url}/api/v1${path}${qs}`, init);
   const text = await res.text();
   if (res.status >= 500) {
     failures.push(
-      `${route.method.toUpperCase()} ${path}${qs.slice(0, 200)} as ${role} → ${res.status} ${text.slice(0, 200)} body=${(raw ? String(body) : (JSON.stringify(body) ?? '')).slice(0, 300)}`,
+      `${route.method.toUpperCase()} ${path}${qs.slice(0, 200)} as ${role} → ${res.status} ${text.slice(0, 200)} body=${(raw && typeof body === 'string' ? body : (JSON.stringify(body) ?? '')).slice(0, 300)}`,
     );
   }
   if (res.status === 401 && role) await login(role as (typeof ROLES)[number]);

@@ -125,10 +125,10 @@ describe('a team reads only its own incidents, and only what the field needs', (
     const list = await server.api<HandoffView[]>('GET', `/handoffs?incidentId=${incident.id}`, { token: a.token });
     expect(list.body.map((h) => h.id)).toEqual([handoff.id]);
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: a.token })).status).toBe(200);
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<{ details: { view?: string } }[]>(
       `SELECT details FROM audit WHERE action = 'incident.read' AND entity_id = $1 AND actor_role = 'responder'`,
       [incident.id],
-    )) as { details: { view?: string } }[];
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.details.view === 'field')).toBe(true);
   });

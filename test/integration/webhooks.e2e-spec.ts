@@ -73,7 +73,9 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
   expect(hook.headers['content-type']).toBe('application/json');
   const envelope = await pushed;
   // The envelope its socket got, plus the handoff in the hospital's own view (what its portal shows).
-  const { handoff: view, ...data } = JSON.parse(hook.body).data as Record<string, unknown> & { handoff: HandoffView };
+  const { handoff: view, ...data } = (
+    JSON.parse(hook.body) as { data: Record<string, unknown> & { handoff: HandoffView } }
+  ).data;
   expect({ ...JSON.parse(hook.body), data }).toEqual(envelope);
   expect(envelope.data.id).toBe(handoff.id);
   expect(view).toMatchObject({

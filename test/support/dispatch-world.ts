@@ -170,7 +170,10 @@ export function triageFor(category: Category, danger = false): TriageInput {
       return { ...NO, psychosis: 'worsening' };
     case 'D':
       return { ...NO, psychosis: 'stable' };
-    default:
+    // F and G have no answers of their own here; they get E's.
+    case 'E':
+    case 'F':
+    case 'G':
       return { ...NO, distress: 'moderate' };
   }
 }

@@ -46,6 +46,8 @@ function stringArb(s: JsonSchema): fc.Arbitrary<string> {
     case 'uri':
     case 'url':
       return fc.webUrl();
+    case undefined:
+      break;
   }
   if (s.pattern) {
     try {
@@ -178,7 +180,7 @@ export function leafPaths(value: unknown, path: (string | number)[] = []): (stri
 /** A copy of `value` with the leaf at `path` replaced (the root when path is empty). */
 export function setAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) }) as Record<
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) }) as Record<
     string | number,
     unknown
   >;

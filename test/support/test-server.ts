@@ -29,7 +29,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
   reuseDatabaseUrl?: string,
 ): Promise<TestServer & { dropDatabase(): Promise<void> }> {
-  const db = reuseDatabaseUrl ? { url: reuseDatabaseUrl, drop: async () => undefined } : await createTestDatabase();
+  const db = reuseDatabaseUrl ? { url: reuseDatabaseUrl, drop: () => Promise.resolve() } : await createTestDatabase();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -52,7 +52,7 @@ export async function startTestServer(
     }
     const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body });
     const text = await res.text();
-    let parsed: unknown = text;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
@@ -89,7 +89,7 @@ export async function startTestServer(
       for (const s of sockets) s.disconnect();
       await server.close();
     },
-    dropDatabase: db.drop,
+    dropDatabase: () => db.drop(),
   };
 }
 

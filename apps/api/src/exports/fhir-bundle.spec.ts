@@ -11,8 +11,6 @@ import {
 } from './fhir-bundle.js';
 import { derivedUuid } from './export-source.js';
 
-type Resource = Parameters<typeof validateResource>[0];
-
 beforeAll(loadR4Definitions);
 
 const INPUT: TriageInput = {
@@ -109,7 +107,9 @@ describe('buildHandoffBundle', () => {
 
   it('the validator does reject a broken resource (so the check above can fail)', () => {
     const task = one(buildHandoffBundle(input()), 'Task');
-    expect(() => validateResource({ ...task, colour: 'red' } as unknown as Resource)).toThrow(/colour/);
+    expect(() => {
+      validateResource({ ...task, colour: 'red' });
+    }).toThrow(/colour/);
     expect(r4Issues({ ...task, colour: 'red' })).not.toEqual([]);
     expect(r4Issues({ ...task, status: undefined })).not.toEqual([]);
     // Medplum checks structure, cardinality, types and invariants, not value-set bindings: codes are checked below.

@@ -88,7 +88,7 @@ export class EventPublisher {
   private onNotification(payload: string | undefined): void {
     if (this.stopped) return;
     if (!this.draining && payload?.startsWith('[')) {
-      let events: (AnyEventEnvelope & { audience: string[] })[] | null = null;
+      let events: (AnyEventEnvelope & { audience: string[] })[] | null;
       try {
         events = JSON.parse(payload) as (AnyEventEnvelope & { audience: string[] })[];
       } catch {

@@ -44,6 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const api = useMemo(
+    // eslint-disable-next-line react-hooks/refs -- createHttp keeps getToken and calls it per request, never during render
     () => createApi(createHttp({ getToken: () => tokenRef.current, onUnauthorized: () => logout('expired') })),
     [logout],
   );
@@ -70,7 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       stopWatching();
       scheduler.stop();
     };
-  }, [userId, api]);
+  }, [userId, api, sessionRef]);
 
   const login = useCallback(
     async (username: string, password: string) => {

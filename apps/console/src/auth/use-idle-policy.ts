@@ -26,6 +26,7 @@ export function useIdlePolicy(role: Role, minutes: number, onLogoff: () => void)
 
   useEffect(() => {
     if (policy === 'none' || locked) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the idle clock is a timer outside React; stopping it clears its warning
       setWarningSeconds(null);
       return;
     }
@@ -44,7 +45,7 @@ export function useIdlePolicy(role: Role, minutes: number, onLogoff: () => void)
       window.clearInterval(timer);
       stopWatching();
     };
-  }, [minutes, policy, locked]);
+  }, [minutes, policy, locked, onLogoffRef]);
 
   const unlock = useCallback(() => setLocked(false), []);
   return { policy, warningSeconds, locked, unlock };

@@ -19,6 +19,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
   const loadRef = useLatest(load);
   useEffect(() => {
     if (key === null) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a fetch is the external system this hook follows; no key, no data
       setState({ data: null, error: null, loading: false });
       return;
     }
@@ -29,7 +30,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
       (error: unknown) => !controller.signal.aborted && setState((s) => ({ ...s, error, loading: false })),
     );
     return () => controller.abort();
-  }, [key, nonce]);
+  }, [key, nonce, loadRef]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { ...state, reload };
 }

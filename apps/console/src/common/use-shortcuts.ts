@@ -37,5 +37,5 @@ export function useShortcuts(map: ShortcutMap): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [ref]);
 }

@@ -58,7 +58,8 @@ export function RealtimeProvider({
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [synced, setSynced] = useState(false);
   const lastEventAt = useRef<number | null>(null);
-  const syncedListeners = useMemo(() => new Set<(lastSeq: number) => void>(), []);
+  // A ref, not memoised state: listeners come and go without a render.
+  const syncedListeners = useRef(new Set<(lastSeq: number) => void>());
   const connection = useRef<RealtimeConnection | null>(null);
 
   useEffect(() => {
@@ -71,7 +72,7 @@ export function RealtimeProvider({
         initialDone = true;
         setSynced(true);
         lastEventAt.current = Date.now();
-        for (const l of syncedListeners) l(lastSeq);
+        for (const l of syncedListeners.current) l(lastSeq);
       },
       onError: () => undefined, // the next reconnect or gap retries; a 401 already logged out
     });
@@ -113,7 +114,7 @@ export function RealtimeProvider({
       stopAttention();
       sync.dispose();
     };
-  }, [store, api, user.role, user.teamId, syncedListeners]);
+  }, [store, api, user.role, user.teamId, tRef, userRef]);
 
   useEffect(() => {
     tokenRef.current = token;
@@ -122,9 +123,9 @@ export function RealtimeProvider({
 
   const onSynced = useCallback(
     (listener: (lastSeq: number) => void) => {
-      syncedListeners.add(listener);
+      syncedListeners.current.add(listener);
       return () => {
-        syncedListeners.delete(listener);
+        syncedListeners.current.delete(listener);
       };
     },
     [syncedListeners],

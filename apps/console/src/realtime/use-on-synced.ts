@@ -9,5 +9,8 @@ import { useLatest } from '../common/use-latest';
 export function useOnSynced(listener: (lastSeq: number) => Promise<unknown>): void {
   const { onSynced } = useRealtime();
   const listenerRef = useLatest(listener);
-  useEffect(() => onSynced((lastSeq) => void listenerRef.current(lastSeq).catch(() => undefined)), [onSynced]);
+  useEffect(
+    () => onSynced((lastSeq) => void listenerRef.current(lastSeq).catch(() => undefined)),
+    [onSynced, listenerRef],
+  );
 }

@@ -86,7 +86,8 @@ export function triageAnswers(category: Category): TriageInput {
       return { ...no, psychosis: 'stable' };
     case 'E':
       return { ...no, distress: 'moderate' };
-    default:
+    case 'F':
+    case 'G':
       return no;
   }
 }

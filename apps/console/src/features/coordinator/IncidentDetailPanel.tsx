@@ -48,7 +48,7 @@ export function IncidentDetailPanel({
       [...dispatchMap.values()]
         .filter((d) => d.incidentId === incidentId)
         .sort((a, b) => b.offeredAt.localeCompare(a.offeredAt)),
-    // `dispatchVersion` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `dispatchVersion` is what changes
     [dispatchMap, dispatchVersion, incidentId],
   );
 

@@ -61,7 +61,7 @@ export function IncidentQueue({
 }) {
   const { t } = useI18n();
   const { map, version } = useEntities('incidents');
-  // `version` is what changes; the map is mutated in place
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
   const queue = useMemo(() => incidentQueue(map.values()), [map, version]);
 
   const step = (delta: number) => {

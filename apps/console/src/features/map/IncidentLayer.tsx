@@ -138,7 +138,7 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
       cluster.remove();
       alone.remove();
     };
-  }, [map, store]);
+  }, [map, store, onSelectRef]);
 
   // A new selection restyles the previous and the chosen marker, keeps the chosen one out of clusters, and pans to it.
   useEffect(() => {

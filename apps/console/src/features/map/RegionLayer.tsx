@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import type { FeatureCollection } from 'geojson';
 import type { RegionCollection } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';

@@ -46,7 +46,7 @@ export function PartnerPortal() {
         flashTitle(tRef.current.partner.newRequest);
         setAnnounced(tRef.current.partner.newRequest);
       }),
-    [store, synced, agencyId],
+    [store, synced, agencyId, tRef],
   );
 
   if (!agencyId) return <p className="empty-note">{t.partner.unknownKind}</p>;

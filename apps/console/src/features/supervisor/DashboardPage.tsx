@@ -50,8 +50,11 @@ export function DashboardPage() {
     (districtsPeriod === period || districtsPeriod === 'no-regions');
   useEffect(() => {
     if (!printPending || !complete) return;
-    setPrintPending(false);
-    requestAnimationFrame(() => window.print());
+    // Print on the next frame, once the complete report is painted.
+    requestAnimationFrame(() => {
+      setPrintPending(false);
+      window.print();
+    });
   }, [printPending, complete]);
 
   const exportAll = () =>
