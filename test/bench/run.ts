@@ -15,6 +15,7 @@ import { loadConfig } from '../../apps/api/src/config/config.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { benchConsole } from './console.js';
 import { benchWritePath, type WriteRow } from './fanout.js';
+import { benchRegionLookup, type RegionLookupRow } from './region-lookup.js';
 import { percentile, printTable as printRows, rng } from './common.js';
 
 // npm run bench: how long a coordinator waits for team recommendations with 500 teams and 2,000 open incidents.
@@ -23,6 +24,8 @@ import { percentile, printTable as printRows, rng } from './common.js';
 //    holding the same numbers. Skip it with BENCH_HTTP=false.
 // 3. The coordinator console in Chromium with 2,000 open incidents (console.ts). Skip it with BENCH_BROWSER=false.
 // 4. The write path and fan-out against a floor in the same run (fanout.ts). Skip it with BENCH_WRITE=false.
+// 5. Region lookup over the 25 demo districts against a bounding-box floor (region-lookup.ts; it runs right after 1,
+//    before anything starts a server). Skip it with BENCH_GEO=false.
 // The figures of 2 and 4 are also written to bench/results/<date>.json with the machine they were taken on.
 // No thresholds: it reports. Seeded pseudo-random data, so two runs measure the same work.
 
@@ -315,7 +318,7 @@ async function main(): Promise<void> {
     platform: `${process.platform}/${process.arch}`,
     loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
   };
-  const results: { recommendations?: Row[]; writePath?: WriteRow[] } = {};
+  const results: { recommendations?: Row[]; writePath?: WriteRow[]; regionLookup?: RegionLookupRow[] } = {};
   process.stdout.write(
     `Benchmark on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, load average ${machine.loadAverageAtStart.join(' ')}; ` +
       `node ${process.version}, ${process.platform}/${process.arch}\n` +
@@ -325,6 +328,7 @@ async function main(): Promise<void> {
     `1. Pure ranking (libs/geo), one call per open incident, ${INCIDENTS} calls per row`,
     benchPure(world, now),
   );
+  if (process.env.BENCH_GEO !== 'false') results.regionLookup = benchRegionLookup();
   if (process.env.BENCH_HTTP !== 'false') {
     try {
       results.recommendations = await benchHttp(world, now);
@@ -356,7 +360,7 @@ async function main(): Promise<void> {
   }
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${now.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
-  const command = `${['BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_BASELINE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
+  const command = `${['BENCH_GEO', 'BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_BASELINE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
   writeFileSync(
     file,
     JSON.stringify(

@@ -3,24 +3,18 @@ import type { AgencyView, CallView, IncidentView } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
+import { localName } from '../../apps/console/src/common/local-name.js';
 
 // Issue 13 item 7 on the coordinator's drawer, in Korean and in English: police assistance asks first and its alert
 // names who asked; the disposition comes from the list (Korean labels on Korean screens); closing with a handoff
 // still requested asks first; once closed, the incident's alerts leave the alerts panel.
 
-const PASSWORD = 'demo-1577-0199';
+const PASSWORD = DEMO_PASSWORD;
 const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 /** A category C incident in Jung-gu with a hospital handoff still requested, made over REST. */
 async function incidentWithRequestedHandoff(): Promise<{ incident: IncidentView; hospital: AgencyView }> {
@@ -108,10 +102,12 @@ describe.each(['ko', 'en'] as const)('closing and police assistance (%s)', (lang
       .getByTestId('disposition-shown')
       .filter({ hasText: copy.dispositionLabel })
       .waitFor({ timeout: 10_000 });
-    await detail.getByTestId('handoff-row').filter({ hasText: hospital.name }).waitFor({ timeout: 10_000 });
+    // Korean screens put the Korean name first (issue 13 item 8).
+    const hospitalName = localName(hospital.name, lang);
+    await detail.getByTestId('handoff-row').filter({ hasText: hospitalName }).waitFor({ timeout: 10_000 });
     await detail
       .locator('[data-testid="timeline"] li[data-type="handoff.requested"]')
-      .filter({ hasText: hospital.name })
+      .filter({ hasText: hospitalName })
       .first()
       .waitFor({ timeout: 10_000 });
     await context.close();

@@ -3,23 +3,16 @@ import type { CallView, DispatchView, IncidentView, TeamView } from '#contracts'
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
 
 // Issue 13 item 3 on the coordinator's screen, in Korean and in English: after JUNG-1 declines, its reason is shown
 // where the next team is chosen, JUNG-1 is not recommended again for that incident, and an alert names the reason.
 
-const PASSWORD = 'demo-1577-0199';
+const PASSWORD = DEMO_PASSWORD;
 const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 /** A category C incident in Jung-gu, offered to JUNG-1 and declined by its responder, all over REST. */
 async function declinedIncident(reason: string): Promise<{ incident: IncidentView; jung: TeamView }> {

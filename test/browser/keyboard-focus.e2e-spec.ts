@@ -1,24 +1,16 @@
 import type { Page } from 'playwright-core';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { signInAs } from '../support/console-sign-in.js';
 import { waitForExpression } from '../support/page-wait.js';
 
 // Issue 13 item 9, keyboard only, in Korean and in English: focus goes to the triage after a call starts, Alt+I
 // without a location goes to the location, Confirm triage moves on to the location, the shortcut help is a dialog
 // closed with Escape, and the district outlines are not Tab stops.
 
-const PASSWORD = 'demo-1577-0199';
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 // Page-side code as strings: this file is type-checked without the DOM library.
 const focused = (page: Page) =>

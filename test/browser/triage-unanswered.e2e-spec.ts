@@ -2,24 +2,17 @@ import type { Page } from 'playwright-core';
 import type { CallView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
 
 // Issue 13 item 1, "unanswered is not no", walked by a counselor in Korean and in English: before any answer the
 // panel says "not assessed" (not G); answering only Q1–Q3 is still not assessed; confirming with questions open
 // takes the counselor's category and reason (an override on the server); fully answered, the guidance speaks
 // to a family member about the person, not "anything you could use to hurt yourself".
 
-const PASSWORD = 'demo-1577-0199';
+const PASSWORD = DEMO_PASSWORD;
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
-  await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.goto(env.server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 const COPY = {
   ko: {

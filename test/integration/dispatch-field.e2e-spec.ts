@@ -155,9 +155,12 @@ describe('the lifecycle of a response', () => {
     expect(illegal.status).toBe(409);
     expect(illegal.body.code).toBe('STATE_CHANGED');
     expect(illegal.body.message).toMatch(/from available to on-scene/);
+    // The reason the console words in the reader's language (issue 13 item 6).
+    expect(illegal.body.reason).toBe('status-illegal');
     const selfDispatch = await setStatus(idle.team.id, world.coordinator, 'en-route');
     expect(selfDispatch.status).toBe(409);
     expect(selfDispatch.body.message).toMatch(/accepting an offer/);
+    expect(selfDispatch.body.reason).toBe('status-accept-instead');
     const bad = await server.api<ErrorBody>('POST', `/teams/${idle.team.id}/status`, {
       token: idle.token,
       body: { status: 'offered' },
@@ -216,6 +219,12 @@ describe('the lifecycle of a response', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/still on scene.*clear first/);
+    // The way out the console offers (clear the team, then close) needs the team: the refusal names it.
+    expect(refused.body).toMatchObject({
+      code: 'STATE_CHANGED',
+      reason: 'team-on-scene',
+      params: { number: incident.number, callsign: t.team.callsign, teamId: t.team.id },
+    });
     expect(
       (await server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: {} })).status,
     ).toBe(400);

@@ -22,6 +22,8 @@ let police: AgencyView;
 let handoff: HandoffView;
 
 const SUMMARY = 'Person on the bridge railing, agitated, shouting at passers-by';
+// The family's callback (issue 13 item 4): the team may need it; the call's notes stay with the hotline.
+const CALLER = { callerNumber: '010-4444-0101', callerRelation: 'sister', notes: 'He stopped his medication in May' };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -36,6 +38,7 @@ beforeAll(async () => {
     category: 'B',
     danger: true,
     location: { ...base, address: '1 Bridge-ro' },
+    caller: CALLER,
   });
   // The summary is written by the counselor; set it here through the row so the test does not depend on the form.
   await server.dataSource.query(`UPDATE incident SET summary = $2 WHERE id = $1`, [incident.id, SUMMARY]);
@@ -86,16 +89,18 @@ describe('a team reads only its own incidents, and only what the field needs', (
       summary: SUMMARY,
       teamId: a.team.id,
       handoffs: [{ id: handoff.id, agencyId: police.id, kind: 'police', status: 'requested' }],
+      callback: { number: CALLER.callerNumber, relation: CALLER.callerRelation },
     });
     expect(res.body.cautions).toEqual([{ code: 'harm-to-others-imminent', severity: 'highest' }]);
     expect(res.body.dispatches.map((d) => d.teamId)).toEqual([a.team.id]);
-    for (const key of ['clientId', 'triage', 'timeline', 'callIds', 'milestones'])
+    for (const key of ['clientId', 'triage', 'timeline', 'callIds', 'milestones', 'notes', 'callerNumber'])
       expect(res.body).not.toHaveProperty(key);
-    expect(JSON.stringify(res.body)).not.toMatch(/cssrs|harmToOthers|Secure the bridge|Too far away/);
+    expect(JSON.stringify(res.body)).not.toMatch(/cssrs|harmToOthers|Secure the bridge|Too far away|medication/);
     // The coordinator still reads everything.
     const full = await server.api<IncidentDetail>('GET', `/incidents/${incident.id}`, { token: world.coordinator });
     expect(full.body.timeline.length).toBeGreaterThan(0);
     expect(full.body.triage?.input.harmToOthers).toBe('imminent');
+    expect(full.body.callback).toEqual({ number: CALLER.callerNumber, relation: CALLER.callerRelation });
   });
 
   it('lists the incident for team A only', async () => {

@@ -184,13 +184,15 @@ export interface IncidentSpec {
   danger?: boolean;
   subjectAge?: number;
   language?: string;
+  /** What the call gave: a callback number, the caller's relation, notes. */
+  caller?: { callerNumber?: string; callerRelation?: string; notes?: string };
 }
 
 /** An incident made the hotline's way: a call at the console, its triage, then POST /incidents. */
 export async function createIncident(server: TestServer, world: World, spec: IncidentSpec): Promise<IncidentView> {
   const token = world.counselor;
   const call = await ok(
-    server.api<{ id: string }>('POST', '/calls', { token, body: { channel: 'phone' } }),
+    server.api<{ id: string }>('POST', '/calls', { token, body: { channel: 'phone', ...spec.caller } }),
     201,
     'create call',
   );

@@ -6,6 +6,7 @@ import { APP_CONFIG } from './common/tokens.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { StorableTextPipe } from './common/storable-text.pipe.js';
 import { ConfigController } from './common/config.controller.js';
+import { Db } from './database/db.js';
 import { UnitOfWork } from './database/tx.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -18,7 +19,9 @@ import { UsersService } from './users/users.service.js';
 import { EventsController } from './realtime/events.controller.js';
 import { EventsGateway } from './realtime/events.gateway.js';
 import { EventPublisher } from './realtime/publisher.js';
+import { EventLogService } from './realtime/event-log.service.js';
 import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
 import { Metrics } from './metrics/metrics.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { RegionsController } from './regions/regions.controller.js';
@@ -48,10 +51,13 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_PIPE, useClass: StorableTextPipe },
+        Db,
         UnitOfWork,
         TokenService,
         SessionService,
         SessionWatcher,
+        HealthService,
+        EventLogService,
         AuthService,
         UsersService,
         Metrics,
@@ -63,6 +69,7 @@ export class AppModule {
       exports: [
         APP_CONFIG,
         DataSource,
+        Db,
         UnitOfWork,
         TokenService,
         SessionService,

@@ -20,7 +20,7 @@ import { ShiftsModule } from './shifts/shifts.module.js';
 import { SkillsModule } from './skills/skills.module.js';
 import { DispositionsModule } from './dispositions/dispositions.module.js';
 
-// Feature modules register here; each uses what the global AppModule exports (DataSource, UnitOfWork, config,
+// Feature modules register here; each uses what the global AppModule exports (Db, UnitOfWork, config,
 // regions, timers).
 export const FEATURE_MODULES: Type[] = [
   TeamsModule,

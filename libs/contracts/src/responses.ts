@@ -68,6 +68,11 @@ export interface CallView {
   triage: TriageRecord | null;
   /** Earlier contacts of the matched client in the last 30 days (null: none, or no client matched). */
   repeatContact?: import('./care.js').RepeatContact | null;
+  /**
+   * Where the recognised client (the linked client, or the only match) was last attended: the location of their
+   * newest incident, to pre-fill the new incident's location (issue 13 item 10). Null when there is none.
+   */
+  clientLastLocation?: (LatLng & { address: string | null; at: string }) | null;
 }
 
 export interface IncidentView {
@@ -138,8 +143,18 @@ export interface HandoffView {
   incident?: import('./partners.js').HandoffIncidentView;
 }
 
+/**
+ * Who to call back about an incident (issue 13 item 4): the number and the relation the first call gave. The team
+ * may have to call the family back, so this is the one piece of the call its phone sees.
+ */
+export interface IncidentCallback {
+  number: string | null;
+  relation: string | null;
+}
+
 export interface IncidentDetail extends IncidentView {
   callIds: string[];
+  callback: IncidentCallback | null;
   clientId: string | null;
   teamId: string | null;
   triage: TriageRecord | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DispatchView, HandoffView, IncidentView, UserView } from './responses.js';
+import type { DispatchView, HandoffView, IncidentCallback, IncidentView, UserView } from './responses.js';
 import { ROLES } from './vocabulary.js';
 
 // Running the centre: the users admin API (contract.md) and the session vocabulary it shares with /auth.
@@ -70,6 +70,8 @@ export interface FieldIncidentView extends IncidentView {
   dispatches: DispatchView[];
   /** Handoffs in outline (who, of what kind, how far): no free-text reason. */
   handoffs: Pick<HandoffView, 'id' | 'agencyId' | 'kind' | 'status'>[];
+  /** The caller's callback number and relation (the team may have to call the family back); no other call data. */
+  callback: IncidentCallback | null;
 }
 
 // Text PostgreSQL cannot store: U+0000 (refused in text and jsonb) and an unpaired UTF-16 surrogate (refused in

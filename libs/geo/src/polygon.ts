@@ -1,5 +1,6 @@
 import type { AreaGeometry, LatLng, Position } from '#contracts';
-import { EARTH_RADIUS_KM } from './distance.js';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
 import { LocalProjection } from './projection.js';
 
 /** GeoJSON bounding box order (RFC 7946 §5): west, south, east, north. */
@@ -61,22 +62,10 @@ export function pointInGeometry(point: LatLng, g: AreaGeometry): boolean {
   return false;
 }
 
-/** The [minLng, minLat, maxLng, maxLat] box of the exterior rings (holes lie inside them by definition). */
+/** The [minLng, minLat, maxLng, maxLat] box of the geometry (@turf/bbox; holes lie inside the exterior rings). */
 export function geometryBBox(g: AreaGeometry): BBox {
-  let minLng = Infinity;
-  let minLat = Infinity;
-  let maxLng = -Infinity;
-  let maxLat = -Infinity;
-  for (const rings of polygonsOf(g)) {
-    if (rings.length === 0) continue;
-    for (const [lng, lat] of rings[0]) {
-      if (lng < minLng) minLng = lng;
-      if (lng > maxLng) maxLng = lng;
-      if (lat < minLat) minLat = lat;
-      if (lat > maxLat) maxLat = lat;
-    }
-  }
-  if (minLng > maxLng) throw new RangeError('geometryBBox: the geometry has no positions');
+  const [minLng, minLat, maxLng, maxLat] = bbox(g);
+  if (!(minLng <= maxLng)) throw new RangeError('geometryBBox: the geometry has no positions');
   return [minLng, minLat, maxLng, maxLat];
 }
 
@@ -158,38 +147,13 @@ function areaMoments(g: AreaGeometry): AreaMoments {
   return { areaKm2, momentX, momentY, projection };
 }
 
-const RAD = Math.PI / 180;
-
-// Chamberlain & Duquette (2007), "Some algorithms for polygons on a sphere": twice the ring's area on the
-// unit sphere, up to sign. Unlike a shoelace in a per-geometry projection it needs no origin, so regions
-// that partition an area add up to exactly that area (shared edges cancel).
-function ringSphericalArea2(ring: readonly Position[]): number {
-  // A closing duplicate contributes nothing useful; drop it so the prev/next neighbours are the real ones.
-  const last = ring[ring.length - 1];
-  const closed = ring.length > 1 && ring[0][0] === last[0] && ring[0][1] === last[1];
-  const n = closed ? ring.length - 1 : ring.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const prev = ring[(i - 1 + n) % n];
-    const next = ring[(i + 1) % n];
-    sum += (next[0] - prev[0]) * RAD * Math.sin(ring[i][1] * RAD);
-  }
-  return Math.abs(sum);
-}
-
 /**
- * Approximate area in km² on a spherical Earth: exact for latitude/longitude rectangles and good to a
- * fraction of a percent for districts, holes subtracted, parts added. For display and staffing ratios, not
- * for cadastral use.
+ * Area in km² on a spherical Earth (@turf/area: Chamberlain & Duquette's spherical polygon area with the mean
+ * radius), holes subtracted, parts added, winding ignored. Regions that partition an area add up to exactly that
+ * area because shared edges cancel. For display and staffing ratios, not for cadastral use.
  */
 export function geometryAreaKm2(g: AreaGeometry): number {
-  let total = 0;
-  for (const rings of polygonsOf(g)) {
-    rings.forEach((ring, index) => {
-      total += (index === 0 ? 1 : -1) * ringSphericalArea2(ring);
-    });
-  }
-  return Math.max(0, (total * EARTH_RADIUS_KM * EARTH_RADIUS_KM) / 2);
+  return area(g) / 1e6;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { haversineKm } from './distance.js';
-import { LocalProjection, signedArea2 } from './projection.js';
+import { LocalProjection } from './projection.js';
 
 describe('LocalProjection', () => {
   const seoul = new LocalProjection({ lat: 37.55, lng: 126.99 });
@@ -23,16 +23,5 @@ describe('LocalProjection', () => {
   it('refuses a polar or non-finite origin', () => {
     expect(() => new LocalProjection({ lat: 89.5, lng: 0 })).toThrow(RangeError);
     expect(() => new LocalProjection({ lat: Number.NaN, lng: 0 })).toThrow(RangeError);
-  });
-
-  it('signedArea2 is positive for counter-clockwise rings, twice the area', () => {
-    const ccw = [
-      { x: 0, y: 0 },
-      { x: 2, y: 0 },
-      { x: 2, y: 1 },
-      { x: 0, y: 1 },
-    ];
-    expect(signedArea2(ccw)).toBe(4);
-    expect(signedArea2([...ccw].reverse())).toBe(-4);
   });
 });

@@ -48,12 +48,3 @@ export class LocalProjection {
     return [this.origin.lng + p.x / this.kmPerDegreeLng, this.origin.lat + p.y / KM_PER_DEGREE];
   }
 }
-
-/** Twice the signed area of a planar ring (shoelace); positive when counter-clockwise. Closed or open rings. */
-export function signedArea2(ring: readonly PlanarPoint[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    sum += (ring[j].x - ring[i].x) * (ring[j].y + ring[i].y);
-  }
-  return sum;
-}

@@ -1,4 +1,4 @@
-import type { LatLng, PolygonGeometry, Position } from '#contracts';
+import type { AreaGeometry, LatLng, PolygonGeometry, Position } from '#contracts';
 import { haversineKm } from './distance.js';
 import { geometryAreaKm2, geometryBBox, pointInGeometry } from './polygon.js';
 import { LocalProjection } from './projection.js';
@@ -50,6 +50,12 @@ const expectValidRing = (ring: readonly Position[]): void => {
   }
 };
 
+// The ring of a cell that must be a one-ring Polygon (a convex outline never cuts a cell in pieces).
+const ringOf = (cell: AreaGeometry): Position[] => {
+  if (cell.type !== 'Polygon') throw new Error(`expected a Polygon, got a ${cell.type}`);
+  return cell.coordinates[0] ?? [];
+};
+
 // Samples an irrational-ish offset grid so no sample sits exactly on a computed cell edge.
 function gridOver(ring: readonly Position[], steps: number): LatLng[] {
   const [w, s, e, n] = geometryBBox({ type: 'Polygon', coordinates: [ring as Position[]] });
@@ -75,7 +81,7 @@ describe('voronoiCells over the 25 Seoul district offices', () => {
     for (const cell of cells) {
       expect(cell.type).toBe('Polygon');
       expect(cell.coordinates).toHaveLength(1);
-      expectValidRing(cell.coordinates[0]);
+      expectValidRing(ringOf(cell));
     }
   });
 
@@ -113,7 +119,7 @@ describe('voronoiCells over the 25 Seoul district offices', () => {
 
   it('places every cell vertex no nearer to another office than to its own', () => {
     cells.forEach((cell, i) => {
-      for (const [lng, lat] of cell.coordinates[0]) {
+      for (const [lng, lat] of ringOf(cell)) {
         const v = { lat, lng };
         const own = haversineKm(v, OFFICES[i]);
         for (const other of OFFICES) expect(own).toBeLessThan(haversineKm(v, other) + 0.01);
@@ -140,7 +146,7 @@ describe('voronoiCells, small cases', () => {
 
   it('gives a single site the whole outline, rewound counter-clockwise if needed', () => {
     const [cell] = voronoiCells([{ lat: 37.55, lng: 127.0 }], [...square].reverse());
-    expectValidRing(cell.coordinates[0]);
+    expectValidRing(ringOf(cell));
     expect(geometryAreaKm2(cell)).toBeCloseTo(geometryAreaKm2({ type: 'Polygon', coordinates: [square] }), 6);
   });
 
@@ -163,7 +169,7 @@ describe('voronoiCells, small cases', () => {
     const cells = voronoiCells([a, b], square);
     // Every vertex that is not a corner of the square was made by the bisector, so it must be equidistant.
     const corners = new Set(square.map((p) => p.join(',')));
-    const made = cells[0].coordinates[0].filter((p) => !corners.has(p.join(',')));
+    const made = ringOf(cells[0]).filter((p) => !corners.has(p.join(',')));
     expect(made.length).toBeGreaterThanOrEqual(2);
     for (const [lng, lat] of made) {
       expect(Math.abs(haversineKm({ lat, lng }, a) - haversineKm({ lat, lng }, b))).toBeLessThan(0.005);

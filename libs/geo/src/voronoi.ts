@@ -1,5 +1,10 @@
-import type { LatLng, PolygonGeometry, Position } from '#contracts';
-import { LocalProjection, signedArea2, type PlanarPoint } from './projection.js';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { featureCollection, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { Delaunay } from 'd3-delaunay';
+import type { AreaGeometry, LatLng, Position } from '#contracts';
+import { LocalProjection, type PlanarPoint } from './projection.js';
 
 // APPROXIMATE DEMO REGIONS. Everything in this file exists to draw plausible-looking service areas for demo
 // data when no official boundaries have been imported: a district office's Voronoi cell is NOT its legal
@@ -14,75 +19,38 @@ function assertFinitePoint(p: LatLng, what: string): void {
   if (!Number.isFinite(p.lat) || !Number.isFinite(p.lng)) throw new RangeError(`${what} must have finite lat and lng`);
 }
 
-// Rounded and closed. Winding is preserved (unprojection keeps both axes' directions).
+// Rounded and closed (a closing duplicate in the input is dropped first). Winding is preserved: unprojection
+// keeps both axes' directions.
 function closeRing(positions: readonly Position[]): Position[] {
-  const ring = positions.map(([lng, lat]): Position => [round(lng), round(lat)]);
-  ring.push([ring[0][0], ring[0][1]]);
+  const ring = closedRing(positions).map(([lng, lat]): Position => [round(lng), round(lat)]);
+  ring[ring.length - 1] = [ring[0][0], ring[0][1]];
   return ring;
 }
 
-// Consecutive vertices closer than this (km) are one vertex; clipping produces them when a bisector passes
-// through an existing vertex.
-const SAME_VERTEX_KM = 1e-9;
-
-function dropRepeats(points: PlanarPoint[]): PlanarPoint[] {
-  const out: PlanarPoint[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (!last || Math.abs(last.x - p.x) > SAME_VERTEX_KM || Math.abs(last.y - p.y) > SAME_VERTEX_KM) out.push(p);
-  }
-  while (out.length > 1) {
-    const first = out[0];
-    const last = out[out.length - 1];
-    if (Math.abs(last.x - first.x) > SAME_VERTEX_KM || Math.abs(last.y - first.y) > SAME_VERTEX_KM) break;
-    out.pop();
-  }
-  return out;
+function closedRing(positions: readonly Position[]): Position[] {
+  const ring = positions.map(([lng, lat]): Position => [lng, lat]);
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push([first[0], first[1]]);
+  return ring;
 }
 
-/**
- * One Sutherland–Hodgman pass: keeps the part of `poly` where p·n <= c. Clipping against a half-plane (a
- * convex region) is exact for any simple subject polygon; a concave subject split into several pieces comes
- * back as one ring joined by zero-width edges, which still contains exactly the right points.
- */
-function clipHalfPlane(poly: readonly PlanarPoint[], nx: number, ny: number, c: number): PlanarPoint[] {
-  const out: PlanarPoint[] = [];
-  if (poly.length === 0) return out;
-  let prev = poly[poly.length - 1];
-  let fPrev = prev.x * nx + prev.y * ny - c;
-  for (const cur of poly) {
-    const fCur = cur.x * nx + cur.y * ny - c;
-    if (fCur <= 0) {
-      if (fPrev > 0) out.push(intersect(prev, cur, fPrev, fCur));
-      out.push(cur);
-    } else if (fPrev <= 0) {
-      out.push(intersect(prev, cur, fPrev, fCur));
-    }
-    prev = cur;
-    fPrev = fCur;
-  }
-  return out;
-}
-
-function intersect(a: PlanarPoint, b: PlanarPoint, fa: number, fb: number): PlanarPoint {
-  const t = fa / (fa - fb);
-  return { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
-}
+const toXY = (p: PlanarPoint): [number, number] => [p.x, p.y];
 
 /**
  * APPROXIMATE demo regions: the Voronoi cell of each site inside `outline`, i.e. the part of the outline
- * closer to that site than to any other. Built by clipping the outline with the perpendicular-bisector
- * half-plane against every other site (Sutherland–Hodgman), in a local equirectangular km frame so the
- * bisectors are true perpendicular bisectors at Seoul's latitude rather than skewed ones in degrees.
+ * closer to that site than to any other. The diagram comes from d3-delaunay (Delaunator's triangulation, cells
+ * from the circumcentres), computed in a local equirectangular km frame so the bisectors are true perpendicular
+ * bisectors at the city's latitude rather than skewed ones in degrees; each cell is then clipped to the outline
+ * with @turf/intersect.
  *
- * `outline` is a ring of [lng, lat] (closed or not, any winding). A convex outline (see `bufferedHull`)
- * gives clean cells; a concave one is supported but may give cells with zero-width seams.
- * Returns one Polygon per site, in site order, each a closed counter-clockwise ring (RFC 7946). A site
- * whose cell misses the outline entirely (it lies outside, behind nearer sites) gets an empty Polygon
- * (`coordinates: []`, which RFC 7946 lets readers treat as null). Duplicate sites are refused: they would
- * have to share one cell. Cost is O(sites² × vertices), fine for the tens of districts of a city.
+ * `outline` is a ring of [lng, lat] (closed or not, any winding), convex (see `bufferedHull`) or concave.
+ * Returns one geometry per site, in site order, with closed counter-clockwise exterior rings (RFC 7946): a
+ * Polygon, or a MultiPolygon where a concave outline cuts a cell in pieces. A site whose cell misses the outline
+ * entirely (it lies outside, behind nearer sites) gets an empty Polygon (`coordinates: []`, which RFC 7946 lets
+ * readers treat as null). Duplicate sites are refused: they would have to share one cell.
  */
-export function voronoiCells(sites: readonly LatLng[], outline: readonly Position[]): PolygonGeometry[] {
+export function voronoiCells(sites: readonly LatLng[], outline: readonly Position[]): AreaGeometry[] {
   sites.forEach((s, i) => assertFinitePoint(s, `voronoiCells: sites[${i}]`));
   const seen = new Map<string, number>();
   sites.forEach((s, i) => {
@@ -92,39 +60,34 @@ export function voronoiCells(sites: readonly LatLng[], outline: readonly Positio
     seen.set(key, i);
   });
   if (sites.length === 0) return [];
-
-  let minLng = Infinity;
-  let minLat = Infinity;
-  let maxLng = -Infinity;
-  let maxLat = -Infinity;
-  for (const [lng, lat] of outline) {
-    if (!Number.isFinite(lng) || !Number.isFinite(lat))
-      throw new RangeError('voronoiCells: outline has a non-finite position');
-    minLng = Math.min(minLng, lng);
-    maxLng = Math.max(maxLng, lng);
-    minLat = Math.min(minLat, lat);
-    maxLat = Math.max(maxLat, lat);
+  if (outline.some(([lng, lat]) => !Number.isFinite(lng) || !Number.isFinite(lat))) {
+    throw new RangeError('voronoiCells: outline has a non-finite position');
   }
-  const projection = LocalProjection.around([minLng, minLat, maxLng, maxLat]);
-  let boundary = dropRepeats(outline.map((p) => projection.project(p)));
-  if (boundary.length < 3 || Math.abs(signedArea2(boundary)) < 1e-12) {
+  const outlineRing = closedRing(outline);
+  if (outlineRing.length < 4 || area({ type: 'Polygon', coordinates: [outlineRing] }) < 1) {
     throw new RangeError('voronoiCells: outline must be a ring with at least three distinct positions and some area');
   }
-  if (signedArea2(boundary) < 0) boundary = boundary.reverse();
 
-  const planarSites = sites.map((s) => projection.projectLatLng(s));
-  return planarSites.map((si, i): PolygonGeometry => {
-    let cell: PlanarPoint[] = boundary;
-    const si2 = si.x * si.x + si.y * si.y;
-    for (let j = 0; j < planarSites.length && cell.length > 0; j++) {
-      if (j === i) continue;
-      const sj = planarSites[j];
-      // |p - si|² <= |p - sj|²  ⇔  p·(sj - si) <= (|sj|² - |si|²) / 2
-      cell = clipHalfPlane(cell, sj.x - si.x, sj.y - si.y, (sj.x * sj.x + sj.y * sj.y - si2) / 2);
-    }
-    cell = dropRepeats(cell);
-    if (cell.length < 3 || signedArea2(cell) <= 1e-12) return { type: 'Polygon', coordinates: [] };
-    return { type: 'Polygon', coordinates: [closeRing(cell.map((p) => projection.unproject(p)))] };
+  const box = bbox({ type: 'Polygon', coordinates: [outlineRing] });
+  const projection = LocalProjection.around([box[0], box[1], box[2], box[3]]);
+  const planarOutline = polygon([outlineRing.map((p) => toXY(projection.project(p)))]);
+  const sw = projection.project([box[0], box[1]]);
+  const ne = projection.project([box[2], box[3]]);
+  const diagram = Delaunay.from(sites.map((s) => toXY(projection.projectLatLng(s)))).voronoi([sw.x, sw.y, ne.x, ne.y]);
+
+  return sites.map((_, i): AreaGeometry => {
+    const cell = diagram.cellPolygon(i) as [number, number][] | null;
+    const clipped = cell && intersect(featureCollection([polygon([cell]), planarOutline]));
+    const parts = clipped
+      ? clipped.geometry.type === 'Polygon'
+        ? [clipped.geometry.coordinates]
+        : clipped.geometry.coordinates
+      : [];
+    const back = parts.map((rings) =>
+      rings.map((ring) => closeRing(ring.map(([x, y]) => projection.unproject({ x, y })))),
+    );
+    if (back.length === 0) return { type: 'Polygon', coordinates: [] };
+    return back.length === 1 ? { type: 'Polygon', coordinates: back[0] } : { type: 'MultiPolygon', coordinates: back };
   });
 }
 

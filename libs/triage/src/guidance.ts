@@ -27,7 +27,7 @@ const GUIDANCE: Record<Category, GuidanceText> = {
     },
     doNow: {
       en: 'Keep the caller on the line; emergency services are being sent. Do not end the call or leave the caller alone.',
-      ko: '통화를 계속 유지하세요. 응급 서비스가 출동 중입니다. 먼저 전화를 끊거나 내담자를 혼자 두지 마세요.',
+      ko: '통화를 계속 유지하세요. 응급 서비스가 출동 중입니다. 먼저 전화를 끊거나 전화한 분을 혼자 두지 마세요.',
     },
   }),
   B: (within) => ({
@@ -37,7 +37,7 @@ const GUIDANCE: Record<Category, GuidanceText> = {
     },
     doNow: {
       en: `Very urgent: send a crisis team face to face ${within.en}. Make a safety plan with the caller, remove means where possible, and stay in contact until the team arrives.`,
-      ko: `매우 긴급: ${within.ko} 위기대응팀을 대면 출동시키세요. 내담자와 안전계획을 세우고, 가능하면 위험 수단을 치우도록 하며, 팀이 도착할 때까지 연락을 유지하세요.`,
+      ko: `매우 긴급: ${within.ko} 위기대응팀을 대면 출동시키세요. 전화한 분과 안전계획을 세우고, 가능하면 위험 수단을 치우도록 하며, 팀이 도착할 때까지 연락을 유지하세요.`,
     },
   }),
   C: (within) => ({
@@ -47,7 +47,7 @@ const GUIDANCE: Record<Category, GuidanceText> = {
     },
     doNow: {
       en: `Urgent: arrange a face-to-face response ${within.en}. Agree a safety plan and who the caller can reach in the meantime.`,
-      ko: `긴급: ${within.ko} 대면 대응을 배정하세요. 안전계획과 그동안 연락할 수 있는 사람을 내담자와 함께 정하세요.`,
+      ko: `긴급: ${within.ko} 대면 대응을 배정하세요. 안전계획과 그동안 연락할 수 있는 사람을 전화한 분과 함께 정하세요.`,
     },
   }),
   D: (within) => ({
@@ -57,7 +57,7 @@ const GUIDANCE: Record<Category, GuidanceText> = {
     },
     doNow: {
       en: `Semi-urgent: book a face-to-face appointment ${within.en} and make sure the caller knows how to reach the crisis line.`,
-      ko: `준긴급: ${within.ko} 대면 상담 일정을 잡고, 내담자가 위기상담 전화로 연락하는 방법을 알고 있는지 확인하세요.`,
+      ko: `준긴급: ${within.ko} 대면 상담 일정을 잡고, 전화한 분이 위기상담 전화로 연락하는 방법을 알고 있는지 확인하세요.`,
     },
   }),
   E: (within) => ({

@@ -14,7 +14,7 @@ export class AccessLogService {
   constructor(private readonly uow: UnitOfWork) {}
 
   query(actor: Actor, q: AuditQuery): Promise<AuditRowView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const rows = await findAuditRows(tx, q);
       await tx.audit({
         action: 'audit.query',
@@ -33,7 +33,7 @@ export class AccessLogService {
   }
 
   unusual(actor: Actor, from: Date, to: Date, limit: number): Promise<UnusualAccessReport> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const rows = await findUnusualReads(tx, from, to, limit);
       await tx.audit({
         action: 'audit.unusual-query',

@@ -186,10 +186,6 @@ export async function insertAdministrativeRequest(
   };
 }
 
-export async function agencyKind(tx: Tx, agencyId: string): Promise<string | undefined> {
-  return (await tx.one<{ kind: string }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind;
-}
-
 /** Running admissions, locked: a calendar edit recomputes their ends. */
 export async function lockActiveAdmissions(tx: Tx): Promise<AdmissionRow[]> {
   return tx.query<AdmissionRow>(`SELECT * FROM emergency_admission WHERE status = 'active' FOR UPDATE`);

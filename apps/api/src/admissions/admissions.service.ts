@@ -8,6 +8,7 @@ import type {
   EndAdmissionRequest,
   GuardianNoticeRequest,
 } from '#contracts';
+import { agencyKind } from '../agencies/agencies.repository.js';
 import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, forbidden, notFound } from '../common/errors.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -17,7 +18,6 @@ import { appendTimeline, loadIncidentRow } from '../incidents/incidents.reposito
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import {
   admissionView,
-  agencyKind,
   lockActiveAdmissions,
   setEndsAt,
   endAdmission,
@@ -76,7 +76,7 @@ export class AdmissionsService {
 
   /** Staff see every admission; a hospital sees only its own; other partners none. */
   list(actor: Actor, filter: { active?: 'true' | 'false'; incidentId?: string }): Promise<EmergencyAdmissionView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const hospitalId = actor.role === 'agency' ? (actor.agencyId ?? '00000000-0000-0000-0000-000000000000') : null;
       const views = await listAdmissions(tx, {
         active: filter.active === undefined ? null : filter.active === 'true',

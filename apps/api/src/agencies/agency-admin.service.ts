@@ -1,24 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AgencyAdminView, PatchAgencyRequest } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { notFound } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
-import { requireRegions } from '../teams/teams.repository.js';
-import { listAgenciesForAdmin, updateAgency } from './agency-admin.repository.js';
+import { requireRegions } from '../regions/regions.repository.js';
+import { listAgenciesForAdmin, updateAgency } from './agencies.repository.js';
 
 /** The admin's agency editor: the list with contact and webhook URL, and PATCH /agencies/:id. */
 @Injectable()
 export class AgencyAdminService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
   list(): Promise<AgencyAdminView[]> {
-    return listAgenciesForAdmin(
-      async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params),
-    );
+    return listAgenciesForAdmin(this.db);
   }
 
   update(actor: Actor, id: string, req: PatchAgencyRequest): Promise<AgencyAdminView> {

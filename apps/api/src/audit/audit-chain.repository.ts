@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Queryable } from '../database/db.js';
 
 export interface ChainBreak {
   id: string;
@@ -21,11 +21,11 @@ export interface ChainReport {
  * Recomputes every chained audit row's hash (audit_row_hash, the same function the insert trigger uses) and checks
  * each row's prev_hash against the hash of the row before it in its chain; returns the first broken link by id.
  */
-export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
-  const [counts] = await ds.query<{ rows: string; chains: string; unchained: string }[]>(
+export async function verifyAuditChain(db: Queryable): Promise<ChainReport> {
+  const counts = await db.one<{ rows: string; chains: string; unchained: string }>(
     `SELECT count(*) FILTER (WHERE chain IS NOT NULL) AS rows, count(DISTINCT chain) AS chains, count(*) FILTER (WHERE chain IS NULL) AS unchained FROM audit`,
   );
-  const [first] = await ds.query<ChainBreak[]>(
+  const first = await db.one<ChainBreak>(
     `WITH c AS (
        SELECT a.id, a.chain, a.at, a.prev_hash, a.hash, audit_row_hash(a.prev_hash, a) AS expected,
               lag(a.hash) OVER (PARTITION BY a.chain ORDER BY a.id) AS prev_actual
@@ -35,9 +35,9 @@ export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
      ORDER BY id LIMIT 1`,
   );
   return {
-    rows: Number(counts.rows),
-    chains: Number(counts.chains),
-    unchained: Number(counts.unchained),
+    rows: Number(counts!.rows),
+    chains: Number(counts!.chains),
+    unchained: Number(counts!.unchained),
     firstBreak: first ?? null,
   };
 }

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { AccessClaims, LoginResponse, UserView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
+import { agencyRegionIds } from '../agencies/agencies.repository.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
-import { toUserView, type UserRow } from '../users/users.repository.js';
+import { setPassword, toUserView, userById, userByUsername, type UserRow } from '../users/users.repository.js';
+import { recentFailures, recordLoginAttempt } from './login-attempts.repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionService } from './sessions.js';
 import type { VerifiedToken } from './tokens.js';
-
-// The agency's kind travels with the user so the console picks the partner portal's view and sections.
-const USER_WITH_AGENCY = `SELECT u.*, a.kind AS agency_kind FROM app_user u LEFT JOIN agency a ON a.id = u.agency_id`;
 
 export interface LoginThrottle {
   maxFailures: number;
@@ -21,6 +21,7 @@ export class AuthService {
   private throttle: LoginThrottle = { maxFailures: 5, windowMinutes: 15 };
 
   constructor(
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
     private readonly sessions: SessionService,
   ) {}
@@ -30,18 +31,10 @@ export class AuthService {
   }
 
   async login(username: string, password: string, ip: string | null, userAgent: string | null): Promise<LoginResponse> {
-    const ds = this.uow.dataSource;
     // Counted in the database so the limit holds across instances. An address gets more room than a username
     // because a whole shift may log in from one NAT address.
-    const [counts] = await ds.query<[{ by_user: string; by_ip: string }]>(
-      `SELECT
-         count(*) FILTER (WHERE lower(username) = lower($1)) AS by_user,
-         count(*) FILTER (WHERE ip = $2) AS by_ip
-       FROM login_attempt
-       WHERE NOT success AND at > now() - make_interval(mins => $3)`,
-      [username, ip, this.throttle.windowMinutes],
-    );
-    if (Number(counts.by_user) >= this.throttle.maxFailures || Number(counts.by_ip) >= this.throttle.maxFailures * 4) {
+    const failures = await recentFailures(this.db, username, ip, this.throttle.windowMinutes);
+    if (failures.byUser >= this.throttle.maxFailures || failures.byIp >= this.throttle.maxFailures * 4) {
       throw new DomainError(
         'RATE_LIMITED',
         'Too many failed logins; try again later',
@@ -49,7 +42,7 @@ export class AuthService {
         this.throttle.windowMinutes * 60,
       );
     }
-    const [user] = await ds.query<UserRow[]>(`${USER_WITH_AGENCY} WHERE lower(u.username) = lower($1)`, [username]);
+    const user = await userByUsername(this.db, username);
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
     const actor: Actor = {
       userId: ok && user ? user.id : null,
@@ -59,11 +52,7 @@ export class AuthService {
       userAgent,
     };
     const session = await this.uow.run(actor, async (tx) => {
-      await tx.query(`INSERT INTO login_attempt (username, ip, success) VALUES ($1, $2, $3)`, [
-        username.slice(0, 64),
-        ip,
-        ok,
-      ]);
+      await recordLoginAttempt(tx, username, ip, ok);
       await tx.audit({
         action: ok ? 'auth.login' : 'auth.login-failed',
         entityType: 'user',
@@ -107,10 +96,7 @@ export class AuthService {
     }
     const hash = await hashPassword(newPassword);
     await this.uow.run(actor, async (tx) => {
-      await tx.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [
-        user.id,
-        hash,
-      ]);
+      await setPassword(tx, user.id, hash);
       // Every session ends, this one included: a token issued before the change must not outlive it.
       await this.sessions.endAll(tx, user.id, 'password-change');
       await tx.audit({ action: 'user.password-change', entityType: 'user', entityId: user.id });
@@ -122,7 +108,7 @@ export class AuthService {
   }
 
   private async activeUser(id: string): Promise<UserRow> {
-    const [user] = await this.uow.dataSource.query<UserRow[]>(`${USER_WITH_AGENCY} WHERE u.id = $1`, [id]);
+    const user = await userById(this.db, id);
     if (!user) throw notFound('User');
     if (!user.active) throw new DomainError('UNAUTHENTICATED', 'Account disabled');
     return user;
@@ -133,12 +119,8 @@ export class AuthService {
     if (user.team_id) claims.teamId = user.team_id;
     if (user.agency_id) {
       claims.agencyId = user.agency_id;
-      const [agency] = await this.uow.dataSource.query<
-        {
-          region_ids: string[];
-        }[]
-      >(`SELECT region_ids FROM agency WHERE id = $1`, [user.agency_id]);
-      if (agency?.region_ids.length) claims.regionIds = agency.region_ids;
+      const regionIds = await agencyRegionIds(this.db, user.agency_id);
+      if (regionIds.length) claims.regionIds = regionIds;
     }
     return claims;
   }

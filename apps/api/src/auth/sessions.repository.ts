@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Queryable } from '../database/db.js';
 import type { SessionEndReason } from '#contracts';
 import type { Tx } from '../database/tx.js';
 
@@ -26,22 +26,21 @@ export async function insertSession(
 
 /** The session if it is still live: not ended, not past its absolute lifetime, its user active. */
 export async function liveSession(
-  ds: DataSource,
+  db: Queryable,
   sessionId: string,
   userId: string,
 ): Promise<{ expires_at: Date } | undefined> {
-  const rows = await ds.query<{ expires_at: Date }[]>(
+  return db.one<{ expires_at: Date }>(
     `SELECT s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id
      WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
     [sessionId, userId],
   );
-  return rows[0];
 }
 
 /** Of these sessions, the ones that are no longer live (for the socket sweep). */
-export async function deadSessions(ds: DataSource, sessionIds: string[]): Promise<string[]> {
+export async function deadSessions(db: Queryable, sessionIds: string[]): Promise<string[]> {
   if (sessionIds.length === 0) return [];
-  const rows = await ds.query<{ id: string }[]>(
+  const rows = await db.query<{ id: string }>(
     `SELECT id FROM unnest($1::uuid[]) AS given(id)
      WHERE NOT EXISTS (
        SELECT 1 FROM user_session s JOIN app_user u ON u.id = s.user_id

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AccessClaims, SessionEndReason } from '#contracts';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { DomainError } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
 import { endSessions, insertSession, liveSession } from './sessions.repository.js';
 import { TokenService, type VerifiedToken } from './tokens.js';
@@ -17,7 +17,7 @@ import { TokenService, type VerifiedToken } from './tokens.js';
 @Injectable()
 export class SessionService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -41,7 +41,7 @@ export class SessionService {
 
   /** When the session ends at the latest (its absolute lifetime); throws 401 when it has already ended. */
   async sessionExpiry(claims: VerifiedToken): Promise<Date> {
-    const live = await liveSession(this.ds, claims.sid, claims.sub);
+    const live = await liveSession(this.db, claims.sid, claims.sub);
     if (!live) throw new DomainError('UNAUTHENTICATED', 'Session ended');
     return live.expires_at;
   }

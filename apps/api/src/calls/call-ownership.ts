@@ -1,5 +1,5 @@
 import type { Actor } from '../common/actor.js';
-import { conflict, DomainError, forbidden } from '../common/errors.js';
+import { conflict, forbidden } from '../common/errors.js';
 import type { CallRow } from './calls.repository.js';
 
 // One counselor works a call at a time: the one who answered it (or created it at the console). Another
@@ -18,6 +18,7 @@ export function assertMayActOn(call: Pick<CallRow, 'status' | 'counselor_id'>, a
 
 /** Triage and ending need a call that is being handled now: answered, not ended. */
 export function assertActive(call: Pick<CallRow, 'status'>, action: string): void {
-  if (call.status === 'ringing') throw new DomainError('STATE_CHANGED', `Answer the call before you ${action}`);
-  if (call.status === 'ended') throw conflict('STATE_CHANGED', `The call has ended; cannot ${action}`);
+  if (call.status === 'ringing')
+    throw conflict('STATE_CHANGED', `Answer the call before you ${action}`, 'call-not-answered');
+  if (call.status === 'ended') throw conflict('STATE_CHANGED', `The call has ended; cannot ${action}`, 'call-ended');
 }

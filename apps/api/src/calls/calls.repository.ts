@@ -6,6 +6,7 @@ import type {
   CallView,
   Category,
   ClientMatch,
+  IncidentCallback,
   TriageRecord,
 } from '#contracts';
 import type { Tx } from '../database/tx.js';
@@ -109,4 +110,17 @@ export async function loadCallForIncident(
 /** emitCallUpdated for a call whose row and category the caller already holds (no re-read in the transaction). */
 export function emitCallUpdatedFrom(tx: Tx, row: CallRow, category: Category | null): void {
   tx.emit('call.updated', toCallEvent(row, category), audience.hotline());
+}
+
+/**
+ * The callback contact of an incident: the number and relation of its first call that gave a number (issue 13
+ * item 4). Null when no call of the incident left a number.
+ */
+export async function incidentCallback(tx: Tx, incidentId: string): Promise<IncidentCallback | null> {
+  const row = await tx.one<{ caller_number: string | null; caller_relation: string | null }>(
+    `SELECT c.caller_number, c.caller_relation FROM incident_call ic JOIN call c ON c.id = ic.call_id
+     WHERE ic.incident_id = $1 AND c.caller_number IS NOT NULL ORDER BY ic.attached_at, c.id LIMIT 1`,
+    [incidentId],
+  );
+  return row ? { number: row.caller_number, relation: row.caller_relation } : null;
 }

@@ -15,7 +15,13 @@ import { type Tx, UnitOfWork } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { appendTimeline } from '../incidents/incidents.repository.js';
 import { normalisePhone } from '../clients/phone.js';
-import { auditMatchesShown, loadClient, matchClients, repeatContactOf } from '../clients/clients.repository.js';
+import {
+  auditMatchesShown,
+  lastIncidentLocationOf,
+  loadClient,
+  matchClients,
+  repeatContactOf,
+} from '../clients/clients.repository.js';
 import { currentTriage, toTriageRecord } from '../triage/triage.repository.js';
 import { createFollowUpIfDue } from '../followups/follow-up-tasks.js';
 import { assertActive, assertMayActOn } from './call-ownership.js';
@@ -127,7 +133,7 @@ export class CallsService {
 
   /** The call with its current triage and caller matches: an audited read (PIPA access log). */
   get(actor: Actor, id: string): Promise<CallView> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const row = await loadCall(tx, id);
       if (!row) throw notFound('Call');
       await tx.audit({ action: 'call.read', entityType: 'call', entityId: id, subjectId: row.client_id });
@@ -312,6 +318,8 @@ export class CallsService {
       clientIds,
       before: row.received_at,
     });
-    return { ...toCallView(row, triage ? toTriageRecord(triage) : null, matches), repeatContact };
+    const recognised = row.client_id ?? (matches.length === 1 ? matches[0]!.id : null);
+    const clientLastLocation = recognised ? await lastIncidentLocationOf(tx, recognised) : null;
+    return { ...toCallView(row, triage ? toTriageRecord(triage) : null, matches), repeatContact, clientLastLocation };
   }
 }

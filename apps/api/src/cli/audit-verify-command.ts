@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
 import { verifyAuditChain } from '../audit/audit-chain.repository.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../database/data-source.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded.js';
+import { Db } from '../database/db.js';
+import { withCommandDatabase } from './command-database.js';
 import type { CommandIo } from './regions-import-command.js';
 
 // `npm run audit:verify`: checks the access log's hash chains in the database the server uses (DATABASE_URL, or the
@@ -11,16 +9,12 @@ import type { CommandIo } from './regions-import-command.js';
 
 export async function runAuditVerify(env: Record<string, string | undefined>, io: CommandIo): Promise<number> {
   const config = loadConfig(env);
-  let embedded: EmbeddedDatabase | null = null;
-  let ds: DataSource | null = null;
   try {
-    let url = config.databaseUrl;
-    if (!url) {
-      embedded = await startEmbeddedPostgres(join(config.dataDir, 'db'), (m) => io.err(m));
-      url = embedded.url;
-    }
-    ds = await openDatabase(url, 2);
-    const report = await verifyAuditChain(ds);
+    const report = await withCommandDatabase(
+      config,
+      (m) => io.err(m),
+      (ds) => verifyAuditChain(new Db(ds)),
+    );
     const summary = `${report.rows} chained audit rows in ${report.chains} chains${report.unchained ? ` (${report.unchained} rows from before the chain, not covered)` : ''}`;
     if (!report.firstBreak) {
       io.out(`audit chain intact: ${summary}`);
@@ -35,8 +29,5 @@ export async function runAuditVerify(env: Record<string, string | undefined>, io
   } catch (e) {
     io.err(`audit verification failed: ${(e as Error).message}`);
     return 2;
-  } finally {
-    await ds?.destroy().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
   }
 }

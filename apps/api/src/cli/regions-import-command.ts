@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/errors.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../database/data-source.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
 import { RegionsService, type ImportOptions } from '../regions/regions.service.js';
+import { withCommandDatabase } from './command-database.js';
 
 // `npm run regions:import -- file.geojson --name-property name_eng --code-property code`: the same import as
 // POST /regions/import (same parser, same upsert by code, same audit row), against the same database the server
@@ -64,18 +62,12 @@ export async function runRegionsImport(
   }
 
   const config = loadConfig(env);
-  let embedded: EmbeddedDatabase | null = null;
-  let ds: DataSource | null = null;
   try {
-    let url = config.databaseUrl;
-    if (!url) {
-      embedded = await startEmbeddedPostgres(join(config.dataDir, 'db'), (m) => io.err(m));
-      url = embedded.url;
-    }
-    // openDatabase migrates first, so importing into a fresh data folder works before the first server start.
-    ds = await openDatabase(url, 2);
-    const regions = new RegionsService(ds, new UnitOfWork(ds));
-    const result = await regions.import(CLI_ACTOR, body, args.options);
+    const result = await withCommandDatabase(
+      config,
+      (m) => io.err(m),
+      (ds) => new RegionsService(new Db(ds), new UnitOfWork(ds)).import(CLI_ACTOR, body, args.options),
+    );
     io.out(
       `regions imported from ${args.file}: ${result.created} created, ${result.updated} updated (${result.total} total)`,
     );
@@ -94,8 +86,5 @@ export async function runRegionsImport(
       io.err(`import failed: ${message}${hint}`);
     }
     return 1;
-  } finally {
-    await ds?.destroy().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
   }
 }

@@ -1,5 +1,4 @@
 import type {
-  AgencyKind,
   CallOutcome,
   ClientBasisKind,
   ClientCaution,
@@ -174,27 +173,6 @@ export async function saveSafetyPlan(tx: Tx, id: string, plan: SafetyPlan): Prom
   );
 }
 
-export async function agencyKind(tx: Tx, agencyId: string): Promise<AgencyKind | null> {
-  return (await tx.one<{ kind: AgencyKind }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind ?? null;
-}
-
-export async function regionExists(tx: Tx, id: string): Promise<boolean> {
-  return Boolean(await tx.one(`SELECT 1 FROM region WHERE id = $1`, [id]));
-}
-
-/** The community centre of a district (the first by code when a district has several). */
-export async function communityCentreOf(tx: Tx, regionId: string | null): Promise<string | null> {
-  if (!regionId) return null;
-  return (
-    (
-      await tx.one<{ id: string }>(
-        `SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$1::uuid] ORDER BY code LIMIT 1`,
-        [regionId],
-      )
-    )?.id ?? null
-  );
-}
-
 /** The window of "repeat contact": earlier calls within 30 days (the 30-day edge itself counts). */
 const REPEAT_WINDOW_DAYS = 30;
 const WEEK_DAYS = 7;
@@ -341,4 +319,16 @@ export async function auditMatchesShown(
     if (m.id === alreadyLogged) continue;
     await tx.audit({ action: 'client.match-shown', entityType: 'call', entityId: callId, subjectId: m.id });
   }
+}
+
+/** Where the client was last attended: their newest incident's location (pre-fills a new incident's location). */
+export async function lastIncidentLocationOf(
+  tx: Tx,
+  clientId: string,
+): Promise<{ lat: number; lng: number; address: string | null; at: string } | null> {
+  const row = await tx.one<{ lat: number; lng: number; address: string | null; created_at: Date }>(
+    `SELECT lat, lng, address, created_at FROM incident WHERE client_id = $1 ORDER BY created_at DESC, id LIMIT 1`,
+    [clientId],
+  );
+  return row ? { lat: row.lat, lng: row.lng, address: row.address, at: row.created_at.toISOString() } : null;
 }

@@ -12,13 +12,12 @@ import { forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { normalisePhone } from './phone.js';
 import { clientScope, inScope, type ClientScope } from './client-scope.js';
+import { agencyKind, communityCentreOf } from '../agencies/agencies.repository.js';
+import { regionExists } from '../regions/regions.repository.js';
 import {
-  agencyKind,
   clientHistory,
-  communityCentreOf,
   insertClient,
   loadClient,
-  regionExists,
   saveSafetyPlan,
   searchClients,
   toClientView,
@@ -38,7 +37,7 @@ export class ClientsService {
 
   /** Search by name or phone in the caller's scope. A search is a read: every client shown is logged as a subject. */
   search(actor: Actor, q: string): Promise<ClientSearchItem[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const scope = await this.scope(tx);
       const digitsOnly = q.replace(/\D/g, '');
       const looksLikePhone = /^[+0-9 ()-]+$/.test(q) && digitsOnly.length >= MIN_FRAGMENT_DIGITS;
@@ -69,11 +68,11 @@ export class ClientsService {
 
   /** A client's record (safety plan, guardian, cautions): every read is logged with the client as subject. */
   get(actor: Actor, id: string): Promise<ClientView> {
-    return this.scoped(actor, id, 'client.read', (_tx, row) => Promise.resolve(toClientView(row)));
+    return this.scoped(actor, id, 'client.read', (_tx, row) => Promise.resolve(toClientView(row)), 'read');
   }
 
   history(actor: Actor, id: string): Promise<ClientHistoryItem[]> {
-    return this.scoped(actor, id, 'client.history-read', (tx) => clientHistory(tx, id));
+    return this.scoped(actor, id, 'client.history-read', (tx) => clientHistory(tx, id), 'read');
   }
 
   create(actor: Actor, req: CreateClientRequest): Promise<ClientView> {
@@ -121,23 +120,26 @@ export class ClientsService {
   }
 
   /**
-   * Loads the record, checks the caller's scope and writes the audit row of `action` with the client as subject.
-   * A refusal is logged too (PIPA: attempted access to a person's record), in its own transaction so it survives.
+   * Loads the record, checks the caller's scope and writes the audit row of `action` with the client as subject:
+   * an audited read (UnitOfWork.read) in 'read' mode, else a change with the row locked. A refusal is logged too (PIPA:
+   * attempted access to a person's record), in its own transaction so it survives.
    */
   private async scoped<T>(
     actor: Actor,
     id: string,
     action: string,
     work: (tx: Tx, row: ClientRow, scope: ClientScope) => Promise<T>,
+    mode: 'read' | 'write' = 'write',
   ): Promise<T> {
-    const outcome = await this.uow.run<Outcome<T>>(actor, async (tx) => {
+    const unit = async (tx: Tx): Promise<Outcome<T>> => {
       const scope = await this.scope(tx);
-      const row = await loadClient(tx, id, action !== 'client.read' && action !== 'client.history-read');
+      const row = await loadClient(tx, id, mode === 'write');
       if (!row) throw notFound('Client');
       if (!inScope(scope, row.registered_with_agency_id)) return { ok: false, refusedId: id };
       await tx.audit({ action, entityType: 'client', entityId: id, subjectId: id });
       return { ok: true, value: await work(tx, row, scope) };
-    });
+    };
+    const outcome = await (mode === 'read' ? this.uow.read(actor, unit) : this.uow.run(actor, unit));
     if (outcome.ok) return outcome.value;
     await this.uow.run(actor, (tx) =>
       tx.audit({ action: `${action}-refused`, entityType: 'client', entityId: id, subjectId: id }),

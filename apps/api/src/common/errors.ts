@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode, FieldError } from '#contracts';
+import type { ErrorBody, ErrorCode, FieldError, RefusalReason } from '#contracts';
 
 /** A failure the caller can act on. Services throw these; one filter turns them into the contract's error body. */
 export class DomainError extends Error {
@@ -7,6 +7,8 @@ export class DomainError extends Error {
     message: string,
     readonly details?: FieldError[],
     readonly retryAfterSeconds?: number,
+    readonly reason?: RefusalReason,
+    readonly params?: Record<string, string>,
   ) {
     super(message);
   }
@@ -23,7 +25,9 @@ export const forbidden = (why: string): DomainError => new DomainError('FORBIDDE
 export const conflict = (
   code: Extract<ErrorCode, 'CONFLICT' | 'DUPLICATE' | 'STATE_CHANGED' | 'TEAM_NOT_AVAILABLE' | 'OFFER_EXPIRED'>,
   why: string,
-): DomainError => new DomainError(code, why);
+  reason?: RefusalReason,
+  params?: Record<string, string>,
+): DomainError => new DomainError(code, why, undefined, undefined, reason, params);
 
 /** The HTTP status of each code; exhaustive, so adding a code forces a decision here. */
 export function statusOf(code: ErrorCode): number {
@@ -56,5 +60,7 @@ export function statusOf(code: ErrorCode): number {
 export function errorBody(e: DomainError): ErrorBody {
   const body: ErrorBody = { statusCode: statusOf(e.code), code: e.code, message: e.message };
   if (e.details?.length) body.details = e.details;
+  if (e.reason) body.reason = e.reason;
+  if (e.params) body.params = e.params;
   return body;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventDataMap, EventType } from '#contracts';
 import type { Actor } from '../common/actor.js';
+import type { Queryable } from './db.js';
 
 /**
  * TypeORM answers UPDATE and DELETE with `[rows, affectedCount]` but other statements with `rows`; every caller
@@ -32,7 +33,7 @@ export interface AuditEntry {
  * One unit of work: its SQL, the events it raises and its audit rows commit together or not at all.
  * Services receive a Tx instead of touching the DataSource, so "state change without its event" cannot be written.
  */
-export class Tx {
+export class Tx implements Queryable {
   private readonly events: PendingEvent[] = [];
 
   constructor(
@@ -52,6 +53,11 @@ export class Tx {
 
   emit<T extends EventType>(type: T, data: EventDataMap[T], audience: string[]): void {
     this.events.push({ type, data, audience: [...new Set(audience)] });
+  }
+
+  /** How many events this unit of work has raised so far (an audited read must raise none). */
+  get raised(): number {
+    return this.events.length;
   }
 
   async audit(entry: AuditEntry): Promise<void> {
@@ -123,8 +129,21 @@ export class UnitOfWork {
     });
   }
 
-  /** A read outside a transaction, still audited in its own short transaction (for reads of personal records). */
-  get dataSource(): DataSource {
-    return this.ds;
+  /**
+   * An audited read of a person's record: the read and the audit rows that say who saw it commit in one short
+   * transaction, so nobody sees a record the access log does not show (PIPA). Every read of a client, call,
+   * incident, handoff, follow-up, admission, export or of the access log itself goes through here. A read raises
+   * no events: `emit` is not there to call, and one raised by a repository function fails the read.
+   */
+  read<T>(actor: Actor, work: (tx: ReadTx) => Promise<T>): Promise<T> {
+    return this.ds.transaction(async (manager) => {
+      const tx = new Tx(manager, actor, new Date());
+      const result = await work(tx as ReadTx);
+      if (tx.raised > 0) throw new Error('An audited read raised events');
+      return result;
+    });
   }
 }
+
+/** The unit of work of an audited read: a Tx (so every repository function takes it) whose `emit` cannot be called. */
+export type ReadTx = Tx & { emit: never };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IncidentView } from '#contracts';
 import { isTerminal, nextIncidentStatus } from '#dispatch';
 import type { Actor } from '../common/actor.js';
-import { conflict, notFound } from '../common/errors.js';
+import { conflict, notFound, type DomainError } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import {
   appendTimeline,
@@ -47,15 +47,22 @@ export class IncidentLifecycleService {
     );
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw notFound('Incident');
-    if (!nextIncidentStatus(incident.status, trigger))
-      throw conflict('STATE_CHANGED', await refusal(tx, incident, trigger));
+    if (!nextIncidentStatus(incident.status, trigger)) throw await refusal(tx, incident, trigger);
 
     const live = await liveDispatchOfIncident(tx, incident.id, true);
     if (live) {
       const team = (await loadTeamRow(tx, live.team_id, true))!;
       const teamFrom = live.status === 'offered' ? 'offered' : 'en-route';
       if (team.status !== teamFrom)
-        throw conflict('STATE_CHANGED', `Team ${team.callsign} is ${team.status}; it must clear first`);
+        throw conflict(
+          'STATE_CHANGED',
+          `Team ${team.callsign} is ${team.status}; it must clear first`,
+          'team-must-clear',
+          {
+            callsign: team.callsign,
+            teamId: team.id,
+          },
+        );
       const reason = trigger === 'close' ? 'incident closed' : 'incident cancelled';
       const withdrawn = (await endDispatch(tx, live.id, live.status, 'withdrawn', reason))!;
       await tx.query(
@@ -69,7 +76,7 @@ export class IncidentLifecycleService {
         reason,
       });
       tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
-      tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.team(team.id));
+      tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.teamState(team.id));
     }
 
     const row = (await transitionIncident(tx, incident.id, trigger, `closed_at = $4, disposition = $5`, [
@@ -100,14 +107,27 @@ export class IncidentLifecycleService {
   }
 }
 
-async function refusal(tx: Tx, incident: IncidentRow, trigger: 'close' | 'cancel'): Promise<string> {
-  if (isTerminal(incident.status)) return `Incident ${incident.number} is already ${incident.status}`;
+// The reason and its params let the console word the refusal and offer the way out (clear the team first).
+async function refusal(tx: Tx, incident: IncidentRow, trigger: 'close' | 'cancel'): Promise<DomainError> {
+  const params = { number: incident.number };
+  if (isTerminal(incident.status))
+    return conflict(
+      'STATE_CHANGED',
+      `Incident ${incident.number} is already ${incident.status}`,
+      'incident-ended',
+      params,
+    );
   if (incident.status === 'on-scene' && incident.team_id) {
     const team = await loadTeamRow(tx, incident.team_id);
-    return `Team ${team?.callsign ?? ''} is still on scene at ${incident.number}; it must clear first`.replace(
-      'Team  ',
-      'The team ',
-    );
+    const message = `Team ${team?.callsign ?? ''} is still on scene at ${incident.number}; it must clear first`;
+    return conflict('STATE_CHANGED', message.replace('Team  ', 'The team '), 'team-on-scene', {
+      ...params,
+      callsign: team?.callsign ?? '',
+      teamId: incident.team_id,
+    });
   }
-  return `Incident ${incident.number} is ${incident.status} and cannot be ${trigger === 'close' ? 'closed' : 'cancelled'}`;
+  return conflict(
+    'STATE_CHANGED',
+    `Incident ${incident.number} is ${incident.status} and cannot be ${trigger === 'close' ? 'closed' : 'cancelled'}`,
+  );
 }

@@ -98,7 +98,7 @@ export class OffersService implements OnModuleInit {
       });
       await appendTimeline(tx, incident.id, 'team.en-route', { teamId: teamView.id, callsign: teamView.callsign });
       tx.emit('dispatch.updated', toDispatchEvent(accepted, incident), audience.team(dispatch.team_id));
-      tx.emit('team.updated', toTeamEvent(teamView), audience.team(teamView.id));
+      tx.emit('team.updated', toTeamEvent(teamView), audience.teamState(teamView.id));
       emitIncidentUpdated(tx, row, 'accepted');
       await tx.audit({
         action: 'dispatch.accept',
@@ -218,7 +218,7 @@ export class OffersService implements OnModuleInit {
     });
     // Only that team's phones (and the control room) hear of the offer.
     tx.emit('dispatch.offered', toDispatchEvent(dispatch, incident), audience.team(teamId));
-    tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
+    tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
     emitIncidentUpdated(tx, row, 'dispatch-offered');
     await tx.audit({
       action: 'dispatch.offer',
@@ -303,7 +303,7 @@ export class OffersService implements OnModuleInit {
       ...(reason ? { reason } : {}),
     });
     tx.emit('dispatch.updated', toDispatchEvent(ended, incident), audience.team(dispatch.team_id));
-    tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.team(team.id));
+    tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.teamState(team.id));
     if (row) emitIncidentUpdated(tx, row, `dispatch-${to}`);
     return ended;
   }
@@ -326,17 +326,21 @@ export class OffersService implements OnModuleInit {
 }
 
 function assertOpenOffer(d: DispatchRow, now: Date): void {
-  if (d.status === 'expired' || d.status === 'withdrawn') throw conflict('OFFER_EXPIRED', `The offer was ${d.status}`);
-  if (d.status !== 'offered') throw conflict('STATE_CHANGED', `The offer was already ${d.status}`);
+  if (d.status === 'expired' || d.status === 'withdrawn')
+    throw conflict('OFFER_EXPIRED', `The offer was ${d.status}`, 'offer-expired');
+  if (d.status !== 'offered') throw conflict('STATE_CHANGED', `The offer was already ${d.status}`, 'offer-answered');
   // The timer may not have fired yet; the deadline is the deadline.
-  if (d.expires_at.getTime() <= now.getTime()) throw conflict('OFFER_EXPIRED', 'The offer expired');
+  if (d.expires_at.getTime() <= now.getTime()) throw conflict('OFFER_EXPIRED', 'The offer expired', 'offer-expired');
 }
 
 function incidentNotOpen(i: IncidentRow): DomainError {
-  if (isTerminal(i.status)) return conflict('STATE_CHANGED', `Incident ${i.number} is ${i.status}`);
+  if (isTerminal(i.status))
+    return conflict('STATE_CHANGED', `Incident ${i.number} is ${i.status}`, 'incident-ended', { number: i.number });
   if (i.status === 'dispatching')
     return conflict('CONFLICT', `Incident ${i.number} already has an unanswered offer; withdraw it first`);
-  return conflict('CONFLICT', `Incident ${i.number} already has a team (${i.status})`);
+  return conflict('CONFLICT', `Incident ${i.number} already has a team (${i.status})`, 'incident-has-team', {
+    number: i.number,
+  });
 }
 
 async function whyNotAvailable(tx: Tx, teamId: string, dangerToOthers: boolean): Promise<DomainError> {

@@ -64,7 +64,7 @@ export class SafetyService implements OnModuleInit {
       if (location) await setTeamLocation(tx, teamId, location);
       const team = await loadTeamRow(tx, teamId);
       if (!team) throw notFound('Team');
-      if (location) tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.team(teamId));
+      if (location) tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.teamState(teamId));
       const live = await liveDispatchOfTeam(tx, teamId);
       const incident = live ? await loadIncidentRow(tx, live.incident_id) : undefined;
       const at = location ?? teamPosition(team);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TeamStatusRequest, TeamView } from '#contracts';
+import type { RefusalReason, TeamStatusRequest, TeamView } from '#contracts';
 import { checkTeamTransition, type TeamStatusActor, type TeamTransitionEffect } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -58,7 +58,10 @@ export class TeamStatusService {
         if (req.location) await this.moveTo(tx, team, req.location);
         return toTeamView((await loadTeamRow(tx, teamId))!);
       }
-      if (!check.ok) throw conflict('STATE_CHANGED', refusal(team, req.status, check.reason, by));
+      if (!check.ok) {
+        const why = refusal(team, req.status, check.reason, by);
+        throw conflict('STATE_CHANGED', why.message, why.reason, { callsign: team.callsign, status: team.status });
+      }
 
       const effect = check.transition.effect;
       const updated = await tx.one<TeamRow>(
@@ -73,7 +76,7 @@ export class TeamStatusService {
       const after = (await loadTeamRow(tx, teamId))!;
 
       if (live?.status === 'accepted' && incident) await this.applyToIncident(tx, effect, after, live, incident);
-      tx.emit('team.updated', toTeamEvent(toTeamView(after)), audience.team(teamId));
+      tx.emit('team.updated', toTeamEvent(toTeamView(after)), audience.teamState(teamId));
       await tx.audit({
         action: 'team.status',
         entityType: 'team',
@@ -145,16 +148,24 @@ export class TeamStatusService {
 
   private async moveTo(tx: Tx, team: TeamRow, at: { lat: number; lng: number }): Promise<void> {
     await setTeamLocation(tx, team.id, at);
-    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.team(team.id));
+    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.teamState(team.id));
   }
 }
 
-function refusal(team: TeamRow, to: string, reason: 'illegal' | 'not-allowed', by: TeamStatusActor): string {
+function refusal(
+  team: TeamRow,
+  to: string,
+  reason: 'illegal' | 'not-allowed',
+  by: TeamStatusActor,
+): { message: string; reason: RefusalReason } {
   const base = `Team ${team.callsign} cannot go from ${team.status} to ${to}`;
-  if (team.status === 'offered') return `${base}: answer the offer (accept or decline) instead`;
-  if (to === 'en-route') return `${base}: a team goes en route by accepting an offer`;
-  if (reason === 'not-allowed' && by === 'team') return `${base}: only the control room may do that`;
+  if (team.status === 'offered')
+    return { message: `${base}: answer the offer (accept or decline) instead`, reason: 'status-answer-offer' };
+  if (to === 'en-route')
+    return { message: `${base}: a team goes en route by accepting an offer`, reason: 'status-accept-instead' };
+  if (reason === 'not-allowed' && by === 'team')
+    return { message: `${base}: only the control room may do that`, reason: 'status-control-room-only' };
   if (team.status === 'on-scene' || team.status === 'transporting')
-    return `${base}: clear the incident first (status available)`;
-  return base;
+    return { message: `${base}: clear the incident first (status available)`, reason: 'status-clear-first' };
+  return { message: base, reason: 'status-illegal' };
 }

@@ -25,7 +25,7 @@ export class ExportsService {
 
   /** The agency the handoff is addressed to, or staff. The bundle is shaped for that agency, whoever reads it. */
   handoffFhir(actor: Actor, handoffId: string): Promise<FhirBundle> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const handoff = await loadExportHandoff(tx, handoffId);
       if (!handoff) throw notFound('Handoff');
       if (actor.role === 'agency' && actor.agencyId !== handoff.agency.id)
@@ -53,7 +53,7 @@ export class ExportsService {
 
   /** A police or fire agency with a handoff on the incident (only its own handoffs shown), or staff. */
   incidentEido(actor: Actor, incidentId: string): Promise<Eido> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const row = await loadIncidentRow(tx, incidentId);
       if (!row) throw notFound('Incident');
       await assertFieldMayRead(tx, actor, row.id);

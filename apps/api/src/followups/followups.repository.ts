@@ -7,6 +7,7 @@ import {
   type FollowUpSource,
   type FollowUpView,
 } from '#contracts';
+import { communityCentreOf } from '../agencies/agencies.repository.js';
 import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { NO_TEAM_DISPATCH_STATUSES } from './follow-up-rules.js';
@@ -203,13 +204,7 @@ export async function followUpPlace(
   const regionId = row?.region_id ?? null;
   if (row?.registered) return { regionId, agencyId: row.registered };
   // With no district known the task is unassigned and stays on the hotline's own list.
-  const agency = regionId
-    ? await tx.one<{ id: string }>(
-        `SELECT id FROM agency WHERE kind = 'community' AND region_ids @> ARRAY[$1::uuid] ORDER BY code LIMIT 1`,
-        [regionId],
-      )
-    : undefined;
-  return { regionId, agencyId: agency?.id ?? null };
+  return { regionId, agencyId: await communityCentreOf(tx, regionId) };
 }
 
 export interface NewFollowUp {

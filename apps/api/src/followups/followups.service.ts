@@ -4,7 +4,7 @@ import type { Actor } from '../common/actor.js';
 import { conflict, forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
-import { agencyKind } from '../clients/clients.repository.js';
+import { agencyKind } from '../agencies/agencies.repository.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import { followUpDueAt } from './follow-up-rules.js';
 import { create } from './follow-up-tasks.js';
@@ -37,7 +37,7 @@ export class FollowUpsService {
    * the person to call back, so the list is an audited read of each person shown.
    */
   list(actor: Actor, q: FollowUpListQuery): Promise<FollowUpView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const own = await this.ownCentre(tx);
       const items = await listFollowUps(tx, {
         agencyId: own ?? q.agencyId ?? null,

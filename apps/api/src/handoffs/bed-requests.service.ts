@@ -9,14 +9,8 @@ import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
-import {
-  insertBedRequest,
-  loadAgencies,
-  loadAgency,
-  loadHospitals,
-  toAgencyView,
-  updateBeds,
-} from './bed-requests.repository.js';
+import { loadAgencies, loadAgency, loadHospitals, toAgencyView, updateBeds } from '../agencies/agencies.repository.js';
+import { insertBedRequest } from './bed-requests.repository.js';
 import { requestHandoff } from './handoffs.repository.js';
 
 /**

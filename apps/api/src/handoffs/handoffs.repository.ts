@@ -11,6 +11,7 @@ import {
 } from '#contracts';
 import { handoffViewFor } from './handoff-views.js';
 import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
+import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
@@ -81,11 +82,9 @@ export interface HandoffFilter {
   fieldTeamId: string | null;
 }
 
-type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
-
 /** Newest and unanswered first: what a partner must answer now is on top. */
-export async function listHandoffSources(query: Query, f: HandoffFilter): Promise<HandoffSourceRow[]> {
-  return query<HandoffSourceRow>(
+export async function listHandoffSources(db: Queryable, f: HandoffFilter): Promise<HandoffSourceRow[]> {
+  return db.query<HandoffSourceRow>(
     `${SOURCE_SELECT}
      WHERE ($1::uuid IS NULL OR h.agency_id = $1) AND ($2::uuid IS NULL OR h.incident_id = $2) AND ($3::text IS NULL OR h.status = $3)
        AND ($4::uuid IS NULL OR ${teamMayReadSql('h.incident_id', '$4::uuid')})
@@ -109,10 +108,6 @@ export async function loadHandoffViewForAgency(tx: Tx, id: string): Promise<Hand
 
 export async function loadHandoff(tx: Tx, id: string, forUpdate = false): Promise<HandoffRow | undefined> {
   return tx.one<HandoffRow>(`SELECT * FROM handoff WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
-}
-
-export async function agencyKindOf(tx: Tx, agencyId: string): Promise<AgencyKind | undefined> {
-  return (await tx.one<{ kind: AgencyKind }>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]))?.kind;
 }
 
 export function toHandoffEvent(r: HandoffRow): HandoffEventData {
@@ -246,4 +241,18 @@ export async function recordHandoffChange(
   });
   await tx.audit({ action: change.audit, entityType: 'handoff', entityId: row.id, details });
   emitHandoff(tx, 'handoff.updated', row, teamId);
+}
+
+/** The other hospitals' open requests of a bed request, withdrawn once one hospital accepted. */
+export async function withdrawOtherHandoffs(tx: Tx, bedRequestId: string, winnerId: string): Promise<HandoffRow[]> {
+  const rows = await tx.query<HandoffRow>(
+    `UPDATE handoff SET status = 'withdrawn', responded_at = NULL
+     WHERE bed_request_id = $1 AND id <> $2 AND status = 'requested' RETURNING *`,
+    [bedRequestId, winnerId],
+  );
+  await tx.query(
+    `UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = ANY($2::uuid[]) AND fired_at IS NULL AND cancelled_at IS NULL`,
+    [HANDOFF_UNANSWERED_TIMER, rows.map((r) => r.id)],
+  );
+  return rows.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -8,10 +8,10 @@ import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { loadIncidentRow } from '../incidents/incidents.repository.js';
 import { TimerRunner } from '../timers/timer-runner.js';
-import { claimBedRequest, withdrawOtherHandoffs } from './bed-requests.repository.js';
+import { claimBedRequest } from './bed-requests.repository.js';
 import { handoffViewFor, readerOf } from './handoff-views.js';
+import { agencyKind } from '../agencies/agencies.repository.js';
 import {
-  agencyKindOf,
   answerHandoff,
   cancelHandoff,
   confirmHandoffContact,
@@ -21,6 +21,7 @@ import {
   loadHandoffSource,
   recordHandoffChange,
   requestHandoff,
+  withdrawOtherHandoffs,
   type HandoffRow,
 } from './handoffs.repository.js';
 import { raiseUnansweredAlert } from './unanswered.js';
@@ -59,9 +60,9 @@ export class HandoffsService implements OnModuleInit {
    * (need-to-know/field-view.ts); other staff all. Newest and unanswered first, each in its reader's view.
    */
   list(actor: Actor, filter: { incidentId?: string; status?: HandoffStatus }): Promise<HandoffView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const own = actor.role === 'agency' ? (actor.agencyId ?? NO_AGENCY) : null;
-      const rows = await listHandoffSources((sql, params) => tx.query(sql, params), {
+      const rows = await listHandoffSources(tx, {
         agencyId: own,
         incidentId: filter.incidentId ?? null,
         status: filter.status ?? null,
@@ -81,7 +82,7 @@ export class HandoffsService implements OnModuleInit {
 
   /** GET /handoffs/:id: the agency it is addressed to, or staff; an audited read of the person's record. */
   get(actor: Actor, id: string): Promise<HandoffView> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const source = await loadHandoffSource(tx, id);
       if (!source) throw notFound('Handoff');
       if (actor.role === 'agency' && actor.agencyId !== source.agency_id)
@@ -112,7 +113,7 @@ export class HandoffsService implements OnModuleInit {
         throw forbidden('Only the team on this incident may request its handoff');
       if (isTerminal(incident.status))
         throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
-      const kind = await agencyKindOf(tx, req.agencyId);
+      const kind = await agencyKind(tx, req.agencyId);
       if (!kind)
         throw new DomainError('VALIDATION_FAILED', 'agencyId: no such agency', [
           { field: 'agencyId', message: 'no such agency' },

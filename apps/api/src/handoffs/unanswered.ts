@@ -2,7 +2,7 @@ import { isTerminal } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
-import { loadAgency } from './bed-requests.repository.js';
+import { loadAgency } from '../agencies/agencies.repository.js';
 import { loadHandoff } from './handoffs.repository.js';
 
 /**

@@ -3,6 +3,7 @@ import type { DispatchRow } from '../dispatch/dispatch.repository.js';
 import type { Tx } from '../database/tx.js';
 import type { HandoffRow } from '../handoffs/handoffs.repository.js';
 import { toHandoffView } from '../handoffs/handoff-views.js';
+import { incidentCallback } from '../calls/calls.repository.js';
 import { toTriageRecord, triageById } from '../triage/triage.repository.js';
 import { toIncidentView, type IncidentRow } from './incidents.repository.js';
 
@@ -39,6 +40,7 @@ export async function loadIncidentDetail(tx: Tx, r: IncidentRow): Promise<Incide
   return {
     ...toIncidentView(r),
     callIds: calls.map((c) => c.call_id),
+    callback: await incidentCallback(tx, r.id),
     clientId: r.client_id,
     teamId: r.team_id,
     triage,

@@ -72,7 +72,7 @@ export class IncidentsService {
    * A team's phone gets only the incidents its team is or was dispatched to (need-to-know/field-view.ts).
    */
   async list(actor: Actor, statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const history = statuses.some((s) => CLOSED.includes(s));
       const rows = await tx.query<IncidentRow>(
         `SELECT * FROM incident WHERE status = ANY($1::text[]) AND ($2::uuid IS NULL OR ${teamMayReadSql('incident.id', '$2::uuid')})
@@ -95,7 +95,7 @@ export class IncidentsService {
    * field view of an incident its team is or was dispatched to, and 403 for any other.
    */
   detail(actor: Actor, id: string): Promise<IncidentDetail | FieldIncidentView> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const row = await loadIncidentRow(tx, id);
       if (!row) throw notFound('Incident');
       await assertFieldMayRead(tx, actor, id);
@@ -141,7 +141,7 @@ export class IncidentsService {
 
   /** Open incidents the call may be about (same client, caller, address or within 150 m), best match first. */
   similar(actor: Actor, callId: string, q: SimilarQuery): Promise<SimilarIncident[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const call = await loadCall(tx, callId);
       if (!call) throw notFound('Call');
       const rows = await tx.query<IncidentRow & { address_key: string | null; same_caller: boolean }>(

@@ -1,5 +1,6 @@
 import type { DispatchView, FieldCaution, FieldIncidentView } from '#contracts';
 import type { Actor } from '../common/actor.js';
+import { incidentCallback } from '../calls/calls.repository.js';
 import { forbidden } from '../common/errors.js';
 import type { Tx } from '../database/tx.js';
 import { safetyCautions } from '../exports/eido.js';
@@ -27,7 +28,7 @@ export async function assertFieldMayRead(tx: Tx, actor: Actor, incidentId: strin
   }
 }
 
-/** What the field needs of an incident: where, what, the safety cautions, what is asked, the summary. */
+/** What the field needs of an incident: where, what, the safety cautions, what is asked, the summary, who to call back. */
 export async function toFieldView(tx: Tx, row: IncidentRow, teamId: string): Promise<FieldIncidentView> {
   const triage = await loadExportTriage(tx, row.triage_id);
   const client = await loadExportClient(tx, row.client_id);
@@ -55,5 +56,6 @@ export async function toFieldView(tx: Tx, row: IncidentRow, teamId: string): Pro
       reason: d.reason,
     })),
     handoffs: handoffs.map((h) => ({ id: h.id, agencyId: h.agency_id, kind: h.kind, status: h.status })),
+    callback: await incidentCallback(tx, row.id),
   };
 }

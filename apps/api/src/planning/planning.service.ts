@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { RegionStaffingView, StaffingPlan } from '#contracts';
 import { crisisRoundTheClockMinimum, regionStaffing } from '#dispatch';
-import { rowsOf } from '../database/tx.js';
+import { Db } from '../database/db.js';
+import { regionPopulations } from '../regions/regions.repository.js';
 
 export const STAFFING_BASIS =
   'reference/korea.md: case managers = ceil(population × 8 ÷ 100,000); team leaders = ceil(case managers ÷ 4); ' +
@@ -12,12 +12,10 @@ export const STAFFING_BASIS =
 /** GET /planning/staffing: the study's staffing figures per region and for the whole centre. */
 @Injectable()
 export class PlanningService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async staffing(): Promise<StaffingPlan> {
-    const rows = rowsOf<{ id: string; code: string; name: string; population: number | null }>(
-      await this.ds.query(`SELECT id, code, name, population FROM region ORDER BY code`),
-    );
+    const rows = await regionPopulations(this.db);
     let totalPopulation = 0;
     const regions = rows.map((r): RegionStaffingView => {
       const base = { regionId: r.id, code: r.code, name: r.name };

@@ -12,6 +12,11 @@ export const audience = {
   hotline: (): string[] => [rooms.role('counselor'), ...CONTROL_ROOM],
   /** A team's phones plus the control room. */
   team: (teamId: string): string[] => [rooms.team(teamId), ...CONTROL_ROOM],
+  /**
+   * A team's state (team.updated): its phones, the control room, and counselors, whose call screen follows the
+   * team working their caller's incident live (issue 13 item 4). Callsign, status and position only: no case data.
+   */
+  teamState: (teamId: string): string[] => [rooms.team(teamId), ...CONTROL_ROOM, rooms.role('counselor')],
   /** A partner agency plus the control room (and the team working the incident, when there is one). */
   agency: (agencyId: string, teamId?: string | null): string[] => [
     rooms.agency(agencyId),

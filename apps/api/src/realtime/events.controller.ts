@@ -1,16 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { eventsQuerySchema, roomsForClaims, type AccessClaims, type EventsPage } from '#contracts';
+import { eventsQuerySchema, type AccessClaims, type EventsPage } from '#contracts';
 import { parseOrThrow } from '../common/validation.js';
 import { AnyUser, Claims } from '../auth/decorators.js';
-import { headSeq, visibleEvents } from './events.repository.js';
+import { EventLogService } from './event-log.service.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('events')
 export class EventsController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly log: EventLogService) {}
 
   /**
    * Where the log ends now. A client loads its snapshot over REST after reading this, then catches up from here,
@@ -19,7 +18,7 @@ export class EventsController {
   @Get('head')
   @AnyUser()
   async head(): Promise<{ lastSeq: number }> {
-    return { lastSeq: await headSeq(this.ds) };
+    return { lastSeq: await this.log.head() };
   }
 
   /** Catch-up after a disconnect: what this caller's rooms would have received, in seq order. */
@@ -27,6 +26,6 @@ export class EventsController {
   @AnyUser()
   list(@Claims() claims: AccessClaims, @Query() query: Record<string, unknown>): Promise<EventsPage> {
     const { after, limit } = parseOrThrow(eventsQuerySchema, query);
-    return visibleEvents(this.ds, roomsForClaims(claims), after, limit);
+    return this.log.visible(claims, after, limit);
   }
 }

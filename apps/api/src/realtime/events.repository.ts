@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Queryable } from '../database/db.js';
 import type { AnyEventEnvelope, EventsPage } from '#contracts';
 
 interface EventRow {
@@ -25,14 +25,14 @@ function toEnvelope(r: EventRow): AnyEventEnvelope {
 
 /** Events after `after` that any of `rooms` may see. */
 export async function visibleEvents(
-  ds: DataSource,
+  db: Queryable,
   roomsOfCaller: string[],
   after: number,
   limit: number,
 ): Promise<EventsPage> {
   // One statement, one snapshot: the counter read here is the highest committed seq, and because seq is handed out
   // under a lock held to commit, every event up to it is visible. A caller that got a short page is caught up to it.
-  const rows = await ds.query<(EventRow & { head: string })[]>(
+  const rows = await db.query<EventRow & { head: string }>(
     `WITH page AS (
        SELECT seq, type, occurred_at, data, audience FROM event
        WHERE seq > $1 AND audience && $2::text[]
@@ -46,20 +46,20 @@ export async function visibleEvents(
   const head = Number(rows[rows.length - 1]?.head ?? 0);
   const events = rows.filter((r) => r.seq !== null).map(toEnvelope);
   const full = events.length === limit;
-  const lastSeq = full ? events[events.length - 1].seq : Math.max(head, after);
+  const lastSeq = full ? events[events.length - 1]!.seq : Math.max(head, after);
   return { events, lastSeq };
 }
 
 /** Every event after `after`, for the publisher (which routes by audience itself). */
-export async function eventsAfter(ds: DataSource, after: number, limit: number): Promise<StoredEvent[]> {
-  const rows = await ds.query<EventRow[]>(
+export async function eventsAfter(db: Queryable, after: number, limit: number): Promise<StoredEvent[]> {
+  const rows = await db.query<EventRow>(
     `SELECT seq, type, occurred_at, data, audience FROM event WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [after, limit],
   );
   return rows.map((r) => ({ envelope: toEnvelope(r), audience: r.audience }));
 }
 
-export async function headSeq(ds: DataSource): Promise<number> {
-  const [row] = await ds.query<{ seq: string }[]>(`SELECT seq FROM event_counter WHERE id = 1`);
+export async function headSeq(db: Queryable): Promise<number> {
+  const row = await db.one<{ seq: string }>(`SELECT seq FROM event_counter WHERE id = 1`);
   return Number(row?.seq ?? 0);
 }

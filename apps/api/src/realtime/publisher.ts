@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import pg from 'pg';
 import type { Server } from 'socket.io';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { Metrics } from '../metrics/metrics.js';
 import type { AnyEventEnvelope } from '#contracts';
 import { eventsAfter, headSeq, type StoredEvent } from './events.repository.js';
+import { PgListener } from './pg-listener.js';
 
 /**
  * Pushes committed events to this instance's sockets, in seq order, with no gaps.
@@ -19,25 +19,34 @@ import { eventsAfter, headSeq, type StoredEvent } from './events.repository.js';
 export class EventPublisher {
   private readonly log = new Logger('EventPublisher');
   private server: Server | null = null;
-  private listener: pg.Client | null = null;
+  private listener: PgListener | null = null;
   private lastSeq = 0;
   private draining: Promise<void> | null = null;
   private again = false;
   private poll: NodeJS.Timeout | null = null;
   private stopped = false;
-  private url = '';
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly metrics: Metrics,
   ) {}
 
   async start(server: Server, databaseUrl: string, pollMs = 2000): Promise<void> {
     this.server = server;
-    this.url = databaseUrl;
     // Start at the head: sockets connecting now catch up through GET /events, not through a replay here.
-    this.lastSeq = await headSeq(this.ds);
-    await this.listen();
+    this.lastSeq = await headSeq(this.db);
+    // While the listener reconnects, the fallback poll keeps delivering.
+    const listener = new PgListener({
+      url: databaseUrl,
+      channel: 'crisis_events',
+      applicationName: 'crisis-dispatch-listener',
+      label: 'listener',
+      log: this.log,
+      onNotification: (payload) => this.onNotification(payload),
+      onListening: () => this.kick(),
+    });
+    await listener.start();
+    this.listener = listener;
     this.poll = setInterval(() => this.kick(), pollMs);
     this.poll.unref();
   }
@@ -46,43 +55,8 @@ export class EventPublisher {
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = null;
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'crisis-dispatch-listener' });
-    client.on('notification', (n) => this.onNotification(n.payload));
-    client.on('error', (e) => {
-      if (!this.stopped) this.log.warn(`listener connection lost: ${e.message}`);
-    });
-    client.on('end', () => {
-      if (this.stopped) return;
-      this.listener = null;
-      this.reconnectLater();
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN crisis_events');
-    } catch (e) {
-      // The caller retries; this half-open client must not schedule a second retry when it ends.
-      client.removeAllListeners('end');
-      await client.end().catch(() => undefined);
-      throw e;
-    }
-    this.listener = client;
-    this.kick();
-  }
-
-  // Keeps trying until the database takes the LISTEN again; the fallback poll keeps delivering meanwhile.
-  private reconnectLater(delayMs = 1000): void {
-    setTimeout(() => {
-      if (this.stopped || this.listener) return;
-      this.listen().catch((e: Error) => {
-        this.log.warn(`listener reconnect failed: ${e.message}`);
-        this.reconnectLater(Math.min(delayMs * 2, 30_000));
-      });
-    }, delayMs).unref();
   }
 
   private onNotification(payload: string | undefined): void {
@@ -133,7 +107,7 @@ export class EventPublisher {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const batch = await eventsAfter(this.ds, this.lastSeq, 500);
+      const batch = await eventsAfter(this.db, this.lastSeq, 500);
       this.deliver(batch);
       if (batch.length < 500) return;
     }

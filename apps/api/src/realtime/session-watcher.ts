@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { deadSessions, SESSIONS_CHANNEL, type SessionEnded } from '../auth/sessions.repository.js';
 import { EventsGateway } from './events.gateway.js';
+import { PgListener } from './pg-listener.js';
 
 /**
  * Closes live sockets of ended sessions on every instance. A session ends in a transaction that NOTIFYs at commit;
@@ -12,19 +12,34 @@ import { EventsGateway } from './events.gateway.js';
 @Injectable()
 export class SessionWatcher {
   private readonly log = new Logger('SessionWatcher');
-  private listener: pg.Client | null = null;
+  private listener: PgListener | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private url = '';
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly gateway: EventsGateway,
   ) {}
 
   async start(databaseUrl: string, sweepMs = 30_000): Promise<void> {
-    this.url = databaseUrl;
-    await this.listen();
+    const listener = new PgListener({
+      url: databaseUrl,
+      channel: SESSIONS_CHANNEL,
+      applicationName: 'crisis-dispatch-sessions',
+      label: 'session listener',
+      log: this.log,
+      onNotification: (payload) => {
+        const ended = parseEnded(payload);
+        if (ended)
+          void this.gateway
+            .endSessions(ended)
+            .catch((e: Error) => this.log.warn(`closing sockets failed: ${e.message}`));
+      },
+      // Whatever ended while nobody listened is found now.
+      onListening: () => void this.sweep(),
+    });
+    await listener.start();
+    this.listener = listener;
     this.sweepTimer = setInterval(() => void this.sweep(), sweepMs);
     this.sweepTimer.unref();
   }
@@ -32,56 +47,18 @@ export class SessionWatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = null;
   }
 
   /** Closes every local socket whose session is no longer live. */
   async sweep(): Promise<void> {
     try {
-      const dead = await deadSessions(this.ds, await this.gateway.openSessionIds());
+      const dead = await deadSessions(this.db, await this.gateway.openSessionIds());
       await this.gateway.closeSessions(dead);
     } catch (e) {
       if (!this.stopped) this.log.warn(`session sweep failed: ${(e as Error).message}`);
     }
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'crisis-dispatch-sessions' });
-    client.on('notification', (n) => {
-      const ended = parseEnded(n.payload);
-      if (ended)
-        void this.gateway.endSessions(ended).catch((e: Error) => this.log.warn(`closing sockets failed: ${e.message}`));
-    });
-    client.on('error', (e) => {
-      if (!this.stopped) this.log.warn(`session listener connection lost: ${e.message}`);
-    });
-    client.on('end', () => {
-      if (this.stopped) return;
-      this.listener = null;
-      this.reconnectLater();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
-    } catch (e) {
-      client.removeAllListeners('end');
-      await client.end().catch(() => undefined);
-      throw e;
-    }
-    this.listener = client;
-    // Whatever ended while nobody listened is found now.
-    void this.sweep();
-  }
-
-  private reconnectLater(delayMs = 1000): void {
-    setTimeout(() => {
-      if (this.stopped || this.listener) return;
-      this.listen().catch((e: Error) => {
-        this.log.warn(`session listener reconnect failed: ${e.message}`);
-        this.reconnectLater(Math.min(delayMs * 2, 30_000));
-      });
-    }, delayMs).unref();
   }
 }
 

@@ -1,28 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { findRegion, geometryBBox, parseRegionCollection } from '#geo';
-import type { AreaGeometry, LatLng, RegionCollection } from '#contracts';
+import type { LatLng, RegionCollection } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { validationFailed } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
+import {
+  regionCollection,
+  regionShapes,
+  regionsVersion,
+  upsertRegion,
+  type RegionShape,
+} from './regions.repository.js';
 
-interface RegionRow {
-  id: string;
-  code: string;
-  name: string;
-  name_ko: string | null;
-  population: number | null;
-  geometry: AreaGeometry;
-  bbox: number[];
-}
-
-export interface RegionShape {
-  id: string;
-  code: string;
-  name: string;
-  geometry: AreaGeometry;
-  bbox: [number, number, number, number];
-}
+export type { RegionShape } from './regions.repository.js';
 
 export interface ImportOptions {
   nameProperty: string;
@@ -38,41 +29,19 @@ export class RegionsService {
   private cache: { version: string; regions: RegionShape[] } | null = null;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
-  async collection(): Promise<RegionCollection> {
-    const rows = await this.ds.query<RegionRow[]>(
-      `SELECT id, code, name, name_ko, population, geometry FROM region ORDER BY code`,
-    );
-    return {
-      type: 'FeatureCollection',
-      features: rows.map((r) => ({
-        type: 'Feature',
-        id: r.id,
-        geometry: r.geometry,
-        properties: { code: r.code, name: r.name, nameKo: r.name_ko, population: r.population },
-      })),
-    };
+  collection(): Promise<RegionCollection> {
+    return regionCollection(this.db);
   }
 
   async shapes(): Promise<RegionShape[]> {
-    const [v] = await this.ds.query<
-      {
-        version: string;
-      }[]
-    >(`SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) AS version FROM region`);
-    if (this.cache && this.cache.version === v?.version) return this.cache.regions;
-    const rows = await this.ds.query<RegionRow[]>(`SELECT id, code, name, geometry, bbox FROM region`);
-    const regions = rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      geometry: r.geometry,
-      bbox: r.bbox as [number, number, number, number],
-    }));
-    this.cache = { version: v?.version ?? '', regions };
+    const version = await regionsVersion(this.db);
+    if (this.cache && this.cache.version === version) return this.cache.regions;
+    const regions = await regionShapes(this.db);
+    this.cache = { version, regions };
     return regions;
   }
 
@@ -91,17 +60,7 @@ export class RegionsService {
       let created = 0;
       let updated = 0;
       for (const r of parsed.regions) {
-        const [row] = await tx.query<{ inserted: boolean }>(
-          `INSERT INTO region (code, name, name_ko, population, geometry, bbox)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name,
-             name_ko = coalesce(EXCLUDED.name_ko, region.name_ko),
-             population = coalesce(EXCLUDED.population, region.population),
-             geometry = EXCLUDED.geometry, bbox = EXCLUDED.bbox, updated_at = now()
-           RETURNING (xmax = 0) AS inserted`,
-          [r.code, r.name, r.nameKo, r.population, JSON.stringify(r.geometry), geometryBBox(r.geometry)],
-        );
-        if (row?.inserted) created++;
+        if (await upsertRegion(tx, { ...r, bbox: geometryBBox(r.geometry) })) created++;
         else updated++;
       }
       await tx.audit({ action: 'region.import', entityType: 'region', details: { created, updated } });

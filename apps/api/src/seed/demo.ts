@@ -153,6 +153,20 @@ export const DEMO_CLIENTS: readonly {
 
 const short = (nameEn: string): string => nameEn.replace(/-gu$/, '');
 
+// Stations are named after the district, except where the real station is not: Jung-gu's police station and fire
+// station are 중부경찰서 and 중부소방서 (Jungbu), never "중경찰서" (issue 13 item 8).
+const STATION_STEM: Record<string, { en: string; ko: string }> = { 'Jung-gu': { en: 'Jungbu', ko: '중부' } };
+const stationStem = (nameEn: string, nameKo: string) =>
+  STATION_STEM[nameEn] ?? { en: short(nameEn), ko: nameKo.replace(/구$/, '') };
+export const policeStationName = (nameEn: string, nameKo: string): string => {
+  const { en, ko } = stationStem(nameEn, nameKo);
+  return `${en} Police Station (${ko}경찰서)`;
+};
+export const fireStationName = (nameEn: string, nameKo: string): string => {
+  const { en, ko } = stationStem(nameEn, nameKo);
+  return `${en} Fire Station (${ko}소방서)`;
+};
+
 // 24-hour shifts change at 09:00 Korea time (UTC+9, no daylight saving), the usual handover of Korean centres.
 // The first shift is the one running now, so every team is on duty from the first start.
 export function shiftStarts(now: Date, days: number): Date[] {
@@ -206,20 +220,18 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     }
     for (const d of SEOUL_DISTRICTS) {
       const rid = regionId.get(d.nameEn)!;
-      const s = short(d.nameEn);
-      const ko = d.nameKo.replace(/구$/, '');
       // Stations and centres are placed near the district office: demo positions, not their real addresses.
       await m.query(
         `INSERT INTO agency (code, kind, name, region_ids, lat, lng) VALUES
            ($1, 'police', $2, $3, $4, $5), ($6, 'fire', $7, $3, $8, $9), ($10, 'community', $11, $3, $12, $13)`,
         [
           `P-${d.code}`,
-          `${s} Police Station (${ko}경찰서)`,
+          policeStationName(d.nameEn, d.nameKo),
           [rid],
           d.office.lat + 0.004,
           d.office.lng - 0.004,
           `F-${d.code}`,
-          `${s} Fire Station (${ko}소방서)`,
+          fireStationName(d.nameEn, d.nameKo),
           d.office.lat - 0.004,
           d.office.lng + 0.004,
           `C-${d.code}`,
@@ -326,9 +338,9 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
       {
         username: 'police',
         role: 'agency',
-        name: 'Jung Police Station',
+        name: 'Jungbu Police Station',
         agencyId: police.id,
-        note: 'agency user, Jung Police Station',
+        note: 'agency user, Jungbu Police Station',
       },
       {
         username: 'centre',

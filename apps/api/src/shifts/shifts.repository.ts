@@ -1,7 +1,6 @@
 import type { ListShiftsQuery, ShiftView } from '#contracts';
+import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
-
-type Query = <T>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 interface ShiftRow {
   id: string;
@@ -23,9 +22,20 @@ export interface ShiftInput {
   endsAt: string;
 }
 
+/** Shifts still to end at `now` that start within a week: enough for "next shift" without the roster's history. */
+export async function shiftsAhead(
+  db: Queryable,
+  now: Date,
+): Promise<{ team_id: string; starts_at: Date; ends_at: Date }[]> {
+  return db.query(
+    `SELECT team_id, starts_at, ends_at FROM shift WHERE ends_at > $1 AND starts_at < $1::timestamptz + interval '7 days'`,
+    [now.toISOString()],
+  );
+}
+
 /** Shifts overlapping [from, to), in time order. */
-export async function listShifts(query: Query, q: ListShiftsQuery): Promise<ShiftView[]> {
-  const rows = await query<ShiftRow>(
+export async function listShifts(db: Queryable, q: ListShiftsQuery): Promise<ShiftView[]> {
+  const rows = await db.query<ShiftRow>(
     `SELECT id, team_id, starts_at, ends_at FROM shift
      WHERE starts_at < $2 AND ends_at > $1 AND ($3::uuid IS NULL OR team_id = $3)
      ORDER BY starts_at, team_id`,

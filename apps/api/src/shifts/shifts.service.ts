@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type {
   CreateShiftBatchRequest,
   CreateShiftRequest,
@@ -9,6 +8,7 @@ import type {
 } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { loadTeam, toTeamEvent } from '../teams/teams.repository.js';
@@ -20,12 +20,12 @@ const overlap = (): DomainError => new DomainError('CONFLICT', 'The shift overla
 @Injectable()
 export class ShiftsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
   list(q: ListShiftsQuery): Promise<ShiftView[]> {
-    return listShifts(async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params), q);
+    return listShifts(this.db, q);
   }
 
   create(actor: Actor, req: CreateShiftRequest): Promise<ShiftView> {
@@ -69,7 +69,7 @@ export class ShiftsService {
     const details = shifts.flatMap((s, i) =>
       missing.has(s.teamId) ? [{ field: field(i), message: 'no such team' }] : [],
     );
-    throw new DomainError('VALIDATION_FAILED', `${details[0].field}: no such team`, details);
+    throw new DomainError('VALIDATION_FAILED', `${details[0]!.field}: no such team`, details);
   }
 
   /** One audit row per shift; one team.updated per team, since its duty flag may have flipped. */
@@ -84,7 +84,7 @@ export class ShiftsService {
     }
     for (const teamId of new Set(shifts.map((s) => s.teamId))) {
       const team = await loadTeam(tx, teamId);
-      if (team) tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
+      if (team) tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
     }
   }
 }

@@ -1,10 +1,9 @@
 import type { PutSkillsRequest, SkillView } from '#contracts';
+import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
 
-type Query = <T>(sql: string, params?: unknown[]) => Promise<T[]>;
-
-export async function listSkills(query: Query): Promise<SkillView[]> {
-  return query<SkillView>(`SELECT code, label, label_ko AS "labelKo" FROM skill ORDER BY position, code`);
+export async function listSkills(db: Queryable): Promise<SkillView[]> {
+  return db.query<SkillView>(`SELECT code, label, label_ko AS "labelKo" FROM skill ORDER BY position, code`);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { PutSkillsRequest, SkillView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { listSkills, replaceSkills, skillsInUse, unknownSkills } from './skills.repository.js';
 
@@ -10,12 +10,12 @@ import { listSkills, replaceSkills, skillsInUse, unknownSkills } from './skills.
 @Injectable()
 export class SkillsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
   list(): Promise<SkillView[]> {
-    return listSkills(async <T>(sql: string, params: unknown[] = []) => await this.ds.query<T[]>(sql, params));
+    return listSkills(this.db);
   }
 
   replace(actor: Actor, skills: PutSkillsRequest): Promise<SkillView[]> {
@@ -34,7 +34,7 @@ export class SkillsService {
         entityType: 'skill',
         details: { codes: skills.map((s) => s.code), removed },
       });
-      return listSkills((sql, params) => tx.query(sql, params));
+      return listSkills(tx);
     });
   }
 }

@@ -1,6 +1,6 @@
-import type { PatchTeamRequest, TeamEventData, TeamView } from '#contracts';
-import { DomainError } from '../common/errors.js';
+import type { CreateTeamRequest, PatchTeamRequest, TeamEventData, TeamView } from '#contracts';
 import { displayedTeamStatus, type StoredTeamStatus } from '#dispatch';
+import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
 
 export interface TeamRow {
@@ -56,9 +56,34 @@ export function toTeamEvent(v: TeamView): TeamEventData {
   };
 }
 
+/** Every team with its derived duty flag, by callsign. */
+export async function listTeams(db: Queryable): Promise<TeamView[]> {
+  return (await db.query<TeamRow>(`${TEAM_SELECT} ORDER BY t.callsign`)).map(toTeamView);
+}
+
+/** The teams as the coverage board needs them: where each is based and which districts it also covers. */
+export async function coverageTeams(
+  db: Queryable,
+): Promise<{ id: string; callsign: string; region_id: string; covered_region_ids: string[] }[]> {
+  return db.query(`SELECT id, callsign, region_id, covered_region_ids FROM team`);
+}
+
+/** A new team; undefined when its callsign is taken (the unique constraint decides). */
+export async function insertTeam(tx: Tx, req: CreateTeamRequest): Promise<{ id: string } | undefined> {
+  return tx.one<{ id: string }>(
+    `INSERT INTO team (callsign, region_id, covered_region_ids, base_lat, base_lng, skills, size)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (callsign) DO NOTHING RETURNING id`,
+    [req.callsign, req.regionId, req.coveredRegionIds ?? [], req.base.lat, req.base.lng, req.skills, req.size],
+  );
+}
+
 export async function loadTeam(tx: Tx, id: string): Promise<TeamView | null> {
   const row = await tx.one<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1`, [id]);
   return row ? toTeamView(row) : null;
+}
+
+export async function teamExists(q: Queryable, id: string): Promise<boolean> {
+  return (await q.one(`SELECT 1 FROM team WHERE id = $1`, [id])) !== undefined;
 }
 
 /** The team row, locked for the rest of the transaction when `forUpdate`. */
@@ -80,16 +105,6 @@ export async function setTeamLocation(tx: Tx, teamId: string, at: { lat: number;
     [teamId, at.lat, at.lng, tx.now.toISOString()],
   );
   return row !== undefined;
-}
-
-/** Refuses region ids that do not exist with a 400 naming `field`. */
-export async function requireRegions(tx: Tx, ids: readonly string[], field: string): Promise<void> {
-  if (!ids.length) return;
-  const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE id = ANY($1::uuid[])`, [
-    [...ids],
-  ]);
-  if (row?.n !== new Set(ids).size)
-    throw new DomainError('VALIDATION_FAILED', `${field}: no such region`, [{ field, message: 'no such region' }]);
 }
 
 /** Applies a partial update; false when the new callsign is taken (the unique constraint decides, not a prior read). */

@@ -1,33 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { CreateTeamRequest, LatLng, PatchTeamRequest, TeamView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError, forbidden, notFound } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { requireKnownSkills } from '../skills/skills.service.js';
+import { requireRegions } from '../regions/regions.repository.js';
 import {
+  insertTeam,
+  listTeams,
   loadTeam,
   loadTeamRow,
-  requireRegions,
   setTeamLocation,
-  TEAM_SELECT,
   toTeamEvent,
-  toTeamView,
   updateTeam,
-  type TeamRow,
 } from './teams.repository.js';
 
 @Injectable()
 export class TeamsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
-  async list(): Promise<TeamView[]> {
-    const rows = await this.ds.query<TeamRow[]>(`${TEAM_SELECT} ORDER BY t.callsign`);
-    return rows.map(toTeamView);
+  list(): Promise<TeamView[]> {
+    return listTeams(this.db);
   }
 
   create(actor: Actor, req: CreateTeamRequest): Promise<TeamView> {
@@ -35,11 +33,7 @@ export class TeamsService {
       await requireRegions(tx, [req.regionId], 'regionId');
       await requireRegions(tx, req.coveredRegionIds ?? [], 'coveredRegionIds');
       await requireKnownSkills(tx, req.skills);
-      const row = await tx.one<{ id: string }>(
-        `INSERT INTO team (callsign, region_id, covered_region_ids, base_lat, base_lng, skills, size)
-         VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (callsign) DO NOTHING RETURNING id`,
-        [req.callsign, req.regionId, req.coveredRegionIds ?? [], req.base.lat, req.base.lng, req.skills, req.size],
-      );
+      const row = await insertTeam(tx, req);
       if (!row)
         throw new DomainError('DUPLICATE', `Callsign ${req.callsign} exists`, [
           { field: 'callsign', message: 'already exists' },
@@ -51,7 +45,7 @@ export class TeamsService {
         entityId: team.id,
         details: { callsign: team.callsign },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.team(team.id));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(team.id));
       return team;
     });
   }
@@ -74,7 +68,7 @@ export class TeamsService {
         entityId: id,
         details: { fields: Object.keys(req) },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.team(id));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(id));
       return team;
     });
   }
@@ -87,7 +81,7 @@ export class TeamsService {
       if (!(await setTeamLocation(tx, teamId, at))) throw notFound('Team');
       const team = (await loadTeam(tx, teamId))!;
       // Positions are high-frequency and not a person's record: an event, but no audit row per fix.
-      tx.emit('team.updated', toTeamEvent(team), audience.team(teamId));
+      tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
     });
   }
 }

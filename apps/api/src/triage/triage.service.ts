@@ -154,7 +154,7 @@ export class TriageService {
 
   /** Every assessment of the call, oldest first (audited: it holds the answers about a person's risk). */
   history(actor: Actor, callId: string): Promise<TriageRecord[]> {
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.read(actor, async (tx) => {
       const call = await loadCall(tx, callId);
       if (!call) throw notFound('Call');
       await tx.audit({

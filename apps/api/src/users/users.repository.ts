@@ -1,5 +1,5 @@
 import type { AgencyKind, Role, UserAdminView, UserView } from '#contracts';
-import type { DataSource } from 'typeorm';
+import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
 
 export interface UserRow {
@@ -62,8 +62,20 @@ const ADMIN_COLUMNS = `u.id, u.username, u.display_name, u.role, u.team_id, u.ag
   (SELECT max(s.started_at) FROM user_session s WHERE s.user_id = u.id) AS last_login_at`;
 
 /** Every user for the admin, without any password data (the hash never leaves this file's SELECTs). */
-export function listUsers(ds: DataSource): Promise<UserAdminRow[]> {
-  return ds.query<UserAdminRow[]>(`SELECT ${ADMIN_COLUMNS} FROM app_user u ORDER BY lower(u.username)`);
+export function listUsers(db: Queryable): Promise<UserAdminRow[]> {
+  return db.query<UserAdminRow>(`SELECT ${ADMIN_COLUMNS} FROM app_user u ORDER BY lower(u.username)`);
+}
+
+// The agency's kind travels with the user so the console picks the partner portal's view and sections.
+const USER_WITH_AGENCY = `SELECT u.*, a.kind AS agency_kind FROM app_user u LEFT JOIN agency a ON a.id = u.agency_id`;
+
+/** The user (with the password hash, for login) by username, in any case. */
+export function userByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
+  return db.one<UserRow>(`${USER_WITH_AGENCY} WHERE lower(u.username) = lower($1)`, [username]);
+}
+
+export function userById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  return db.one<UserRow>(`${USER_WITH_AGENCY} WHERE u.id = $1`, [id]);
 }
 
 export async function adminUser(tx: Tx, id: string): Promise<UserAdminRow | undefined> {
@@ -95,8 +107,4 @@ export async function setPassword(tx: Tx, id: string, passwordHash: string): Pro
     [id, passwordHash],
   );
   return rows.length > 0;
-}
-
-export async function exists(tx: Tx, table: 'team' | 'agency', id: string): Promise<boolean> {
-  return !!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]));
 }

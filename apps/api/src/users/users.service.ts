@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUserRequest, Role, UpdateUserRequest, UserAdminView, UserView } from '#contracts';
+import { agencyExists } from '../agencies/agencies.repository.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
+import { Db } from '../database/db.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { hashPassword } from '../auth/passwords.js';
 import { SessionService } from '../auth/sessions.js';
+import { teamExists } from '../teams/teams.repository.js';
 import {
   adminUser,
-  exists,
   insertUser,
   listUsers,
   lockUser,
@@ -23,6 +25,7 @@ const invalid = (field: string, message: string): DomainError =>
 @Injectable()
 export class UsersService {
   constructor(
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
     private readonly sessions: SessionService,
   ) {}
@@ -42,7 +45,7 @@ export class UsersService {
   }
 
   async list(): Promise<UserAdminView[]> {
-    return (await listUsers(this.uow.dataSource)).map(toUserAdminView);
+    return (await listUsers(this.db)).map(toUserAdminView);
   }
 
   /**
@@ -97,7 +100,7 @@ export class UsersService {
   }
 
   private async assertBindingsExist(tx: Tx, teamId: string | null, agencyId: string | null): Promise<void> {
-    if (teamId && !(await exists(tx, 'team', teamId))) throw invalid('teamId', 'no such team');
-    if (agencyId && !(await exists(tx, 'agency', agencyId))) throw invalid('agencyId', 'no such agency');
+    if (teamId && !(await teamExists(tx, teamId))) throw invalid('teamId', 'no such team');
+    if (agencyId && !(await agencyExists(tx, agencyId))) throw invalid('agencyId', 'no such agency');
   }
 }

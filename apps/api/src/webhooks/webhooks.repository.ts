@@ -150,14 +150,6 @@ export async function agencySummaries(tx: Tx): Promise<WebhookAgencySummary[]> {
   }));
 }
 
-export async function setWebhookSecret(tx: Tx, agencyId: string, secret: string): Promise<boolean> {
-  const rows = await tx.query<{ id: string }>(`UPDATE agency SET webhook_secret = $2 WHERE id = $1 RETURNING id`, [
-    agencyId,
-    secret,
-  ]);
-  return rows.length > 0;
-}
-
 /** The agency a handoff is addressed to, with its signing secret: the inbound partner API checks against it. */
 export async function handoffAgencySecret(
   tx: Tx,
@@ -167,8 +159,4 @@ export async function handoffAgencySecret(
     `SELECT a.id AS agency_id, a.code, a.webhook_secret FROM handoff h JOIN agency a ON a.id = h.agency_id WHERE h.id = $1`,
     [handoffId],
   );
-}
-
-export async function agencyExists(tx: Tx, agencyId: string): Promise<boolean> {
-  return (await tx.one(`SELECT 1 FROM agency WHERE id = $1`, [agencyId])) !== undefined;
 }

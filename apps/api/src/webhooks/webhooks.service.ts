@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookAgencySummary, WebhookDeliveryStatus, WebhookDeliveryView, WebhookSecretView } from '#contracts';
+import { agencyExists, setWebhookSecret } from '../agencies/agencies.repository.js';
 import type { Actor } from '../common/actor.js';
 import { conflict, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/tx.js';
-import {
-  agencyExists,
-  agencySummaries,
-  findDelivery,
-  listDeliveries,
-  requeueFailed,
-  setWebhookSecret,
-} from './webhooks.repository.js';
+import { agencySummaries, findDelivery, listDeliveries, requeueFailed } from './webhooks.repository.js';
 import { newWebhookSecret } from './signing.js';
 
 @Injectable()

@@ -11,11 +11,12 @@ import { useShortcuts } from '../common/use-shortcuts';
 import { useConfig } from './config';
 import { workspaceTabs } from './workspaces';
 import { useWorkspaceTab, WorkspaceNav } from './WorkspaceTabs';
+import { localName } from '../common/local-name';
 
 export function Shell() {
   const user = useUser();
   const { logout } = useAuth();
-  const { t, toggle } = useI18n();
+  const { t, lang, toggle } = useI18n();
   const { idleLogoffMinutes } = useConfig();
   const { synced } = useRealtime();
   const [help, setHelp] = useState(false);
@@ -41,7 +42,7 @@ export function Shell() {
         <WorkspaceNav tabs={tabs} active={activeTab} open={openTab} />
         <span className="who" data-testid="signed-in-as">
           {t.app.signedInAs(
-            user.displayName,
+            localName(user.displayName, lang),
             user.agencyKind ? `${t.roles[user.role]} · ${t.agencyKind[user.agencyKind]}` : t.roles[user.role],
           )}
         </span>

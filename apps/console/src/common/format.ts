@@ -10,31 +10,29 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${mm}:${String(s).padStart(2, '0')}` : `${mm}:${String(s).padStart(2, '0')}`;
 }
 
-export function formatTime(iso: string | null | undefined, lang: string): string {
-  if (!iso) return '—';
+// Every clock on screen is 24-hour in both languages (a 24-hour centre): an explicit h23 cycle, since `hour12: false`
+// gives "24시 5분" after midnight in Korean and the Korean default is "오후 05:48".
+const CLOCK = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+function format(iso: string | number | Date | null | undefined, lang: string, options: Intl.DateTimeFormatOptions) {
+  if (iso === null || iso === undefined || iso === '') return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? '—'
-    : d.toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      });
+  return Number.isNaN(d.getTime()) ? '—' : d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', options);
 }
 
+/** "17:48:05" */
+export function formatTime(iso: string | null | undefined, lang: string): string {
+  return format(iso, lang, { ...CLOCK, second: '2-digit' });
+}
+
+/** "30 Nov, 17:48" / "11월 30일 17:48" */
 export function formatDateTime(iso: string | null | undefined, lang: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? '—'
-    : d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
+  return format(iso, lang, { month: 'short', day: 'numeric', ...CLOCK });
+}
+
+/** Date and time to the second ("30/11/2026, 17:48:05", "2026. 11. 30. 17:48:05"). */
+export function formatFullDateTime(iso: string | number | Date | null | undefined, lang: string): string {
+  return format(iso, lang, { year: 'numeric', month: '2-digit', day: '2-digit', ...CLOCK, second: '2-digit' });
 }
 
 /** A random id for Idempotency-Key headers. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { apiErrorMessage, runAction, type ActionOptions } from './action';
+import { runAction, type ActionOptions } from './action';
+import { errorText } from './error-text';
 
 export type UseActionOptions = Partial<ActionOptions>;
 
@@ -15,18 +16,18 @@ export interface Action {
 }
 
 /**
- * Busy flag and failure text of a component's actions. By default a failure reads the API's message (or the
- * generic error); `describeError` words it otherwise.
+ * Busy flag and failure text of a component's actions. By default a failure is worded from the refusal's reason or
+ * code in the reader's language (`error-text.ts`); `describeError` words it otherwise.
  */
 export function useAction(options: UseActionOptions = {}): Action {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const run = (action: () => Promise<unknown>) =>
     runAction(
       action,
       { setBusy, setFailure },
-      { ...options, describeError: options.describeError ?? ((e) => apiErrorMessage(e, t.app.error)) },
+      { ...options, describeError: options.describeError ?? ((e) => errorText(e, t, lang)) },
     );
   return { busy, failure, run, showFailure: setFailure, clearFailure: () => setFailure(null) };
 }

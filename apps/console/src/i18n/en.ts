@@ -14,10 +14,12 @@ import type {
   CssrsRisk,
   DispatchStatus,
   HandoffDeclineReason,
+  ErrorCode,
   FieldCaution,
   HandoffStatus,
   IncidentStatus,
   KpiDomain,
+  RefusalReason,
   Role,
   SafetyCaution,
   TeamSkill,
@@ -1082,6 +1084,80 @@ export const en = {
     search: 'Find an agency (name or code)',
     none: 'No agency matches',
     km: (km: number) => `${km} km`,
+  },
+  // Issue 13 items 4, 6, 8, 10 (shift13): refusals in the reader's language, the call's response, the callback
+  // contact, new incidents, fewer actions to dispatch.
+  refusal: {
+    code: {
+      VALIDATION_FAILED: 'Check the input.',
+      UNAUTHENTICATED: 'Please sign in.',
+      FORBIDDEN: 'You may not do this.',
+      NOT_FOUND: 'Not found.',
+      CONFLICT: 'This conflicts with another action. Check the current state on screen.',
+      DUPLICATE: 'The same request already exists.',
+      STATE_CHANGED: 'This changed meanwhile. Check the current state on screen.',
+      TEAM_NOT_AVAILABLE: 'This team cannot be sent now. Choose another team.',
+      OFFER_EXPIRED: 'The offer expired.',
+      RATE_LIMITED: 'Too many requests. Try again in a moment.',
+      PAYLOAD_TOO_LARGE: 'This is too long.',
+      SERVICE_UNAVAILABLE: 'The server is not available. Try again in a moment.',
+      INTERNAL: 'The server failed.',
+    } satisfies Record<ErrorCode, string>,
+    invalid: (fields: string) => `Check the input: ${fields}`,
+    reason: {
+      'team-on-scene': (p: Record<string, string>) =>
+        `${p.callsign || 'The team'} is still on scene, so the incident cannot end yet. Clear the team first.`,
+      'team-must-clear': (p: Record<string, string>) =>
+        `${p.callsign || 'The team'} is still working the incident. Clear the team first.`,
+      'incident-ended': (p: Record<string, string>) => `Incident ${p.number ?? ''} has already ended.`,
+      'incident-has-team': (p: Record<string, string>) => `Incident ${p.number ?? ''} already has a team.`,
+      'offer-expired': (_p: Record<string, string>) => 'The offer expired or was withdrawn.',
+      'offer-answered': (_p: Record<string, string>) => 'This offer has already been answered.',
+      'status-answer-offer': (_p: Record<string, string>) => 'Accept or decline the offer first.',
+      'status-accept-instead': (_p: Record<string, string>) => 'A team goes en route by accepting an offer.',
+      'status-control-room-only': (_p: Record<string, string>) =>
+        'Only the control room can make this change. Ask them by radio.',
+      'status-clear-first': (_p: Record<string, string>) => 'Finish the incident first: set the team available.',
+      'status-illegal': (_p: Record<string, string>) => 'This change is not possible from the current status.',
+      'call-ended': (_p: Record<string, string>) => 'The call has already ended.',
+      'call-not-answered': (_p: Record<string, string>) => 'Answer the call first.',
+    } satisfies Record<RefusalReason, (p: Record<string, string>) => string>,
+    clearTeamAndClose: (callsign: string) => `Clear ${callsign} and close`,
+    statusWhy: {
+      current: 'Current status',
+      answerOffer: 'Answer the offer first',
+      acceptInstead: 'A team goes en route by accepting an offer',
+      controlRoomOnly: 'Only the control room can set this',
+      clearFirst: 'Finish the incident first',
+      notNow: 'Not possible now',
+    },
+  },
+  callProgress: {
+    title: 'Response',
+    waiting: 'Waiting for a team',
+    offered: (callsign: string) => `Offered to ${callsign} · waiting for an answer`,
+    team: 'Team',
+    status: 'Status',
+    eta: 'ETA',
+    etaMinutes: (m: number) => `about ${m} min`,
+    arrived: 'Arrived',
+    incident: (number: string) => `Incident ${number}`,
+  },
+  callback: {
+    title: 'Call back',
+    number: 'Callback number',
+    relation: 'Relation',
+    call: (number: string) => `Call ${number}`,
+  },
+  incidentAttention: {
+    flash: (number: string) => `New incident ${number}`,
+  },
+  quickDispatch: {
+    confirmAndCreate: 'Confirm A and create incident',
+    confirmAndLocate: 'Confirm A and go to location',
+    prefilled: (at: string) =>
+      `Filled in from the registered client's last attended location (${at}). Check it with the caller.`,
+    pickReasons: 'Pick the summary from the triage reasons',
   },
 };
 

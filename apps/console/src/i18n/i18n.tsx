@@ -26,6 +26,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLang] = useState<Language>(initialLanguage);
   useEffect(() => {
     document.documentElement.lang = lang;
+    // The tab title too: it is what an operator sees with the console in a background tab.
+    document.title = dictionaries[lang].app.title;
     localStorage.setItem(STORAGE_KEY, lang);
   }, [lang]);
   const toggle = useCallback(() => setLang((l) => (l === 'ko' ? 'en' : 'ko')), []);

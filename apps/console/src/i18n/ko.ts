@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { withParticle } from './particles';
 
 export const ko: Messages = {
   app: {
@@ -279,7 +280,7 @@ export const ko: Messages = {
     createIncident: '사건 생성',
     attachTo: '또는 진행 중 사건에 연결',
     attachNone: '— 새 사건 —',
-    incidentCreated: (number) => `사건 ${number}이(가) 생성되었습니다.`,
+    incidentCreated: (number) => `사건 ${withParticle(number, '이/가')} 생성되었습니다.`,
     needLocation: '먼저 지도에 위치를 지정하세요.',
     endCall: '상담 종료',
     outcome: '상담 결과',
@@ -352,7 +353,7 @@ export const ko: Messages = {
     fire: '소방',
     reasons: '근거',
     noReasons: '위험 지표 없음',
-    tellCaller: '내담자에게 안내',
+    tellCaller: '전화한 분께 안내',
     doNow: '지금 할 일',
     submit: '분류 확정',
     submitted: (category) => `분류가 기록되었습니다: ${category} 등급.`,
@@ -853,7 +854,7 @@ export const ko: Messages = {
     newAgency: '새 기관',
     editAgency: (name) => `${name} 수정`,
     createAgency: '기관 만들기',
-    agencySaved: (name) => `${name}을(를) 저장했습니다.`,
+    agencySaved: (name) => `${withParticle(name, '을/를')} 저장했습니다.`,
     agencyCode: '코드',
     agencyKind: '종류',
     agencyName: '이름',
@@ -925,7 +926,7 @@ export const ko: Messages = {
     reactivate: '다시 활성화',
     deactivated: (username) => `${username} 계정을 비활성화했습니다. 세션이 종료되었습니다.`,
     reactivated: (username) => `${username} 계정을 다시 활성화했습니다.`,
-    saved: (name) => `${name}을(를) 저장했습니다.`,
+    saved: (name) => `${withParticle(name, '을/를')} 저장했습니다.`,
     passwordSet: (username) => `${username}의 새 비밀번호를 설정했습니다. 세션이 종료되었습니다.`,
   },
   followUps: {
@@ -1008,5 +1009,77 @@ export const ko: Messages = {
     search: '기관 찾기 (이름 또는 코드)',
     none: '일치하는 기관 없음',
     km: (km) => `${km}km`,
+  },
+  // Issue 13 items 4, 6, 8, 10 (shift13): refusals in the reader's language, the call's response, the callback
+  // contact, new incidents, fewer actions to dispatch.
+  refusal: {
+    code: {
+      VALIDATION_FAILED: '입력값을 확인하세요.',
+      UNAUTHENTICATED: '로그인이 필요합니다.',
+      FORBIDDEN: '이 작업을 할 권한이 없습니다.',
+      NOT_FOUND: '대상을 찾을 수 없습니다.',
+      CONFLICT: '다른 작업과 충돌합니다. 화면의 현재 상태를 확인하세요.',
+      DUPLICATE: '이미 같은 요청이 있습니다.',
+      STATE_CHANGED: '그사이 상태가 바뀌었습니다. 화면의 현재 상태를 확인하세요.',
+      TEAM_NOT_AVAILABLE: '이 팀은 지금 출동할 수 없습니다. 다른 팀을 고르세요.',
+      OFFER_EXPIRED: '출동 요청이 만료되었습니다.',
+      RATE_LIMITED: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.',
+      PAYLOAD_TOO_LARGE: '내용이 너무 깁니다.',
+      SERVICE_UNAVAILABLE: '서버를 지금 사용할 수 없습니다. 잠시 후 다시 시도하세요.',
+      INTERNAL: '서버 오류가 발생했습니다.',
+    },
+    invalid: (fields) => `입력값을 확인하세요: ${fields}`,
+    reason: {
+      'team-on-scene': (p) =>
+        `${withParticle(p.callsign || '팀', '이/가')} 아직 현장에 있어 사건을 끝낼 수 없습니다. 팀을 먼저 복귀 처리하세요.`,
+      'team-must-clear': (p) =>
+        `${withParticle(p.callsign || '팀', '이/가')} 아직 출동 중입니다. 팀을 먼저 복귀 처리하세요.`,
+      'incident-ended': (p) => `사건 ${withParticle(p.number ?? '', '은/는')} 이미 끝났습니다.`,
+      'incident-has-team': (p) => `사건 ${p.number ?? ''}에는 이미 팀이 배정되어 있습니다.`,
+      'offer-expired': () => '출동 요청이 만료되었거나 철회되었습니다.',
+      'offer-answered': () => '이 출동 요청에는 이미 응답했습니다.',
+      'status-answer-offer': () => '먼저 출동 요청을 수락하거나 거절하세요.',
+      'status-accept-instead': () => '출동 요청을 수락하면 출동 중이 됩니다.',
+      'status-control-room-only': () => '이 변경은 관제실만 할 수 있습니다. 관제실에 무전으로 요청하세요.',
+      'status-clear-first': () => '먼저 사건을 마치고 대기로 바꾸세요.',
+      'status-illegal': () => '지금 상태에서는 이렇게 바꿀 수 없습니다.',
+      'call-ended': () => '이미 끝난 통화입니다.',
+      'call-not-answered': () => '먼저 전화를 받으세요.',
+    },
+    clearTeamAndClose: (callsign) => `${withParticle(callsign, '을/를')} 복귀 처리하고 종결`,
+    statusWhy: {
+      current: '현재 상태',
+      answerOffer: '먼저 출동 요청에 응답하세요',
+      acceptInstead: '출동 요청을 수락하면 출동 중이 됩니다',
+      controlRoomOnly: '관제실만 바꿀 수 있습니다',
+      clearFirst: '먼저 사건을 마쳐야 합니다',
+      notNow: '지금은 바꿀 수 없습니다',
+    },
+  },
+  callProgress: {
+    title: '출동 현황',
+    waiting: '팀 배정을 기다리는 중',
+    offered: (callsign) => `${callsign}에 출동 요청함 · 응답 대기`,
+    team: '팀',
+    status: '상태',
+    eta: '도착 예상',
+    etaMinutes: (m) => `약 ${m}분`,
+    arrived: '도착함',
+    incident: (number) => `사건 ${number}`,
+  },
+  callback: {
+    title: '회신 연락처',
+    number: '회신 번호',
+    relation: '관계',
+    call: (number) => `${number}로 전화`,
+  },
+  incidentAttention: {
+    flash: (number) => `새 사건 ${number}`,
+  },
+  quickDispatch: {
+    confirmAndCreate: 'A 확정하고 사건 생성',
+    confirmAndLocate: 'A 확정하고 위치로',
+    prefilled: (at) => `등록 대상자의 마지막 출동 위치(${at})로 채웠습니다. 발신자에게 확인하세요.`,
+    pickReasons: '분류 근거에서 요약 고르기',
   },
 };

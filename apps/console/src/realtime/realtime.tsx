@@ -86,6 +86,12 @@ export function RealtimeProvider({
           beep('offer');
           flashTitle(tRef.current.attention.newOffer);
         }
+      } else if (envelope.type === 'incident.created' && user.role === 'coordinator') {
+        // A new incident needs a coordinator as much as an alert does (issue 13 item 4): the same tone and flash.
+        if (Date.now() - Date.parse(envelope.occurredAt) < ALERT_FRESH_MS) {
+          beep('alert');
+          flashTitle(tRef.current.incidentAttention.flash(envelope.data.number));
+        }
       } else if (envelope.type === 'alert.raised' && user.role !== 'responder' && user.role !== 'counselor') {
         if (Date.now() - Date.parse(envelope.occurredAt) < ALERT_FRESH_MS) {
           beep('alert');

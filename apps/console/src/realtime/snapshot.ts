@@ -24,6 +24,8 @@ export async function loadSnapshot(api: Api, user: UserView, store: EventStore, 
       loads.push(
         api.queueCalls().then((x) => store.seedCalls(x, asOf)),
         api.activeIncidents().then((x) => store.seedIncidents(x, asOf)),
+        // The call screen follows the team working the caller's incident (issue 13 item 4).
+        api.teams().then((x) => store.seedTeams(x, asOf)),
       );
       break;
     case 'responder': {

@@ -7,6 +7,7 @@ import { useLoad } from '../../common/use-load';
 import { useRegions } from '../map/use-regions';
 import { AgencyForm } from './AgencyForm';
 import './admin.css';
+import { localName } from '../../common/local-name';
 
 /** Partner agencies (admin): hospitals, police, fire and community centres, with what each serves and where. */
 export function AgenciesPage() {
@@ -63,14 +64,14 @@ export function AgenciesPage() {
           <tbody>
             {(data.data ?? []).map((a) => (
               <tr key={a.id} data-testid={`agency-row-${a.code}`}>
-                <th scope="row">{a.name}</th>
+                <th scope="row">{localName(a.name, lang)}</th>
                 <td>{t.agencyKind[a.kind]}</td>
                 <td>{a.regionIds.map(regionName).join(', ')}</td>
                 <td>{a.contact ?? '—'}</td>
                 <td className="wrap-anywhere">{a.webhookUrl ?? '—'}</td>
                 <td>
                   <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
-                    {t.centre.edit} <span className="visually-hidden">{a.name}</span>
+                    {t.centre.edit} <span className="visually-hidden">{localName(a.name, lang)}</span>
                   </button>
                 </td>
               </tr>

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
+import { localName } from '../../common/local-name';
 
 /**
  * Creates a user or edits one (display name, role, team, agency). A responder belongs to a team and an agency
@@ -23,7 +24,7 @@ export function UserForm({
   onCancel: () => void;
 }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'counselor');
@@ -121,7 +122,7 @@ export function UserForm({
             <select name="agencyId" value={agencyId} onChange={(e) => setAgencyId(e.target.value)} required>
               {agencies.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {localName(a.name, lang)}
                 </option>
               ))}
             </select>

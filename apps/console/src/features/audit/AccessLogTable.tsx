@@ -1,6 +1,7 @@
 import type { AuditRowView } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import { downloadRows } from '../supervisor/csv-download';
+import { formatFullDateTime } from '../../common/format';
 
 export const AUDIT_CSV_HEADER = [
   'at',
@@ -29,7 +30,7 @@ export function AccessLogTable({
   failed: boolean;
 }) {
   const { t, lang } = useI18n();
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false });
+  const when = (iso: string) => formatFullDateTime(iso, lang);
   return (
     <section className="panel" aria-labelledby="access-log-results" data-testid="access-log-results">
       <h3 id="access-log-results">

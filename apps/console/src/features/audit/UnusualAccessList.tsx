@@ -2,6 +2,7 @@ import type { UnusualAccessReport } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import { downloadRows } from '../supervisor/csv-download';
 import { AUDIT_CSV_HEADER, auditCsvRow } from './AccessLogTable';
+import { formatFullDateTime } from '../../common/format';
 
 /** Reads of a person's record with no call or incident behind them, or outside the reader's shift. */
 export function UnusualAccessList({
@@ -14,7 +15,7 @@ export function UnusualAccessList({
   onShowPerson: (subjectId: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false });
+  const when = (iso: string) => formatFullDateTime(iso, lang);
   const rows = report?.rows ?? [];
   return (
     <section className="panel" aria-labelledby="unusual-access-title" data-testid="unusual-access">

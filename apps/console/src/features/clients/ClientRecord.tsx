@@ -3,7 +3,7 @@ import type { ClientView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
-import { apiErrorMessage } from '../../common/action';
+import { errorText } from '../../common/error-text';
 import { useLoad } from '../../common/use-load';
 import { ClientForm } from './ClientForm';
 import { ClientHistory } from './ClientHistory';
@@ -11,6 +11,7 @@ import { CautionChips } from './CautionChips';
 import { SafetyPlanEditor } from './SafetyPlanEditor';
 import { SafetyPlanView } from './SafetyPlanView';
 import { formatWhen } from './care-format';
+import { localName } from '../../common/local-name';
 
 type Mode = 'view' | 'edit' | 'plan';
 
@@ -41,8 +42,7 @@ export function ClientRecord({
     onChanged();
   };
 
-  if (loaded.error)
-    return <FailureNote failure={apiErrorMessage(loaded.error, t.app.error)} testId="client-record-error" />;
+  if (loaded.error) return <FailureNote failure={errorText(loaded.error, t, lang)} testId="client-record-error" />;
   if (!client) return <p>{t.app.loading}</p>;
   return (
     <article
@@ -52,7 +52,7 @@ export function ClientRecord({
       data-client-id={client.id}
     >
       <header className="care-actions no-print">
-        <h2 id="client-record-title">{client.name}</h2>
+        <h2 id="client-record-title">{localName(client.name, lang)}</h2>
         <CautionChips caution={client.caution} />
         <button type="button" className="btn btn-quiet" onClick={onClose}>
           {t.clients.close}
@@ -103,7 +103,7 @@ export function ClientRecord({
             onCancel={() => setMode('view')}
           />
         ) : client.safetyPlan ? (
-          <SafetyPlanView plan={client.safetyPlan} name={client.name} headingLevel={3} />
+          <SafetyPlanView plan={client.safetyPlan} name={localName(client.name, lang)} headingLevel={3} />
         ) : (
           <p className="empty-note">{t.clients.noPlan}</p>
         )}

@@ -8,6 +8,7 @@ import { CautionChips } from './CautionChips';
 import { ClientForm } from './ClientForm';
 import { ClientRecord } from './ClientRecord';
 import './care.css';
+import { localName } from '../../common/local-name';
 
 /**
  * The client registry: search by name or phone (any format), register, open a record. A community centre's user
@@ -15,7 +16,7 @@ import './care.css';
  */
 export function ClientsPage({ inPortal = false }: { inPortal?: boolean }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ClientSearchItem[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -85,7 +86,7 @@ export function ClientsPage({ inPortal = false }: { inPortal?: boolean }) {
                   setOpenId(c.id);
                 }}
               >
-                <strong>{c.name}</strong> {c.birthYear ? `(${c.birthYear})` : ''} · {c.phone ?? '—'}
+                <strong>{localName(c.name, lang)}</strong> {c.birthYear ? `(${c.birthYear})` : ''} · {c.phone ?? '—'}
               </button>
               <CautionChips caution={c.caution} />
             </li>

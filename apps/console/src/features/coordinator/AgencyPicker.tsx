@@ -4,6 +4,7 @@ import { formatTime } from '../../common/format';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry } from '../../realtime/realtime';
 import { agencyOptions } from './agency-options';
+import { localName } from '../../common/local-name';
 
 /** The handoff agency picker: a search box and a list grouped by kind, nearest to the incident first (item 7). */
 export function AgencyPicker({
@@ -36,7 +37,7 @@ export function AgencyPicker({
             <optgroup key={g.kind} label={t.agencyKind[g.kind]}>
               {g.agencies.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {localName(a.name, lang)}
                   {a.distanceKm !== null ? ` · ${t.agencyPicker.km(Math.round(a.distanceKm * 10) / 10)}` : ''}
                   {a.kind === 'hospital' && a.bedsAvailable !== null
                     ? ` (${t.map.beds(a.bedsAvailable)}${a.bedsUpdatedAt ? `, ${t.bedRequest.updated(formatTime(a.bedsUpdatedAt, lang))}` : ''})`

@@ -8,6 +8,7 @@ import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
+import { localName } from '../../common/local-name';
 
 const MAX_HOSPITALS = 10;
 
@@ -37,7 +38,7 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
   }, [map, version, incidentId]);
   const name = (agencyId: string) =>
-    suggestions.data?.find((s) => s.agencyId === agencyId)?.name ?? agencyId.slice(0, 8);
+    localName(suggestions.data?.find((s) => s.agencyId === agencyId)?.name ?? agencyId.slice(0, 8), lang);
   const winner = answers.find((h) => h.status === 'accepted' || h.status === 'completed');
 
   const toggle = (id: string, on: boolean) => {
@@ -92,7 +93,7 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
                     data-agency-id={s.agencyId}
                   />
                   <span>
-                    {s.name} · {t.bedRequest.distance(s.distanceKm)} · {bedsText(s, t.bedRequest)}
+                    {localName(s.name, lang)} · {t.bedRequest.distance(s.distanceKm)} · {bedsText(s, t.bedRequest)}
                     {' · '}
                     <span className={bedsStale(s.bedsUpdatedAt, now) ? 'stale' : undefined}>
                       {s.bedsUpdatedAt ? t.bedRequest.updated(formatTime(s.bedsUpdatedAt, lang)) : t.partner.bedsNever}

@@ -6,6 +6,7 @@ import { useEntities } from '../../realtime/realtime';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
+import { refusalOf } from '../../common/error-text';
 
 type Pending = 'close' | 'police' | null;
 
@@ -22,6 +23,20 @@ export function CloseIncidentSection({ incidentId }: { incidentId: string }) {
   const [disposition, setDisposition] = useState<DispositionCode | ''>('');
   const [pending, setPending] = useState<Pending>(null);
   const { busy, failure, run } = useAction();
+  // The refusal "team still on scene" comes with its way out: clear the team, then close (issue 13 item 6).
+  const [onScene, setOnScene] = useState<{ teamId: string; callsign: string } | null>(null);
+  const closing = (action: () => Promise<unknown>) =>
+    run(async () => {
+      setOnScene(null);
+      try {
+        await action();
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if ((refusal?.reason === 'team-on-scene' || refusal?.reason === 'team-must-clear') && refusal.params?.teamId)
+          setOnScene({ teamId: refusal.params.teamId, callsign: refusal.params.callsign ?? '' });
+        throw error;
+      }
+    });
   const requested = useMemo(
     () => [...handoffs.values()].filter((h) => h.incidentId === incidentId && h.status === 'requested').length,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
@@ -30,13 +45,20 @@ export function CloseIncidentSection({ incidentId }: { incidentId: string }) {
 
   const closeNow = () => {
     setPending(null);
-    if (disposition) void run(() => api.closeIncident(incidentId, disposition));
+    if (disposition) void closing(() => api.closeIncident(incidentId, disposition));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!disposition) return;
     if (requested > 0) setPending('close');
     else closeNow();
+  };
+  const clearAndClose = (teamId: string) => {
+    if (!disposition) return;
+    void closing(async () => {
+      await api.setTeamStatus(teamId, 'available');
+      await api.closeIncident(incidentId, disposition);
+    });
   };
   const askPolice = () => {
     setPending(null);
@@ -89,6 +111,17 @@ export function CloseIncidentSection({ incidentId }: { incidentId: string }) {
         </div>
       ) : null}
       <FailureNote failure={failure} testId="close-failure" />
+      {failure && onScene ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy || !disposition}
+          onClick={() => clearAndClose(onScene.teamId)}
+          data-testid="clear-and-close"
+        >
+          {t.refusal.clearTeamAndClose(onScene.callsign)}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -7,11 +7,12 @@ import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { CancelHandoff } from './CancelHandoff';
 import { AgencyPicker } from './AgencyPicker';
+import { localName } from '../../common/local-name';
 
 /** Handoffs of one incident (live from the store) and a request form for a partner agency. */
 export function HandoffSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { map, version } = useEntities('handoffs');
   // Loaded for closed incidents too: the handoff rows name their agencies after closing (issue 13 item 7).
   const agencies = useLoad(() => api.agencies(), 'agencies');
@@ -23,7 +24,7 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [map, version, incidentId],
   );
-  const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? '…';
+  const agencyName = (id: string) => localName(agencies.data?.find((a) => a.id === id)?.name ?? '…', lang);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -15,6 +15,7 @@ import { HandBackSection } from '../handback/HandBackSection';
 import { Recommendations } from './Recommendations';
 import { DeclinedTeams } from './DeclinedTeams';
 import { CloseIncidentSection } from './CloseIncidentSection';
+import { CallbackContact } from './CallbackContact';
 import { DispositionShown } from './DispositionShown';
 import { TimelineAgency } from './TimelineAgency';
 import { timelineText } from './timeline-text';
@@ -106,6 +107,7 @@ export function IncidentDetailPanel({
         </dd>
       </dl>
 
+      <CallbackContact callback={detail.data?.callback ?? null} />
       {active ? <DeclinedTeams dispatches={dispatches} /> : null}
       {active && needsTeam && !hasOpenOffer ? (
         <Recommendations incidentId={incidentId} refreshKey={String(incident?.seq ?? 0)} />

@@ -9,6 +9,7 @@ import { incidentQueue } from './queue-model';
 
 // Rendering thousands of rows would cost more than it tells anyone: the most pressing ones are shown.
 const MAX_ROWS = 200;
+const FRESH_MS = 2 * 60_000;
 
 const QueueRow = memo(function QueueRow({
   incident,
@@ -22,8 +23,12 @@ const QueueRow = memo(function QueueRow({
   onSelect: (id: string) => void;
 }) {
   const { t } = useI18n();
+  // A new incident flashes (a few times, then stays still) as the tone sounds: issue 13 item 4.
+  const fresh = incident.status === 'open' && Date.now() - Date.parse(incident.createdAt) < FRESH_MS;
   return (
     <li
+      className={fresh ? 'queue-item is-fresh' : 'queue-item'}
+      data-fresh={fresh ? 'true' : undefined}
       data-testid="incident-row"
       data-incident-id={incident.id}
       data-number={incident.number}

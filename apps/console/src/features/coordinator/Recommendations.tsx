@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TeamSkill } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { apiErrorMessage } from '../../common/action';
+import { errorText } from '../../common/error-text';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
@@ -11,7 +11,7 @@ import { useShortcuts } from '../../common/use-shortcuts';
 /** Best-first team recommendations for an incident, each with a one-click offer. */
 export function Recommendations({ incidentId, refreshKey }: { incidentId: string; refreshKey: string }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { data, error, loading } = useLoad(
     (signal) => api.recommendations(incidentId, signal),
     `${incidentId}:${refreshKey}`,
@@ -42,7 +42,7 @@ export function Recommendations({ incidentId, refreshKey }: { incidentId: string
     <section className="detail-section" aria-labelledby="recs-title">
       <h3 id="recs-title">{t.detail.recommendations}</h3>
       {loading && !data ? <p className="empty-note">{t.app.loading}</p> : null}
-      {error ? <p className="error">{apiErrorMessage(error, t.app.error)}</p> : null}
+      {error ? <p className="error">{errorText(error, t, lang)}</p> : null}
       {data && data.length === 0 ? <p className="empty-note">{t.detail.noRecommendations}</p> : null}
       <FailureNote failure={failure} />
       <ol className="rec-list">

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { TEAM_STATUS_STYLE } from '../../common/category-style';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
+import { errorText } from '../../common/error-text';
 
 /**
  * The coordinator sets a team's status by hand (a radio that died, a team that called in). The server's status
@@ -13,7 +14,7 @@ import { useAction } from '../../common/use-action';
  */
 export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; callsign: string; status: TeamStatus }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const [up, setUp] = useState(false);
   const menuId = useId();
@@ -21,7 +22,7 @@ export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; c
   const toggle = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const { busy, failure, run, clearFailure } = useAction({
-    describeError: (e) => (e instanceof ApiError ? t.teams.statusRefused(e.message) : t.app.error),
+    describeError: (e) => (e instanceof ApiError ? t.teams.statusRefused(errorText(e, t, lang)) : t.app.error),
     onSettled: () => {
       setOpen(false);
       toggle.current?.focus();

@@ -1,6 +1,8 @@
 import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../common/use-load';
 import { useStore } from '../../realtime/realtime';
+import { localName } from '../../common/local-name';
 
 /**
  * The agency a handoff timeline entry is about, by name (issue 13 item 7): from the entry's `agencyId`, or through
@@ -9,6 +11,7 @@ import { useStore } from '../../realtime/realtime';
 export function TimelineAgency({ data }: { data: Record<string, unknown> | null | undefined }) {
   const { api } = useAuth();
   const store = useStore();
+  const { lang } = useI18n();
   const handoffId = typeof data?.handoffId === 'string' ? data.handoffId : null;
   const agencyId =
     typeof data?.agencyId === 'string'
@@ -18,5 +21,5 @@ export function TimelineAgency({ data }: { data: Record<string, unknown> | null 
         : null;
   const agencies = useLoad(() => api.agencies(), agencyId ? 'agencies' : null);
   const name = agencyId ? agencies.data?.find((a) => a.id === agencyId)?.name : undefined;
-  return name ? <span className="timeline-agency"> · {name}</span> : null;
+  return name ? <span className="timeline-agency"> · {localName(name, lang)}</span> : null;
 }

@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CallOutcome, Category, CounselorCategory, TriageResult } from '#contracts';
 import { callerIsThirdParty } from '#triage';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry, useStore } from '../../realtime/realtime';
-import { FailureNote } from '../../common/FailureNote';
 import { formatTime } from '../../common/format';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useShortcuts } from '../../common/use-shortcuts';
+import { CallProgress } from './CallProgress';
 import { ClientMatch } from './ClientMatch';
 import { EndCallForm } from './EndCallForm';
 import { IncidentForm } from './IncidentForm';
@@ -49,6 +49,18 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
     if (call.data) store.seedCalls([call.data]);
   }, [call.data, store]);
 
+  // Issue 13 item 10: a recognised client's last attended location fills the location in (the counselor checks it
+  // with the caller), so a call from a known address needs no map click or typing.
+  const lastLocation = call.data?.clientLastLocation ?? null;
+  const [prefilledAt, setPrefilledAt] = useState<string | null>(null);
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!lastLocation || prefilled.current) return;
+    prefilled.current = true;
+    setLocation((current) => current ?? { ...lastLocation, address: lastLocation.address ?? '' });
+    setPrefilledAt(lastLocation.address ?? `${lastLocation.lat.toFixed(5)}, ${lastLocation.lng.toFixed(5)}`);
+  }, [lastLocation]);
+
   const inputKey = JSON.stringify(evaluation.input);
   /**
    * Records the triage unless this exact input is already recorded (the server's answer is authoritative). Open
@@ -78,6 +90,13 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
     if (location) document.getElementById('create-incident')?.focus();
     else focusLocation();
   };
+  // Category A goes straight on to the incident: with a location it is created at once, else the location is next.
+  const confirmAndCreate = () =>
+    void run(async () => {
+      await recordTriage();
+      if (location) document.querySelector<HTMLFormElement>('form[data-testid="incident-form"]')?.requestSubmit();
+      else focusLocation();
+    });
   const callLoaded = call.data !== null && call.data !== undefined;
   useEffect(() => {
     if (callLoaded) document.querySelector<HTMLInputElement>('#triage-form input')?.focus();
@@ -105,7 +124,6 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
             : t.app.loading}
         </span>
       </header>
-      <FailureNote failure={failure} />
       {heldByOther ? <TakeoverBar callId={callId} /> : null}
       {call.data ? (
         <ClientMatch
@@ -121,6 +139,9 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           recorded={recorded?.key === inputKey ? recorded.result : null}
           busy={busy}
           locked={heldByOther}
+          failure={failure}
+          createNext={location ? 'create' : 'locate'}
+          onConfirmAndCreate={confirmAndCreate}
           onSubmit={() =>
             void run(async () => {
               await recordTriage();
@@ -136,12 +157,19 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           }
         />
       </div>
+      {linkedIncidentId ? <CallProgress incidentId={linkedIncidentId} /> : null}
+      {prefilledAt && location ? (
+        <p className="hint" data-testid="location-prefilled">
+          {t.quickDispatch.prefilled(prefilledAt)}
+        </p>
+      ) : null}
       <LocationPicker value={location} onChange={setLocation} />
       <IncidentForm
         callId={callId}
         location={location}
         linkedIncidentId={linkedIncidentId}
         recordTriage={recordTriage}
+        reasons={(recorded?.key === inputKey ? recorded.result : evaluation.result).reasons}
         onCreated={setCreatedNumber}
         locked={heldByOther}
       />

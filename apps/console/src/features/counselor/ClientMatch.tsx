@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import type { ClientMatch as ClientMatchView, ClientView, RepeatContact } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { apiErrorMessage } from '../../common/action';
+import { errorText } from '../../common/error-text';
 import { CautionChips } from '../clients/CautionChips';
 import { SafetyPlanView } from '../clients/SafetyPlanView';
 import { formatWhen } from '../clients/care-format';
+import { localName } from '../../common/local-name';
 
 /**
  * Registered clients matching the caller's number. The person the call is linked to (or the only match) opens at
@@ -24,30 +25,30 @@ export function ClientMatch({
   const { api } = useAuth();
   const { t, lang } = useI18n();
   const [client, setClient] = useState<ClientView | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // The error itself, worded at render time in the current language.
+  const [failure, setFailure] = useState<unknown>(null);
 
   const open = async (id: string) => {
     setFailure(null);
     try {
       setClient(await api.client(id));
     } catch (e) {
-      setFailure(apiErrorMessage(e, t.app.error));
+      setFailure(e);
     }
   };
 
   const recognised = linkedClientId ?? (matches.length === 1 ? matches[0].id : null);
-  const errorText = t.app.error;
   useEffect(() => {
     if (!recognised) return;
     let live = true;
     api.client(recognised).then(
       (c) => live && setClient(c),
-      (e: unknown) => live && setFailure(apiErrorMessage(e, errorText)),
+      (e: unknown) => live && setFailure(e),
     );
     return () => {
       live = false;
     };
-  }, [recognised, api, errorText]);
+  }, [recognised, api]);
 
   return (
     <section className="client-match" aria-labelledby="client-title" data-testid="client-match">
@@ -66,7 +67,7 @@ export function ClientMatch({
       <ul className="plain-list">
         {matches.map((m) => (
           <li key={m.id}>
-            <strong>{m.displayName}</strong>
+            <strong>{localName(m.displayName, lang)}</strong>
             {m.riskFlags.length ? <span className="risk-flags"> · {m.riskFlags.join(', ')}</span> : null}{' '}
             {client?.id !== m.id ? (
               <button type="button" className="btn btn-small" onClick={() => void open(m.id)}>
@@ -76,11 +77,11 @@ export function ClientMatch({
           </li>
         ))}
       </ul>
-      {failure ? <p className="error">{failure}</p> : null}
+      {failure ? <p className="error">{errorText(failure, t, lang)}</p> : null}
       {client ? (
         <div className="safety-plan" data-testid="safety-plan" data-client-id={client.id}>
           <h4>
-            {t.clients.matchPlan(client.name)} <CautionChips caution={client.caution} />
+            {t.clients.matchPlan(localName(client.name, lang))} <CautionChips caution={client.caution} />
           </h4>
           {client.safetyPlan ? (
             <SafetyPlanView plan={client.safetyPlan} />

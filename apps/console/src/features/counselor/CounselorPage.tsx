@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
-import { apiErrorMessage } from '../../common/action';
+import { errorText } from '../../common/error-text';
 import { useShortcuts } from '../../common/use-shortcuts';
 import { ActiveCall } from './ActiveCall';
 import { CallQueue } from './CallQueue';
@@ -11,7 +11,7 @@ import { NewCallForm } from './NewCallForm';
 export function CounselorPage() {
   const { api } = useAuth();
   const user = useUser();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const store = useStore();
   const [activeCallId, setActiveCallId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -40,7 +40,7 @@ export function CounselorPage() {
       store.seedCalls([call], asOf);
       setActiveCallId(call.id);
     } catch (e) {
-      setNotice(apiErrorMessage(e, t.app.error));
+      setNotice(errorText(e, t, lang));
     }
   };
 

@@ -13,6 +13,7 @@ export function IncidentForm({
   location,
   linkedIncidentId,
   recordTriage,
+  reasons = [],
   onCreated,
   locked = false,
 }: {
@@ -20,6 +21,8 @@ export function IncidentForm({
   location: PickedLocation | null;
   linkedIncidentId: string | null;
   recordTriage: () => Promise<void>;
+  /** The triage reasons (codes): each can be added to the summary with one click (issue 13 item 10). */
+  reasons?: readonly string[];
   onCreated: (number: string) => void;
   /** Another counselor holds the call (see TakeoverBar). */
   locked?: boolean;
@@ -40,6 +43,14 @@ export function IncidentForm({
     return active.sort((a, b) => d(a) - d(b)).slice(0, 50);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
   }, [map, version, location]);
+
+  const reasonText = (code: string) => t.triage.reasonText[code as keyof typeof t.triage.reasonText] ?? code;
+  const addReason = (code: string) =>
+    setSummary((current) => {
+      const text = reasonText(code);
+      if (current.includes(text)) return current;
+      return current.trim() ? `${current.trim()} · ${text}` : text;
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -82,6 +93,21 @@ export function IncidentForm({
           maxLength={2000}
         />
       </label>
+      {reasons.length ? (
+        <div
+          className="reason-picks"
+          role="group"
+          aria-label={t.quickDispatch.pickReasons}
+          data-testid="summary-reasons"
+        >
+          {reasons.map((code) => (
+            <button key={code} type="button" className="btn btn-small" onClick={() => addReason(code)}>
+              <span aria-hidden="true">+ </span>
+              {reasonText(code)}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <label className="field">
         <span>{t.counselor.attachTo}</span>
         <select name="attachToIncidentId" value={attachTo} onChange={(e) => setAttachTo(e.target.value)}>

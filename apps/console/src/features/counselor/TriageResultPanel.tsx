@@ -5,6 +5,7 @@ import { CategoryBadge } from '../../common/badges';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 import type { TriageFormEvaluation } from './triage-form-model';
 import { ChooseCategoryForm } from './ChooseCategoryForm';
+import { FailureNote } from '../../common/FailureNote';
 
 /** The live suggestion next to the form: category, reasons, what to tell the caller and do now. */
 export function TriageResultPanel({
@@ -13,6 +14,9 @@ export function TriageResultPanel({
   busy,
   locked = false,
   onSubmit,
+  failure = null,
+  createNext = 'locate',
+  onConfirmAndCreate,
   onOverride,
   onChoose,
 }: {
@@ -22,6 +26,11 @@ export function TriageResultPanel({
   /** Another counselor holds the call (see TakeoverBar). */
   locked?: boolean;
   onSubmit: () => void;
+  /** The failure of the last triage action, shown under its buttons in the reader's language. */
+  failure?: string | null;
+  /** Category A: what confirming goes on to (issue 13 item 10): create the incident, or the location first. */
+  createNext?: 'create' | 'locate';
+  onConfirmAndCreate?: () => void;
   onOverride: (category: Category, reason: string) => void;
   /** Confirm with path questions open: the counselor's category and reason (issue 13 item 1). */
   onChoose: (chosen: CounselorCategory) => void;
@@ -99,9 +108,21 @@ export function TriageResultPanel({
           </p>
           <h4>{t.triage.doNow}</h4>
           <p className="guidance">{guidance.doNow[lang]}</p>
+          {result.category === 'A' && onConfirmAndCreate ? (
+            <button
+              type="button"
+              className="btn btn-primary btn-block"
+              onClick={onConfirmAndCreate}
+              disabled={busy || locked}
+              aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}
+              data-testid="confirm-and-create"
+            >
+              {createNext === 'create' ? t.quickDispatch.confirmAndCreate : t.quickDispatch.confirmAndLocate}
+            </button>
+          ) : null}
           <button
             type="button"
-            className="btn btn-primary btn-block"
+            className={result.category === 'A' && onConfirmAndCreate ? 'btn btn-block' : 'btn btn-primary btn-block'}
             onClick={onSubmit}
             disabled={busy || locked}
             aria-describedby={locked ? TAKEOVER_EXPLANATION_ID : undefined}
@@ -117,6 +138,7 @@ export function TriageResultPanel({
           <ChooseCategoryForm busy={busy} locked={locked} onConfirm={onChoose} />
         </>
       )}
+      <FailureNote failure={failure} testId="triage-failure" />
       {recorded ? (
         <>
           <p className="notice" role="status" data-testid="triage-recorded" data-category={recorded.category}>

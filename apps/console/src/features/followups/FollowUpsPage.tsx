@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
 import { useLoad } from '../../common/use-load';
 import { FailureNote } from '../../common/FailureNote';
-import { apiErrorMessage } from '../../common/action';
+import { errorText } from '../../common/error-text';
 import { FollowUpCard } from './FollowUpCard';
 import '../clients/care.css';
 
@@ -18,7 +18,7 @@ const ARRIVAL_TOLERANCE_MS = 5000;
  */
 export function FollowUpsPage({ inPortal = false }: { inPortal?: boolean }) {
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const store = useStore();
   const [showDone, setShowDone] = useState(false);
   const [tick, setTick] = useState(0);
@@ -70,7 +70,7 @@ export function FollowUpsPage({ inPortal = false }: { inPortal?: boolean }) {
           </p>
         ) : null}
       </div>
-      {list.error ? <FailureNote failure={apiErrorMessage(list.error, t.app.error)} /> : null}
+      {list.error ? <FailureNote failure={errorText(list.error, t, lang)} /> : null}
       {list.data && items.length === 0 ? <p className="empty-note">{t.followUps.empty}</p> : null}
       <ul className="followup-list" data-testid="follow-up-list">
         {items.map((f) => (

@@ -6,6 +6,7 @@ import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { formatWhen } from '../clients/care-format';
 import '../clients/care.css';
+import { localName } from '../../common/local-name';
 
 /**
  * The warm hand-back in the coordinator's drawer: once an incident is closed, the person goes to their community
@@ -26,7 +27,7 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
   if (!closed) return null;
 
   const handedBack = (followUps.data ?? []).find((f) => f.handBack);
-  const centreName = (id: string | null) => (centres.data ?? []).find((a) => a.id === id)?.name ?? '—';
+  const centreName = (id: string | null) => localName((centres.data ?? []).find((a) => a.id === id)?.name ?? '—', lang);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -65,7 +66,7 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
               <option value="">{t.handBack.defaultCentre}</option>
               {(centres.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {localName(a.name, lang)}
                 </option>
               ))}
             </select>

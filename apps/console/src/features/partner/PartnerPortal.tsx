@@ -10,6 +10,7 @@ import { HandoffCard } from './HandoffCard';
 import { PortalSections } from './PortalSections';
 import { usePartnerHandoffs } from './use-partner-handoffs';
 import { useLatest } from '../../common/use-latest';
+import { localName } from '../../common/local-name';
 
 const NEW_REQUEST_FRESH_MS = 10 * 60_000;
 
@@ -21,7 +22,7 @@ const NEW_REQUEST_FRESH_MS = 10 * 60_000;
 export function PartnerPortal() {
   const user = useUser();
   const { api } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { store, synced } = useRealtime();
   const agencyId = user.agencyId ?? null;
   const agency = useLoad((signal) => api.agency(agencyId!, signal), agencyId);
@@ -52,7 +53,7 @@ export function PartnerPortal() {
   if (!agencyId) return <p className="empty-note">{t.partner.unknownKind}</p>;
   return (
     <div className="partner-portal" data-testid="partner-portal" data-agency-kind={kind ?? ''}>
-      <h1 className="portal-title">{t.partner.title(agency.data?.name ?? user.displayName)}</h1>
+      <h1 className="portal-title">{t.partner.title(localName(agency.data?.name ?? user.displayName, lang))}</h1>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="portal-announcement">
         {announced}
       </p>

@@ -19,6 +19,7 @@ import { DashboardFilters } from './DashboardFilters';
 import { DistrictMap } from './DistrictMap';
 import { DomainSection } from './DomainSection';
 import { TrendPanel } from './TrendPanel';
+import { formatFullDateTime } from '../../common/format';
 
 /**
  * The supervisor's dashboard: GET /kpis for a period, region and category, grouped under the CRISES domains, each
@@ -77,11 +78,7 @@ export function DashboardPage() {
         <div className="print-only report-head">
           <p>{t.dashboard.reportTitle}</p>
           <p>{t.dashboard.reportPeriod(filters.fromDate, filters.toDate)}</p>
-          <p>
-            {t.dashboard.reportGenerated(
-              new Date().toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { hour12: false }),
-            )}
-          </p>
+          <p>{t.dashboard.reportGenerated(formatFullDateTime(Date.now(), lang))}</p>
         </div>
         <DashboardFilters key={query} value={filters} onApply={setFilters} />
         <div className="dashboard-actions no-print">

@@ -5,6 +5,7 @@ import { CategoryBadge } from '../../common/badges';
 import { ResponseClock } from '../../common/ResponseClock';
 import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
+import { CallbackContact } from '../coordinator/CallbackContact';
 
 /** The incident the team is working: need-to-know details and a directions link. */
 export function Assignment({ incidentId }: { incidentId: string }) {
@@ -34,6 +35,7 @@ export function Assignment({ incidentId }: { incidentId: string }) {
         <ResponseClock status={live?.status ?? data.status} respondBy={live?.respondBy ?? data.respondBy} />
       </p>
       {data.summary ? <p className="assignment-summary">{data.summary}</p> : null}
+      <CallbackContact callback={data.callback} asLink />
       {data.cautions.length ? (
         <section aria-label={t.fieldView.cautions} data-testid="field-cautions">
           <ul className="reason-list">

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SETTABLE_TEAM_STATUSES, type LatLng, type SettableTeamStatus, type TeamStatus } from '#contracts';
+import { checkTeamTransition } from '#dispatch';
 import { useAuth } from '../../auth/auth';
+import type { Messages } from '../../i18n/en';
 import { useConfig } from '../../app/config';
 import { useI18n } from '../../i18n/i18n';
 import { TEAM_STATUS_STYLE } from '../../common/category-style';
@@ -11,6 +13,22 @@ import { useAction } from '../../common/use-action';
 import { useShortcuts } from '../../common/use-shortcuts';
 
 const PANIC_CONFIRM_MS = 5000;
+
+/**
+ * Why the team's phone may not set `to` now (the same status machine the API applies), or null when it may. A
+ * button that would be refused is disabled with this reason on it, not left to fail (issue 13 item 6).
+ */
+function whyNot(from: TeamStatus | undefined, to: SettableTeamStatus, t: Messages): string | null {
+  if (!from || from === 'off-duty' || from === to) return null;
+  const check = checkTeamTransition(from, to, 'team');
+  if (check.ok) return null;
+  const why = t.refusal.statusWhy;
+  if (from === 'offered') return why.answerOffer;
+  if (to === 'en-route') return why.acceptInstead;
+  if (check.reason === 'not-allowed') return why.controlRoomOnly;
+  if (from === 'on-scene' || from === 'transporting') return why.clearFirst;
+  return why.notNow;
+}
 
 /** Status buttons, safety check-in and the panic button, all large enough for a gloved thumb. */
 export function TeamControls({
@@ -63,18 +81,21 @@ export function TeamControls({
           {SETTABLE_TEAM_STATUSES.map((s) => {
             const style = TEAM_STATUS_STYLE[s];
             const current = s === status;
+            const why = whyNot(status, s, t);
             return (
               <button
                 key={s}
                 type="button"
                 className={`btn btn-big status-button${current ? ' is-current' : ''}`}
                 aria-pressed={current}
-                disabled={busy}
+                disabled={busy || why !== null}
+                data-why={why ?? undefined}
                 data-testid={`status-${s}`}
                 style={current ? { background: style.color, color: style.ink } : undefined}
                 onClick={() => setStatus(s)}
               >
                 <span aria-hidden="true">{style.glyph}</span> {t.teamStatus[s]}
+                {why ? <small className="status-why">{why}</small> : null}
               </button>
             );
           })}
