@@ -6,6 +6,7 @@ import { useConsoleUnderTest } from '../support/console-server.js';
 import { waitForExpression } from '../support/page-wait.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
 import { triageFor } from '../support/dispatch-world.js';
+import { parseCsv } from '../support/csv.js';
 
 // Issue 10, "Done when": the supervisor opens the dashboard on a known history (made through the API here) and
 // reads the right numbers from the charts' data tables and accessible labels; exports a CSV whose rows match
@@ -57,34 +58,6 @@ async function incident(
   });
   expect(inc.status).toBe(201);
   return { callId: call.body.id, incidentId: inc.body.id };
-}
-
-/** Minimal RFC 4180 reader (quoted fields, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  return rows;
 }
 
 const valueAt = (report: KpiReport, path: string): unknown =>

@@ -2,6 +2,7 @@ import type { ErrorBody, IncidentView, KpiReport, KpiTrend } from '#contracts';
 import { KPI_CSV_HEADER } from '#dispatch';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { buildWorld, createIncident, createUser, sql, type World } from '../support/dispatch-world.js';
+import { parseCsv } from '../support/csv.js';
 
 // GET /kpis filters (region, category), its CSV (Accept: text/csv and GET /kpis.csv) and GET /kpis/trend, on a
 // history built through the API and moved by SQL to fixed times of two Seoul days.
@@ -34,34 +35,6 @@ async function place(incident: IncidentView, createdAt: string, answerSeconds: n
     incident.id,
     new Date(created).toISOString(),
   ]);
-}
-
-/** Minimal RFC 4180 reader for the files under test (quoted fields, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  return rows;
 }
 
 function valueAt(report: KpiReport, path: string): unknown {

@@ -102,11 +102,6 @@ export function trendSlices(from: Date, to: Date, bucket: TrendBucket, timeZone:
   return slices;
 }
 
-/** The number of local days a period touches (to refuse a trend too long to draw). */
-export function localDayCount(from: Date, to: Date, timeZone: string): number {
-  return trendSlices(from, to, 'day', timeZone).length;
-}
-
 /** GET /kpis/trend as CSV: one line per bucket and indicator. */
 export function kpiTrendCsv(trend: KpiTrend, responseTimes: Readonly<ResponseTimes>): string {
   const lines = trend.points.flatMap((p) =>
