@@ -318,7 +318,7 @@ export class CallsService {
       clientIds,
       before: row.received_at,
     });
-    const recognised = row.client_id ?? (matches.length === 1 ? matches[0]!.id : null);
+    const recognised = row.client_id ?? (matches.length === 1 ? matches[0].id : null);
     const clientLastLocation = recognised ? await lastIncidentLocationOf(tx, recognised) : null;
     return { ...toCallView(row, triage ? toTriageRecord(triage) : null, matches), repeatContact, clientLastLocation };
   }

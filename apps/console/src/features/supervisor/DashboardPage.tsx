@@ -78,6 +78,7 @@ export function DashboardPage() {
         <div className="print-only report-head">
           <p>{t.dashboard.reportTitle}</p>
           <p>{t.dashboard.reportPeriod(filters.fromDate, filters.toDate)}</p>
+          {/* eslint-disable-next-line react-hooks/purity -- the printed report states when it was rendered */}
           <p>{t.dashboard.reportGenerated(formatFullDateTime(Date.now(), lang))}</p>
         </div>
         <DashboardFilters key={query} value={filters} onApply={setFilters} />
