@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { CallView, ClientSearchItem, IncidentView } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 import { seriousA11yFindings } from '../support/axe.js';
 
 // Issue 9, "Done when": a community-centre user sees a new follow-up arrive live in the partner portal, logs a
@@ -14,16 +15,7 @@ const KIM = '010-0000-0001'; // Kim Min-jun, registered with the Jung-gu centre
 const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'en' | 'ko'): Promise<void> {
-  await page.goto(env.server.url);
-  await page.evaluate(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.reload();
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'en' | 'ko') => openConsoleAs(page, env.server.url, username, lang);
 
 const token = async (username: string) => (await env.server.login(username, PASSWORD)).accessToken;
 /** C: suicidal thoughts with a method, support present. */

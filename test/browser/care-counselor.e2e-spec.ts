@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CallView, ClientSearchItem } from '#contracts';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 import { seriousA11yFindings } from '../support/axe.js';
 
 // Issue 9, "Done when": a counselor finds a client by a differently formatted number, opens the record and edits
@@ -10,16 +11,7 @@ import { seriousA11yFindings } from '../support/axe.js';
 const PASSWORD = 'demo-1577-0199';
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'en' | 'ko'): Promise<void> {
-  await page.goto(env.server.url);
-  await page.evaluate(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.reload();
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'en' | 'ko') => openConsoleAs(page, env.server.url, username, lang);
 
 /** Earlier calls from the number, ended over REST by the other counselor: this week's contacts. */
 async function earlierCalls(number: string, n: number): Promise<void> {

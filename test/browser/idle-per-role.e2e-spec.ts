@@ -3,6 +3,7 @@ import type { CallView, DispatchView, IncidentView, TeamView } from '#contracts'
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
 import { launchBrowser, type BrowserHarness } from '../support/browser.js';
+import { submitLogin } from '../support/console-sign-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // Issue 13 item 2, in Korean and in English, with a 1-minute idle limit and 1-minute tokens: team phones left
@@ -32,11 +33,7 @@ afterAll(async () => {
 async function signIn(page: Page, username: string, lang: 'ko' | 'en'): Promise<void> {
   await page.addInitScript(`localStorage.setItem('console.lang', '${lang}')`);
   await page.goto(server.url);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
+  await submitLogin(page, username, { password: PASSWORD });
 }
 
 it('keeps idle phones on and offered, locks the idle control room with alerts still listed (ko and en)', async () => {

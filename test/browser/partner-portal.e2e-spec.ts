@@ -2,7 +2,9 @@ import type { BrowserContext, Page, Response } from 'playwright-core';
 import type { AgencyView, CallView, HandoffView, IncidentView } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
+import { EMPTY_PLAN } from '../support/care.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 
 // Issue 8, "Done when", in real Chromium on the real server with the Seoul demo data: a hospital sees a bed request
 // arrive live and accepts, and the coordinator sees the accept and the other hospitals withdrawn without a reload;
@@ -18,16 +20,7 @@ const IN_JUNG_GU = { lat: 37.5628, lng: 126.9962 };
 
 const env = useConsoleUnderTest();
 
-async function signIn(page: Page, username: string, lang: 'en' | 'ko'): Promise<void> {
-  await page.goto(env.server.url);
-  await page.evaluate(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.reload();
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell[data-synced="true"]').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, lang: 'en' | 'ko') => openConsoleAs(page, env.server.url, username, lang);
 
 async function token(username: string): Promise<string> {
   return (await env.server.login(username, PASSWORD)).accessToken;
@@ -56,14 +49,7 @@ async function incident(opts: { client?: boolean } = {}): Promise<IncidentView> 
       },
     });
     expect(client.status).toBe(201);
-    const plan = {
-      warningSigns: [],
-      copingStrategies: [],
-      socialContacts: [],
-      helpContacts: [],
-      professionalContacts: [],
-      meansSafety: SAFETY_PLAN,
-    };
+    const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
     expect(
       (
         await env.server.api('PUT', `/clients/${client.body.id}/safety-plan`, {

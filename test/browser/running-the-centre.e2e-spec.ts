@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { TeamView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { openConsoleAs } from '../support/console-sign-in.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
 
 // Issue 10, "Done when", in real Chromium on the demo data: an admin imports a district from a GeoJSON file
@@ -35,16 +36,8 @@ const NEW_DISTRICT = {
   ],
 };
 
-async function signIn(page: Page, username: string, password: string, lang: 'en' | 'ko'): Promise<void> {
-  await page.goto(env.server.url);
-  await page.evaluate(`localStorage.setItem('console.lang', '${lang}')`);
-  await page.reload();
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(password);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell').waitFor({ timeout: 15_000 });
-}
+const signIn = (page: Page, username: string, password: string, lang: 'en' | 'ko') =>
+  openConsoleAs(page, env.server.url, username, lang, { password, synced: false });
 
 async function openTab(page: Page, id: string, screen: string): Promise<void> {
   await page.getByTestId(`workspace-${id}`).click();
@@ -56,13 +49,11 @@ describe('running the centre', () => {
     const { page, context } = await env.browser.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD, 'en');
     await openTab(page, 'regions', 'regions-page');
-    await page
-      .getByTestId('geojson-file')
-      .setInputFiles({
-        name: 'new-district.geojson',
-        mimeType: 'application/geo+json',
-        buffer: Buffer.from(JSON.stringify(NEW_DISTRICT)),
-      });
+    await page.getByTestId('geojson-file').setInputFiles({
+      name: 'new-district.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(NEW_DISTRICT)),
+    });
     // The property names of this file differ from the defaults: the screen picks the likely ones, the admin fixes the Korean one.
     await page.getByLabel('Korean name property').selectOption('NAME_KO');
     const preview = page.getByTestId('region-preview');

@@ -3,10 +3,11 @@ import type { Page } from 'playwright-core';
 import type { CallView, ClientView, KpiReport, KpiTrend } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { submitLogin } from '../support/console-sign-in.js';
 import { waitForExpression } from '../support/page-wait.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
-import { triageFor } from '../support/dispatch-world.js';
 import { parseCsv } from '../support/csv.js';
+import { triageFor } from '../support/dispatch-world.js';
 
 // Issue 10, "Done when": the supervisor opens the dashboard on a known history (made through the API here) and
 // reads the right numbers from the charts' data tables and accessible labels; exports a CSV whose rows match
@@ -23,11 +24,7 @@ let coordinatorId: string;
 /** Signs in; `screen` opens that workspace tab directly (the open tab is kept in the URL hash). */
 async function signIn(page: Page, username: string, password = PASSWORD, screen = ''): Promise<void> {
   await page.goto(`${env.server.url}/${screen ? `#/${screen}` : ''}`);
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="username"]').fill(username);
-  await form.locator('input[name="password"]').fill(password);
-  await form.locator('button[type="submit"]').click();
-  await page.locator('.shell').waitFor({ timeout: 15_000 });
+  await submitLogin(page, username, { password, synced: false });
 }
 
 async function setLanguage(page: Page, lang: 'ko' | 'en'): Promise<void> {

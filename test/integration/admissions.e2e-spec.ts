@@ -3,6 +3,7 @@ import type { AgencyView, EmergencyAdmissionView, ErrorBody, IncidentDetail, Inc
 import { startTestServer, nextEvent, type TestServer } from '../support/test-server.js';
 import {
   buildWorld,
+  createHospital,
   createIncident,
   createPoliceStation,
   createTeam,
@@ -22,13 +23,7 @@ let otherHospitalUser: string;
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
-  const mk = async (code: string): Promise<AgencyView> =>
-    (
-      await server.api<AgencyView>('POST', '/agencies', {
-        token: world.admin,
-        body: { code, kind: 'hospital', name: `Hospital ${code}`, regionIds: [], location: { lat: 37.6, lng: 127.0 } },
-      })
-    ).body;
+  const mk = (code: string) => createHospital(server, world, code, { lat: 37.6, lng: 127.0 }, []);
   hospital = await mk('EA-1');
   otherHospital = await mk('EA-2');
   hospitalUser = await createUser(server, world.admin, 'agency', { agencyId: hospital.id });

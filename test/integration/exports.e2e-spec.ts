@@ -1,13 +1,14 @@
 import type { AgencyView, HandoffView, IncidentView } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { EMPTY_PLAN } from '../support/care.js';
 import { loadR4Definitions, r4Issues } from '../support/fhir-r4.js';
 import {
   buildWorld,
+  clientIncident,
   createPoliceStation,
-  createTeam,
   createUser,
   sql,
-  triageFor,
+  teamOnIncident,
   type TeamHandle,
   type World,
 } from '../support/dispatch-world.js';
@@ -72,49 +73,24 @@ beforeAll(async () => {
   });
   expect(client.status).toBe(201);
   clientId = client.body.id;
-  const plan = {
-    warningSigns: [],
-    copingStrategies: [],
-    socialContacts: [],
-    helpContacts: [],
-    professionalContacts: [],
-    meansSafety: SAFETY_PLAN,
-  };
+  const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
   expect(
     (await server.api('PUT', `/clients/${clientId}/safety-plan`, { token: tokens.supervisor, body: plan })).status,
   ).toBe(200);
-  const call = await server.api<{ id: string }>('POST', '/calls', {
-    token: world.counselor,
-    body: { channel: 'phone', callerNumber: '+82 10 5555 0101', notes: CALL_NOTES },
+  incident = await clientIncident(server, world, {
+    clientId,
+    callerNumber: '+82 10 5555 0101',
+    notes: CALL_NOTES,
+    address: '12 Export-ro',
+    summary: SUMMARY,
   });
-  expect(call.status).toBe(201);
-  expect(
-    (await server.api('POST', `/calls/${call.body.id}/client`, { token: world.counselor, body: { clientId } })).status,
-  ).toBe(200);
-  const triage = await server.api('POST', `/calls/${call.body.id}/triage`, {
-    token: world.counselor,
-    body: { ...triageFor('B', true), weaponAccess: true },
-  });
-  expect(triage.status).toBe(201);
-  const inc = await server.api<IncidentView>('POST', '/incidents', {
-    token: world.counselor,
-    body: { callId: call.body.id, location: { lat: 37.6, lng: 127.0, address: '12 Export-ro' }, summary: SUMMARY },
-  });
-  expect(inc.status).toBe(201);
-  incident = inc.body;
 
   // A crisis team takes the incident.
-  team = await createTeam(server, world, {
+  team = await teamOnIncident(server, world, incident.id, {
     regionId: world.regions.north,
     base: { lat: 37.6, lng: 127.0 },
     callsign: 'MCT-EXPORT',
   });
-  const offer = await server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, {
-    token: world.coordinator,
-    body: { teamId: team.team.id },
-  });
-  expect(offer.status).toBe(201);
-  expect((await server.api('POST', `/dispatches/${offer.body.id}/accept`, { token: team.token })).status).toBe(200);
 
   const ask = async (agency: AgencyView, reason: string): Promise<HandoffView> => {
     const res = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {

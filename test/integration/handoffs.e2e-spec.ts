@@ -1,6 +1,14 @@
 import type { AgencyView, ErrorBody, HandoffView, IncidentDetail } from '#contracts';
 import { startTestServer, nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, createTeam, createUser, sql, type World } from '../support/dispatch-world.js';
+import {
+  buildWorld,
+  createHospital,
+  createIncident,
+  createTeam,
+  createUser,
+  sql,
+  type World,
+} from '../support/dispatch-world.js';
 
 let server: TestServer & { dropDatabase(): Promise<void> };
 let world: World;
@@ -12,20 +20,7 @@ let otherHospitalUser: string;
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
-  const mk = async (code: string): Promise<AgencyView> => {
-    const res = await server.api<AgencyView>('POST', '/agencies', {
-      token: world.admin,
-      body: {
-        code,
-        kind: 'hospital',
-        name: `Hospital ${code}`,
-        regionIds: [world.regions.north],
-        location: { lat: 37.61, lng: 127.01 },
-      },
-    });
-    expect(res.status).toBe(201);
-    return res.body;
-  };
+  const mk = (code: string) => createHospital(server, world, code, { lat: 37.61, lng: 127.01 });
   hospital = await mk('H-ONE');
   otherHospital = await mk('H-TWO');
   hospitalUser = await createUser(server, world.admin, 'agency', { agencyId: hospital.id });

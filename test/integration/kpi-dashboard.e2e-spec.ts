@@ -1,8 +1,8 @@
 import type { ErrorBody, IncidentView, KpiReport, KpiTrend } from '#contracts';
 import { KPI_CSV_HEADER } from '#dispatch';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, createUser, sql, type World } from '../support/dispatch-world.js';
 import { parseCsv } from '../support/csv.js';
+import { buildWorld, createIncident, createUser, sql, type World } from '../support/dispatch-world.js';
 
 // GET /kpis filters (region, category), its CSV (Accept: text/csv and GET /kpis.csv) and GET /kpis/trend, on a
 // history built through the API and moved by SQL to fixed times of two Seoul days.

@@ -1,15 +1,18 @@
 import type { AgencyView, BedRequestView, ErrorBody, HandoffView, HospitalSuggestion, IncidentView } from '#contracts';
 import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
 import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
+import { EMPTY_PLAN } from '../support/care.js';
 import {
   buildWorld,
+  clientIncident,
+  createHospital,
   createIncident,
   createPoliceStation,
   createTeam,
   createUser,
   makeDue,
   sql,
-  triageFor,
+  teamOnIncident,
   type TeamHandle,
   type World,
 } from '../support/dispatch-world.js';
@@ -31,24 +34,13 @@ async function hospital(
   beds: number | null,
   accepting = true,
 ): Promise<{ agency: AgencyView; token: string }> {
-  const res = await server.api<AgencyView>('POST', '/agencies', {
-    token: world.admin,
-    body: {
-      code,
-      kind: 'hospital',
-      name: `Hospital ${code}`,
-      regionIds: [world.regions.north],
-      location: { lat, lng: 127.0 },
-    },
-  });
-  expect(res.status).toBe(201);
-  const token = await createUser(server, world.admin, 'agency', { agencyId: res.body.id });
+  const agency = await createHospital(server, world, code, { lat, lng: 127.0 });
+  const token = await createUser(server, world.admin, 'agency', { agencyId: agency.id });
   if (beds !== null)
     expect(
-      (await server.api('POST', `/agencies/${res.body.id}/beds`, { token, body: { available: beds, accepting } }))
-        .status,
+      (await server.api('POST', `/agencies/${agency.id}/beds`, { token, body: { available: beds, accepting } })).status,
     ).toBe(200);
-  return { agency: res.body, token };
+  return { agency, token };
 }
 
 beforeAll(async () => {
@@ -230,53 +222,22 @@ describe('what each reader sees', () => {
       },
     });
     expect(client.status).toBe(201);
-    const plan = {
-      warningSigns: [],
-      copingStrategies: [],
-      socialContacts: [],
-      helpContacts: [],
-      professionalContacts: [],
-      meansSafety: SAFETY_PLAN,
-    };
+    const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
     expect(
       (await server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: supervisor, body: plan })).status,
     ).toBe(200);
-    const call = await server.api<{ id: string }>('POST', '/calls', {
-      token: world.counselor,
-      body: { channel: 'phone', callerNumber: '+82 10 7777 0202', notes: CALL_NOTES },
+    incident = await clientIncident(server, world, {
+      clientId: client.body.id,
+      callerNumber: '+82 10 7777 0202',
+      notes: CALL_NOTES,
+      address: '7 Partner-ro',
+      summary: SUMMARY,
     });
-    expect(
-      (
-        await server.api('POST', `/calls/${call.body.id}/client`, {
-          token: world.counselor,
-          body: { clientId: client.body.id },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await server.api('POST', `/calls/${call.body.id}/triage`, {
-          token: world.counselor,
-          body: { ...triageFor('B', true), weaponAccess: true },
-        })
-      ).status,
-    ).toBe(201);
-    const inc = await server.api<IncidentView>('POST', '/incidents', {
-      token: world.counselor,
-      body: { callId: call.body.id, location: { lat: 37.6, lng: 127.0, address: '7 Partner-ro' }, summary: SUMMARY },
-    });
-    expect(inc.status).toBe(201);
-    incident = inc.body;
-    team = await createTeam(server, world, {
+    team = await teamOnIncident(server, world, incident.id, {
       regionId: world.regions.north,
       base: { lat: 37.6, lng: 127.0 },
       callsign: 'MCT-PARTNER',
     });
-    const offer = await server.api<{ id: string }>('POST', `/incidents/${incident.id}/dispatches`, {
-      token: world.coordinator,
-      body: { teamId: team.team.id },
-    });
-    expect((await server.api('POST', `/dispatches/${offer.body.id}/accept`, { token: team.token })).status).toBe(200);
     police = await createPoliceStation(server, world, world.regions.north, { lat: 37.6, lng: 127.0 });
     policeToken = await createUser(server, world.admin, 'agency', { agencyId: police.id });
     const ask = async (agencyId: string, kind: string, reason: string): Promise<HandoffView> => {

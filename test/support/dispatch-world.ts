@@ -238,3 +238,77 @@ export async function makeDue(server: TestServer, kind: string, refId?: string):
   );
   return rows.length;
 }
+
+export interface ClientIncidentSpec {
+  clientId: string;
+  callerNumber: string;
+  notes: string;
+  address: string;
+  summary: string;
+}
+
+/**
+ * An incident with a registered client behind it and clinical detail (call notes, summary) that partners must
+ * not see unless their view allows: the call is linked to the client and triaged B with danger and weapon access.
+ */
+export async function clientIncident(
+  server: TestServer,
+  world: World,
+  spec: ClientIncidentSpec,
+): Promise<IncidentView> {
+  const token = world.counselor;
+  const call = await server.api<{ id: string }>('POST', '/calls', {
+    token,
+    body: { channel: 'phone', callerNumber: spec.callerNumber, notes: spec.notes },
+  });
+  expect(call.status).toBe(201);
+  const linked = await server.api('POST', `/calls/${call.body.id}/client`, {
+    token,
+    body: { clientId: spec.clientId },
+  });
+  expect(linked.status).toBe(200);
+  const triage = await server.api('POST', `/calls/${call.body.id}/triage`, {
+    token,
+    body: { ...triageFor('B', true), weaponAccess: true },
+  });
+  expect(triage.status).toBe(201);
+  const inc = await server.api<IncidentView>('POST', '/incidents', {
+    token,
+    body: { callId: call.body.id, location: { lat: 37.6, lng: 127.0, address: spec.address }, summary: spec.summary },
+  });
+  expect(inc.status).toBe(201);
+  return inc.body;
+}
+
+/** A new team (see `createTeam`) offered the incident by the coordinator; it accepts. */
+export async function teamOnIncident(
+  server: TestServer,
+  world: World,
+  incidentId: string,
+  spec: TeamSpec,
+): Promise<TeamHandle> {
+  const team = await createTeam(server, world, spec);
+  const offer = await server.api<{ id: string }>('POST', `/incidents/${incidentId}/dispatches`, {
+    token: world.coordinator,
+    body: { teamId: team.team.id },
+  });
+  expect(offer.status).toBe(201);
+  expect((await server.api('POST', `/dispatches/${offer.body.id}/accept`, { token: team.token })).status).toBe(200);
+  return team;
+}
+
+/** A hospital made by the admin, named after its code ("Hospital H-ONE"); by default in the North region. */
+export async function createHospital(
+  server: TestServer,
+  world: World,
+  code: string,
+  location: { lat: number; lng: number },
+  regionIds: string[] = [world.regions.north],
+): Promise<AgencyView> {
+  const res = await server.api<AgencyView>('POST', '/agencies', {
+    token: world.admin,
+    body: { code, kind: 'hospital', name: `Hospital ${code}`, regionIds, location },
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}

@@ -1,28 +1,21 @@
 import { caseManagersFor, crisisRoundTheClockMinimum, regionStaffing, smiMinimumWorkforce } from './staffing.js';
 
+/** The expected staffing of a region, in the order of the fields. */
+const staffing = (caseManagers: number, teamLeaders: number, staffTotal: number, smiMinimumWorkforce: number) => ({
+  caseManagers,
+  teamLeaders,
+  staffTotal,
+  smiMinimumWorkforce,
+});
+
 describe('regionStaffing', () => {
   it('gives Jongno-gu (149,608) 12 case managers, 3 team leaders, 15 staff and an SMI minimum of 5', () => {
-    expect(regionStaffing(149_608)).toEqual({
-      caseManagers: 12,
-      teamLeaders: 3,
-      staffTotal: 15,
-      smiMinimumWorkforce: 5,
-    });
+    expect(regionStaffing(149_608)).toEqual(staffing(12, 3, 15, 5));
   });
 
   it('is 8 case managers and 10 staff per 100,000 exactly', () => {
-    expect(regionStaffing(100_000)).toEqual({
-      caseManagers: 8,
-      teamLeaders: 2,
-      staffTotal: 10,
-      smiMinimumWorkforce: 5,
-    });
-    expect(regionStaffing(1_000_000)).toEqual({
-      caseManagers: 80,
-      teamLeaders: 20,
-      staffTotal: 100,
-      smiMinimumWorkforce: 23,
-    });
+    expect(regionStaffing(100_000)).toEqual(staffing(8, 2, 10, 5));
+    expect(regionStaffing(1_000_000)).toEqual(staffing(80, 20, 100, 23));
   });
 
   it('rounds people up', () => {
@@ -39,30 +32,10 @@ describe('regionStaffing', () => {
     expect(smiMinimumWorkforce(200_001)).toBe(14);
     expect(smiMinimumWorkforce(400_000)).toBe(14);
     expect(smiMinimumWorkforce(400_001)).toBe(23);
-    expect(regionStaffing(200_000)).toEqual({
-      caseManagers: 16,
-      teamLeaders: 4,
-      staffTotal: 20,
-      smiMinimumWorkforce: 5,
-    });
-    expect(regionStaffing(200_001)).toEqual({
-      caseManagers: 17,
-      teamLeaders: 5,
-      staffTotal: 22,
-      smiMinimumWorkforce: 14,
-    });
-    expect(regionStaffing(400_000)).toEqual({
-      caseManagers: 32,
-      teamLeaders: 8,
-      staffTotal: 40,
-      smiMinimumWorkforce: 14,
-    });
-    expect(regionStaffing(400_001)).toEqual({
-      caseManagers: 33,
-      teamLeaders: 9,
-      staffTotal: 42,
-      smiMinimumWorkforce: 23,
-    });
+    expect(regionStaffing(200_000)).toEqual(staffing(16, 4, 20, 5));
+    expect(regionStaffing(200_001)).toEqual(staffing(17, 5, 22, 14));
+    expect(regionStaffing(400_000)).toEqual(staffing(32, 8, 40, 14));
+    expect(regionStaffing(400_001)).toEqual(staffing(33, 9, 42, 23));
   });
 
   it('refuses a negative or fractional population', () => {

@@ -1,14 +1,9 @@
-import { CSSRS_BEHAVIORS, type CssrsAnswers, type CssrsRisk } from '#contracts';
+import { type CssrsAnswers, type CssrsRisk } from '#contracts';
+import { CSSRS_ORDER, WORST_CSSRS, allCssrsCombinations } from '../../../test/support/cssrs.js';
+import { blankTriageInput } from './blank-input.js';
 import { CSSRS_QUESTIONS, GATED_CSSRS_QUESTIONS, cssrsRisk } from './cssrs.js';
 
-const NO: CssrsAnswers = {
-  wishDead: false,
-  suicidalThoughts: false,
-  thoughtsWithMethod: false,
-  intent: false,
-  planWithIntent: false,
-  behavior: 'none',
-};
+const NO: CssrsAnswers = blankTriageInput().cssrs;
 const answers = (patch: Partial<CssrsAnswers>): CssrsAnswers => ({ ...NO, ...patch });
 
 // An independent statement of the bands: each "yes" carries its own band and the worst one wins.
@@ -23,23 +18,6 @@ function expectedRisk(a: CssrsAnswers): CssrsRisk {
   if (a.behavior === 'lifetime') bands.push('moderate');
   if (a.behavior === 'past3Months') bands.push('high');
   return bands.reduce((worst, band) => (RANK.indexOf(band) > RANK.indexOf(worst) ? band : worst));
-}
-
-function allAnswerCombinations(): CssrsAnswers[] {
-  const result: CssrsAnswers[] = [];
-  for (let bits = 0; bits < 32; bits++) {
-    for (const behavior of CSSRS_BEHAVIORS) {
-      result.push({
-        wishDead: (bits & 1) !== 0,
-        suicidalThoughts: (bits & 2) !== 0,
-        thoughtsWithMethod: (bits & 4) !== 0,
-        intent: (bits & 8) !== 0,
-        planWithIntent: (bits & 16) !== 0,
-        behavior,
-      });
-    }
-  }
-  return result;
 }
 
 describe('cssrsRisk', () => {
@@ -67,18 +45,7 @@ describe('cssrsRisk', () => {
       { suicidalThoughts: true, thoughtsWithMethod: true, behavior: 'past3Months' },
       'high',
     ],
-    [
-      'every yes',
-      {
-        wishDead: true,
-        suicidalThoughts: true,
-        thoughtsWithMethod: true,
-        intent: true,
-        planWithIntent: true,
-        behavior: 'past3Months',
-      },
-      'high',
-    ],
+    ['every yes', WORST_CSSRS, 'high'],
   ];
 
   it.each(BANDS.map(([name, patch, risk]) => [`${name} → ${risk}`, patch, risk] as const))(
@@ -94,7 +61,7 @@ describe('cssrsRisk', () => {
   });
 
   it('agrees with the band definitions on all 96 answer combinations', () => {
-    const combinations = allAnswerCombinations();
+    const combinations = allCssrsCombinations();
     expect(combinations).toHaveLength(96);
     const mismatches = combinations.filter((a) => cssrsRisk(a) !== expectedRisk(a));
     expect(mismatches).toEqual([]);
@@ -105,14 +72,7 @@ describe('cssrsRisk', () => {
 
 describe('C-SSRS question lists', () => {
   it('lists Q1–Q6 in asking order and gates Q3–Q5', () => {
-    expect(CSSRS_QUESTIONS).toEqual([
-      'wishDead',
-      'suicidalThoughts',
-      'thoughtsWithMethod',
-      'intent',
-      'planWithIntent',
-      'behavior',
-    ]);
+    expect(CSSRS_QUESTIONS).toEqual(CSSRS_ORDER);
     expect(GATED_CSSRS_QUESTIONS).toEqual(['thoughtsWithMethod', 'intent', 'planWithIntent']);
   });
 });

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category, type CssrsAnswers, type PartnerNotification, type TriageInput } from '#contracts';
+import { WORST_CSSRS } from '../../../test/support/cssrs.js';
 import { blankTriageInput } from './blank-input.js';
 import { DEFAULT_RESPONSE_TIMES } from './response-times.js';
 import { REASON_CATEGORY, REASON_CODES, RULES_VERSION, TRIAGE_RULES, triage } from './rules.js';
@@ -299,14 +300,7 @@ describe('triage: precedence (the most urgent category wins)', () => {
   it('lists every reason that holds when everything is yes', () => {
     const result = triage(
       input({
-        cssrs: {
-          wishDead: true,
-          suicidalThoughts: true,
-          thoughtsWithMethod: true,
-          intent: true,
-          planWithIntent: true,
-          behavior: 'past3Months',
-        },
+        cssrs: WORST_CSSRS,
         selfHarmInProgress: true,
         medicalEmergency: true,
         rescueNeeded: true,

@@ -1,4 +1,5 @@
-import { CSSRS_BEHAVIORS, type CssrsAnswers, type FieldError } from '#contracts';
+import { type CssrsAnswers, type FieldError } from '#contracts';
+import { CSSRS_ORDER, WORST_CSSRS, allCssrsCombinations } from '../../../test/support/cssrs.js';
 import { blankTriageInput } from './blank-input.js';
 import { GATED_CSSRS_QUESTIONS } from './cssrs.js';
 import { ROOT_FIELD, clearSkippedAnswers, skipLogic, validateTriageInput } from './validate.js';
@@ -28,14 +29,7 @@ describe('validateTriageInput: valid bodies', () => {
 
   it('accepts a body with every risk present', () => {
     const value = {
-      cssrs: {
-        wishDead: true,
-        suicidalThoughts: true,
-        thoughtsWithMethod: true,
-        intent: true,
-        planWithIntent: true,
-        behavior: 'past3Months',
-      },
+      cssrs: WORST_CSSRS,
       selfHarmInProgress: true,
       medicalEmergency: true,
       rescueNeeded: true,
@@ -53,14 +47,7 @@ describe('validateTriageInput: valid bodies', () => {
 
   it('checks the 12 top-level and 6 C-SSRS fields of the spec', () => {
     expect(TOP_LEVEL_FIELDS).toHaveLength(12);
-    expect(CSSRS_FIELDS).toEqual([
-      'wishDead',
-      'suicidalThoughts',
-      'thoughtsWithMethod',
-      'intent',
-      'planWithIntent',
-      'behavior',
-    ]);
+    expect(CSSRS_FIELDS).toEqual(CSSRS_ORDER);
   });
 });
 
@@ -85,12 +72,7 @@ describe('validateTriageInput: missing fields', () => {
 
   it('reports each missing field once', () => {
     expect(errorsOf({ cssrs: {} }).map((e) => e.field)).toEqual([
-      'cssrs.wishDead',
-      'cssrs.suicidalThoughts',
-      'cssrs.thoughtsWithMethod',
-      'cssrs.intent',
-      'cssrs.planWithIntent',
-      'cssrs.behavior',
+      ...CSSRS_ORDER.map((f) => `cssrs.${f}`),
       ...TOP_LEVEL_FIELDS.filter((f) => f !== 'cssrs'),
     ]);
   });
@@ -240,22 +222,13 @@ describe('validateTriageInput: C-SSRS skip logic', () => {
 
   it('accepts exactly the skip-consistent answers among all 96 combinations', () => {
     let accepted = 0;
-    for (let bits = 0; bits < 32; bits++) {
-      for (const behavior of CSSRS_BEHAVIORS) {
-        const cssrs: CssrsAnswers = {
-          wishDead: (bits & 1) !== 0,
-          suicidalThoughts: (bits & 2) !== 0,
-          thoughtsWithMethod: (bits & 4) !== 0,
-          intent: (bits & 8) !== 0,
-          planWithIntent: (bits & 16) !== 0,
-          behavior,
-        };
-        const consistent =
-          cssrs.suicidalThoughts || !(cssrs.thoughtsWithMethod || cssrs.intent || cssrs.planWithIntent);
-        const result = validateTriageInput({ ...body(), cssrs });
-        expect(result.ok).toBe(consistent);
-        if (result.ok) accepted++;
-      }
+    const combinations = allCssrsCombinations();
+    expect(combinations).toHaveLength(96);
+    for (const cssrs of combinations) {
+      const consistent = cssrs.suicidalThoughts || !(cssrs.thoughtsWithMethod || cssrs.intent || cssrs.planWithIntent);
+      const result = validateTriageInput({ ...body(), cssrs });
+      expect(result.ok).toBe(consistent);
+      if (result.ok) accepted++;
     }
     expect(accepted).toBe(54);
   });

@@ -1,17 +1,11 @@
 import type { TriageInput } from '#contracts';
+import { WORST_CSSRS } from '../../../../test/support/cssrs.js';
 import { blankTriageInput } from '#triage';
 import { buildEido, CENTRE_AGENCY_ID, html, type EidoInput } from './eido.js';
 
 const INPUT: TriageInput = {
   ...blankTriageInput(),
-  cssrs: {
-    wishDead: true,
-    suicidalThoughts: true,
-    thoughtsWithMethod: true,
-    intent: true,
-    planWithIntent: true,
-    behavior: 'past3Months',
-  },
+  cssrs: WORST_CSSRS,
   harmToOthers: 'imminent',
   weaponAccess: true,
   distress: 'high',

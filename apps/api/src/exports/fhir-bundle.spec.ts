@@ -1,4 +1,5 @@
 import { validateResource } from '@medplum/core';
+import { CSSRS_ORDER, WORST_CSSRS } from '../../../../test/support/cssrs.js';
 import type { TriageInput } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { loadR4Definitions, r4Issues } from '../../../../test/support/fhir-r4.js';
@@ -15,14 +16,7 @@ beforeAll(loadR4Definitions);
 
 const INPUT: TriageInput = {
   ...blankTriageInput(),
-  cssrs: {
-    wishDead: true,
-    suicidalThoughts: true,
-    thoughtsWithMethod: true,
-    intent: true,
-    planWithIntent: false,
-    behavior: 'past3Months',
-  },
+  cssrs: { ...WORST_CSSRS, planWithIntent: false },
   weaponAccess: true,
   distress: 'high',
 };
@@ -195,14 +189,7 @@ describe('buildHandoffBundle', () => {
     expect(patient).toMatchObject({ gender: 'unknown', birthDate: '1990', name: [{ text: 'Kim Minji' }] });
     expect(Object.keys(patient).sort()).toEqual(['birthDate', 'gender', 'id', 'identifier', 'name', 'resourceType']);
     const qr = one(b, 'QuestionnaireResponse');
-    expect((qr.item as { linkId: string }[]).map((i) => i.linkId)).toEqual([
-      'wishDead',
-      'suicidalThoughts',
-      'thoughtsWithMethod',
-      'intent',
-      'planWithIntent',
-      'behavior',
-    ]);
+    expect((qr.item as { linkId: string }[]).map((i) => i.linkId)).toEqual(CSSRS_ORDER);
   });
 
   it('a non-hospital receiver gets no name, no identifier and no C-SSRS answers', () => {

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { useRealtime } from '../realtime/realtime';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { ErrorBoundary } from '../common/ErrorBoundary';
+import { LanguageSwitch } from '../common/LanguageSwitch';
 import { useShortcuts } from '../common/use-shortcuts';
 import { useConfig } from './config';
 import { workspaceTabs } from './workspaces';
@@ -55,15 +56,7 @@ export function Shell() {
         >
           {t.app.shortcuts}
         </button>
-        <button
-          type="button"
-          className="btn btn-quiet"
-          onClick={toggle}
-          aria-label={t.app.switchLanguageLabel}
-          data-testid="language-switch"
-        >
-          {t.app.switchLanguage}
-        </button>
+        <LanguageSwitch />
         <button type="button" className="btn" onClick={() => logout('user')} data-testid="logout">
           {t.app.logout}
         </button>

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { useEntities } from '../realtime/realtime';
 import { formatTime } from '../common/format';
+import { TextField } from '../common/fields';
 import { API_PREFIX } from '../api/http';
 import './lock-screen.css';
 import { useUser } from './auth';
@@ -74,18 +75,16 @@ export function LockScreen({ onUnlock }: { onUnlock: () => void }) {
           ))}
         </ul>
         <form onSubmit={(e) => void submit(e)} className="lock-form">
-          <label className="field">
-            <span>{t.lock.password}</span>
-            <input
-              type="password"
-              name="unlock-password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoFocus
-              required
-            />
-          </label>
+          <TextField
+            label={t.lock.password}
+            type="password"
+            name="unlock-password"
+            autoComplete="current-password"
+            value={password}
+            onValue={setPassword}
+            autoFocus
+            required
+          />
           {failed ? (
             <p className="error" role="alert">
               {t.lock.wrong}

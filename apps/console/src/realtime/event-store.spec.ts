@@ -244,32 +244,26 @@ describe('EventStore', () => {
 
   it('marks alerts acknowledged elsewhere when the open list no longer has them', () => {
     const store = new EventStore();
-    const raised = (seq: number, id: string): AnyEventEnvelope => ({
-      seq,
-      type: 'alert.raised',
-      occurredAt: '2026-01-01T00:00:00Z',
-      data: {
-        id,
-        kind: 'panic',
-        severity: 'critical',
-        message: 'panic',
-        incidentId: null,
-        teamId: 't1',
-        regionId: null,
-        location: null,
-      },
-    });
-    store.receive(raised(1, 'a1'));
-    store.receive(raised(2, 'a2'));
-    const open: AlertView = {
-      id: 'a2',
-      kind: 'panic',
-      severity: 'critical',
+    const alert = (id: string) => ({
+      id,
+      kind: 'panic' as const,
+      severity: 'critical' as const,
       message: 'panic',
       incidentId: null,
       teamId: 't1',
       regionId: null,
       location: null,
+    });
+    const raised = (seq: number, id: string): AnyEventEnvelope => ({
+      seq,
+      type: 'alert.raised',
+      occurredAt: '2026-01-01T00:00:00Z',
+      data: alert(id),
+    });
+    store.receive(raised(1, 'a1'));
+    store.receive(raised(2, 'a2'));
+    const open: AlertView = {
+      ...alert('a2'),
       raisedAt: '2026-01-01T00:00:00Z',
       acknowledgedAt: null,
       acknowledgedBy: null,

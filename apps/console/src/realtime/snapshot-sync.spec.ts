@@ -14,38 +14,31 @@ import { SyncController } from './sync-controller';
 // Login without replaying history: GET /events/head, snapshots as of that head, then only the events after it.
 
 const AT = '2026-01-01T00:00:00Z';
+/** What the incident's event and its view share. */
+const INCIDENT = {
+  id: 'i1',
+  number: '2026-0001',
+  status: 'open',
+  category: 'B',
+  regionId: 'r1',
+  respondBy: null,
+  createdAt: AT,
+} as const;
 
 function incidentEvent(seq: number, data: Partial<IncidentEventData> = {}): AnyEventEnvelope {
   return {
     seq,
     type: 'incident.updated',
     occurredAt: AT,
-    data: {
-      id: 'i1',
-      number: '2026-0001',
-      status: 'open',
-      category: 'B',
-      regionId: 'r1',
-      location: { lat: 37.5, lng: 127 },
-      respondBy: null,
-      createdAt: AT,
-      teamId: null,
-      ...data,
-    },
+    data: { ...INCIDENT, location: { lat: 37.5, lng: 127 }, teamId: null, ...data },
   };
 }
 
 function incidentView(data: Partial<IncidentView> = {}): IncidentView {
   return {
-    id: 'i1',
-    number: '2026-0001',
-    regionId: 'r1',
-    category: 'B',
-    status: 'open',
-    respondBy: null,
+    ...INCIDENT,
     location: { lat: 37.5, lng: 127, address: '1 Sejong-daero' },
     summary: 'on the bridge',
-    createdAt: AT,
     ...data,
   };
 }

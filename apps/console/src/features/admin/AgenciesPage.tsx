@@ -1,84 +1,54 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { AgencyAdminView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
 import { useLoad } from '../../common/use-load';
 import { useRegions } from '../map/use-regions';
+import { localName } from '../../common/local-name';
+import { AdminPage, AdminTable, RowButton, useRegionOptions } from './AdminList';
 import { AgencyForm } from './AgencyForm';
 import './admin.css';
-import { localName } from '../../common/local-name';
 
 /** Partner agencies (admin): hospitals, police, fire and community centres, with what each serves and where. */
 export function AgenciesPage() {
   const { api } = useAuth();
   const { t, lang } = useI18n();
-  const { regions, regionName } = useRegions();
+  const { regionName } = useRegions();
+  const regionOptions = useRegionOptions();
   const data = useLoad(() => api.adminAgencies(), 'agencies');
   const [editing, setEditing] = useState<AgencyAdminView | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const regionOptions = useMemo(
-    () =>
-      (regions?.features ?? []).map((f) => ({
-        id: String(f.id),
-        name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
-      })),
-    [regions, lang],
-  );
 
   return (
-    <div className="admin-page" data-testid="agencies-page">
-      <h2 className="admin-title">{t.centre.agencies}</h2>
-      {notice ? (
-        <p className="notice" role="status" data-testid="agencies-notice">
-          {notice}
-        </p>
-      ) : null}
+    <AdminPage id="agencies" title={t.centre.agencies} notice={notice}>
       {secret ? (
         <p className="notice" role="status">
           {t.centre.webhookSecretOnce} <code>{secret}</code>
         </p>
       ) : null}
-      {data.error ? <FailureNote failure={t.app.error} /> : null}
-      <section className="panel" aria-labelledby="agencies-title">
-        <div className="roster-toolbar">
-          <h2 id="agencies-title" className="panel-title">
-            {t.centre.agencies}
-          </h2>
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-            {t.centre.newAgency}
-          </button>
-        </div>
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.centre.agencyName}</th>
-              <th scope="col">{t.centre.agencyKind}</th>
-              <th scope="col">{t.centre.regionsServed}</th>
-              <th scope="col">{t.centre.contact}</th>
-              <th scope="col">{t.centre.webhookUrl}</th>
-              <th scope="col">{t.centre.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data.data ?? []).map((a) => (
-              <tr key={a.id} data-testid={`agency-row-${a.code}`}>
-                <th scope="row">{localName(a.name, lang)}</th>
-                <td>{t.agencyKind[a.kind]}</td>
-                <td>{a.regionIds.map(regionName).join(', ')}</td>
-                <td>{a.contact ?? '—'}</td>
-                <td className="wrap-anywhere">{a.webhookUrl ?? '—'}</td>
-                <td>
-                  <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
-                    {t.centre.edit} <span className="visually-hidden">{localName(a.name, lang)}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AdminTable
+        id="agencies"
+        title={t.centre.agencies}
+        loadFailed={Boolean(data.error)}
+        newButton={{ label: t.centre.newAgency, onClick: () => setEditing('new') }}
+        columns={(['agencyName', 'agencyKind', 'regionsServed', 'contact', 'webhookUrl', 'actions'] as const).map(
+          (k) => t.centre[k],
+        )}
+      >
+        {(data.data ?? []).map((a) => (
+          <tr key={a.id} data-testid={`agency-row-${a.code}`}>
+            <th scope="row">{localName(a.name, lang)}</th>
+            <td>{t.agencyKind[a.kind]}</td>
+            <td>{a.regionIds.map(regionName).join(', ')}</td>
+            <td>{a.contact ?? '—'}</td>
+            <td className="wrap-anywhere">{a.webhookUrl ?? '—'}</td>
+            <td>
+              <RowButton label={t.centre.edit} name={localName(a.name, lang)} onClick={() => setEditing(a)} />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {editing ? (
         <AgencyForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -93,6 +63,6 @@ export function AgenciesPage() {
           }}
         />
       ) : null}
-    </div>
+    </AdminPage>
   );
 }

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { AGENCY_KINDS, type AgencyAdminView, type AgencyKind, type LatLng } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
+import { SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
+import { AdminForm } from './AdminList';
 import { CheckboxGroup, MapPointField } from './MapPointField';
 import type { RegionOption } from './TeamForm';
 
@@ -55,50 +56,50 @@ export function AgencyForm({
   };
 
   return (
-    <form className="panel admin-form" onSubmit={submit} aria-labelledby="agency-form-title" data-testid="agency-form">
-      <h2 id="agency-form-title" className="panel-title">
-        {agency ? t.centre.editAgency(agency.name) : t.centre.newAgency}
-      </h2>
+    <AdminForm
+      id="agency-form"
+      title={agency ? t.centre.editAgency(agency.name) : t.centre.newAgency}
+      onSubmit={submit}
+      busy={busy}
+      failure={failure}
+      submitLabel={agency ? t.app.save : t.centre.createAgency}
+      onCancel={onCancel}
+    >
       <div className="form-grid">
-        <label className="field">
-          <span>{t.centre.agencyCode}</span>
-          <input
-            name="code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            maxLength={64}
-            required
-            disabled={agency !== null}
-          />
-        </label>
-        <label className="field">
-          <span>{t.centre.agencyKind}</span>
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as AgencyKind)}>
-            {AGENCY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t.agencyKind[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-wide">
-          <span>{t.centre.agencyName}</span>
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
-        </label>
-        <label className="field">
-          <span>{t.centre.contact}</span>
-          <input name="contact" value={contact} onChange={(e) => setContact(e.target.value)} maxLength={200} />
-        </label>
-        <label className="field">
-          <span>{t.centre.webhookUrl}</span>
-          <input
-            name="webhookUrl"
-            type="url"
-            value={webhookUrl}
-            onChange={(e) => setWebhookUrl(e.target.value)}
-            placeholder="https://"
-          />
-        </label>
+        <TextField
+          label={t.centre.agencyCode}
+          name="code"
+          value={code}
+          onValue={setCode}
+          maxLength={64}
+          required
+          disabled={agency !== null}
+        />
+        <SelectField
+          label={t.centre.agencyKind}
+          name="kind"
+          value={kind}
+          onValue={(v) => setKind(v as AgencyKind)}
+          options={AGENCY_KINDS.map((k) => ({ value: k, label: t.agencyKind[k] }))}
+        />
+        <TextField
+          label={t.centre.agencyName}
+          frame="wide"
+          name="name"
+          value={name}
+          onValue={setName}
+          maxLength={200}
+          required
+        />
+        <TextField label={t.centre.contact} name="contact" value={contact} onValue={setContact} maxLength={200} />
+        <TextField
+          label={t.centre.webhookUrl}
+          name="webhookUrl"
+          type="url"
+          value={webhookUrl}
+          onValue={setWebhookUrl}
+          placeholder="https://"
+        />
       </div>
       <CheckboxGroup
         name="regions"
@@ -108,15 +109,6 @@ export function AgencyForm({
         onChange={setRegionIds}
       />
       <MapPointField legend={t.centre.location} value={location} onChange={setLocation} />
-      <FailureNote failure={failure} testId="agency-form-failure" />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {agency ? t.app.save : t.centre.createAgency}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

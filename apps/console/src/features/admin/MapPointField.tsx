@@ -1,6 +1,7 @@
 import { CircleMarker, useMapEvents } from 'react-leaflet';
 import type { LatLng } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
+import { TextField } from '../../common/fields';
 import { DispatchMap } from '../map/DispatchMap';
 
 function ClickToPlace({ onPick }: { onPick: (p: LatLng) => void }) {
@@ -26,6 +27,19 @@ export function MapPointField({
     if (text === '' || !Number.isFinite(n)) return;
     onChange({ lat: value?.lat ?? 0, lng: value?.lng ?? 0, [key]: n });
   };
+  const coordinate = (key: 'lat' | 'lng', label: string, bound: number) => (
+    <TextField
+      label={label}
+      name={key}
+      type="number"
+      step="any"
+      min={-bound}
+      max={bound}
+      value={value?.[key] ?? ''}
+      onValue={(text) => set(key, text)}
+      required
+    />
+  );
   return (
     <fieldset className="map-point">
       <legend>{legend}</legend>
@@ -41,32 +55,8 @@ export function MapPointField({
         ) : null}
       </DispatchMap>
       <div className="form-grid">
-        <label className="field">
-          <span>{t.centre.latitude}</span>
-          <input
-            name="lat"
-            type="number"
-            step="any"
-            min={-90}
-            max={90}
-            value={value?.lat ?? ''}
-            onChange={(e) => set('lat', e.target.value)}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>{t.centre.longitude}</span>
-          <input
-            name="lng"
-            type="number"
-            step="any"
-            min={-180}
-            max={180}
-            value={value?.lng ?? ''}
-            onChange={(e) => set('lng', e.target.value)}
-            required
-          />
-        </label>
+        {coordinate('lat', t.centre.latitude, 90)}
+        {coordinate('lng', t.centre.longitude, 180)}
       </div>
     </fieldset>
   );

@@ -6,6 +6,7 @@ import { FailureNote } from '../../common/FailureNote';
 import { formatDateTime } from '../../common/format';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
+import { AdminPage, AdminTable, RowButton } from './AdminList';
 import { PasswordResetForm, UserForm } from './UserForm';
 import './admin.css';
 
@@ -49,78 +50,54 @@ export function PeoplePage() {
   };
 
   return (
-    <div className="admin-page" data-testid="people-page">
-      <h2 className="admin-title">{t.people.title}</h2>
-      {notice ? (
-        <p className="notice" role="status" data-testid="people-notice">
-          {notice}
-        </p>
-      ) : null}
+    <AdminPage id="people" title={t.people.title} notice={notice}>
       <FailureNote failure={action.failure} testId="people-failure" />
-      {data.error ? <FailureNote failure={t.app.error} /> : null}
-      <section className="panel" aria-labelledby="people-list-title">
-        <div className="roster-toolbar">
-          <h2 id="people-list-title" className="panel-title">
-            {t.people.accounts}
-          </h2>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setEditing({ kind: 'new' })}
-            data-testid="new-user"
-          >
-            {t.people.newUser}
-          </button>
-        </div>
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.people.username}</th>
-              <th scope="col">{t.people.displayName}</th>
-              <th scope="col">{t.people.role}</th>
-              <th scope="col">{t.people.teamOrAgency}</th>
-              <th scope="col">{t.people.status}</th>
-              <th scope="col">{t.people.lastLogin}</th>
-              <th scope="col">{t.centre.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data.data?.users ?? []).map((u) => (
-              <tr key={u.id} data-testid={`user-row-${u.username}`} className={u.active ? undefined : 'inactive'}>
-                <th scope="row">{u.username}</th>
-                <td>{u.displayName}</td>
-                <td>{t.roles[u.role]}</td>
-                <td>{binding(u)}</td>
-                <td>{u.active ? t.people.active : `⊘ ${t.people.inactive}`}</td>
-                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : '—'}</td>
-                <td className="row-actions">
-                  <button type="button" className="btn btn-small" onClick={() => setEditing({ kind: 'edit', user: u })}>
-                    {t.centre.edit} <span className="visually-hidden">{u.username}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => setEditing({ kind: 'password', user: u })}
-                  >
-                    {t.people.resetPassword} <span className="visually-hidden">{u.username}</span>
-                  </button>
-                  {u.id === me?.id ? null : (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={action.busy}
-                      onClick={() => setActive(u, !u.active)}
-                    >
-                      {u.active ? t.people.deactivate : t.people.reactivate}{' '}
-                      <span className="visually-hidden">{u.username}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AdminTable
+        id="people-list"
+        title={t.people.accounts}
+        loadFailed={Boolean(data.error)}
+        newButton={{ label: t.people.newUser, testId: 'new-user', onClick: () => setEditing({ kind: 'new' }) }}
+        columns={[
+          ...(['username', 'displayName', 'role', 'teamOrAgency', 'status', 'lastLogin'] as const).map(
+            (k) => t.people[k],
+          ),
+          t.centre.actions,
+        ]}
+      >
+        {(data.data?.users ?? []).map((u) => (
+          <tr key={u.id} data-testid={`user-row-${u.username}`} className={u.active ? undefined : 'inactive'}>
+            <th scope="row">{u.username}</th>
+            <td>{u.displayName}</td>
+            <td>{t.roles[u.role]}</td>
+            <td>{binding(u)}</td>
+            <td>{u.active ? t.people.active : `⊘ ${t.people.inactive}`}</td>
+            <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : '—'}</td>
+            <td className="row-actions">
+              <RowButton
+                label={t.centre.edit}
+                name={u.username}
+                onClick={() => setEditing({ kind: 'edit', user: u })}
+              />
+              <RowButton
+                label={t.people.resetPassword}
+                name={u.username}
+                onClick={() => setEditing({ kind: 'password', user: u })}
+              />
+              {u.id === me?.id ? null : (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={action.busy}
+                  onClick={() => setActive(u, !u.active)}
+                >
+                  {u.active ? t.people.deactivate : t.people.reactivate}{' '}
+                  <span className="visually-hidden">{u.username}</span>
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {editing?.kind === 'new' || editing?.kind === 'edit' ? (
         <UserForm
           key={editing.kind === 'edit' ? editing.user.id : 'new'}
@@ -139,6 +116,6 @@ export function PeoplePage() {
           onDone={() => done(t.people.passwordSet(editing.user.username))}
         />
       ) : null}
-    </div>
+    </AdminPage>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState, type ChangeEvent } from 'react';
 import { parseRegionCollection } from '#geo';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { TableHead } from '../../common/TableHead';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { DispatchMap } from '../map/DispatchMap';
@@ -125,14 +126,7 @@ export function RegionsPage() {
           <>
             <table className="admin-table" data-testid="region-preview">
               <caption>{t.centre.previewCaption(file?.name ?? '', parsed.regions.length)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.centre.regionCode}</th>
-                  <th scope="col">{t.centre.regionName}</th>
-                  <th scope="col">{t.centre.regionNameKo}</th>
-                  <th scope="col">{t.centre.change}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t.centre.regionCode, t.centre.regionName, t.centre.regionNameKo, t.centre.change]} />
               <tbody>
                 {parsed.regions.map((r) => (
                   <tr key={r.code}>

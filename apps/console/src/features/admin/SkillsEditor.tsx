@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SkillView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { TableHead } from '../../common/TableHead';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 
@@ -37,14 +38,7 @@ export function SkillsEditor({ skills, onSaved }: { skills: SkillView[]; onSaved
       </h2>
       <p className="hint">{t.centre.skillsHint}</p>
       <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.centre.skillCode}</th>
-            <th scope="col">{t.centre.labelEn}</th>
-            <th scope="col">{t.centre.labelKo}</th>
-            <th scope="col">{t.centre.actions}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t.centre.skillCode, t.centre.labelEn, t.centre.labelKo, t.centre.actions]} />
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>

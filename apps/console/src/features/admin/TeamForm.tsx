@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { LatLng, SkillView, TeamView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
+import { SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
+import { AdminForm } from './AdminList';
 import { CheckboxGroup, MapPointField } from './MapPointField';
 
 export interface RegionOption {
@@ -50,43 +51,42 @@ export function TeamForm({
   };
 
   return (
-    <form className="panel admin-form" onSubmit={submit} aria-labelledby="team-form-title" data-testid="team-form">
-      <h2 id="team-form-title" className="panel-title">
-        {team ? t.centre.editTeam(team.callsign) : t.centre.newTeam}
-      </h2>
+    <AdminForm
+      id="team-form"
+      title={team ? t.centre.editTeam(team.callsign) : t.centre.newTeam}
+      onSubmit={submit}
+      busy={busy}
+      failure={failure}
+      submitLabel={team ? t.app.save : t.centre.createTeam}
+      onCancel={onCancel}
+    >
       <div className="form-grid">
-        <label className="field">
-          <span>{t.centre.callsign}</span>
-          <input
-            name="callsign"
-            value={callsign}
-            onChange={(e) => setCallsign(e.target.value)}
-            maxLength={32}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>{t.centre.region}</span>
-          <select name="regionId" value={regionId} onChange={(e) => setRegionId(e.target.value)} required>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t.centre.size}</span>
-          <input
-            name="size"
-            type="number"
-            min={1}
-            max={20}
-            value={size}
-            onChange={(e) => setSize(Number(e.target.value) || 1)}
-            required
-          />
-        </label>
+        <TextField
+          label={t.centre.callsign}
+          name="callsign"
+          value={callsign}
+          onValue={setCallsign}
+          maxLength={32}
+          required
+        />
+        <SelectField
+          label={t.centre.region}
+          name="regionId"
+          value={regionId}
+          onValue={setRegionId}
+          options={regions.map((r) => ({ value: r.id, label: r.name }))}
+          required
+        />
+        <TextField
+          label={t.centre.size}
+          name="size"
+          type="number"
+          min={1}
+          max={20}
+          value={size}
+          onValue={(v) => setSize(Number(v) || 1)}
+          required
+        />
       </div>
       <CheckboxGroup
         name="skills"
@@ -103,15 +103,6 @@ export function TeamForm({
         onChange={setCovered}
       />
       <MapPointField legend={t.centre.base} value={base} onChange={setBase} />
-      <FailureNote failure={failure} testId="team-form-failure" />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {team ? t.app.save : t.centre.createTeam}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ROLES, type AgencyView, type Role, type TeamView, type UserAdminView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
+import { SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { localName } from '../../common/local-name';
+import { AdminForm } from './AdminList';
 
 /**
  * Creates a user or edits one (display name, role, team, agency). A responder belongs to a team and an agency
@@ -64,98 +65,76 @@ export function UserForm({
     });
   };
 
+  // A responder is bound to a team, an agency user to an agency.
+  const binding =
+    role === 'responder'
+      ? {
+          label: t.people.team,
+          name: 'teamId',
+          value: teamId,
+          onValue: setTeamId,
+          options: teams.map((tm) => ({ value: tm.id, label: tm.callsign })),
+        }
+      : role === 'agency'
+        ? {
+            label: t.people.agency,
+            name: 'agencyId',
+            value: agencyId,
+            onValue: setAgencyId,
+            options: agencies.map((a) => ({ value: a.id, label: localName(a.name, lang) })),
+          }
+        : null;
   return (
-    <form className="panel admin-form" onSubmit={submit} aria-labelledby="user-form-title" data-testid="user-form">
-      <h2 id="user-form-title" className="panel-title">
-        {user ? t.people.editUser(user.username) : t.people.newUser}
-      </h2>
+    <AdminForm
+      id="user-form"
+      title={user ? t.people.editUser(user.username) : t.people.newUser}
+      onSubmit={submit}
+      busy={busy}
+      failure={failure}
+      submitLabel={user ? t.app.save : t.people.createUser}
+      onCancel={onCancel}
+    >
       <div className="form-grid">
-        <label className="field">
-          <span>{t.people.username}</span>
-          <input
-            name="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            disabled={user !== null}
-            required
-            minLength={3}
-            maxLength={64}
-            pattern="[A-Za-z0-9._\-]+"
-            autoComplete="off"
-          />
-        </label>
-        <label className="field">
-          <span>{t.people.displayName}</span>
-          <input
-            name="displayName"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-            required
-            maxLength={120}
-          />
-        </label>
-        <label className="field">
-          <span>{t.people.role}</span>
-          <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t.roles[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {role === 'responder' ? (
-          <label className="field">
-            <span>{t.people.team}</span>
-            <select name="teamId" value={teamId} onChange={(e) => setTeamId(e.target.value)} required>
-              {teams.map((tm) => (
-                <option key={tm.id} value={tm.id}>
-                  {tm.callsign}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        {role === 'agency' ? (
-          <label className="field">
-            <span>{t.people.agency}</span>
-            <select name="agencyId" value={agencyId} onChange={(e) => setAgencyId(e.target.value)} required>
-              {agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {localName(a.name, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <TextField
+          label={t.people.username}
+          name="username"
+          value={username}
+          onValue={setUsername}
+          disabled={user !== null}
+          required
+          minLength={3}
+          maxLength={64}
+          pattern="[A-Za-z0-9._\-]+"
+          autoComplete="off"
+        />
+        <TextField
+          label={t.people.displayName}
+          name="displayName"
+          value={displayName}
+          onValue={setDisplayName}
+          required
+          maxLength={120}
+        />
+        <SelectField
+          label={t.people.role}
+          name="role"
+          value={role}
+          onValue={(v) => setRole(v as Role)}
+          options={ROLES.map((r) => ({ value: r, label: t.roles[r] }))}
+        />
+        {binding ? <SelectField {...binding} required /> : null}
         {user ? null : (
-          <label className="field">
-            <span>{t.people.initialPassword}</span>
-            <input
-              name="password"
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              minLength={10}
-              maxLength={256}
-              autoComplete="new-password"
-            />
-          </label>
+          <NewPasswordField label={t.people.initialPassword} name="password" value={password} onValue={setPassword} />
         )}
       </div>
       {user ? <p className="hint">{t.people.changeEndsSessions}</p> : null}
-      <FailureNote failure={failure} testId="user-form-failure" />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {user ? t.app.save : t.people.createUser}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
+}
+
+/** A new password: typed once, never filled in by the browser from a saved one. */
+function NewPasswordField(props: { label: string; name: string; value: string; onValue: (v: string) => void }) {
+  return <TextField {...props} type="password" required minLength={10} maxLength={256} autoComplete="new-password" />;
 }
 
 /** Sets a new password for a user; their existing sessions end. The field is cleared after a success. */
@@ -181,38 +160,17 @@ export function PasswordResetForm({
     });
   };
   return (
-    <form
-      className="panel admin-form"
+    <AdminForm
+      id="password-form"
+      title={t.people.resetPasswordOf(user.username)}
       onSubmit={submit}
-      aria-labelledby="password-form-title"
-      data-testid="password-form"
+      busy={busy}
+      failure={failure}
+      submitLabel={t.people.setPassword}
+      onCancel={onCancel}
     >
-      <h2 id="password-form-title" className="panel-title">
-        {t.people.resetPasswordOf(user.username)}
-      </h2>
-      <label className="field">
-        <span>{t.people.newPassword}</span>
-        <input
-          name="newPassword"
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          minLength={10}
-          maxLength={256}
-          autoComplete="new-password"
-        />
-      </label>
+      <NewPasswordField label={t.people.newPassword} name="newPassword" value={password} onValue={setPassword} />
       <p className="hint">{t.people.resetEndsSessions}</p>
-      <FailureNote failure={failure} testId="password-form-failure" />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t.people.setPassword}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ADMISSION_ESCORTS, type AdmissionEscort } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
+import { SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useI18n } from '../../i18n/i18n';
@@ -29,8 +30,12 @@ export function EmergencyAdmissionForm({ incidentId, onDone }: { incidentId: str
     escort: 'police' as AdmissionEscort,
     admittedAt: now,
   });
-  const set = (key: keyof typeof f) => (e: { target: { value: string } }) =>
-    setF((s) => ({ ...s, [key]: e.target.value }));
+  const set = (key: keyof typeof f) => (value: string) => setF((s) => ({ ...s, [key]: value }));
+  // The required inputs: names (with their longest length) and local date-times.
+  const text = (key: 'doctorName' | 'policeName' | 'policeBadge', maxLength: number) =>
+    ({ name: key, value: f[key], onValue: set(key), required: true, maxLength }) as const;
+  const when = (key: 'doctorAt' | 'policeAt' | 'admittedAt') =>
+    ({ name: key, type: 'datetime-local', value: f[key], onValue: set(key), required: true }) as const;
   const { busy, failure, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -53,51 +58,28 @@ export function EmergencyAdmissionForm({ incidentId, onDone }: { incidentId: str
       aria-label={t.admissions.recordTitle}
     >
       <p className="hint field-wide">{t.admissions.recordTitle}</p>
-      <label className="field">
-        <span>{t.admissions.hospital}</span>
-        <select value={f.hospitalAgencyId} onChange={set('hospitalAgencyId')} required name="hospitalAgencyId">
-          <option value="">—</option>
-          {(hospitals.data ?? []).map((h) => (
-            <option key={h.id} value={h.id}>
-              {h.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.admissions.doctorName}</span>
-        <input value={f.doctorName} onChange={set('doctorName')} required maxLength={100} name="doctorName" />
-      </label>
-      <label className="field">
-        <span>{t.admissions.doctorAt}</span>
-        <input type="datetime-local" value={f.doctorAt} onChange={set('doctorAt')} required name="doctorAt" />
-      </label>
-      <label className="field">
-        <span>{t.admissions.policeName}</span>
-        <input value={f.policeName} onChange={set('policeName')} required maxLength={100} name="policeName" />
-      </label>
-      <label className="field">
-        <span>{t.admissions.policeBadge}</span>
-        <input value={f.policeBadge} onChange={set('policeBadge')} required maxLength={40} name="policeBadge" />
-      </label>
-      <label className="field">
-        <span>{t.admissions.policeAt}</span>
-        <input type="datetime-local" value={f.policeAt} onChange={set('policeAt')} required name="policeAt" />
-      </label>
-      <label className="field">
-        <span>{t.admissions.escortLabel}</span>
-        <select value={f.escort} onChange={set('escort')} name="escort">
-          {ADMISSION_ESCORTS.map((e) => (
-            <option key={e} value={e}>
-              {t.admissions.escorts[e]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.admissions.admittedAtLabel}</span>
-        <input type="datetime-local" value={f.admittedAt} onChange={set('admittedAt')} required name="admittedAt" />
-      </label>
+      <SelectField
+        label={t.admissions.hospital}
+        value={f.hospitalAgencyId}
+        onValue={set('hospitalAgencyId')}
+        required
+        name="hospitalAgencyId"
+        blank="—"
+        options={(hospitals.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+      />
+      <TextField label={t.admissions.doctorName} {...text('doctorName', 100)} />
+      <TextField label={t.admissions.doctorAt} {...when('doctorAt')} />
+      <TextField label={t.admissions.policeName} {...text('policeName', 100)} />
+      <TextField label={t.admissions.policeBadge} {...text('policeBadge', 40)} />
+      <TextField label={t.admissions.policeAt} {...when('policeAt')} />
+      <SelectField
+        label={t.admissions.escortLabel}
+        value={f.escort}
+        onValue={set('escort')}
+        name="escort"
+        options={ADMISSION_ESCORTS.map((e) => ({ value: e, label: t.admissions.escorts[e] }))}
+      />
+      <TextField label={t.admissions.admittedAtLabel} {...when('admittedAt')} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {t.admissions.submit}
       </button>

@@ -8,6 +8,7 @@ import {
 } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
+import { SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useI18n } from '../../i18n/i18n';
 import { AdmissionCard } from './AdmissionCard';
@@ -60,58 +61,44 @@ function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView 
     <div className="row-actions">
       {a.guardianNotice.status !== 'done' ? (
         <form className="inline-form" onSubmit={notice} data-testid="guardian-notice-form">
-          <label className="field">
-            <span>{t.admissions.guardianName}</span>
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-              maxLength={100}
-              name="guardianName"
-            />
-          </label>
-          <label className="field">
-            <span>{t.admissions.relation}</span>
-            <input
-              value={relation}
-              onChange={(e) => setRelation(e.target.value)}
-              required
-              maxLength={60}
-              name="relation"
-            />
-          </label>
-          <label className="field">
-            <span>{t.admissions.method}</span>
-            <select value={method} onChange={(e) => setMethod(e.target.value as GuardianNoticeMethod)} name="method">
-              {GUARDIAN_NOTICE_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {t.admissions.methods[m]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TextField
+            label={t.admissions.guardianName}
+            value={name}
+            onValue={setName}
+            required
+            maxLength={100}
+            name="guardianName"
+          />
+          <TextField
+            label={t.admissions.relation}
+            value={relation}
+            onValue={setRelation}
+            required
+            maxLength={60}
+            name="relation"
+          />
+          <SelectField
+            label={t.admissions.method}
+            value={method}
+            onValue={(v) => setMethod(v as GuardianNoticeMethod)}
+            name="method"
+            options={GUARDIAN_NOTICE_METHODS.map((m) => ({ value: m, label: t.admissions.methods[m] }))}
+          />
           <button type="submit" className="btn" disabled={busy}>
             {t.admissions.recordNotice}
           </button>
         </form>
       ) : null}
       <form className="inline-form" onSubmit={end} data-testid="end-admission-form">
-        <label className="field">
-          <span>{t.admissions.endOutcome}</span>
-          <select
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value as AdmissionOutcome)}
-            required
-            name="outcome"
-          >
-            <option value="">—</option>
-            {ADMISSION_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t.admissions.outcome[o]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t.admissions.endOutcome}
+          value={outcome}
+          onValue={(v) => setOutcome(v as AdmissionOutcome)}
+          required
+          name="outcome"
+          blank="—"
+          options={ADMISSION_OUTCOMES.map((o) => ({ value: o, label: t.admissions.outcome[o] }))}
+        />
         <button type="submit" className="btn" disabled={busy}>
           {t.admissions.end}
         </button>

@@ -1,68 +1,39 @@
-import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { FilterForm, PeriodFields } from '../../common/FilterForm';
 import { validId, type AuditFilters } from './access-log-model';
 
 export function AccessLogFilters({ value, onApply }: { value: AuditFilters; onApply: (f: AuditFilters) => void }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(value);
-  const [invalid, setInvalid] = useState(false);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const ok = validId(draft.subjectId) && validId(draft.actorId) && draft.fromDate <= draft.toDate;
-    setInvalid(!ok);
-    if (ok) onApply(draft);
-  };
+  const idInput = (name: 'subjectId' | 'actorId', id: string, onId: (id: string) => void) => (
+    <label>
+      {t.accessLog[name]}
+      <input name={name} value={id} size={38} spellCheck={false} onChange={(e) => onId(e.target.value)} />
+    </label>
+  );
   return (
-    <form
+    <FilterForm
+      value={value}
+      valid={(d) => validId(d.subjectId) && validId(d.actorId) && d.fromDate <= d.toDate}
+      onApply={onApply}
       className="access-log-filters"
-      onSubmit={submit}
-      aria-label={t.accessLog.filters}
-      data-testid="access-log-filters"
+      label={t.accessLog.filters}
+      testId="access-log-filters"
+      submitLabel={t.accessLog.search}
+      invalidText={t.accessLog.invalidId}
     >
-      <label>
-        {t.accessLog.subjectId}
-        <input
-          name="subjectId"
-          value={draft.subjectId}
-          size={38}
-          spellCheck={false}
-          onChange={(e) => setDraft({ ...draft, subjectId: e.target.value })}
-        />
-      </label>
-      <label>
-        {t.accessLog.actorId}
-        <input
-          name="actorId"
-          value={draft.actorId}
-          size={38}
-          spellCheck={false}
-          onChange={(e) => setDraft({ ...draft, actorId: e.target.value })}
-        />
-      </label>
-      <label>
-        {t.accessLog.from}
-        <input
-          type="date"
-          name="from"
-          value={draft.fromDate}
-          required
-          onChange={(e) => setDraft({ ...draft, fromDate: e.target.value })}
-        />
-      </label>
-      <label>
-        {t.accessLog.to}
-        <input
-          type="date"
-          name="to"
-          value={draft.toDate}
-          required
-          onChange={(e) => setDraft({ ...draft, toDate: e.target.value })}
-        />
-      </label>
-      <button type="submit" className="btn btn-primary">
-        {t.accessLog.search}
-      </button>
-      {invalid ? <p role="alert">{t.accessLog.invalidId}</p> : null}
-    </form>
+      {(draft, edit) => (
+        <>
+          {idInput('subjectId', draft.subjectId, (subjectId) => edit({ subjectId }))}
+          {idInput('actorId', draft.actorId, (actorId) => edit({ actorId }))}
+          <PeriodFields
+            fromLabel={t.accessLog.from}
+            toLabel={t.accessLog.to}
+            fromDate={draft.fromDate}
+            toDate={draft.toDate}
+            onChange={edit}
+          />
+        </>
+      )}
+    </FilterForm>
   );
 }

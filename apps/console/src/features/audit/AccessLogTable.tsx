@@ -1,4 +1,5 @@
 import type { AuditRowView } from '#contracts';
+import { DataTable, ExportButton } from '../../common/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { downloadRows } from '../supervisor/csv-download';
 import { formatFullDateTime } from '../../common/format';
@@ -41,52 +42,38 @@ export function AccessLogTable({
       {rows && rows.length === 0 ? <p className="empty-note">{t.accessLog.none}</p> : null}
       {rows && rows.length > 0 ? (
         <>
-          <table className="kpi-table">
-            <caption className="visually-hidden">{t.accessLog.results}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.accessLog.at}</th>
-                <th scope="col">{t.accessLog.actor}</th>
-                <th scope="col">{t.accessLog.role}</th>
-                <th scope="col">{t.accessLog.action}</th>
-                <th scope="col">{t.accessLog.record}</th>
-                <th scope="col">{t.accessLog.subject}</th>
-                <th scope="col">{t.accessLog.ip}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.id}
-                  data-testid="audit-row"
-                  data-action={r.action}
-                  data-actor-id={r.actorId ?? ''}
-                  data-subject-id={r.subjectId ?? ''}
-                >
-                  <td>
-                    <time dateTime={r.at}>{when(r.at)}</time>
-                  </td>
-                  <td>{r.actor}</td>
-                  <td>{r.role in t.roles ? t.roles[r.role as keyof typeof t.roles] : r.role}</td>
-                  <td>{r.action}</td>
-                  <td>
-                    {r.entityType}
-                    {r.entityId ? ` ${r.entityId}` : ''}
-                  </td>
-                  <td>{r.subjectId ?? '—'}</td>
-                  <td>{r.ip ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => downloadRows('access-log.csv', AUDIT_CSV_HEADER, rows.map(auditCsvRow))}
-            aria-label={`${t.dashboard.exportTable}: ${t.accessLog.results}`}
+          <DataTable
+            caption={t.accessLog.results}
+            columns={(['at', 'actor', 'role', 'action', 'record', 'subject', 'ip'] as const).map((k) => t.accessLog[k])}
           >
-            {t.dashboard.exportTable}
-          </button>
+            {rows.map((r) => (
+              <tr
+                key={r.id}
+                data-testid="audit-row"
+                data-action={r.action}
+                data-actor-id={r.actorId ?? ''}
+                data-subject-id={r.subjectId ?? ''}
+              >
+                <td>
+                  <time dateTime={r.at}>{when(r.at)}</time>
+                </td>
+                <td>{r.actor}</td>
+                <td>{r.role in t.roles ? t.roles[r.role as keyof typeof t.roles] : r.role}</td>
+                <td>{r.action}</td>
+                <td>
+                  {r.entityType}
+                  {r.entityId ? ` ${r.entityId}` : ''}
+                </td>
+                <td>{r.subjectId ?? '—'}</td>
+                <td>{r.ip ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <ExportButton
+            what={t.accessLog.results}
+            onClick={() => downloadRows('access-log.csv', AUDIT_CSV_HEADER, rows.map(auditCsvRow))}
+            print
+          />
         </>
       ) : null}
     </section>

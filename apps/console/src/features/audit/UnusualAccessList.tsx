@@ -1,4 +1,5 @@
 import type { UnusualAccessReport } from '#contracts';
+import { DataTable, ExportButton } from '../../common/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { downloadRows } from '../supervisor/csv-download';
 import { AUDIT_CSV_HEADER, auditCsvRow } from './AccessLogTable';
@@ -27,62 +28,52 @@ export function UnusualAccessList({
       {report && rows.length === 0 ? <p className="empty-note">{t.accessLog.none}</p> : null}
       {rows.length > 0 ? (
         <>
-          <table className="kpi-table">
-            <caption className="visually-hidden">{t.accessLog.unusual}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.accessLog.at}</th>
-                <th scope="col">{t.accessLog.actor}</th>
-                <th scope="col">{t.accessLog.action}</th>
-                <th scope="col">{t.accessLog.subject}</th>
-                <th scope="col">{t.accessLog.ip}</th>
-                <th scope="col">{t.accessLog.reasons}</th>
+          <DataTable
+            caption={t.accessLog.unusual}
+            columns={(['at', 'actor', 'action', 'subject', 'ip', 'reasons'] as const).map((k) => t.accessLog[k])}
+          >
+            {rows.map((r) => (
+              <tr
+                key={r.id}
+                className="unusual-row"
+                data-testid="unusual-row"
+                data-actor-id={r.actorId ?? ''}
+                data-subject-id={r.subjectId ?? ''}
+                data-reasons={r.reasons.join(' ')}
+              >
+                <td>
+                  <time dateTime={r.at}>{when(r.at)}</time>
+                </td>
+                <td>{r.actor}</td>
+                <td>{r.action}</td>
+                <td>
+                  {r.subjectId ? (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => onShowPerson(r.subjectId!)}
+                      aria-label={`${t.accessLog.showPerson}: ${r.subjectId}`}
+                    >
+                      {t.accessLog.showPerson}
+                    </button>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{r.ip ?? '—'}</td>
+                <td>
+                  <ul className="plain-list">
+                    {r.reasons.map((reason) => (
+                      <li key={reason}>⚠ {t.accessLog.reasonLabels[reason]}</li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.id}
-                  className="unusual-row"
-                  data-testid="unusual-row"
-                  data-actor-id={r.actorId ?? ''}
-                  data-subject-id={r.subjectId ?? ''}
-                  data-reasons={r.reasons.join(' ')}
-                >
-                  <td>
-                    <time dateTime={r.at}>{when(r.at)}</time>
-                  </td>
-                  <td>{r.actor}</td>
-                  <td>{r.action}</td>
-                  <td>
-                    {r.subjectId ? (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => onShowPerson(r.subjectId!)}
-                        aria-label={`${t.accessLog.showPerson}: ${r.subjectId}`}
-                      >
-                        {t.accessLog.showPerson}
-                      </button>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{r.ip ?? '—'}</td>
-                  <td>
-                    <ul className="plain-list">
-                      {r.reasons.map((reason) => (
-                        <li key={reason}>⚠ {t.accessLog.reasonLabels[reason]}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            className="btn btn-small"
+            ))}
+          </DataTable>
+          <ExportButton
+            what={t.accessLog.unusual}
+            print
             onClick={() =>
               downloadRows(
                 'unusual-access.csv',
@@ -90,10 +81,7 @@ export function UnusualAccessList({
                 rows.map((r) => [...auditCsvRow(r), r.reasons.join(' ')]),
               )
             }
-            aria-label={`${t.dashboard.exportTable}: ${t.accessLog.unusual}`}
-          >
-            {t.dashboard.exportTable}
-          </button>
+          />
         </>
       ) : null}
     </section>

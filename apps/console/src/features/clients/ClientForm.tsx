@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ClientBasisKind, ClientView, CreateClientRequest } from '#contracts';
 import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
+import { CheckField, FormActions, SelectField, TextAreaField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { fromLines, localNow, localToIso, toLines } from './care-format';
@@ -22,6 +22,9 @@ interface Draft {
   violence: boolean;
   cautionNote: string;
 }
+
+/** The draft's text fields; each control is named by its key. */
+type TextKey = 'name' | 'phones' | 'birthYear' | 'centreId' | 'caseManager' | 'basisText' | 'basisAt' | 'cautionNote';
 
 function draftOf(c: ClientView | null): Draft {
   return {
@@ -60,6 +63,13 @@ export function ClientForm({
   const centres = useLoad(() => api.communityCentres(), staff ? 'centres' : null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((x) => ({ ...x, [key]: value }));
 
+  // Care forms have plain labels (no grid class).
+  const text = (key: TextKey) =>
+    ({ frame: 'plain', name: key, value: d[key], onValue: (v: string) => set(key, v) }) as const;
+  const caution = (key: 'weapon' | 'violence', name: string, label: string) => (
+    <CheckField label={label} name={name} checked={d[key]} onChecked={(v) => set(key, v)} />
+  );
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body: CreateClientRequest = {
@@ -88,47 +98,19 @@ export function ClientForm({
   return (
     <form className="care-form" onSubmit={submit} data-testid="client-form" aria-labelledby="client-form-title">
       <h3 id="client-form-title">{client ? t.clients.edit : t.clients.create}</h3>
-      <label>
-        <span>{t.clients.name}</span>
-        <input name="name" value={d.name} onChange={(e) => set('name', e.target.value)} required maxLength={120} />
-      </label>
-      <label>
-        <span>{t.clients.phones}</span>
-        <textarea name="phones" value={d.phones} onChange={(e) => set('phones', e.target.value)} rows={2} />
-      </label>
-      <label>
-        <span>{t.clients.birthYear}</span>
-        <input
-          name="birthYear"
-          type="number"
-          min={1900}
-          max={2100}
-          value={d.birthYear}
-          onChange={(e) => set('birthYear', e.target.value)}
-        />
-      </label>
+      <TextField label={t.clients.name} {...text('name')} required maxLength={120} />
+      <TextAreaField label={t.clients.phones} {...text('phones')} rows={2} />
+      <TextField label={t.clients.birthYear} {...text('birthYear')} type="number" min={1900} max={2100} />
       {staff ? (
-        <label>
-          <span>{t.clients.centre}</span>
-          <select name="centre" value={d.centreId} onChange={(e) => set('centreId', e.target.value)}>
-            <option value="">{t.clients.noCentre}</option>
-            {(centres.data ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      <label>
-        <span>{t.clients.caseManager}</span>
-        <input
-          name="caseManager"
-          value={d.caseManager}
-          onChange={(e) => set('caseManager', e.target.value)}
-          maxLength={120}
+        <SelectField
+          label={t.clients.centre}
+          {...text('centreId')}
+          name="centre"
+          blank={t.clients.noCentre}
+          options={(centres.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
         />
-      </label>
+      ) : null}
+      <TextField label={t.clients.caseManager} {...text('caseManager')} maxLength={120} />
       <fieldset>
         <legend>{t.clients.basis}</legend>
         {client?.basis && !d.restateBasis ? (
@@ -149,68 +131,29 @@ export function ClientForm({
                 <span>{t.clients.basisKind[kind]}</span>
               </label>
             ))}
-            <label>
-              <span>{d.basisKind === 'consent' ? t.clients.basisScope : t.clients.basisNote}</span>
-              <input
-                name="basisText"
-                value={d.basisText}
-                onChange={(e) => set('basisText', e.target.value)}
-                required={d.basisKind === 'consent'}
-                maxLength={500}
-              />
-            </label>
-            <label>
-              <span>{t.clients.basisAt}</span>
-              <input
-                name="basisAt"
-                type="datetime-local"
-                value={d.basisAt}
-                onChange={(e) => set('basisAt', e.target.value)}
-                required
-              />
-            </label>
+            <TextField
+              label={d.basisKind === 'consent' ? t.clients.basisScope : t.clients.basisNote}
+              {...text('basisText')}
+              required={d.basisKind === 'consent'}
+              maxLength={500}
+            />
+            <TextField label={t.clients.basisAt} {...text('basisAt')} type="datetime-local" required />
           </>
         )}
       </fieldset>
       <fieldset>
         <legend>{t.clients.caution}</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            name="cautionWeapon"
-            checked={d.weapon}
-            onChange={(e) => set('weapon', e.target.checked)}
-          />
-          <span>{t.clients.cautionWeapon}</span>
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            name="cautionViolence"
-            checked={d.violence}
-            onChange={(e) => set('violence', e.target.checked)}
-          />
-          <span>{t.clients.cautionViolence}</span>
-        </label>
-        <label>
-          <span>{t.clients.cautionNote}</span>
-          <input
-            name="cautionNote"
-            value={d.cautionNote}
-            onChange={(e) => set('cautionNote', e.target.value)}
-            maxLength={200}
-          />
-        </label>
+        {caution('weapon', 'cautionWeapon', t.clients.cautionWeapon)}
+        {caution('violence', 'cautionViolence', t.clients.cautionViolence)}
+        <TextField label={t.clients.cautionNote} {...text('cautionNote')} maxLength={200} />
       </fieldset>
-      <FailureNote failure={failure} />
-      <div className="care-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {client ? t.clients.save : t.clients.create}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
+      <FormActions
+        failure={failure}
+        busy={busy}
+        submitLabel={client ? t.clients.save : t.clients.create}
+        onCancel={onCancel}
+        className="care-actions"
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ClientView, SafetyPlan } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
+import { FormActions, TextAreaField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { EMPTY_PLAN, fromLines, LIST_STEPS, toLines } from './care-format';
 
@@ -50,15 +50,15 @@ export function SafetyPlanEditor({
   };
 
   const field = (key: keyof Draft) => (
-    <label key={key}>
-      <span>{t.clients.step[key]}</span>
-      <textarea
-        name={key}
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-        rows={key === 'meansSafety' ? 3 : 2}
-      />
-    </label>
+    <TextAreaField
+      key={key}
+      label={t.clients.step[key]}
+      frame="plain"
+      name={key}
+      value={draft[key]}
+      onValue={(v) => setDraft({ ...draft, [key]: v })}
+      rows={key === 'meansSafety' ? 3 : 2}
+    />
   );
 
   return (
@@ -68,15 +68,13 @@ export function SafetyPlanEditor({
       {LIST_STEPS.map(field)}
       {field('meansSafety')}
       {field('reasonsForLiving')}
-      <FailureNote failure={failure} />
-      <div className="care-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t.clients.savePlan}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
+      <FormActions
+        failure={failure}
+        busy={busy}
+        submitLabel={t.clients.savePlan}
+        onCancel={onCancel}
+        className="care-actions"
+      />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '#contracts';
 import { triageCompleteness, type TriageCompleteness } from './triage-completeness';
 import {
+  CSSRS_QUESTIONS,
   GATED_CSSRS_QUESTIONS,
   blankTriageInput,
   callerGuidance,
@@ -48,14 +49,7 @@ export interface TriageQuestion {
 }
 
 const YES_NO = [true, false] as const;
-const CSSRS_IDS: ReadonlySet<TriageQuestionId> = new Set<TriageQuestionId>([
-  'wishDead',
-  'suicidalThoughts',
-  'thoughtsWithMethod',
-  'intent',
-  'planWithIntent',
-  'behavior',
-]);
+const CSSRS_IDS: ReadonlySet<TriageQuestionId> = new Set<TriageQuestionId>(CSSRS_QUESTIONS);
 
 /** In asking order: danger now first, then the C-SSRS screener, then the rest. */
 export const TRIAGE_QUESTIONS: readonly TriageQuestion[] = [

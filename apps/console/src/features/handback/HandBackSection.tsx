@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
+import { SelectField, TextAreaField } from '../../common/fields';
+import { localName } from '../../common/local-name';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { formatWhen } from '../clients/care-format';
 import '../clients/care.css';
-import { localName } from '../../common/local-name';
 
 /**
  * The warm hand-back in the coordinator's drawer: once an incident is closed, the person goes to their community
@@ -49,28 +50,25 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
         </p>
       ) : (
         <form className="care-form" onSubmit={submit}>
-          <label>
-            <span>{t.handBack.note}</span>
-            <textarea
-              name="handBackNote"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              required
-              maxLength={1000}
-              rows={2}
-            />
-          </label>
-          <label>
-            <span>{t.handBack.centre}</span>
-            <select name="handBackCentre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
-              <option value="">{t.handBack.defaultCentre}</option>
-              {(centres.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {localName(a.name, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TextAreaField
+            label={t.handBack.note}
+            frame="plain"
+            name="handBackNote"
+            value={note}
+            onValue={setNote}
+            required
+            maxLength={1000}
+            rows={2}
+          />
+          <SelectField
+            label={t.handBack.centre}
+            frame="plain"
+            name="handBackCentre"
+            value={centreId}
+            onValue={setCentreId}
+            blank={t.handBack.defaultCentre}
+            options={(centres.data ?? []).map((a) => ({ value: a.id, label: localName(a.name, lang) }))}
+          />
           <button type="submit" className="btn btn-primary" disabled={busy || !note.trim()}>
             {t.handBack.submit}
           </button>

@@ -3,6 +3,8 @@ import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
+import { TextField } from '../../common/fields';
+import { LanguageSwitch } from '../../common/LanguageSwitch';
 import { useAction } from '../../common/use-action';
 import { useShortcuts } from '../../common/use-shortcuts';
 
@@ -31,15 +33,7 @@ export function LoginPage() {
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title" data-testid="login-form">
         <div className="login-head">
           <h1 id="login-title">{t.login.title}</h1>
-          <button
-            type="button"
-            className="btn btn-quiet"
-            onClick={toggle}
-            aria-label={t.app.switchLanguageLabel}
-            data-testid="language-switch"
-          >
-            {t.app.switchLanguage}
-          </button>
+          <LanguageSwitch />
         </div>
         <p className="login-subtitle">
           {t.app.title} · {t.login.subtitle}
@@ -49,28 +43,24 @@ export function LoginPage() {
             {notice}
           </p>
         ) : null}
-        <label className="field">
-          <span>{t.login.username}</span>
-          <input
-            name="username"
-            autoComplete="username"
-            required
-            autoFocus
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t.login.password}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t.login.username}
+          name="username"
+          autoComplete="username"
+          required
+          autoFocus
+          value={username}
+          onValue={setUsername}
+        />
+        <TextField
+          label={t.login.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
         <FailureNote failure={failure} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? t.login.busy : t.login.submit}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { HandoffIncidentView } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 
@@ -14,12 +15,17 @@ export function IncidentFacts({ incident }: { incident: HandoffIncidentView }) {
       </dd>
     </>
   );
+  const facts = (rest: ReactNode) => (
+    <dl className="facts" data-testid="incident-facts" data-view={incident.view}>
+      {head}
+      {rest}
+    </dl>
+  );
   switch (incident.view) {
     case 'hospital':
     case 'community':
-      return (
-        <dl className="facts" data-testid="incident-facts" data-view={incident.view}>
-          {head}
+      return facts(
+        <>
           <dt>{t.partner.person}</dt>
           <dd>{incident.personName ?? t.partner.personUnknown}</dd>
           {incident.view === 'hospital' ? (
@@ -30,13 +36,12 @@ export function IncidentFacts({ incident }: { incident: HandoffIncidentView }) {
           ) : null}
           <dt>{t.partner.summary}</dt>
           <dd>{incident.summary ?? '—'}</dd>
-        </dl>
+        </>,
       );
     case 'emergency':
     case 'staff':
-      return (
-        <dl className="facts" data-testid="incident-facts" data-view={incident.view}>
-          {head}
+      return facts(
+        <>
           <dt>{t.partner.location}</dt>
           <dd>
             {incident.location.address ?? `${incident.location.lat.toFixed(5)}, ${incident.location.lng.toFixed(5)}`}
@@ -57,7 +62,7 @@ export function IncidentFacts({ incident }: { incident: HandoffIncidentView }) {
               </dd>
             </>
           ) : null}
-        </dl>
+        </>,
       );
   }
 }

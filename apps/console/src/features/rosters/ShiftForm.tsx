@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TeamView } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
+import { SelectField, TextField } from '../../common/fields';
 import { repeatedShifts, type ShiftDraft } from './roster-model';
 
 const LENGTHS = [24, 12, 8] as const;
@@ -43,51 +44,41 @@ export function ShiftForm({
         {t.rosters.addShifts}
       </h2>
       <div className="form-grid">
-        <label className="field">
-          <span>{t.rosters.team}</span>
-          <select
-            name="teamId"
-            value={teamId || teams[0]?.id || ''}
-            onChange={(e) => setTeamId(e.target.value)}
-            required
-          >
-            {teams.map((tm) => (
-              <option key={tm.id} value={tm.id}>
-                {tm.callsign}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t.rosters.firstDay}</span>
-          <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-        </label>
-        <label className="field">
-          <span>{t.rosters.startTime}</span>
-          <input name="time" type="time" step={3600} value={time} onChange={(e) => setTime(e.target.value)} required />
-        </label>
-        <label className="field">
-          <span>{t.rosters.length}</span>
-          <select name="hours" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-            {LENGTHS.map((h) => (
-              <option key={h} value={h}>
-                {t.rosters.hours(h)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t.rosters.days}</span>
-          <input
-            name="days"
-            type="number"
-            min={1}
-            max={31}
-            value={days}
-            onChange={(e) => setDays(Math.max(1, Math.min(31, Number(e.target.value) || 1)))}
-            required
-          />
-        </label>
+        <SelectField
+          label={t.rosters.team}
+          name="teamId"
+          value={teamId || teams[0]?.id || ''}
+          onValue={setTeamId}
+          required
+          options={teams.map((tm) => ({ value: tm.id, label: tm.callsign }))}
+        />
+        <TextField label={t.rosters.firstDay} name="date" type="date" value={date} onValue={setDate} required />
+        <TextField
+          label={t.rosters.startTime}
+          name="time"
+          type="time"
+          step={3600}
+          value={time}
+          onValue={setTime}
+          required
+        />
+        <SelectField
+          label={t.rosters.length}
+          name="hours"
+          value={hours}
+          onValue={(v) => setHours(Number(v))}
+          options={LENGTHS.map((h) => ({ value: h, label: t.rosters.hours(h) }))}
+        />
+        <TextField
+          label={t.rosters.days}
+          name="days"
+          type="number"
+          min={1}
+          max={31}
+          value={days}
+          onValue={(v) => setDays(Math.max(1, Math.min(31, Number(v) || 1)))}
+          required
+        />
       </div>
       <p className="hint">{t.rosters.formHint}</p>
       <div className="row-actions">

@@ -3,6 +3,7 @@ import { GeoJSON, MapContainer } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
 import type { KpiReport, StaffingPlan, TeamView } from '#contracts';
 import { useAuth } from '../../auth/auth';
+import { DataTable, ExportButton } from '../../common/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../common/use-load';
 import { L } from '../map/leaflet';
@@ -152,39 +153,25 @@ export function DistrictMap({ query, onReady }: { query: string; onReady: (perio
           ) : null}
         </div>
         <div className="district-table">
-          <table className="kpi-table" data-testid="district-table">
-            <caption className="visually-hidden">{t.dashboard.districtMap}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.dashboard.region}</th>
-                <th scope="col">{t.dashboard.incidents}</th>
-                <th scope="col">{t.dashboard.withinTarget}</th>
-                <th scope="col">{t.dashboard.plannedStaff}</th>
-                <th scope="col">{t.dashboard.rosteredNow}</th>
-                <th scope="col">{t.dashboard.gap}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.regionId} data-region-id={r.regionId} data-incidents={r.incidents} data-gap={r.gap ?? ''}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.incidents}</td>
-                  <td>{r.incidents ? formatValue(r.withinTargetShare, 'share', lang) : '—'}</td>
-                  <td>{r.planned ?? '—'}</td>
-                  <td>{r.rostered}</td>
-                  <td>{r.gap ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            className="btn btn-small no-print"
-            onClick={exportRows}
-            aria-label={`${t.dashboard.exportTable}: ${t.dashboard.districtMap}`}
+          <DataTable
+            caption={t.dashboard.districtMap}
+            columns={(['region', 'incidents', 'withinTarget', 'plannedStaff', 'rosteredNow', 'gap'] as const).map(
+              (k) => t.dashboard[k],
+            )}
+            testId="district-table"
           >
-            {t.dashboard.exportTable}
-          </button>
+            {rows.map((r) => (
+              <tr key={r.regionId} data-region-id={r.regionId} data-incidents={r.incidents} data-gap={r.gap ?? ''}>
+                <th scope="row">{r.name}</th>
+                <td>{r.incidents}</td>
+                <td>{r.incidents ? formatValue(r.withinTargetShare, 'share', lang) : '—'}</td>
+                <td>{r.planned ?? '—'}</td>
+                <td>{r.rostered}</td>
+                <td>{r.gap ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <ExportButton what={t.dashboard.districtMap} onClick={exportRows} />
         </div>
       </div>
     </section>

@@ -1,5 +1,6 @@
 import type { KpiDomain, KpiRow } from '#contracts';
 import { meetsTarget } from '#dispatch';
+import { DataTable, ExportButton } from '../../common/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { downloadRows } from './csv-download';
 import { formatValue, type ChartSpec } from './dashboard-model';
@@ -20,44 +21,30 @@ export function DomainSection({ domain, rows, charts }: { domain: KpiDomain; row
   return (
     <section className="panel domain-section" aria-labelledby={headingId} data-testid={`domain-${domain}`}>
       <h3 id={headingId}>{title}</h3>
-      <table className="kpi-table" data-testid={`domain-table-${domain}`}>
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.dashboard.indicator}</th>
-            <th scope="col">{t.dashboard.value}</th>
-            <th scope="col">{t.dashboard.target}</th>
-            <th scope="col">{t.dashboard.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const met = meetsTarget(r);
-            return (
-              <tr key={r.indicator} data-indicator={r.indicator} data-value={r.value}>
-                <th scope="row">{indicatorLabel(t, r.indicator)}</th>
-                <td>{formatValue(r.value, r.unit, lang)}</td>
-                <td>
-                  {r.target
-                    ? `${r.target.op === '>=' ? '≥' : '≤'} ${formatValue(r.target.value, r.unit, lang)}`
-                    : t.dashboard.noTarget}
-                </td>
-                <td className={met === false ? 'kpi-missed' : undefined}>
-                  {met === null ? t.dashboard.noTarget : met ? `✓ ${t.dashboard.met}` : `✗ ${t.dashboard.missed}`}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="btn btn-small no-print"
-        onClick={exportRows}
-        aria-label={`${t.dashboard.exportTable}: ${title}`}
+      <DataTable
+        caption={title}
+        columns={[t.dashboard.indicator, t.dashboard.value, t.dashboard.target, t.dashboard.status]}
+        testId={`domain-table-${domain}`}
       >
-        {t.dashboard.exportTable}
-      </button>
+        {rows.map((r) => {
+          const met = meetsTarget(r);
+          return (
+            <tr key={r.indicator} data-indicator={r.indicator} data-value={r.value}>
+              <th scope="row">{indicatorLabel(t, r.indicator)}</th>
+              <td>{formatValue(r.value, r.unit, lang)}</td>
+              <td>
+                {r.target
+                  ? `${r.target.op === '>=' ? '≥' : '≤'} ${formatValue(r.target.value, r.unit, lang)}`
+                  : t.dashboard.noTarget}
+              </td>
+              <td className={met === false ? 'kpi-missed' : undefined}>
+                {met === null ? t.dashboard.noTarget : met ? `✓ ${t.dashboard.met}` : `✗ ${t.dashboard.missed}`}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+      <ExportButton what={title} onClick={exportRows} />
       <div className="kpi-charts">
         {charts.map((c) => (
           <KpiChart

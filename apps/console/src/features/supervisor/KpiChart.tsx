@@ -1,6 +1,7 @@
-import { Chart as ReactChart } from 'react-chartjs-2';
 import type { ChartData, ChartOptions } from 'chart.js';
+import { DataTable, ExportButton } from '../../common/DataTable';
 import { useI18n } from '../../i18n/i18n';
+import { ChartFigure } from './ChartFigure';
 import { CHART_COLOURS } from './chart-setup';
 import { downloadRows } from './csv-download';
 import { axisLabel, formatValue, type ChartPoint, type ChartUnit } from './dashboard-model';
@@ -66,38 +67,21 @@ export function KpiChart({
       points.map((p) => [p.key, p.label, p.value, p.target]),
     );
   return (
-    <figure className="kpi-chart" data-testid={`chart-${id}`}>
-      <figcaption className="kpi-chart-title">{title}</figcaption>
-      <div className="kpi-chart-canvas">
-        <ReactChart type="bar" data={data} options={options} role="img" aria-label={summary} />
-      </div>
-      <table className="kpi-table" data-testid={`chart-table-${id}`}>
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.dashboard.indicator}</th>
-            <th scope="col">{t.dashboard.value}</th>
-            <th scope="col">{t.dashboard.target}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.key} data-indicator={p.key} data-value={p.value}>
-              <th scope="row">{p.label}</th>
-              <td>{formatValue(p.value, unit, lang)}</td>
-              <td>{p.target === null ? t.dashboard.noTarget : formatValue(p.target, unit, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="btn btn-small no-print"
-        onClick={exportRows}
-        aria-label={`${t.dashboard.exportTable}: ${title}`}
+    <ChartFigure id={id} title={title} data={data} options={options} summary={summary}>
+      <DataTable
+        caption={title}
+        columns={[t.dashboard.indicator, t.dashboard.value, t.dashboard.target]}
+        testId={`chart-table-${id}`}
       >
-        {t.dashboard.exportTable}
-      </button>
-    </figure>
+        {points.map((p) => (
+          <tr key={p.key} data-indicator={p.key} data-value={p.value}>
+            <th scope="row">{p.label}</th>
+            <td>{formatValue(p.value, unit, lang)}</td>
+            <td>{p.target === null ? t.dashboard.noTarget : formatValue(p.target, unit, lang)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <ExportButton what={title} onClick={exportRows} />
+    </ChartFigure>
   );
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect } from 'react';
-import { Chart as ReactChart } from 'react-chartjs-2';
 import type { ChartData, ChartOptions } from 'chart.js';
 import type { KpiTrend, TrendBucket } from '#contracts';
 import { useAuth } from '../../auth/auth';
+import { DataTable, ExportButton } from '../../common/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../common/use-load';
+import { ChartFigure } from './ChartFigure';
 import { CHART_COLOURS } from './chart-setup';
 import { downloadApiCsv } from './csv-download';
 import { formatValue } from './dashboard-model';
@@ -74,51 +75,36 @@ function TrendChart({ trend, query }: { trend: KpiTrend; query: string }) {
     [query, token, trend.bucket, t],
   );
   return (
-    <figure className="kpi-chart kpi-chart-wide" data-testid={`chart-${id}`}>
-      <figcaption className="kpi-chart-title">{title}</figcaption>
-      <div className="kpi-chart-canvas">
-        <ReactChart type="bar" data={data} options={options} role="img" aria-label={summary} />
-      </div>
-      <table className="kpi-table" data-testid={`chart-table-${id}`}>
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{trend.bucket === 'day' ? t.dashboard.day : t.dashboard.hour}</th>
-            <th scope="col">{t.dashboard.calls}</th>
-            <th scope="col">{t.dashboard.answered15}</th>
-            <th scope="col">{t.dashboard.incidents}</th>
-            <th scope="col">{t.dashboard.withinTarget}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {trend.points.map((p) => (
-            <tr
-              key={p.bucket}
-              data-bucket={p.bucket}
-              data-calls={p.report.calls.total}
-              data-incidents={p.report.incidents.total}
-            >
-              <th scope="row">{p.bucket}</th>
-              <td>{p.report.calls.total}</td>
-              {/* A share of nothing is not 0 %: empty buckets show a dash. */}
-              <td>{p.report.calls.total ? formatValue(p.report.calls.answeredWithin15sShare, 'share', lang) : '—'}</td>
-              <td>{p.report.incidents.total}</td>
-              <td>
-                {p.report.incidents.total ? formatValue(p.report.response.withinTargetShare, 'share', lang) : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="btn btn-small no-print"
-        onClick={exportCsv}
-        aria-label={`${t.dashboard.exportTable}: ${title}`}
+    <ChartFigure id={id} title={title} wide data={data} options={options} summary={summary}>
+      <DataTable
+        caption={title}
+        columns={[
+          trend.bucket === 'day' ? t.dashboard.day : t.dashboard.hour,
+          t.dashboard.calls,
+          t.dashboard.answered15,
+          t.dashboard.incidents,
+          t.dashboard.withinTarget,
+        ]}
+        testId={`chart-table-${id}`}
       >
-        {t.dashboard.exportTable}
-      </button>
-    </figure>
+        {trend.points.map((p) => (
+          <tr
+            key={p.bucket}
+            data-bucket={p.bucket}
+            data-calls={p.report.calls.total}
+            data-incidents={p.report.incidents.total}
+          >
+            <th scope="row">{p.bucket}</th>
+            <td>{p.report.calls.total}</td>
+            {/* A share of nothing is not 0 %: empty buckets show a dash. */}
+            <td>{p.report.calls.total ? formatValue(p.report.calls.answeredWithin15sShare, 'share', lang) : '—'}</td>
+            <td>{p.report.incidents.total}</td>
+            <td>{p.report.incidents.total ? formatValue(p.report.response.withinTargetShare, 'share', lang) : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <ExportButton what={title} onClick={exportCsv} />
+    </ChartFigure>
   );
 }
 

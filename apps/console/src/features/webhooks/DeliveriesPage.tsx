@@ -5,6 +5,7 @@ import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useI18n } from '../../i18n/i18n';
+import { TableHead } from '../../common/TableHead';
 import { useStore } from '../../realtime/realtime';
 import { formatStamp } from '../admissions/use-admissions';
 import '../admissions/admissions.css';
@@ -98,19 +99,19 @@ function DeliveryTable({
     <>
       <FailureNote failure={failure} />
       <table className="data-table" data-testid="deliveries-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.webhooks.event}</th>
-            <th scope="col">{t.webhooks.state}</th>
-            <th scope="col">{t.webhooks.attempts}</th>
-            <th scope="col">{t.webhooks.lastAnswer}</th>
-            <th scope="col">{t.webhooks.nextAttempt}</th>
-            <th scope="col">{t.webhooks.delivered}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t.webhooks.retry}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.webhooks.event,
+            t.webhooks.state,
+            t.webhooks.attempts,
+            t.webhooks.lastAnswer,
+            t.webhooks.nextAttempt,
+            t.webhooks.delivered,
+            <span key="retry" className="visually-hidden">
+              {t.webhooks.retry}
+            </span>,
+          ]}
+        />
         <tbody>
           {rows.map((d) => (
             <tr key={d.id} data-testid="delivery-row" data-status={d.status} data-delivery-id={d.id}>
