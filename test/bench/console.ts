@@ -236,7 +236,10 @@ function triageInput(category: Category): TriageInput {
       return { ...calm, psychosis: 'stable' };
     case 'E':
       return { ...calm, distress: 'moderate' };
-    default:
+    case 'A':
+    case 'C':
+    case 'F':
+    case 'G':
       throw new Error(`no seed answers for category ${category}`);
   }
 }
@@ -266,7 +269,7 @@ async function seedIncidents(s: Session, plan: readonly PlannedIncident[]): Prom
   const worker = async (): Promise<void> => {
     while (next < plan.length) {
       const i = next++;
-      seeded[i] = await createIncident(s, plan[i]!);
+      seeded[i] = await createIncident(s, plan[i]);
     }
   };
   await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
@@ -409,8 +412,8 @@ function planUpdates(incidents: readonly SeededIncident[]): UpdateJob[] {
     random,
   );
   return Array.from({ length: UPDATES }, (_, k): UpdateJob => {
-    if (k % SAMPLE_EVERY === 0) return { incident: pressing[k / SAMPLE_EVERY]!, to: 'C', sampled: true };
-    const incident = others[k]!;
+    if (k % SAMPLE_EVERY === 0) return { incident: pressing[k / SAMPLE_EVERY], to: 'C', sampled: true };
+    const incident = others[k];
     return { incident, to: incident.category === 'D' ? 'E' : 'D', sampled: false };
   });
 }
@@ -419,7 +422,7 @@ function planUpdates(incidents: readonly SeededIncident[]): UpdateJob[] {
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
+    [items[i], items[j]] = [items[j], items[i]];
   }
   return items;
 }
@@ -461,7 +464,7 @@ async function measureUpdates(
   const onScreen = await live.probe.counts();
 
   const failed = sent.filter((u) => !u.ok).length;
-  const wallS = (sent[sent.length - 1]!.answeredAt - sent[0]!.sentAt) / 1000;
+  const wallS = (sent[sent.length - 1].answeredAt - sent[0].sentAt) / 1000;
   const label = `updates: ${UPDATES} incident.updated at ${UPDATES_PER_SECOND}/s (${wallS.toFixed(1)} s)${failed ? `, ${failed} failed` : ''}`;
   report.mainThread.push(mainThreadRow(label, to - from, summariseTasks(await live.probe.longTasks(from, to))));
   report.latency.push(...latencyRows(sent, watched.seen, await incidentEventTimes(s, lastSeq)));
@@ -601,7 +604,7 @@ function latencyRow(label: string, values: number[], of: number): string[] {
 }
 
 function zoomRow(label: string, settleMs: number, frames: readonly number[], m: MainThread, c: ScreenCounts): string[] {
-  const gaps = frames.slice(1).map((f, i) => f - frames[i]!);
+  const gaps = frames.slice(1).map((f, i) => f - frames[i]);
   const longestFrame = gaps.reduce((max, g) => Math.max(max, g), 0);
   return [
     label,

@@ -115,7 +115,7 @@ async function prepareProject(
 // utime + stime of a process, in ms (clock ticks of 10 ms on Linux).
 function cpuMsOf(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
@@ -129,7 +129,7 @@ function backendsOf(postmaster: number, database: string): number[] {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      if (Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) !== postmaster) continue;
+      if (Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]) !== postmaster) continue;
       if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split(' ')[2] === database) pids.push(Number(name));
     } catch {
       // ended meanwhile

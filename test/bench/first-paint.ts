@@ -35,7 +35,7 @@ export interface FirstPaint {
 
 const median = (xs: (number | null)[]): number | null => {
   const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  return v.length ? Math.round(v[Math.floor((v.length - 1) / 2)]!) : null;
+  return v.length ? Math.round(v[Math.floor((v.length - 1) / 2)]) : null;
 };
 
 const kb = (n: number): number => Number((n / 1000).toFixed(1));

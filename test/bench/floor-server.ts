@@ -52,6 +52,7 @@ http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   process.stdout.write(`floor listening on ${typeof address === 'object' && address ? address.port : 0}\n`);
 });
 process.on('SIGTERM', () => {
-  io.close();
+  // Not awaited: the process exits once the pool has ended, which closes what is left.
+  void io.close();
   void pool.end().then(() => process.exit(0));
 });

@@ -179,9 +179,9 @@ async function seed(server: RunningServer): Promise<World> {
       id: `40000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
       number: `2026-${String(900000 + i)}`,
       ...at,
-      category: ['B', 'C', 'D', 'E'][Math.floor(random() * 4)]!,
+      category: ['B', 'C', 'D', 'E'][Math.floor(random() * 4)],
       status: waiting ? 'open' : random() < 0.5 ? 'dispatched' : 'on-scene',
-      teamId: waiting ? null : teams[Math.floor(random() * TEAMS)]!.id,
+      teamId: waiting ? null : teams[Math.floor(random() * TEAMS)].id,
       respondInMin: Math.floor(10 + random() * 240),
     };
   });
@@ -221,8 +221,8 @@ function startUpdates(server: RunningServer, world: World): { stop: () => Promis
   const inFlight = new Set<Promise<void>>();
   const one = async (n: number): Promise<void> => {
     if (n % 2 === 0) {
-      const id = world.incidentIds[Math.floor(random() * world.incidentIds.length)]!;
-      const category = categories[Math.floor(random() * categories.length)]!;
+      const id = world.incidentIds[Math.floor(random() * world.incidentIds.length)];
+      const category = categories[Math.floor(random() * categories.length)];
       await uow.run(SYSTEM_ACTOR, async (tx) => {
         const row = (await tx.one<IncidentRow>(`UPDATE incident SET category = $2 WHERE id = $1 RETURNING *`, [
           id,
@@ -231,7 +231,7 @@ function startUpdates(server: RunningServer, world: World): { stop: () => Promis
         tx.emit('incident.updated', toIncidentEvent(row));
       });
     } else {
-      const id = world.teamIds[Math.floor(random() * world.teamIds.length)]!;
+      const id = world.teamIds[Math.floor(random() * world.teamIds.length)];
       const [dLat, dLng] = [(random() - 0.5) * 0.004, (random() - 0.5) * 0.005];
       await uow.run(SYSTEM_ACTOR, async (tx) => {
         const team = (await loadTeam(tx, id))!;
@@ -419,7 +419,7 @@ async function runMap(
 
 function printResults(results: readonly MapScaleResult[]): void {
   if (!results.length) return;
-  const r0 = results[0]!;
+  const r0 = results[0];
   printTable(
     `6a. Coordinator map: ${r0.incidents} active incidents (${WAITING_SHARE * 100}% waiting), ${r0.teams} teams, ${r0.updatesPerSecond} updates/s, ${r0.runSeconds} s run (long tasks = PerformanceObserver 'longtask')`,
     ['console', 'phase', 'window s', 'long tasks', '> 100 ms', 'longest ms', 'blocked ms'],

@@ -28,7 +28,7 @@ function timeBatches(
   const start = process.hrtime.bigint();
   for (let b = 0; b < points.length; b += BATCH) {
     const t0 = process.hrtime.bigint();
-    for (let i = b; i < b + BATCH && i < points.length; i++) if (lookup(points[i]!) !== null) sink++;
+    for (let i = b; i < b + BATCH && i < points.length; i++) if (lookup(points[i]) !== null) sink++;
     perBatch.push(Number(process.hrtime.bigint() - t0) / BATCH);
   }
   const wallNs = Number(process.hrtime.bigint() - start);

@@ -60,7 +60,7 @@ function summarise(scenario: string, samples: number[], wallMs: number): Row {
     p50: q(50),
     p95: q(95),
     p99: q(99),
-    max: sorted[sorted.length - 1]!,
+    max: sorted[sorted.length - 1],
     mean,
     perSecond: (samples.length / wallMs) * 1000,
   };
@@ -95,7 +95,7 @@ function buildWorld(now: Date): World {
     const row = Math.floor((lat - SOUTH) / CELL);
     const col = Math.floor((lng - WEST) / CELL);
     return row >= 0 && row < REGIONS_PER_SIDE && col >= 0 && col < REGIONS_PER_SIDE
-      ? regions[row * REGIONS_PER_SIDE + col]!.id
+      ? regions[row * REGIONS_PER_SIDE + col].id
       : null;
   };
   const point = (): { lat: number; lng: number } => ({
@@ -104,7 +104,7 @@ function buildWorld(now: Date): World {
   });
   const skills = (): TeamSkill[] => TEAM_SKILLS.filter(() => random() < 0.2);
   const teams: CandidateTeam[] = Array.from({ length: TEAMS }, (_, i) => {
-    const home = regions[i % regions.length]!;
+    const home = regions[i % regions.length];
     const base = { lat: home.lat + (random() - 0.5) * CELL * 0.8, lng: home.lng + (random() - 0.5) * CELL * 0.8 };
     const live =
       random() < 0.5 ? { ...point(), at: new Date(now.getTime() - random() * 60 * 60_000).toISOString() } : null;
@@ -113,7 +113,7 @@ function buildWorld(now: Date): World {
       id: `10000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
       callsign: `T-${String(i + 1).padStart(3, '0')}`,
       regionId: home.id,
-      coveredRegionIds: random() < 0.2 ? [regions[(i + 1) % regions.length]!.id] : [],
+      coveredRegionIds: random() < 0.2 ? [regions[(i + 1) % regions.length].id] : [],
       // About 70% dispatchable, the rest busy or off shift: the mix a busy night has.
       status: roll < 0.7 ? 'available' : roll < 0.8 ? 'en-route' : roll < 0.9 ? 'on-scene' : 'unavailable',
       onDuty: random() < 0.9,
@@ -125,13 +125,13 @@ function buildWorld(now: Date): World {
   });
   const incidents = Array.from({ length: INCIDENTS }, (_, i) => {
     const at = point();
-    const category: Category = CATEGORIES[Math.floor(random() * 5)]!;
+    const category: Category = CATEGORIES[Math.floor(random() * 5)];
     return {
       id: `20000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
       location: at,
       regionId: regionAt(at.lat, at.lng),
       category,
-      neededSkills: random() < 0.3 ? [TEAM_SKILLS[Math.floor(random() * TEAM_SKILLS.length)]!] : [],
+      neededSkills: random() < 0.3 ? [TEAM_SKILLS[Math.floor(random() * TEAM_SKILLS.length)]] : [],
       dangerToOthers: random() < 0.15,
     };
   });
@@ -142,7 +142,7 @@ function benchPure(world: World, now: Date): Row[] {
   const opts: RecommendOptions = { now, router: new StraightLineRouter(), regionMarginMinutes: { A: 0, B: 5 } };
   const rows: Row[] = [];
   const run = (scenario: string, fn: (incident: RecommendationIncident) => unknown): void => {
-    for (let i = 0; i < 300; i++) fn(world.incidents[i % world.incidents.length]!); // warm up the JIT
+    for (let i = 0; i < 300; i++) fn(world.incidents[i % world.incidents.length]); // warm up the JIT
     const samples: number[] = [];
     const started = performance.now();
     for (const incident of world.incidents) {
@@ -282,7 +282,7 @@ async function benchHttp(world: World, now: Date): Promise<Row[]> {
       if (res.status !== 200) throw new Error(`recommendations answered ${res.status}: ${JSON.stringify(res.json)}`);
       return performance.now() - t0;
     };
-    for (let i = 0; i < 100; i++) await one(world.incidents[i]!.id); // warm up
+    for (let i = 0; i < 100; i++) await one(world.incidents[i].id); // warm up
     const runs: { concurrency: number; query: string; label: string }[] = [
       { concurrency: 1, query: '', label: 'all ranked, 1 client' },
       { concurrency: 1, query: '?limit=10', label: 'limit=10, 1 client' },
@@ -295,7 +295,7 @@ async function benchHttp(world: World, now: Date): Promise<Row[]> {
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < world.incidents.length) {
-            const incident = world.incidents[next++]!;
+            const incident = world.incidents[next++];
             samples.push(await one(incident.id, query));
           }
         }),

@@ -148,15 +148,15 @@ it('coordinator and hospital (Korean): the coordinator records the admission in 
     doctor: { name: '김민지' },
     police: { name: '이준호', badge: 'SPD-1' },
   });
-  await expect(drawerCard.getAttribute('data-admission-id')).resolves.toBe(created!.id);
+  await expect(drawerCard.getAttribute('data-admission-id')).resolves.toBe(created.id);
   await expect(clocks.getByRole('timer').textContent()).resolves.toMatch(/남음$/);
   await expect(clocks.getByTestId('guardian-notice').getAttribute('data-status')).resolves.toBe('due');
 
   const hospital = await open('ko', 'hospital', PASSWORD, true);
   const section = hospital.page.getByTestId('portal-section-admissions');
-  const card = section.locator(`[data-testid="admission-card"][data-admission-id="${created!.id}"]`);
+  const card = section.locator(`[data-testid="admission-card"][data-admission-id="${created.id}"]`);
   await card.waitFor({ timeout: 10_000 });
-  await expect(card.getByTestId('admission-ends-at').getAttribute('datetime')).resolves.toBe(created!.endsAt);
+  await expect(card.getByTestId('admission-ends-at').getAttribute('datetime')).resolves.toBe(created.endsAt);
   expect(await seriousA11yFindings(hospital.page)).toEqual([]);
   const notice = card.getByTestId('guardian-notice-form');
   await notice.locator('input[name="guardianName"]').fill('박소연');
@@ -169,7 +169,7 @@ it('coordinator and hospital (Korean): the coordinator records the admission in 
   await card.getByTestId('end-admission-form').locator('select[name="outcome"]').selectOption('voluntary');
   await card.getByRole('button', { name: '응급입원 종료' }).click();
   await section
-    .locator(`[data-testid="admission-card"][data-admission-id="${created!.id}"][data-status="ended"]`)
+    .locator(`[data-testid="admission-card"][data-admission-id="${created.id}"][data-status="ended"]`)
     .waitFor();
   await clocks.locator('[data-testid="admission-card"][data-status="ended"]').waitFor({ timeout: 5000 });
   await expect(clocks.getByTestId('admission-clock').textContent()).resolves.toContain('자의입원');

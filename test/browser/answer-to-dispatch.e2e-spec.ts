@@ -27,7 +27,7 @@ async function earlierIncidentOfKim(): Promise<void> {
   const token = (await env.server.login('supervisor', PASSWORD)).accessToken;
   const counselor = (await env.server.login('counselor2', PASSWORD)).accessToken;
   const coordinator = (await env.server.login('coordinator', PASSWORD)).accessToken;
-  const kim = (await env.server.api<ClientView[]>('GET', `/clients?q=${KIM}`, { token })).body[0]!;
+  const kim = (await env.server.api<ClientView[]>('GET', `/clients?q=${KIM}`, { token })).body[0];
   const call = await env.server.api<CallView>('POST', '/calls', {
     token: counselor,
     body: { channel: 'phone', callerNumber: KIM, callerRelation: 'self' },

@@ -133,7 +133,7 @@ describe('community centre follow-ups and the warm hand-back', () => {
       const staff = await env.server.api<ClientSearchItem[]>('GET', `/clients?q=${encodeURIComponent(KIM)}`, {
         token: await token('counselor'),
       });
-      const kimId = staff.body[0]!.id;
+      const kimId = staff.body[0].id;
       const centre2 = await token('centre2');
       expect((await env.server.api('GET', `/clients/${kimId}`, { token: centre2 })).status).toBe(403);
       expect(

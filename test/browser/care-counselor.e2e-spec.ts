@@ -116,7 +116,7 @@ describe.each(cases)('counselor in $lang: registry, safety plan, the next call',
     });
     const client = await env.server.api<{ safetyPlan: { warningSigns: string[] } }>(
       'GET',
-      `/clients/${found.body[0]!.id}`,
+      `/clients/${found.body[0].id}`,
       { token: accessToken },
     );
     expect(client.body.safetyPlan.warningSigns).toContain(c.newSign);

@@ -30,7 +30,7 @@ async function incidentWithRequestedHandoff(): Promise<{ incident: IncidentView;
     body: { callId: call.body.id, location: IN_JUNG_GU },
   });
   const hospital = (await env.server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: coordinator }))
-    .body[0]!;
+    .body[0];
   const handoff = await env.server.api('POST', `/incidents/${incident.body.id}/handoffs`, {
     token: coordinator,
     body: { agencyId: hospital.id, kind: 'hospital', reason: 'assessment' },

@@ -40,8 +40,8 @@ it('keeps idle phones on and offered, locks the idle control room with alerts st
   const langs = ['ko', 'en'] as const;
   const phones = await Promise.all(langs.map(() => browser.newPage({ phone: true })));
   const desks = await Promise.all(langs.map(() => browser.newPage()));
-  await Promise.all(langs.map((lang, i) => signIn(phones[i]!.page, 'responder', lang)));
-  await Promise.all(langs.map((lang, i) => signIn(desks[i]!.page, 'coordinator', lang)));
+  await Promise.all(langs.map((lang, i) => signIn(phones[i].page, 'responder', lang)));
+  await Promise.all(langs.map((lang, i) => signIn(desks[i].page, 'coordinator', lang)));
   const signedInAt = Date.now();
 
   // Nobody touches anything. The desks lock after a minute; the phones show no warning and stay signed in.
@@ -77,7 +77,7 @@ it('keeps idle phones on and offered, locks the idle control room with alerts st
     await expect(page.getByTestId('offer-card').textContent({ timeout: 10_000 })).resolves.toContain(
       incident.body.number,
     );
-  expect(await seriousA11yFindings(phones[0]!.page)).toEqual([]);
+  expect(await seriousA11yFindings(phones[0].page)).toEqual([]);
 
   // A decline raises an alert: the locked desks list it.
   await server.api('POST', `/dispatches/${offered.body.id}/decline`, {

@@ -200,7 +200,7 @@ describe('partner portal', () => {
         for (const frame of frames) expect(frame).not.toContain(secret);
       }
       // Phone-sized: the portal fits the width (no sideways scrolling).
-      const width = (await police.page.evaluate('document.documentElement.scrollWidth')) as number;
+      const width = await police.page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
     } finally {
       await police.context.close();

@@ -39,7 +39,7 @@ it('serves / with a CSP that allows no inline script, and the console works unde
   expect(await page.locator('.leaflet-container path.leaflet-interactive').count()).toBeGreaterThanOrEqual(25);
   expect(await seriousA11yFindings(page)).toEqual([]);
   // The same screen in the other language (the console opens in Korean; the switch toggles).
-  const before = (await page.evaluate('document.documentElement.lang')) as string;
+  const before = await page.evaluate<string>('document.documentElement.lang');
   await page.getByTestId('language-switch').click();
   await page.locator(`html[lang="${before === 'ko' ? 'en' : 'ko'}"]`).waitFor({ state: 'attached' });
   expect(await seriousA11yFindings(page)).toEqual([]);

@@ -144,7 +144,7 @@ describe('supervisor dashboard', () => {
     const trend = (
       await env.server.api<KpiTrend>(
         'GET',
-        `/kpis/trend?${query}&bucket=day&timeZone=${encodeURIComponent((await page.evaluate('Intl.DateTimeFormat().resolvedOptions().timeZone')) as string)}`,
+        `/kpis/trend?${query}&bucket=day&timeZone=${encodeURIComponent(await page.evaluate<string>('Intl.DateTimeFormat().resolvedOptions().timeZone'))}`,
         { token: accessToken },
       )
     ).body;
@@ -169,10 +169,10 @@ describe('supervisor dashboard', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export all indicators (CSV)' }).click(),
     ]);
-    const [header, ...rows] = parseCsv(await readFile((await download.path())!, 'utf8'));
-    expect(header!.slice(0, 3)).toEqual(['domain', 'indicator', 'value']);
+    const [header, ...rows] = parseCsv(await readFile(await download.path(), 'utf8'));
+    expect(header.slice(0, 3)).toEqual(['domain', 'indicator', 'value']);
     expect(rows.length).toBeGreaterThan(30);
-    for (const r of rows) expect(Number(r[2])).toBe(valueAt(kpis, r[1]!));
+    for (const r of rows) expect(Number(r[2])).toBe(valueAt(kpis, r[1]));
     expect(rows.find((r) => r[1] === 'incidents.total')!.slice(0, 3)).toEqual(['accessible', 'incidents.total', '3']);
     // A chart's own table exports its rows too.
     const [chartCsv] = await Promise.all([
@@ -180,7 +180,7 @@ describe('supervisor dashboard', () => {
       page.getByRole('button', { name: 'Export CSV: Incidents by category' }).click(),
     ]);
     expect(
-      parseCsv(await readFile((await chartCsv.path())!, 'utf8').then((s) => s.replace(/^\ufeff/, '')))
+      parseCsv(await readFile(await chartCsv.path(), 'utf8').then((s) => s.replace(/^\ufeff/, '')))
         .find((r) => r[0] === 'incidents.byCategory.A')!
         .slice(2, 3),
     ).toEqual(['2']);
@@ -244,7 +244,9 @@ describe('access-log review', () => {
       .waitFor();
     const subjects = await results
       .locator('[data-testid="audit-row"]')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-subject-id')));
+      .evaluateAll((rows: { getAttribute(name: string): string | null }[]) =>
+        rows.map((r) => r.getAttribute('data-subject-id')),
+      );
     expect(new Set(subjects)).toEqual(new Set([client.id]));
     expect(await results.locator('[data-testid="audit-row"]').first().textContent()).toMatch(/127\.0\.0\.1/);
 

@@ -156,16 +156,16 @@ describe('GET /audit', () => {
     );
     expect(byStranger.every((r) => r.actorId === strangerId)).toBe(true);
     expect(byStranger.map((r) => r.action)).toEqual(expect.arrayContaining(['client.read', 'auth.logged-in']));
-    expect(byStranger[0]!.action).toBe('client.read');
+    expect(byStranger[0].action).toBe('client.read');
     const both = await ok(
       server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: strangerId, subjectId: client.id })}`, {
         token: supervisor,
       }),
       200,
     );
-    expect(both.map((r) => [r.action, r.actor])).toEqual([['client.read', byStranger[0]!.actor]]);
+    expect(both.map((r) => [r.action, r.actor])).toEqual([['client.read', byStranger[0].actor]]);
 
-    const cut = byStranger[0]!.at;
+    const cut = byStranger[0].at;
     const before = await ok(
       server.api<AuditRowView[]>('GET', `/audit${qs({ subjectId: client.id, to: cut })}`, { token: supervisor }),
       200,
@@ -208,7 +208,7 @@ describe('GET /audit', () => {
       server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: supervisorId, limit: '1' })}`, { token: world.admin }),
       200,
     );
-    expect(mine[0]!.action).toBe('audit.queried');
+    expect(mine[0].action).toBe('audit.queried');
   });
 
   it('is for supervisors and admins only, and names a bad filter', async () => {
@@ -224,7 +224,7 @@ describe('GET /audit', () => {
     ] as const) {
       const res = await server.api<ErrorBody>('GET', `/audit${qs(query)}`, { token: supervisor });
       expect(res.status).toBe(400);
-      expect(res.body.details![0]!.field).toBe(field);
+      expect(res.body.details![0].field).toBe(field);
     }
   });
 });
@@ -241,7 +241,7 @@ describe('GET /audit/unusual', () => {
       server,
       `SELECT details FROM audit WHERE action = 'audit.unusual-queried' ORDER BY id DESC LIMIT 1`,
     );
-    expect(row!.details).toMatchObject({ returned: res.rows.length });
+    expect(row.details).toMatchObject({ returned: res.rows.length });
   });
 
   it('keeps to the period asked for', async () => {

@@ -62,7 +62,7 @@ it('refuses an admission without both consents with 400 naming the missing one, 
   const { doctor: _doctor, ...noDoctor } = consent(at);
   expect((await admit(incident, noDoctor)).body.details).toEqual([{ field: 'doctor', message: 'is required' }]);
   const noBadge = await admit(incident, { ...consent(at), police: { name: 'Officer Lee', at } });
-  expect(noBadge.body.details![0]!.field).toBe('police.badge');
+  expect(noBadge.body.details![0].field).toBe('police.badge');
   const police = await createPoliceStation(server, world, world.regions.north, { lat: 37.6, lng: 127.0 });
   const notHospital = await admit(incident, { ...consent(at), hospitalAgencyId: police.id });
   expect(notHospital.body.details).toEqual([{ field: 'hospitalAgencyId', message: 'no such hospital' }]);
@@ -164,7 +164,7 @@ it('records the guardian notice and the end; the hospital sees only its own admi
     token: hospitalUser,
     body: { outcome: 'escaped', at: new Date().toISOString() },
   });
-  expect(badOutcome.body.details![0]!.field).toBe('outcome');
+  expect(badOutcome.body.details![0].field).toBe('outcome');
   const ended = await server.api<EmergencyAdmissionView>('POST', `/emergency-admissions/${res.body.id}/end`, {
     token: hospitalUser,
     body: { outcome: 'voluntary', at: new Date().toISOString() },
@@ -187,7 +187,7 @@ it('records the guardian notice and the end; the hospital sees only its own admi
     `SELECT count(*)::int AS n FROM timer WHERE ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`,
     [res.body.id],
   );
-  expect(timers[0]!.n).toBe(0);
+  expect(timers[0].n).toBe(0);
 });
 
 it('lets only the team on the incident record it; an admin calendar edit moves running clocks', async () => {
@@ -207,7 +207,7 @@ it('lets only the team on the incident record it; an admin calendar edit moves r
     403,
   );
   expect(
-    (await server.api<ErrorBody>('PUT', '/holidays', { token: world.admin, body: ['2026-13-01'] })).body.details![0]!
+    (await server.api<ErrorBody>('PUT', '/holidays', { token: world.admin, body: ['2026-13-01'] })).body.details![0]
       .field,
   ).toBe('[0]');
   const control = await server.socket(world.coordinator);
@@ -226,7 +226,7 @@ it('lets only the team on the incident record it; an admin calendar edit moves r
       token: world.coordinator,
     })
   ).body;
-  expect(row!.endsAt).toBe(res.body.endsAt);
+  expect(row.endsAt).toBe(res.body.endsAt);
 });
 
 it('records an Art. 44 administrative admission request on the incident (coordinator only)', async () => {
@@ -247,7 +247,7 @@ it('records an Art. 44 administrative admission request on the incident (coordin
     token: world.coordinator,
     body: { ...body, district: '' },
   });
-  expect(bad.body.details![0]!.field).toBe('district');
+  expect(bad.body.details![0].field).toBe('district');
   const res = await server.api<{ id: string; district: string }>(
     'POST',
     `/incidents/${incident.id}/administrative-admission`,

@@ -22,10 +22,8 @@ afterAll(async () => {
 
 const alertsWith = async (message: string): Promise<number> =>
   (
-    (await server.dataSource.query(`SELECT count(*)::int AS n FROM alert WHERE message = $1`, [message])) as {
-      n: number;
-    }[]
-  )[0]!.n;
+    await server.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM alert WHERE message = $1`, [message])
+  )[0].n;
 
 it('fails a read that raised an event and rolls back everything it wrote; the same work commits as a change', async () => {
   const message = `audited-read ${Date.now()}`;

@@ -50,8 +50,11 @@ describe('legal basis', () => {
     expect(noScope.body.details!.map((d) => d.field)).toContain('basis.scope');
     expect(
       Number(
-        (await server.dataSource.query(`SELECT count(*) FROM client WHERE display_name IN ('No Basis','No Scope')`))[0]
-          .count,
+        (
+          await server.dataSource.query<{ count: string }[]>(
+            `SELECT count(*) FROM client WHERE display_name IN ('No Basis','No Scope')`,
+          )
+        )[0].count,
       ),
     ).toBe(0);
   });
@@ -76,15 +79,15 @@ describe('legal basis', () => {
   });
 
   it('asks a record kept without a basis for one before any edit', async () => {
-    const [{ id }] = (await server.dataSource.query(
+    const [{ id }] = await server.dataSource.query<[{ id: string }]>(
       `INSERT INTO client (display_name, phone_numbers, phone_digits) VALUES ('Legacy', '{}', '{}') RETURNING id`,
-    )) as [{ id: string }];
+    );
     const bare = await server.api<ErrorBody>('PATCH', `/clients/${id}`, {
       token: w.counselor.token,
       body: { caseManager: 'CM Yoo' },
     });
     expect(bare.status).toBe(400);
-    expect(bare.body.details![0]!.field).toBe('basis');
+    expect(bare.body.details![0].field).toBe('basis');
     const ok = await server.api<ClientView>('PATCH', `/clients/${id}`, {
       token: w.counselor.token,
       body: { caseManager: 'CM Yoo', basis: CONSENT },
@@ -130,7 +133,7 @@ describe('search', () => {
 
   it('shows the caution (never a diagnosis) in the search row', async () => {
     const [row] = (await search(w.coordinator.token, 'Sora')).body;
-    expect(row!.caution).toEqual({ weapon: true, violence: false, note: 'dog in the flat' });
+    expect(row.caution).toEqual({ weapon: true, violence: false, note: 'dog in the flat' });
     expect(JSON.stringify(row)).not.toMatch(/riskFlags|safetyPlan/);
   });
 });
@@ -191,7 +194,7 @@ describe('each centre sees and edits only its own clients', () => {
 
 describe('access log', () => {
   it('writes one row per client shown by a search, one for an empty search, and one per read and history', async () => {
-    const before = Number((await server.dataSource.query(`SELECT max(id) AS m FROM audit`))[0].m);
+    const before = Number((await server.dataSource.query<{ m: string }[]>(`SELECT max(id) AS m FROM audit`))[0].m);
     await search(w.supervisor.token, 'kim');
     await search(w.supervisor.token, 'nobody-by-this-name');
     await server.api('GET', `/clients/${southClient.id}`, { token: w.supervisor.token });
@@ -204,7 +207,7 @@ describe('access log', () => {
       ['client.read', southClient.id],
       ['client.history-read', southClient.id],
     ]);
-    expect(rows[2]!.details).toMatchObject({ results: 0 });
+    expect(rows[2].details).toMatchObject({ results: 0 });
   });
 });
 
@@ -239,13 +242,13 @@ describe('safety plan', () => {
       body: missing,
     });
     expect(a.status).toBe(400);
-    expect(a.body.details![0]!.field).toBe('meansSafety');
+    expect(a.body.details![0].field).toBe('meansSafety');
     const b = await server.api<ErrorBody>('PUT', `/clients/${northClient.id}/safety-plan`, {
       token: w.counselor.token,
       body: { ...plan, diagnosis: 'x' },
     });
     expect(b.status).toBe(400);
-    expect(b.body.details![0]!.field).toBe('diagnosis');
+    expect(b.body.details![0].field).toBe('diagnosis');
   });
 });
 

@@ -99,7 +99,7 @@ describe('the queue', () => {
       body: { at: new Date().toISOString(), outcome: 'voicemail' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toBe('outcome');
+    expect(bad.body.details![0].field).toBe('outcome');
 
     const socket = await server.socket(w.supervisor.token);
     const updated = nextEvent(socket, 'follow-up.updated', (e) => e.data.id === followUp.id);
@@ -145,10 +145,10 @@ describe('the queue', () => {
       ).status,
     ).toBe(409);
     // The overdue timer went with it.
-    const timers = (await server.dataSource.query(
+    const timers = await server.dataSource.query<{ cancelled_at: Date | null }[]>(
       `SELECT cancelled_at FROM timer WHERE kind = 'follow-up.overdue' AND ref_id = $1`,
       [followUp.id],
-    )) as { cancelled_at: Date | null }[];
+    );
     expect(timers.map((t) => t.cancelled_at !== null)).toEqual([true]);
   }, 30_000);
 
@@ -199,20 +199,20 @@ describe('overdue', () => {
       [id],
     );
     const [atCentre, atSupervisor] = (await alerts) as EventEnvelope<'alert.raised'>[];
-    expect(atCentre!.data).toMatchObject<Partial<AlertEventData>>({
+    expect(atCentre.data).toMatchObject<Partial<AlertEventData>>({
       kind: 'follow-up-overdue',
       severity: 'warning',
       regionId: w.north,
     });
-    expect(atSupervisor!.data.id).toBe(atCentre!.data.id);
-    expect(atCentre!.data.message).not.toMatch(/Follow Me|5151/);
+    expect(atSupervisor.data.id).toBe(atCentre.data.id);
+    expect(atCentre.data.message).not.toMatch(/Follow Me|5151/);
     expect((await list(w.northUser.token)).body.find((f) => f.id === id)!.overdue).toBe(true);
     await new Promise((r) => setTimeout(r, 600));
     expect(southSeen.filter((e) => e.type === 'alert.raised')).toEqual([]);
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<[{ n: number }]>(
       `SELECT count(*)::int AS n FROM alert WHERE kind = 'follow-up-overdue' AND dedupe_key = $1`,
       [`follow-up-overdue:${id}`],
-    )) as [{ n: number }];
+    );
     expect(rows[0].n).toBe(1);
   }, 30_000);
 });
@@ -270,7 +270,7 @@ describe('closed incidents and the warm hand-back', () => {
       body: { note: 'x', agencyId: w.hospital.id },
     });
     expect(wrongKind.status).toBe(400);
-    expect(wrongKind.body.details![0]!.field).toBe('agencyId');
+    expect(wrongKind.body.details![0].field).toBe('agencyId');
     expect(
       (await server.api('POST', `/incidents/${inc.id}/hand-back`, { token: w.counselor.token, body: { note: 'x' } }))
         .status,
@@ -300,9 +300,11 @@ describe('closed incidents and the warm hand-back', () => {
     const forIncident = (await list(w.coordinator.token, `?status=all&incidentId=${inc.id}`)).body;
     expect(forIncident.map((f) => f.id)).toEqual([res.body.id]);
     expect((await list(w.northUser.token)).body.find((f) => f.id === res.body.id)?.handBack?.note).toMatch(/sister/);
-    const timeline = (await server.dataSource.query(`SELECT type FROM timeline WHERE incident_id = $1`, [inc.id])) as {
-      type: string;
-    }[];
+    const timeline = await server.dataSource.query<
+      {
+        type: string;
+      }[]
+    >(`SELECT type FROM timeline WHERE incident_id = $1`, [inc.id]);
     expect(timeline.map((t) => t.type)).toContain('follow-up.handed-back');
   }, 30_000);
 

@@ -36,7 +36,7 @@ it('category B: the declining team is out, the next team is offered at once, the
   const first = await createTeam(server, world, { regionId: world.regions.south, base: near(0.005) });
   const second = await createTeam(server, world, { regionId: world.regions.south, base: near(0.02) });
   const incident = await createIncident(server, world, { category: 'B', location: SOUTH });
-  expect((await recommendations(incident.id))[0]!.teamId).toBe(first.team.id);
+  expect((await recommendations(incident.id))[0].teamId).toBe(first.team.id);
   const d = (await offer(incident.id, first.team.id)).body;
 
   const control = await server.socket(world.coordinator);
@@ -62,7 +62,7 @@ it('category B: the declining team is out, the next team is offered at once, the
 it('category C: no automatic re-offer, the declined team is excluded from recommendations, an alert is still raised', async () => {
   const first = await createTeam(server, world, { regionId: world.regions.south, base: near(-0.004) });
   const incident = await createIncident(server, world, { category: 'C', location: near(-0.005) });
-  expect((await recommendations(incident.id))[0]!.teamId).toBe(first.team.id);
+  expect((await recommendations(incident.id))[0].teamId).toBe(first.team.id);
   const d = (await offer(incident.id, first.team.id)).body;
   expect(
     (
@@ -81,7 +81,7 @@ it('category C: no automatic re-offer, the declined team is excluded from recomm
     `SELECT count(*)::int AS n FROM dispatch WHERE incident_id = $1 AND status = 'offered'`,
     [incident.id],
   );
-  expect(offers[0]!.n).toBe(0);
+  expect(offers[0].n).toBe(0);
   const alerts = await sql<{ severity: string; message: string }>(
     server,
     `SELECT severity, message FROM alert WHERE kind = 'offer-declined' AND incident_id = $1`,

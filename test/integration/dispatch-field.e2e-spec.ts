@@ -267,7 +267,7 @@ describe('the lifecycle of a response', () => {
       `SELECT cancelled_at FROM timer WHERE ref_id = $1`,
       [o3.body.id],
     );
-    expect(timer!.cancelled_at).not.toBeNull();
+    expect(timer.cancelled_at).not.toBeNull();
   });
 });
 
@@ -282,7 +282,7 @@ describe('safety in the field', () => {
       `SELECT due_at FROM timer WHERE kind = 'team.checkin' AND ref_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`,
       [t.team.id],
     );
-    expect(pending!.due_at.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(pending.due_at.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
 
     // A check-in pushes the next one back by CHECKIN_MINUTES.
     expect((await server.api('POST', `/teams/${t.team.id}/checkin`, { token: t.token })).status).toBe(204);
@@ -538,7 +538,7 @@ describe('the response clock', () => {
       [urgent.id],
     );
     expect(timer).toMatchObject({ kind: 'incident.sla-warning', payload: { condition: 'not-dispatched' } });
-    expect(timer!.due_at.getTime() - Date.parse(urgent.respondBy!)).toBeGreaterThanOrEqual(59_000);
+    expect(timer.due_at.getTime() - Date.parse(urgent.respondBy!)).toBeGreaterThanOrEqual(59_000);
     const control = await server.socket(world.coordinator);
     const warning = nextEvent(
       control,

@@ -94,7 +94,7 @@ describe('recommendations', () => {
         .status,
     ).toBe(400);
 
-    const best = recs[0]!;
+    const best = recs[0];
     const km = haversineKm(close.team.base, NORTH) * 1.4;
     expect(best.distanceKm).toBeCloseTo(Math.round(km * 10) / 10, 5);
     expect(best.etaMinutes).toBeCloseTo(Math.round((2 + (km / 30) * 60) * 10) / 10, 5);
@@ -118,7 +118,7 @@ describe('recommendations', () => {
     await server.api('POST', `/teams/${far.team.id}/location`, { token: far.token, body: near(0.001) });
     const recs = await recommendations(incident.id);
     expect(recs[0]).toMatchObject({ teamId: far.team.id, from: 'live' });
-    expect(recs[0]!.reasons).toContain('location.live');
+    expect(recs[0].reasons).toContain('location.live');
     // 31 minutes old: stale, so the base counts again.
     await sql(server, `UPDATE team SET location_at = now() - interval '31 minutes' WHERE id = $1`, [far.team.id]);
     const stale = (await recommendations(incident.id)).find((r) => r.teamId === far.team.id)!;
@@ -131,7 +131,7 @@ describe('recommendations', () => {
     const danger = await createIncident(server, world, { category: 'A', location: NORTH, danger: true });
     const ids = (await recommendations(danger.id)).map((r) => r.teamId);
     expect(ids).not.toContain(solo.team.id);
-    expect((await recommendations(danger.id))[0]!.reasons).toContain('size.ok-for-danger');
+    expect((await recommendations(danger.id))[0].reasons).toContain('size.ok-for-danger');
 
     const plan = await server.api<DispatchPlan>('GET', `/incidents/${danger.id}/dispatch-plan`, {
       token: world.coordinator,
@@ -270,7 +270,7 @@ describe('offers', () => {
     const { body: d } = await offer(incident.id, t.team.id);
     const noReason = await server.api<ErrorBody>('POST', `/dispatches/${d.id}/decline`, { token: t.token, body: {} });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details![0]!.field).toBe('reason');
+    expect(noReason.body.details![0].field).toBe('reason');
 
     const control = await server.socket(world.coordinator);
     const updated = nextEvent(control, 'dispatch.updated', (e) => e.data.id === d.id);
@@ -296,7 +296,7 @@ describe('offers', () => {
       `SELECT cancelled_at FROM timer WHERE kind = 'dispatch.offer-expiry' AND ref_id = $1`,
       [d.id],
     );
-    expect(timer!.cancelled_at).not.toBeNull();
+    expect(timer.cancelled_at).not.toBeNull();
   });
 
   it('lets a coordinator withdraw an unanswered offer, and refuses accepting a withdrawn one as expired', async () => {
@@ -331,7 +331,7 @@ describe('offers', () => {
       `SELECT cancelled_at FROM timer WHERE ref_id = $1`,
       [d.id],
     );
-    expect(timer!.cancelled_at).toBeNull();
+    expect(timer.cancelled_at).toBeNull();
   });
 
   it('lists dispatches for a team phone (own team only) and for the control room', async () => {

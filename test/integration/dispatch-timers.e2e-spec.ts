@@ -30,7 +30,7 @@ async function countExpiries(
        (SELECT count(*)::int FROM dispatch WHERE automatic AND incident_id = (SELECT incident_id FROM dispatch WHERE id = $1::uuid)) AS reoffers`,
     [dispatchId],
   );
-  return row!;
+  return row;
 }
 
 describe('offer expiry with the timer loop running', () => {
@@ -176,7 +176,7 @@ describe('offer expiry with the timer loop running', () => {
       message: expect.stringMatching(/no other team available/),
     });
     const open = await server.api<AlertView[]>('GET', '/alerts?open=true', { token: world.coordinator });
-    expect(open.body[0]!.severity).toBe('critical');
+    expect(open.body[0].severity).toBe('critical');
   }, 20_000);
 });
 
@@ -204,7 +204,7 @@ describe('durable timers', () => {
       await second.app.get(TimerRunner).tick();
       expect(await countExpiries(second, d.id)).toEqual({ events: 1, alerts: 1, reoffers: 0 });
       const [team] = await sql<{ status: string }>(second, `SELECT status FROM team WHERE id = $1`, [t.team.id]);
-      expect(team!.status).toBe('available');
+      expect(team.status).toBe('available');
     } finally {
       await second.stop();
       await first.dropDatabase();
@@ -228,7 +228,7 @@ describe('durable timers', () => {
       // A socket on each instance: each delivers every event to its own clients.
       const onA = await a.socket(world.coordinator);
       const onB = await b.socket(world.coordinator);
-      const last = pairs[pairs.length - 1]!;
+      const last = pairs[pairs.length - 1];
       const seenA = nextEvent(onA, 'dispatch.updated', (e) => e.data.id === last.id && e.data.status === 'expired');
       const seenB = nextEvent(onB, 'dispatch.updated', (e) => e.data.id === last.id && e.data.status === 'expired');
       await sql(a, `UPDATE dispatch SET expires_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [
@@ -237,15 +237,15 @@ describe('durable timers', () => {
       expect(await makeDue(a, 'dispatch.offer-expiry')).toBe(6);
       const runners = [a.app.get(TimerRunner), b.app.get(TimerRunner)];
       // Both instances drain the same due timers at the same moment.
-      await Promise.all([runners[0]!.tick(), runners[1]!.tick()]);
-      await Promise.all([runners[0]!.tick(), runners[1]!.tick()]);
+      await Promise.all([runners[0].tick(), runners[1].tick()]);
+      await Promise.all([runners[0].tick(), runners[1].tick()]);
       await Promise.all([seenA, seenB]);
       for (const p of pairs) expect(await countExpiries(a, p.id)).toEqual({ events: 1, alerts: 1, reoffers: 0 });
       const fired = await sql<{ n: number }>(
         a,
         `SELECT count(*)::int AS n FROM timer WHERE kind = 'dispatch.offer-expiry' AND fired_at IS NOT NULL AND attempts = 1`,
       );
-      expect(fired[0]!.n).toBe(6);
+      expect(fired[0].n).toBe(6);
     } finally {
       await b.stop();
       await a.stop();

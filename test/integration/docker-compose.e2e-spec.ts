@@ -22,13 +22,13 @@ const compose = parse(readFileSync(file, 'utf8')) as Compose;
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL and the app built from the Dockerfile, wired by DATABASE_URL', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
-    expect(compose.services.db!.image).toMatch(/^postgres:\d+/);
-    expect(compose.services.db!.healthcheck).toBeDefined();
-    expect(compose.services.app!.build).toBe('.');
+    expect(compose.services.db.image).toMatch(/^postgres:\d+/);
+    expect(compose.services.db.healthcheck).toBeDefined();
+    expect(compose.services.app.build).toBe('.');
     expect(existsSync(new URL('../../Dockerfile', import.meta.url).pathname)).toBe(true);
-    expect(compose.services.app!.environment!.DATABASE_URL).toMatch(/^postgres:\/\/.+@db:5432\/crisis$/);
-    expect(compose.services.app!.depends_on).toEqual({ db: { condition: 'service_healthy' } });
-    expect(compose.services.app!.ports).toEqual(['${PORT:-3000}:3000']);
+    expect(compose.services.app.environment!.DATABASE_URL).toMatch(/^postgres:\/\/.+@db:5432\/crisis$/);
+    expect(compose.services.app.depends_on).toEqual({ db: { condition: 'service_healthy' } });
+    expect(compose.services.app.ports).toEqual(['${PORT:-3000}:3000']);
   });
 
   // CI installs Debian's docker-compose, whose `config` validates the file against the compose schema without an engine.

@@ -136,7 +136,7 @@ describe('GET /handoffs/:id/fhir', () => {
     }
     expect(r4Issues(res.body)).toEqual([]);
     // The check can fail: an unknown property is rejected.
-    expect(r4Issues({ ...res.body.entry[0]!.resource, unknownThing: 1 })).not.toEqual([]);
+    expect(r4Issues({ ...res.body.entry[0].resource, unknownThing: 1 })).not.toEqual([]);
 
     const get = (t: string): Entry['resource'] => res.body.entry.find((e) => e.resource.resourceType === t)!.resource;
     expect(get('Task')).toMatchObject({
@@ -250,8 +250,8 @@ describe('GET /incidents/:id/eido', () => {
     ]);
     const teamStatus = (
       await sql<{ status: string }>(server, `SELECT status FROM team WHERE id = $1`, [team.team.id])
-    )[0]!.status;
-    expect(resources[0]!.unitStatusInternal).toEqual([teamStatus]);
+    )[0].status;
+    expect(resources[0].unitStatusInternal).toEqual([teamStatus]);
     expect(text).toContain('Secure the scene: person has access to a knife');
     expect(text).toContain('Person may have access to a weapon');
     expect(text).toMatch(/Harm to others imminent/);
@@ -286,7 +286,7 @@ describe('GET /incidents/:id/eido', () => {
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.hospital })).status).toBe(403);
     const before = (
       await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido-exported'`)
-    )[0]!.n;
+    )[0].n;
     const staff = await server.api<Record<string, unknown>>('GET', `/incidents/${incident.id}/eido`, {
       token: world.coordinator,
     });
@@ -295,7 +295,7 @@ describe('GET /incidents/:id/eido', () => {
     expect(
       (
         await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido-exported'`)
-      )[0]!.n,
+      )[0].n,
     ).toBe(before + 1);
     expect(
       (await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000/eido`, { token: world.coordinator }))

@@ -64,7 +64,7 @@ describe('auth on REST', () => {
     expect(admin.user).toMatchObject({ username: 'admin', role: 'admin' });
     expect(admin.expiresIn).toBe(15 * 60);
     const [, payload] = admin.accessToken.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
       exp: number;
       iat: number;
       jti: string;
@@ -145,11 +145,13 @@ describe('auth on REST', () => {
   });
 
   it('stores passwords as argon2id hashes', async () => {
-    const [row] = (await server.dataSource.query(`SELECT password_hash FROM app_user WHERE username = 'admin'`)) as {
-      password_hash: string;
-    }[];
-    expect(row!.password_hash.startsWith('$argon2id$')).toBe(true);
-    expect(row!.password_hash).not.toContain(ADMIN_PASSWORD);
+    const [row] = await server.dataSource.query<
+      {
+        password_hash: string;
+      }[]
+    >(`SELECT password_hash FROM app_user WHERE username = 'admin'`);
+    expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
+    expect(row.password_hash).not.toContain(ADMIN_PASSWORD);
   });
 });
 
@@ -181,10 +183,10 @@ describe('the error shape', () => {
   });
 
   it('writes nothing when validation fails', async () => {
-    const before = (await server.dataSource.query(`SELECT count(*)::int AS n FROM app_user`)) as { n: number }[];
+    const before = await server.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM app_user`);
     await server.api('POST', '/users', { token: admin.accessToken, body: { username: 'half', role: 'counselor' } });
-    const after = (await server.dataSource.query(`SELECT count(*)::int AS n FROM app_user`)) as { n: number }[];
-    expect(after[0]!.n).toBe(before[0]!.n);
+    const after = await server.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM app_user`);
+    expect(after[0].n).toBe(before[0].n);
   });
 });
 
@@ -241,9 +243,9 @@ describe('realtime spine', () => {
     );
     // Wait until the listener is back, then check an event is pushed without waiting for the fallback poll.
     for (let i = 0; i < 50; i++) {
-      const rows = (await server.dataSource.query(
+      const rows = await server.dataSource.query<unknown[]>(
         `SELECT 1 FROM pg_stat_activity WHERE application_name = 'crisis-dispatch-listener' AND datname = current_database()`,
-      )) as unknown[];
+      );
       if (rows.length > 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -342,20 +344,22 @@ describe('realtime spine', () => {
     expect(head.body.lastSeq).toBe(page.body.lastSeq);
     const bad = await server.api<ErrorBody>('GET', '/events?after=-1', { token: coordinator });
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toBe('after');
+    expect(bad.body.details![0].field).toBe('after');
   });
 
   it('keeps seq gap-free and commit-ordered under concurrent writers', async () => {
     const { teamA, tokenA } = await setupTwoTeams();
-    const [{ seq: before }] = (await server.dataSource.query(`SELECT seq FROM event_counter`)) as { seq: string }[];
+    const [{ seq: before }] = await server.dataSource.query<{ seq: string }[]>(`SELECT seq FROM event_counter`);
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         server.api('POST', `/teams/${teamA.id}/location`, { token: tokenA, body: { lat: 37.6 + i / 1000, lng: 127 } }),
       ),
     );
-    const rows = (await server.dataSource.query(`SELECT seq FROM event WHERE seq > $1 ORDER BY seq`, [before])) as {
-      seq: string;
-    }[];
+    const rows = await server.dataSource.query<
+      {
+        seq: string;
+      }[]
+    >(`SELECT seq FROM event WHERE seq > $1 ORDER BY seq`, [before]);
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 40 }, (_, i) => Number(before) + 1 + i));
   });
 });
@@ -367,32 +371,31 @@ describe('audit', () => {
       body: { username: 'audited-user', password: 'long-enough-password', displayName: 'A', role: 'counselor' },
       headers: { 'user-agent': 'audit-test' },
     });
-    const rows = (await server.dataSource.query(
-      `SELECT * FROM audit WHERE action = 'user.created' AND entity_id = $1`,
-      [res.body.id],
-    )) as {
-      actor_username: string;
-      actor_role: string;
-      ip: string;
-      user_agent: string;
-    }[];
+    const rows = await server.dataSource.query<
+      {
+        actor_username: string;
+        actor_role: string;
+        ip: string;
+        user_agent: string;
+      }[]
+    >(`SELECT * FROM audit WHERE action = 'user.created' AND entity_id = $1`, [res.body.id]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_username: 'admin', actor_role: 'admin', user_agent: 'audit-test' });
-    expect(rows[0]!.ip).toMatch(/127\.0\.0\.1/);
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1/);
   });
 
   it('records failed logins and refuses to alter audit rows', async () => {
     await server.api('POST', '/auth/login', { body: { username: 'nobody-here', password: 'x' } });
-    const rows = (await server.dataSource.query(
-      `SELECT id FROM audit WHERE action = 'auth.login-failed' AND actor_username = 'nobody-here'`,
-    )) as {
-      id: string;
-    }[];
+    const rows = await server.dataSource.query<
+      {
+        id: string;
+      }[]
+    >(`SELECT id FROM audit WHERE action = 'auth.login-failed' AND actor_username = 'nobody-here'`);
     expect(rows.length).toBeGreaterThan(0);
-    await expect(server.dataSource.query(`UPDATE audit SET action = 'x' WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(
+    await expect(server.dataSource.query(`UPDATE audit SET action = 'x' WHERE id = $1`, [rows[0].id])).rejects.toThrow(
       /append-only/,
     );
-    await expect(server.dataSource.query(`DELETE FROM audit WHERE id = $1`, [rows[0]!.id])).rejects.toThrow(
+    await expect(server.dataSource.query(`DELETE FROM audit WHERE id = $1`, [rows[0].id])).rejects.toThrow(
       /append-only/,
     );
   });

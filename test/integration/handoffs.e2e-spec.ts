@@ -65,13 +65,13 @@ it('sends a handoff request to that hospital only, which accepts and completes i
   // The hospital sees its request in the hospital view: how urgent, the C-SSRS band, the summary; no name without a client.
   const list = await server.api<HandoffView[]>('GET', '/handoffs', { token: hospitalUser });
   expect(list.body.map((h) => h.id)).toEqual([res.body.id]);
-  expect(list.body[0]!.incident).toMatchObject({
+  expect(list.body[0].incident).toMatchObject({
     view: 'hospital',
     number: incident.number,
     category: 'B',
     personName: null,
   });
-  expect(Object.keys(list.body[0]!.incident!).sort()).toEqual([
+  expect(Object.keys(list.body[0].incident!).sort()).toEqual([
     'category',
     'cssrsRisk',
     'number',
@@ -114,7 +114,7 @@ it('records a decline with its reason code, and refuses an unknown code naming t
     body: { reasonCode: 'busy-today' },
   });
   expect(bad.status).toBe(400);
-  expect(bad.body.details![0]!.field).toBe('reasonCode');
+  expect(bad.body.details![0].field).toBe('reasonCode');
   const declined = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/decline`, {
     token: hospitalUser,
     body: { reasonCode: 'no-beds' },
@@ -141,7 +141,7 @@ it('refuses a duplicate open request, a kind that does not match the agency, and
   const rows = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM handoff WHERE incident_id = $1`, [
     incident.id,
   ]);
-  expect(rows[0]!.n).toBe(1);
+  expect(rows[0].n).toBe(1);
 });
 
 it('lets a hospital report its free beds, pushed to staff as hospital.updated', async () => {
@@ -171,5 +171,5 @@ it('lets a hospital report its free beds, pushed to staff as hospital.updated', 
     body: { available: -1, accepting: true },
   });
   expect(bad.status).toBe(400);
-  expect(bad.body.details![0]!.field).toBe('available');
+  expect(bad.body.details![0].field).toBe('available');
 });

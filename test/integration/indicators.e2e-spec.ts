@@ -44,7 +44,7 @@ async function callOf(incidentId: string): Promise<string> {
     [incidentId],
   );
   expect(rows).toHaveLength(1);
-  return rows[0]!.call_id;
+  return rows[0].call_id;
 }
 
 beforeAll(async () => {
@@ -118,7 +118,7 @@ describe('GET /kpis', () => {
     };
     const h1 = await handoff(i1.id, hospital.id, 'hospital');
     const h2 = await handoff(i2.id, hospital.id, 'hospital');
-    const h3 = await handoff(i3.id, police.id, 'police');
+    await handoff(i3.id, police.id, 'police');
     expect((await server.api('POST', `/handoffs/${h1}/accept`, { token: hospitalUser })).status).toBe(200);
     expect(
       (await server.api('POST', `/handoffs/${h2}/decline`, { token: hospitalUser, body: { reasonCode: 'no-beds' } }))
@@ -299,13 +299,13 @@ describe('GET /kpis', () => {
     expect((await kpis('', world.counselor)).status).toBe(403);
     const bad = await kpis('?from=yesterday');
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toBe('from');
+    expect(bad.body.details![0].field).toBe('from');
     const noOffset = await kpis('?to=2026-01-10T00:00:00');
     expect(noOffset.status).toBe(400);
-    expect(noOffset.body.details![0]!.field).toBe('to');
+    expect(noOffset.body.details![0].field).toBe('to');
     const reversed = await kpis(`?from=${encodeURIComponent(DAY.to)}&to=${encodeURIComponent(DAY.from)}`);
     expect(reversed.status).toBe(400);
-    expect(reversed.body.details![0]!.field).toBe('from');
+    expect(reversed.body.details![0].field).toBe('from');
     const same = await kpis(`?from=${encodeURIComponent(DAY.from)}&to=${encodeURIComponent(DAY.from)}`);
     expect(same.status).toBe(400);
   });
@@ -367,7 +367,7 @@ describe('GET /planning/staffing', () => {
       staffTotal: null,
       smiMinimumWorkforce: null,
     });
-    expect(byCode.N!.note).toMatch(/population/);
+    expect(byCode.N.note).toMatch(/population/);
     for (const r of res.body.regions)
       expect(Object.keys(r)).toEqual(
         expect.arrayContaining([

@@ -37,7 +37,7 @@ beforeAll(async () => {
     token: admin.accessToken,
     body: { type: 'FeatureCollection', features: [squareRegion('C1', 'Central', 37.56, 126.98)] },
   });
-  regionId = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body.features[0]!.id;
+  regionId = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body.features[0].id;
   const mk = async (body: Record<string, unknown>): Promise<ClientView> => {
     const res = await server.api<ClientView>('POST', '/clients', {
       token: supervisor.token,
@@ -131,12 +131,12 @@ describe('POST /calls', () => {
     expect(second.body.id).toBe(first.body.id);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    const rows = (await server.dataSource.query(`SELECT id FROM call WHERE idempotency_key = $1`, [key])) as unknown[];
+    const rows = await server.dataSource.query<unknown[]>(`SELECT id FROM call WHERE idempotency_key = $1`, [key]);
     expect(rows).toHaveLength(1);
-    const events = (await server.dataSource.query(
+    const events = await server.dataSource.query<unknown[]>(
       `SELECT seq FROM event WHERE type = 'call.created' AND data->>'id' = $1`,
       [first.body.id],
-    )) as unknown[];
+    );
     expect(events).toHaveLength(1);
   });
 
@@ -183,7 +183,7 @@ describe('POST /calls', () => {
       headers: { 'Idempotency-Key': 'has spaces' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toBe('Idempotency-Key');
+    expect(bad.body.details![0].field).toBe('Idempotency-Key');
   });
 });
 
@@ -196,7 +196,7 @@ describe('known callers', () => {
       ]);
       expect(call.clientId).toBe(client.id);
       // Minimal fields only: the safety plan and guardian stay behind GET /clients/:id.
-      expect(Object.keys(call.clientMatches[0]!).sort()).toEqual(['displayName', 'id', 'regionId', 'riskFlags']);
+      expect(Object.keys(call.clientMatches[0]).sort()).toEqual(['displayName', 'id', 'regionId', 'riskFlags']);
     }
     const stranger = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-9999-0011' });
     expect(stranger.clientMatches).toEqual([]);
@@ -220,7 +220,7 @@ describe('known callers', () => {
       body: { clientId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details![0]!.field).toBe('clientId');
+    expect(unknown.body.details![0].field).toBe('clientId');
   });
 
   it('audits every read of a client record with the client as subject', async () => {
@@ -235,17 +235,19 @@ describe('known callers', () => {
       guardianContact: 'Sister 010-0000-0099',
       caseManager: 'CM Park',
     });
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<
+      { actor_username: string; subject_id: string; ip: string; user_agent: string }[]
+    >(
       `SELECT actor_username, subject_id, entity_id, ip, user_agent FROM audit WHERE action = 'client.read' AND subject_id = $1`,
       [client.id],
-    )) as { actor_username: string; subject_id: string; ip: string; user_agent: string }[];
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actor_username: coordinator.username,
       subject_id: client.id,
       user_agent: 'pipa-check',
     });
-    expect(rows[0]!.ip).toMatch(/127\.0\.0\.1/);
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1/);
     expect((await server.api('GET', `/clients/${client.id}`, { token: admin.accessToken })).status).toBe(403);
     expect(
       (await server.api('GET', `/clients/00000000-0000-4000-8000-000000000000`, { token: counselor.token })).status,
@@ -290,7 +292,7 @@ describe('the queue and ownership', () => {
     expect(res.body.every((c) => c.status !== 'ended')).toBe(true);
     const bad = await server.api<ErrorBody>('GET', '/calls?status=lost', { token: counselor.token });
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toMatch(/^status/);
+    expect(bad.body.details![0].field).toMatch(/^status/);
   });
 
   it('refuses another counselor on an active call (403) until an explicit, recorded takeover', async () => {
@@ -324,7 +326,7 @@ describe('the queue and ownership', () => {
       body: {},
     });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details![0]!.field).toBe('reason');
+    expect(noReason.body.details![0].field).toBe('reason');
 
     const updated = nextEvent(
       sock,
@@ -361,7 +363,7 @@ describe('the queue and ownership', () => {
       body: { outcome: 'hung-up' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details![0]!.field).toBe('outcome');
+    expect(bad.body.details![0].field).toBe('outcome');
     const ended = await server.api<CallView>('POST', `/calls/${call.id}/end`, {
       token: counselor.token,
       body: { outcome: 'closed-after-counselling', notes: 'calmer' },

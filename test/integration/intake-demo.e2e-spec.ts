@@ -17,19 +17,19 @@ afterAll(async () => {
 });
 
 it('seeds six registered clients whose numbers are recognised, each in a district with a preferred hospital', async () => {
-  const [{ n }] = (await server.dataSource.query(`SELECT count(*)::int AS n FROM client`)) as [{ n: number }];
+  const [{ n }] = await server.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM client`);
   expect(n).toBe(DEMO_CLIENTS.length);
   expect(DEMO_CLIENTS.length).toBeGreaterThanOrEqual(6);
   for (const demo of DEMO_CLIENTS) {
     // Dialled in international form, stored in domestic form: still the same person.
-    const international = `+82 ${demo.phones[0]!.replace(/^0/, '')}`;
+    const international = `+82 ${demo.phones[0].replace(/^0/, '')}`;
     const res = await server.api<CallView>('POST', '/calls', {
       token: counselor.accessToken,
       body: { channel: 'phone', callerNumber: international },
     });
     expect(res.status).toBe(201);
     expect(res.body.clientMatches.map((m) => m.displayName)).toEqual([demo.name]);
-    const client = await server.api<ClientView>('GET', `/clients/${res.body.clientMatches[0]!.id}`, {
+    const client = await server.api<ClientView>('GET', `/clients/${res.body.clientMatches[0].id}`, {
       token: counselor.accessToken,
     });
     expect(client.body).toMatchObject({

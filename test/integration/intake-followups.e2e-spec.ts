@@ -99,14 +99,16 @@ afterAll(async () => {
 });
 
 const followUpOf = async (callId: string) =>
-  (await server.dataSource.query(`SELECT * FROM follow_up WHERE call_id = $1`, [callId])) as {
-    id: string;
-    agency_id: string | null;
-    region_id: string | null;
-    category: Category;
-    due_at: Date;
-    client_id: string | null;
-  }[];
+  await server.dataSource.query<
+    {
+      id: string;
+      agency_id: string | null;
+      region_id: string | null;
+      category: Category;
+      due_at: Date;
+      client_id: string | null;
+    }[]
+  >(`SELECT * FROM follow_up WHERE call_id = $1`, [callId]);
 
 async function endCall(callId: string): Promise<{ endedAt: string }> {
   const res = await server.api<{ endedAt: string }>('POST', `/calls/${callId}/end`, {
@@ -132,7 +134,7 @@ describe('follow-up tasks', () => {
         region_id: north,
         client_id: clientNorth.id,
       });
-      expect(rows[0]!.due_at.toISOString()).toBe(new Date(Date.parse(endedAt) + 24 * 3600_000).toISOString());
+      expect(rows[0].due_at.toISOString()).toBe(new Date(Date.parse(endedAt) + 24 * 3600_000).toISOString());
     },
   );
 
@@ -184,9 +186,10 @@ describe('follow-up tasks', () => {
     await endCall(declined.id);
     const rows = await followUpOf(declined.id);
     expect(rows).toEqual([expect.objectContaining({ agency_id: centreSouth.id, region_id: south, client_id: null })]);
-    const timeline = (await server.dataSource.query(`SELECT type FROM timeline WHERE incident_id = $1 ORDER BY id`, [
-      inc2.body.id,
-    ])) as { type: string }[];
+    const timeline = await server.dataSource.query<{ type: string }[]>(
+      `SELECT type FROM timeline WHERE incident_id = $1 ORDER BY id`,
+      [inc2.body.id],
+    );
     expect(timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['call.ended', 'follow-up.created']));
   });
 
@@ -198,15 +201,15 @@ describe('follow-up tasks', () => {
 
     const all = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: coordinator.token });
     expect(all.status).toBe(200);
-    expect(all.body.map((f) => f.id)).toContain(row!.id);
+    expect(all.body.map((f) => f.id)).toContain(row.id);
     expect(all.body.some((f) => f.agencyId === centreSouth.id)).toBe(true);
     const mine = await server.api<FollowUpView[]>('GET', '/follow-ups', { token: northCentreUser.token });
-    expect(mine.body.map((f) => f.id)).toContain(row!.id);
+    expect(mine.body.map((f) => f.id)).toContain(row.id);
     expect(mine.body.every((f) => f.agencyId === centreNorth.id)).toBe(true);
     const theirs = await server.api<FollowUpView[]>('GET', '/follow-ups', { token: southCentreUser.token });
-    expect(theirs.body.map((f) => f.id)).not.toContain(row!.id);
+    expect(theirs.body.map((f) => f.id)).not.toContain(row.id);
     expect(theirs.body.every((f) => f.agencyId === centreSouth.id)).toBe(true);
-    const view = mine.body.find((f) => f.id === row!.id)!;
+    const view = mine.body.find((f) => f.id === row.id)!;
     expect(view).toMatchObject({
       callId: call.id,
       category: 'C',
@@ -217,13 +220,13 @@ describe('follow-up tasks', () => {
 
     expect(
       (
-        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        await server.api('POST', `/follow-ups/${row.id}/complete`, {
           token: southCentreUser.token,
           body: { outcome: 'stable' },
         })
       ).status,
     ).toBe(403);
-    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, {
+    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row.id}/complete`, {
       token: northCentreUser.token,
       body: { outcome: 'stable', notes: 'called back, safe' },
     });
@@ -232,16 +235,16 @@ describe('follow-up tasks', () => {
     expect(done.body.doneAt).not.toBeNull();
     expect(
       (
-        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        await server.api('POST', `/follow-ups/${row.id}/complete`, {
           token: northCentreUser.token,
           body: { outcome: 'stable' },
         })
       ).status,
     ).toBe(409);
     const open = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: northCentreUser.token });
-    expect(open.body.map((f) => f.id)).not.toContain(row!.id);
+    expect(open.body.map((f) => f.id)).not.toContain(row.id);
     const doneList = await server.api<FollowUpView[]>('GET', '/follow-ups?status=done', { token: coordinator.token });
-    expect(doneList.body.map((f) => f.id)).toContain(row!.id);
+    expect(doneList.body.map((f) => f.id)).toContain(row.id);
     expect((await server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token })).status).toBe(
       400,
     );
@@ -306,10 +309,10 @@ describe('npm run regions:import', () => {
       location: { lat: 37.05, lng: 126.35 },
     });
     expect(inc.body.regionId).toBe(f.id);
-    const audit = (await server.dataSource.query(
+    const audit = await server.dataSource.query<{ actor_username: string }[]>(
       `SELECT actor_username FROM audit WHERE action = 'region.imported' ORDER BY id DESC LIMIT 1`,
-    )) as { actor_username: string }[];
-    expect(audit[0]!.actor_username).toBe('cli:regions-import');
+    );
+    expect(audit[0].actor_username).toBe('cli:regions-import');
   });
 
   it('refuses a bad file naming the problem (exit 1) and bad usage (exit 2)', async () => {

@@ -167,7 +167,7 @@ describe('POST /incidents', () => {
       location: { lat: 1, lng: 1 },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details![0]!.field).toBe('callId');
+    expect(unknown.body.details![0].field).toBe('callId');
     const bad = await createIncident(server, counselor.token, {
       callId: call.id,
       location: { lat: 91, lng: 'x' },
@@ -221,7 +221,7 @@ describe('POST /incidents', () => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
     const ns = results.map((r) => Number(r.body.number.slice(5))).sort((a, b) => a - b);
-    expect(ns).toEqual(Array.from({ length: 6 }, (_, i) => ns[0]! + i));
+    expect(ns).toEqual(Array.from({ length: 6 }, (_, i) => ns[0] + i));
   });
 
   it.each([
@@ -271,14 +271,13 @@ describe('POST /incidents', () => {
       subjectAge: 16,
       language: 'en',
     });
-    const [row] = (await server.dataSource.query(
-      `SELECT needed_skills, danger_to_others, notify FROM incident WHERE id = $1`,
-      [res.body.id],
-    )) as {
-      needed_skills: string[];
-      danger_to_others: boolean;
-      notify: unknown;
-    }[];
+    const [row] = await server.dataSource.query<
+      {
+        needed_skills: string[];
+        danger_to_others: boolean;
+        notify: unknown;
+      }[]
+    >(`SELECT needed_skills, danger_to_others, notify FROM incident WHERE id = $1`, [res.body.id]);
     expect(row).toEqual({
       needed_skills: ['adolescent', 'english'],
       danger_to_others: true,
@@ -310,7 +309,7 @@ describe('GET /incidents', () => {
     // The list shows addresses and summaries, so the read is logged with the incidents it showed.
     const listed = await auditRows(server, `action = 'incident.listed' AND actor_id = $1`, [viewer.id]);
     expect(listed).toHaveLength(1);
-    expect((listed[0]!.details as { ids: string[] }).ids).toContain(created.body.id);
+    expect((listed[0].details as { ids: string[] }).ids).toContain(created.body.id);
     expect(
       (await server.api<IncidentView[]>('GET', '/incidents?status=closed', { token: coordinator.token })).body,
     ).toEqual([]);
@@ -365,9 +364,10 @@ describe('a second call about the same crisis', () => {
       callId: first.call.id,
       location: { lat: 37.59, lng: 126.99, address: '서울 링구 세종대로 110' },
     });
-    const [{ client_id }] = (await server.dataSource.query(`SELECT client_id FROM incident WHERE id = $1`, [
-      incident.body.id,
-    ])) as { client_id: string }[];
+    const [{ client_id }] = await server.dataSource.query<{ client_id: string }[]>(
+      `SELECT client_id FROM incident WHERE id = $1`,
+      [incident.body.id],
+    );
     expect(client_id).toBe(client.id);
 
     // The client's guardian calls from another phone, about the same address.
@@ -406,10 +406,11 @@ describe('a second call about the same crisis', () => {
     });
     expect(detail.body.callIds.sort()).toEqual([first.call.id, second.call.id].sort());
     expect(detail.body.timeline.map((t) => t.type)).toEqual(expect.arrayContaining(['call.attached']));
-    const count = (await server.dataSource.query(`SELECT count(*)::int AS n FROM incident WHERE client_id = $1`, [
-      client.id,
-    ])) as { n: number }[];
-    expect(count[0]!.n).toBe(1);
+    const count = await server.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM incident WHERE client_id = $1`,
+      [client.id],
+    );
+    expect(count[0].n).toBe(1);
 
     // A third, calmer call attaches without lowering the category.
     const third = await triagedCall(counselor.token, INPUT_FOR.E, { channel: 'phone', callerNumber: '010-0000-0042' });
@@ -453,7 +454,7 @@ describe('a second call about the same crisis', () => {
       attachToIncidentId: '00000000-0000-4000-8000-000000000000',
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details![0]!.field).toBe('attachToIncidentId');
+    expect(unknown.body.details![0].field).toBe('attachToIncidentId');
   });
 });
 
@@ -479,17 +480,17 @@ describe('live', () => {
       regionId: region['11901'],
     });
     expect(JSON.stringify(a)).not.toMatch(/Secret street|private summary/);
-    const callEvent = (await server.dataSource.query(
+    const callEvent = await server.dataSource.query<{ data: { incidentId: string } }[]>(
       `SELECT data FROM event WHERE type = 'call.updated' AND data->>'id' = $1 ORDER BY seq DESC LIMIT 1`,
       [call.id],
-    )) as { data: { incidentId: string } }[];
-    expect(callEvent[0]!.data.incidentId).toBe(res.body.id);
+    );
+    expect(callEvent[0].data.incidentId).toBe(res.body.id);
   });
 });
 
 describe('region import', () => {
   it('upserts by code: importing a district again updates it and keeps its id', async () => {
-    const moved = { ...features[0]!, properties: { name_eng: 'Horseshoe-gu (renamed)', code: '11901' } };
+    const moved = { ...features[0], properties: { name_eng: 'Horseshoe-gu (renamed)', code: '11901' } };
     const again = await server.api<{ created: number; updated: number }>(
       'POST',
       '/regions/import?nameProperty=name_eng&codeProperty=code',

@@ -31,10 +31,10 @@ afterAll(async () => {
 });
 
 const triageRows = async (callId: string) =>
-  (await server.dataSource.query(
+  await server.dataSource.query<{ category: Category; superseded_at: Date | null; override: unknown }[]>(
     `SELECT category, superseded_at, override FROM triage WHERE call_id = $1 ORDER BY assessed_at, superseded_at NULLS LAST`,
     [callId],
-  )) as { category: Category; superseded_at: Date | null; override: unknown }[];
+  );
 
 describe('POST /calls/:id/triage', () => {
   const expected: Record<Category, { cssrsRisk: string; minutes: number | null; reasons: string[] }> = {
@@ -144,7 +144,7 @@ describe('POST /calls/:id/triage', () => {
       body: answers(),
     });
     expect(badId.status).toBe(400);
-    expect(badId.body.details![0]!.field).toBe('id');
+    expect(badId.body.details![0].field).toBe('id');
   });
 
   it('is for counselors only', async () => {
@@ -161,7 +161,7 @@ describe('POST /calls/:id/triage', () => {
     const rows = await triageRows(call.id);
     expect(rows.map((r) => r.category)).toEqual(['D', 'B']);
     expect(rows.filter((r) => r.superseded_at === null)).toHaveLength(1);
-    expect(rows[1]!.superseded_at).toBeNull();
+    expect(rows[1].superseded_at).toBeNull();
     const view = await server.api<CallView>('GET', `/calls/${call.id}`, { token: counselor.token });
     expect(view.body.triage).toMatchObject({ id: second.id, category: 'B' });
     const history = await server.api<TriageRecord[]>('GET', `/calls/${call.id}/triage/history`, {
@@ -242,10 +242,10 @@ describe('POST /calls/:id/triage/override', () => {
       ['B', false],
       ['C', true],
     ]);
-    const audit = (await server.dataSource.query(
+    const audit = await server.dataSource.query<{ actor_username: string; details: Record<string, unknown> }[]>(
       `SELECT actor_username, details FROM audit WHERE action = 'triage.overridden' AND entity_id = $1`,
       [call.id],
-    )) as { actor_username: string; details: Record<string, unknown> }[];
+    );
     expect(audit).toEqual([
       {
         actor_username: counselor.username,

@@ -79,7 +79,7 @@ describe('multi-hospital bed requests', () => {
     // Free: 1, 2, 5, 7, 8 (4 is not accepting; 0, 3, 6, 9 are full), then the rest by distance.
     expect(codes).toEqual(['H-1', 'H-2', 'H-5', 'H-7', 'H-8', 'H-0', 'H-3', 'H-4', 'H-6', 'H-9']);
     expect(res.body[0]).toMatchObject({ bedsAvailable: 2, accepting: true, distanceKm: 2.2 });
-    expect(res.body[0]!.bedsUpdatedAt).not.toBeNull();
+    expect(res.body[0].bedsUpdatedAt).not.toBeNull();
     expect(
       (await server.api('GET', `/incidents/${incident.id}/hospital-suggestions`, { token: world.counselor })).status,
     ).toBe(403);
@@ -87,7 +87,7 @@ describe('multi-hospital bed requests', () => {
 
   it('gives exactly one winner when 10 hospitals accept at once; the others are withdrawn in the same transaction and told live', async () => {
     const incident = await createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0 } });
-    const loser = await server.socket(hospitals[9]!.token);
+    const loser = await server.socket(hospitals[9].token);
     const coordinator = await server.socket(world.coordinator);
     const coordinatorSeen = recordEvents(coordinator);
     const created = nextEvent(loser, 'handoff.created', (e) => e.data.incidentId === incident.id);
@@ -102,7 +102,7 @@ describe('multi-hospital bed requests', () => {
     expect((await created).data).toMatchObject({ bedRequestId: res.body.id, status: 'requested' });
     const byAgency = new Map(res.body.handoffs.map((h) => [h.agencyId, h.id]));
     // Listen before anyone answers: the last hospital hears what became of its request, the coordinator all ten.
-    const mine = byAgency.get(hospitals[9]!.agency.id)!;
+    const mine = byAgency.get(hospitals[9].agency.id)!;
     const loserHears = nextEvent(loser, 'handoff.updated', (e) => e.data.id === mine && e.data.status !== 'requested');
     let heard = 0;
     const coordinatorHearsAll = nextEvent(
@@ -134,7 +134,7 @@ describe('multi-hospital bed requests', () => {
       `SELECT accepted_handoff_id FROM bed_request WHERE id = $1`,
       [res.body.id],
     );
-    expect(request!.accepted_handoff_id).toBe(winner.id);
+    expect(request.accepted_handoff_id).toBe(winner.id);
 
     // The accept and the nine withdrawals were committed together: consecutive seqs of one transaction.
     const [accepted] = await sql<{ seq: string }>(
@@ -148,7 +148,7 @@ describe('multi-hospital bed requests', () => {
       [res.body.id],
     );
     expect(withdrawn.map((w) => Number(w.seq))).toEqual(
-      Array.from({ length: 9 }, (_, i) => Number(accepted!.seq) + 1 + i),
+      Array.from({ length: 9 }, (_, i) => Number(accepted.seq) + 1 + i),
     );
 
     // Every hospital hears what became of its own request; the coordinator hears all ten answers.
@@ -158,9 +158,9 @@ describe('multi-hospital bed requests', () => {
       coordinatorSeen
         .filter((e) => e.type === 'handoff.updated' && e.data.bedRequestId === res.body.id)
         .map((e) => e.seq),
-    ).toEqual([Number(accepted!.seq), ...withdrawn.map((w) => Number(w.seq))]);
-    const late = await server.api<ErrorBody>('POST', `/handoffs/${byAgency.get(hospitals[0]!.agency.id)}/accept`, {
-      token: hospitals[0]!.token,
+    ).toEqual([Number(accepted.seq), ...withdrawn.map((w) => Number(w.seq))]);
+    const late = await server.api<ErrorBody>('POST', `/handoffs/${byAgency.get(hospitals[0].agency.id)}/accept`, {
+      token: hospitals[0].token,
     });
     expect(late.status).toBe(409);
 
@@ -177,27 +177,27 @@ describe('multi-hospital bed requests', () => {
   it('refuses a non-hospital naming the entry, more than 10 hospitals, a duplicate, and a responder of another team', async () => {
     const incident = await createIncident(server, world, { category: 'C', location: { lat: 37.6, lng: 127.0 } });
     const police = await createPoliceStation(server, world, world.regions.north, { lat: 37.6, lng: 127.0 });
-    const wrong = await bedRequest(incident.id, [hospitals[1]!.agency.id, police.id]);
+    const wrong = await bedRequest(incident.id, [hospitals[1].agency.id, police.id]);
     expect(wrong.status).toBe(400);
     expect(wrong.body.details).toEqual([{ field: 'agencyIds[1]', message: 'the agency is a police, not a hospital' }]);
     const eleven = await bedRequest(incident.id, [...hospitals.map((h) => h.agency.id), police.id]);
     expect(eleven.status).toBe(400);
-    expect(eleven.body.details![0]!.field).toBe('agencyIds');
-    const twice = await bedRequest(incident.id, [hospitals[1]!.agency.id, hospitals[1]!.agency.id]);
+    expect(eleven.body.details![0].field).toBe('agencyIds');
+    const twice = await bedRequest(incident.id, [hospitals[1].agency.id, hospitals[1].agency.id]);
     expect(twice.status).toBe(400);
-    expect((await bedRequest(incident.id, [hospitals[1]!.agency.id])).status).toBe(201);
+    expect((await bedRequest(incident.id, [hospitals[1].agency.id])).status).toBe(201);
     // An open request to the same hospital exists: nothing of the second request is written.
-    const dup = await bedRequest(incident.id, [hospitals[2]!.agency.id, hospitals[1]!.agency.id]);
+    const dup = await bedRequest(incident.id, [hospitals[2].agency.id, hospitals[1].agency.id]);
     expect(dup.status).toBe(409);
     const rows = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM handoff WHERE incident_id = $1`, [
       incident.id,
     ]);
-    expect(rows[0]!.n).toBe(1);
+    expect(rows[0].n).toBe(1);
     const { token } = await createTeam(server, world, {
       regionId: world.regions.north,
       base: { lat: 37.6, lng: 127.0 },
     });
-    expect((await bedRequest(incident.id, [hospitals[3]!.agency.id], token)).status).toBe(403);
+    expect((await bedRequest(incident.id, [hospitals[3].agency.id], token)).status).toBe(403);
   });
 });
 
@@ -249,7 +249,7 @@ describe('what each reader sees', () => {
       return res.body;
     };
     policeHandoff = await ask(police.id, 'police', 'Secure the scene for the crisis team');
-    hospitalHandoff = await ask(hospitals[5]!.agency.id, 'hospital', 'Psychiatric evaluation');
+    hospitalHandoff = await ask(hospitals[5].agency.id, 'hospital', 'Psychiatric evaluation');
   }, 60_000);
 
   it('shows police the location, safety cautions and team, never notes, summary, answers or the plan', async () => {
@@ -272,14 +272,14 @@ describe('what each reader sees', () => {
       server,
       `SELECT subject_id, details FROM audit WHERE action = 'handoff.read' ORDER BY id DESC LIMIT 1`,
     );
-    expect(audit!.details.view).toBe('emergency');
-    expect(audit!.subject_id).not.toBeNull();
+    expect(audit.details.view).toBe('emergency');
+    expect(audit.subject_id).not.toBeNull();
     // Another agency cannot read it.
-    expect((await server.api('GET', `/handoffs/${policeHandoff.id}`, { token: hospitals[5]!.token })).status).toBe(403);
+    expect((await server.api('GET', `/handoffs/${policeHandoff.id}`, { token: hospitals[5].token })).status).toBe(403);
   });
 
   it('shows a hospital the registered name, category, C-SSRS band and summary, never the plan or the notes', async () => {
-    const one = await server.api<HandoffView>('GET', `/handoffs/${hospitalHandoff.id}`, { token: hospitals[5]!.token });
+    const one = await server.api<HandoffView>('GET', `/handoffs/${hospitalHandoff.id}`, { token: hospitals[5].token });
     expect(one.body.incident).toEqual({
       view: 'hospital',
       number: incident.number,
@@ -291,7 +291,7 @@ describe('what each reader sees', () => {
     expect(JSON.stringify(one.body)).not.toContain(SAFETY_PLAN);
     expect(JSON.stringify(one.body)).not.toContain(CALL_NOTES);
     const statusOnly = await server.api<HandoffView[]>('GET', '/handoffs?status=accepted', {
-      token: hospitals[5]!.token,
+      token: hospitals[5].token,
     });
     expect(statusOnly.body).toEqual([]);
   });
@@ -334,11 +334,11 @@ describe('what each reader sees', () => {
       body: {},
     });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details![0]!.field).toBe('reason');
+    expect(noReason.body.details![0].field).toBe('reason');
     expect(
       (
         await server.api('POST', `/handoffs/${hospitalHandoff.id}/cancel`, {
-          token: hospitals[5]!.token,
+          token: hospitals[5].token,
           body: { reason: 'x' },
         })
       ).status,
@@ -352,7 +352,7 @@ describe('what each reader sees', () => {
       cancelReason: 'Person calmed down, stays with family',
     });
     expect(
-      (await server.api('POST', `/handoffs/${hospitalHandoff.id}/accept`, { token: hospitals[5]!.token })).status,
+      (await server.api('POST', `/handoffs/${hospitalHandoff.id}/accept`, { token: hospitals[5].token })).status,
     ).toBe(409);
     expect(
       (
@@ -368,20 +368,20 @@ describe('what each reader sees', () => {
 describe('HANDOFF_ANSWER_MINUTES', () => {
   it('raises handoff-unanswered for a request still unanswered when its durable timer fires, and stays quiet for an answered one', async () => {
     const incident = await createIncident(server, world, { category: 'C', location: { lat: 37.6, lng: 127.0 } });
-    const res = await bedRequest(incident.id, [hospitals[7]!.agency.id, hospitals[8]!.agency.id]);
+    const res = await bedRequest(incident.id, [hospitals[7].agency.id, hospitals[8].agency.id]);
     expect(res.status).toBe(201);
     const [unanswered, answered] = res.body.handoffs;
     const [timer] = await sql<{ due_at: Date }>(
       server,
       `SELECT due_at FROM timer WHERE kind = 'handoff-unanswered' AND ref_id = $1`,
-      [unanswered!.id],
+      [unanswered.id],
     );
     const [row] = await sql<{ requested_at: Date }>(server, `SELECT requested_at FROM handoff WHERE id = $1`, [
-      unanswered!.id,
+      unanswered.id,
     ]);
-    expect(timer!.due_at.getTime() - row!.requested_at.getTime()).toBe(3 * 60_000);
-    const declined = await server.api('POST', `/handoffs/${answered!.id}/decline`, {
-      token: hospitals[8]!.token,
+    expect(timer.due_at.getTime() - row.requested_at.getTime()).toBe(3 * 60_000);
+    const declined = await server.api('POST', `/handoffs/${answered.id}/decline`, {
+      token: hospitals[8].token,
       body: { reasonCode: 'no-psychiatrist' },
     });
     expect(declined.status).toBe(200);
@@ -394,8 +394,8 @@ describe('HANDOFF_ANSWER_MINUTES', () => {
       (e) => e.data.kind === 'handoff-unanswered' && e.data.incidentId === incident.id,
     );
     // The answered handoff's timer was cancelled with its answer; the unanswered one is made due now.
-    expect(await makeDue(server, 'handoff-unanswered', answered!.id)).toBe(0);
-    expect(await makeDue(server, 'handoff-unanswered', unanswered!.id)).toBe(1);
+    expect(await makeDue(server, 'handoff-unanswered', answered.id)).toBe(0);
+    expect(await makeDue(server, 'handoff-unanswered', unanswered.id)).toBe(1);
     const raised = await alert;
     expect(raised.data).toMatchObject({ severity: 'warning', incidentId: incident.id });
     expect(raised.data.message).toContain('Hospital H-7');
@@ -404,13 +404,13 @@ describe('HANDOFF_ANSWER_MINUTES', () => {
       `SELECT count(*)::int AS n FROM alert WHERE kind = 'handoff-unanswered' AND incident_id = $1`,
       [incident.id],
     );
-    expect(alerts[0]!.n).toBe(1);
+    expect(alerts[0].n).toBe(1);
     expect(seen.filter((e) => e.type === 'alert.raised' && e.data.incidentId === incident.id)).toHaveLength(1);
   });
 
   it('stays quiet for a request whose incident was cancelled meanwhile', async () => {
     const incident = await createIncident(server, world, { category: 'C', location: { lat: 37.6, lng: 127.0 } });
-    const res = await bedRequest(incident.id, [hospitals[2]!.agency.id]);
+    const res = await bedRequest(incident.id, [hospitals[2].agency.id]);
     expect(res.status).toBe(201);
     expect(
       (
@@ -420,20 +420,20 @@ describe('HANDOFF_ANSWER_MINUTES', () => {
         })
       ).status,
     ).toBe(200);
-    expect(await makeDue(server, 'handoff-unanswered', res.body.handoffs[0]!.id)).toBe(1);
+    expect(await makeDue(server, 'handoff-unanswered', res.body.handoffs[0].id)).toBe(1);
     await server.app.get(TimerRunner).tick();
     const [timer] = await sql<{ fired_at: Date | null }>(
       server,
       `SELECT fired_at FROM timer WHERE kind = 'handoff-unanswered' AND ref_id = $1`,
-      [res.body.handoffs[0]!.id],
+      [res.body.handoffs[0].id],
     );
-    expect(timer!.fired_at).not.toBeNull();
+    expect(timer.fired_at).not.toBeNull();
     const alerts = await sql<{ n: number }>(
       server,
       `SELECT count(*)::int AS n FROM alert WHERE kind = 'handoff-unanswered' AND incident_id = $1`,
       [incident.id],
     );
-    expect(alerts[0]!.n).toBe(0);
+    expect(alerts[0].n).toBe(0);
   });
 
   it('refuses HANDOFF_ANSWER_MINUTES below 1 at start', async () => {

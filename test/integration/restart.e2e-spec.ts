@@ -53,13 +53,11 @@ it('runs on the embedded database with demo data and keeps every row across a re
     const coordinator = await login(first, 'coordinator', 'demo-1577-0199');
     expect(coordinator.user.role).toBe('coordinator');
     // Demo data is quiet: no calls, incidents or live positions.
-    const [{ n }] = (await first.dataSource.query(`SELECT count(*)::int AS n FROM incident`)) as [{ n: number }];
+    const [{ n }] = await first.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM incident`);
     expect(n).toBe(0);
     expect(teams.every((t) => t.location === null)).toBe(true);
-    eventsBefore = Number(
-      ((await first.dataSource.query(`SELECT seq FROM event_counter`)) as [{ seq: string }])[0].seq,
-    );
-    auditBefore = ((await first.dataSource.query(`SELECT count(*)::int AS n FROM audit`)) as [{ n: number }])[0].n;
+    eventsBefore = Number((await first.dataSource.query<[{ seq: string }]>(`SELECT seq FROM event_counter`))[0].seq);
+    auditBefore = (await first.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM audit`))[0].n;
   } finally {
     await first.close();
   }
@@ -70,13 +68,11 @@ it('runs on the embedded database with demo data and keeps every row across a re
     expect(second.generatedAdminPassword).toBeNull();
     expect(second.demoCredentials).toBeNull();
     await login(second, 'admin', 'restart-admin-pw');
-    const [{ n: regions }] = (await second.dataSource.query(`SELECT count(*)::int AS n FROM region`)) as [
-      { n: number },
-    ];
+    const [{ n: regions }] = await second.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM region`);
     expect(regions).toBe(25);
-    const seq = Number(((await second.dataSource.query(`SELECT seq FROM event_counter`)) as [{ seq: string }])[0].seq);
+    const seq = Number((await second.dataSource.query<[{ seq: string }]>(`SELECT seq FROM event_counter`))[0].seq);
     expect(seq).toBe(eventsBefore);
-    const audits = ((await second.dataSource.query(`SELECT count(*)::int AS n FROM audit`)) as [{ n: number }])[0].n;
+    const audits = (await second.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM audit`))[0].n;
     // Every row from before is still there (the logins since add rows, never remove them).
     expect(audits).toBeGreaterThan(auditBefore);
   } finally {
@@ -90,7 +86,7 @@ it('generates and reports an admin password when none is configured', async () =
   try {
     expect(server.generatedAdminPassword).toMatch(/^[A-Za-z0-9_-]{16,}$/);
     await login(server, 'admin', server.generatedAdminPassword!);
-    const [{ n }] = (await server.dataSource.query(`SELECT count(*)::int AS n FROM app_user`)) as [{ n: number }];
+    const [{ n }] = await server.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM app_user`);
     expect(n).toBe(1);
   } finally {
     await server.close();

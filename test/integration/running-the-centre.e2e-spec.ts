@@ -146,12 +146,12 @@ describe('rosters', () => {
       })
     ).body;
     expect(current).toBeDefined();
-    const removed = await server.api('DELETE', `/shifts/${current!.id}`, { token: supervisor });
+    const removed = await server.api('DELETE', `/shifts/${current.id}`, { token: supervisor });
     expect(removed.status).toBe(204);
     const teams = (await server.api<TeamView[]>('GET', '/teams', { token: supervisor })).body;
     expect(teams.find((t) => t.id === team.id)?.onDuty).toBe(false);
-    expect((await server.api('DELETE', `/shifts/${current!.id}`, { token: supervisor })).status).toBe(404);
-    expect((await server.api('DELETE', `/shifts/${current!.id}`, { token: counselor })).status).toBe(403);
+    expect((await server.api('DELETE', `/shifts/${current.id}`, { token: supervisor })).status).toBe(404);
+    expect((await server.api('DELETE', `/shifts/${current.id}`, { token: counselor })).status).toBe(403);
   }, 30_000);
 
   it('names the bad query field', async () => {

@@ -50,12 +50,12 @@ it('chains rows written by concurrent transactions without a shared lock, and ve
     Array.from({ length: 16 }, () => server.api('POST', '/calls', { token: counselor, body: { channel: 'phone' } })),
   );
   expect(calls.every((c) => c.status === 201)).toBe(true);
-  const [stats] = (await server.dataSource.query(
+  const [stats] = await server.dataSource.query<{ unhashed: string; chains: string }[]>(
     `SELECT count(*) FILTER (WHERE hash IS NULL) AS unhashed, count(DISTINCT chain) AS chains FROM audit`,
-  )) as { unhashed: string; chains: string }[];
-  expect(Number(stats!.unhashed)).toBe(0);
+  );
+  expect(Number(stats.unhashed)).toBe(0);
   // Concurrent writers used several pooled connections, each its own chain.
-  expect(Number(stats!.chains)).toBeGreaterThan(1);
+  expect(Number(stats.chains)).toBeGreaterThan(1);
   const ok = await verify();
   expect(ok.err).toEqual([]);
   expect(ok.code).toBe(0);
@@ -64,36 +64,35 @@ it('chains rows written by concurrent transactions without a shared lock, and ve
 
 it('reports the first broken link when a row is changed, and when a row is deleted', async () => {
   // A chain with at least three rows, to tamper with its middle.
-  const [row] = (await server.dataSource.query(
+  const [row] = await server.dataSource.query<{ id: string; chain: string; action: string }[]>(
     `SELECT id, chain, action FROM audit a
      WHERE (SELECT count(*) FROM audit b WHERE b.chain = a.chain) >= 3 AND id > (SELECT min(id) FROM audit b WHERE b.chain = a.chain)
        AND id < (SELECT max(id) FROM audit b WHERE b.chain = a.chain)
      ORDER BY id LIMIT 1`,
-  )) as { id: string; chain: string; action: string }[];
+  );
   expect(row).toBeDefined();
 
-  await tamper(`UPDATE audit SET actor_username = 'someone-else' WHERE id = $1`, [row!.id]);
+  await tamper(`UPDATE audit SET actor_username = 'someone-else' WHERE id = $1`, [row.id]);
   const changed = await verify();
   expect(changed.code).toBe(1);
-  expect(changed.err[0]).toContain(`audit row ${row!.id} `);
+  expect(changed.err[0]).toContain(`audit row ${row.id} `);
   expect(changed.err[0]).toContain('was changed');
 
   // Re-hashing the changed row to hide it moves the break to the next row of the chain.
-  await tamper(`UPDATE audit SET hash = audit_row_hash(prev_hash, audit) WHERE id = $1`, [row!.id]);
-  const [next] = (await server.dataSource.query(
-    `SELECT id FROM audit WHERE chain = $1 AND id > $2 ORDER BY id LIMIT 1`,
-    [row!.chain, row!.id],
-  )) as {
-    id: string;
-  }[];
+  await tamper(`UPDATE audit SET hash = audit_row_hash(prev_hash, audit) WHERE id = $1`, [row.id]);
+  const [next] = await server.dataSource.query<
+    {
+      id: string;
+    }[]
+  >(`SELECT id FROM audit WHERE chain = $1 AND id > $2 ORDER BY id LIMIT 1`, [row.chain, row.id]);
   const rehashed = await verify();
   expect(rehashed.code).toBe(1);
-  expect(rehashed.err[0]).toContain(`audit row ${next!.id} `);
+  expect(rehashed.err[0]).toContain(`audit row ${next.id} `);
   expect(rehashed.err[0]).toContain('link to the previous row');
 
   // Deleting it outright is caught at the same next row.
-  await tamper(`DELETE FROM audit WHERE id = $1`, [row!.id]);
+  await tamper(`DELETE FROM audit WHERE id = $1`, [row.id]);
   const deleted = await verify();
   expect(deleted.code).toBe(1);
-  expect(deleted.err[0]).toContain(`audit row ${next!.id} `);
+  expect(deleted.err[0]).toContain(`audit row ${next.id} `);
 });

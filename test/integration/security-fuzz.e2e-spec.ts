@@ -93,14 +93,14 @@ async function send(
   };
   if (route.method !== 'get' && body !== undefined) {
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
-    init.body = raw ? String(body) : JSON.stringify(body);
+    init.body = raw && typeof body === 'string' ? body : JSON.stringify(body);
   }
   requests++;
   const res = await fetch(`${server.url}/api/v1${path}${qs}`, init);
   const text = await res.text();
   if (res.status >= 500) {
     failures.push(
-      `${route.method.toUpperCase()} ${path}${qs.slice(0, 200)} as ${role} → ${res.status} ${text.slice(0, 200)} body=${(raw ? String(body) : (JSON.stringify(body) ?? '')).slice(0, 300)}`,
+      `${route.method.toUpperCase()} ${path}${qs.slice(0, 200)} as ${role} → ${res.status} ${text.slice(0, 200)} body=${(raw && typeof body === 'string' ? body : (JSON.stringify(body) ?? '')).slice(0, 300)}`,
     );
   }
   if (res.status === 401 && role) await login(role as (typeof ROLES)[number]);
@@ -182,14 +182,14 @@ beforeAll(async () => {
   );
   // Real ids for path parameters: a few of every table with a uuid id, except the users whose tokens we hold (a
   // fuzzed deactivation of them would only end this test's own sessions).
-  const tables = (await server.dataSource.query(
+  const tables = await server.dataSource.query<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid'`,
-  )) as { table_name: string }[];
+  );
   for (const { table_name } of tables) {
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<{ id: string }[]>(
       `SELECT id FROM "${table_name}" ${table_name === 'app_user' ? `WHERE NOT (username = ANY($1))` : 'WHERE $1::text[] IS NOT NULL'} LIMIT 3`,
       [Object.values(USER_OF_ROLE)],
-    )) as { id: string }[];
+    );
     if (rows.length)
       idPool.set(
         table_name,
@@ -206,7 +206,7 @@ function rolesFromMetadata(): Map<string, string | null> {
       if (!ctrl) continue;
       const base = (Reflect.getMetadata(PATH_METADATA, ctrl) as string | undefined) ?? '';
       for (const name of Object.getOwnPropertyNames(ctrl.prototype)) {
-        const handler = (ctrl.prototype as Record<string, object>)[name]!;
+        const handler = (ctrl.prototype as Record<string, object>)[name];
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
@@ -233,7 +233,7 @@ afterAll(async () => {
 function tableOf(path: string): string | null {
   const m = /\/([a-z-]+)\/\{[^}]+\}/.exec(path);
   if (!m) return null;
-  const singular = m[1]!
+  const singular = m[1]
     .replace(/-/g, '_')
     .replace(/ies$/, 'y')
     .replace(/(ch|sh|x)es$/, '$1')
@@ -335,12 +335,12 @@ describe('no input gives a 5xx', () => {
             path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | null)?.[k], v);
           const texts = paths.filter((p) => typeof leafAt(p) === 'string');
           if ((how === 'nul' || how === 'surrogate') && texts.length) {
-            const path = texts[pick % texts.length]!;
+            const path = texts[pick % texts.length];
             return setAt(v, path, `${leafAt(path) as string}${how === 'nul' ? '\u0000' : '\ud800'}`);
           }
           if (how === 'unknown-key' && v && typeof v === 'object' && !Array.isArray(v))
             return { ...v, ['__proto__x']: hostile };
-          return setAt(v, paths[pick % paths.length]!, hostile);
+          return setAt(v, paths[pick % paths.length], hostile);
         });
       await fc.assert(
         fc.asyncProperty(

@@ -63,9 +63,7 @@ beforeAll(async () => {
     token: a.token,
   });
   expect(reoffered.body).toHaveLength(1);
-  expect((await server.api('POST', `/dispatches/${reoffered.body[0]!.id}/accept`, { token: a.token })).status).toBe(
-    200,
-  );
+  expect((await server.api('POST', `/dispatches/${reoffered.body[0].id}/accept`, { token: a.token })).status).toBe(200);
   const h = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
     token: world.coordinator,
     body: { agencyId: police.id, kind: 'police', reason: 'Secure the bridge' },
@@ -132,10 +130,10 @@ describe('a team reads only its own incidents, and only what the field needs', (
     const list = await server.api<HandoffView[]>('GET', `/handoffs?incidentId=${incident.id}`, { token: a.token });
     expect(list.body.map((h) => h.id)).toEqual([handoff.id]);
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: a.token })).status).toBe(200);
-    const rows = (await server.dataSource.query(
+    const rows = await server.dataSource.query<{ details: { view?: string } }[]>(
       `SELECT details FROM audit WHERE action = 'incident.read' AND entity_id = $1 AND actor_role = 'responder'`,
       [incident.id],
-    )) as { details: { view?: string } }[];
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.details.view === 'field')).toBe(true);
   });

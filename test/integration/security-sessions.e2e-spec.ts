@@ -36,7 +36,7 @@ beforeAll(async () => {
     (
       await one.api<TeamView>('POST', '/teams', {
         token: admin.accessToken,
-        body: { callsign, regionId: regions.features[0]!.id, base: { lat: 37.6, lng: 127.0 }, skills: [], size: 2 },
+        body: { callsign, regionId: regions.features[0].id, base: { lat: 37.6, lng: 127.0 }, skills: [], size: 2 },
       })
     ).body;
   team = await mk('SEC-A');
@@ -106,12 +106,11 @@ describe('sessions end when they should', () => {
     await expectRefusedEverywhere(a.accessToken);
     expect((await one.api('GET', '/auth/me', { token: b.accessToken })).status).toBe(200);
     expect(sockB.connected).toBe(true);
-    const [row] = (await one.dataSource.query(
-      `SELECT end_reason FROM user_session WHERE user_id = $1 AND ended_at IS NOT NULL`,
-      [u.id],
-    )) as {
-      end_reason: string;
-    }[];
+    const [row] = await one.dataSource.query<
+      {
+        end_reason: string;
+      }[]
+    >(`SELECT end_reason FROM user_session WHERE user_id = $1 AND ended_at IS NOT NULL`, [u.id]);
     expect(row?.end_reason).toBe('logout');
   });
 
@@ -203,10 +202,10 @@ describe('sessions end when they should', () => {
     const u = await newUser();
     const onOne = await one.login(u.username, PASSWORD);
     const onTwo = await two.login(u.username, PASSWORD);
-    const hours = (await one.dataSource.query(
+    const hours = await one.dataSource.query<{ h: string }[]>(
       `SELECT extract(epoch FROM expires_at - started_at) / 3600 AS h FROM user_session WHERE user_id = $1 ORDER BY started_at`,
       [u.id],
-    )) as { h: string }[];
+    );
     expect(hours.map((r) => Math.round(Number(r.h)))).toEqual([14, 2]);
 
     // Near the end of its lifetime a refresh gives a token that expires with the session, not 15 minutes later.
@@ -217,7 +216,7 @@ describe('sessions end when they should', () => {
     const late = await one.api<LoginResponse>('POST', '/auth/refresh', { token: onOne.accessToken });
     expect(late.status).toBe(200);
     expect(late.body.expiresIn).toBeLessThanOrEqual(90);
-    const payload = JSON.parse(Buffer.from(late.body.accessToken.split('.')[1]!, 'base64url').toString()) as {
+    const payload = JSON.parse(Buffer.from(late.body.accessToken.split('.')[1], 'base64url').toString()) as {
       exp: number;
     };
     expect(payload.exp * 1000).toBeLessThanOrEqual(Date.now() + 91_000);
@@ -289,10 +288,12 @@ describe('users admin API', () => {
       expect(res.status).toBe(400);
       expect(res.body.details?.map((d) => d.field).join(' ')).toContain(field);
     }
-    const [row] = (await one.dataSource.query(`SELECT role, team_id FROM app_user WHERE id = $1`, [u.id])) as {
-      role: string;
-      team_id: null;
-    }[];
+    const [row] = await one.dataSource.query<
+      {
+        role: string;
+        team_id: null;
+      }[]
+    >(`SELECT role, team_id FROM app_user WHERE id = $1`, [u.id]);
     expect(row).toEqual({ role: 'counselor', team_id: null });
     expect(
       (await one.api('PATCH', '/users/not-a-uuid', { token: admin.accessToken, body: { active: false } })).status,
@@ -326,15 +327,14 @@ describe('users admin API', () => {
     expect(res.status).toBe(200);
     expect(res.body.role).toBe('counselor');
     expect(res.body.teamId).toBeUndefined();
-    const audit = (await one.dataSource.query(
-      `SELECT action, details FROM audit WHERE entity_id = $1 AND action LIKE 'user.%' ORDER BY id`,
-      [u.id],
-    )) as {
-      action: string;
-      details: { changed?: string[] };
-    }[];
+    const audit = await one.dataSource.query<
+      {
+        action: string;
+        details: { changed?: string[] };
+      }[]
+    >(`SELECT action, details FROM audit WHERE entity_id = $1 AND action LIKE 'user.%' ORDER BY id`, [u.id]);
     expect(audit.map((a) => a.action)).toEqual(['user.created', 'user.updated']);
-    expect(audit[1]!.details.changed).toEqual(['role', 'teamId']);
+    expect(audit[1].details.changed).toEqual(['role', 'teamId']);
   });
 
   it('does not let an admin deactivate or demote their own account (409)', async () => {

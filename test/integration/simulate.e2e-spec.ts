@@ -34,7 +34,7 @@ it('makes calls, incidents, offers, arrivals and handoffs that the indicators th
 
   const { accessToken } = await server.login('supervisor', 'demo-1577-0199');
   const q = new URLSearchParams({ from: started, to: new Date(Date.now() + 1000).toISOString() });
-  const kpis = (await server.api<KpiReport>('GET', `/kpis?${q}`, { token: accessToken })).body;
+  const kpis = (await server.api<KpiReport>('GET', `/kpis?${q.toString()}`, { token: accessToken })).body;
   expect(kpis.calls.total).toBe(stats.calls);
   expect(kpis.incidents.total).toBe(stats.incidents);
   expect(kpis.response.accepted).toBe(stats.accepted);

@@ -20,13 +20,13 @@ afterAll(async () => {
 });
 
 const triageRows = async (callId: string) =>
-  (await server.dataSource.query(`SELECT category, suggested_category, override FROM triage WHERE call_id = $1`, [
-    callId,
-  ])) as {
-    category: string;
-    suggested_category: string;
-    override: { from: string; to: string; reason: string; by: string } | null;
-  }[];
+  await server.dataSource.query<
+    {
+      category: string;
+      suggested_category: string;
+      override: { from: string; to: string; reason: string; by: string } | null;
+    }[]
+  >(`SELECT category, suggested_category, override FROM triage WHERE call_id = $1`, [callId]);
 
 describe('POST /calls/:id/triage with questions left open', () => {
   it('refuses an input that leaves Q4 and Q5 unanswered after a yes to Q2, naming both, and stores nothing', async () => {
@@ -69,13 +69,12 @@ describe('POST /calls/:id/triage with questions left open', () => {
     expect(res.body.override!.reason).toContain('selfHarmInProgress');
     const [row] = await triageRows(call.id);
     expect(row).toMatchObject({ category: 'B', suggested_category: 'G' });
-    const audit = (await server.dataSource.query(
-      `SELECT details FROM audit WHERE entity_id = $1 AND action = 'triage.assessed'`,
-      [call.id],
-    )) as {
-      details: { couldNotAsk: string[] };
-    }[];
-    expect(audit[0]!.details.couldNotAsk).toEqual(['selfHarmInProgress', 'cssrs.behavior']);
+    const audit = await server.dataSource.query<
+      {
+        details: { couldNotAsk: string[] };
+      }[]
+    >(`SELECT details FROM audit WHERE entity_id = $1 AND action = 'triage.assessed'`, [call.id]);
+    expect(audit[0].details.couldNotAsk).toEqual(['selfHarmInProgress', 'cssrs.behavior']);
   });
 
   it('still takes a fully answered input without any of the new fields', async () => {

@@ -68,13 +68,15 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
 
   const handoff = await requestHandoff(hospital.id);
   const [hook] = await receiver.waitFor('/signed', 1);
-  expect(specVerify(hospital.webhookSecret, hook!)).toBe(true);
-  expect(specVerify('whsec_' + Buffer.alloc(24, 7).toString('base64'), hook!)).toBe(false);
-  expect(hook!.headers['content-type']).toBe('application/json');
+  expect(specVerify(hospital.webhookSecret, hook)).toBe(true);
+  expect(specVerify('whsec_' + Buffer.alloc(24, 7).toString('base64'), hook)).toBe(false);
+  expect(hook.headers['content-type']).toBe('application/json');
   const envelope = await pushed;
   // The envelope its socket got, plus the handoff in the hospital's own view (what its portal shows).
-  const { handoff: view, ...data } = JSON.parse(hook!.body).data as Record<string, unknown> & { handoff: HandoffView };
-  expect({ ...JSON.parse(hook!.body), data }).toEqual(envelope);
+  const { handoff: view, ...data } = (
+    JSON.parse(hook.body) as { data: Record<string, unknown> & { handoff: HandoffView } }
+  ).data;
+  expect({ ...JSON.parse(hook.body), data }).toEqual(envelope);
   expect(envelope.data.id).toBe(handoff.id);
   expect(view).toMatchObject({
     id: handoff.id,
@@ -91,7 +93,7 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
 
   const [row] = await deliveries(hospital.id);
   expect(row).toMatchObject({
-    id: hook!.headers['webhook-id'],
+    id: hook.headers['webhook-id'],
     eventType: 'handoff.created',
     eventSeq: envelope.seq,
     status: 'delivered',
@@ -99,7 +101,7 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
     lastStatus: 200,
     nextAttemptAt: null,
   });
-  expect(row!.deliveredAt).not.toBeNull();
+  expect(row.deliveredAt).not.toBeNull();
 
   // Rotation: the new secret signs the next delivery; the old one no longer verifies.
   expect(
@@ -111,7 +113,7 @@ it('signs each event of the agency’s room per Standard Webhooks; the body is t
   expect(rotated.status).toBe(200);
   expect(rotated.body.webhookSecret).not.toBe(hospital.webhookSecret);
   await requestHandoff(hospital.id);
-  const second = (await receiver.waitFor('/signed', 2))[1]!;
+  const second = (await receiver.waitFor('/signed', 2))[1];
   expect(specVerify(rotated.body.webhookSecret, second)).toBe(true);
   expect(specVerify(hospital.webhookSecret, second)).toBe(false);
   // An agency without a webhook gets no outbox rows; the overview names who has one.
@@ -135,8 +137,8 @@ it('retries with exponential backoff after errors, keeping the same webhook-id, 
   expect(new Set(attempts.map((a) => a.body)).size).toBe(1);
   expect(attempts.every((a) => specVerify(hospital.webhookSecret, a))).toBe(true);
   // Base 1 s: the second attempt waits at least 1 s, the third at least 2 s (doubling).
-  expect(attempts[1]!.receivedAt - attempts[0]!.receivedAt).toBeGreaterThanOrEqual(900);
-  expect(attempts[2]!.receivedAt - attempts[1]!.receivedAt).toBeGreaterThanOrEqual(1900);
+  expect(attempts[1].receivedAt - attempts[0].receivedAt).toBeGreaterThanOrEqual(900);
+  expect(attempts[2].receivedAt - attempts[1].receivedAt).toBeGreaterThanOrEqual(1900);
   await waitUntil(async () => (await deliveries(hospital.id))[0]?.status === 'delivered');
   expect((await deliveries(hospital.id))[0]).toMatchObject({
     status: 'delivered',
@@ -175,20 +177,20 @@ it('marks a delivery failed after the last attempt with a webhook-failed alert; 
   receiver.script('/down', [200]);
   expect(
     (
-      await server.api('POST', `/deliveries/${failed!.id}/retry`, {
+      await server.api('POST', `/deliveries/${failed.id}/retry`, {
         token: await createUser(server, world.admin, 'supervisor'),
       })
     ).status,
   ).toBe(403);
-  const retried = await server.api<WebhookDeliveryView>('POST', `/deliveries/${failed!.id}/retry`, {
+  const retried = await server.api<WebhookDeliveryView>('POST', `/deliveries/${failed.id}/retry`, {
     token: world.coordinator,
   });
   expect(retried.status).toBe(200);
   expect(retried.body.status).toBe('pending');
   await receiver.waitFor('/down', 4);
   await waitUntil(async () => (await deliveries(hospital.id))[0]?.status === 'delivered');
-  expect(receiver.on('/down')[3]!.headers['webhook-id']).toBe(failed!.id);
-  const again = await server.api<ErrorBody>('POST', `/deliveries/${failed!.id}/retry`, { token: world.coordinator });
+  expect(receiver.on('/down')[3].headers['webhook-id']).toBe(failed.id);
+  const again = await server.api<ErrorBody>('POST', `/deliveries/${failed.id}/retry`, { token: world.coordinator });
   expect(again.status).toBe(409);
   expect(
     (await server.api('POST', `/deliveries/00000000-0000-4000-8000-000000000000/retry`, { token: world.coordinator }))
@@ -273,9 +275,9 @@ describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () =
     ).toBe(401);
     const noReason = await post(handoff.id, hospital.webhookSecret, { action: 'decline' });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details![0]!.field).toBe('reasonCode');
+    expect(noReason.body.details![0].field).toBe('reasonCode');
     expect(
-      (await sql<{ status: string }>(server, `SELECT status FROM handoff WHERE id = $1`, [handoff.id]))[0]!.status,
+      (await sql<{ status: string }>(server, `SELECT status FROM handoff WHERE id = $1`, [handoff.id]))[0].status,
     ).toBe('requested');
 
     const accepted = await post(handoff.id, hospital.webhookSecret, { action: 'accept' });
@@ -318,7 +320,7 @@ describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () =
     const hooks = await receiver.waitFor('/police', 4);
     expect(hooks.every((h) => specVerify(secret, h))).toBe(true);
     // Police get the police view of the handoff: never the summary or the C-SSRS band.
-    const first = JSON.parse(hooks[0]!.body) as { data: { handoff: HandoffView } };
+    const first = JSON.parse(hooks[0].body) as { data: { handoff: HandoffView } };
     expect(first.data.handoff.id).toBe(handoff.body.id);
     expect(hooks.map((h) => h.body).join('')).not.toMatch(/"summary"|"cssrsRisk"/);
   });

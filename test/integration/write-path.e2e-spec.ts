@@ -142,13 +142,13 @@ it('keeps every acknowledged create, with its event and a gap-free seq, after ki
         `SELECT count(*)::int AS n, count(DISTINCT number)::int AS numbers,
            (SELECT count(*)::int FROM event WHERE type = 'incident.created') AS events FROM incident`,
       );
-      expect(all[0]!.numbers).toBe(all[0]!.n);
-      expect(all[0]!.events).toBe(all[0]!.n);
+      expect(all[0].numbers).toBe(all[0].n);
+      expect(all[0].events).toBe(all[0].n);
       const { rows: seq } = await check.query<{ n: string; lo: string; hi: string; head: string }>(
         `SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi, (SELECT seq FROM event_counter) AS head FROM event`,
       );
-      expect(Number(seq[0]!.hi) - Number(seq[0]!.lo) + 1).toBe(Number(seq[0]!.n));
-      expect(seq[0]!.head).toBe(seq[0]!.hi);
+      expect(Number(seq[0].hi) - Number(seq[0].lo) + 1).toBe(Number(seq[0].n));
+      expect(seq[0].head).toBe(seq[0].hi);
     } finally {
       await check.end();
     }

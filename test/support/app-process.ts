@@ -73,9 +73,10 @@ export function runApp(dir: string, env: Record<string, string>): AppProcess {
   });
   let text = '';
   // Nest colours its log lines even into a pipe; the colour codes are not part of what is said.
+  // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour codes this strips
   const add = (c: Buffer): void => void (text += c.toString().replace(/\x1b\[[0-9;]*m/g, ''));
-  child.stdout!.on('data', add);
-  child.stderr!.on('data', add);
+  child.stdout.on('data', add);
+  child.stderr.on('data', add);
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return { child, output: () => text, exited };
 }

@@ -74,7 +74,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     'import regions',
   );
   const regions = await ok(server.api<RegionCollection>('GET', '/regions', { token: admin }), 200, 'regions');
-  const id = (code: string): string => regions.features.find((f) => f.properties.code === code)!.id as string;
+  const id = (code: string): string => regions.features.find((f) => f.properties.code === code)!.id;
   return {
     admin,
     coordinator: await createUser(server, admin, 'coordinator'),
@@ -170,7 +170,10 @@ export function triageFor(category: Category, danger = false): TriageInput {
       return { ...NO, psychosis: 'worsening' };
     case 'D':
       return { ...NO, psychosis: 'stable' };
-    default:
+    // F and G have no answers of their own here; they get E's.
+    case 'E':
+    case 'F':
+    case 'G':
       return { ...NO, distress: 'moderate' };
   }
 }

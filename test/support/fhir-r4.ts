@@ -27,7 +27,7 @@ export function r4Issues(resource: unknown): unknown[] {
   loadR4Definitions();
   let issues: Issue[];
   try {
-    issues = validateResource(resource as Resource);
+    issues = validateResource(resource as Resource) as Issue[];
   } catch (e) {
     const outcome = (e as { outcome?: { issue?: Issue[] } }).outcome;
     if (!outcome?.issue) throw e;

@@ -86,8 +86,8 @@ export async function auditRows(
     details: Record<string, unknown>;
   }[]
 > {
-  return (await server.dataSource.query(
+  return await server.dataSource.query<never>(
     `SELECT action, entity_id, subject_id, actor_username, details FROM audit WHERE ${where} ORDER BY id`,
     params,
-  )) as never;
+  );
 }

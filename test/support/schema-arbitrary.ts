@@ -46,6 +46,8 @@ function stringArb(s: JsonSchema): fc.Arbitrary<string> {
     case 'uri':
     case 'url':
       return fc.webUrl();
+    case undefined:
+      break;
   }
   if (s.pattern) {
     try {
@@ -80,7 +82,7 @@ export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, dept
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const union = schema.anyOf ?? schema.oneOf;
   if (union?.length) return fc.oneof(...union.map((s) => arbitraryFor(s, root, depth + 1)));
-  if (schema.allOf?.length) return arbitraryFor(schema.allOf[0]!, root, depth + 1);
+  if (schema.allOf?.length) return arbitraryFor(schema.allOf[0], root, depth + 1);
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.length > 1) return fc.oneof(...types.map((t) => arbitraryFor({ ...schema, type: t }, root, depth + 1)));
   switch (types[0]) {
@@ -178,11 +180,11 @@ export function leafPaths(value: unknown, path: (string | number)[] = []): (stri
 /** A copy of `value` with the leaf at `path` replaced (the root when path is empty). */
 export function setAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) }) as Record<
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) }) as Record<
     string | number,
     unknown
   >;
   const [head, ...rest] = path;
-  copy[head!] = setAt(copy[head!], rest, replacement);
+  copy[head] = setAt(copy[head], rest, replacement);
   return copy;
 }

@@ -29,7 +29,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
   reuseDatabaseUrl?: string,
 ): Promise<TestServer & { dropDatabase(): Promise<void> }> {
-  const db = reuseDatabaseUrl ? { url: reuseDatabaseUrl, drop: async () => undefined } : await createTestDatabase();
+  const db = reuseDatabaseUrl ? { url: reuseDatabaseUrl, drop: () => Promise.resolve() } : await createTestDatabase();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -52,7 +52,7 @@ export async function startTestServer(
     }
     const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body });
     const text = await res.text();
-    let parsed: unknown = text;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
@@ -89,7 +89,7 @@ export async function startTestServer(
       for (const s of sockets) s.disconnect();
       await server.close();
     },
-    dropDatabase: db.drop,
+    dropDatabase: () => db.drop(),
   };
 }
 
@@ -100,18 +100,20 @@ export function nextEvent<T extends AnyEventEnvelope['type']>(
   match: (e: Extract<AnyEventEnvelope, { type: T }>) => boolean = () => true,
   ms = 5000,
 ): Promise<Extract<AnyEventEnvelope, { type: T }>> {
+  // Socket's own typing cannot follow the generic event name; as a plain string it picks the untyped overload.
+  const event: string = type;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      (socket as unknown as Socket).off(type as string, handler as (...args: unknown[]) => void);
+      (socket as unknown as Socket).off(event, handler as (...args: unknown[]) => void);
       reject(new Error(`no ${type} event within ${ms} ms`));
     }, ms);
     const handler = (e: Extract<AnyEventEnvelope, { type: T }>): void => {
       if (!match(e)) return;
       clearTimeout(timer);
-      (socket as unknown as Socket).off(type as string, handler as (...args: unknown[]) => void);
+      (socket as unknown as Socket).off(event, handler as (...args: unknown[]) => void);
       resolve(e);
     };
-    (socket as unknown as Socket).on(type as string, handler as (...args: unknown[]) => void);
+    (socket as unknown as Socket).on(event, handler as (...args: unknown[]) => void);
   });
 }
 

@@ -35,7 +35,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const n = counts.get(path) ?? 0;
       counts.set(path, n + 1);
       const script = scripts.get(path) ?? { statuses: [200], delayMs: 0 };
-      const status = script.statuses[Math.min(n, script.statuses.length - 1)]!;
+      const status = script.statuses[Math.min(n, script.statuses.length - 1)];
       received.push({
         path,
         headers: req.headers,

@@ -2,7 +2,6 @@ import { y2025, y2026, y2027 } from '@hyunbinseo/holidays-kr/all';
 import {
   admissionEndsAt,
   admissionWarningAt,
-  calendarDay,
   guardianNoticeDueAt,
   guardianNoticeStatus,
   isClockStopped,
@@ -51,8 +50,6 @@ describe('admissionEndsAt (Art. 50: 72 hours, Sundays and public holidays skippe
     const admitted = '2026-12-05T20:00:00Z';
     expect(ends(admitted, new Set(), SEOUL)).toBe('2026-12-09T15:00:00.000Z');
     expect(ends(admitted, new Set(), 'America/New_York')).toBe('2026-12-09T20:00:00.000Z');
-    expect(calendarDay(new Date(admitted), SEOUL)).toBe('2026-12-06');
-    expect(calendarDay(new Date(admitted), 'America/New_York')).toBe('2026-12-05');
   });
 
   it('refuses a calendar with no running day instead of looping', () => {

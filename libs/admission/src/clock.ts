@@ -12,12 +12,6 @@ export const GUARDIAN_NOTICE_HOURS = 24;
 
 const HOUR = 3_600_000;
 
-/** The calendar day (`YYYY-MM-DD`) an instant falls on in `timeZone`. */
-export function calendarDay(at: Date, timeZone: string): string {
-  const local = new TZDate(at.getTime(), timeZone);
-  return ymd(local.getFullYear(), local.getMonth(), local.getDate());
-}
-
 /** Whether the clock stands still on this local day: Sundays and days on the holiday calendar. */
 export function isClockStopped(day: string, holidays: ReadonlySet<string>): boolean {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -1,13 +1,4 @@
-import type {
-  CallChannel,
-  CallOutcome,
-  CallStatus,
-  Category,
-  IncidentStatus,
-  Role,
-  TeamSkill,
-  TeamStatus,
-} from './vocabulary.js';
+import type { CallChannel, CallOutcome, CallStatus, Category, IncidentStatus, Role, TeamStatus } from './vocabulary.js';
 import type { LatLng } from './geo.js';
 import type { TriageRecord } from './triage.js';
 

@@ -77,6 +77,7 @@ export interface FieldIncidentView extends IncidentView {
 // Text PostgreSQL cannot store: U+0000 (refused in text and jsonb) and an unpaired UTF-16 surrogate (refused in
 // jsonb, silently replaced in text). One rule, checked for every string and key of every request body, query string
 // and path parameter before any schema or SQL sees it, so such input is a 400 naming the field, never a 500.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this rule refuses (PostgreSQL cannot store it)
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSTORABLE_TEXT_MESSAGE = 'contains a character that cannot be stored (NUL or an unpaired surrogate)';

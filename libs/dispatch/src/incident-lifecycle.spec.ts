@@ -1,6 +1,5 @@
 import { INCIDENT_STATUSES, type IncidentStatus } from '#contracts';
 import {
-  canTransitionIncident,
   INCIDENT_TRANSITIONS,
   incidentTransition,
   isTerminal,
@@ -68,13 +67,7 @@ describe('incident lifecycle', () => {
     expect(INCIDENT_STATUSES.filter(isTerminal)).toEqual(['closed', 'cancelled']);
   });
 
-  it('answers edge questions consistently with the triggers', () => {
-    for (const from of INCIDENT_STATUSES) {
-      for (const to of INCIDENT_STATUSES) {
-        const viaTrigger = TRIGGERS.some((t) => nextIncidentStatus(from, t) === to);
-        expect([from, to, canTransitionIncident(from, to)]).toEqual([from, to, viaTrigger]);
-      }
-    }
+  it('lists every trigger once and refuses an unknown one', () => {
     expect(INCIDENT_TRANSITIONS.map((t) => t.trigger).sort()).toEqual([...TRIGGERS].sort());
     expect(() => incidentTransition('nope' as IncidentTrigger)).toThrow(RangeError);
   });

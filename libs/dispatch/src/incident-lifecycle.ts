@@ -61,11 +61,6 @@ export function nextIncidentStatus(from: IncidentStatus, trigger: IncidentTrigge
   return t.from.includes(from) ? t.to : null;
 }
 
-/** Whether some trigger leads from `from` to `to` (a status staying the same is not a transition unless listed). */
-export function canTransitionIncident(from: IncidentStatus, to: IncidentStatus): boolean {
-  return INCIDENT_TRANSITIONS.some((t) => t.to === to && t.from.includes(from));
-}
-
 export function isTerminal(status: IncidentStatus): boolean {
   return (TERMINAL_INCIDENT_STATUSES as readonly IncidentStatus[]).includes(status);
 }

@@ -11,8 +11,8 @@ export function percentile(values: readonly number[], p: number): number {
   const pos = q * (xs.length - 1);
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  const a = xs[lo]!;
-  const b = xs[hi]!;
+  const a = xs[lo];
+  const b = xs[hi];
   return a + (b - a) * (pos - lo);
 }
 
@@ -45,5 +45,5 @@ export function countBy<K extends string>(
     const k = v ?? unknown;
     out[k] = (out[k] ?? 0) + 1;
   }
-  return out as Record<K, number> & Record<string, number>;
+  return out;
 }

@@ -49,12 +49,12 @@ export function localParts(at: Date, timeZone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour!,
-    minute: parts.minute!,
-    second: parts.second!,
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
   };
 }
 
@@ -100,11 +100,6 @@ export function trendSlices(from: Date, to: Date, bucket: TrendBucket, timeZone:
     start = end;
   }
   return slices;
-}
-
-/** The number of local days a period touches (to refuse a trend too long to draw). */
-export function localDayCount(from: Date, to: Date, timeZone: string): number {
-  return trendSlices(from, to, 'day', timeZone).length;
 }
 
 /** GET /kpis/trend as CSV: one line per bucket and indicator. */

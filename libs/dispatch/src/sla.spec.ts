@@ -1,4 +1,4 @@
-import { DISPATCH_PROCESSING_SECONDS, minutesLeft, planSlaTimers, slaState } from './sla.js';
+import { DISPATCH_PROCESSING_SECONDS, minutesLeft, planSlaTimers } from './sla.js';
 
 const now = new Date('2025-03-01T10:00:00Z');
 const at = (minutes: number): Date => new Date(now.getTime() + minutes * 60_000);
@@ -38,7 +38,7 @@ describe('planSlaTimers', () => {
         condition: 'not-dispatched',
       },
     ]);
-    expect(planSlaTimers({ respondBy: at(-3), now, warningMinutes: 15, processingSeconds: 30 })[0]!.dueAt).toEqual(
+    expect(planSlaTimers({ respondBy: at(-3), now, warningMinutes: 15, processingSeconds: 30 })[0].dueAt).toEqual(
       new Date(now.getTime() + 30_000),
     );
   });
@@ -49,20 +49,7 @@ describe('planSlaTimers', () => {
   });
 });
 
-describe('slaState and minutesLeft', () => {
-  const base = { respondBy: at(60), onSceneAt: null, warningMinutes: 15 };
-  it('runs ok, then warning, then breached', () => {
-    expect(slaState({ ...base, now })).toBe('ok');
-    expect(slaState({ ...base, now: at(44) })).toBe('ok');
-    expect(slaState({ ...base, now: at(45) })).toBe('warning');
-    expect(slaState({ ...base, now: at(59.9) })).toBe('warning');
-    expect(slaState({ ...base, now: at(60) })).toBe('breached');
-  });
-  it('is met or missed once a team is on scene, and none without a response time', () => {
-    expect(slaState({ ...base, onSceneAt: at(60), now: at(90) })).toBe('met');
-    expect(slaState({ ...base, onSceneAt: at(61), now: at(90) })).toBe('missed');
-    expect(slaState({ ...base, respondBy: null, now })).toBe('none');
-  });
+describe('minutesLeft', () => {
   it('counts whole minutes left, negative once passed', () => {
     expect(minutesLeft(at(10), now)).toBe(10);
     expect(minutesLeft(at(0.5), now)).toBe(0);

@@ -57,34 +57,6 @@ export function planSlaTimers(input: SlaPlanInput): PlannedSlaTimer[] {
   return out;
 }
 
-export type SlaState =
-  /** No response time (categories F, G). */
-  | 'none'
-  /** Running, more than the warning margin left. */
-  | 'ok'
-  /** Running, inside the warning margin. */
-  | 'warning'
-  /** Passed with no team on scene. */
-  | 'breached'
-  /** A team arrived in time. */
-  | 'met'
-  /** A team arrived, late. */
-  | 'missed';
-
-export function slaState(input: {
-  respondBy: Date | null;
-  onSceneAt: Date | null;
-  now: Date;
-  warningMinutes: number;
-}): SlaState {
-  const { respondBy, onSceneAt, now } = input;
-  if (respondBy === null) return 'none';
-  if (onSceneAt !== null) return onSceneAt.getTime() <= respondBy.getTime() ? 'met' : 'missed';
-  const left = respondBy.getTime() - now.getTime();
-  if (left <= 0) return 'breached';
-  return left <= input.warningMinutes * 60_000 ? 'warning' : 'ok';
-}
-
 /** Whole minutes left until respondBy (negative when passed), or null without one. Rounded toward the deadline. */
 export function minutesLeft(respondBy: Date | null, now: Date): number | null {
   if (respondBy === null) return null;

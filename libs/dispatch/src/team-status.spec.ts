@@ -1,20 +1,19 @@
 import { TEAM_STATUSES, type TeamStatus } from '#contracts';
 import {
-  canTransition,
   checkTeamTransition,
   displayedTeamStatus,
-  isSettable,
-  isWorking,
   needsCheckins,
-  nextTeamStatuses,
   TEAM_TRANSITIONS,
   teamTransition,
+  WORKING_TEAM_STATUSES,
   type StoredTeamStatus,
   type TeamStatusActor,
 } from './team-status.js';
 
 const STORED = TEAM_STATUSES.filter((s): s is StoredTeamStatus => s !== 'off-duty');
 const ACTORS: TeamStatusActor[] = ['team', 'coordinator', 'system'];
+const edgesFrom = (from: StoredTeamStatus, actor: TeamStatusActor): StoredTeamStatus[] =>
+  TEAM_TRANSITIONS.filter((t) => t.from === from && t.by.includes(actor)).map((t) => t.to);
 
 // The whole legal set written out independently of the table: every other (from, to, actor) must be refused.
 const LEGAL = new Set([
@@ -45,7 +44,7 @@ describe('team status machine', () => {
       for (const to of STORED) {
         for (const actor of ACTORS) {
           checked++;
-          expect([`${from}>${to}:${actor}`, canTransition(from, to, actor)]).toEqual([
+          expect([`${from}>${to}:${actor}`, checkTeamTransition(from, to, actor).ok]).toEqual([
             `${from}>${to}:${actor}`,
             LEGAL.has(`${from}>${to}:${actor}`),
           ]);
@@ -80,12 +79,12 @@ describe('team status machine', () => {
   it('never lets anyone set offered by hand or leave an incident on scene except by clearing or transporting', () => {
     for (const from of STORED) {
       for (const actor of ['team', 'coordinator'] as const) {
-        expect(canTransition(from, 'offered', actor)).toBe(false);
+        expect(checkTeamTransition(from, 'offered', actor).ok).toBe(false);
       }
     }
-    expect(nextTeamStatuses('on-scene', 'team').sort()).toEqual(['available', 'transporting']);
-    expect(nextTeamStatuses('offered', 'team')).toEqual([]);
-    expect(nextTeamStatuses('offered', 'system').sort()).toEqual(['available', 'en-route']);
+    expect(edgesFrom('on-scene', 'team').sort()).toEqual(['available', 'transporting']);
+    expect(edgesFrom('offered', 'team')).toEqual([]);
+    expect(edgesFrom('offered', 'system').sort()).toEqual(['available', 'en-route']);
   });
 
   it('shows off-duty for an idle team outside its shift but never hides work', () => {
@@ -103,15 +102,8 @@ describe('team status machine', () => {
     }
   });
 
-  it('classifies working, check-in and settable statuses', () => {
-    expect(TEAM_STATUSES.filter(isWorking)).toEqual(['en-route', 'on-scene', 'transporting']);
+  it('classifies working and check-in statuses', () => {
+    expect(WORKING_TEAM_STATUSES).toEqual(['en-route', 'on-scene', 'transporting']);
     expect(TEAM_STATUSES.filter(needsCheckins)).toEqual(['on-scene', 'transporting']);
-    expect(TEAM_STATUSES.filter(isSettable)).toEqual([
-      'available',
-      'en-route',
-      'on-scene',
-      'transporting',
-      'unavailable',
-    ]);
   });
 });

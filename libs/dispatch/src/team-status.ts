@@ -1,4 +1,4 @@
-import type { SettableTeamStatus, TeamStatus } from '#contracts';
+import type { TeamStatus } from '#contracts';
 
 // The team status machine. `off-duty` is never stored: it is derived from the shift table at read time, so it has
 // no transitions here. Everything else changes only along the edges of this table, and only by the actors each
@@ -85,32 +85,18 @@ export function checkTeamTransition(
   return { ok: true, transition };
 }
 
-export function canTransition(from: StoredTeamStatus, to: StoredTeamStatus, actor: TeamStatusActor): boolean {
-  return checkTeamTransition(from, to, actor).ok;
-}
-
 /** Statuses in which the team is committed to an incident (it has an accepted dispatch). */
 export const WORKING_TEAM_STATUSES = [
   'en-route',
   'on-scene',
   'transporting',
 ] as const satisfies readonly StoredTeamStatus[];
-export type WorkingTeamStatus = (typeof WORKING_TEAM_STATUSES)[number];
 
 /** Statuses in which safety check-ins are due: the team is with the person. */
 export const CHECKIN_TEAM_STATUSES = ['on-scene', 'transporting'] as const satisfies readonly StoredTeamStatus[];
 
-export function isWorking(status: TeamStatus): status is WorkingTeamStatus {
-  return (WORKING_TEAM_STATUSES as readonly TeamStatus[]).includes(status);
-}
-
 export function needsCheckins(status: TeamStatus): boolean {
   return (CHECKIN_TEAM_STATUSES as readonly TeamStatus[]).includes(status);
-}
-
-/** The statuses a given actor may ask for from `from` (for a phone's buttons or a coordinator's menu). */
-export function nextTeamStatuses(from: StoredTeamStatus, actor: TeamStatusActor): StoredTeamStatus[] {
-  return TEAM_TRANSITIONS.filter((t) => t.from === from && t.by.includes(actor)).map((t) => t.to);
 }
 
 /**
@@ -120,9 +106,4 @@ export function nextTeamStatuses(from: StoredTeamStatus, actor: TeamStatusActor)
 export function displayedTeamStatus(stored: StoredTeamStatus, onDuty: boolean): TeamStatus {
   if (onDuty) return stored;
   return stored === 'available' || stored === 'unavailable' ? 'off-duty' : stored;
-}
-
-/** Type guard for the statuses a request may set (contract: available, en-route, on-scene, transporting, unavailable). */
-export function isSettable(status: TeamStatus): status is SettableTeamStatus {
-  return status !== 'off-duty' && status !== 'offered';
 }

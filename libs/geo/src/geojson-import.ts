@@ -36,7 +36,7 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 }
 
 // Counts every problem (so "did this feature add any?" stays answerable) but keeps only the first few.

@@ -20,7 +20,7 @@ describe('rankHospitals', () => {
       h('unknown', 37.569, null, true),
     ]);
     expect(ranked.map((r) => r.agencyId)).toEqual(['mid-free', 'far-free', 'near-closed', 'unknown', 'near-full']);
-    expect(ranked[0]!.distanceKm).toBeCloseTo(3.7, 1);
+    expect(ranked[0].distanceKm).toBeCloseTo(3.7, 1);
   });
 
   it('counts a hospital as having a free bed only when it accepts and reports beds', () => {

@@ -151,7 +151,9 @@ describe('findRegion', () => {
           const f = t / 51 + random() * 0.001;
           const p = at(a[0] + f * (c[0] - a[0]), a[1] + f * (c[1] - a[1]));
           if (pointInGeometry(p, lower.geometry) === pointInGeometry(p, upper.geometry)) {
-            throw new Error(`point ${p.lng},${p.lat} on the edge ${a} – ${c} is in both triangles or neither`);
+            throw new Error(
+              `point ${p.lng},${p.lat} on the edge ${a.join(',')} – ${c.join(',')} is in both triangles or neither`,
+            );
           }
           checked++;
         }

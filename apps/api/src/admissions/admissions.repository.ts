@@ -186,23 +186,6 @@ export async function insertAdministrativeRequest(
   };
 }
 
-export async function listAdministrativeRequests(tx: Tx, incidentId: string): Promise<AdministrativeAdmissionView[]> {
-  const rows = await tx.query<{
-    id: string;
-    requested_by_name: string;
-    requested_by_role: string;
-    district: string;
-    requested_at: Date;
-  }>(`SELECT * FROM administrative_admission_request WHERE incident_id = $1 ORDER BY requested_at DESC`, [incidentId]);
-  return rows.map((r) => ({
-    id: r.id,
-    incidentId,
-    requestedBy: { name: r.requested_by_name, role: r.requested_by_role },
-    district: r.district,
-    at: r.requested_at.toISOString(),
-  }));
-}
-
 /** Running admissions, locked: a calendar edit recomputes their ends. */
 export async function lockActiveAdmissions(tx: Tx): Promise<AdmissionRow[]> {
   return tx.query<AdmissionRow>(`SELECT * FROM emergency_admission WHERE status = 'active' FOR UPDATE`);

@@ -9,8 +9,7 @@ import { holidayDays, importBuiltinYears, replaceHolidays } from './holidays.rep
 /** The package's years (`y2026` → `2026`), as published in the official gazette, lunar and substitute days included. */
 function builtinYears(): Record<string, Record<string, readonly string[]>> {
   const out: Record<string, Record<string, readonly string[]>> = {};
-  for (const [name, days] of Object.entries(builtin))
-    if (/^y\d{4}$/.test(name)) out[name.slice(1)] = days as Record<string, readonly string[]>;
+  for (const [name, days] of Object.entries(builtin)) if (/^y\d{4}$/.test(name)) out[name.slice(1)] = days;
   return out;
 }
 

@@ -236,7 +236,7 @@ export class CallsService {
     const matches = await matchClients(tx, digits);
     // A number that belongs to exactly one client links the call at once, so the incident links too; with
     // several (a shared line) the counselor picks one with POST /calls/:id/client.
-    const clientId = matches.length === 1 ? matches[0]!.id : null;
+    const clientId = matches.length === 1 ? matches[0].id : null;
     const row = await insertCall(tx, { ...c, callerDigits: digits, clientId });
     if (!row) {
       // The key exists (possibly committed a moment ago by a concurrent retry: ON CONFLICT waited for it).
@@ -277,7 +277,7 @@ export class CallsService {
       clientIds,
       before: row.received_at,
     });
-    const recognised = row.client_id ?? (matches.length === 1 ? matches[0]!.id : null);
+    const recognised = row.client_id ?? (matches.length === 1 ? matches[0].id : null);
     const clientLastLocation = recognised ? await lastIncidentLocationOf(tx, recognised) : null;
     return { ...toCallView(row, triage ? toTriageRecord(triage) : null, matches), repeatContact, clientLastLocation };
   }

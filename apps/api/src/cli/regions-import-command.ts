@@ -37,7 +37,7 @@ export function parseImportArgs(argv: string[]): { file: string; options: Import
   const options: ImportOptions = { nameProperty: values['name-property'], codeProperty: values['code-property'] };
   if (values['name-ko-property']) options.nameKoProperty = values['name-ko-property'];
   if (values['population-property']) options.populationProperty = values['population-property'];
-  return { file: positionals[0]!, options };
+  return { file: positionals[0], options };
 }
 
 /** Runs the import; returns the process exit code (0 ok, 1 refused input or failure, 2 bad usage). */

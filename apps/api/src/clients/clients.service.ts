@@ -69,7 +69,7 @@ export class ClientsService {
 
   /** A client's record (safety plan, guardian, cautions): every read is logged with the client as subject. */
   get(actor: Actor, id: string): Promise<ClientView> {
-    return this.scoped(actor, id, 'client.read', async (_tx, row) => toClientView(row), 'read');
+    return this.scoped(actor, id, 'client.read', (_tx, row) => Promise.resolve(toClientView(row)), 'read');
   }
 
   history(actor: Actor, id: string): Promise<ClientHistoryItem[]> {

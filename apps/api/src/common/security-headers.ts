@@ -10,10 +10,10 @@ export function tileSource(tileUrl: string | null): string | null {
   if (!tileUrl) return null;
   const m = /^(https?):\/\/([^/?#]+)/i.exec(tileUrl.trim());
   if (!m) return null;
-  const host = m[2]!.replace(/\{[^}]*\}/g, '*');
+  const host = m[2].replace(/\{[^}]*\}/g, '*');
   // A wildcard is allowed only as the leftmost label in CSP; anything else falls back to the exact host part.
   if (!/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return null;
-  return `${m[1]!.toLowerCase()}://${host.toLowerCase()}`;
+  return `${m[1].toLowerCase()}://${host.toLowerCase()}`;
 }
 
 /** The console's Content-Security-Policy directives: same origin only, no inline script, tiles only when configured. */

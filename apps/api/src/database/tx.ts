@@ -94,7 +94,7 @@ export class Tx implements Queryable {
       JSON.stringify(this.events.map((e) => ({ type: e.type, data: e.data, audience: e.audience }))),
       this.now.toISOString(), // the same instant as text: the envelope's occurredAt, exactly as toISOString() gives it
     ]);
-    return Number(row!.last);
+    return Number(row.last);
   }
 }
 

@@ -16,9 +16,6 @@ export interface DispatchRow {
   automatic: boolean;
 }
 
-/** Offered or accepted: the statuses the partial unique indexes allow once per team and once per incident. */
-export const LIVE_DISPATCH_STATUSES = ['offered', 'accepted'] as const satisfies readonly DispatchStatus[];
-
 type SummarySource = Pick<IncidentRow, 'number' | 'category' | 'lat' | 'lng' | 'address'>;
 
 export function incidentSummary(i: SummarySource): DispatchIncidentSummary {

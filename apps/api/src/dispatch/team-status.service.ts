@@ -123,7 +123,12 @@ export class TeamStatusService {
         await appendTimeline(tx, incident.id, 'dispatch.withdrawn', { ...who, dispatchId: dispatch.id, reason });
         break;
       }
-      default:
+      // The offer's own edges change the incident in offers.service; going in and out of service touches none.
+      case 'offer':
+      case 'offer-ended':
+      case 'accept':
+      case 'go-unavailable':
+      case 'go-available':
         return;
     }
     const milestone = MILESTONE[effect];

@@ -123,7 +123,7 @@ describe('buildEido', () => {
     for (const v of Object.values(e))
       for (const c of ([] as unknown[]).concat(v))
         if (c && typeof c === 'object' && '$id' in c) ids.add((c as { $id: string }).$id);
-    const refs = [...JSON.stringify(e).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+    const refs = [...JSON.stringify(e).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(5);
     for (const r of refs) expect(ids.has(r)).toBe(true);
   });
@@ -156,8 +156,8 @@ describe('buildEido', () => {
     expect(text).not.toContain('Kim Minji');
     expect(text).not.toMatch(/wishDead|suicidalThoughts|planWithIntent|cssrs|C-SSRS/i);
     expect(e.personComponent[0]).not.toHaveProperty('ncPersonComponent');
-    expect(e.locationComponent[0]!.locationByValue).toContain('1 &lt;Test&gt;-ro &amp; Co');
-    expect(e.locationComponent[0]!.locationByValue).toContain('<gml:pos>37.6 127</gml:pos>');
+    expect(e.locationComponent[0].locationByValue).toContain('1 &lt;Test&gt;-ro &amp; Co');
+    expect(e.locationComponent[0].locationByValue).toContain('<gml:pos>37.6 127</gml:pos>');
   });
 
   it('no flags means no cautions', () => {

@@ -92,8 +92,8 @@ export interface ExportTeam {
 /** A stable UUID derived from a seed (name-based, SHA-1, RFC 4122 v5 layout): the same export gives the same ids. */
 export function derivedUuid(seed: string): string {
   const h = createHash('sha1').update(seed).digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }

@@ -12,8 +12,6 @@ import {
 } from './fhir-bundle.js';
 import { derivedUuid } from './export-source.js';
 
-type Resource = Parameters<typeof validateResource>[0];
-
 beforeAll(loadR4Definitions);
 
 const INPUT: TriageInput = {
@@ -73,7 +71,7 @@ const byType = (b: { entry: { resource: FhirResource }[] }, t: string): FhirReso
 const one = (b: { entry: { resource: FhirResource }[] }, t: string): FhirResource => {
   const r = byType(b, t);
   expect(r).toHaveLength(1);
-  return r[0]!;
+  return r[0];
 };
 
 describe('buildHandoffBundle', () => {
@@ -103,7 +101,9 @@ describe('buildHandoffBundle', () => {
 
   it('the validator does reject a broken resource (so the check above can fail)', () => {
     const task = one(buildHandoffBundle(input()), 'Task');
-    expect(() => validateResource({ ...task, colour: 'red' } as unknown as Resource)).toThrow(/colour/);
+    expect(() => {
+      validateResource({ ...task, colour: 'red' });
+    }).toThrow(/colour/);
     expect(r4Issues({ ...task, colour: 'red' })).not.toEqual([]);
     expect(r4Issues({ ...task, status: undefined })).not.toEqual([]);
     // Medplum checks structure, cardinality, types and invariants, not value-set bindings: codes are checked below.
@@ -179,8 +179,8 @@ describe('buildHandoffBundle', () => {
     const risk = one(buildHandoffBundle(input()), 'RiskAssessment');
     expect(risk.method).toMatchObject({ text: TRIAGE_METHOD_TEXT, coding: [{ version: 'mhts-2026.1' }] });
     const predictions = risk.prediction as { outcome: { coding: { code: string }[]; text: string } }[];
-    expect(predictions.map((p) => p.outcome.coding[0]!.code)).toEqual(['B', 'high']);
-    expect(predictions[1]!.outcome.text).toBe('C-SSRS screener risk: high');
+    expect(predictions.map((p) => p.outcome.coding[0].code)).toEqual(['B', 'high']);
+    expect(predictions[1].outcome.text).toBe('C-SSRS screener risk: high');
   });
 
   it('a hospital gets the name, birth year and the C-SSRS answers; never phone numbers', () => {

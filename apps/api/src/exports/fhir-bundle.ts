@@ -100,8 +100,6 @@ const CSSRS_QUESTIONS: { linkId: keyof CssrsAnswers; text: string }[] = [
   { linkId: 'behavior', text: 'Suicidal behaviour (lifetime / past 3 months)' },
 ];
 
-export const taskStatusOf = (s: HandoffStatus): string => TASK_STATUS[s];
-
 const ref = (r: FhirResource): { reference: string; type: string } => ({
   reference: `urn:uuid:${r.id}`,
   type: r.resourceType,

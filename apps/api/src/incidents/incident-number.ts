@@ -44,16 +44,14 @@ export async function ensureIncidentNumberSequence(ds: DataSource, year: number)
   await ds.transaction(async (m) => {
     // Instances starting their first create of the year at once: one creates, the others find it.
     await m.query(`SELECT pg_advisory_xact_lock(7263002)`);
-    const [exists] = (await m.query(`SELECT 1 FROM pg_class WHERE relkind = 'S' AND relname = $1`, [
-      name,
-    ])) as unknown[];
+    const [exists] = await m.query<unknown[]>(`SELECT 1 FROM pg_class WHERE relkind = 'S' AND relname = $1`, [name]);
     if (exists) return;
-    const [{ n }] = (await m.query(
+    const [{ n }] = await m.query<[{ n: string }]>(
       `SELECT greatest(
          coalesce((SELECT n FROM incident_counter WHERE year = $1), 0),
          coalesce((SELECT max(split_part(number, '-', 2)::bigint) FROM incident WHERE number ~ ('^' || $2 || '-[0-9]+$')), 0)) AS n`,
       [year, String(year)],
-    )) as [{ n: string }];
+    );
     await m.query(`CREATE SEQUENCE ${name} START WITH ${Number(n) + 1}`);
   });
   done.add(year);

@@ -193,27 +193,6 @@ export async function appendTimeline(
   ]);
 }
 
-/**
- * Appends a timeline entry with its own time and actor: used to copy a call's earlier steps (received,
- * answered, triaged) onto the incident created from it, so the timeline starts when the call did.
- */
-export async function appendTimelineAt(
-  tx: Tx,
-  incidentId: string,
-  at: Date,
-  actor: string | null,
-  type: TimelineType,
-  data: Record<string, unknown> = {},
-): Promise<void> {
-  await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
-    incidentId,
-    at.toISOString(),
-    type,
-    actor,
-    JSON.stringify(data),
-  ]);
-}
-
 export interface NewIncident {
   regionId: string | null;
   category: Category;

@@ -46,7 +46,7 @@ export async function visibleEvents(
   const head = Number(rows[rows.length - 1]?.head ?? 0);
   const events = rows.filter((r) => r.seq !== null).map(toEnvelope);
   const full = events.length === limit;
-  const lastSeq = full ? events[events.length - 1]!.seq : Math.max(head, after);
+  const lastSeq = full ? events[events.length - 1].seq : Math.max(head, after);
   return { events, lastSeq };
 }
 

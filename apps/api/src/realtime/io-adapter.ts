@@ -24,7 +24,7 @@ export class ConfiguredIoAdapter extends IoAdapter {
         const origin = req.headers.origin;
         if (!origin) return callback(null, true);
         const host = req.headers.host;
-        let sameOrigin = false;
+        let sameOrigin: boolean;
         try {
           sameOrigin = new URL(origin).host === host;
         } catch {
@@ -32,6 +32,6 @@ export class ConfiguredIoAdapter extends IoAdapter {
         }
         callback(null, sameOrigin || allowed.includes(origin));
       },
-    } as ServerOptions) as Server;
+    } as ServerOptions);
   }
 }

@@ -62,18 +62,18 @@ export class EventPublisher {
   private onNotification(payload: string | undefined): void {
     if (this.stopped) return;
     if (!this.draining && payload?.startsWith('[')) {
-      let events: (AnyEventEnvelope & { audience: string[] })[] | null = null;
+      let events: (AnyEventEnvelope & { audience: string[] })[] | null;
       try {
         events = JSON.parse(payload) as (AnyEventEnvelope & { audience: string[] })[];
       } catch {
         events = null;
       }
-      if (events && events.length > 0 && events[0]!.seq === this.lastSeq + 1) {
-        this.deliver(events.map(({ audience, ...envelope }) => ({ envelope: envelope as AnyEventEnvelope, audience })));
+      if (events && events.length > 0 && events[0].seq === this.lastSeq + 1) {
+        this.deliver(events.map(({ audience, ...envelope }) => ({ envelope: envelope, audience })));
         return;
       }
       // Already delivered by a drain that read the table first: nothing to do.
-      if (events && events.length > 0 && events[events.length - 1]!.seq <= this.lastSeq) return;
+      if (events && events.length > 0 && events[events.length - 1].seq <= this.lastSeq) return;
     }
     this.kick();
   }

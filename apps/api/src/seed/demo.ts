@@ -190,7 +190,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
   return ds.transaction(async (m) => {
     // Serialises concurrent first starts of several instances; the loser finds the data and does nothing.
     await m.query(`SELECT pg_advisory_xact_lock(7263002)`);
-    const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM region`)) as [{ n: number }];
+    const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM region`);
     if (n > 0) return null;
 
     const outline = bufferedHull(
@@ -203,11 +203,11 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
     );
     const regionId = new Map<string, string>();
     for (const [i, d] of SEOUL_DISTRICTS.entries()) {
-      const geometry = cells[i]!;
-      const [row] = (await m.query(
+      const geometry = cells[i];
+      const [row] = await m.query<[{ id: string }]>(
         `INSERT INTO region (code, name, name_ko, population, geometry, bbox) VALUES ($1,$2,$3,$4,$5::jsonb,$6) RETURNING id`,
         [d.code, d.nameEn, d.nameKo, d.population, JSON.stringify(geometry), geometryBBox(geometry)],
-      )) as [{ id: string }];
+      );
       regionId.set(d.nameEn, row.id);
     }
 
@@ -244,7 +244,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
 
     const teamIds: string[] = [];
     for (const [i, d] of SEOUL_DISTRICTS.entries()) {
-      const [row] = (await m.query(
+      const [row] = await m.query<[{ id: string }]>(
         `INSERT INTO team (callsign, region_id, base_lat, base_lng, skills, size) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
         [
           `${short(d.nameEn).toUpperCase()}-1`,
@@ -254,14 +254,14 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
           SKILL_ROTATION[i % SKILL_ROTATION.length],
           i % 5 === 4 ? 3 : 2,
         ],
-      )) as [{ id: string }];
+      );
       teamIds.push(row.id);
     }
     // Two joint police + mental health teams of the metropolitan centre cover every district.
     const all = [...regionId.values()];
     const jung = SEOUL_DISTRICTS.find((d) => d.nameEn === 'Jung-gu')!;
     for (const callsign of ['JOINT-1', 'JOINT-2']) {
-      const [row] = (await m.query(
+      const [row] = await m.query<[{ id: string }]>(
         `INSERT INTO team (callsign, region_id, covered_region_ids, base_lat, base_lng, skills, size) VALUES ($1,$2,$3,$4,$5,$6,4) RETURNING id`,
         [
           callsign,
@@ -271,7 +271,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
           jung.office.lng + 0.002,
           ['psychiatrist', 'english'],
         ],
-      )) as [{ id: string }];
+      );
       teamIds.push(row.id);
     }
     for (const start of shiftStarts(now, 8)) {
@@ -283,7 +283,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
 
     for (const c of DEMO_CLIENTS) {
       const [hospital] = c.hospital
-        ? ((await m.query(`SELECT id FROM agency WHERE code = $1`, [c.hospital])) as { id: string }[])
+        ? await m.query<{ id: string }[]>(`SELECT id FROM agency WHERE code = $1`, [c.hospital])
         : [];
       const region = regionId.get(c.district) ?? null;
       // Registered with their district's centre, on the person's consent (demo records).
@@ -311,11 +311,11 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
       );
     }
 
-    const jungTeam = teamIds[SEOUL_DISTRICTS.findIndex((d) => d.nameEn === 'Jung-gu')]!;
-    const [smc] = (await m.query(`SELECT id FROM agency WHERE code = 'H-SMC'`)) as [{ id: string }];
-    const [police] = (await m.query(`SELECT id FROM agency WHERE code = 'P-11140'`)) as [{ id: string }];
-    const [jungCentre] = (await m.query(`SELECT id FROM agency WHERE code = 'C-11140'`)) as [{ id: string }];
-    const [mapoCentre] = (await m.query(`SELECT id FROM agency WHERE code = 'C-11440'`)) as [{ id: string }];
+    const jungTeam = teamIds[SEOUL_DISTRICTS.findIndex((d) => d.nameEn === 'Jung-gu')];
+    const [smc] = await m.query<[{ id: string }]>(`SELECT id FROM agency WHERE code = 'H-SMC'`);
+    const [police] = await m.query<[{ id: string }]>(`SELECT id FROM agency WHERE code = 'P-11140'`);
+    const [jungCentre] = await m.query<[{ id: string }]>(`SELECT id FROM agency WHERE code = 'C-11140'`);
+    const [mapoCentre] = await m.query<[{ id: string }]>(`SELECT id FROM agency WHERE code = 'C-11440'`);
     const users: { username: string; role: Role; name: string; teamId?: string; agencyId?: string; note: string }[] = [
       { username: 'supervisor', role: 'supervisor', name: 'Demo Supervisor', note: 'shift supervisor' },
       { username: 'coordinator', role: 'coordinator', name: 'Demo Coordinator', note: 'dispatch coordinator' },

@@ -68,7 +68,7 @@ export class ShiftsService {
     const details = shifts.flatMap((s, i) =>
       missing.has(s.teamId) ? [{ field: field(i), message: 'no such team' }] : [],
     );
-    throw new DomainError('VALIDATION_FAILED', `${details[0]!.field}: no such team`, details);
+    throw new DomainError('VALIDATION_FAILED', `${details[0].field}: no such team`, details);
   }
 
   /** One audit row per shift; one team.updated per team, since its duty flag may have flipped. */

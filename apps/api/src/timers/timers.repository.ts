@@ -92,11 +92,11 @@ export async function latestPayloadNumber(
 
 /** The next due timer, claimed (row-locked) for the caller's transaction; none when every due one is taken. */
 export async function claimDueTimer(manager: EntityManager): Promise<TimerRow | undefined> {
-  const [timer] = (await manager.query(
+  const [timer] = await manager.query<TimerRow[]>(
     `SELECT id, kind, ref_id, due_at, payload, attempts FROM timer
      WHERE ${PENDING} AND due_at <= now()
      ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-  )) as TimerRow[];
+  );
   return timer;
 }
 

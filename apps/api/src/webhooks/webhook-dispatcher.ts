@@ -81,7 +81,7 @@ export class WebhookDispatcher extends ClaimLoop {
   private async attempt(d: ClaimedDelivery, body: string, now: Date): Promise<AttemptResult> {
     const attempts = d.attempts + 1;
     let httpStatus: number | null = null;
-    let error: string | null = null;
+    let error: string;
     if (!d.webhook_url || !d.webhook_secret) {
       error = 'agency has no webhook URL or secret';
     } else {

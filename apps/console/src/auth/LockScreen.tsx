@@ -36,7 +36,7 @@ export function LockScreen({ onUnlock }: { onUnlock: () => void }) {
       [...alertMap.values()]
         .filter((a) => a.acknowledgedAt === null)
         .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)),
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [alertMap, version],
   );
 

@@ -6,6 +6,7 @@ import { watchActivity } from './activity';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import { keepsSessionAlive } from './idle-policy';
 import { TokenRefreshScheduler } from './token-refresh';
+import { useLatest } from '../common/use-latest';
 
 export type LogoutReason = 'user' | 'idle' | 'expired';
 
@@ -43,14 +44,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const api = useMemo(
+    // eslint-disable-next-line react-hooks/refs -- createHttp keeps getToken and calls it per request, never during render
     () => createApi(createHttp({ getToken: () => tokenRef.current, onUnauthorized: () => logout('expired') })),
     [logout],
   );
 
   // Renew the token while the operator works. Keyed by the signed-in user, not the token: the scheduler restarts
   // itself after each renewal, and a new login starts a new one.
-  const sessionRef = useRef(session);
-  sessionRef.current = session;
+  const sessionRef = useLatest(session);
   const userId = session?.user.id ?? null;
   useEffect(() => {
     if (!userId) return;
@@ -70,7 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       stopWatching();
       scheduler.stop();
     };
-  }, [userId, api]);
+  }, [userId, api, sessionRef]);
 
   const login = useCallback(
     async (username: string, password: string) => {

@@ -94,7 +94,9 @@ describe('TokenRefreshScheduler', () => {
   });
 
   it('retries a failed refresh (network) and gives up on a fatal refusal', async () => {
-    const { clock, scheduler, requests, refreshed, answerWith } = setup({ isFatal: (e) => e === 'fatal' });
+    const { clock, scheduler, requests, refreshed, answerWith } = setup({
+      isFatal: (e) => e instanceof Error && e.message === 'fatal',
+    });
     const t0 = clock.now;
     scheduler.start(t0 + 15 * MIN);
     scheduler.activity(t0 + 1);
@@ -102,7 +104,7 @@ describe('TokenRefreshScheduler', () => {
     await clock.advance(13 * MIN);
     await clock.advance(15_000);
     expect(requests).toEqual([t0 + 13 * MIN, t0 + 13 * MIN + 15_000]);
-    answerWith(() => Promise.reject('fatal'));
+    answerWith(() => Promise.reject(new Error('fatal')));
     await clock.advance(15_000);
     expect(requests).toHaveLength(3);
     expect(scheduler.state).toBe('stopped');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { watchActivity } from './activity';
 import { IdleClock } from './idle-clock';
 import { idlePolicy, type IdlePolicy } from './idle-policy';
+import { useLatest } from '../common/use-latest';
 
 const WARN_MS = 60_000;
 
@@ -20,12 +21,12 @@ export function useIdlePolicy(role: Role, minutes: number, onLogoff: () => void)
   const policy = idlePolicy(role);
   const [warningSeconds, setWarningSeconds] = useState<number | null>(null);
   const [locked, setLocked] = useState(false);
-  const onLogoffRef = useRef(onLogoff);
-  onLogoffRef.current = onLogoff;
+  const onLogoffRef = useLatest(onLogoff);
   const clockRef = useRef<IdleClock | null>(null);
 
   useEffect(() => {
     if (policy === 'none' || locked) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the idle clock is a timer outside React; stopping it clears its warning
       setWarningSeconds(null);
       return;
     }
@@ -44,7 +45,7 @@ export function useIdlePolicy(role: Role, minutes: number, onLogoff: () => void)
       window.clearInterval(timer);
       stopWatching();
     };
-  }, [minutes, policy, locked]);
+  }, [minutes, policy, locked, onLogoffRef]);
 
   const unlock = useCallback(() => setLocked(false), []);
   return { policy, warningSeconds, locked, unlock };

@@ -5,5 +5,5 @@ const BILINGUAL = /^(.+?)\s*\(([^()]*\p{Script=Hangul}[^()]*)\)\s*$/u;
 export function localName(name: string, lang: string): string {
   if (lang !== 'ko') return name;
   const m = BILINGUAL.exec(name);
-  return m ? `${m[2]!.trim()} (${m[1]!.trim()})` : name;
+  return m ? `${m[2].trim()} (${m[1].trim()})` : name;
 }

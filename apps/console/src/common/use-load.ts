@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLatest } from './use-latest';
 
 export interface Loaded<T> {
   data: T | null;
@@ -15,10 +16,10 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
     loading: key !== null,
   });
   const [nonce, setNonce] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const loadRef = useLatest(load);
   useEffect(() => {
     if (key === null) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a fetch is the external system this hook follows; no key, no data
       setState({ data: null, error: null, loading: false });
       return;
     }
@@ -29,7 +30,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
       (error: unknown) => !controller.signal.aborted && setState((s) => ({ ...s, error, loading: false })),
     );
     return () => controller.abort();
-  }, [key, nonce]);
+  }, [key, nonce, loadRef]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { ...state, reload };
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from './use-latest';
 
 export type ShortcutMap = Record<string, (event: KeyboardEvent) => void>;
 
@@ -24,8 +25,7 @@ export function keyName(event: KeyboardEvent): string {
  * Escape always work.
  */
 export function useShortcuts(map: ShortcutMap): void {
-  const ref = useRef(map);
-  ref.current = map;
+  const ref = useLatest(map);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const name = keyName(event);
@@ -37,5 +37,5 @@ export function useShortcuts(map: ShortcutMap): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [ref]);
 }

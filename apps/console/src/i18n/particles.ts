@@ -36,7 +36,7 @@ function finalSound(word: string): 'none' | 'rieul' | 'other' {
     const jong = (code - HANGUL_FIRST) % JONGSEONG_COUNT;
     return jong === 0 ? 'none' : jong === RIEUL ? 'rieul' : 'other';
   }
-  if (last in DIGIT_FINAL) return DIGIT_FINAL[last]!;
+  if (last in DIGIT_FINAL) return DIGIT_FINAL[last];
   return LATIN_FINAL[last.toLowerCase()] ?? 'none';
 }
 

@@ -551,10 +551,10 @@ export class EventStore {
         });
         break;
       }
-      case 'admission.created':
-      case 'admission.updated':
       // Admission clocks keep their own list (features/admissions) and follow these through the envelope listeners.
       // Follow-ups are not kept in the store: their screens reload on these (listeners below still hear them).
+      case 'admission.created':
+      case 'admission.updated':
       case 'follow-up.created':
       case 'follow-up.updated':
         break;

@@ -18,6 +18,7 @@ import { EventStore, type EntityKind, type EntityMaps } from './event-store';
 import { loadSnapshot } from './snapshot';
 import { connectRealtime, type ConnectionStatus, type RealtimeConnection } from './socket';
 import { SyncController } from './sync-controller';
+import { useLatest } from '../common/use-latest';
 
 interface Realtime {
   store: EventStore;
@@ -50,16 +51,15 @@ export function RealtimeProvider({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const tRef = useRef(t);
-  tRef.current = t;
-  const userRef = useRef(user);
-  userRef.current = user;
+  const tRef = useLatest(t);
+  const userRef = useLatest(user);
   const tokenRef = useRef(token);
   const store = useMemo(() => new EventStore(), []);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [synced, setSynced] = useState(false);
   const lastEventAt = useRef<number | null>(null);
-  const syncedListeners = useMemo(() => new Set<(lastSeq: number) => void>(), []);
+  // A ref, not memoised state: listeners come and go without a render.
+  const syncedListeners = useRef(new Set<(lastSeq: number) => void>());
   const connection = useRef<RealtimeConnection | null>(null);
 
   useEffect(() => {
@@ -72,7 +72,7 @@ export function RealtimeProvider({
         initialDone = true;
         setSynced(true);
         lastEventAt.current = Date.now();
-        for (const l of syncedListeners) l(lastSeq);
+        for (const l of syncedListeners.current) l(lastSeq);
       },
       onError: () => undefined, // the next reconnect or gap retries; a 401 already logged out
     });
@@ -120,7 +120,7 @@ export function RealtimeProvider({
       stopAttention();
       sync.dispose();
     };
-  }, [store, api, user.role, user.teamId, syncedListeners]);
+  }, [store, api, user.role, user.teamId, tRef, userRef]);
 
   useEffect(() => {
     tokenRef.current = token;
@@ -129,9 +129,9 @@ export function RealtimeProvider({
 
   const onSynced = useCallback(
     (listener: (lastSeq: number) => void) => {
-      syncedListeners.add(listener);
+      syncedListeners.current.add(listener);
       return () => {
-        syncedListeners.delete(listener);
+        syncedListeners.current.delete(listener);
       };
     },
     [syncedListeners],

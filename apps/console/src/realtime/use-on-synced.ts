@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useRealtime } from './realtime';
+import { useLatest } from '../common/use-latest';
 
 /**
  * Runs `listener` after every completed catch-up (login, each reconnect, each gap), given the seq the log reached:
@@ -7,7 +8,9 @@ import { useRealtime } from './realtime';
  */
 export function useOnSynced(listener: (lastSeq: number) => Promise<unknown>): void {
   const { onSynced } = useRealtime();
-  const listenerRef = useRef(listener);
-  listenerRef.current = listener;
-  useEffect(() => onSynced((lastSeq) => void listenerRef.current(lastSeq).catch(() => undefined)), [onSynced]);
+  const listenerRef = useLatest(listener);
+  useEffect(
+    () => onSynced((lastSeq) => void listenerRef.current(lastSeq).catch(() => undefined)),
+    [onSynced, listenerRef],
+  );
 }

@@ -95,7 +95,7 @@ export class Simulator {
     while (Date.now() < end) {
       this.simNow = start + (Date.now() - start) * this.o.speed;
       this.tasks.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      while (this.tasks.length > 0 && this.tasks[0]!.at <= this.simNow) {
+      while (this.tasks.length > 0 && this.tasks[0].at <= this.simNow) {
         const task = this.tasks.shift()!;
         await task.run().catch((e: unknown) => this.log(`step failed: ${(e as Error).message}`));
       }
@@ -124,7 +124,7 @@ export class Simulator {
   /** The next call of the Poisson stream whose rate follows the simulated hour of day in Seoul. */
   private async arrival(): Promise<void> {
     const hour = localParts(new Date(this.simNow), CENTRE_TIME_ZONE).hour;
-    this.after(nextArrivalSeconds(CALLS_PER_HOUR[hour]! * this.o.rate, this.random) * 1000, () => this.arrival());
+    this.after(nextArrivalSeconds(CALLS_PER_HOUR[hour] * this.o.rate, this.random) * 1000, () => this.arrival());
     await this.newCall();
   }
 

@@ -56,7 +56,7 @@ export function pickWeighted<K extends string>(weights: Readonly<Record<K, numbe
     r -= w;
     if (r < 0) return k;
   }
-  return entries[entries.length - 1]![0];
+  return entries[entries.length - 1][0];
 }
 
 /** A uniform draw in [min, max). */
@@ -86,7 +86,8 @@ export function triageAnswers(category: Category): TriageInput {
       return { ...no, psychosis: 'stable' };
     case 'E':
       return { ...no, distress: 'moderate' };
-    default:
+    case 'F':
+    case 'G':
       return no;
   }
 }
@@ -133,7 +134,7 @@ export function parseSimulateArgs(
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
+    const flag = argv[i];
     const value = argv[i + 1];
     switch (flag) {
       case '--url':

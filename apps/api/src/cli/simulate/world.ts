@@ -101,7 +101,7 @@ export function randomPlace(regions: readonly RegionFeature[], random: Random): 
   const mean = known.length ? known.reduce((s, p) => s + p, 0) / known.length : 1;
   const weights = regions.map((r) => r.properties.population ?? mean);
   let pick = random() * weights.reduce((s, w) => s + w, 0);
-  const region = regions.find((_, i) => (pick -= weights[i]!) < 0) ?? regions[regions.length - 1]!;
+  const region = regions.find((_, i) => (pick -= weights[i]) < 0) ?? regions[regions.length - 1];
   const [minLng, minLat, maxLng, maxLat] = geometryBBox(region.geometry);
   for (let i = 0; i < 30; i++) {
     const p = { lat: between(minLat, maxLat, random), lng: between(minLng, maxLng, random) };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
@@ -18,11 +18,8 @@ export function HolidaysEditor() {
   const [newDay, setNewDay] = useState('');
   const { busy, failure, run } = useAction();
 
-  useEffect(() => {
-    if (loaded.data && !dirty) setDays(loaded.data);
-  }, [loaded.data, dirty]);
-
-  const all = days ?? [];
+  // The calendar as loaded until the admin edits or saves it; then this screen's own copy.
+  const all = useMemo(() => days ?? loaded.data ?? [], [days, loaded.data]);
   const years = useMemo(() => [...new Set([...all.map((d) => d.slice(0, 4)), year])].sort(), [all, year]);
   const shown = all.filter((d) => d.startsWith(`${year}-`));
 
@@ -74,7 +71,7 @@ export function HolidaysEditor() {
         <strong>{year}</strong> · {t.holidays.count(shown.length)}
         {dirty ? ` · ${t.holidays.unsaved}` : ''}
       </p>
-      {shown.length === 0 && days ? <p className="empty-note">{t.holidays.empty}</p> : null}
+      {shown.length === 0 && (days ?? loaded.data) ? <p className="empty-note">{t.holidays.empty}</p> : null}
       <ul className="holiday-list" data-testid="holiday-list">
         {shown.map((d) => (
           <li key={d} data-day={d}>

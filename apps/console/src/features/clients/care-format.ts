@@ -32,7 +32,6 @@ export const LIST_STEPS = [
   'helpContacts',
   'professionalContacts',
 ] as const;
-export type ListStep = (typeof LIST_STEPS)[number];
 
 export const EMPTY_PLAN: SafetyPlan = {
   warningSigns: [],

@@ -22,7 +22,7 @@ export function AlertsPanel({ onShowIncident }: { onShowIncident: (id: string) =
       [...map.values()]
         .filter((a) => isOpenAlert(a, (id) => incidents.get(id)?.status))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.raisedAt.localeCompare(a.raisedAt)),
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [map, version, incidents, incidentVersion],
   );
 

@@ -35,7 +35,7 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
     );
     const requestId = latest ? map.get(latest)!.bedRequestId : null;
     return mine.filter((h) => h.bedRequestId === requestId).sort((a, b) => a.agencyId.localeCompare(b.agencyId));
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
   }, [map, version, incidentId]);
   const name = (agencyId: string) =>
     localName(suggestions.data?.find((s) => s.agencyId === agencyId)?.name ?? agencyId.slice(0, 8), lang);

@@ -39,7 +39,7 @@ export function CloseIncidentSection({ incidentId }: { incidentId: string }) {
     });
   const requested = useMemo(
     () => [...handoffs.values()].filter((h) => h.incidentId === incidentId && h.status === 'requested').length,
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [handoffs, version, incidentId],
   );
 

@@ -19,9 +19,9 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
   const [agencyId, setAgencyId] = useState('');
   const [reason, setReason] = useState('');
   const { busy, failure, run } = useAction();
-  // `version` is what changes; the map is mutated in place
   const handoffs = useMemo(
     () => [...map.values()].filter((h) => h.incidentId === incidentId),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [map, version, incidentId],
   );
   const agencyName = (id: string) => localName(agencies.data?.find((a) => a.id === id)?.name ?? '…', lang);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities, useEntry, useStore } from '../../realtime/realtime';
@@ -49,7 +49,7 @@ export function IncidentDetailPanel({
       [...dispatchMap.values()]
         .filter((d) => d.incidentId === incidentId)
         .sort((a, b) => b.offeredAt.localeCompare(a.offeredAt)),
-    // `dispatchVersion` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `dispatchVersion` is what changes
     [dispatchMap, dispatchVersion, incidentId],
   );
 

@@ -24,6 +24,7 @@ const QueueRow = memo(function QueueRow({
 }) {
   const { t } = useI18n();
   // A new incident flashes (a few times, then stays still) as the tone sounds: issue 13 item 4.
+  // eslint-disable-next-line react-hooks/purity -- read at render on purpose: each event re-renders the row, and the flash is a CSS animation that ends by itself
   const fresh = incident.status === 'open' && Date.now() - Date.parse(incident.createdAt) < FRESH_MS;
   return (
     <li
@@ -66,7 +67,7 @@ export function IncidentQueue({
 }) {
   const { t } = useI18n();
   const { map, version } = useEntities('incidents');
-  // `version` is what changes; the map is mutated in place
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
   const queue = useMemo(() => incidentQueue(map.values()), [map, version]);
 
   const step = (delta: number) => {

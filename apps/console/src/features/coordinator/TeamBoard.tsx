@@ -56,7 +56,7 @@ export function TeamBoard({ regionName }: { regionName: (id: string | null) => s
           (ORDER.get(a.status) ?? 0) - (ORDER.get(b.status) ?? 0) ||
           a.callsign.localeCompare(b.callsign),
       ),
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [map, version],
   );
   const available = teams.filter((x) => x.onDuty && x.status === 'available').length;

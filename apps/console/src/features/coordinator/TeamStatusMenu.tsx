@@ -32,6 +32,7 @@ export function TeamStatusMenu({ teamId, callsign, status }: { teamId: string; c
   // Open upwards when the board's scroll area would cut the menu off; focus the first item; close on a click elsewhere.
   useEffect(() => {
     if (!open) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a closed menu forgets its direction; the next open measures again
       setUp(false);
       return;
     }

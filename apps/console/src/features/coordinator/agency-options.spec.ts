@@ -22,8 +22,8 @@ describe('agencyOptions', () => {
   it('groups by kind in a fixed order, nearest to the incident first', () => {
     const groups = agencyOptions(LIST, { lat: 37.56, lng: 127.0 }, '');
     expect(groups.map((g) => g.kind)).toEqual(['hospital', 'police', 'community']);
-    expect(groups[0]!.agencies.map((a) => a.id)).toEqual(['h-near', 'h-far']);
-    expect(groups[0]!.agencies[0]!.distanceKm).toBeLessThan(1);
+    expect(groups[0].agencies.map((a) => a.id)).toEqual(['h-near', 'h-far']);
+    expect(groups[0].agencies[0].distanceKm).toBeLessThan(1);
   });
 
   it('filters by name or code, any case, and drops empty groups', () => {

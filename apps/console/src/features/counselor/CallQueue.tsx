@@ -22,7 +22,7 @@ export function CallQueue({
   const calls = useMemo(
     () =>
       [...map.values()].filter((c) => c.status !== 'ended').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [map, version],
   );
   return (

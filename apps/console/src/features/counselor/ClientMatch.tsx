@@ -37,7 +37,7 @@ export function ClientMatch({
     }
   };
 
-  const recognised = linkedClientId ?? (matches.length === 1 ? matches[0]!.id : null);
+  const recognised = linkedClientId ?? (matches.length === 1 ? matches[0].id : null);
   useEffect(() => {
     if (!recognised) return;
     let live = true;

@@ -41,7 +41,7 @@ export function IncidentForm({
     const d = (i: (typeof active)[number]) =>
       (i.location.lat - location.lat) ** 2 + (i.location.lng - location.lng) ** 2;
     return active.sort((a, b) => d(a) - d(b)).slice(0, 50);
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
   }, [map, version, location]);
 
   const reasonText = (code: string) => t.triage.reasonText[code as keyof typeof t.triage.reasonText] ?? code;

@@ -42,6 +42,7 @@ export function FollowUpsPage({ inPortal = false }: { inPortal?: boolean }) {
     });
   }, [store]);
   // A fresh list replaces what this screen changed itself.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a reload (the list's new identity) drops local edits
   useEffect(() => setLocal(new Map()), [list.data]);
 
   const items = (list.data ?? []).map((f) => local.get(f.id) ?? f);

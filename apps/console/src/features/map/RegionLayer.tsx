@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import type { FeatureCollection } from 'geojson';
 import type { RegionCollection } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
@@ -17,7 +16,7 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
   const { t, lang } = useI18n();
   useEffect(() => {
     const layers = new Map<string, L.Path>();
-    const geo = L.geoJSON(regions as unknown as FeatureCollection, {
+    const geo = L.geoJSON(regions, {
       interactive: shade,
       style: () => ({ ...regionShade(0, false), weight: 1 }),
       onEachFeature: (feature, layer) => {

@@ -114,7 +114,7 @@ export class IncidentClusters {
       const [lng, lat] = f.geometry.coordinates as [number, number];
       const props = f.properties;
       const cluster = 'cluster' in props && props.cluster ? props : null;
-      const category = cluster ? RANKED[cluster.rank]! : (props as PointProps).category;
+      const category = cluster ? RANKED[cluster.rank] : (props as PointProps).category;
       const key = cluster
         ? `c|${zoom}|${lat}|${lng}|${cluster.point_count}|${category}`
         : `p|${(props as PointProps).id}|${lat}|${lng}|${category}`;

@@ -23,6 +23,6 @@ describe('standaloneIncidents', () => {
     const standalone = standaloneIncidents(list, null, 1);
     expect(list.map((i) => incidentPlace(i, standalone))).toEqual(['waiting', 'alone', 'waiting', 'cluster']);
     expect(incidentPlace({ id: 'gone', status: 'closed', respondBy: null }, standalone)).toBeNull();
-    expect(incidentPlace(list[3]!, new Set(['taken']))).toBe('alone');
+    expect(incidentPlace(list[3], new Set(['taken']))).toBe('alone');
   });
 });

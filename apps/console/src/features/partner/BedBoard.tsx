@@ -20,11 +20,14 @@ export function BedBoard({ agencyId }: { agencyId: string }) {
   const [saved, setSaved] = useState(false);
 
   // The form starts from the board as last reported (and follows a report made elsewhere until edited).
+  const reportedBeds = hospital?.bedsAvailable;
+  const reportedAccepting = hospital?.accepting;
   useEffect(() => {
-    if (!hospital) return;
-    setAvailable(hospital.bedsAvailable === null ? '' : String(hospital.bedsAvailable));
-    setAccepting(hospital.accepting ?? true);
-  }, [hospital?.bedsAvailable, hospital?.accepting]);
+    if (reportedBeds === undefined) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the board is a live external store; the form copies its report
+    setAvailable(reportedBeds === null ? '' : String(reportedBeds));
+    setAccepting(reportedAccepting ?? true);
+  }, [reportedBeds, reportedAccepting]);
 
   const updatedAt = hospital?.bedsUpdatedAt ?? null;
   const stale = bedsStale(updatedAt, now);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAuth, useUser } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
 import { useLoad } from '../../common/use-load';
@@ -9,6 +9,7 @@ import { BedBoard } from './BedBoard';
 import { HandoffCard } from './HandoffCard';
 import { PortalSections } from './PortalSections';
 import { usePartnerHandoffs } from './use-partner-handoffs';
+import { useLatest } from '../../common/use-latest';
 import { localName } from '../../common/local-name';
 
 const NEW_REQUEST_FRESH_MS = 10 * 60_000;
@@ -36,8 +37,7 @@ export function PartnerPortal() {
 
   // Only requests that arrive while the portal is open ring; the first catch-up after login does not. An agency
   // sees few of the log's seqs, so its envelopes mostly come through a catch-up page: freshness decides, not `live`.
-  const tRef = useRef(t);
-  tRef.current = t;
+  const tRef = useLatest(t);
   useEffect(
     () =>
       store.onEnvelope((envelope) => {
@@ -47,7 +47,7 @@ export function PartnerPortal() {
         flashTitle(tRef.current.partner.newRequest);
         setAnnounced(tRef.current.partner.newRequest);
       }),
-    [store, synced, agencyId],
+    [store, synced, agencyId, tRef],
   );
 
   if (!agencyId) return <p className="empty-note">{t.partner.unknownKind}</p>;

@@ -1,4 +1,4 @@
-import { isOpenForPartner, sortForPartner } from './portal-model';
+import { sortForPartner } from './portal-model';
 
 describe('sortForPartner', () => {
   it('puts unanswered requests first, then accepted ones, then the rest, newest first in each group', () => {
@@ -15,13 +15,5 @@ describe('sortForPartner', () => {
       h('dec', 'declined', 9),
     ]);
     expect(sorted.map((x) => x.id)).toEqual(['new-req', 'old-req', 'acc', 'dec', 'wd']);
-  });
-
-  it('lets a partner act only on requested and accepted handoffs', () => {
-    expect(
-      ['requested', 'accepted', 'declined', 'completed', 'withdrawn', 'cancelled'].filter((s) =>
-        isOpenForPartner(s as never),
-      ),
-    ).toEqual(['requested', 'accepted']);
   });
 });

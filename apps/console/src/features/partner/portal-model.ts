@@ -21,8 +21,3 @@ export function sortForPartner<T extends Pick<HandoffView, 'id' | 'status' | 're
       a.id.localeCompare(b.id),
   );
 }
-
-/** Whether the partner can still act on a handoff (answer it, confirm contact or complete it). */
-export function isOpenForPartner(status: HandoffStatus): boolean {
-  return status === 'requested' || status === 'accepted';
-}

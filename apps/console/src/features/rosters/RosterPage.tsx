@@ -50,6 +50,7 @@ export function RosterPage() {
       data.reload();
     });
 
+  // The action shows its own failure (FailureNote), so a click handler need not await it.
   const copyLastWeek = () =>
     action.run(async () => {
       setNotice(null);
@@ -101,7 +102,7 @@ export function RosterPage() {
           <button
             type="button"
             className="btn"
-            onClick={copyLastWeek}
+            onClick={() => void copyLastWeek()}
             disabled={action.busy}
             data-testid="copy-last-week"
           >

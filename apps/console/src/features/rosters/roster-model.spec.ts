@@ -30,7 +30,7 @@ describe('roster model', () => {
       startsAt: addDays(first, 6).toISOString(),
       endsAt: addDays(first, 7).toISOString(),
     });
-    const copied = copiedWeek([{ id: 's', ...week[0]! }]);
+    const copied = copiedWeek([{ id: 's', ...week[0] }]);
     expect(copied).toEqual([
       { teamId: 't', startsAt: addDays(first, 7).toISOString(), endsAt: addDays(first, 8).toISOString() },
     ]);

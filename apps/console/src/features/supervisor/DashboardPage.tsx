@@ -51,8 +51,11 @@ export function DashboardPage() {
     (districtsPeriod === period || districtsPeriod === 'no-regions');
   useEffect(() => {
     if (!printPending || !complete) return;
-    setPrintPending(false);
-    requestAnimationFrame(() => window.print());
+    // Print on the next frame, once the complete report is painted.
+    requestAnimationFrame(() => {
+      setPrintPending(false);
+      window.print();
+    });
   }, [printPending, complete]);
 
   const exportAll = () =>
@@ -75,6 +78,7 @@ export function DashboardPage() {
         <div className="print-only report-head">
           <p>{t.dashboard.reportTitle}</p>
           <p>{t.dashboard.reportPeriod(filters.fromDate, filters.toDate)}</p>
+          {/* eslint-disable-next-line react-hooks/purity -- the printed report states when it was rendered */}
           <p>{t.dashboard.reportGenerated(formatFullDateTime(Date.now(), lang))}</p>
         </div>
         <DashboardFilters key={query} value={filters} onApply={setFilters} />

@@ -137,7 +137,7 @@ export function DistrictMap({ query, onReady }: { query: string; onReady: (perio
             >
               <GeoJSON
                 key={`${metric}|${rows.length}|${lang}|${query}`}
-                data={regions as unknown as FeatureCollection}
+                data={regions}
                 style={(f) => districtShade(shades.get(String(f?.id))?.badness ?? null)}
                 onEachFeature={(f, layer) => {
                   const r = shades.get(String(f.id));

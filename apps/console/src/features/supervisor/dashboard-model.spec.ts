@@ -34,7 +34,14 @@ const report: KpiReport = {
     acceptSecondsP50: 12,
     onSceneMinutesP50ByCategory: { ...zeros, A: 31 },
   },
-  handoffs: { requested: 1, accepted: 1, declined: 0, hospitalRefusalRate: 0, declineReasons: { 'no-beds': 0 } },
+  handoffs: {
+    requested: 1,
+    accepted: 1,
+    declined: 0,
+    hospitalRefusalRate: 0,
+    declineReasons: { 'no-beds': 0 },
+    bedFoundMinutesP50: 0,
+  },
   policeInvolvementShare: 0.5,
   followUps: { due: 1, doneWithin24hShare: 1 },
 };

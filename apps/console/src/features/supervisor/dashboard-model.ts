@@ -91,7 +91,7 @@ const point = (key: string, value: number, target: number | null = null): ChartP
 export function dashboardCharts(r: KpiReport, responseMinutes: Readonly<ResponseTimes>): ChartSpec[] {
   // Targets of days and weeks (D, E) would flatten the urgent bars to nothing; their figures stay in the tables.
   const withTarget = CATEGORIES.filter(
-    (c) => responseMinutes[c] !== null && responseMinutes[c]! <= CHARTED_TARGET_MINUTES,
+    (c) => responseMinutes[c] !== null && responseMinutes[c] <= CHARTED_TARGET_MINUTES,
   );
   return [
     {

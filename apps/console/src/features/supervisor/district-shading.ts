@@ -16,7 +16,7 @@ export function districtShade(badness: number | null): DistrictShade {
   if (badness === null)
     return { fillColor: '#bdbdbd', fillOpacity: 0.25, color: '#5a5a5a', weight: 1, dashArray: '4 4' };
   const b = Math.min(1, Math.max(0, badness));
-  const step = STEPS[Math.min(STEPS.length - 1, Math.floor(b * STEPS.length))]!;
+  const step = STEPS[Math.min(STEPS.length - 1, Math.floor(b * STEPS.length))];
   return { fillColor: step, fillOpacity: 0.7, color: '#3d3d3d', weight: 1, dashArray: undefined };
 }
 

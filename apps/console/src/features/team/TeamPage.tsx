@@ -49,7 +49,7 @@ function TeamScreen({ teamId }: { teamId: string }) {
 
   const mine = useMemo(
     () => [...map.values()].filter((d) => d.teamId === teamId),
-    // `version` is what changes; the map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
     [map, version, teamId],
   );
   const offer = mine

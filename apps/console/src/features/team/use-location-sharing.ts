@@ -24,6 +24,7 @@ export function useLocationSharing(
 
   useEffect(() => {
     if (!onDuty) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the shift and the browser's geolocation, both outside React
       setSharing('off-duty');
       return;
     }
