@@ -13,8 +13,9 @@ import type {
 } from '#contracts';
 import { runRegionsImport } from '../../apps/api/src/cli/regions-import-command.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { squareRegion } from '../support/fixtures.js';
+import { importTwoDistricts } from '../support/care.js';
 import { createIncident, INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
+import { expectStatus } from '../support/expect-status.js';
 
 // Follow-up tasks after B–D calls that ended without a dispatch, who sees them, the regions:import command,
 // and the telephony webhook on a server without a shared secret.
@@ -37,16 +38,7 @@ beforeAll(async () => {
   admin = await server.login('admin');
   counselor = await makeUser(server, admin.accessToken, 'counselor');
   coordinator = await makeUser(server, admin.accessToken, 'coordinator');
-  await server.api('POST', '/regions/import', {
-    token: admin.accessToken,
-    body: {
-      type: 'FeatureCollection',
-      features: [squareRegion('N1', 'North', 37.65, 127.0), squareRegion('S1', 'South', 37.45, 127.0)],
-    },
-  });
-  const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
-  north = regions.features.find((f) => f.properties.code === 'N1')!.id;
-  south = regions.features.find((f) => f.properties.code === 'S1')!.id;
+  ({ north, south } = await importTwoDistricts(server, admin.accessToken));
   const agency = async (code: string, regionId: string): Promise<AgencyView> =>
     (
       await server.api<AgencyView>('POST', '/agencies', {
@@ -215,14 +207,13 @@ describe('follow-up tasks', () => {
       clientId: clientNorth.id,
     });
 
-    expect(
-      (
-        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
-          token: southCentreUser.token,
-          body: { outcome: 'stable' },
-        })
-      ).status,
-    ).toBe(403);
+    await expectStatus(
+      server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        token: southCentreUser.token,
+        body: { outcome: 'stable' },
+      }),
+      403,
+    );
     const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, {
       token: northCentreUser.token,
       body: { outcome: 'stable', notes: 'called back, safe' },
@@ -230,21 +221,18 @@ describe('follow-up tasks', () => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ notes: 'called back, safe' });
     expect(done.body.doneAt).not.toBeNull();
-    expect(
-      (
-        await server.api('POST', `/follow-ups/${row!.id}/complete`, {
-          token: northCentreUser.token,
-          body: { outcome: 'stable' },
-        })
-      ).status,
-    ).toBe(409);
+    await expectStatus(
+      server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        token: northCentreUser.token,
+        body: { outcome: 'stable' },
+      }),
+      409,
+    );
     const open = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: northCentreUser.token });
     expect(open.body.map((f) => f.id)).not.toContain(row!.id);
     const doneList = await server.api<FollowUpView[]>('GET', '/follow-ups?status=done', { token: coordinator.token });
     expect(doneList.body.map((f) => f.id)).toContain(row!.id);
-    expect((await server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token })).status).toBe(
-      400,
-    );
+    await expectStatus(server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token }), 400);
   });
 });
 
