@@ -150,12 +150,17 @@ describe('follow-up tasks', () => {
   });
 
   it('creates none when a team was dispatched, but one when every offer was declined (incident district)', async () => {
-    const dispatched = await newCall(server, counselor.token);
-    await triageCall(server, counselor.token, dispatched.id, INPUT_FOR.B);
-    const inc = await createIncident(server, counselor.token, {
-      callId: dispatched.id,
-      location: { lat: 37.45, lng: 127.0 },
-    });
+    // A category B call with an incident in the South district, left for the test to dispatch.
+    const callWithIncident = async () => {
+      const call = await newCall(server, counselor.token);
+      await triageCall(server, counselor.token, call.id, INPUT_FOR.B);
+      const inc = await createIncident(server, counselor.token, {
+        callId: call.id,
+        location: { lat: 37.45, lng: 127.0 },
+      });
+      return { call, inc };
+    };
+    const { call: dispatched, inc } = await callWithIncident();
     await server.dataSource.query(
       `INSERT INTO dispatch (incident_id, team_id, status, expires_at) VALUES ($1, $2, 'accepted', now() + interval '1 minute')`,
       [inc.body.id, team.id],
@@ -163,12 +168,7 @@ describe('follow-up tasks', () => {
     await endCall(dispatched.id);
     expect(await followUpOf(dispatched.id)).toEqual([]);
 
-    const declined = await newCall(server, counselor.token);
-    await triageCall(server, counselor.token, declined.id, INPUT_FOR.B);
-    const inc2 = await createIncident(server, counselor.token, {
-      callId: declined.id,
-      location: { lat: 37.45, lng: 127.0 },
-    });
+    const { call: declined, inc: inc2 } = await callWithIncident();
     await server.dataSource.query(
       `INSERT INTO dispatch (incident_id, team_id, status, expires_at, reason) VALUES ($1, $2, 'declined', now(), 'too far')`,
       [inc2.body.id, team.id],
