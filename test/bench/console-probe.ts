@@ -124,13 +124,15 @@ export function installProbe(): void {
     const clusters = Array.from(d.querySelectorAll('[data-testid=map] [data-testid=incident-cluster]'));
     const clustered = clusters.reduce((sum, c) => sum + Number(/\d+/.exec(c.textContent ?? '')?.[0] ?? 0), 0);
     const markers = d.querySelectorAll('[data-testid=map] [data-testid=incident-marker]').length;
+    // The canvas map (issue 12) draws clusters and most incidents on a canvas and states its counts on the container.
+    const canvasMap = d.querySelector('[data-testid=map] .leaflet-container[data-incidents]');
     return {
       synced: d.querySelector('.shell[data-synced=true]') !== null,
       rows: d.querySelectorAll('[data-testid=incident-row]').length,
       queueCount: digits ? Number(digits[0]) : null,
       markers,
-      clusters: clusters.length,
-      onMap: markers + clustered,
+      clusters: canvasMap ? Number(canvasMap.dataset.clusters ?? 0) : clusters.length,
+      onMap: canvasMap ? Number(canvasMap.dataset.incidents) : markers + clustered,
     };
   };
 

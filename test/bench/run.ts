@@ -15,6 +15,7 @@ import { loadConfig } from '../../apps/api/src/config/config.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { benchConsole } from './console.js';
 import { benchWritePath, type WriteRow } from './fanout.js';
+import { benchMapScale, type MapScaleResult } from './map-scale.js';
 import { benchRegionLookup, type RegionLookupRow } from './region-lookup.js';
 import { percentile, printTable as printRows, rng } from './common.js';
 
@@ -26,7 +27,9 @@ import { percentile, printTable as printRows, rng } from './common.js';
 // 4. The write path and fan-out against a floor in the same run (fanout.ts). Skip it with BENCH_WRITE=false.
 // 5. Region lookup over the 25 demo districts against a bounding-box floor (region-lookup.ts; it runs right after 1,
 //    before anything starts a server). Skip it with BENCH_GEO=false.
-// The figures of 2 and 4 are also written to bench/results/<date>.json with the machine they were taken on.
+// 6. The coordinator map with 5,000 incidents and 300 teams at 20 updates/s, and the team phone's first paint
+//    (map-scale.ts); BENCH_CONSOLE_BEFORE=<built console> measures an older build beside it. Skip with BENCH_MAP=false.
+// The figures of 2, 4 and 6 are also written to bench/results/<date>.json with the machine they were taken on.
 // No thresholds: it reports. Seeded pseudo-random data, so two runs measure the same work.
 
 const TEAMS = 500;
@@ -318,7 +321,12 @@ async function main(): Promise<void> {
     platform: `${process.platform}/${process.arch}`,
     loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
   };
-  const results: { recommendations?: Row[]; writePath?: WriteRow[]; regionLookup?: RegionLookupRow[] } = {};
+  const results: {
+    recommendations?: Row[];
+    writePath?: WriteRow[];
+    regionLookup?: RegionLookupRow[];
+    mapScale?: MapScaleResult[];
+  } = {};
   process.stdout.write(
     `Benchmark on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, load average ${machine.loadAverageAtStart.join(' ')}; ` +
       `node ${process.version}, ${process.platform}/${process.arch}\n` +
@@ -358,9 +366,17 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
+  if (process.env.BENCH_MAP !== 'false') {
+    try {
+      results.mapScale = await benchMapScale((line) => process.stdout.write(`${line}\n`));
+    } catch (e) {
+      process.stdout.write(`\n6. Map benchmark failed: ${(e as Error).stack ?? (e as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  }
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${now.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
-  const command = `${['BENCH_GEO', 'BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_BASELINE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
+  const command = `${['BENCH_GEO', 'BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_BASELINE', 'BENCH_MAP', 'BENCH_MAP_SECONDS', 'BENCH_CONSOLE_BEFORE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
   writeFileSync(
     file,
     JSON.stringify(

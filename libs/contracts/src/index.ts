@@ -17,3 +17,4 @@ export * from './care.js';
 export * from './triage-completeness.js';
 export * from './dispositions.js';
 export * from './time.js';
+export * from './timers.js';

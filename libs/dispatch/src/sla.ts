@@ -1,10 +1,10 @@
+import { TIMER, type SlaTimerKind } from '#contracts';
+
 // The response clock of an incident. `respondBy` is when a face-to-face response must have started (triage
 // category → minutes, reference/triage.md); the control room is warned before it passes and alerted when it has.
 
 /** NFPA 1225: answer → first unit dispatched within 60 s for 90% of calls. */
 export const DISPATCH_PROCESSING_SECONDS = 60;
-
-export type SlaTimerKind = 'incident.sla-warning' | 'incident.sla-breach';
 
 /** What must still be missing when the timer fires for the alert to be raised. */
 export type SlaCondition = 'not-dispatched' | 'not-on-scene';
@@ -43,17 +43,17 @@ export function planSlaTimers(input: SlaPlanInput): PlannedSlaTimer[] {
   }
   if (dueMs <= nowMs) {
     const seconds = input.processingSeconds ?? DISPATCH_PROCESSING_SECONDS;
-    return [{ kind: 'incident.sla-warning', dueAt: new Date(nowMs + seconds * 1000), condition: 'not-dispatched' }];
+    return [{ kind: TIMER.slaWarning, dueAt: new Date(nowMs + seconds * 1000), condition: 'not-dispatched' }];
   }
   const out: PlannedSlaTimer[] = [];
   if (input.warningMinutes > 0) {
     out.push({
-      kind: 'incident.sla-warning',
+      kind: TIMER.slaWarning,
       dueAt: new Date(Math.max(nowMs, dueMs - input.warningMinutes * 60_000)),
       condition: 'not-on-scene',
     });
   }
-  out.push({ kind: 'incident.sla-breach', dueAt: new Date(dueMs), condition: 'not-on-scene' });
+  out.push({ kind: TIMER.slaBreach, dueAt: new Date(dueMs), condition: 'not-on-scene' });
   return out;
 }
 

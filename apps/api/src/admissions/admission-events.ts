@@ -1,12 +1,13 @@
 import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { toAdmissionEvent, type AdmissionRow } from './admissions.repository.js';
+import { TIMER } from '#contracts';
 
 export const ADMISSION_TIMER = {
   /** 12 hours before `endsAt`: `alert.raised` `admission-expiring`. */
-  expiring: 'admission-expiring',
+  expiring: TIMER.admissionExpiring,
   /** 24 hours after admission: the guardian-notice task turns overdue on every screen. */
-  guardianOverdue: 'admission-guardian-overdue',
+  guardianOverdue: TIMER.admissionGuardianOverdue,
 } as const;
 
 /** The hospital of the admission, the control room and the team on the incident. */

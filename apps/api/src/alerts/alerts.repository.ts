@@ -80,6 +80,14 @@ export async function insertAlert(tx: Tx, a: RaiseAlert): Promise<AlertRow | und
   );
 }
 
+/** The open (unacknowledged) alert with this dedupe key, if any. */
+export async function openAlertByKey(tx: Tx, dedupeKey: string): Promise<AlertView | undefined> {
+  const row = await tx.one<AlertRow>(`SELECT * FROM alert WHERE dedupe_key = $1 AND acknowledged_at IS NULL`, [
+    dedupeKey,
+  ]);
+  return row ? toAlertView(row) : undefined;
+}
+
 /** Acknowledges every open alert of an incident that has ended (by the actor who ended it). */
 export async function resolveIncidentAlerts(tx: Tx, incidentId: string): Promise<void> {
   await tx.query(

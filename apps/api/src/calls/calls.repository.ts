@@ -1,3 +1,4 @@
+import type { Queryable } from '../database/db.js';
 import type {
   CallChannel,
   CallEventData,
@@ -73,6 +74,109 @@ export function toCallEvent(r: CallRow, category: Category | null): CallEventDat
     incidentId: r.incident_id,
     outcome: r.outcome,
   };
+}
+
+/** The queue: calls in these statuses, oldest waiting first, then at most `endedLimit` ended ones, newest first. */
+export async function listCallQueue(
+  db: Queryable,
+  statuses: readonly CallStatus[],
+  endedLimit: number,
+): Promise<CallRow[]> {
+  return db.query<CallRow>(
+    `(SELECT * FROM call WHERE status = ANY($1::text[]) AND status <> 'ended' ORDER BY received_at LIMIT 1000)
+     UNION ALL
+     (SELECT * FROM call WHERE 'ended' = ANY($1::text[]) AND status = 'ended' ORDER BY ended_at DESC LIMIT ${endedLimit})`,
+    [statuses],
+  );
+}
+
+export interface NewCallRow {
+  status: 'ringing' | 'active';
+  channel: CallChannel;
+  callerNumber: string | null;
+  callerDigits: string | null;
+  callerRelation: string | null;
+  notes: string | null;
+  receivedAt: Date;
+  counselorId: string | null;
+  clientId: string | null;
+  createdBy: string | null;
+  source: CallRow['source'];
+  idempotencyKey: string | null;
+  fingerprint: string;
+}
+
+/**
+ * Inserts the call; an active one is answered now. Undefined when its Idempotency-Key was already used by the same
+ * creator (the unique index decides; a concurrent insert of the key is waited for).
+ */
+export async function insertCall(tx: Tx, c: NewCallRow): Promise<CallRow | undefined> {
+  return tx.one<CallRow>(
+    `INSERT INTO call (status, channel, caller_number, caller_digits, caller_relation, notes, received_at, answered_at,
+       counselor_id, client_id, created_by, source, idempotency_key, idempotency_fingerprint)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+     ON CONFLICT ((coalesce(created_by::text, source)), idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+     RETURNING *`,
+    [
+      c.status,
+      c.channel,
+      c.callerNumber,
+      c.callerDigits,
+      c.callerRelation,
+      c.notes,
+      c.receivedAt.toISOString(),
+      c.status === 'active' ? tx.now.toISOString() : null,
+      c.counselorId,
+      c.clientId,
+      c.createdBy,
+      c.source,
+      c.idempotencyKey,
+      c.fingerprint,
+    ],
+  );
+}
+
+/** The call its creator (a user, or the telephony source) made with this Idempotency-Key. */
+export async function callByIdempotencyKey(tx: Tx, creator: string, key: string | null): Promise<CallRow | undefined> {
+  return tx.one<CallRow>(`SELECT * FROM call WHERE coalesce(created_by::text, source) = $1 AND idempotency_key = $2`, [
+    creator,
+    key,
+  ]);
+}
+
+/**
+ * A counselor takes the call: active, theirs, answered now unless it was before. Only from the `from` statuses
+ * (an answer takes a ringing call only; a takeover any live one), so a racing answer leaves one winner.
+ */
+export async function assignCall(
+  tx: Tx,
+  id: string,
+  counselorId: string | null,
+  from: readonly CallStatus[],
+): Promise<CallRow | undefined> {
+  return tx.one<CallRow>(
+    `UPDATE call SET status = 'active', answered_at = coalesce(answered_at, $2), counselor_id = $3
+     WHERE id = $1 AND status = ANY($4::text[]) RETURNING *`,
+    [id, tx.now.toISOString(), counselorId, from],
+  );
+}
+
+/** Ends an active call with its outcome; undefined when it was not active. */
+export async function endCall(
+  tx: Tx,
+  id: string,
+  outcome: CallOutcome,
+  notes: string | null,
+): Promise<CallRow | undefined> {
+  return tx.one<CallRow>(
+    `UPDATE call SET status = 'ended', ended_at = $2, outcome = $3, end_notes = $4 WHERE id = $1 AND status = 'active' RETURNING *`,
+    [id, tx.now.toISOString(), outcome, notes],
+  );
+}
+
+/** Links the call to a registered client, or unlinks it (null). */
+export async function setCallClient(tx: Tx, id: string, clientId: string | null): Promise<CallRow | undefined> {
+  return tx.one<CallRow>(`UPDATE call SET client_id = $2 WHERE id = $1 RETURNING *`, [id, clientId]);
 }
 
 export async function loadCall(tx: Tx, id: string, forUpdate = false): Promise<CallRow | undefined> {

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type {
-  CallChannel,
   CallStatus,
   CallView,
   CreateCallRequest,
@@ -13,7 +11,7 @@ import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
-import { appendTimeline } from '../incidents/incidents.repository.js';
+import { adoptClient, appendTimeline } from '../incidents/incidents.repository.js';
 import { normalisePhone } from '../clients/phone.js';
 import {
   auditMatchesShown,
@@ -26,21 +24,25 @@ import { currentTriage, toTriageRecord } from '../triage/triage.repository.js';
 import { createFollowUpIfDue } from '../followups/follow-up-tasks.js';
 import { assertActive, assertMayActOn } from './call-ownership.js';
 import { requestFingerprint } from './idempotency.js';
-import { emitCallUpdated, loadCall, toCallEvent, toQueueView, toCallView, type CallRow } from './calls.repository.js';
+import { Db } from '../database/db.js';
+import {
+  assignCall,
+  callByIdempotencyKey,
+  emitCallUpdated,
+  endCall,
+  insertCall,
+  listCallQueue,
+  loadCall,
+  setCallClient,
+  toCallEvent,
+  toQueueView,
+  toCallView,
+  type CallRow,
+  type NewCallRow,
+} from './calls.repository.js';
 
-interface NewCall {
-  status: 'ringing' | 'active';
-  channel: CallChannel;
-  callerNumber: string | null;
-  callerRelation: string | null;
-  notes: string | null;
-  receivedAt: Date;
-  counselorId: string | null;
-  createdBy: string | null;
-  source: CallRow['source'];
-  idempotencyKey: string | null;
-  fingerprint: string;
-}
+/** A call to create: the row but for what insertion derives (the caller's digits, the matched client). */
+type NewCall = Omit<NewCallRow, 'callerDigits' | 'clientId'>;
 
 /** Ended calls are history: the queue lists the most recent ones only. */
 const ENDED_LIST_LIMIT = 200;
@@ -48,18 +50,13 @@ const ENDED_LIST_LIMIT = 200;
 @Injectable()
 export class CallsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Db,
     private readonly uow: UnitOfWork,
   ) {}
 
   /** The live queue (oldest waiting first), without personal fields, so it needs no audit row. */
   async list(statuses: readonly CallStatus[]): Promise<CallView[]> {
-    const rows = (await this.ds.query(
-      `(SELECT * FROM call WHERE status = ANY($1::text[]) AND status <> 'ended' ORDER BY received_at LIMIT 1000)
-       UNION ALL
-       (SELECT * FROM call WHERE 'ended' = ANY($1::text[]) AND status = 'ended' ORDER BY ended_at DESC LIMIT ${ENDED_LIST_LIMIT})`,
-      [statuses],
-    )) as CallRow[];
+    const rows = await listCallQueue(this.db, statuses, ENDED_LIST_LIMIT);
     return rows.map(toQueueView);
   }
 
@@ -73,7 +70,7 @@ export class CallsService {
     idempotencyKey: string | null,
   ): Promise<{ call: CallView; replayed: boolean }> {
     return this.uow.run(actor, async (tx) => {
-      const { row, replayed } = await this.insertCall(tx, {
+      const { row, replayed } = await this.createCall(tx, {
         status: 'active',
         channel: req.channel,
         callerNumber: req.callerNumber ?? null,
@@ -113,7 +110,7 @@ export class CallsService {
       throw validationFailed([{ field: 'receivedAt', message: 'is in the future' }]);
     }
     return this.uow.run(actor, async (tx) => {
-      const { row, replayed } = await this.insertCall(tx, {
+      const { row, replayed } = await this.createCall(tx, {
         status: 'ringing',
         channel: 'phone',
         callerNumber: req.callerNumber,
@@ -151,11 +148,7 @@ export class CallsService {
       if (call.status === 'active')
         throw conflict('CONFLICT', 'Another counselor has answered this call; take it over explicitly if needed');
       // Conditional on 'ringing' as well as the row lock, so the rule holds even if the lock above is removed.
-      const row = await tx.one<CallRow>(
-        `UPDATE call SET status = 'active', answered_at = coalesce(answered_at, $2), counselor_id = $3
-         WHERE id = $1 AND status = 'ringing' RETURNING *`,
-        [id, tx.now.toISOString(), actor.userId],
-      );
+      const row = await assignCall(tx, id, actor.userId, ['ringing']);
       if (!row) throw conflict('STATE_CHANGED', 'The call was answered by someone else');
       await tx.audit({ action: 'call.answer', entityType: 'call', entityId: id, subjectId: row.client_id });
       if (row.incident_id) await appendTimeline(tx, row.incident_id, 'call.answered', { callId: id });
@@ -171,10 +164,8 @@ export class CallsService {
       if (!call) throw notFound('Call');
       if (call.status === 'ended') throw conflict('STATE_CHANGED', 'The call has ended');
       if (call.status === 'active' && call.counselor_id === actor.userId) return this.fullView(tx, call, null);
-      const row = (await tx.one<CallRow>(
-        `UPDATE call SET status = 'active', answered_at = coalesce(answered_at, $2), counselor_id = $3 WHERE id = $1 RETURNING *`,
-        [id, tx.now.toISOString(), actor.userId],
-      ))!;
+      // Locked and not ended (checked above), so it is ringing or another counselor's active call.
+      const row = (await assignCall(tx, id, actor.userId, ['ringing', 'active']))!;
       await tx.audit({
         action: 'call.takeover',
         entityType: 'call',
@@ -200,10 +191,7 @@ export class CallsService {
       if (!call) throw notFound('Call');
       assertMayActOn(call, actor);
       assertActive(call, 'end it');
-      const row = (await tx.one<CallRow>(
-        `UPDATE call SET status = 'ended', ended_at = $2, outcome = $3, end_notes = $4 WHERE id = $1 AND status = 'active' RETURNING *`,
-        [id, tx.now.toISOString(), req.outcome, req.notes ?? null],
-      ))!;
+      const row = (await endCall(tx, id, req.outcome, req.notes ?? null))!;
       await tx.audit({
         action: 'call.end',
         entityType: 'call',
@@ -227,7 +215,7 @@ export class CallsService {
       assertMayActOn(call, actor);
       if (clientId && !(await loadClient(tx, clientId)))
         throw validationFailed([{ field: 'clientId', message: 'no such client' }]);
-      const row = (await tx.one<CallRow>(`UPDATE call SET client_id = $2 WHERE id = $1 RETURNING *`, [id, clientId]))!;
+      const row = (await setCallClient(tx, id, clientId))!;
       await tx.audit({
         action: clientId ? 'call.link-client' : 'call.unlink-client',
         entityType: 'call',
@@ -236,52 +224,24 @@ export class CallsService {
       });
       if (row.incident_id && clientId) {
         // The incident follows the call's link only while it has none; a second caller never relinks it.
-        const linked = await tx.one(
-          `UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL RETURNING id`,
-          [row.incident_id, clientId],
-        );
-        if (linked) await appendTimeline(tx, row.incident_id, 'client.linked', { callId: id, clientId });
+        if (await adoptClient(tx, row.incident_id, clientId))
+          await appendTimeline(tx, row.incident_id, 'client.linked', { callId: id, clientId });
       }
       await emitCallUpdated(tx, id);
       return this.fullView(tx, row, clientId ?? call.client_id);
     });
   }
 
-  private async insertCall(tx: Tx, c: NewCall): Promise<{ row: CallRow; replayed: boolean }> {
+  private async createCall(tx: Tx, c: NewCall): Promise<{ row: CallRow; replayed: boolean }> {
     const digits = normalisePhone(c.callerNumber);
     const matches = await matchClients(tx, digits);
     // A number that belongs to exactly one client links the call at once, so the incident links too; with
     // several (a shared line) the counselor picks one with POST /calls/:id/client.
     const clientId = matches.length === 1 ? matches[0]!.id : null;
-    const row = await tx.one<CallRow>(
-      `INSERT INTO call (status, channel, caller_number, caller_digits, caller_relation, notes, received_at, answered_at,
-         counselor_id, client_id, created_by, source, idempotency_key, idempotency_fingerprint)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
-       ON CONFLICT ((coalesce(created_by::text, source)), idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING *`,
-      [
-        c.status,
-        c.channel,
-        c.callerNumber,
-        digits,
-        c.callerRelation,
-        c.notes,
-        c.receivedAt.toISOString(),
-        c.status === 'active' ? tx.now.toISOString() : null,
-        c.counselorId,
-        clientId,
-        c.createdBy,
-        c.source,
-        c.idempotencyKey,
-        c.fingerprint,
-      ],
-    );
+    const row = await insertCall(tx, { ...c, callerDigits: digits, clientId });
     if (!row) {
       // The key exists (possibly committed a moment ago by a concurrent retry: ON CONFLICT waited for it).
-      const existing = await tx.one<CallRow>(
-        `SELECT * FROM call WHERE coalesce(created_by::text, source) = $1 AND idempotency_key = $2`,
-        [c.createdBy ?? c.source, c.idempotencyKey],
-      );
+      const existing = await callByIdempotencyKey(tx, c.createdBy ?? c.source, c.idempotencyKey);
       if (!existing)
         throw new DomainError('CONFLICT', 'The Idempotency-Key is being used by a request that did not finish; retry');
       if (existing.idempotency_fingerprint !== c.fingerprint) {

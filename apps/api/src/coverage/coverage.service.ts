@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { CoverageView } from '#contracts';
+import { TIMER, type CoverageView } from '#contracts';
 import { computeCoverage, DEFAULT_COVERAGE_HORIZON_HOURS, type CoverageShift, type CoverageTeam } from '#dispatch';
 import { Db, type Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
@@ -11,7 +11,7 @@ import { coverageTeams } from '../teams/teams.repository.js';
 import { scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { seedCoverageTimer } from './coverage.repository.js';
 
-export const COVERAGE_TIMER = 'coverage.check';
+export const COVERAGE_TIMER = TIMER.coverage;
 /** The one pending coverage check of the whole deployment is keyed by this fixed id. */
 export const COVERAGE_TIMER_REF = '00000000-0000-4000-8000-00000000c0e1';
 export const COVERAGE_CHECK_MINUTES = 5;

@@ -2,18 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  cancelIncidentSchema,
-  closeIncidentSchema,
   declineDispatchSchema,
   dispatchesQuerySchema,
   offerDispatchSchema,
   withdrawDispatchSchema,
-  type CancelIncidentRequest,
-  type CloseIncidentRequest,
   type DeclineDispatchRequest,
   type DispatchPlan,
   type DispatchView,
-  type IncidentView,
   type OfferDispatchRequest,
   type RecommendationView,
   type WithdrawDispatchRequest,
@@ -24,12 +19,11 @@ import { uuidParam } from '../common/params.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
 import { OffersService } from './offers.service.js';
 import { RecommendationsService } from './recommendations.service.js';
-import { IncidentLifecycleService } from './incident-lifecycle.service.js';
 import { DispatchQueriesService } from './dispatch-queries.service.js';
 
 const recommendationsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() });
 
-/** Offers and their answers, recommendations, and the end of an incident. Parse, authorise, delegate. */
+/** Offers and their answers, and recommendations. Parse, authorise, delegate. */
 @ApiTags('dispatch')
 @ApiBearerAuth()
 @Controller()
@@ -37,7 +31,6 @@ export class DispatchController {
   constructor(
     private readonly offers: OffersService,
     private readonly recommendations: RecommendationsService,
-    private readonly lifecycle: IncidentLifecycleService,
     private readonly queries: DispatchQueriesService,
   ) {}
 
@@ -107,29 +100,5 @@ export class DispatchController {
     @Body(new ZodPipe(withdrawDispatchSchema)) body: WithdrawDispatchRequest,
   ): Promise<DispatchView> {
     return this.offers.withdraw(actor, id, body.reason);
-  }
-
-  @Post('incidents/:id/close')
-  @HttpCode(200)
-  @Roles('coordinator', 'supervisor')
-  @ApiBody({ schema: openApiSchema(closeIncidentSchema) })
-  close(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body(new ZodPipe(closeIncidentSchema)) body: CloseIncidentRequest,
-  ): Promise<IncidentView> {
-    return this.lifecycle.close(actor, id, body.disposition);
-  }
-
-  @Post('incidents/:id/cancel')
-  @HttpCode(200)
-  @Roles('coordinator', 'supervisor')
-  @ApiBody({ schema: openApiSchema(cancelIncidentSchema) })
-  cancel(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body(new ZodPipe(cancelIncidentSchema)) body: CancelIncidentRequest,
-  ): Promise<IncidentView> {
-    return this.lifecycle.cancel(actor, id, body.reason);
   }
 }

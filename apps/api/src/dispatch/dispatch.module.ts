@@ -1,16 +1,19 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
-import { TimerRunner } from '../timers/timer-runner.js';
+import { Global, Module } from '@nestjs/common';
+import { IncidentDispatchPort } from '../incidents/incident-dispatch.port.js';
 import { DispatchController } from './dispatch.controller.js';
 import { FieldController } from './field.controller.js';
 import { OffersService } from './offers.service.js';
 import { RecommendationsService } from './recommendations.service.js';
 import { TeamStatusService } from './team-status.service.js';
 import { SafetyService } from './safety.service.js';
-import { IncidentLifecycleService } from './incident-lifecycle.service.js';
 import { DispatchQueriesService } from './dispatch-queries.service.js';
-import { registerSlaHandlers } from './sla-timers.js';
+import { DispatchForIncidents } from './dispatch-for-incidents.js';
 
-/** Team dispatch: recommendations, offers and their expiry, field status, safety, the end of an incident, SLA clocks. */
+/**
+ * Team dispatch: recommendations, offers and their expiry, field status and safety. Global because it provides the
+ * port incidents declare (IncidentDispatchPort): incidents use dispatch without importing it.
+ */
+@Global()
 @Module({
   controllers: [DispatchController, FieldController],
   providers: [
@@ -18,15 +21,9 @@ import { registerSlaHandlers } from './sla-timers.js';
     RecommendationsService,
     TeamStatusService,
     SafetyService,
-    IncidentLifecycleService,
     DispatchQueriesService,
+    { provide: IncidentDispatchPort, useClass: DispatchForIncidents },
   ],
-  exports: [OffersService, RecommendationsService],
+  exports: [OffersService, RecommendationsService, IncidentDispatchPort],
 })
-export class DispatchModule implements OnModuleInit {
-  constructor(private readonly timers: TimerRunner) {}
-
-  onModuleInit(): void {
-    registerSlaHandlers(this.timers);
-  }
-}
+export class DispatchModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { DispatchView } from '#contracts';
+import { TIMER, type DispatchView } from '#contracts';
 import { isTerminal } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -11,15 +11,16 @@ import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { loadTeam, loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
+import { claimTeamForOffer, releaseOfferedTeam, teamAcceptedOffer } from '../teams/team-dispatch.repository.js';
 import {
   endDispatch,
+  insertOffer,
   loadDispatch,
-  TIMER,
   toDispatchEvent,
   toDispatchView,
   type DispatchRow,
 } from './dispatch.repository.js';
-import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
+import { emitIncidentUpdated, transitionIncident } from '../incidents/incident-transitions.js';
 import { RecommendationsService } from './recommendations.service.js';
 
 type OfferRefusal = { refused: DomainError };
@@ -76,11 +77,8 @@ export class OffersService implements OnModuleInit {
       if (dispatch.status === 'accepted') return toDispatchView(dispatch, incident); // a retried accept from a flaky phone
       assertOpenOffer(dispatch, tx.now);
       const accepted = (await endDispatch(tx, dispatch.id, 'offered', 'accepted', null))!;
-      const team = await tx.one(
-        `UPDATE team SET status = 'en-route', status_changed_at = $2 WHERE id = $1 AND status = 'offered' RETURNING id`,
-        [dispatch.team_id, tx.now.toISOString()],
-      );
-      if (!team) throw conflict('STATE_CHANGED', 'The team is no longer holding this offer');
+      if (!(await teamAcceptedOffer(tx, dispatch.team_id)))
+        throw conflict('STATE_CHANGED', 'The team is no longer holding this offer');
       const now = tx.now.toISOString();
       const row = await transitionIncident(
         tx,
@@ -131,16 +129,9 @@ export class OffersService implements OnModuleInit {
         : AUTO_REOFFER_CATEGORIES.has(incident.category)
           ? 'no other team available: dispatch manually'
           : 'offer it to another team';
-      await raiseAlert(tx, {
-        kind: 'offer-declined',
-        severity: AUTO_REOFFER_CATEGORIES.has(incident.category) && !next ? 'critical' : 'warning',
+      await alertOfferEnded(tx, 'offer-declined', incident, dispatch, {
+        critical: AUTO_REOFFER_CATEGORIES.has(incident.category) && !next,
         message: `${team.callsign} declined ${incident.number} (category ${incident.category}): "${reason}"; ${onward}`,
-        incidentId: incident.id,
-        teamId: team.id,
-        regionId: incident.region_id,
-        location: { lat: incident.lat, lng: incident.lng },
-        dedupeKey: `offer-declined:${dispatch.id}`,
-        audience: audience.controlRoom(),
       });
       return toDispatchView(ended, incident);
     });
@@ -172,7 +163,7 @@ export class OffersService implements OnModuleInit {
   }
 
   /**
-   * Offers a locked, open incident to a team. The team is claimed with one conditional UPDATE (available, on duty,
+   * Offers a locked, open incident to a team. The team is claimed with one conditional update (available, on duty,
    * big enough when there is danger to others): of N parallel offers of one team exactly one finds it available.
    */
   async attemptOffer(
@@ -182,21 +173,11 @@ export class OffersService implements OnModuleInit {
     automatic: boolean,
   ): Promise<DispatchView | OfferRefusal> {
     const now = tx.now;
-    const claimed = await tx.one<{ id: string }>(
-      `UPDATE team t SET status = 'offered', status_changed_at = $3
-       WHERE t.id = $1 AND t.status = 'available' AND (NOT $2 OR t.size >= 2)
-         AND EXISTS (SELECT 1 FROM shift s WHERE s.team_id = t.id AND s.starts_at <= now() AND s.ends_at > now())
-       RETURNING t.id`,
-      [teamId, incident.danger_to_others, now.toISOString()],
-    );
-    if (!claimed) return { refused: await whyNotAvailable(tx, teamId, incident.danger_to_others) };
+    if (!(await claimTeamForOffer(tx, teamId, incident.danger_to_others)))
+      return { refused: await whyNotAvailable(tx, teamId, incident.danger_to_others) };
 
     const expiresAt = new Date(now.getTime() + this.config.dispatchOfferSeconds * 1000);
-    const dispatch = (await tx.one<DispatchRow>(
-      `INSERT INTO dispatch (incident_id, team_id, status, offered_at, expires_at, offered_by, automatic)
-       VALUES ($1, $2, 'offered', $3, $4, $5, $6) RETURNING *`,
-      [incident.id, teamId, now.toISOString(), expiresAt.toISOString(), automatic ? null : tx.actor.userId, automatic],
-    ))!;
+    const dispatch = await insertOffer(tx, { incidentId: incident.id, teamId, expiresAt, automatic });
     // NFPA 1225 processing time ends when the first unit is notified: the first offer, not the acceptance.
     const row = await transitionIncident(
       tx,
@@ -250,17 +231,7 @@ export class OffersService implements OnModuleInit {
       ? `Offer of ${incident.number} (category ${incident.category}) to ${team.callsign} expired unanswered; offered automatically to ${nextCallsign}`
       : `Offer of ${incident.number} (category ${incident.category}) to ${team.callsign} expired unanswered; ${urgent ? 'no other team available: dispatch manually' : 'offer it again'}`;
     // For coordinators only: the team that missed the offer learns of it from dispatch.updated.
-    await raiseAlert(tx, {
-      kind: 'offer-expired',
-      severity: urgent && !next ? 'critical' : 'warning',
-      message,
-      incidentId: incident.id,
-      teamId: team.id,
-      regionId: incident.region_id,
-      location: { lat: incident.lat, lng: incident.lng },
-      dedupeKey: `offer-expired:${dispatch.id}`,
-      audience: audience.controlRoom(),
-    });
+    await alertOfferEnded(tx, 'offer-expired', incident, dispatch, { critical: urgent && !next, message });
     await appendTimeline(tx, incident.id, 'alert.offer-expired', {
       dispatchId: dispatch.id,
       teamId: team.id,
@@ -290,10 +261,7 @@ export class OffersService implements OnModuleInit {
     const ended = await endDispatch(tx, dispatch.id, 'offered', to, reason);
     if (!ended) throw conflict('STATE_CHANGED', 'The offer was answered meanwhile');
     await cancelTimer(tx, TIMER.offerExpiry, dispatch.id);
-    await tx.query(
-      `UPDATE team SET status = 'available', status_changed_at = $2 WHERE id = $1 AND status = 'offered'`,
-      [dispatch.team_id, tx.now.toISOString()],
-    );
+    await releaseOfferedTeam(tx, dispatch.team_id);
     const team = (await loadTeamRow(tx, dispatch.team_id))!;
     const row = await transitionIncident(tx, incident.id, 'offer-ended');
     await appendTimeline(tx, incident.id, `dispatch.${to}`, {
@@ -323,6 +291,27 @@ export class OffersService implements OnModuleInit {
     const dispatch = (await loadDispatch(tx, dispatchId, true))!;
     return { incident, dispatch };
   }
+}
+
+/** Tells the control room an offer ended unanswered and what happens next: one alert per offer, never to the team. */
+async function alertOfferEnded(
+  tx: Tx,
+  kind: 'offer-declined' | 'offer-expired',
+  incident: IncidentRow,
+  dispatch: DispatchRow,
+  a: { critical: boolean; message: string },
+): Promise<void> {
+  await raiseAlert(tx, {
+    kind,
+    severity: a.critical ? 'critical' : 'warning',
+    message: a.message,
+    incidentId: incident.id,
+    teamId: dispatch.team_id,
+    regionId: incident.region_id,
+    location: { lat: incident.lat, lng: incident.lng },
+    dedupeKey: `${kind}:${dispatch.id}`,
+    audience: audience.controlRoom(),
+  });
 }
 
 function assertOpenOffer(d: DispatchRow, now: Date): void {

@@ -1,21 +1,21 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AlertView, LatLng } from '#contracts';
+import { TIMER, type AlertView, type LatLng } from '#contracts';
 import { CHECKIN_TEAM_STATUSES, isTerminal, needsCheckins } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
-import { raiseAlert, toAlertView } from '../alerts/alerts.js';
-import { requestHandoff } from '../handoffs/handoffs.repository.js';
+import { raiseAlert } from '../alerts/alerts.js';
+import { openAlertByKey } from '../alerts/alerts.repository.js';
+import { openPoliceHandoff, requestHandoff } from '../handoffs/handoffs.repository.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 import { scheduleTimer, TimerRunner, type TimerRow } from '../timers/timer-runner.js';
+import { recordCheckin } from '../teams/team-dispatch.repository.js';
 import { loadTeamRow, setTeamLocation, teamPosition, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
-import { liveDispatchOfTeam, TIMER } from './dispatch.repository.js';
+import { liveDispatchOfTeam } from './dispatch.repository.js';
 import { nearestAgency } from './recommendations.service.js';
-
-type AlertRowLike = Parameters<typeof toAlertView>[0];
 
 /**
  * The safety of teams in the field: check-ins while on scene, the panic button, and police assistance as one
@@ -38,11 +38,7 @@ export class SafetyService implements OnModuleInit {
     if (actor.role !== 'responder' || actor.teamId !== teamId)
       throw forbidden("Only the team's own responders check in");
     return this.uow.run(actor, async (tx) => {
-      const team = await tx.one<{ id: string; status: string }>(
-        `UPDATE team SET last_checkin_at = $2 WHERE id = $1 AND status = ANY($3::text[]) RETURNING id, status`,
-        [teamId, tx.now.toISOString(), CHECKIN_TEAM_STATUSES],
-      );
-      if (!team) {
+      if (!(await recordCheckin(tx, teamId, CHECKIN_TEAM_STATUSES))) {
         const exists = await loadTeamRow(tx, teamId);
         if (!exists) throw notFound('Team');
         throw conflict(
@@ -100,13 +96,9 @@ export class SafetyService implements OnModuleInit {
       if (isTerminal(incident.status))
         throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
 
-      const existing = await tx.one<{ id: string; agency_id: string }>(
-        `SELECT id, agency_id FROM handoff WHERE incident_id = $1 AND kind = 'police' AND status IN ('requested','accepted') ORDER BY requested_at LIMIT 1`,
-        [incident.id],
-      );
-      let handoff = existing;
+      let handoff: { id: string; agency_id: string } | undefined = await openPoliceHandoff(tx, incident.id);
       if (!handoff) {
-        const agency = await nearestAgency((sql, params) => tx.query(sql, params), 'police', incident);
+        const agency = await nearestAgency(tx, 'police', incident);
         if (agency) {
           const row = await requestHandoff(tx, incident, {
             agencyId: agency.id,
@@ -140,11 +132,7 @@ export class SafetyService implements OnModuleInit {
         });
         return raised;
       }
-      const open = (await tx.one<AlertRowLike>(
-        `SELECT * FROM alert WHERE dedupe_key = $1 AND acknowledged_at IS NULL`,
-        [`police-assist:${incident.id}`],
-      ))!;
-      return toAlertView(open);
+      return (await openAlertByKey(tx, `police-assist:${incident.id}`))!;
     });
   }
 

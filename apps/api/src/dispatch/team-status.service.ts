@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RefusalReason, TeamStatusRequest, TeamView } from '#contracts';
+import { TIMER, type RefusalReason, type TeamStatusRequest, type TeamView } from '#contracts';
 import { checkTeamTransition, type TeamStatusActor, type TeamTransitionEffect } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -15,9 +15,10 @@ import {
 import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import { loadTeamRow, setTeamLocation, toTeamEvent, toTeamView, type TeamRow } from '../teams/teams.repository.js';
-import { endDispatch, liveDispatchOfTeam, TIMER, toDispatchEvent, type DispatchRow } from './dispatch.repository.js';
-import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
-import { cancelSlaTimers } from './sla-timers.js';
+import { applyTeamStatus } from '../teams/team-dispatch.repository.js';
+import { endDispatch, liveDispatchOfTeam, toDispatchEvent, type DispatchRow } from './dispatch.repository.js';
+import { emitIncidentUpdated, transitionIncident } from '../incidents/incident-transitions.js';
+import { cancelSlaTimers } from '../incidents/sla-timers.js';
 
 /** Timeline entry and incident.updated milestone of each effect that touches the incident. */
 const MILESTONE: Partial<Record<TeamTransitionEffect, string>> = {
@@ -28,7 +29,7 @@ const MILESTONE: Partial<Record<TeamTransitionEffect, string>> = {
 };
 
 /**
- * POST /teams/:id/status: the team status machine of libs/dispatch applied with a conditional UPDATE, plus what
+ * POST /teams/:id/status: the team status machine of libs/dispatch applied with a conditional update, plus what
  * each change means for the incident (milestones, timeline, check-ins) in the same transaction.
  */
 @Injectable()
@@ -64,15 +65,8 @@ export class TeamStatusService {
       }
 
       const effect = check.transition.effect;
-      const updated = await tx.one<TeamRow>(
-        `UPDATE team SET status = $2, status_changed_at = $4,
-           location_lat = coalesce($5, location_lat), location_lng = coalesce($6, location_lng),
-           location_at = CASE WHEN $5::float8 IS NULL THEN location_at ELSE $4::timestamptz END,
-           last_checkin_at = CASE WHEN $2 = 'on-scene' THEN $4::timestamptz WHEN $2 IN ('available','unavailable') THEN NULL ELSE last_checkin_at END
-         WHERE id = $1 AND status = $3 RETURNING id`,
-        [teamId, req.status, team.status, tx.now.toISOString(), req.location?.lat ?? null, req.location?.lng ?? null],
-      );
-      if (!updated) throw conflict('STATE_CHANGED', `Team ${team.callsign} changed status meanwhile`);
+      if (!(await applyTeamStatus(tx, teamId, team.status, req.status, req.location)))
+        throw conflict('STATE_CHANGED', `Team ${team.callsign} changed status meanwhile`);
       const after = (await loadTeamRow(tx, teamId))!;
 
       if (live?.status === 'accepted' && incident) await this.applyToIncident(tx, effect, after, live, incident);

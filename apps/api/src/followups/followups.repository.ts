@@ -1,5 +1,6 @@
 import {
   rooms,
+  TIMER,
   type Category,
   type FollowUpAttemptOutcome,
   type FollowUpCompletionOutcome,
@@ -12,7 +13,7 @@ import type { Tx } from '../database/tx.js';
 import { audience } from '../realtime/audience.js';
 import { NO_TEAM_DISPATCH_STATUSES } from './follow-up-rules.js';
 
-export const FOLLOW_UP_OVERDUE_TIMER = 'follow-up.overdue';
+export const FOLLOW_UP_OVERDUE_TIMER = TIMER.followUpOverdue;
 
 export interface FollowUpRow {
   id: string;

@@ -1,5 +1,6 @@
 import {
   readerOfAgencyKind,
+  TIMER,
   type AgencyKind,
   type CssrsRisk,
   type HandoffDeclineReason,
@@ -18,7 +19,7 @@ import { appendTimeline, type IncidentRow } from '../incidents/incidents.reposit
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 
 /** The durable timer that raises `handoff-unanswered` (ref = the handoff). */
-export const HANDOFF_UNANSWERED_TIMER = 'handoff-unanswered';
+export const HANDOFF_UNANSWERED_TIMER = TIMER.handoffUnanswered;
 
 export interface HandoffRow {
   id: string;
@@ -108,6 +109,19 @@ export async function loadHandoffViewForAgency(tx: Tx, id: string): Promise<Hand
 
 export async function loadHandoff(tx: Tx, id: string, forUpdate = false): Promise<HandoffRow | undefined> {
   return tx.one<HandoffRow>(`SELECT * FROM handoff WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+}
+
+/** The incident's handoffs, oldest request first. */
+export async function handoffsOfIncident(tx: Tx, incidentId: string): Promise<HandoffRow[]> {
+  return tx.query<HandoffRow>(`SELECT * FROM handoff WHERE incident_id = $1 ORDER BY requested_at, id`, [incidentId]);
+}
+
+/** The incident's oldest open (requested or accepted) police handoff, if any. */
+export async function openPoliceHandoff(tx: Tx, incidentId: string): Promise<HandoffRow | undefined> {
+  return tx.one<HandoffRow>(
+    `SELECT * FROM handoff WHERE incident_id = $1 AND kind = 'police' AND status IN ('requested','accepted') ORDER BY requested_at LIMIT 1`,
+    [incidentId],
+  );
 }
 
 export function toHandoffEvent(r: HandoffRow): HandoffEventData {

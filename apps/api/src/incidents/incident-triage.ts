@@ -1,17 +1,17 @@
 import { CATEGORIES, type Category, type ResponseTimes } from '#contracts';
 import { respondBy } from '#triage';
+import { isTerminal } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import type { TriageRow } from '../triage/triage.repository.js';
 import {
   appendTimeline,
   incidentAudience,
   loadIncidentRow,
+  setIncidentTriage,
   toIncidentEvent,
   type IncidentRow,
 } from './incidents.repository.js';
-import { scheduleSlaTimers } from '../dispatch/sla-timers.js';
-
-const CLOSED = ['closed', 'cancelled'];
+import { scheduleSlaTimers } from './sla-timers.js';
 
 /** Lower index = more urgent (A before G). */
 export function moreUrgent(a: Category, b: Category): boolean {
@@ -50,18 +50,20 @@ export async function applyTriageToIncident(
   onlyIfMoreUrgent = false,
 ): Promise<IncidentRow | null> {
   const incident = await loadIncidentRow(tx, incidentId, true);
-  if (!incident || CLOSED.includes(incident.status)) return null;
+  if (!incident || isTerminal(incident.status)) return null;
   if (onlyIfMoreUrgent && !moreUrgent(t.category, incident.category)) return null;
   const deadline = nextRespondBy(
     { category: incident.category, respondBy: incident.respond_by },
     { category: t.category, assessedAt: t.assessed_at },
     responseTimes,
   );
-  const row = (await tx.one<IncidentRow>(
-    `UPDATE incident SET category = $2, respond_by = $3, triage_id = $4, notify = $5::jsonb, danger_to_others = $6
-     WHERE id = $1 RETURNING *`,
-    [incidentId, t.category, deadline?.toISOString() ?? null, t.id, JSON.stringify(t.notify), dangerToOthers(t)],
-  ))!;
+  const row = await setIncidentTriage(tx, incidentId, {
+    category: t.category,
+    respondBy: deadline,
+    triageId: t.id,
+    notify: t.notify,
+    dangerToOthers: dangerToOthers(t),
+  });
   await appendTimeline(tx, incidentId, timelineType, {
     callId: t.call_id,
     triageId: t.id,

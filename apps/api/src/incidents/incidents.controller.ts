@@ -4,8 +4,12 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import {
   ACTIVE_INCIDENT_STATUSES,
+  cancelIncidentSchema,
+  closeIncidentSchema,
   createIncidentSchema,
   INCIDENT_STATUSES,
+  type CancelIncidentRequest,
+  type CloseIncidentRequest,
   type CreateIncidentRequest,
   type FieldIncidentView,
   type IncidentDetail,
@@ -18,6 +22,7 @@ import { openApiSchema, parseOrThrow, ZodPipe } from '../common/validation.js';
 import { uuidParam } from '../common/params.js';
 import { CurrentActor, Roles, Staff } from '../auth/decorators.js';
 import { IncidentsService } from './incidents.service.js';
+import { IncidentLifecycleService } from './incident-lifecycle.service.js';
 
 // `active` is shorthand for every status but closed and cancelled; otherwise a comma-separated list.
 const listQuery = z.strictObject({
@@ -50,7 +55,10 @@ const similarQuery = z
 @ApiBearerAuth()
 @Controller()
 export class IncidentsController {
-  constructor(private readonly incidents: IncidentsService) {}
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly lifecycle: IncidentLifecycleService,
+  ) {}
 
   /** 201 with a new incident; 200 with the existing one when the body attaches the call (`attachToIncidentId`). */
   @Post('incidents')
@@ -98,5 +106,29 @@ export class IncidentsController {
       location: q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null,
       address: q.address ?? null,
     });
+  }
+
+  @Post('incidents/:id/close')
+  @HttpCode(200)
+  @Roles('coordinator', 'supervisor')
+  @ApiBody({ schema: openApiSchema(closeIncidentSchema) })
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(closeIncidentSchema)) body: CloseIncidentRequest,
+  ): Promise<IncidentView> {
+    return this.lifecycle.close(actor, id, body.disposition);
+  }
+
+  @Post('incidents/:id/cancel')
+  @HttpCode(200)
+  @Roles('coordinator', 'supervisor')
+  @ApiBody({ schema: openApiSchema(cancelIncidentSchema) })
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body(new ZodPipe(cancelIncidentSchema)) body: CancelIncidentRequest,
+  ): Promise<IncidentView> {
+    return this.lifecycle.cancel(actor, id, body.reason);
   }
 }

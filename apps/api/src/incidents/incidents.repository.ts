@@ -1,7 +1,10 @@
+import type { Queryable } from '../database/db.js';
 import type { Category, IncidentEventData, IncidentStatus, IncidentView } from '#contracts';
+import { isTerminal, TERMINAL_INCIDENT_STATUSES } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { incidentNumberSequence, nextIncidentNumberSql } from './incident-number.js';
 import { audience } from '../realtime/audience.js';
+import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 
 export interface IncidentRow {
   id: string;
@@ -64,6 +67,115 @@ export function toIncidentEvent(r: IncidentRow, milestone?: string): IncidentEve
 
 export async function loadIncidentRow(tx: Tx, id: string, forUpdate = false): Promise<IncidentRow | undefined> {
   return tx.one<IncidentRow>(`SELECT * FROM incident WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+}
+
+/** loadIncidentRow outside a transaction (reads that change nothing, such as the recommendations). */
+export async function readIncidentRow(db: Queryable, id: string): Promise<IncidentRow | undefined> {
+  const [row] = await db.query<IncidentRow>(`SELECT * FROM incident WHERE id = $1`, [id]);
+  return row;
+}
+
+/**
+ * Incidents in these statuses, most urgent first; with `teamId`, only those the team may read (need-to-know).
+ * A list that includes ended incidents (history) stops at `historyLimit`.
+ */
+export async function listIncidents(
+  tx: Tx,
+  statuses: readonly IncidentStatus[],
+  teamId: string | null,
+  historyLimit: number,
+): Promise<IncidentRow[]> {
+  const history = statuses.some(isTerminal);
+  return tx.query<IncidentRow>(
+    `SELECT * FROM incident WHERE status = ANY($1::text[]) AND ($2::uuid IS NULL OR ${teamMayReadSql('incident.id', '$2::uuid')})
+     ORDER BY respond_by NULLS LAST, created_at DESC${history ? ` LIMIT ${historyLimit}` : ''}`,
+    [statuses, teamId],
+  );
+}
+
+export type SimilarCandidateRow = IncidentRow & { address_key: string | null; same_caller: boolean };
+
+/**
+ * Incidents still running, created since `since`, other than `exceptId`, each saying whether a call from the same
+ * number (other than `callId`) is attached to it: the candidates a new call may be about.
+ */
+export async function similarCandidates(
+  tx: Tx,
+  q: { since: Date; callerDigits: string | null; callId: string; exceptId: string | null },
+): Promise<SimilarCandidateRow[]> {
+  return tx.query<SimilarCandidateRow>(
+    `SELECT i.*, EXISTS (
+       SELECT 1 FROM incident_call ic JOIN call c ON c.id = ic.call_id
+       WHERE ic.incident_id = i.id AND c.caller_digits = $3 AND c.id <> $4) AS same_caller
+     FROM incident i
+     WHERE NOT (i.status = ANY($1::text[])) AND i.created_at >= $2 AND i.id IS DISTINCT FROM $5::uuid`,
+    [TERMINAL_INCIDENT_STATUSES, q.since.toISOString(), q.callerDigits, q.callId, q.exceptId],
+  );
+}
+
+/**
+ * The incident takes the call's client while it has none; a second caller never relinks it. True when it did.
+ */
+export async function adoptClient(tx: Tx, incidentId: string, clientId: string): Promise<boolean> {
+  const row = await tx.one(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL RETURNING id`, [
+    incidentId,
+    clientId,
+  ]);
+  return row !== undefined;
+}
+
+/**
+ * Moves the incident to `to` only from the `from` statuses, so a concurrent change makes this return undefined
+ * instead of overwriting it. `extraSet` adds assignments whose parameters start at $4 (`extraParams`).
+ */
+export async function updateIncidentStatus(
+  tx: Tx,
+  incidentId: string,
+  from: readonly IncidentStatus[],
+  to: IncidentStatus,
+  extraSet = '',
+  extraParams: unknown[] = [],
+): Promise<IncidentRow | undefined> {
+  return tx.one<IncidentRow>(
+    `UPDATE incident SET status = $2${extraSet ? `, ${extraSet}` : ''} WHERE id = $1 AND status = ANY($3::text[]) RETURNING *`,
+    [incidentId, to, from, ...extraParams],
+  );
+}
+
+/** The incident's assessment, response deadline, partners to notify and danger flag, from a triage. */
+export async function setIncidentTriage(
+  tx: Tx,
+  incidentId: string,
+  t: { category: Category; respondBy: Date | null; triageId: string; notify: unknown; dangerToOthers: boolean },
+): Promise<IncidentRow> {
+  return (await tx.one<IncidentRow>(
+    `UPDATE incident SET category = $2, respond_by = $3, triage_id = $4, notify = $5::jsonb, danger_to_others = $6
+     WHERE id = $1 RETURNING *`,
+    [
+      incidentId,
+      t.category,
+      t.respondBy?.toISOString() ?? null,
+      t.triageId,
+      JSON.stringify(t.notify),
+      t.dangerToOthers,
+    ],
+  ))!;
+}
+
+/** The ids of the calls attached to the incident, in the order they were attached. */
+export async function callIdsOf(tx: Tx, incidentId: string): Promise<string[]> {
+  const rows = await tx.query<{ call_id: string }>(
+    `SELECT call_id FROM incident_call WHERE incident_id = $1 ORDER BY attached_at, call_id`,
+    [incidentId],
+  );
+  return rows.map((c) => c.call_id);
+}
+
+/** The timeline; entries copied from the call carry their original times, so by time first, then insertion. */
+export async function timelineOf(tx: Tx, incidentId: string): Promise<TimelineEntry[]> {
+  return tx.query<TimelineEntry>(`SELECT at, type, actor, data FROM timeline WHERE incident_id = $1 ORDER BY at, id`, [
+    incidentId,
+  ]);
 }
 
 /** Appends a timeline entry in the caller's transaction; the actor is the transaction's. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { respondBy } from '#triage';
+import { isTerminal } from '#dispatch';
 import { neededSkillsFor } from '#geo';
 import {
   type CreateIncidentRequest,
@@ -29,31 +30,32 @@ import { loadClient } from '../clients/clients.repository.js';
 import { triageHistory, type TriageRow } from '../triage/triage.repository.js';
 import { addressKey } from './address-key.js';
 import { loadIncidentDetail } from './incident-detail.js';
+import { IncidentDispatchPort } from './incident-dispatch.port.js';
 import { ensureIncidentNumberSequence, incidentYear } from './incident-number.js';
 import { applyTriageToIncident, dangerToOthers } from './incident-triage.js';
 import {
+  adoptClient,
   appendTimeline,
   appendTimelineEntries,
   incidentAudience,
   insertIncident,
   linkCall,
+  listIncidents,
   loadIncidentRow,
+  similarCandidates,
   toIncidentEvent,
   toIncidentView,
-  type IncidentRow,
   type TimelineEntry,
 } from './incidents.repository.js';
 import { SAME_CLIENT_HOURS, similarityReasons } from './similarity.js';
-import { scheduleNewSlaTimers } from '../dispatch/sla-timers.js';
+import { scheduleNewSlaTimers } from './sla-timers.js';
 import { assertFieldMayRead, fieldTeam, toFieldView } from '../need-to-know/field-view.js';
-import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 
 export interface SimilarQuery {
   location: LatLng | null;
   address: string | null;
 }
 
-const CLOSED: readonly IncidentStatus[] = ['closed', 'cancelled'];
 // Active incidents are all returned: the console's snapshot must be complete, and live work is bounded by the
 // centre's capacity. Lists that include closed incidents (history) keep a cap.
 const HISTORY_LIMIT = 500;
@@ -64,6 +66,7 @@ export class IncidentsService {
     private readonly ds: DataSource,
     private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
+    private readonly dispatch: IncidentDispatchPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,12 +76,7 @@ export class IncidentsService {
    */
   async list(actor: Actor, statuses: readonly IncidentStatus[]): Promise<IncidentView[]> {
     return this.uow.read(actor, async (tx) => {
-      const history = statuses.some((s) => CLOSED.includes(s));
-      const rows = await tx.query<IncidentRow>(
-        `SELECT * FROM incident WHERE status = ANY($1::text[]) AND ($2::uuid IS NULL OR ${teamMayReadSql('incident.id', '$2::uuid')})
-         ORDER BY respond_by NULLS LAST, created_at DESC${history ? ` LIMIT ${HISTORY_LIMIT}` : ''}`,
-        [statuses, fieldTeam(actor)],
-      );
+      const rows = await listIncidents(tx, statuses, fieldTeam(actor), HISTORY_LIMIT);
       if (rows.length > 0) {
         await tx.audit({
           action: 'incident.list',
@@ -107,7 +105,7 @@ export class IncidentsService {
         subjectId: row.client_id,
         details: team ? { view: 'field' } : undefined,
       });
-      return team ? toFieldView(tx, row, team) : loadIncidentDetail(tx, row);
+      return team ? toFieldView(tx, row, team) : loadIncidentDetail(tx, row, await this.dispatch.history(tx, id));
     });
   }
 
@@ -144,20 +142,12 @@ export class IncidentsService {
     return this.uow.read(actor, async (tx) => {
       const call = await loadCall(tx, callId);
       if (!call) throw notFound('Call');
-      const rows = await tx.query<IncidentRow & { address_key: string | null; same_caller: boolean }>(
-        `SELECT i.*, EXISTS (
-           SELECT 1 FROM incident_call ic JOIN call c ON c.id = ic.call_id
-           WHERE ic.incident_id = i.id AND c.caller_digits = $3 AND c.id <> $4) AS same_caller
-         FROM incident i
-         WHERE NOT (i.status = ANY($1::text[])) AND i.created_at >= $2 AND i.id IS DISTINCT FROM $5::uuid`,
-        [
-          CLOSED,
-          new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000).toISOString(),
-          call.caller_digits,
-          call.id,
-          call.incident_id,
-        ],
-      );
+      const rows = await similarCandidates(tx, {
+        since: new Date(tx.now.getTime() - SAME_CLIENT_HOURS * 3600_000),
+        callerDigits: call.caller_digits,
+        callId: call.id,
+        exceptId: call.incident_id,
+      });
       const probe = { clientId: call.client_id, addressKey: addressKey(q.address), location: q.location };
       const found = rows
         .map((r) => {
@@ -226,7 +216,7 @@ export class IncidentsService {
     );
     const number = row.number;
     await linkCall(tx, row.id, call.id);
-    // The response clock: a warning before respondBy and an alert at it (issue 4, dispatch/sla-timers.ts).
+    // The response clock: a warning before respondBy and an alert at it (issue 4, sla-timers.ts).
     await scheduleNewSlaTimers(tx, row.id, row.respond_by, this.config.slaWarningMinutes);
     const created: TimelineEntry = {
       at: tx.now,
@@ -277,14 +267,10 @@ export class IncidentsService {
   ): Promise<IncidentView> {
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw validationFailed([{ field: 'attachToIncidentId', message: 'no such incident' }]);
-    if (CLOSED.includes(incident.status))
+    if (isTerminal(incident.status))
       throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
     await linkCall(tx, incidentId, call.id);
-    if (call.client_id)
-      await tx.query(`UPDATE incident SET client_id = $2 WHERE id = $1 AND client_id IS NULL`, [
-        incidentId,
-        call.client_id,
-      ]);
+    if (call.client_id) await adoptClient(tx, incidentId, call.client_id);
     await appendTimeline(tx, incidentId, 'call.attached', {
       callId: call.id,
       channel: call.channel,

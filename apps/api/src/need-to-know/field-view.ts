@@ -1,4 +1,4 @@
-import type { DispatchView, FieldCaution, FieldIncidentView } from '#contracts';
+import type { FieldCaution, FieldIncidentView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { incidentCallback } from '../calls/calls.repository.js';
 import { forbidden } from '../common/errors.js';
@@ -6,6 +6,7 @@ import type { Tx } from '../database/tx.js';
 import { safetyCautions } from '../exports/eido.js';
 import { loadExportClient, loadExportTriage, toExportIncident } from '../exports/exports.repository.js';
 import { toIncidentView, type IncidentRow } from '../incidents/incidents.repository.js';
+import { toDispatchHistoryView } from '../dispatch/dispatch.repository.js';
 import { handoffOutlines, teamDispatches, teamMayRead } from './field-scope.repository.js';
 
 // The responder's view, decided once (like the partner views in exports/). Every route that shows an incident to a
@@ -45,16 +46,7 @@ export async function toFieldView(tx: Tx, row: IncidentRow, teamId: string): Pro
     cautions,
     neededSkills: row.needed_skills,
     partners: { police: row.notify.police, ems: row.notify.ems, fire: row.notify.fire },
-    dispatches: dispatches.map((d): DispatchView => ({
-      id: d.id,
-      incidentId: d.incident_id,
-      teamId: d.team_id,
-      status: d.status,
-      offeredAt: d.offered_at.toISOString(),
-      expiresAt: d.expires_at.toISOString(),
-      respondedAt: d.responded_at?.toISOString() ?? null,
-      reason: d.reason,
-    })),
+    dispatches: dispatches.map(toDispatchHistoryView),
     handoffs: handoffs.map((h) => ({ id: h.id, agencyId: h.agency_id, kind: h.kind, status: h.status })),
     callback: await incidentCallback(tx, row.id),
   };

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
+import { ClaimLoop } from '../database/claim-loop.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import { audience } from '../realtime/audience.js';
 import { loadHandoffViewForAgency } from '../handoffs/handoffs.repository.js';
@@ -29,52 +30,17 @@ export function backoffSeconds(baseSeconds: number, attemptsSoFar: number): numb
  * leaves it pending and it is sent again (receivers deduplicate by `webhook-id`, as the specification asks).
  */
 @Injectable()
-export class WebhookDispatcher {
-  private readonly log = new Logger('Webhooks');
-  private loop: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
-
+export class WebhookDispatcher extends ClaimLoop {
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
-  ) {}
-
-  start(pollMs: number): void {
-    this.stopped = false;
-    this.loop = setInterval(() => void this.tick(), pollMs);
-    this.loop.unref();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.loop) clearInterval(this.loop);
-    await this.running;
-  }
-
-  tick(): Promise<void> {
-    if (this.running || this.stopped) return this.running ?? Promise.resolve();
+  ) {
     // Two workers: one slow receiver does not hold up every other agency's deliveries.
-    this.running = Promise.all([this.drain(), this.drain()])
-      .then(() => undefined)
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    super({ name: 'Webhooks', maxPerPass: 100, workers: 2, failure: 'webhook pass failed' });
   }
 
-  private async drain(): Promise<void> {
-    for (let i = 0; i < 100 && !this.stopped; i++) {
-      const sent = await this.sendOne().catch((e: Error) => {
-        this.log.warn(`webhook pass failed: ${e.message}`);
-        return false;
-      });
-      if (!sent) return;
-    }
-  }
-
-  private sendOne(): Promise<boolean> {
+  protected workOne(): Promise<boolean> {
     return this.ds.transaction(async (manager) => {
       const delivery = await claimDueDelivery(manager);
       if (!delivery) return false;

@@ -1,30 +1,34 @@
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import type { Category } from '#contracts';
-import { useStore } from '../../realtime/realtime';
 import type { IncidentEntry } from '../../realtime/event-store';
-import { clusterIcon, incidentIcon, mostUrgent } from './icons';
+import { useStore } from '../../realtime/realtime';
+import { IncidentMark } from './canvas-marks';
+import { incidentIcon } from './icons';
+import { IncidentClusters } from './incident-clusters';
 import { L } from './leaflet';
-import { standaloneIncidents } from './marker-placement';
-import { isActiveIncident } from './region-shading';
+import { incidentPlace, standaloneIncidents, type IncidentPlace } from './marker-placement';
 
 interface Tracked {
-  marker: L.Marker;
+  place: IncidentPlace;
+  /** The DOM marker of a standalone incident. */
+  marker?: L.Marker;
+  /** The canvas mark of a waiting incident beyond the standalone ones. */
+  mark?: IncidentMark;
   /** What the icon shows; the icon is rebuilt only when this changes. */
   iconKey: string;
   lat: number;
   lng: number;
-  alone: boolean;
 }
 
-const categoryOf = new WeakMap<L.Marker, Category>();
 const DRAWER_PX = 450;
 const INCIDENT_Z = 1000;
+const WAITING_SIZE = 16;
 
 /**
- * Active incidents as markers. Both layers are created once; store notifications name the incidents that
- * changed, and only their markers are added, moved, restyled or removed, so React never re-renders per event.
- * Incidents still waiting for a team (and the selected one) stand alone; the rest cluster when zoomed out.
+ * Active incidents. The most pressing waiting ones (and the selected one) are DOM markers: focusable, labelled with
+ * their number. Every other waiting incident is a canvas mark of its own, never clustered; incidents a team is on
+ * cluster on the canvas (incident-clusters.ts). The layers are created once; store notifications name the incidents
+ * that changed and only those move between layers or are restyled, so React never re-renders per event.
  */
 export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
   const map = useMap();
@@ -35,91 +39,86 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
   const api = useRef<{ refresh: (ids: Iterable<string>) => void; reveal: (id: string) => void } | null>(null);
 
   useEffect(() => {
-    const markers = new Map<string, Tracked>();
-    const alone = L.layerGroup();
-    const cluster = L.markerClusterGroup({
-      chunkedLoading: true,
-      // Split/merge animations forced synchronous layouts costing up to ~0.5 s per zoom step with ~800 icons on
-      // screen (npm run bench); a map that answers at once matters more at 3 a.m. than the animation.
-      animate: false,
-      showCoverageOnHover: false,
-      disableClusteringAtZoom: 15,
-      maxClusterRadius: (zoom: number) => (zoom >= 12 ? 30 : 50),
-      iconCreateFunction: (c) => {
-        const children = c.getAllChildMarkers();
-        return clusterIcon(children.length, mostUrgent(children.map((m) => categoryOf.get(m) ?? 'G')));
-      },
-    });
+    const tracked = new Map<string, Tracked>();
+    const alone = L.layerGroup().addTo(map);
+    const waiting = L.layerGroup().addTo(map);
+    // One canvas for every incident mark; the region outlines stay SVG (interactive, tooltips).
+    const renderer = L.canvas({ tolerance: 3 });
+    const select = (id: string) => onSelectRef.current(id);
+    const clusters = new IncidentClusters(map, renderer, select);
     let aloneIds = new Set<string>();
     const iconKey = (i: IncidentEntry) => `${i.category}|${i.number}|${i.id === selected.current ? 1 : 0}`;
 
-    const refresh = (ids: Iterable<string>) => {
-      const toCluster: L.Marker[] = [];
-      const fromCluster: L.Marker[] = [];
-      const nextAlone = standaloneIncidents(store.incidents.values(), selected.current);
-      const place = (id: string, t: Tracked) => {
-        const wantAlone = nextAlone.has(id);
-        if (wantAlone === t.alone) return;
-        if (t.alone) alone.removeLayer(t.marker);
-        else fromCluster.push(t.marker);
-        if (wantAlone) alone.addLayer(t.marker);
-        else toCluster.push(t.marker);
-        t.alone = wantAlone;
-      };
-      for (const id of new Set([...ids, ...aloneIds, ...nextAlone])) {
-        const incident = store.incidents.get(id);
-        const current = markers.get(id);
-        if (!incident || !isActiveIncident(incident.status)) {
-          if (current) {
-            if (current.alone) alone.removeLayer(current.marker);
-            else fromCluster.push(current.marker);
-            markers.delete(id);
-          }
-          continue;
-        }
-        const { lat, lng } = incident.location;
-        if (!current) {
+    const drop = (id: string, t: Tracked) => {
+      if (t.marker) alone.removeLayer(t.marker);
+      if (t.mark) waiting.removeLayer(t.mark);
+      if (t.place === 'cluster') clusters.delete(id);
+      t.marker = undefined;
+      t.mark = undefined;
+    };
+
+    const show = (incident: IncidentEntry, t: Tracked) => {
+      const { id } = incident;
+      const { lat, lng } = incident.location;
+      if (t.place === 'alone') {
+        const key = iconKey(incident);
+        if (!t.marker) {
           // Above the team markers (z 500): an incident must never hide under a team's label.
-          const marker = L.marker([lat, lng], {
+          t.marker = L.marker([lat, lng], {
             icon: incidentIcon(incident, id === selected.current),
             title: `${incident.number} (${incident.category})`,
             keyboard: true,
             riseOnHover: true,
             zIndexOffset: INCIDENT_Z,
           });
-          marker.on('click keypress', () => onSelectRef.current(id));
-          categoryOf.set(marker, incident.category);
-          const t: Tracked = { marker, iconKey: iconKey(incident), lat, lng, alone: false };
-          markers.set(id, t);
-          if (nextAlone.has(id)) {
-            alone.addLayer(marker);
-            t.alone = true;
-          } else toCluster.push(marker);
-          continue;
+          t.marker.on('click keypress', () => select(id));
+          alone.addLayer(t.marker);
+        } else {
+          if (t.lat !== lat || t.lng !== lng) t.marker.setLatLng([lat, lng]);
+          if (key !== t.iconKey) t.marker.setIcon(incidentIcon(incident, id === selected.current));
         }
-        if (current.lat !== lat || current.lng !== lng) {
-          current.marker.setLatLng([lat, lng]);
-          current.lat = lat;
-          current.lng = lng;
+        t.iconKey = key;
+      } else if (t.place === 'waiting') {
+        if (!t.mark) {
+          t.mark = new IncidentMark([lat, lng], { renderer, category: incident.category, size: WAITING_SIZE });
+          t.mark.on('click', () => select(id));
+          waiting.addLayer(t.mark);
+        } else {
+          if (t.lat !== lat || t.lng !== lng) t.mark.setLatLng([lat, lng]);
+          t.mark.restyle(incident.category);
         }
-        const key = iconKey(incident);
-        if (key !== current.iconKey) {
-          categoryOf.set(current.marker, incident.category);
-          current.marker.setIcon(incidentIcon(incident, id === selected.current));
-          current.iconKey = key;
-          if (!current.alone) cluster.refreshClusters(current.marker);
+      } else clusters.set(id, { lat, lng, category: incident.category });
+      t.lat = lat;
+      t.lng = lng;
+    };
+
+    const refresh = (ids: Iterable<string>) => {
+      const nextAlone = standaloneIncidents(store.incidents.values(), selected.current);
+      for (const id of new Set([...ids, ...aloneIds, ...nextAlone])) {
+        const incident = store.incidents.get(id);
+        const place = incident ? incidentPlace(incident, nextAlone) : null;
+        let t = tracked.get(id);
+        if (t && t.place !== place) {
+          drop(id, t);
+          if (!place) tracked.delete(id);
+          else t.place = place;
         }
-        place(id, current);
+        if (!incident || !place) continue;
+        if (!t) {
+          t = { place, iconKey: '', lat: incident.location.lat, lng: incident.location.lng };
+          tracked.set(id, t);
+        }
+        show(incident, t);
       }
       aloneIds = nextAlone;
-      if (fromCluster.length) cluster.removeLayers(fromCluster);
-      if (toCluster.length) cluster.addLayers(toCluster);
+      // Canvas marks are not elements: the count of incidents on the map is kept where tools can read it.
+      map.getContainer().dataset.incidents = String(tracked.size);
     };
 
     // The detail drawer covers the right of the map (see .detail-drawer): bring the marker into the part left visible.
     const reveal = (id: string) => {
-      const t = markers.get(id);
-      if (!t) return;
+      const t = tracked.get(id);
+      if (!t?.marker) return;
       const size = map.getSize();
       const visibleWidth = size.x > 900 ? size.x - DRAWER_PX : size.x;
       const p = map.latLngToContainerPoint(t.marker.getLatLng());
@@ -128,15 +127,15 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
     };
 
     refresh(store.incidents.keys());
-    cluster.addTo(map);
-    alone.addTo(map);
+    clusters.flush();
     api.current = { refresh, reveal };
     const unsubscribe = store.subscribe('incidents', refresh);
     return () => {
       unsubscribe();
       api.current = null;
-      cluster.remove();
+      clusters.remove();
       alone.remove();
+      waiting.remove();
     };
   }, [map, store]);
 

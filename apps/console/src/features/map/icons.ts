@@ -25,25 +25,8 @@ export function incidentIcon(
   });
 }
 
-const CATEGORY_RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6 };
-
-export function mostUrgent(categories: Iterable<Category>): Category {
-  let best: Category = 'G';
-  for (const c of categories) if (CATEGORY_RANK[c] < CATEGORY_RANK[best]) best = c;
-  return best;
-}
-
-/** A cluster shows how many incidents it holds and the shape of the most urgent one among them. */
-export function clusterIcon(count: number, urgent: Category): L.DivIcon {
-  return L.divIcon({
-    className: 'incident-cluster-icon',
-    html:
-      `<div class="incident-cluster" data-testid="incident-cluster" data-category="${urgent}">` +
-      `<span class="incident-shape">${CATEGORY_SVG[urgent]}</span><span class="incident-cluster-count">${count}</span></div>`,
-    iconSize: [44, 44],
-    iconAnchor: [22, 22],
-  });
-}
+/** Most urgent first: A is 0. Clusters take the shape of the most urgent incident inside. */
+export const CATEGORY_RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6 };
 
 export function teamIcon(team: { callsign: string; status: TeamStatus }): L.DivIcon {
   const s = TEAM_STATUS_STYLE[team.status];

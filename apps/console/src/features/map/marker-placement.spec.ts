@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { standaloneIncidents } from './marker-placement';
+import { incidentPlace, standaloneIncidents } from './marker-placement';
 
 describe('standaloneIncidents', () => {
   const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m)).toISOString();
@@ -17,5 +17,12 @@ describe('standaloneIncidents', () => {
 
   it('always keeps the selected incident visible', () => {
     expect(standaloneIncidents(list, 'taken', 1)).toEqual(new Set(['soon', 'taken']));
+  });
+
+  it('never clusters a waiting incident: beyond the standalone ones it is drawn on its own', () => {
+    const standalone = standaloneIncidents(list, null, 1);
+    expect(list.map((i) => incidentPlace(i, standalone))).toEqual(['waiting', 'alone', 'waiting', 'cluster']);
+    expect(incidentPlace({ id: 'gone', status: 'closed', respondBy: null }, standalone)).toBeNull();
+    expect(incidentPlace(list[3]!, new Set(['taken']))).toBe('alone');
   });
 });

@@ -1,15 +1,19 @@
+import { SLA_TIMER_KINDS, TIMER } from '#contracts';
 import { isTerminal, minutesLeft, planSlaTimers, type SlaCondition } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
-import type { TimerRow, TimerRunner } from '../timers/timer-runner.js';
-import { scheduleTimer, scheduleTimers } from '../timers/timer-runner.js';
-import { TIMER } from './dispatch.repository.js';
+import { appendTimeline, loadIncidentRow } from './incidents.repository.js';
+import type { TimerRunner } from '../timers/timer-runner.js';
+import {
+  cancelTimers,
+  latestPayloadNumber,
+  scheduleTimer,
+  scheduleTimers,
+  type TimerRow,
+} from '../timers/timers.repository.js';
 
 /** SLA_WARNING_MINUTES' default, for callers without the config at hand. */
 export const DEFAULT_SLA_WARNING_MINUTES = 15;
-
-const SLA_KINDS = [TIMER.slaWarning, TIMER.slaBreach];
 
 /**
  * Schedules the response-clock timers of an incident in the caller's transaction (POST /incidents calls this
@@ -24,7 +28,10 @@ export async function scheduleSlaTimers(
 ): Promise<void> {
   const due = respondBy === null ? null : new Date(respondBy);
   // Without an explicit margin (a re-triage deep in the intake code), keep the one the clock was first planned with.
-  const margin = warningMinutes ?? (await plannedMargin(tx, incidentId)) ?? DEFAULT_SLA_WARNING_MINUTES;
+  const margin =
+    warningMinutes ??
+    (await latestPayloadNumber(tx, SLA_TIMER_KINDS, incidentId, 'warningMinutes')) ??
+    DEFAULT_SLA_WARNING_MINUTES;
   await cancelSlaTimers(tx, incidentId);
   for (const t of planSlaTimers({ respondBy: due, now: tx.now, warningMinutes: margin })) {
     await scheduleTimer(tx, t.kind, incidentId, t.dueAt, {
@@ -54,19 +61,8 @@ export async function scheduleNewSlaTimers(
   );
 }
 
-async function plannedMargin(tx: Tx, incidentId: string): Promise<number | null> {
-  const row = await tx.one<{ m: number | null }>(
-    `SELECT (payload->>'warningMinutes')::int AS m FROM timer WHERE kind = ANY($1::text[]) AND ref_id = $2 ORDER BY created_at DESC LIMIT 1`,
-    [SLA_KINDS, incidentId],
-  );
-  return row?.m ?? null;
-}
-
 export async function cancelSlaTimers(tx: Tx, incidentId: string): Promise<void> {
-  await tx.query(
-    `UPDATE timer SET cancelled_at = now() WHERE kind = ANY($1::text[]) AND ref_id = $2 AND fired_at IS NULL AND cancelled_at IS NULL`,
-    [SLA_KINDS, incidentId],
-  );
+  await cancelTimers(tx, SLA_TIMER_KINDS, incidentId);
 }
 
 export function registerSlaHandlers(runner: TimerRunner): void {

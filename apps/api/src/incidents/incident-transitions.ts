@@ -1,10 +1,10 @@
 import { incidentTransition, type IncidentTrigger } from '#dispatch';
 import type { Tx } from '../database/tx.js';
-import { toIncidentEvent, type IncidentRow } from '../incidents/incidents.repository.js';
+import { toIncidentEvent, updateIncidentStatus, type IncidentRow } from './incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 
 /**
- * Applies a lifecycle trigger (libs/dispatch) with a conditional UPDATE: only from the statuses the trigger allows,
+ * Applies a lifecycle trigger (libs/dispatch) with a conditional update: only from the statuses the trigger allows,
  * so a concurrent change makes this return undefined instead of overwriting it. `extraSet` adds assignments whose
  * parameters start at $4 (`extraParams`).
  */
@@ -16,10 +16,7 @@ export async function transitionIncident(
   extraParams: unknown[] = [],
 ): Promise<IncidentRow | undefined> {
   const t = incidentTransition(trigger);
-  return tx.one<IncidentRow>(
-    `UPDATE incident SET status = $2${extraSet ? `, ${extraSet}` : ''} WHERE id = $1 AND status = ANY($3::text[]) RETURNING *`,
-    [incidentId, t.to, t.from, ...extraParams],
-  );
+  return updateIncidentStatus(tx, incidentId, t.from, t.to, extraSet, extraParams);
 }
 
 /** incident.updated to the hotline, the control room and the team working it. */

@@ -10,12 +10,13 @@ import {
   toIncidentEvent,
   toIncidentView,
   type IncidentRow,
-} from '../incidents/incidents.repository.js';
+} from './incidents.repository.js';
 import { audience } from '../realtime/audience.js';
 import { resolveIncidentAlerts } from '../alerts/alerts.js';
-import { loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
-import { endDispatch, liveDispatchOfIncident, TIMER, toDispatchEvent } from './dispatch.repository.js';
+import { loadTeamRow } from '../teams/teams.repository.js';
 import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
+import { IncidentDispatchPort } from './incident-dispatch.port.js';
+import { cancelIncidentTimers } from '../timers/timers.repository.js';
 import { createFollowUpAfterClose } from '../followups/follow-up-tasks.js';
 
 /**
@@ -24,7 +25,10 @@ import { createFollowUpAfterClose } from '../followups/follow-up-tasks.js';
  */
 @Injectable()
 export class IncidentLifecycleService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly dispatch: IncidentDispatchPort,
+  ) {}
 
   /** POST /incidents/:id/close {disposition} */
   close(actor: Actor, incidentId: string, disposition: string): Promise<IncidentView> {
@@ -38,46 +42,16 @@ export class IncidentLifecycleService {
 
   private async end(tx: Tx, incidentId: string, trigger: 'close' | 'cancel', text: string): Promise<IncidentView> {
     // Timers first (lock order timer → incident → dispatch → team): the response clock and any offer's expiry.
-    await tx.query(
-      `UPDATE timer SET cancelled_at = now()
-       WHERE fired_at IS NULL AND cancelled_at IS NULL
-         AND ((kind = ANY($2::text[]) AND ref_id = $1)
-           OR (kind = $3 AND ref_id IN (SELECT id FROM dispatch WHERE incident_id = $1 AND status = 'offered')))`,
-      [incidentId, [TIMER.slaWarning, TIMER.slaBreach], TIMER.offerExpiry],
-    );
+    await cancelIncidentTimers(tx, incidentId);
     const incident = await loadIncidentRow(tx, incidentId, true);
     if (!incident) throw notFound('Incident');
     if (!nextIncidentStatus(incident.status, trigger)) throw await refusal(tx, incident, trigger);
 
-    const live = await liveDispatchOfIncident(tx, incident.id, true);
-    if (live) {
-      const team = (await loadTeamRow(tx, live.team_id, true))!;
-      const teamFrom = live.status === 'offered' ? 'offered' : 'en-route';
-      if (team.status !== teamFrom)
-        throw conflict(
-          'STATE_CHANGED',
-          `Team ${team.callsign} is ${team.status}; it must clear first`,
-          'team-must-clear',
-          {
-            callsign: team.callsign,
-            teamId: team.id,
-          },
-        );
-      const reason = trigger === 'close' ? 'incident closed' : 'incident cancelled';
-      const withdrawn = (await endDispatch(tx, live.id, live.status, 'withdrawn', reason))!;
-      await tx.query(
-        `UPDATE team SET status = 'available', status_changed_at = $2, last_checkin_at = NULL WHERE id = $1 AND status = $3`,
-        [team.id, tx.now.toISOString(), teamFrom],
-      );
-      await appendTimeline(tx, incident.id, 'dispatch.withdrawn', {
-        dispatchId: live.id,
-        teamId: team.id,
-        callsign: team.callsign,
-        reason,
-      });
-      tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
-      tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.teamState(team.id));
-    }
+    const releasedTeamId = await this.dispatch.releaseLive(
+      tx,
+      incident,
+      trigger === 'close' ? 'incident closed' : 'incident cancelled',
+    );
 
     const row = (await transitionIncident(tx, incident.id, trigger, `closed_at = $4, disposition = $5`, [
       tx.now.toISOString(),
@@ -91,7 +65,7 @@ export class IncidentLifecycleService {
       trigger === 'close' ? { disposition: text } : { reason: text },
     );
     // The team that was released hears of it too.
-    if (live) tx.emit('incident.updated', toIncidentEvent(row, status), audience.incident(live.team_id));
+    if (releasedTeamId) tx.emit('incident.updated', toIncidentEvent(row, status), audience.incident(releasedTeamId));
     else emitIncidentUpdated(tx, row, status);
     // The incident's open alerts are resolved with it (acknowledged by whoever ended it), so none outlives its case.
     await resolveIncidentAlerts(tx, incident.id);
