@@ -9,12 +9,7 @@ import { findRegion, geometryBBox } from '#geo';
 import { loadConfig } from '../../apps/api/src/config/config.js';
 import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
 import { UnitOfWork } from '../../apps/api/src/database/tx.js';
-import {
-  incidentAudience,
-  toIncidentEvent,
-  type IncidentRow,
-} from '../../apps/api/src/incidents/incidents.repository.js';
-import { audience } from '../../apps/api/src/realtime/audience.js';
+import { toIncidentEvent, type IncidentRow } from '../../apps/api/src/incidents/incidents.repository.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { loadTeam, setTeamLocation, toTeamEvent } from '../../apps/api/src/teams/teams.repository.js';
@@ -233,7 +228,7 @@ function startUpdates(server: RunningServer, world: World): { stop: () => Promis
           id,
           category,
         ]))!;
-        tx.emit('incident.updated', toIncidentEvent(row), incidentAudience(row));
+        tx.emit('incident.updated', toIncidentEvent(row));
       });
     } else {
       const id = world.teamIds[Math.floor(random() * world.teamIds.length)]!;
@@ -242,7 +237,7 @@ function startUpdates(server: RunningServer, world: World): { stop: () => Promis
         const team = (await loadTeam(tx, id))!;
         const at = team.location ?? team.base;
         await setTeamLocation(tx, id, { lat: at.lat + dLat, lng: at.lng + dLng });
-        tx.emit('team.updated', toTeamEvent((await loadTeam(tx, id))!), audience.team(id));
+        tx.emit('team.updated', toTeamEvent((await loadTeam(tx, id))!));
       });
     }
     applied += 1;

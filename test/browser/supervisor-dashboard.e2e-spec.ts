@@ -273,7 +273,7 @@ describe('access-log review', () => {
     const log = await env.server.api<{ action: string; actor: string }[]>('GET', '/audit?limit=20', {
       token: accessToken,
     });
-    expect(log.body.some((r) => r.action === 'audit.query' && r.actor === 'admin')).toBe(true);
+    expect(log.body.some((r) => r.action === 'audit.queried' && r.actor === 'admin')).toBe(true);
     await context.close();
   }, 90_000);
 });

@@ -155,7 +155,7 @@ describe('GET /audit', () => {
       200,
     );
     expect(byStranger.every((r) => r.actorId === strangerId)).toBe(true);
-    expect(byStranger.map((r) => r.action)).toEqual(expect.arrayContaining(['client.read', 'auth.login']));
+    expect(byStranger.map((r) => r.action)).toEqual(expect.arrayContaining(['client.read', 'auth.logged-in']));
     expect(byStranger[0]!.action).toBe('client.read');
     const both = await ok(
       server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: strangerId, subjectId: client.id })}`, {
@@ -195,10 +195,10 @@ describe('GET /audit', () => {
       details: Record<string, unknown>;
     }>(
       server,
-      `SELECT action, actor_id, subject_id, ip, details FROM audit WHERE action = 'audit.query' ORDER BY id DESC LIMIT 1`,
+      `SELECT action, actor_id, subject_id, ip, details FROM audit WHERE action = 'audit.queried' ORDER BY id DESC LIMIT 1`,
     );
     expect(row).toMatchObject({
-      action: 'audit.query',
+      action: 'audit.queried',
       actor_id: supervisorId,
       subject_id: null,
       details: { subjectId: client.id, actorId: null, limit: 3, returned: 3 },
@@ -208,7 +208,7 @@ describe('GET /audit', () => {
       server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: supervisorId, limit: '1' })}`, { token: world.admin }),
       200,
     );
-    expect(mine[0]!.action).toBe('audit.query');
+    expect(mine[0]!.action).toBe('audit.queried');
   });
 
   it('is for supervisors and admins only, and names a bad filter', async () => {
@@ -239,7 +239,7 @@ describe('GET /audit/unusual', () => {
     ]);
     const [row] = await sql<{ details: Record<string, unknown> }>(
       server,
-      `SELECT details FROM audit WHERE action = 'audit.unusual-query' ORDER BY id DESC LIMIT 1`,
+      `SELECT details FROM audit WHERE action = 'audit.unusual-queried' ORDER BY id DESC LIMIT 1`,
     );
     expect(row!.details).toMatchObject({ returned: res.rows.length });
   });
@@ -252,5 +252,49 @@ describe('GET /audit/unusual', () => {
       200,
     );
     expect(res.rows).toEqual([]);
+  });
+});
+
+describe('rows written before the past-tense names (migration 1763801100000)', () => {
+  it('are shown under their current names, and an old-named read is reviewed like a new one', async () => {
+    // Audit rows are hash-chained over `action`, so old rows keep their names; the insert is what the server wrote
+    // before the rename.
+    const reader = await createUser(server, world.admin, 'coordinator');
+    const readerId = await userId(reader);
+    const before = new Date(Date.now() - 1000).toISOString();
+    await sql(
+      server,
+      `INSERT INTO audit (actor_id, actor_username, actor_role, action, entity_type, entity_id, subject_id)
+       SELECT $1, username, 'coordinator', x.action, 'client', $2::uuid, $2::uuid FROM app_user, unnest($3::text[]) AS x(action)
+       WHERE app_user.id = $1`,
+      [readerId, client.id, ['client.search', 'client.update']],
+    );
+    const rows = await ok(
+      server.api<AuditRowView[]>('GET', `/audit${qs({ actorId: readerId })}`, { token: supervisor }),
+      200,
+    );
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['client.searched', 'client.updated']));
+    expect(rows.map((r) => r.action)).not.toEqual(expect.arrayContaining(['client.search']));
+    // `client.update` is a change of the record, so the reader is related to the person: the search is not flagged.
+    const related = await ok(
+      server.api<UnusualAccessReport>('GET', `/audit/unusual${qs({ from: before })}`, { token: supervisor }),
+      200,
+    );
+    expect(related.rows.filter((r) => r.actorId === readerId)).toEqual([]);
+    const stranger2 = await createUser(server, world.admin, 'coordinator');
+    const stranger2Id = await userId(stranger2);
+    await sql(
+      server,
+      `INSERT INTO audit (actor_id, actor_username, actor_role, action, entity_type, entity_id, subject_id)
+       SELECT id, username, 'coordinator', 'client.search', 'client', $2::uuid, $2::uuid FROM app_user WHERE id = $1`,
+      [stranger2Id, client.id],
+    );
+    const unusual = await ok(
+      server.api<UnusualAccessReport>('GET', `/audit/unusual${qs({ from: before })}`, { token: supervisor }),
+      200,
+    );
+    expect(unusual.rows.filter((r) => r.actorId === stranger2Id).map((r) => [r.action, r.reasons])).toEqual([
+      ['client.searched', ['no-relationship']],
+    ]);
   });
 });

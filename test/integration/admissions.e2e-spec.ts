@@ -104,7 +104,7 @@ it('runs the clock on the built-in calendar across Christmas and Lunar New Year;
   const seollal = await admit(await newIncident(), consent('2026-02-14T20:00:00+09:00'));
   expect(seollal.body.endsAt).toBe(new Date('2026-02-21T20:00:00+09:00').toISOString());
   const detail = await server.api<IncidentDetail>('GET', `/incidents/${christmas.id}`, { token: world.coordinator });
-  expect(detail.body.timeline.map((t) => t.type)).toContain('admission.emergency');
+  expect(detail.body.timeline.map((t) => t.type)).toContain('admission.created');
 });
 
 it('records the guardian notice and the end; the hospital sees only its own admissions', async () => {

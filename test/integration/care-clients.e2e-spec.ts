@@ -198,9 +198,9 @@ describe('access log', () => {
     await server.api('GET', `/clients/${southClient.id}/history`, { token: w.supervisor.token });
     const rows = await auditRows(server, `id > $1 AND actor_username = $2`, [before, w.supervisor.username]);
     expect(rows.map((r) => [r.action, r.subject_id])).toEqual([
-      ['client.search', northClient.id],
-      ['client.search', southClient.id],
-      ['client.search', null],
+      ['client.searched', northClient.id],
+      ['client.searched', southClient.id],
+      ['client.searched', null],
       ['client.read', southClient.id],
       ['client.history-read', southClient.id],
     ]);
@@ -228,7 +228,7 @@ describe('safety plan', () => {
     expect(res.body.safetyPlan).toEqual(plan);
     expect(res.body.safetyPlanUpdatedAt).not.toBeNull();
     expect(
-      (await auditRows(server, `action = 'client.safety-plan-update' AND subject_id = $1`, [northClient.id])).length,
+      (await auditRows(server, `action = 'client.safety-plan-updated' AND subject_id = $1`, [northClient.id])).length,
     ).toBe(1);
   });
 

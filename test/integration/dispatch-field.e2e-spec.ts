@@ -313,7 +313,7 @@ describe('safety in the field', () => {
     );
     expect(next).toHaveLength(1);
     expect((await detail(incident.id)).timeline.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['team.checkin', 'alert.checkin-missed']),
+      expect.arrayContaining(['team.checked-in', 'alert.checkin-missed']),
     );
 
     // Clearing ends the check-ins.

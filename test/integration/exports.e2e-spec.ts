@@ -160,7 +160,7 @@ describe('GET /handoffs/:id/fhir', () => {
 
     const audit = await sql<{ actor_role: string; subject_id: string; entity_id: string }>(
       server,
-      `SELECT actor_role, subject_id, entity_id FROM audit WHERE action = 'handoff.fhir' ORDER BY id DESC LIMIT 1`,
+      `SELECT actor_role, subject_id, entity_id FROM audit WHERE action = 'handoff.fhir-exported' ORDER BY id DESC LIMIT 1`,
     );
     expect(audit[0]).toEqual({ actor_role: 'agency', subject_id: clientId, entity_id: hospitalHandoff.id });
   });
@@ -276,7 +276,7 @@ describe('GET /incidents/:id/eido', () => {
 
     const audit = await sql<{ actor_role: string; subject_id: string; entity_id: string }>(
       server,
-      `SELECT actor_role, subject_id, entity_id FROM audit WHERE action = 'incident.eido' ORDER BY id DESC LIMIT 1`,
+      `SELECT actor_role, subject_id, entity_id FROM audit WHERE action = 'incident.eido-exported' ORDER BY id DESC LIMIT 1`,
     );
     expect(audit[0]).toEqual({ actor_role: 'agency', subject_id: clientId, entity_id: incident.id });
   });
@@ -285,7 +285,7 @@ describe('GET /incidents/:id/eido', () => {
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.otherPolice })).status).toBe(403);
     expect((await server.api('GET', `/incidents/${incident.id}/eido`, { token: tokens.hospital })).status).toBe(403);
     const before = (
-      await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido'`)
+      await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido-exported'`)
     )[0]!.n;
     const staff = await server.api<Record<string, unknown>>('GET', `/incidents/${incident.id}/eido`, {
       token: world.coordinator,
@@ -293,7 +293,9 @@ describe('GET /incidents/:id/eido', () => {
     expect(staff.status).toBe(200);
     expect(JSON.stringify(staff.body)).not.toContain(SAFETY_PLAN);
     expect(
-      (await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido'`))[0]!.n,
+      (
+        await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM audit WHERE action = 'incident.eido-exported'`)
+      )[0]!.n,
     ).toBe(before + 1);
     expect(
       (await server.api('GET', `/incidents/00000000-0000-4000-8000-000000000000/eido`, { token: world.coordinator }))

@@ -368,9 +368,10 @@ describe('audit', () => {
       body: { username: 'audited-user', password: 'long-enough-password', displayName: 'A', role: 'counselor' },
       headers: { 'user-agent': 'audit-test' },
     });
-    const rows = (await server.dataSource.query(`SELECT * FROM audit WHERE action = 'user.create' AND entity_id = $1`, [
-      res.body.id,
-    ])) as {
+    const rows = (await server.dataSource.query(
+      `SELECT * FROM audit WHERE action = 'user.created' AND entity_id = $1`,
+      [res.body.id],
+    )) as {
       actor_username: string;
       actor_role: string;
       ip: string;

@@ -78,7 +78,7 @@ it('sends a handoff request to that hospital only, which accepts and completes i
   );
   const audits = await sql<{ actor_role: string; details: { ids: string[] } }>(
     server,
-    `SELECT actor_role, details FROM audit WHERE action = 'handoff.list' ORDER BY id DESC LIMIT 1`,
+    `SELECT actor_role, details FROM audit WHERE action = 'handoff.listed' ORDER BY id DESC LIMIT 1`,
   );
   expect(audits[0]).toMatchObject({ actor_role: 'agency', details: { ids: [res.body.id] } });
 

@@ -213,7 +213,7 @@ describe('known callers', () => {
     });
     expect(linked.status).toBe(200);
     expect(linked.body.clientId).toBe(sharedB.id);
-    const audit = await auditRows(server, `action = 'call.link-client' AND entity_id = $1`, [call.id]);
+    const audit = await auditRows(server, `action = 'call.client-linked' AND entity_id = $1`, [call.id]);
     expect(audit.map((a) => a.subject_id)).toEqual([sharedB.id]);
     const unknown = await server.api<ErrorBody>('POST', `/calls/${call.id}/client`, {
       token: counselor.token,
@@ -334,7 +334,7 @@ describe('the queue and ownership', () => {
     expect(took.status).toBe(200);
     expect(took.body.counselorId).toBe(counselor2.id);
     expect((await updated).data).toMatchObject({ status: 'active', counselorId: counselor2.id });
-    const audit = await auditRows(server, `action = 'call.takeover' AND entity_id = $1`, [call.id]);
+    const audit = await auditRows(server, `action = 'call.taken-over' AND entity_id = $1`, [call.id]);
     expect(audit).toEqual([
       expect.objectContaining({
         actor_username: counselor2.username,
@@ -439,7 +439,7 @@ describe('telephony webhook', () => {
     expect(answered.body).toMatchObject({ status: 'active', counselorId: counselor.id });
     expect(answered.body.answeredAt).not.toBeNull();
     await expectStatus(server.api('POST', `/calls/${res.body.id}/answer`, { token: counselor2.token }), 409);
-    const audit = await auditRows(server, `action = 'call.create' AND entity_id = $1`, [res.body.id]);
+    const audit = await auditRows(server, `action = 'call.created' AND entity_id = $1`, [res.body.id]);
     expect(audit[0]).toMatchObject({ actor_username: 'telephony', subject_id: client.id });
   });
 

@@ -295,7 +295,7 @@ describe('npm run regions:import', () => {
     });
     expect(inc.body.regionId).toBe(f.id);
     const audit = (await server.dataSource.query(
-      `SELECT actor_username FROM audit WHERE action = 'region.import' ORDER BY id DESC LIMIT 1`,
+      `SELECT actor_username FROM audit WHERE action = 'region.imported' ORDER BY id DESC LIMIT 1`,
     )) as { actor_username: string }[];
     expect(audit[0]!.actor_username).toBe('cli:regions-import');
   });

@@ -248,7 +248,7 @@ describe('POST /incidents', () => {
     });
     const detail = await server.api<IncidentDetail>('GET', `/incidents/${res.body.id}`, { token: coordinator.token });
     expect(detail.body.regionId).toBeNull();
-    expect(detail.body.timeline.find((t) => t.type === 'region.unknown')).toBeDefined();
+    expect(detail.body.timeline.find((t) => t.type === 'region.not-found')).toBeDefined();
   });
 
   it("lets a coordinator create from a counselor's call but not another counselor (403)", async () => {
@@ -308,7 +308,7 @@ describe('GET /incidents', () => {
     expect(list.status).toBe(200);
     expect(list.body.map((i) => i.id)).toContain(created.body.id);
     // The list shows addresses and summaries, so the read is logged with the incidents it showed.
-    const listed = await auditRows(server, `action = 'incident.list' AND actor_id = $1`, [viewer.id]);
+    const listed = await auditRows(server, `action = 'incident.listed' AND actor_id = $1`, [viewer.id]);
     expect(listed).toHaveLength(1);
     expect((listed[0]!.details as { ids: string[] }).ids).toContain(created.body.id);
     expect(
@@ -331,7 +331,7 @@ describe('GET /incidents', () => {
     expect(detail.body.timeline.map((t) => t.type)).toEqual([
       'call.received',
       'call.answered',
-      'triage.done',
+      'triage.assessed',
       'incident.created',
     ]);
     expect(detail.body.timeline[0]).toMatchObject({

@@ -245,7 +245,7 @@ describe('POST /calls/:id/triage/override', () => {
       ['C', true],
     ]);
     const audit = (await server.dataSource.query(
-      `SELECT actor_username, details FROM audit WHERE action = 'triage.override' AND entity_id = $1`,
+      `SELECT actor_username, details FROM audit WHERE action = 'triage.overridden' AND entity_id = $1`,
       [call.id],
     )) as { actor_username: string; details: Record<string, unknown> }[];
     expect(audit).toEqual([
@@ -316,14 +316,14 @@ describe('triage changes on a call with an incident', () => {
     expect(types).toEqual([
       'call.received',
       'call.answered',
-      'triage.done',
+      'triage.assessed',
       'incident.created',
-      'triage.done',
-      'triage.done',
-      'triage.override',
+      'triage.assessed',
+      'triage.assessed',
+      'triage.overridden',
     ]);
     const deadlines = detail.body.timeline
-      .filter((t) => t.type === 'triage.done')
+      .filter((t) => t.type === 'triage.assessed')
       .slice(1)
       .map((t) => t.data.respondBy);
     expect(deadlines[0]).toBe(deadlines[1]);

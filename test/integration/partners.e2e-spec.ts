@@ -173,7 +173,7 @@ describe('multi-hospital bed requests', () => {
       [incident.id],
     );
     expect(incidentRows.map((r) => r.type)).toEqual(
-      expect.arrayContaining(['handoff.bed-request', 'handoff.accepted', 'handoff.withdrawn']),
+      expect.arrayContaining(['bed-request.created', 'handoff.accepted', 'handoff.withdrawn']),
     );
   }, 60_000);
 

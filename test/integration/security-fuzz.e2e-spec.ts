@@ -9,6 +9,7 @@ import * as contracts from '#contracts';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { triageFor } from '../support/dispatch-world.js';
+import { startFakeNominatim, type FakeNominatim } from '../support/nominatim-server.js';
 import { arbitraryFor, hostileValue, leafPaths, setAt, type JsonSchema } from '../support/schema-arbitrary.js';
 
 // No input gives a 5xx (issue 11). Property-based: bodies and query strings generated from every zod schema exported
@@ -23,6 +24,7 @@ interface Route {
   bodySchema: string | null;
 }
 let server: Server;
+let geocoder: FakeNominatim;
 let routes: Route[];
 const tokens = new Map<string, string>();
 let roleOfRoute = new Map<string, string | null>();
@@ -112,11 +114,15 @@ async function send(
 }
 
 beforeAll(async () => {
-  // With a telephony secret, so the webhook answers (401 for a bad signature) instead of 503 "not configured".
+  // With a telephony secret, so the webhook answers (401 for a bad signature) instead of 503 "not configured"; with
+  // a geocoder that answers every query, so address search answers too (a 503 there would be the provider's).
+  geocoder = await startFakeNominatim(3000, false);
   server = await startTestServer({
     DEMO_DATA: 'true',
     LOGIN_MAX_FAILURES: '1000',
     TELEPHONY_SECRET: 'fuzz-telephony-secret',
+    GEOCODER_URL: geocoder.url,
+    GEOCODER_MIN_INTERVAL_MS: '0',
   });
   await Promise.all(ROLES.map((role) => login(role)));
   const doc = (await (await fetch(`${server.url}/api/docs-json`)).json()) as {
@@ -220,6 +226,7 @@ function rolesFromMetadata(): Map<string, string | null> {
 afterAll(async () => {
   await server?.stop();
   await server?.dropDatabase();
+  await geocoder?.close();
 });
 
 /** The table a path parameter names, from the segment before it: /incidents/{id} → incident, /users/{id} → app_user. */

@@ -333,7 +333,7 @@ describe('users admin API', () => {
       action: string;
       details: { changed?: string[] };
     }[];
-    expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.update']);
+    expect(audit.map((a) => a.action)).toEqual(['user.created', 'user.updated']);
     expect(audit[1]!.details.changed).toEqual(['role', 'teamId']);
   });
 

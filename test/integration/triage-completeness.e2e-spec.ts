@@ -70,7 +70,7 @@ describe('POST /calls/:id/triage with questions left open', () => {
     const [row] = await triageRows(call.id);
     expect(row).toMatchObject({ category: 'B', suggested_category: 'G' });
     const audit = (await server.dataSource.query(
-      `SELECT details FROM audit WHERE entity_id = $1 AND action = 'triage.assess'`,
+      `SELECT details FROM audit WHERE entity_id = $1 AND action = 'triage.assessed'`,
       [call.id],
     )) as {
       details: { couldNotAsk: string[] };

@@ -283,7 +283,7 @@ describe('inbound partner answers (POST /partner-api/handoffs/:id/answer)', () =
     expect(accepted.body.status).toBe('accepted');
     const audit = await sql<{ actor_username: string; actor_role: string }>(
       server,
-      `SELECT actor_username, actor_role FROM audit WHERE entity_id = $1 AND action = 'handoff.accept'`,
+      `SELECT actor_username, actor_role FROM audit WHERE entity_id = $1 AND action = 'handoff.accepted'`,
       [handoff.id],
     );
     expect(audit).toEqual([{ actor_username: `partner-api:${hospital.code}`, actor_role: 'agency' }]);

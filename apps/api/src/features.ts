@@ -19,6 +19,7 @@ import { AdmissionsModule } from './admissions/admissions.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SkillsModule } from './skills/skills.module.js';
 import { DispositionsModule } from './dispositions/dispositions.module.js';
+import { GeocodingModule } from './geocoding/geocoding.module.js';
 
 // Feature modules register here; each uses what the global AppModule exports (Db, UnitOfWork, config,
 // regions, timers).
@@ -51,4 +52,6 @@ export const FEATURE_MODULES: Type[] = [
   SkillsModule,
   // Closing: the field outcomes an incident closes with (issue 13 item 7).
   DispositionsModule,
+  // Location entry: address search through a configured Nominatim-compatible geocoder (issue 13 item 5).
+  GeocodingModule,
 ];

@@ -104,4 +104,6 @@ export interface AdmissionEventData {
   endsAt: string;
   guardianNotice: { status: GuardianNoticeStatus; dueAt: string };
   outcome: AdmissionOutcome | null;
+  /** The team working the incident, which hears of the admission. */
+  teamId?: string | null;
 }

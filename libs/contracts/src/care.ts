@@ -282,4 +282,6 @@ export interface FollowUpEventData {
   dueAt: string;
   attempts: number;
   outcome: FollowUpCompletionOutcome | null;
+  /** The centre the task was just moved away from, which hears that it left its queue. */
+  previousAgencyId?: string | null;
 }

@@ -11,6 +11,7 @@ import type {
 import type { LatLng } from './geo.js';
 import type { AdmissionEventData } from './admissions.js';
 import type { FollowUpEventData } from './care.js';
+import type { ErrorBody } from './errors.js';
 
 // The Socket.IO event map. Every server event is emitted under its type name with this envelope; `seq` is
 // global, gap-free and increasing in commit order, so a client that missed anything asks GET /events?after=seq.
@@ -59,6 +60,9 @@ export interface IncidentEventData {
   createdAt: string;
   teamId: string | null;
   milestone?: string;
+  /** The team this change released (stood down, or its dispatch withdrawn by the close): told too, although the
+   *  incident no longer names it. */
+  releasedTeamId?: string;
 }
 
 export interface DispatchEventData {
@@ -96,6 +100,8 @@ export interface HandoffEventData {
   bedRequestId?: string | null;
   contactConfirmedAt?: string | null;
   requestedAt?: string;
+  /** The team working the incident, which hears of its handoffs. */
+  teamId?: string | null;
 }
 
 export interface HospitalEventData {
@@ -115,6 +121,8 @@ export interface AlertEventData {
   teamId: string | null;
   regionId: string | null;
   location: LatLng | null;
+  /** The partner agency the alert concerns (a hospital's admission, a community centre's follow-up), if any. */
+  agencyId?: string | null;
 }
 
 export interface EventDataMap {
@@ -145,8 +153,39 @@ export interface EventEnvelope<T extends EventType = EventType> {
 /** Any envelope, discriminated by `type` so a switch narrows `data`. */
 export type AnyEventEnvelope = { [K in EventType]: EventEnvelope<K> }[EventType];
 
-/** Typed Socket.IO server→client map, for `Socket<ServerToClientEvents>` in the console and tests. */
-export type ServerToClientEvents = { [K in EventType]: (envelope: EventEnvelope<K>) => void };
+/** One listener per domain event type. */
+export type DomainEventListeners = { [K in EventType]: (envelope: EventEnvelope<K>) => void };
+
+/** Sent just before the server drops a socket whose session ended or whose token ran out. */
+export interface SessionExpiredNotice {
+  code: 'UNAUTHENTICATED';
+  message: string;
+}
+
+/**
+ * The socket's session messages, next to the domain events: not events (no seq, not stored), but part of the same
+ * wire protocol. `exception` carries the error body of a refused client message (the same body as REST).
+ */
+export interface SessionServerEvents {
+  'session.expired': (notice: SessionExpiredNotice) => void;
+  exception: (body: ErrorBody) => void;
+}
+
+/** Typed Socket.IO server→client map: `Server<ClientToServerEvents, ServerToClientEvents>` in the API,
+ *  `Socket<ServerToClientEvents, ClientToServerEvents>` in the console and tests. */
+export type ServerToClientEvents = DomainEventListeners & SessionServerEvents;
+
+export interface AuthRefreshMessage {
+  token: string;
+}
+export interface AuthRefreshAck {
+  ok: true;
+}
+
+/** The only client→server message: a renewed token handed to the live socket. Domain changes go through REST. */
+export interface ClientToServerEvents {
+  'auth.refresh': (body: AuthRefreshMessage, ack: (answer: AuthRefreshAck) => void) => void;
+}
 
 export interface EventsPage {
   events: AnyEventEnvelope[];

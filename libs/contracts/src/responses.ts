@@ -102,7 +102,7 @@ export interface HealthResponse {
 
 export interface TimelineEntry {
   at: string;
-  type: string;
+  type: import('./timeline.js').TimelineType;
   actor: string | null;
   data: Record<string, unknown>;
 }
@@ -229,6 +229,8 @@ export interface ConsoleConfig {
   mapZoom: number;
   /** CENTRE_TIMEZONE: legal clocks (the Art. 50 admission end) are shown in the centre's zone, not the browser's. */
   centreTimezone?: string;
+  /** Whether GEOCODER_URL is set: address search when true, else the district picker (issue 13 item 5). */
+  geocoding?: boolean;
 }
 
 /** One row of GET /incidents/:id/recommendations, best first. `reasons` are the machine codes of libs/geo. */

@@ -1,5 +1,6 @@
 import type { Category, Role } from './vocabulary.js';
 import type { KpiReport } from './indicators.js';
+import type { AuditAction } from './audit-actions.js';
 
 // The supervisor's dashboard (GET /kpis filters, GET /kpis/trend) and the PIPA access-log review (GET /audit).
 
@@ -63,7 +64,8 @@ export interface AuditRowView {
   actor: string;
   actorId: string | null;
   role: Role | 'system' | 'anonymous' | 'integration';
-  action: string;
+  /** Today's name, also for rows written under an older one (auditActionOf). */
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   subjectId: string | null;

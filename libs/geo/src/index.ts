@@ -8,3 +8,4 @@ export * from './eta.js';
 export * from './recommend.js';
 export * from './skills.js';
 export * from './hospitals.js';
+export * from './label-point.js';

@@ -1,15 +1,19 @@
-import type { AuditRowView, UnusualAccessReason, UnusualAccessView } from '#contracts';
+import {
+  auditActionOf,
+  RECORD_READ_ACTIONS,
+  storedNamesOf,
+  type AuditRowView,
+  type StoredAuditAction,
+  type UnusualAccessReason,
+  type UnusualAccessView,
+} from '#contracts';
 import type { Tx } from '../database/tx.js';
 
 // Reads of the audit table for the PIPA access-log review. Only the columns every audit row has had since the
 // foundation migration are read (engineer sec11 adds integrity columns alongside; nothing here depends on them).
 
-/**
- * Audit actions that read a person's record (as opposed to changing it): `call.read`, `incident.read`,
- * `client.read`, `triage.read-history`, `incident.similar-search`, `client.history`, `client.search`…
- * Shown client matches (`client.match-shown`) are pushed to the counselor of the call, not asked for.
- */
-export const RECORD_READ_ACTION = String.raw`\.(read|read-[a-z-]+|history|[a-z-]*search)$`;
+/** The stored names of record reads (RECORD_READ_ACTIONS), with the old names of rows written before the rename. */
+const RECORD_READ_NAMES = storedNamesOf(RECORD_READ_ACTIONS);
 
 export interface AuditQuery {
   subjectId: string | null;
@@ -25,7 +29,7 @@ interface AuditRow {
   actor_username: string;
   actor_id: string | null;
   actor_role: AuditRowView['role'];
-  action: string;
+  action: StoredAuditAction;
   entity_type: string;
   entity_id: string | null;
   subject_id: string | null;
@@ -41,7 +45,7 @@ function view(r: AuditRow): AuditRowView {
     actor: r.actor_username,
     actorId: r.actor_id,
     role: r.actor_role,
-    action: r.action,
+    action: auditActionOf(r.action),
     entityType: r.entity_type,
     entityId: r.entity_id,
     subjectId: r.subject_id,
@@ -83,19 +87,19 @@ export async function findUnusualReads(tx: Tx, from: Date, to: Date, limit: numb
                           OR EXISTS (SELECT 1 FROM dispatch d WHERE d.incident_id = i.id AND (d.offered_by = a.actor_id OR d.team_id = u.team_id))
                           OR EXISTS (SELECT 1 FROM handoff h WHERE h.incident_id = i.id AND (h.requested_by = a.actor_id OR h.agency_id = u.agency_id))))
            OR EXISTS (SELECT 1 FROM follow_up f WHERE f.client_id = a.subject_id AND f.done_by = a.actor_id)
-           OR EXISTS (SELECT 1 FROM audit w WHERE w.subject_id = a.subject_id AND w.actor_id = a.actor_id AND w.action !~ $3)
+           OR EXISTS (SELECT 1 FROM audit w WHERE w.subject_id = a.subject_id AND w.actor_id = a.actor_id AND w.action <> ALL($3::text[]))
          ) AS no_relationship,
          (u.team_id IS NOT NULL AND NOT EXISTS (
             SELECT 1 FROM shift s WHERE s.team_id = u.team_id AND s.starts_at <= a.at AND s.ends_at > a.at)) AS outside_shift
        FROM audit a LEFT JOIN app_user u ON u.id = a.actor_id
       WHERE a.subject_id IS NOT NULL AND a.actor_id IS NOT NULL
         AND a.at >= $1::timestamptz AND a.at < $2::timestamptz
-        AND a.action ~ $3
+        AND a.action = ANY($3::text[])
      ) r
      WHERE r.no_relationship OR r.outside_shift
      ORDER BY r.at DESC, r.id DESC
      LIMIT $4`,
-    [from.toISOString(), to.toISOString(), RECORD_READ_ACTION, limit],
+    [from.toISOString(), to.toISOString(), RECORD_READ_NAMES, limit],
   );
   return rows.map((r) => {
     const reasons: UnusualAccessReason[] = [];

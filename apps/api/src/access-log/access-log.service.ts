@@ -17,7 +17,7 @@ export class AccessLogService {
     return this.uow.read(actor, async (tx) => {
       const rows = await findAuditRows(tx, q);
       await tx.audit({
-        action: 'audit.query',
+        action: 'audit.queried',
         entityType: 'audit',
         details: {
           subjectId: q.subjectId,
@@ -36,7 +36,7 @@ export class AccessLogService {
     return this.uow.read(actor, async (tx) => {
       const rows = await findUnusualReads(tx, from, to, limit);
       await tx.audit({
-        action: 'audit.unusual-query',
+        action: 'audit.unusual-queried',
         entityType: 'audit',
         details: { from: from.toISOString(), to: to.toISOString(), limit, returned: rows.length },
       });

@@ -1,5 +1,4 @@
 import type { Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { toAdmissionEvent, type AdmissionRow } from './admissions.repository.js';
 import { TIMER } from '#contracts';
 
@@ -10,16 +9,11 @@ export const ADMISSION_TIMER = {
   guardianOverdue: TIMER.admissionGuardianOverdue,
 } as const;
 
-/** The hospital of the admission, the control room and the team on the incident. */
-export function admissionAudience(row: AdmissionRow, teamId: string | null): string[] {
-  return audience.agency(row.hospital_agency_id, teamId);
-}
-
 export function emitAdmission(
   tx: Tx,
   type: 'admission.created' | 'admission.updated',
   row: AdmissionRow,
   teamId: string | null,
 ): void {
-  tx.emit(type, toAdmissionEvent(row, tx.now), admissionAudience(row, teamId));
+  tx.emit(type, { ...toAdmissionEvent(row, tx.now), teamId });
 }

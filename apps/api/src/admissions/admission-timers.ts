@@ -1,6 +1,5 @@
 import { raiseAlert } from '../alerts/alerts.js';
 import type { Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import type { TimerRow, TimerRunner } from '../timers/timer-runner.js';
 import { loadIncidentRow } from '../incidents/incidents.repository.js';
 import { findAdmission } from './admissions.repository.js';
@@ -17,7 +16,7 @@ async function expiring(tx: Tx, timer: TimerRow): Promise<void> {
     incidentId: row.incident_id,
     dedupeKey: `admission-expiring:${row.id}`,
     // Coordinators and the hospital that holds the person.
-    audience: audience.agency(row.hospital_agency_id),
+    agencyId: row.hospital_agency_id,
   });
 }
 

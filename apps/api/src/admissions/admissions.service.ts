@@ -58,7 +58,7 @@ export class AdmissionsService {
       if (!row) throw conflict('DUPLICATE', `Incident ${incident.number} already has a running emergency admission`);
       await this.scheduleClock(tx, row);
       await scheduleTimer(tx, ADMISSION_TIMER.guardianOverdue, row.id, row.guardian_due_at);
-      await appendTimeline(tx, incidentId, 'admission.emergency', {
+      await appendTimeline(tx, incidentId, 'admission.created', {
         admissionId: row.id,
         hospitalAgencyId: row.hospital_agency_id,
         endsAt: endsAt.toISOString(),

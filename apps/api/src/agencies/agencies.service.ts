@@ -30,7 +30,7 @@ export class AgenciesService {
           { field: 'code', message: 'already exists' },
         ]);
       await tx.audit({
-        action: 'agency.create',
+        action: 'agency.created',
         entityType: 'agency',
         entityId: row.id,
         details: { kind: row.kind, webhook: webhookSecret !== null },

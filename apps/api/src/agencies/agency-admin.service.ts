@@ -26,7 +26,7 @@ export class AgencyAdminService {
       if (!agency) throw notFound('Agency');
       // The field names only: a contact line or a URL may carry a person's number or a token.
       await tx.audit({
-        action: 'agency.update',
+        action: 'agency.updated',
         entityType: 'agency',
         entityId: id,
         details: { fields: Object.keys(req) },

@@ -24,7 +24,12 @@ export class AlertsService {
     return this.uow.run(actor, async (tx) => {
       const acked = await acknowledgeAlert(tx, id);
       if (acked) {
-        await tx.audit({ action: 'alert.ack', entityType: 'alert', entityId: id, details: { kind: acked.kind } });
+        await tx.audit({
+          action: 'alert.acknowledged',
+          entityType: 'alert',
+          entityId: id,
+          details: { kind: acked.kind },
+        });
         return toAlertView(acked);
       }
       const row = await loadAlert(tx, id);

@@ -1,6 +1,5 @@
 import type { AlertEventData, AlertKind, AlertSeverity, AlertView, LatLng } from '#contracts';
 import type { Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { insertAlert, toAlertView } from './alerts.repository.js';
 
 // Callers of the incident's lifecycle and the safety routes import these from here.
@@ -16,8 +15,8 @@ export interface RaiseAlert {
   location?: LatLng | null;
   /** One open alert per key: raising it again while it is open does nothing. */
   dedupeKey?: string;
-  /** Who is told; default: the team concerned and the control room, or the control room alone. */
-  audience?: string[];
+  /** The partner agency it concerns, which is told too for some kinds (realtime/audience.ts). */
+  agencyId?: string | null;
 }
 
 /**
@@ -37,8 +36,9 @@ export async function raiseAlert(tx: Tx, a: RaiseAlert): Promise<AlertView | nul
     teamId: view.teamId,
     regionId: view.regionId,
     location: view.location,
+    agencyId: a.agencyId ?? null,
   };
-  tx.emit('alert.raised', data, a.audience ?? (a.teamId ? audience.team(a.teamId) : audience.controlRoom()));
-  await tx.audit({ action: 'alert.raise', entityType: 'alert', entityId: view.id, details: { kind: view.kind } });
+  tx.emit('alert.raised', data);
+  await tx.audit({ action: 'alert.raised', entityType: 'alert', entityId: view.id, details: { kind: view.kind } });
   return view;
 }

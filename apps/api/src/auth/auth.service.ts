@@ -54,7 +54,7 @@ export class AuthService {
     const session = await this.uow.run(actor, async (tx) => {
       await recordLoginAttempt(tx, username, ip, ok);
       await tx.audit({
-        action: ok ? 'auth.login' : 'auth.login-failed',
+        action: ok ? 'auth.logged-in' : 'auth.login-failed',
         entityType: 'user',
         entityId: user?.id ?? null,
       });
@@ -82,7 +82,7 @@ export class AuthService {
   async logout(actor: Actor, claims: VerifiedToken): Promise<void> {
     await this.uow.run(actor, async (tx) => {
       await this.sessions.endOne(tx, claims.sub, claims.sid, 'logout');
-      await tx.audit({ action: 'auth.logout', entityType: 'user', entityId: claims.sub });
+      await tx.audit({ action: 'auth.logged-out', entityType: 'user', entityId: claims.sub });
     });
   }
 
@@ -99,7 +99,7 @@ export class AuthService {
       await setPassword(tx, user.id, hash);
       // Every session ends, this one included: a token issued before the change must not outlive it.
       await this.sessions.endAll(tx, user.id, 'password-change');
-      await tx.audit({ action: 'user.password-change', entityType: 'user', entityId: user.id });
+      await tx.audit({ action: 'user.password-changed', entityType: 'user', entityId: user.id });
     });
   }
 

@@ -11,7 +11,6 @@ import type {
   TriageRecord,
 } from '#contracts';
 import type { Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 
 export interface CallRow {
   id: string;
@@ -194,7 +193,7 @@ export async function currentCategory(tx: Tx, callId: string): Promise<Category 
 /** Tells the hotline and the control room that a call changed; the payload carries no personal data. */
 export async function emitCallUpdated(tx: Tx, callId: string): Promise<CallRow> {
   const row = (await loadCall(tx, callId))!;
-  tx.emit('call.updated', toCallEvent(row, await currentCategory(tx, callId)), audience.hotline());
+  tx.emit('call.updated', toCallEvent(row, await currentCategory(tx, callId)));
   return row;
 }
 
@@ -213,7 +212,7 @@ export async function loadCallForIncident(
 
 /** emitCallUpdated for a call whose row and category the caller already holds (no re-read in the transaction). */
 export function emitCallUpdatedFrom(tx: Tx, row: CallRow, category: Category | null): void {
-  tx.emit('call.updated', toCallEvent(row, category), audience.hotline());
+  tx.emit('call.updated', toCallEvent(row, category));
 }
 
 /**

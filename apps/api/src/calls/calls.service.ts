@@ -10,7 +10,6 @@ import type {
 import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { adoptClient, appendTimeline } from '../incidents/incidents.repository.js';
 import { normalisePhone } from '../clients/phone.js';
 import {
@@ -150,7 +149,7 @@ export class CallsService {
       // Conditional on 'ringing' as well as the row lock, so the rule holds even if the lock above is removed.
       const row = await assignCall(tx, id, actor.userId, ['ringing']);
       if (!row) throw conflict('STATE_CHANGED', 'The call was answered by someone else');
-      await tx.audit({ action: 'call.answer', entityType: 'call', entityId: id, subjectId: row.client_id });
+      await tx.audit({ action: 'call.answered', entityType: 'call', entityId: id, subjectId: row.client_id });
       if (row.incident_id) await appendTimeline(tx, row.incident_id, 'call.answered', { callId: id });
       await emitCallUpdated(tx, id);
       return this.fullView(tx, row, row.client_id);
@@ -167,14 +166,14 @@ export class CallsService {
       // Locked and not ended (checked above), so it is ringing or another counselor's active call.
       const row = (await assignCall(tx, id, actor.userId, ['ringing', 'active']))!;
       await tx.audit({
-        action: 'call.takeover',
+        action: 'call.taken-over',
         entityType: 'call',
         entityId: id,
         subjectId: row.client_id,
         details: { fromCounselorId: call.counselor_id, reason },
       });
       if (row.incident_id)
-        await appendTimeline(tx, row.incident_id, 'call.takeover', {
+        await appendTimeline(tx, row.incident_id, 'call.taken-over', {
           callId: id,
           fromCounselorId: call.counselor_id,
           reason,
@@ -193,7 +192,7 @@ export class CallsService {
       assertActive(call, 'end it');
       const row = (await endCall(tx, id, req.outcome, req.notes ?? null))!;
       await tx.audit({
-        action: 'call.end',
+        action: 'call.ended',
         entityType: 'call',
         entityId: id,
         subjectId: row.client_id,
@@ -217,7 +216,7 @@ export class CallsService {
         throw validationFailed([{ field: 'clientId', message: 'no such client' }]);
       const row = (await setCallClient(tx, id, clientId))!;
       await tx.audit({
-        action: clientId ? 'call.link-client' : 'call.unlink-client',
+        action: clientId ? 'call.client-linked' : 'call.client-unlinked',
         entityType: 'call',
         entityId: id,
         subjectId: clientId ?? call.client_id,
@@ -252,13 +251,13 @@ export class CallsService {
       return { row: existing, replayed: true };
     }
     await tx.audit({
-      action: 'call.create',
+      action: 'call.created',
       entityType: 'call',
       entityId: row.id,
       subjectId: row.client_id,
       details: { channel: row.channel, source: row.source, clientMatches: matches.length },
     });
-    tx.emit('call.created', toCallEvent(row, null), audience.hotline());
+    tx.emit('call.created', toCallEvent(row, null));
     return { row, replayed: false };
   }
 

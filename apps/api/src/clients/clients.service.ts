@@ -7,6 +7,7 @@ import type {
   SafetyPlan,
   UpdateClientRequest,
 } from '#contracts';
+import { refusalOf, type ClientRecordAction } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
@@ -50,13 +51,13 @@ export class ClientsService {
       // The query text is not logged (it may be a phone number); who was shown is.
       if (items.length === 0)
         await tx.audit({
-          action: 'client.search',
+          action: 'client.searched',
           entityType: 'client',
           details: { results: 0, byPhone: looksLikePhone },
         });
       for (const c of items)
         await tx.audit({
-          action: 'client.search',
+          action: 'client.searched',
           entityType: 'client',
           entityId: c.id,
           subjectId: c.id,
@@ -86,7 +87,7 @@ export class ClientsService {
       }
       const id = await insertClient(tx, write);
       await tx.audit({
-        action: 'client.create',
+        action: 'client.created',
         entityType: 'client',
         entityId: id,
         subjectId: id,
@@ -98,7 +99,7 @@ export class ClientsService {
 
   update(actor: Actor, id: string, req: UpdateClientRequest): Promise<ClientView> {
     const phones = req.phones ? phoneColumns(req.phones) : {};
-    return this.scoped(actor, id, 'client.update', async (tx, row, scope) => {
+    return this.scoped(actor, id, 'client.updated', async (tx, row, scope) => {
       if (!req.basis && !row.basis_kind)
         throw validationFailed([
           {
@@ -113,7 +114,7 @@ export class ClientsService {
   }
 
   putSafetyPlan(actor: Actor, id: string, plan: SafetyPlan): Promise<ClientView> {
-    return this.scoped(actor, id, 'client.safety-plan-update', async (tx) => {
+    return this.scoped(actor, id, 'client.safety-plan-updated', async (tx) => {
       await saveSafetyPlan(tx, id, plan);
       return toClientView((await loadClient(tx, id))!);
     });
@@ -127,7 +128,7 @@ export class ClientsService {
   private async scoped<T>(
     actor: Actor,
     id: string,
-    action: string,
+    action: ClientRecordAction,
     work: (tx: Tx, row: ClientRow, scope: ClientScope) => Promise<T>,
     mode: 'read' | 'write' = 'write',
   ): Promise<T> {
@@ -142,7 +143,7 @@ export class ClientsService {
     const outcome = await (mode === 'read' ? this.uow.read(actor, unit) : this.uow.run(actor, unit));
     if (outcome.ok) return outcome.value;
     await this.uow.run(actor, (tx) =>
-      tx.audit({ action: `${action}-refused`, entityType: 'client', entityId: id, subjectId: id }),
+      tx.audit({ action: refusalOf(action), entityType: 'client', entityId: id, subjectId: id }),
     );
     throw forbidden('This client is registered with another centre');
   }

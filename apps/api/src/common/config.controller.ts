@@ -24,6 +24,7 @@ export class ConfigController {
       mapCenter: c.mapCenter,
       mapZoom: c.mapZoom,
       centreTimezone: c.centreTimezone,
+      geocoding: c.geocoder !== null,
     };
   }
 }

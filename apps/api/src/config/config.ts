@@ -39,6 +39,20 @@ export interface AppConfig {
   handoffAnswerMinutes: number;
   /** Absolute lifetime of a login's refresh chain (SESSION_MAX_HOURS): one shift plus handover by default. */
   sessionMaxHours: number;
+  /** Address search through a Nominatim-compatible geocoder (GEOCODER_*); null when GEOCODER_URL is unset. */
+  geocoder: GeocoderConfig | null;
+}
+
+export interface GeocoderConfig {
+  /** Base URL: `/search` is appended to its path; its query (e.g. a provider's key) is kept on every request. */
+  url: string;
+  /** ISO 3166-1 alpha-2 codes, comma-separated, sent as `countrycodes`. */
+  countryCodes: string;
+  timeoutMs: number;
+  /** Identifies the application to the provider, as Nominatim's usage policy asks (a contact helps). */
+  userAgent: string;
+  /** Least time between two requests to the provider, across all users of this instance. */
+  minIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -75,6 +89,37 @@ function latLng(env: Env, name: string, fallback: LatLng): LatLng {
     throw new ConfigError(`${name} must be "lat,lng", got "${raw}"`);
   }
   return { lat, lng };
+}
+
+function httpUrl(env: Env, name: string): string | null {
+  const raw = str(env, name)?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got an unparseable value`);
+  }
+  // The URL may carry a provider's key, so a bad value is never echoed back.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) URL`);
+  return raw;
+}
+
+function geocoder(env: Env): GeocoderConfig | null {
+  const url = httpUrl(env, 'GEOCODER_URL');
+  if (!url) return null;
+  const countryCodes = (str(env, 'GEOCODER_COUNTRY_CODES') ?? 'kr').trim().toLowerCase();
+  if (!/^[a-z]{2}(,[a-z]{2})*$/.test(countryCodes))
+    throw new ConfigError(
+      `GEOCODER_COUNTRY_CODES must be two-letter country codes separated by commas, got "${countryCodes}"`,
+    );
+  return {
+    url,
+    countryCodes,
+    timeoutMs: int(env, 'GEOCODER_TIMEOUT_MS', 5000, 100, 60_000),
+    userAgent: str(env, 'GEOCODER_USER_AGENT')?.trim() ?? 'crisis-dispatch-console/0.1 (mental health crisis centre)',
+    minIntervalMs: int(env, 'GEOCODER_MIN_INTERVAL_MS', 1000, 0, 60_000),
+  };
 }
 
 function timeZone(env: Env, name: string, fallback: string): string {
@@ -137,5 +182,6 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     logLevel,
     handoffAnswerMinutes: int(env, 'HANDOFF_ANSWER_MINUTES', 10, 1, 24 * 60),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 14, 1, 24 * 7),
+    geocoder: geocoder(env),
   };
 }

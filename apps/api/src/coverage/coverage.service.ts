@@ -4,7 +4,6 @@ import { computeCoverage, DEFAULT_COVERAGE_HORIZON_HOURS, type CoverageShift, ty
 import { Db, type Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { audience } from '../realtime/audience.js';
 import { regionNames } from '../regions/regions.repository.js';
 import { shiftsAhead } from '../shifts/shifts.repository.js';
 import { coverageTeams } from '../teams/teams.repository.js';
@@ -52,7 +51,6 @@ export class CoverageService implements OnApplicationBootstrap {
           : `${r.name}: no team on duty from ${hhmm} UTC`,
         regionId: r.regionId,
         dedupeKey: `coverage-gap:${r.regionId}:${when}`,
-        audience: audience.controlRoom(),
       });
     }
     await scheduleTimer(tx, COVERAGE_TIMER, COVERAGE_TIMER_REF, new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000));

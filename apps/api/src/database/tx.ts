@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { EventDataMap, EventType } from '#contracts';
+import type { AuditAction, EventDataMap, EventType } from '#contracts';
 import type { Actor } from '../common/actor.js';
+import { audienceOf } from '../realtime/audience.js';
 import type { Queryable } from './db.js';
 
 /**
@@ -21,7 +22,7 @@ interface PendingEvent {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   /** The person whose record this touches (a client), for PIPA access-log queries. */
@@ -51,8 +52,9 @@ export class Tx implements Queryable {
     return rows[0];
   }
 
-  emit<T extends EventType>(type: T, data: EventDataMap[T], audience: string[]): void {
-    this.events.push({ type, data, audience: [...new Set(audience)] });
+  /** Queues an event; who sees it follows from its type and data (realtime/audience.ts), never from the caller. */
+  emit<T extends EventType>(type: T, data: EventDataMap[T]): void {
+    this.events.push({ type, data, audience: audienceOf(type, data) });
   }
 
   /** How many events this unit of work has raised so far (an audited read must raise none). */

@@ -4,7 +4,6 @@ import { conflict } from '../common/errors.js';
 import type { Tx } from '../database/tx.js';
 import { IncidentDispatchPort } from '../incidents/incident-dispatch.port.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
-import { audience } from '../realtime/audience.js';
 import { loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
 import { releaseTeamFrom } from '../teams/team-dispatch.repository.js';
 import {
@@ -45,8 +44,8 @@ export class DispatchForIncidents extends IncidentDispatchPort {
       callsign: team.callsign,
       reason,
     });
-    tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
-    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.teamState(team.id));
+    tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident));
+    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)));
     return team.id;
   }
 }

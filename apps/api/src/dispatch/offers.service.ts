@@ -8,7 +8,6 @@ import { conflict, DomainError, forbidden, notFound } from '../common/errors.js'
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { loadTeam, loadTeamRow, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
 import { claimTeamForOffer, releaseOfferedTeam, teamAcceptedOffer } from '../teams/team-dispatch.repository.js';
@@ -95,11 +94,11 @@ export class OffersService implements OnModuleInit {
         callsign: teamView.callsign,
       });
       await appendTimeline(tx, incident.id, 'team.en-route', { teamId: teamView.id, callsign: teamView.callsign });
-      tx.emit('dispatch.updated', toDispatchEvent(accepted, incident), audience.team(dispatch.team_id));
-      tx.emit('team.updated', toTeamEvent(teamView), audience.teamState(teamView.id));
+      tx.emit('dispatch.updated', toDispatchEvent(accepted, incident));
+      tx.emit('team.updated', toTeamEvent(teamView));
       emitIncidentUpdated(tx, row, 'accepted');
       await tx.audit({
-        action: 'dispatch.accept',
+        action: 'dispatch.accepted',
         entityType: 'dispatch',
         entityId: dispatch.id,
         details: { incidentId: incident.id, teamId: teamView.id },
@@ -116,7 +115,7 @@ export class OffersService implements OnModuleInit {
       assertOpenOffer(dispatch, tx.now);
       const ended = await this.endOffer(tx, incident, dispatch, 'declined', reason);
       await tx.audit({
-        action: 'dispatch.decline',
+        action: 'dispatch.declined',
         entityType: 'dispatch',
         entityId: dispatch.id,
         details: { incidentId: incident.id, reason },
@@ -153,7 +152,7 @@ export class OffersService implements OnModuleInit {
       }
       const ended = await this.endOffer(tx, incident, dispatch, 'withdrawn', reason ?? 'withdrawn by the control room');
       await tx.audit({
-        action: 'dispatch.withdraw',
+        action: 'dispatch.withdrawn',
         entityType: 'dispatch',
         entityId: dispatch.id,
         details: { incidentId: incident.id },
@@ -198,11 +197,11 @@ export class OffersService implements OnModuleInit {
       expiresAt: expiresAt.toISOString(),
     });
     // Only that team's phones (and the control room) hear of the offer.
-    tx.emit('dispatch.offered', toDispatchEvent(dispatch, incident), audience.team(teamId));
-    tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
+    tx.emit('dispatch.offered', toDispatchEvent(dispatch, incident));
+    tx.emit('team.updated', toTeamEvent(team));
     emitIncidentUpdated(tx, row, 'dispatch-offered');
     await tx.audit({
-      action: 'dispatch.offer',
+      action: 'dispatch.offered',
       entityType: 'dispatch',
       entityId: dispatch.id,
       details: { incidentId: incident.id, teamId, automatic },
@@ -270,8 +269,8 @@ export class OffersService implements OnModuleInit {
       callsign: team.callsign,
       ...(reason ? { reason } : {}),
     });
-    tx.emit('dispatch.updated', toDispatchEvent(ended, incident), audience.team(dispatch.team_id));
-    tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.teamState(team.id));
+    tx.emit('dispatch.updated', toDispatchEvent(ended, incident));
+    tx.emit('team.updated', toTeamEvent(toTeamView(team)));
     if (row) emitIncidentUpdated(tx, row, `dispatch-${to}`);
     return ended;
   }
@@ -310,7 +309,6 @@ async function alertOfferEnded(
     regionId: incident.region_id,
     location: { lat: incident.lat, lng: incident.lng },
     dedupeKey: `${kind}:${dispatch.id}`,
-    audience: audience.controlRoom(),
   });
 }
 

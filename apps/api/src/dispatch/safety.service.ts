@@ -10,7 +10,6 @@ import { raiseAlert } from '../alerts/alerts.js';
 import { openAlertByKey } from '../alerts/alerts.repository.js';
 import { openPoliceHandoff, requestHandoff } from '../handoffs/handoffs.repository.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
-import { audience } from '../realtime/audience.js';
 import { scheduleTimer, TimerRunner, type TimerRow } from '../timers/timer-runner.js';
 import { recordCheckin } from '../teams/team-dispatch.repository.js';
 import { loadTeamRow, setTeamLocation, teamPosition, toTeamEvent, toTeamView } from '../teams/teams.repository.js';
@@ -48,7 +47,7 @@ export class SafetyService implements OnModuleInit {
       }
       await scheduleTimer(tx, TIMER.checkin, teamId, this.nextDue(tx));
       const live = await liveDispatchOfTeam(tx, teamId);
-      if (live) await appendTimeline(tx, live.incident_id, 'team.checkin', { teamId });
+      if (live) await appendTimeline(tx, live.incident_id, 'team.checked-in', { teamId });
     });
   }
 
@@ -60,7 +59,7 @@ export class SafetyService implements OnModuleInit {
       if (location) await setTeamLocation(tx, teamId, location);
       const team = await loadTeamRow(tx, teamId);
       if (!team) throw notFound('Team');
-      if (location) tx.emit('team.updated', toTeamEvent(toTeamView(team)), audience.teamState(teamId));
+      if (location) tx.emit('team.updated', toTeamEvent(toTeamView(team)));
       const live = await liveDispatchOfTeam(tx, teamId);
       const incident = live ? await loadIncidentRow(tx, live.incident_id) : undefined;
       const at = location ?? teamPosition(team);

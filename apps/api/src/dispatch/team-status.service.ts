@@ -12,7 +12,6 @@ import {
   toIncidentEvent,
   type IncidentRow,
 } from '../incidents/incidents.repository.js';
-import { audience } from '../realtime/audience.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import { loadTeamRow, setTeamLocation, toTeamEvent, toTeamView, type TeamRow } from '../teams/teams.repository.js';
 import { applyTeamStatus } from '../teams/team-dispatch.repository.js';
@@ -70,9 +69,9 @@ export class TeamStatusService {
       const after = (await loadTeamRow(tx, teamId))!;
 
       if (live?.status === 'accepted' && incident) await this.applyToIncident(tx, effect, after, live, incident);
-      tx.emit('team.updated', toTeamEvent(toTeamView(after)), audience.teamState(teamId));
+      tx.emit('team.updated', toTeamEvent(toTeamView(after)));
       await tx.audit({
-        action: 'team.status',
+        action: 'team.status-changed',
         entityType: 'team',
         entityId: teamId,
         details: { from: team.status, to: req.status, incidentId: live?.incident_id ?? null },
@@ -109,7 +108,7 @@ export class TeamStatusService {
         break;
       case 'clear': {
         const cleared = (await endDispatch(tx, dispatch.id, 'accepted', 'cleared', null))!;
-        tx.emit('dispatch.updated', toDispatchEvent(cleared, incident), audience.team(team.id));
+        tx.emit('dispatch.updated', toDispatchEvent(cleared, incident));
         row = await transitionIncident(tx, incident.id, 'clear', `cleared_at = coalesce(cleared_at, $4)`, [now]);
         await appendTimeline(tx, incident.id, 'team.cleared', who);
         break;
@@ -118,7 +117,7 @@ export class TeamStatusService {
         const reason =
           team.status === 'unavailable' ? 'team out of service on the way' : 'stood down by the control room';
         const withdrawn = (await endDispatch(tx, dispatch.id, 'accepted', 'withdrawn', reason))!;
-        tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident), audience.team(team.id));
+        tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident));
         // Back to open so it is offered again; the team that left is no longer the incident's team.
         row = await transitionIncident(tx, incident.id, 'stand-down', `team_id = NULL`);
         await appendTimeline(tx, incident.id, 'dispatch.withdrawn', { ...who, dispatchId: dispatch.id, reason });
@@ -131,13 +130,13 @@ export class TeamStatusService {
     const current = row ?? (await loadIncidentRow(tx, incident.id))!;
     // The team that just stood down is told too, although the incident no longer names it.
     if (effect === 'stand-down')
-      tx.emit('incident.updated', toIncidentEvent(current, milestone), audience.incident(team.id));
+      tx.emit('incident.updated', { ...toIncidentEvent(current, milestone), releasedTeamId: team.id });
     else emitIncidentUpdated(tx, current, milestone);
   }
 
   private async moveTo(tx: Tx, team: TeamRow, at: { lat: number; lng: number }): Promise<void> {
     await setTeamLocation(tx, team.id, at);
-    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)), audience.teamState(team.id));
+    tx.emit('team.updated', toTeamEvent(toTeamView((await loadTeamRow(tx, team.id))!)));
   }
 }
 

@@ -37,7 +37,7 @@ export class ExportsService {
       const client = await loadExportClient(tx, row.client_id);
       const bundle = buildHandoffBundle({ handoff, incident, triage, client, centre: CENTRE, generatedAt: tx.now });
       await tx.audit({
-        action: 'handoff.fhir',
+        action: 'handoff.fhir-exported',
         entityType: 'handoff',
         entityId: handoff.id,
         subjectId: row.client_id,
@@ -82,7 +82,7 @@ export class ExportsService {
         centre: CENTRE,
       });
       await tx.audit({
-        action: 'incident.eido',
+        action: 'incident.eido-exported',
         entityType: 'incident',
         entityId: row.id,
         subjectId: row.client_id,

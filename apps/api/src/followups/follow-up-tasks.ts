@@ -60,7 +60,7 @@ export async function create(tx: Tx, f: NewFollowUp): Promise<FollowUpRow | null
   const row = await insertFollowUp(tx, f);
   if (!row) return null;
   await tx.audit({
-    action: 'follow-up.create',
+    action: 'follow-up.created',
     entityType: 'follow_up',
     entityId: row.id,
     subjectId: row.client_id,

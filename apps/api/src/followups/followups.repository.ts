@@ -10,7 +10,6 @@ import {
 } from '#contracts';
 import { communityCentreOf } from '../agencies/agencies.repository.js';
 import type { Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { NO_TEAM_DISPATCH_STATUSES } from './follow-up-rules.js';
 
 export const FOLLOW_UP_OVERDUE_TIMER = TIMER.followUpOverdue;
@@ -161,11 +160,6 @@ async function attemptCount(tx: Tx, id: string): Promise<number> {
   );
 }
 
-/** The centre the task is addressed to, the hotline and the control room. */
-export function followUpAudience(agencyId: string | null): string[] {
-  return [...(agencyId ? [rooms.agency(agencyId)] : []), ...audience.hotline()];
-}
-
 /** Pushes `follow-up.created` or `.updated`: ids and state only, never the person. */
 export async function emitFollowUp(
   tx: Tx,
@@ -185,10 +179,7 @@ export async function emitFollowUp(
     outcome: r.outcome,
   };
   // `alsoAgencyId`: a centre the task was just moved away from hears that it left its queue.
-  tx.emit(type, data, [
-    ...followUpAudience(r.agency_id),
-    ...(alsoAgencyId && alsoAgencyId !== r.agency_id ? [rooms.agency(alsoAgencyId)] : []),
-  ]);
+  tx.emit(type, alsoAgencyId ? { ...data, previousAgencyId: alsoAgencyId } : data);
 }
 
 /** The place decides the centre: the client's registered centre, else the community centre of the district. */

@@ -61,7 +61,7 @@ export class FollowUpsService {
       if (row.done_at) throw conflict('STATE_CHANGED', 'The follow-up is already completed');
       await insertAttempt(tx, id, { at: req.at, outcome: req.outcome, note: req.note ?? null });
       await tx.audit({
-        action: 'follow-up.attempt',
+        action: 'follow-up.attempted',
         entityType: 'follow_up',
         entityId: id,
         subjectId: row.client_id,
@@ -82,7 +82,7 @@ export class FollowUpsService {
       if (!row) throw conflict('STATE_CHANGED', 'The follow-up is already completed');
       await cancelTimer(tx, FOLLOW_UP_OVERDUE_TIMER, id);
       await tx.audit({
-        action: 'follow-up.complete',
+        action: 'follow-up.completed',
         entityType: 'follow_up',
         entityId: id,
         subjectId: row.client_id,
@@ -141,7 +141,7 @@ export class FollowUpsService {
         row = created;
       }
       await tx.audit({
-        action: 'follow-up.hand-back',
+        action: 'follow-up.handed-back',
         entityType: 'follow_up',
         entityId: row.id,
         subjectId: row.client_id,

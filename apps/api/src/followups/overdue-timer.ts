@@ -1,6 +1,5 @@
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { audience } from '../realtime/audience.js';
 import type { TimerRow, TimerRunner } from '../timers/timer-runner.js';
 import { emitFollowUp, FOLLOW_UP_OVERDUE_TIMER, lockFollowUp } from './followups.repository.js';
 
@@ -23,7 +22,7 @@ async function overdue(tx: Tx, timer: TimerRow): Promise<void> {
     incidentId: row.incident_id,
     regionId: row.region_id,
     dedupeKey: `follow-up-overdue:${row.id}`,
-    audience: row.agency_id ? audience.agency(row.agency_id) : audience.controlRoom(),
+    agencyId: row.agency_id,
   });
   await emitFollowUp(tx, 'follow-up.updated', row);
 }

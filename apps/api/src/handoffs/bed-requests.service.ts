@@ -8,7 +8,6 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
-import { audience } from '../realtime/audience.js';
 import { loadAgencies, loadAgency, loadHospitals, toAgencyView, updateBeds } from '../agencies/agencies.repository.js';
 import { insertBedRequest } from './bed-requests.repository.js';
 import { requestHandoff } from './handoffs.repository.js';
@@ -76,12 +75,12 @@ export class BedRequestsService {
           throw conflict('DUPLICATE', `An open handoff to ${agencies.get(agencyId)!.name} exists for this incident`);
         handoffs.push({ id: row.id, agencyId, status: row.status });
       }
-      await appendTimeline(tx, incident.id, 'handoff.bed-request', {
+      await appendTimeline(tx, incident.id, 'bed-request.created', {
         bedRequestId: request.id,
         agencyIds: req.agencyIds,
       });
       await tx.audit({
-        action: 'bed-request.create',
+        action: 'bed-request.created',
         entityType: 'bed_request',
         entityId: request.id,
         details: { incidentId: incident.id, agencyIds: req.agencyIds },
@@ -115,12 +114,12 @@ export class BedRequestsService {
       const beds = await updateBeds(tx, agencyId, available, accepting);
       if (!beds) throw notFound('Hospital');
       await tx.audit({
-        action: 'hospital.beds',
+        action: 'hospital.beds-updated',
         entityType: 'agency',
         entityId: agencyId,
         details: { bedsAvailable: available, accepting },
       });
-      tx.emit('hospital.updated', beds, audience.hospital(agencyId));
+      tx.emit('hospital.updated', beds);
       return beds;
     });
   }

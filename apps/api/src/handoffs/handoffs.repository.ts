@@ -2,19 +2,20 @@ import {
   readerOfAgencyKind,
   TIMER,
   type AgencyKind,
+  type AuditAction,
   type CssrsRisk,
   type HandoffDeclineReason,
   type HandoffEventData,
   type HandoffStatus,
   type HandoffView,
   type TeamStatus,
+  type TimelineType,
   type TriageInput,
 } from '#contracts';
 import { handoffViewFor } from './handoff-views.js';
 import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 
@@ -124,7 +125,7 @@ export async function openPoliceHandoff(tx: Tx, incidentId: string): Promise<Han
   );
 }
 
-export function toHandoffEvent(r: HandoffRow): HandoffEventData {
+export function toHandoffEvent(r: HandoffRow, teamId: string | null): HandoffEventData {
   return {
     id: r.id,
     incidentId: r.incident_id,
@@ -135,6 +136,7 @@ export function toHandoffEvent(r: HandoffRow): HandoffEventData {
     bedRequestId: r.bed_request_id,
     contactConfirmedAt: r.contact_confirmed_at?.toISOString() ?? null,
     requestedAt: r.requested_at.toISOString(),
+    teamId,
   };
 }
 
@@ -145,7 +147,7 @@ export function emitHandoff(
   row: HandoffRow,
   teamId: string | null,
 ): void {
-  tx.emit(type, toHandoffEvent(row), audience.agency(row.agency_id, teamId));
+  tx.emit(type, toHandoffEvent(row, teamId));
 }
 
 /**
@@ -177,7 +179,7 @@ export async function requestHandoff(
     bedRequestId: req.bedRequestId ?? null,
   });
   await tx.audit({
-    action: 'handoff.request',
+    action: 'handoff.requested',
     entityType: 'handoff',
     entityId: row.id,
     details: { incidentId: incident.id, kind: req.kind },
@@ -244,7 +246,7 @@ export async function recordHandoffChange(
   tx: Tx,
   row: HandoffRow,
   teamId: string | null,
-  change: { audit: string; timeline?: string; details?: Record<string, unknown> },
+  change: { audit: AuditAction; timeline?: TimelineType; details?: Record<string, unknown> },
 ): Promise<void> {
   const details = change.details ?? {};
   await appendTimeline(tx, row.incident_id, change.timeline ?? `handoff.${row.status}`, {

@@ -71,7 +71,7 @@ export class HandoffsService implements OnModuleInit {
       // A partner reading where a person is counts as access to their record (PIPA access log).
       if (rows.length > 0) {
         await tx.audit({
-          action: 'handoff.list',
+          action: 'handoff.listed',
           entityType: 'handoff',
           details: { ids: rows.map((r) => r.id), incidentIds: [...new Set(rows.map((r) => r.incident_id))] },
         });
@@ -161,13 +161,13 @@ export class HandoffsService implements OnModuleInit {
       if (!row) throw conflict('STATE_CHANGED', `Handoff is ${current.status}, not ${from}`);
       const incident = (await loadIncidentRow(tx, row.incident_id))!;
       await recordHandoffChange(tx, row, incident.team_id, {
-        audit: `handoff.${answer}`,
+        audit: `handoff.${row.status}`,
         details: { reasonCode: row.reason_code, bedRequestId: row.bed_request_id },
       });
       if (answer === 'accept' && row.bed_request_id) {
         for (const other of await withdrawOtherHandoffs(tx, row.bed_request_id, row.id)) {
           await recordHandoffChange(tx, other, incident.team_id, {
-            audit: 'handoff.withdraw',
+            audit: 'handoff.withdrawn',
             details: { bedRequestId: row.bed_request_id, acceptedHandoffId: row.id },
           });
         }
@@ -191,7 +191,7 @@ export class HandoffsService implements OnModuleInit {
       if (!row)
         throw conflict('STATE_CHANGED', `Handoff is ${current.status}; contact is confirmed on an accepted handoff`);
       await recordHandoffChange(tx, row, incident.team_id, {
-        audit: 'handoff.contact-confirm',
+        audit: 'handoff.contact-confirmed',
         timeline: 'handoff.contact-confirmed',
       });
       return this.view(tx, actor, row.id);
@@ -210,7 +210,7 @@ export class HandoffsService implements OnModuleInit {
           `Handoff is ${current.status}; only a requested or accepted handoff can be cancelled`,
         );
       const incident = (await loadIncidentRow(tx, row.incident_id))!;
-      await recordHandoffChange(tx, row, incident.team_id, { audit: 'handoff.cancel', details: { reason } });
+      await recordHandoffChange(tx, row, incident.team_id, { audit: 'handoff.cancelled', details: { reason } });
       return this.view(tx, actor, row.id);
     });
   }

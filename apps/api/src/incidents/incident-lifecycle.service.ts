@@ -11,7 +11,6 @@ import {
   toIncidentView,
   type IncidentRow,
 } from './incidents.repository.js';
-import { audience } from '../realtime/audience.js';
 import { resolveIncidentAlerts } from '../alerts/alerts.js';
 import { loadTeamRow } from '../teams/teams.repository.js';
 import { emitIncidentUpdated, transitionIncident } from './incident-transitions.js';
@@ -61,16 +60,16 @@ export class IncidentLifecycleService {
     await appendTimeline(
       tx,
       incident.id,
-      `incident.${status}`,
+      trigger === 'close' ? 'incident.closed' : 'incident.cancelled',
       trigger === 'close' ? { disposition: text } : { reason: text },
     );
     // The team that was released hears of it too.
-    if (releasedTeamId) tx.emit('incident.updated', toIncidentEvent(row, status), audience.incident(releasedTeamId));
+    if (releasedTeamId) tx.emit('incident.updated', { ...toIncidentEvent(row, status), releasedTeamId });
     else emitIncidentUpdated(tx, row, status);
     // The incident's open alerts are resolved with it (acknowledged by whoever ended it), so none outlives its case.
     await resolveIncidentAlerts(tx, incident.id);
     await tx.audit({
-      action: `incident.${trigger}`,
+      action: trigger === 'close' ? 'incident.closed' : 'incident.cancelled',
       entityType: 'incident',
       entityId: incident.id,
       subjectId: incident.client_id,

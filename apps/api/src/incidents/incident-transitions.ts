@@ -1,7 +1,6 @@
 import { incidentTransition, type IncidentTrigger } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { toIncidentEvent, updateIncidentStatus, type IncidentRow } from './incidents.repository.js';
-import { audience } from '../realtime/audience.js';
 
 /**
  * Applies a lifecycle trigger (libs/dispatch) with a conditional update: only from the statuses the trigger allows,
@@ -21,5 +20,5 @@ export async function transitionIncident(
 
 /** incident.updated to the hotline, the control room and the team working it. */
 export function emitIncidentUpdated(tx: Tx, row: IncidentRow, milestone?: string): void {
-  tx.emit('incident.updated', toIncidentEvent(row, milestone), audience.incident(row.team_id));
+  tx.emit('incident.updated', toIncidentEvent(row, milestone));
 }

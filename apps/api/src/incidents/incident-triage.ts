@@ -5,7 +5,6 @@ import type { Tx } from '../database/tx.js';
 import type { TriageRow } from '../triage/triage.repository.js';
 import {
   appendTimeline,
-  incidentAudience,
   loadIncidentRow,
   setIncidentTriage,
   toIncidentEvent,
@@ -46,7 +45,7 @@ export async function applyTriageToIncident(
   incidentId: string,
   t: TriageRow,
   responseTimes: ResponseTimes,
-  timelineType: 'triage.done' | 'triage.override',
+  timelineType: 'triage.assessed' | 'triage.overridden',
   onlyIfMoreUrgent = false,
 ): Promise<IncidentRow | null> {
   const incident = await loadIncidentRow(tx, incidentId, true);
@@ -75,6 +74,6 @@ export async function applyTriageToIncident(
   // A new deadline replaces the response clock's timers (same margin as when it was first planned).
   if ((row.respond_by?.getTime() ?? null) !== (incident.respond_by?.getTime() ?? null))
     await scheduleSlaTimers(tx, incidentId, row.respond_by);
-  tx.emit('incident.updated', toIncidentEvent(row), incidentAudience(row));
+  tx.emit('incident.updated', toIncidentEvent(row));
   return row;
 }

@@ -1,9 +1,8 @@
 import type { Queryable } from '../database/db.js';
-import type { Category, IncidentEventData, IncidentStatus, IncidentView } from '#contracts';
+import type { Category, IncidentEventData, IncidentStatus, IncidentView, TimelineType } from '#contracts';
 import { isTerminal, TERMINAL_INCIDENT_STATUSES } from '#dispatch';
 import type { Tx } from '../database/tx.js';
 import { incidentNumberSequence, nextIncidentNumberSql } from './incident-number.js';
-import { audience } from '../realtime/audience.js';
 import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 
 export interface IncidentRow {
@@ -182,7 +181,7 @@ export async function timelineOf(tx: Tx, incidentId: string): Promise<TimelineEn
 export async function appendTimeline(
   tx: Tx,
   incidentId: string,
-  type: string,
+  type: TimelineType,
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
@@ -203,7 +202,7 @@ export async function appendTimelineAt(
   incidentId: string,
   at: Date,
   actor: string | null,
-  type: string,
+  type: TimelineType,
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
@@ -213,11 +212,6 @@ export async function appendTimelineAt(
     actor,
     JSON.stringify(data),
   ]);
-}
-
-/** Who hears about an incident: the control room, the counselors who may attach calls to it, and its team. */
-export function incidentAudience(r: Pick<IncidentRow, 'team_id'>): string[] {
-  return audience.incident(r.team_id);
 }
 
 export interface NewIncident {
@@ -276,7 +270,7 @@ export async function linkCall(tx: Tx, incidentId: string, callId: string): Prom
 export interface TimelineEntry {
   at: Date;
   actor: string | null;
-  type: string;
+  type: TimelineType;
   data: Record<string, unknown>;
 }
 

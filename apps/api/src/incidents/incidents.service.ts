@@ -37,7 +37,6 @@ import {
   adoptClient,
   appendTimeline,
   appendTimelineEntries,
-  incidentAudience,
   insertIncident,
   linkCall,
   listIncidents,
@@ -79,7 +78,7 @@ export class IncidentsService {
       const rows = await listIncidents(tx, statuses, fieldTeam(actor), HISTORY_LIMIT);
       if (rows.length > 0) {
         await tx.audit({
-          action: 'incident.list',
+          action: 'incident.listed',
           entityType: 'incident',
           details: { statuses, ids: rows.map((r) => r.id) },
         });
@@ -168,7 +167,7 @@ export class IncidentsService {
         .sort((a, b) => b.matchedBy.length - a.matchedBy.length || b.createdAt.localeCompare(a.createdAt));
       // Saying "this person has an open incident" is itself a disclosure about the client.
       await tx.audit({
-        action: 'incident.similar-search',
+        action: 'incident.similar-searched',
         entityType: 'call',
         entityId: callId,
         subjectId: call.client_id,
@@ -238,7 +237,7 @@ export class IncidentsService {
           {
             at: tx.now,
             actor: tx.actor.username,
-            type: 'region.unknown',
+            type: 'region.not-found',
             data: {
               message: 'The location is in no known region; choose a team by distance',
               location: { lat: row.lat, lng: row.lng },
@@ -247,13 +246,13 @@ export class IncidentsService {
         ];
     await appendTimelineEntries(tx, row.id, [...callSteps(call, history), created, ...unknownRegion]);
     await tx.audit({
-      action: 'incident.create',
+      action: 'incident.created',
       entityType: 'incident',
       entityId: row.id,
       subjectId: row.client_id,
       details: { number, callId: call.id, category: row.category, regionId },
     });
-    tx.emit('incident.created', toIncidentEvent(row), incidentAudience(row));
+    tx.emit('incident.created', toIncidentEvent(row));
     emitCallUpdatedFrom(tx, { ...call, incident_id: row.id }, triage.category);
     return toIncidentView(row);
   }
@@ -280,11 +279,18 @@ export class IncidentsService {
       ...(req.summary ? { summary: req.summary } : {}),
     });
     // A more urgent account from the second caller raises the incident; a calmer one never lowers it.
-    const raised = await applyTriageToIncident(tx, incidentId, triage, this.config.responseTimes, 'triage.done', true);
+    const raised = await applyTriageToIncident(
+      tx,
+      incidentId,
+      triage,
+      this.config.responseTimes,
+      'triage.assessed',
+      true,
+    );
     const row = raised ?? (await loadIncidentRow(tx, incidentId))!;
-    if (!raised) tx.emit('incident.updated', toIncidentEvent(row), incidentAudience(row));
+    if (!raised) tx.emit('incident.updated', toIncidentEvent(row));
     await tx.audit({
-      action: 'incident.attach-call',
+      action: 'incident.call-attached',
       entityType: 'incident',
       entityId: incidentId,
       subjectId: row.client_id,
@@ -320,7 +326,7 @@ function callSteps(call: CallWithNames, history: TriageRow[]): TimelineEntry[] {
         ? {
             at: new Date(t.override.at),
             actor: t.override.by,
-            type: 'triage.override',
+            type: 'triage.overridden',
             data: {
               callId: call.id,
               triageId: t.id,
@@ -332,7 +338,7 @@ function callSteps(call: CallWithNames, history: TriageRow[]): TimelineEntry[] {
         : {
             at: t.assessed_at,
             actor: t.assessed_by_username,
-            type: 'triage.done',
+            type: 'triage.assessed',
             data: {
               callId: call.id,
               triageId: t.id,

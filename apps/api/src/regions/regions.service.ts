@@ -63,7 +63,7 @@ export class RegionsService {
         if (await upsertRegion(tx, { ...r, bbox: geometryBBox(r.geometry) })) created++;
         else updated++;
       }
-      await tx.audit({ action: 'region.import', entityType: 'region', details: { created, updated } });
+      await tx.audit({ action: 'region.imported', entityType: 'region', details: { created, updated } });
       return { created, updated, total: parsed.regions.length };
     });
   }

@@ -365,7 +365,7 @@ export async function seedDemoData(ds: DataSource, now: Date): Promise<DemoCrede
       );
     }
     await m.query(
-      `INSERT INTO audit (actor_username, actor_role, action, entity_type, details) VALUES ('system', 'system', 'demo.seed', 'database', $1)`,
+      `INSERT INTO audit (actor_username, actor_role, action, entity_type, details) VALUES ('system', 'system', 'demo.seeded', 'database', $1)`,
       [
         JSON.stringify({
           regions: SEOUL_DISTRICTS.length,

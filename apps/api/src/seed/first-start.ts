@@ -32,7 +32,7 @@ export async function ensureAdmin(ds: DataSource, adminPassword: string | null):
   if (rows.length === 0) return null;
   await ds.query(
     `INSERT INTO audit (actor_username, actor_role, action, entity_type, entity_id, details)
-     VALUES ('system', 'system', 'user.create', 'user', $1, '{"role":"admin","reason":"first start"}')`,
+     VALUES ('system', 'system', 'user.created', 'user', $1, '{"role":"admin","reason":"first start"}')`,
     [rows[0]!.id],
   );
   return adminPassword ? null : password;

@@ -10,7 +10,6 @@ import type { Actor } from '../common/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { Db } from '../database/db.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { loadTeam, toTeamEvent } from '../teams/teams.repository.js';
 import { deleteShift, insertShifts, listShifts, missingTeams, type ShiftInput } from './shifts.repository.js';
 
@@ -33,7 +32,7 @@ export class ShiftsService {
       await this.requireTeams(tx, [req], () => 'teamId');
       const [created] = await insertShifts(tx, [req]);
       if (!created) throw overlap();
-      await this.recorded(tx, [created], 'shift.create');
+      await this.recorded(tx, [created], 'shift.created');
       return created;
     });
   }
@@ -45,7 +44,7 @@ export class ShiftsService {
       const skipped = req.shifts.length - created.length;
       // All or nothing unless told otherwise: throwing rolls back the shifts already inserted.
       if (skipped > 0 && !req.skipConflicts) throw overlap();
-      await this.recorded(tx, created, 'shift.create');
+      await this.recorded(tx, created, 'shift.created');
       return { created, skipped };
     });
   }
@@ -54,7 +53,7 @@ export class ShiftsService {
     return this.uow.run(actor, async (tx) => {
       const removed = await deleteShift(tx, id);
       if (!removed) throw notFound('Shift');
-      await this.recorded(tx, [removed], 'shift.delete');
+      await this.recorded(tx, [removed], 'shift.deleted');
     });
   }
 
@@ -73,7 +72,11 @@ export class ShiftsService {
   }
 
   /** One audit row per shift; one team.updated per team, since its duty flag may have flipped. */
-  private async recorded(tx: Tx, shifts: readonly ShiftView[], action: 'shift.create' | 'shift.delete'): Promise<void> {
+  private async recorded(
+    tx: Tx,
+    shifts: readonly ShiftView[],
+    action: 'shift.created' | 'shift.deleted',
+  ): Promise<void> {
     for (const s of shifts) {
       await tx.audit({
         action,
@@ -84,7 +87,7 @@ export class ShiftsService {
     }
     for (const teamId of new Set(shifts.map((s) => s.teamId))) {
       const team = await loadTeam(tx, teamId);
-      if (team) tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
+      if (team) tx.emit('team.updated', toTeamEvent(team));
     }
   }
 }

@@ -30,7 +30,7 @@ export class SkillsService {
         );
       }
       await tx.audit({
-        action: 'skills.replace',
+        action: 'skills.replaced',
         entityType: 'skill',
         details: { codes: skills.map((s) => s.code), removed },
       });

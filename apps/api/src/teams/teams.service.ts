@@ -4,7 +4,6 @@ import type { Actor } from '../common/actor.js';
 import { DomainError, forbidden, notFound } from '../common/errors.js';
 import { Db } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
-import { audience } from '../realtime/audience.js';
 import { requireKnownSkills } from '../skills/skills.service.js';
 import { requireRegions } from '../regions/regions.repository.js';
 import {
@@ -40,12 +39,12 @@ export class TeamsService {
         ]);
       const team = (await loadTeam(tx, row.id))!;
       await tx.audit({
-        action: 'team.create',
+        action: 'team.created',
         entityType: 'team',
         entityId: team.id,
         details: { callsign: team.callsign },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.teamState(team.id));
+      tx.emit('team.updated', toTeamEvent(team));
       return team;
     });
   }
@@ -63,12 +62,12 @@ export class TeamsService {
         ]);
       const team = (await loadTeam(tx, id))!;
       await tx.audit({
-        action: 'team.update',
+        action: 'team.updated',
         entityType: 'team',
         entityId: id,
         details: { fields: Object.keys(req) },
       });
-      tx.emit('team.updated', toTeamEvent(team), audience.teamState(id));
+      tx.emit('team.updated', toTeamEvent(team));
       return team;
     });
   }
@@ -81,7 +80,7 @@ export class TeamsService {
       if (!(await setTeamLocation(tx, teamId, at))) throw notFound('Team');
       const team = (await loadTeam(tx, teamId))!;
       // Positions are high-frequency and not a person's record: an event, but no audit row per fix.
-      tx.emit('team.updated', toTeamEvent(team), audience.teamState(teamId));
+      tx.emit('team.updated', toTeamEvent(team));
     });
   }
 }

@@ -64,8 +64,8 @@ export class TriageService {
       });
       const notAsked = couldNotAsk.length > 0 ? { couldNotAsk: couldNotAsk.map((c) => c.question) } : {};
       return this.finishTriage(tx, callId, call, row, {
-        action: 'triage.assess',
-        timelineType: 'triage.done',
+        action: 'triage.assessed',
+        timelineType: 'triage.assessed',
         details: {
           triageId: row.id,
           category: row.category,
@@ -120,8 +120,8 @@ export class TriageService {
         override,
       });
       return this.finishTriage(tx, callId, call, row, {
-        action: 'triage.override',
-        timelineType: 'triage.override',
+        action: 'triage.overridden',
+        timelineType: 'triage.overridden',
         details: { triageId: row.id, from: override.from, to: override.to, reason: override.reason },
       });
     });
@@ -134,8 +134,8 @@ export class TriageService {
     call: Pick<CallRow, 'client_id' | 'incident_id'>,
     row: TriageRow,
     what: {
-      action: 'triage.assess' | 'triage.override';
-      timelineType: 'triage.done' | 'triage.override';
+      action: 'triage.assessed' | 'triage.overridden';
+      timelineType: 'triage.assessed' | 'triage.overridden';
       details: Record<string, unknown>;
     },
   ): Promise<TriageRecord> {
@@ -158,7 +158,7 @@ export class TriageService {
       const call = await loadCall(tx, callId);
       if (!call) throw notFound('Call');
       await tx.audit({
-        action: 'triage.read-history',
+        action: 'triage.history-read',
         entityType: 'call',
         entityId: callId,
         subjectId: call.client_id,

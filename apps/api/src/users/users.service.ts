@@ -39,7 +39,7 @@ export class UsersService {
         throw new DomainError('DUPLICATE', `Username ${req.username} is taken`, [
           { field: 'username', message: 'already taken' },
         ]);
-      await tx.audit({ action: 'user.create', entityType: 'user', entityId: row.id, details: { role: row.role } });
+      await tx.audit({ action: 'user.created', entityType: 'user', entityId: row.id, details: { role: row.role } });
       return toUserView(row);
     });
   }
@@ -84,7 +84,7 @@ export class UsersService {
       if (row.active && !active) await this.sessions.endAll(tx, id, 'deactivated');
       else if (role !== row.role || teamId !== row.team_id || agencyId !== row.agency_id)
         await this.sessions.endAll(tx, id, 'role-change');
-      await tx.audit({ action: 'user.update', entityType: 'user', entityId: id, details: { changed, role, active } });
+      await tx.audit({ action: 'user.updated', entityType: 'user', entityId: id, details: { changed, role, active } });
       return toUserAdminView((await adminUser(tx, id))!);
     });
   }

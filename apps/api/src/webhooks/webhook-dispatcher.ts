@@ -7,7 +7,6 @@ import { Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ClaimLoop } from '../database/claim-loop.js';
 import { raiseAlert } from '../alerts/alerts.js';
-import { audience } from '../realtime/audience.js';
 import { loadHandoffViewForAgency } from '../handoffs/handoffs.repository.js';
 import {
   claimDueDelivery,
@@ -122,7 +121,6 @@ export class WebhookDispatcher extends ClaimLoop {
       message: `Webhook to ${d.agency_name} failed after ${d.attempts + 1} attempts (${d.event_type})`,
       // One open alert per agency: a receiver that is down does not bury the control room in alerts.
       dedupeKey: `webhook-failed:${d.agency_id}`,
-      audience: audience.controlRoom(),
     });
   }
 }

@@ -44,6 +44,7 @@ import { admissionEndpoints } from '../features/admissions/admissions-api';
 import { webhookEndpoints } from '../features/webhooks/webhooks-api';
 import { centreEndpoints } from './centre-endpoints';
 import { careEndpoints } from './care-endpoints';
+import { geocodingEndpoints } from '../features/location/geocoding-api';
 
 /** What POST /incidents answers (contract.md). */
 export type CreatedIncident = Pick<IncidentView, 'id' | 'number' | 'regionId' | 'category' | 'respondBy' | 'status'>;
@@ -139,6 +140,7 @@ export function createApi(http: Http) {
     ...webhookEndpoints(http),
     ...centreEndpoints(http),
     ...careEndpoints(http),
+    ...geocodingEndpoints(http),
   };
 }
 

@@ -11,6 +11,7 @@ export const DEFAULT_CONFIG: ConsoleConfig = {
   checkinMinutes: 30,
   mapCenter: { lat: 37.5665, lng: 126.978 },
   mapZoom: 11,
+  geocoding: false,
 };
 
 const ConfigContext = createContext<ConsoleConfig>(DEFAULT_CONFIG);

@@ -2,25 +2,15 @@ import { io, type Socket } from 'socket.io-client';
 import {
   EVENT_TYPES,
   type AnyEventEnvelope,
-  type ErrorBody,
+  type ClientToServerEvents,
   type EventType,
   type ServerToClientEvents,
 } from '#contracts';
 import type { SyncController } from './sync-controller';
 
-// Session control messages of the gateway (apps/api/src/realtime/events.gateway.ts). They are not domain events,
-// so they are not in the contracts' event map: the socket's token renewal and the notice sent before the server
-// drops a socket whose token ran out.
-interface SessionServerEvents {
-  'session.expired': (body: ErrorBody) => void;
-  /** The error body of a refused client message (here only `auth.refresh`). */
-  exception: (body: ErrorBody) => void;
-}
-interface SessionClientEvents {
-  'auth.refresh': (body: { token: string }, ack: (answer: { ok: boolean }) => void) => void;
-}
-
-export type ConsoleSocket = Socket<ServerToClientEvents & SessionServerEvents, SessionClientEvents>;
+// The same wire protocol the server is typed with (libs/contracts/src/events.ts): the domain events, plus the
+// session messages (`session.expired`, `exception`, and the client's `auth.refresh`).
+export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 export interface RealtimeConnectionOptions {

@@ -9,6 +9,7 @@ import { Partners1763800600000 } from './1763800600000-partners.js';
 import { WebhooksAdmissions1763800700000 } from './1763800700000-webhooks-admissions.js';
 import { ContinuityOfCare1763800800000 } from './1763800800000-continuity-of-care.js';
 import { RunningTheCentre1763800900000 } from './1763800900000-running-the-centre.js';
+import { PastTenseVocabulary1763801100000 } from './1763801100000-past-tense-vocabulary.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   WebhooksAdmissions1763800700000,
   ContinuityOfCare1763800800000,
   RunningTheCentre1763800900000,
+  PastTenseVocabulary1763801100000,
 ];

@@ -1,8 +1,8 @@
 import { CircleMarker, useMapEvents } from 'react-leaflet';
 import type { LatLng } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
-import { TextField } from '../../common/fields';
 import { DispatchMap } from '../map/DispatchMap';
+import { CoordinateFields } from '../location/CoordinateFields';
 
 function ClickToPlace({ onPick }: { onPick: (p: LatLng) => void }) {
   useMapEvents({
@@ -11,7 +11,7 @@ function ClickToPlace({ onPick }: { onPick: (p: LatLng) => void }) {
   return null;
 }
 
-/** A point (a team's base, an agency's location): click the map, or type the coordinates. */
+/** A point (a team's base, an agency's location): click the map, or type the coordinates (each box on its own). */
 export function MapPointField({
   legend,
   value,
@@ -19,27 +19,9 @@ export function MapPointField({
 }: {
   legend: string;
   value: LatLng | null;
-  onChange: (p: LatLng) => void;
+  onChange: (p: LatLng | null) => void;
 }) {
   const { t } = useI18n();
-  const set = (key: 'lat' | 'lng', text: string) => {
-    const n = Number(text);
-    if (text === '' || !Number.isFinite(n)) return;
-    onChange({ lat: value?.lat ?? 0, lng: value?.lng ?? 0, [key]: n });
-  };
-  const coordinate = (key: 'lat' | 'lng', label: string, bound: number) => (
-    <TextField
-      label={label}
-      name={key}
-      type="number"
-      step="any"
-      min={-bound}
-      max={bound}
-      value={value?.[key] ?? ''}
-      onValue={(text) => set(key, text)}
-      required
-    />
-  );
   return (
     <fieldset className="map-point">
       <legend>{legend}</legend>
@@ -55,8 +37,7 @@ export function MapPointField({
         ) : null}
       </DispatchMap>
       <div className="form-grid">
-        {coordinate('lat', t.centre.latitude, 90)}
-        {coordinate('lng', t.centre.longitude, 180)}
+        <CoordinateFields value={value} onPoint={onChange} />
       </div>
     </fieldset>
   );

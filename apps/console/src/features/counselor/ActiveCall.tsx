@@ -163,7 +163,7 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           {t.quickDispatch.prefilled(prefilledAt)}
         </p>
       ) : null}
-      <LocationPicker value={location} onChange={setLocation} />
+      <LocationPicker value={location} onChange={setLocation} callerRelation={call.data?.callerRelation ?? null} />
       <IncidentForm
         callId={callId}
         location={location}

@@ -7,6 +7,11 @@ import { useI18n } from '../../i18n/i18n';
 let cache: { userId: string; promise: Promise<RegionCollection> } | null = null;
 const reloaders = new Set<() => void>();
 
+/** A region's name in the screen's language (the Korean name on Korean screens when the import gave one). */
+export function regionLabel(properties: { name: string; nameKo: string | null }, lang: string): string {
+  return lang === 'ko' ? (properties.nameKo ?? properties.name) : properties.name;
+}
+
 /** After an import: drop the cached regions, and have every mounted map and list read them again. */
 export function forgetRegions(): void {
   cache = null;
@@ -44,7 +49,7 @@ export function useRegions(): { regions: RegionCollection | null; regionName: (i
       if (!id || !regions) return '';
       const f = regions.features.find((r) => r.id === id);
       if (!f) return '';
-      return lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name;
+      return regionLabel(f.properties, lang);
     },
     [regions, lang],
   );
