@@ -3,31 +3,25 @@ import type { AgencyView, EmergencyAdmissionView, ErrorBody, IncidentDetail, Inc
 import { startTestServer, nextEvent, type TestServer } from '../support/test-server.js';
 import {
   buildWorld,
-  createHospital,
+  createTwoHospitals,
   createIncident,
   createPoliceStation,
   createTeam,
   createUser,
   sql,
+  type TwoHospitals,
   type World,
 } from '../support/dispatch-world.js';
 
 // Art. 50 emergency admission and Art. 44 requests through the real API, on the built-in Korean holiday calendar.
 let server: TestServer & { dropDatabase(): Promise<void> };
 let world: World;
-let hospital: AgencyView;
-let otherHospital: AgencyView;
-let hospitalUser: string;
-let otherHospitalUser: string;
+let hospitals: TwoHospitals;
 
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
-  const mk = (code: string) => createHospital(server, world, code, { lat: 37.6, lng: 127.0 }, []);
-  hospital = await mk('EA-1');
-  otherHospital = await mk('EA-2');
-  hospitalUser = await createUser(server, world.admin, 'agency', { agencyId: hospital.id });
-  otherHospitalUser = await createUser(server, world.admin, 'agency', { agencyId: otherHospital.id });
+  hospitals = await createTwoHospitals(server, world, ['EA-1', 'EA-2'], { lat: 37.6, lng: 127.0 }, []);
 }, 60_000);
 afterAll(async () => {
   await server.stop();
@@ -35,7 +29,7 @@ afterAll(async () => {
 });
 
 const consent = (admittedAt: string) => ({
-  hospitalAgencyId: hospital.id,
+  hospitalAgencyId: hospitals.hospital.id,
   doctor: { name: 'Dr. Kim Minji', at: admittedAt },
   police: { name: 'Officer Lee Junho', badge: 'SPD-1234', at: admittedAt },
   escort: 'police',
@@ -73,7 +67,7 @@ it('runs the clock on the built-in calendar across Christmas and Lunar New Year;
   const holidays = (await server.api<string[]>('GET', '/holidays', { token: world.counselor })).body;
   expect(holidays).toEqual(expect.arrayContaining(['2025-12-25', '2026-02-17', '2026-03-02', '2026-12-25']));
 
-  const hospitalSocket = await server.socket(hospitalUser);
+  const hospitalSocket = await server.socket(hospitals.hospitalUser);
   const controlSocket = await server.socket(world.coordinator);
   const created = nextEvent(hospitalSocket, 'admission.created');
   const expiring = nextEvent(hospitalSocket, 'alert.raised', (e) => e.data.kind === 'admission-expiring', 10_000);
@@ -99,7 +93,7 @@ it('runs the clock on the built-in calendar across Christmas and Lunar New Year;
   expect((await created).data).toMatchObject({
     id: res.body.id,
     endsAt: res.body.endsAt,
-    hospitalAgencyId: hospital.id,
+    hospitalAgencyId: hospitals.hospital.id,
   });
   // Its end is long past, so the durable timer fires on the next pass: to the hospital and the control room.
   expect((await expiring).data.incidentId).toBe(christmas.id);
@@ -124,12 +118,13 @@ it('records the guardian notice and the end; the hospital sees only its own admi
   expect((await admit(incident, consent(admittedAt))).status).toBe(409);
 
   const mine = await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions?active=true', {
-    token: hospitalUser,
+    token: hospitals.hospitalUser,
   });
   expect(mine.body.map((a) => a.id)).toContain(res.body.id);
-  expect(mine.body.every((a) => a.hospitalAgencyId === hospital.id)).toBe(true);
+  expect(mine.body.every((a) => a.hospitalAgencyId === hospitals.hospital.id)).toBe(true);
   expect(
-    (await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions', { token: otherHospitalUser })).body,
+    (await server.api<EmergencyAdmissionView[]>('GET', '/emergency-admissions', { token: hospitals.otherHospitalUser }))
+      .body,
   ).toEqual([]);
   expect((await server.api('GET', '/emergency-admissions?active=maybe', { token: world.coordinator })).status).toBe(
     400,
@@ -139,7 +134,7 @@ it('records the guardian notice and the end; the hospital sees only its own admi
   expect(
     (
       await server.api('POST', `/emergency-admissions/${res.body.id}/guardian-notice`, {
-        token: otherHospitalUser,
+        token: hospitals.otherHospitalUser,
         body: notice,
       })
     ).status,
@@ -147,26 +142,26 @@ it('records the guardian notice and the end; the hospital sees only its own admi
   const noticed = await server.api<EmergencyAdmissionView>(
     'POST',
     `/emergency-admissions/${res.body.id}/guardian-notice`,
-    { token: hospitalUser, body: notice },
+    { token: hospitals.hospitalUser, body: notice },
   );
   expect(noticed.status).toBe(200);
   expect(noticed.body.guardianNotice).toMatchObject({ status: 'done', name: 'Park Soyeon', method: 'written' });
   expect(
     (
       await server.api('POST', `/emergency-admissions/${res.body.id}/guardian-notice`, {
-        token: hospitalUser,
+        token: hospitals.hospitalUser,
         body: notice,
       })
     ).status,
   ).toBe(409);
 
   const badOutcome = await server.api<ErrorBody>('POST', `/emergency-admissions/${res.body.id}/end`, {
-    token: hospitalUser,
+    token: hospitals.hospitalUser,
     body: { outcome: 'escaped', at: new Date().toISOString() },
   });
   expect(badOutcome.body.details![0].field).toBe('outcome');
   const ended = await server.api<EmergencyAdmissionView>('POST', `/emergency-admissions/${res.body.id}/end`, {
-    token: hospitalUser,
+    token: hospitals.hospitalUser,
     body: { outcome: 'voluntary', at: new Date().toISOString() },
   });
   expect(ended.body).toMatchObject({ status: 'ended', outcome: 'voluntary' });

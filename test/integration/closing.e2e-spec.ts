@@ -1,6 +1,7 @@
 import type { AlertView, DispositionView, ErrorBody, IncidentDetail } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { buildWorld, createIncident, type World } from '../support/dispatch-world.js';
+import { expectStatus } from '../support/expect-status.js';
 
 // Issue 13 item 7 through the API: dispositions from a list, police assistance naming who asked, and the alerts
 // of an incident resolved when it closes.
@@ -30,7 +31,7 @@ it('lists the field outcomes in English and Korean, and closes only with one of 
     'no-contact',
   ]);
   expect(res.body.find((d) => d.code === 'emergency-admission')).toMatchObject({ labelKo: '응급입원' });
-  expect((await server.api('GET', '/dispositions')).status).toBe(401);
+  await expectStatus(server.api('GET', '/dispositions'), 401);
 
   const incident = await createIncident(server, world, { category: 'C', location: { lat: 37.6, lng: 127.0 } });
   const refused = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/close`, {
@@ -60,13 +61,12 @@ it('names who asked for police assistance, and resolves the incident’s alerts 
       (a) => a.incidentId === incident.id,
     );
   expect((await open()).length).toBeGreaterThan(0);
-  expect(
-    (
-      await server.api('POST', `/incidents/${incident.id}/close`, {
-        token: world.coordinator,
-        body: { disposition: 'police-custody' },
-      })
-    ).status,
-  ).toBe(200);
+  await expectStatus(
+    server.api('POST', `/incidents/${incident.id}/close`, {
+      token: world.coordinator,
+      body: { disposition: 'police-custody' },
+    }),
+    200,
+  );
   expect(await open()).toEqual([]);
 }, 60_000);

@@ -1,6 +1,7 @@
 import type { DispatchView, RecommendationView } from '#contracts';
 import { nextEvent, startTestServer, type TestServer } from '../support/test-server.js';
 import { buildWorld, createIncident, createTeam, sql, type World } from '../support/dispatch-world.js';
+import { expectStatus } from '../support/expect-status.js';
 
 // Issue 13 item 3: a decline excludes the team from that incident's recommendations, A/B go on to the next team at
 // once (as on expiry), and the control room gets an alert that carries the reason.
@@ -64,14 +65,13 @@ it('category C: no automatic re-offer, the declined team is excluded from recomm
   const incident = await createIncident(server, world, { category: 'C', location: near(-0.005) });
   expect((await recommendations(incident.id))[0].teamId).toBe(first.team.id);
   const d = (await offer(incident.id, first.team.id)).body;
-  expect(
-    (
-      await server.api('POST', `/dispatches/${d.id}/decline`, {
-        token: first.token,
-        body: { reason: 'already on a call nearby' },
-      })
-    ).status,
-  ).toBe(200);
+  await expectStatus(
+    server.api('POST', `/dispatches/${d.id}/decline`, {
+      token: first.token,
+      body: { reason: 'already on a call nearby' },
+    }),
+    200,
+  );
 
   const after = await recommendations(incident.id);
   expect(after.map((r) => r.teamId)).not.toContain(first.team.id);

@@ -21,6 +21,7 @@ import {
   type TeamHandle,
   type World,
 } from '../support/dispatch-world.js';
+import { expectStatus } from '../support/expect-status.js';
 
 let server: TestServer & { dropDatabase(): Promise<void> };
 let world: World;
@@ -200,14 +201,13 @@ describe('the lifecycle of a response', () => {
     expect(d.timeline.find((e) => e.type === 'dispatch.withdrawn')!.data).toMatchObject({
       reason: 'stood down by the control room',
     });
-    expect(
-      (
-        await server.api('POST', `/incidents/${incident.id}/dispatches`, {
-          token: world.coordinator,
-          body: { teamId: t.team.id },
-        })
-      ).status,
-    ).toBe(201);
+    await expectStatus(
+      server.api('POST', `/incidents/${incident.id}/dispatches`, {
+        token: world.coordinator,
+        body: { teamId: t.team.id },
+      }),
+      201,
+    );
   });
 
   it('refuses to close while a team is on scene, and cancelling releases a team still on its way', async () => {
@@ -225,9 +225,10 @@ describe('the lifecycle of a response', () => {
       reason: 'team-on-scene',
       params: { number: incident.number, callsign: t.team.callsign, teamId: t.team.id },
     });
-    expect(
-      (await server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: {} })).status,
-    ).toBe(400);
+    await expectStatus(
+      server.api('POST', `/incidents/${incident.id}/close`, { token: world.coordinator, body: {} }),
+      400,
+    );
 
     const second = await dispatchedTeam();
     const cancelled = await server.api<IncidentView>('POST', `/incidents/${second.incident.id}/cancel`, {
@@ -254,14 +255,13 @@ describe('the lifecycle of a response', () => {
       token: world.coordinator,
       body: { teamId: t3.team.id },
     });
-    expect(
-      (
-        await server.api('POST', `/incidents/${i3.id}/close`, {
-          token: world.coordinator,
-          body: { disposition: 'stabilised-on-scene' },
-        })
-      ).status,
-    ).toBe(200);
+    await expectStatus(
+      server.api('POST', `/incidents/${i3.id}/close`, {
+        token: world.coordinator,
+        body: { disposition: 'stabilised-on-scene' },
+      }),
+      200,
+    );
     const [timer] = await sql<{ cancelled_at: Date | null }>(
       server,
       `SELECT cancelled_at FROM timer WHERE ref_id = $1`,
@@ -285,9 +285,9 @@ describe('safety in the field', () => {
     expect(pending.due_at.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
 
     // A check-in pushes the next one back by CHECKIN_MINUTES.
-    expect((await server.api('POST', `/teams/${t.team.id}/checkin`, { token: t.token })).status).toBe(204);
+    await expectStatus(server.api('POST', `/teams/${t.team.id}/checkin`, { token: t.token }), 204);
     const other = await createTeam(server, world, { regionId: world.regions.north, base: NORTH });
-    expect((await server.api('POST', `/teams/${t.team.id}/checkin`, { token: other.token })).status).toBe(403);
+    await expectStatus(server.api('POST', `/teams/${t.team.id}/checkin`, { token: other.token }), 403);
 
     const control = await server.socket(world.coordinator);
     const phone = await server.socket(t.token);
@@ -357,12 +357,8 @@ describe('safety in the field', () => {
     await server.api('POST', `/teams/${bystander.team.id}/location`, { token: bystander.token, body: NORTH });
     await own;
     expect(seenByOther.filter((e) => e.type === 'alert.raised')).toEqual([]);
-    expect((await server.api('POST', `/teams/${t.team.id}/panic`, { token: bystander.token, body: {} })).status).toBe(
-      403,
-    );
-    expect((await server.api('POST', `/teams/${t.team.id}/panic`, { token: world.coordinator, body: {} })).status).toBe(
-      403,
-    );
+    await expectStatus(server.api('POST', `/teams/${t.team.id}/panic`, { token: bystander.token, body: {} }), 403);
+    await expectStatus(server.api('POST', `/teams/${t.team.id}/panic`, { token: world.coordinator, body: {} }), 403);
     // Without a position from the phone, the last known one is used.
     const noFix = await server.api<AlertView>('POST', `/teams/${t.team.id}/panic`, { token: t.token, body: {} });
     expect(noFix.body.location).toEqual({ lat: 37.6011, lng: 127.0011 });
@@ -377,9 +373,7 @@ describe('safety in the field', () => {
     const { t, incident } = await dispatchedTeam('B');
     await setStatus(t.team.id, t.token, 'on-scene');
     const stranger = await createTeam(server, world, { regionId: world.regions.north, base: NORTH });
-    expect(
-      (await server.api('POST', `/incidents/${incident.id}/police-assist`, { token: stranger.token })).status,
-    ).toBe(403);
+    await expectStatus(server.api('POST', `/incidents/${incident.id}/police-assist`, { token: stranger.token }), 403);
 
     const control = await server.socket(world.coordinator);
     const handoffAtPolice = nextEvent(policeSocket, 'handoff.created', (e) => e.data.incidentId === incident.id);
@@ -434,7 +428,7 @@ describe('alerts', () => {
     expect(
       (await server.api<AlertView[]>('GET', '/alerts?open=false', { token: world.coordinator })).body.map((a) => a.id),
     ).toContain(panic.body.id);
-    expect((await server.api('GET', '/alerts', { token: t.token })).status).toBe(403);
+    await expectStatus(server.api('GET', '/alerts', { token: t.token }), 403);
     expect(
       (await server.api('POST', `/alerts/00000000-0000-4000-8000-000000000000/ack`, { token: world.coordinator }))
         .status,
@@ -453,7 +447,7 @@ describe('roster coverage', () => {
     expect(north.onDutyNow.length).toBeGreaterThan(0);
     const south = before.body.regions.find((r) => r.regionId === world.regions.south)!;
     expect(south).toMatchObject({ gapNow: true, onDutyNow: [], gapWithinHorizon: true });
-    expect((await server.api('GET', '/coverage', { token: world.counselor })).status).toBe(403);
+    await expectStatus(server.api('GET', '/coverage', { token: world.counselor }), 403);
 
     // Earlier tick() calls may have run the check already; acknowledged alerts let it raise afresh.
     const open = await server.api<AlertView[]>('GET', '/alerts?open=true', { token: world.coordinator });

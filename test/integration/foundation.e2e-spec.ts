@@ -60,6 +60,15 @@ async function setupTwoTeams(): Promise<{
 }
 
 describe('auth on REST', () => {
+  /** Creates a user as the admin and signs them in with the password given. */
+  const addAndSignIn = async (username: string, displayName: string, role: string) => {
+    await server.api('POST', '/users', {
+      token: admin.accessToken,
+      body: { username, password: 'long-enough-password', displayName, role },
+    });
+    return server.login(username, 'long-enough-password');
+  };
+
   it('logs in with the right password and returns a short-lived token and the user', async () => {
     expect(admin.user).toMatchObject({ username: 'admin', role: 'admin' });
     expect(admin.expiresIn).toBe(15 * 60);
@@ -96,11 +105,7 @@ describe('auth on REST', () => {
     const bad = await server.api<ErrorBody>('GET', '/teams', { token: forged });
     expect(bad.status).toBe(401);
     expect(bad.body.code).toBe('UNAUTHENTICATED');
-    await server.api('POST', '/users', {
-      token: admin.accessToken,
-      body: { username: 'counselor-x', password: 'long-enough-password', displayName: 'C', role: 'counselor' },
-    });
-    const counselor = await server.login('counselor-x', 'long-enough-password');
+    const counselor = await addAndSignIn('counselor-x', 'C', 'counselor');
     const res = await server.api<ErrorBody>('POST', '/users', {
       token: counselor.accessToken,
       body: { username: 'y', password: 'long-enough-password', displayName: 'Y', role: 'counselor' },
@@ -121,11 +126,7 @@ describe('auth on REST', () => {
   });
 
   it('lets a user change their own password, only with the current one', async () => {
-    await server.api('POST', '/users', {
-      token: admin.accessToken,
-      body: { username: 'pw-changer', password: 'long-enough-password', displayName: 'P', role: 'supervisor' },
-    });
-    const me = await server.login('pw-changer', 'long-enough-password');
+    const me = await addAndSignIn('pw-changer', 'P', 'supervisor');
     const wrong = await server.api<ErrorBody>('POST', '/auth/password', {
       token: me.accessToken,
       body: { currentPassword: 'not-it', newPassword: 'another-long-password' },

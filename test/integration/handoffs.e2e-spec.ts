@@ -2,29 +2,23 @@ import type { AgencyView, ErrorBody, HandoffView, IncidentDetail } from '#contra
 import { startTestServer, nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
 import {
   buildWorld,
-  createHospital,
+  createTwoHospitals,
   createIncident,
   createTeam,
   createUser,
   sql,
+  type TwoHospitals,
   type World,
 } from '../support/dispatch-world.js';
 
 let server: TestServer & { dropDatabase(): Promise<void> };
 let world: World;
-let hospital: AgencyView;
-let otherHospital: AgencyView;
-let hospitalUser: string;
-let otherHospitalUser: string;
+let hospitals: TwoHospitals;
 
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
-  const mk = (code: string) => createHospital(server, world, code, { lat: 37.61, lng: 127.01 });
-  hospital = await mk('H-ONE');
-  otherHospital = await mk('H-TWO');
-  hospitalUser = await createUser(server, world.admin, 'agency', { agencyId: hospital.id });
-  otherHospitalUser = await createUser(server, world.admin, 'agency', { agencyId: otherHospital.id });
+  hospitals = await createTwoHospitals(server, world, ['H-ONE', 'H-TWO'], { lat: 37.61, lng: 127.01 });
 }, 60_000);
 afterAll(async () => {
   await server.stop();
@@ -34,7 +28,7 @@ afterAll(async () => {
 async function request(
   incidentId: string,
   token = world.coordinator,
-  agencyId = hospital.id,
+  agencyId = hospitals.hospital.id,
 ): Promise<{ status: number; body: HandoffView & ErrorBody }> {
   return server.api('POST', `/incidents/${incidentId}/handoffs`, {
     token,
@@ -47,8 +41,8 @@ it('sends a handoff request to that hospital only, which accepts and completes i
     category: 'B',
     location: { lat: 37.6, lng: 127.0, address: '1 Test-ro' },
   });
-  const mine = await server.socket(hospitalUser);
-  const other = await server.socket(otherHospitalUser);
+  const mine = await server.socket(hospitals.hospitalUser);
+  const other = await server.socket(hospitals.otherHospitalUser);
   const otherSeen = recordEvents(other);
   const created = nextEvent(mine, 'handoff.created', (e) => e.data.incidentId === incident.id);
 
@@ -56,14 +50,14 @@ it('sends a handoff request to that hospital only, which accepts and completes i
   expect(res.status).toBe(201);
   expect(res.body).toMatchObject({
     status: 'requested',
-    agencyId: hospital.id,
+    agencyId: hospitals.hospital.id,
     kind: 'hospital',
     incidentId: incident.id,
   });
   expect((await created).data).toMatchObject({ id: res.body.id, status: 'requested' });
 
   // The hospital sees its request in the hospital view: how urgent, the C-SSRS band, the summary; no name without a client.
-  const list = await server.api<HandoffView[]>('GET', '/handoffs', { token: hospitalUser });
+  const list = await server.api<HandoffView[]>('GET', '/handoffs', { token: hospitals.hospitalUser });
   expect(list.body.map((h) => h.id)).toEqual([res.body.id]);
   expect(list.body[0].incident).toMatchObject({
     view: 'hospital',
@@ -79,7 +73,9 @@ it('sends a handoff request to that hospital only, which accepts and completes i
     'summary',
     'view',
   ]);
-  expect((await server.api<HandoffView[]>('GET', '/handoffs', { token: otherHospitalUser })).body).toEqual([]);
+  expect((await server.api<HandoffView[]>('GET', '/handoffs', { token: hospitals.otherHospitalUser })).body).toEqual(
+    [],
+  );
   const audits = await sql<{ actor_role: string; details: { ids: string[] } }>(
     server,
     `SELECT actor_role, details FROM audit WHERE action = 'handoff.listed' ORDER BY id DESC LIMIT 1`,
@@ -87,15 +83,23 @@ it('sends a handoff request to that hospital only, which accepts and completes i
   expect(audits[0]).toMatchObject({ actor_role: 'agency', details: { ids: [res.body.id] } });
 
   // Another hospital cannot answer it; a partner cannot read incidents.
-  expect((await server.api('POST', `/handoffs/${res.body.id}/accept`, { token: otherHospitalUser })).status).toBe(403);
-  expect((await server.api('GET', `/incidents/${incident.id}`, { token: hospitalUser })).status).toBe(403);
+  expect(
+    (await server.api('POST', `/handoffs/${res.body.id}/accept`, { token: hospitals.otherHospitalUser })).status,
+  ).toBe(403);
+  expect((await server.api('GET', `/incidents/${incident.id}`, { token: hospitals.hospitalUser })).status).toBe(403);
 
-  const accepted = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/accept`, { token: hospitalUser });
+  const accepted = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/accept`, {
+    token: hospitals.hospitalUser,
+  });
   expect(accepted.status).toBe(200);
   expect(accepted.body.status).toBe('accepted');
-  const again = await server.api<ErrorBody>('POST', `/handoffs/${res.body.id}/accept`, { token: hospitalUser });
+  const again = await server.api<ErrorBody>('POST', `/handoffs/${res.body.id}/accept`, {
+    token: hospitals.hospitalUser,
+  });
   expect(again.status).toBe(409);
-  const done = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/complete`, { token: hospitalUser });
+  const done = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/complete`, {
+    token: hospitals.hospitalUser,
+  });
   expect(done.body).toMatchObject({ status: 'completed' });
   expect(done.body.completedAt).not.toBeNull();
 
@@ -110,13 +114,13 @@ it('records a decline with its reason code, and refuses an unknown code naming t
   const incident = await createIncident(server, world, { category: 'B', location: { lat: 37.6, lng: 127.0 } });
   const res = await request(incident.id);
   const bad = await server.api<ErrorBody>('POST', `/handoffs/${res.body.id}/decline`, {
-    token: hospitalUser,
+    token: hospitals.hospitalUser,
     body: { reasonCode: 'busy-today' },
   });
   expect(bad.status).toBe(400);
   expect(bad.body.details![0].field).toBe('reasonCode');
   const declined = await server.api<HandoffView>('POST', `/handoffs/${res.body.id}/decline`, {
-    token: hospitalUser,
+    token: hospitals.hospitalUser,
     body: { reasonCode: 'no-beds' },
   });
   expect(declined.body).toMatchObject({ status: 'declined', reasonCode: 'no-beds' });
@@ -132,12 +136,12 @@ it('refuses a duplicate open request, a kind that does not match the agency, and
   expect(dup.body.code).toBe('DUPLICATE');
   const wrongKind = await server.api<ErrorBody>('POST', `/incidents/${incident.id}/handoffs`, {
     token: world.coordinator,
-    body: { agencyId: otherHospital.id, kind: 'police', reason: 'x' },
+    body: { agencyId: hospitals.otherHospital.id, kind: 'police', reason: 'x' },
   });
   expect(wrongKind.status).toBe(400);
   expect(wrongKind.body.details).toEqual([{ field: 'kind', message: 'the agency is a hospital' }]);
   const { token } = await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 } });
-  expect((await request(incident.id, token, otherHospital.id)).status).toBe(403);
+  expect((await request(incident.id, token, hospitals.otherHospital.id)).status).toBe(403);
   const rows = await sql<{ n: number }>(server, `SELECT count(*)::int AS n FROM handoff WHERE incident_id = $1`, [
     incident.id,
   ]);
@@ -146,28 +150,31 @@ it('refuses a duplicate open request, a kind that does not match the agency, and
 
 it('lets a hospital report its free beds, pushed to staff as hospital.updated', async () => {
   const coordinatorSocket = await server.socket(world.coordinator);
-  const pushed = nextEvent(coordinatorSocket, 'hospital.updated', (e) => e.data.agencyId === hospital.id);
-  const res = await server.api('POST', `/agencies/${hospital.id}/beds`, {
-    token: hospitalUser,
+  const pushed = nextEvent(coordinatorSocket, 'hospital.updated', (e) => e.data.agencyId === hospitals.hospital.id);
+  const res = await server.api('POST', `/agencies/${hospitals.hospital.id}/beds`, {
+    token: hospitals.hospitalUser,
     body: { available: 3, accepting: false },
   });
   expect(res.status).toBe(200);
   expect((await pushed).data).toMatchObject({ bedsAvailable: 3, accepting: false });
   const agencies = await server.api<AgencyView[]>('GET', '/agencies?kind=hospital', { token: world.coordinator });
-  expect(agencies.body.find((a) => a.id === hospital.id)).toMatchObject({ bedsAvailable: 3, accepting: false });
-  expect(agencies.body.find((a) => a.id === hospital.id)!.bedsUpdatedAt).toEqual(
+  expect(agencies.body.find((a) => a.id === hospitals.hospital.id)).toMatchObject({
+    bedsAvailable: 3,
+    accepting: false,
+  });
+  expect(agencies.body.find((a) => a.id === hospitals.hospital.id)!.bedsUpdatedAt).toEqual(
     (res.body as { bedsUpdatedAt: string }).bedsUpdatedAt,
   );
   expect(
     (
-      await server.api('POST', `/agencies/${otherHospital.id}/beds`, {
-        token: hospitalUser,
+      await server.api('POST', `/agencies/${hospitals.otherHospital.id}/beds`, {
+        token: hospitals.hospitalUser,
         body: { available: 1, accepting: true },
       })
     ).status,
   ).toBe(403);
-  const bad = await server.api<ErrorBody>('POST', `/agencies/${hospital.id}/beds`, {
-    token: hospitalUser,
+  const bad = await server.api<ErrorBody>('POST', `/agencies/${hospitals.hospital.id}/beds`, {
+    token: hospitals.hospitalUser,
     body: { available: -1, accepting: true },
   });
   expect(bad.status).toBe(400);

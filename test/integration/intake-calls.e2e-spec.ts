@@ -10,6 +10,7 @@ import { signBody } from '../../apps/api/src/telephony/signature.js';
 import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
 import { squareRegion } from '../support/fixtures.js';
 import { auditRows, INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
+import { expectStatus } from '../support/expect-status.js';
 
 // Calls: creation (idempotent), the queue, known callers and the audit of their records, ownership and
 // takeover, the live feed, and the signed telephony webhook.
@@ -63,9 +64,10 @@ beforeAll(async () => {
     professionalContacts: [],
     meansSafety: 'Call sister; walk.',
   };
-  expect(
-    (await server.api('PUT', `/clients/${client.id}/safety-plan`, { token: supervisor.token, body: plan })).status,
-  ).toBe(200);
+  await expectStatus(
+    server.api('PUT', `/clients/${client.id}/safety-plan`, { token: supervisor.token, body: plan }),
+    200,
+  );
   // Two people on one line (a group home): both are shown, neither is linked automatically.
   sharedA = await mk({ name: 'Shared Line A', phones: ['02-0000-0077'] });
   sharedB = await mk({ name: 'Shared Line B', phones: ['+82 2 0000 0077'] });
@@ -96,7 +98,7 @@ describe('POST /calls', () => {
 
   it('accepts every channel and refuses others with 400 naming the field', async () => {
     for (const channel of ['phone', 'text', 'police', 'fire', 'walk-in']) {
-      expect((await server.api('POST', '/calls', { token: counselor.token, body: { channel } })).status).toBe(201);
+      await expectStatus(server.api('POST', '/calls', { token: counselor.token, body: { channel } }), 201);
     }
     const bad = await server.api<ErrorBody>('POST', '/calls', {
       token: counselor.token,
@@ -107,10 +109,8 @@ describe('POST /calls', () => {
   });
 
   it('is for counselors only', async () => {
-    expect((await server.api('POST', '/calls', { token: coordinator.token, body: { channel: 'phone' } })).status).toBe(
-      403,
-    );
-    expect((await server.api('POST', '/calls', { body: { channel: 'phone' } })).status).toBe(401);
+    await expectStatus(server.api('POST', '/calls', { token: coordinator.token, body: { channel: 'phone' } }), 403);
+    await expectStatus(server.api('POST', '/calls', { body: { channel: 'phone' } }), 401);
   });
 
   it('returns the same call for a retry with the same Idempotency-Key (201 both times, one row)', async () => {
@@ -247,11 +247,12 @@ describe('known callers', () => {
       subject_id: client.id,
       user_agent: 'pipa-check',
     });
-    expect(rows[0].ip).toMatch(/127\.0\.0\.1/);
-    expect((await server.api('GET', `/clients/${client.id}`, { token: admin.accessToken })).status).toBe(403);
-    expect(
-      (await server.api('GET', `/clients/00000000-0000-4000-8000-000000000000`, { token: counselor.token })).status,
-    ).toBe(404);
+    expect(rows[0]!.ip).toMatch(/127\.0\.0\.1/);
+    await expectStatus(server.api('GET', `/clients/${client.id}`, { token: admin.accessToken }), 403);
+    await expectStatus(
+      server.api('GET', `/clients/00000000-0000-4000-8000-000000000000`, { token: counselor.token }),
+      404,
+    );
   });
 
   it('audits GET /calls/:id with the linked client as subject, and logs other clients shown as matches', async () => {
@@ -304,23 +305,18 @@ describe('the queue and ownership', () => {
     });
     expect(triage.status).toBe(403);
     expect(triage.body.code).toBe('FORBIDDEN');
-    expect(
-      (
-        await server.api('POST', `/calls/${call.id}/end`, {
-          token: counselor2.token,
-          body: { outcome: 'information-given' },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await server.api('POST', `/calls/${call.id}/triage/override`, {
-          token: counselor2.token,
-          body: { category: 'A', reason: 'xyz' },
-        })
-      ).status,
-    ).toBe(403);
-    expect((await server.api('POST', `/calls/${call.id}/answer`, { token: counselor2.token })).status).toBe(409);
+    await expectStatus(
+      server.api('POST', `/calls/${call.id}/end`, { token: counselor2.token, body: { outcome: 'information-given' } }),
+      403,
+    );
+    await expectStatus(
+      server.api('POST', `/calls/${call.id}/triage/override`, {
+        token: counselor2.token,
+        body: { category: 'A', reason: 'xyz' },
+      }),
+      403,
+    );
+    await expectStatus(server.api('POST', `/calls/${call.id}/answer`, { token: counselor2.token }), 409);
     const noReason = await server.api<ErrorBody>('POST', `/calls/${call.id}/takeover`, {
       token: counselor2.token,
       body: {},
@@ -348,12 +344,14 @@ describe('the queue and ownership', () => {
       }),
     ]);
     // Now the new owner may act and the former owner may not.
-    expect(
-      (await server.api('POST', `/calls/${call.id}/triage`, { token: counselor2.token, body: INPUT_FOR.G })).status,
-    ).toBe(201);
-    expect(
-      (await server.api('POST', `/calls/${call.id}/triage`, { token: counselor.token, body: INPUT_FOR.G })).status,
-    ).toBe(403);
+    await expectStatus(
+      server.api('POST', `/calls/${call.id}/triage`, { token: counselor2.token, body: INPUT_FOR.G }),
+      201,
+    );
+    await expectStatus(
+      server.api('POST', `/calls/${call.id}/triage`, { token: counselor.token, body: INPUT_FOR.G }),
+      403,
+    );
   });
 
   it('ends a call with an outcome once; a second end is a 409', async () => {
@@ -376,9 +374,10 @@ describe('the queue and ownership', () => {
       body: { outcome: 'information-given' },
     });
     expect(again.status).toBe(409);
-    expect(
-      (await server.api('POST', `/calls/${call.id}/triage`, { token: counselor.token, body: INPUT_FOR.D })).status,
-    ).toBe(409);
+    await expectStatus(
+      server.api('POST', `/calls/${call.id}/triage`, { token: counselor.token, body: INPUT_FOR.D }),
+      409,
+    );
   });
 });
 
@@ -441,7 +440,7 @@ describe('telephony webhook', () => {
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'active', counselorId: counselor.id });
     expect(answered.body.answeredAt).not.toBeNull();
-    expect((await server.api('POST', `/calls/${res.body.id}/answer`, { token: counselor2.token })).status).toBe(409);
+    await expectStatus(server.api('POST', `/calls/${res.body.id}/answer`, { token: counselor2.token }), 409);
     const audit = await auditRows(server, `action = 'call.created' AND entity_id = $1`, [res.body.id]);
     expect(audit[0]).toMatchObject({ actor_username: 'telephony', subject_id: client.id });
   });

@@ -13,8 +13,9 @@ import type {
 } from '#contracts';
 import { runRegionsImport } from '../../apps/api/src/cli/regions-import-command.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { squareRegion } from '../support/fixtures.js';
+import { importTwoDistricts } from '../support/care.js';
 import { createIncident, INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
+import { expectStatus } from '../support/expect-status.js';
 
 // Follow-up tasks after B–D calls that ended without a dispatch, who sees them, the regions:import command,
 // and the telephony webhook on a server without a shared secret.
@@ -37,16 +38,7 @@ beforeAll(async () => {
   admin = await server.login('admin');
   counselor = await makeUser(server, admin.accessToken, 'counselor');
   coordinator = await makeUser(server, admin.accessToken, 'coordinator');
-  await server.api('POST', '/regions/import', {
-    token: admin.accessToken,
-    body: {
-      type: 'FeatureCollection',
-      features: [squareRegion('N1', 'North', 37.65, 127.0), squareRegion('S1', 'South', 37.45, 127.0)],
-    },
-  });
-  const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
-  north = regions.features.find((f) => f.properties.code === 'N1')!.id;
-  south = regions.features.find((f) => f.properties.code === 'S1')!.id;
+  ({ north, south } = await importTwoDistricts(server, admin.accessToken));
   const agency = async (code: string, regionId: string): Promise<AgencyView> =>
     (
       await server.api<AgencyView>('POST', '/agencies', {
@@ -160,12 +152,17 @@ describe('follow-up tasks', () => {
   });
 
   it('creates none when a team was dispatched, but one when every offer was declined (incident district)', async () => {
-    const dispatched = await newCall(server, counselor.token);
-    await triageCall(server, counselor.token, dispatched.id, INPUT_FOR.B);
-    const inc = await createIncident(server, counselor.token, {
-      callId: dispatched.id,
-      location: { lat: 37.45, lng: 127.0 },
-    });
+    // A category B call with an incident in the South district, left for the test to dispatch.
+    const callWithIncident = async () => {
+      const call = await newCall(server, counselor.token);
+      await triageCall(server, counselor.token, call.id, INPUT_FOR.B);
+      const inc = await createIncident(server, counselor.token, {
+        callId: call.id,
+        location: { lat: 37.45, lng: 127.0 },
+      });
+      return { call, inc };
+    };
+    const { call: dispatched, inc } = await callWithIncident();
     await server.dataSource.query(
       `INSERT INTO dispatch (incident_id, team_id, status, expires_at) VALUES ($1, $2, 'accepted', now() + interval '1 minute')`,
       [inc.body.id, team.id],
@@ -173,12 +170,7 @@ describe('follow-up tasks', () => {
     await endCall(dispatched.id);
     expect(await followUpOf(dispatched.id)).toEqual([]);
 
-    const declined = await newCall(server, counselor.token);
-    await triageCall(server, counselor.token, declined.id, INPUT_FOR.B);
-    const inc2 = await createIncident(server, counselor.token, {
-      callId: declined.id,
-      location: { lat: 37.45, lng: 127.0 },
-    });
+    const { call: declined, inc: inc2 } = await callWithIncident();
     await server.dataSource.query(
       `INSERT INTO dispatch (incident_id, team_id, status, expires_at, reason) VALUES ($1, $2, 'declined', now(), 'too far')`,
       [inc2.body.id, team.id],
@@ -218,36 +210,32 @@ describe('follow-up tasks', () => {
       clientId: clientNorth.id,
     });
 
-    expect(
-      (
-        await server.api('POST', `/follow-ups/${row.id}/complete`, {
-          token: southCentreUser.token,
-          body: { outcome: 'stable' },
-        })
-      ).status,
-    ).toBe(403);
-    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row.id}/complete`, {
+    await expectStatus(
+      server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        token: southCentreUser.token,
+        body: { outcome: 'stable' },
+      }),
+      403,
+    );
+    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, {
       token: northCentreUser.token,
       body: { outcome: 'stable', notes: 'called back, safe' },
     });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ notes: 'called back, safe' });
     expect(done.body.doneAt).not.toBeNull();
-    expect(
-      (
-        await server.api('POST', `/follow-ups/${row.id}/complete`, {
-          token: northCentreUser.token,
-          body: { outcome: 'stable' },
-        })
-      ).status,
-    ).toBe(409);
+    await expectStatus(
+      server.api('POST', `/follow-ups/${row!.id}/complete`, {
+        token: northCentreUser.token,
+        body: { outcome: 'stable' },
+      }),
+      409,
+    );
     const open = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: northCentreUser.token });
     expect(open.body.map((f) => f.id)).not.toContain(row.id);
     const doneList = await server.api<FollowUpView[]>('GET', '/follow-ups?status=done', { token: coordinator.token });
-    expect(doneList.body.map((f) => f.id)).toContain(row.id);
-    expect((await server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token })).status).toBe(
-      400,
-    );
+    expect(doneList.body.map((f) => f.id)).toContain(row!.id);
+    await expectStatus(server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token }), 400);
   });
 });
 

@@ -3,6 +3,7 @@ import { RULES_VERSION } from '#triage';
 import { nextEvent, startTestServer, type TestServer } from '../support/test-server.js';
 import { squareRegion } from '../support/fixtures.js';
 import { answers, createIncident, INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
+import { expectStatus } from '../support/expect-status.js';
 
 // Triage through the API: every category, every kind of refusal (400 naming the field, skip logic included),
 // overrides, re-triage history, and what a triage change does to the call's incident.
@@ -149,9 +150,10 @@ describe('POST /calls/:id/triage', () => {
 
   it('is for counselors only', async () => {
     const call = await newCall(server, counselor.token);
-    expect(
-      (await server.api('POST', `/calls/${call.id}/triage`, { token: supervisor.token, body: answers() })).status,
-    ).toBe(403);
+    await expectStatus(
+      server.api('POST', `/calls/${call.id}/triage`, { token: supervisor.token, body: answers() }),
+      403,
+    );
   });
 
   it('keeps the history on re-triage: the earlier row is superseded, exactly one is current', async () => {
@@ -257,14 +259,13 @@ describe('POST /calls/:id/triage/override', () => {
   it("lets a supervisor override another counselor's call, but not another counselor", async () => {
     const call = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, call.id, INPUT_FOR.D);
-    expect(
-      (
-        await server.api('POST', `/calls/${call.id}/triage/override`, {
-          token: counselor2.token,
-          body: { category: 'C', reason: 'second opinion' },
-        })
-      ).status,
-    ).toBe(403);
+    await expectStatus(
+      server.api('POST', `/calls/${call.id}/triage/override`, {
+        token: counselor2.token,
+        body: { category: 'C', reason: 'second opinion' },
+      }),
+      403,
+    );
     const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, {
       token: supervisor.token,
       body: { category: 'C', reason: 'second opinion' },

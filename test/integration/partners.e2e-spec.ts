@@ -16,6 +16,7 @@ import {
   type TeamHandle,
   type World,
 } from '../support/dispatch-world.js';
+import { expectStatus } from '../support/expect-status.js';
 
 // Partners in the loop (issue 8) on a real server, PostgreSQL and Socket.IO: the multi-hospital bed request and
 // its race, each reader's view of a handoff, contact confirmation, cancellation and the unanswered-handoff alert.
@@ -37,9 +38,10 @@ async function hospital(
   const agency = await createHospital(server, world, code, { lat, lng: 127.0 });
   const token = await createUser(server, world.admin, 'agency', { agencyId: agency.id });
   if (beds !== null)
-    expect(
-      (await server.api('POST', `/agencies/${agency.id}/beds`, { token, body: { available: beds, accepting } })).status,
-    ).toBe(200);
+    await expectStatus(
+      server.api('POST', `/agencies/${agency.id}/beds`, { token, body: { available: beds, accepting } }),
+      200,
+    );
   return { agency, token };
 }
 
@@ -79,10 +81,11 @@ describe('multi-hospital bed requests', () => {
     // Free: 1, 2, 5, 7, 8 (4 is not accepting; 0, 3, 6, 9 are full), then the rest by distance.
     expect(codes).toEqual(['H-1', 'H-2', 'H-5', 'H-7', 'H-8', 'H-0', 'H-3', 'H-4', 'H-6', 'H-9']);
     expect(res.body[0]).toMatchObject({ bedsAvailable: 2, accepting: true, distanceKm: 2.2 });
-    expect(res.body[0].bedsUpdatedAt).not.toBeNull();
-    expect(
-      (await server.api('GET', `/incidents/${incident.id}/hospital-suggestions`, { token: world.counselor })).status,
-    ).toBe(403);
+    expect(res.body[0]!.bedsUpdatedAt).not.toBeNull();
+    await expectStatus(
+      server.api('GET', `/incidents/${incident.id}/hospital-suggestions`, { token: world.counselor }),
+      403,
+    );
   });
 
   it('gives exactly one winner when 10 hospitals accept at once; the others are withdrawn in the same transaction and told live', async () => {
@@ -223,9 +226,10 @@ describe('what each reader sees', () => {
     });
     expect(client.status).toBe(201);
     const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
-    expect(
-      (await server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: supervisor, body: plan })).status,
-    ).toBe(200);
+    await expectStatus(
+      server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: supervisor, body: plan }),
+      200,
+    );
     incident = await clientIncident(server, world, {
       clientId: client.body.id,
       callerNumber: '+82 10 7777 0202',
@@ -275,7 +279,7 @@ describe('what each reader sees', () => {
     expect(audit.details.view).toBe('emergency');
     expect(audit.subject_id).not.toBeNull();
     // Another agency cannot read it.
-    expect((await server.api('GET', `/handoffs/${policeHandoff.id}`, { token: hospitals[5].token })).status).toBe(403);
+    await expectStatus(server.api('GET', `/handoffs/${policeHandoff.id}`, { token: hospitals[5]!.token }), 403);
   });
 
   it('shows a hospital the registered name, category, C-SSRS band and summary, never the plan or the notes', async () => {
@@ -297,16 +301,17 @@ describe('what each reader sees', () => {
   });
 
   it('completes a police handoff only after contact is confirmed, by the agency or the team on the incident', async () => {
-    expect((await server.api('POST', `/handoffs/${policeHandoff.id}/accept`, { token: policeToken })).status).toBe(200);
+    await expectStatus(server.api('POST', `/handoffs/${policeHandoff.id}/accept`, { token: policeToken }), 200);
     const early = await server.api<ErrorBody>('POST', `/handoffs/${policeHandoff.id}/complete`, { token: policeToken });
     expect(early.status).toBe(409);
     const { token: otherTeam } = await createTeam(server, world, {
       regionId: world.regions.north,
       base: { lat: 37.6, lng: 127.0 },
     });
-    expect(
-      (await server.api('POST', `/handoffs/${policeHandoff.id}/contact-confirmed`, { token: otherTeam })).status,
-    ).toBe(403);
+    await expectStatus(
+      server.api('POST', `/handoffs/${policeHandoff.id}/contact-confirmed`, { token: otherTeam }),
+      403,
+    );
     const coordinatorSocket = await server.socket(world.coordinator);
     const pushed = nextEvent(
       coordinatorSocket,
@@ -319,9 +324,10 @@ describe('what each reader sees', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.contactConfirmedAt).not.toBeNull();
     await pushed;
-    expect(
-      (await server.api('POST', `/handoffs/${policeHandoff.id}/contact-confirmed`, { token: policeToken })).status,
-    ).toBe(200);
+    await expectStatus(
+      server.api('POST', `/handoffs/${policeHandoff.id}/contact-confirmed`, { token: policeToken }),
+      200,
+    );
     const done = await server.api<HandoffView>('POST', `/handoffs/${policeHandoff.id}/complete`, {
       token: policeToken,
     });
@@ -334,15 +340,14 @@ describe('what each reader sees', () => {
       body: {},
     });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details![0].field).toBe('reason');
-    expect(
-      (
-        await server.api('POST', `/handoffs/${hospitalHandoff.id}/cancel`, {
-          token: hospitals[5].token,
-          body: { reason: 'x' },
-        })
-      ).status,
-    ).toBe(403);
+    expect(noReason.body.details![0]!.field).toBe('reason');
+    await expectStatus(
+      server.api('POST', `/handoffs/${hospitalHandoff.id}/cancel`, {
+        token: hospitals[5]!.token,
+        body: { reason: 'x' },
+      }),
+      403,
+    );
     const cancelled = await server.api<HandoffView>('POST', `/handoffs/${hospitalHandoff.id}/cancel`, {
       token: world.coordinator,
       body: { reason: 'Person calmed down, stays with family' },
@@ -351,17 +356,17 @@ describe('what each reader sees', () => {
       status: 'cancelled',
       cancelReason: 'Person calmed down, stays with family',
     });
-    expect(
-      (await server.api('POST', `/handoffs/${hospitalHandoff.id}/accept`, { token: hospitals[5].token })).status,
-    ).toBe(409);
-    expect(
-      (
-        await server.api('POST', `/handoffs/${hospitalHandoff.id}/cancel`, {
-          token: world.coordinator,
-          body: { reason: 'again' },
-        })
-      ).status,
-    ).toBe(409);
+    await expectStatus(
+      server.api('POST', `/handoffs/${hospitalHandoff.id}/accept`, { token: hospitals[5]!.token }),
+      409,
+    );
+    await expectStatus(
+      server.api('POST', `/handoffs/${hospitalHandoff.id}/cancel`, {
+        token: world.coordinator,
+        body: { reason: 'again' },
+      }),
+      409,
+    );
   });
 });
 
@@ -412,15 +417,14 @@ describe('HANDOFF_ANSWER_MINUTES', () => {
     const incident = await createIncident(server, world, { category: 'C', location: { lat: 37.6, lng: 127.0 } });
     const res = await bedRequest(incident.id, [hospitals[2].agency.id]);
     expect(res.status).toBe(201);
-    expect(
-      (
-        await server.api('POST', `/incidents/${incident.id}/cancel`, {
-          token: world.coordinator,
-          body: { reason: 'Duplicate of another call' },
-        })
-      ).status,
-    ).toBe(200);
-    expect(await makeDue(server, 'handoff-unanswered', res.body.handoffs[0].id)).toBe(1);
+    await expectStatus(
+      server.api('POST', `/incidents/${incident.id}/cancel`, {
+        token: world.coordinator,
+        body: { reason: 'Duplicate of another call' },
+      }),
+      200,
+    );
+    expect(await makeDue(server, 'handoff-unanswered', res.body.handoffs[0]!.id)).toBe(1);
     await server.app.get(TimerRunner).tick();
     const [timer] = await sql<{ fired_at: Date | null }>(
       server,

@@ -24,21 +24,18 @@ afterAll(async () => {
   await server.dropDatabase();
 }, 30_000);
 
+/** A team in the North that is not on duty (its shifts are the test's to make). */
+const offDutyNorthTeam = async (): Promise<TeamView> =>
+  (await createTeam(server, world, { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 }, onDuty: false }))
+    .team;
+
 describe('rosters', () => {
   // A fixed future week, so the demo-free database has no other shifts in it.
   const monday = Date.parse('2031-03-03T00:00:00Z');
 
   it('refuses an overlapping shift of the same team with 409, allows touching shifts and other teams', async () => {
-    const { team } = await createTeam(server, world, {
-      regionId: world.regions.north,
-      base: { lat: 37.6, lng: 127.0 },
-      onDuty: false,
-    });
-    const { team: other } = await createTeam(server, world, {
-      regionId: world.regions.north,
-      base: { lat: 37.6, lng: 127.0 },
-      onDuty: false,
-    });
+    const team = await offDutyNorthTeam();
+    const other = await offDutyNorthTeam();
     const post = (teamId: string, from: number, to: number, token = supervisor) =>
       server.api<ShiftView | ErrorBody>('POST', '/shifts', {
         token,
@@ -237,16 +234,8 @@ describe('skill vocabulary', () => {
 
 describe('team and agency edits', () => {
   it('PATCH /teams/:id moves a team and refuses a taken callsign or an unknown region', async () => {
-    const { team: a } = await createTeam(server, world, {
-      regionId: world.regions.north,
-      base: { lat: 37.6, lng: 127.0 },
-      onDuty: false,
-    });
-    const { team: b } = await createTeam(server, world, {
-      regionId: world.regions.north,
-      base: { lat: 37.6, lng: 127.0 },
-      onDuty: false,
-    });
+    const a = await offDutyNorthTeam();
+    const b = await offDutyNorthTeam();
     const moved = await server.api<TeamView>('PATCH', `/teams/${a.id}`, {
       token: supervisor,
       body: { regionId: world.regions.south, base: { lat: 37.5, lng: 127.01 } },

@@ -38,18 +38,26 @@ export interface CareWorld {
   hospitalUser: User;
 }
 
-export async function careWorld(server: TestServer): Promise<CareWorld> {
-  const admin = await server.login('admin');
+/** Imports the two districts, North (N1) around 37.65 and South (S1) around 37.45, and returns their ids. */
+export async function importTwoDistricts(
+  server: TestServer,
+  adminToken: string,
+): Promise<{ north: string; south: string }> {
   await server.api('POST', '/regions/import', {
-    token: admin.accessToken,
+    token: adminToken,
     body: {
       type: 'FeatureCollection',
       features: [squareRegion('N1', 'North', 37.65, 127.0), squareRegion('S1', 'South', 37.45, 127.0)],
     },
   });
-  const regions = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body;
-  const north = regions.features.find((f) => f.properties.code === 'N1')!.id;
-  const south = regions.features.find((f) => f.properties.code === 'S1')!.id;
+  const regions = (await server.api<RegionCollection>('GET', '/regions', { token: adminToken })).body;
+  const idOf = (code: string) => regions.features.find((f) => f.properties.code === code)!.id;
+  return { north: idOf('N1'), south: idOf('S1') };
+}
+
+export async function careWorld(server: TestServer): Promise<CareWorld> {
+  const admin = await server.login('admin');
+  const { north, south } = await importTwoDistricts(server, admin.accessToken);
   const agency = async (code: string, kind: string, regionId: string): Promise<AgencyView> => {
     const res = await server.api<AgencyView>('POST', '/agencies', {
       token: admin.accessToken,

@@ -312,3 +312,29 @@ export async function createHospital(
   expect(res.status).toBe(201);
   return res.body;
 }
+
+/** Two hospitals with a user each: the first does the work, the second proves it cannot see or answer it. */
+export interface TwoHospitals {
+  hospital: AgencyView;
+  otherHospital: AgencyView;
+  hospitalUser: string;
+  otherHospitalUser: string;
+}
+
+export async function createTwoHospitals(
+  server: TestServer,
+  world: World,
+  codes: readonly [string, string],
+  location: { lat: number; lng: number },
+  regionIds?: string[],
+): Promise<TwoHospitals> {
+  const hospital = await createHospital(server, world, codes[0], location, regionIds);
+  const otherHospital = await createHospital(server, world, codes[1], location, regionIds);
+  const userOf = (agency: AgencyView) => createUser(server, world.admin, 'agency', { agencyId: agency.id });
+  return {
+    hospital,
+    otherHospital,
+    hospitalUser: await userOf(hospital),
+    otherHospitalUser: await userOf(otherHospital),
+  };
+}

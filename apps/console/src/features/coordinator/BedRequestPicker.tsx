@@ -3,6 +3,7 @@ import { bedsStale, type HospitalSuggestion } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useNow } from '../../common/clock';
 import { FailureNote } from '../../common/FailureNote';
+import { TextField } from '../../common/fields';
 import { formatTime } from '../../common/format';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
@@ -106,16 +107,14 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
           </ul>
         </fieldset>
         <div className="inline-form">
-          <label className="field">
-            <span>{t.bedRequest.reason}</span>
-            <input
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              maxLength={2000}
-              data-testid="bed-request-reason"
-            />
-          </label>
+          <TextField
+            label={t.bedRequest.reason}
+            value={reason}
+            onValue={setReason}
+            required
+            maxLength={2000}
+            data-testid="bed-request-reason"
+          />
           <button
             type="submit"
             className="btn btn-primary"

@@ -1,6 +1,8 @@
-import { CATEGORIES, type Category, type CounselorCategory } from '#contracts';
+import type { Category, CounselorCategory } from '#contracts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { categoryChoices } from '../../common/category-choices';
+import { SelectField, TextAreaField } from '../../common/fields';
 
 /**
  * Confirming a triage with questions on the path still open (issue 13 item 1): the counselor chooses the category
@@ -31,34 +33,25 @@ export function ChooseCategoryForm({
       aria-labelledby="choose-category-title"
     >
       <h4 id="choose-category-title">{t.triageCheck.chooseTitle}</h4>
-      <label className="field">
-        <span>{t.triageCheck.chooseCategory}</span>
-        <select
-          name="chosenCategory"
-          value={category}
-          onChange={(e) => setCategory(e.target.value as Category | '')}
-          required
-        >
-          <option value="">—</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {c} · {t.category[c]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.triageCheck.chooseReason}</span>
-        <textarea
-          name="chosenReason"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          minLength={3}
-          maxLength={2000}
-          required
-          rows={2}
-        />
-      </label>
+      <SelectField
+        label={t.triageCheck.chooseCategory}
+        name="chosenCategory"
+        value={category}
+        onValue={(v) => setCategory(v as Category | '')}
+        options={categoryChoices(t)}
+        blank="—"
+        required
+      />
+      <TextAreaField
+        label={t.triageCheck.chooseReason}
+        name="chosenReason"
+        value={reason}
+        onValue={setReason}
+        minLength={3}
+        maxLength={2000}
+        required
+        rows={2}
+      />
       <p className="hint">{t.triageCheck.chooseHint}</p>
       <button type="submit" className="btn btn-primary btn-block" disabled={busy || locked || !ready}>
         {t.triageCheck.chooseSave}

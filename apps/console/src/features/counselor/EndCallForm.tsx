@@ -4,6 +4,8 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
+import { SelectField } from '../../common/fields';
+import { NotesField } from './NotesField';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 
 export function EndCallForm({
@@ -36,25 +38,15 @@ export function EndCallForm({
   return (
     <form className="end-call" onSubmit={submit} aria-labelledby="end-call-title" data-testid="end-call-form">
       <h3 id="end-call-title">{t.counselor.endCall}</h3>
-      <label className="field">
-        <span>{t.counselor.outcome}</span>
-        <select
-          name="outcome"
-          id="end-call-outcome"
-          value={chosen}
-          onChange={(e) => setOutcome(e.target.value as CallOutcome)}
-        >
-          {CALL_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t.callOutcome[o]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.counselor.notes}</span>
-        <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10000} />
-      </label>
+      <SelectField
+        label={t.counselor.outcome}
+        name="outcome"
+        id="end-call-outcome"
+        value={chosen}
+        onValue={(v) => setOutcome(v as CallOutcome)}
+        options={CALL_OUTCOMES.map((o) => ({ value: o, label: t.callOutcome[o] }))}
+      />
+      <NotesField value={notes} onValue={setNotes} />
       <FailureNote failure={failure} />
       <button
         type="submit"

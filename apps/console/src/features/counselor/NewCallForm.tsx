@@ -2,9 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { CALL_CHANNELS, type CallChannel, type CallView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { FailureNote } from '../../common/FailureNote';
 import { newIdempotencyKey } from '../../common/format';
 import { useAction } from '../../common/use-action';
+import { FormActions, SelectField, TextField } from '../../common/fields';
+import { NotesField } from './NotesField';
 
 /** Records a new call; the same Idempotency-Key is reused on retry so a double submit makes one call. */
 export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallView) => void; onCancel: () => void }) {
@@ -40,48 +41,31 @@ export function NewCallForm({ onStarted, onCancel }: { onStarted: (call: CallVie
       <h2 id="new-call-title" className="panel-title">
         {t.counselor.newCall}
       </h2>
-      <label className="field">
-        <span>{t.counselor.channel}</span>
-        <select name="channel" value={channel} onChange={(e) => setChannel(e.target.value as CallChannel)} autoFocus>
-          {CALL_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t.callChannel[c]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.counselor.callerNumber}</span>
-        <input
-          name="callerNumber"
-          type="tel"
-          value={callerNumber}
-          onChange={(e) => setCallerNumber(e.target.value)}
-          pattern="\+?[0-9 \(\)\-]{3,20}"
-        />
-      </label>
-      <label className="field">
-        <span>{t.counselor.callerRelation}</span>
-        <input
-          name="callerRelation"
-          value={callerRelation}
-          onChange={(e) => setCallerRelation(e.target.value)}
-          maxLength={64}
-        />
-      </label>
-      <label className="field">
-        <span>{t.counselor.notes}</span>
-        <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10000} />
-      </label>
-      <FailureNote failure={failure} />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t.counselor.startCall}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t.app.cancel}
-        </button>
-      </div>
+      <SelectField
+        label={t.counselor.channel}
+        name="channel"
+        value={channel}
+        onValue={(v) => setChannel(v as CallChannel)}
+        options={CALL_CHANNELS.map((c) => ({ value: c, label: t.callChannel[c] }))}
+        autoFocus
+      />
+      <TextField
+        label={t.counselor.callerNumber}
+        name="callerNumber"
+        type="tel"
+        value={callerNumber}
+        onValue={setCallerNumber}
+        pattern="\+?[0-9 \(\)\-]{3,20}"
+      />
+      <TextField
+        label={t.counselor.callerRelation}
+        name="callerRelation"
+        value={callerRelation}
+        onValue={setCallerRelation}
+        maxLength={64}
+      />
+      <NotesField value={notes} onValue={setNotes} />
+      <FormActions failure={failure} busy={busy} submitLabel={t.counselor.startCall} onCancel={onCancel} />
     </form>
   );
 }

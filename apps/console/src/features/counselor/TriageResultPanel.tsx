@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type CounselorCategory, type TriageResult } from '#contracts';
+import { type Category, type CounselorCategory, type TriageResult } from '#contracts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { CategoryBadge } from '../../common/badges';
@@ -6,6 +6,8 @@ import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 import type { TriageFormEvaluation } from './triage-form-model';
 import { ChooseCategoryForm } from './ChooseCategoryForm';
 import { FailureNote } from '../../common/FailureNote';
+import { categoryChoices } from '../../common/category-choices';
+import { SelectField, TextField } from '../../common/fields';
 
 /** The live suggestion next to the form: category, reasons, what to tell the caller and do now. */
 export function TriageResultPanel({
@@ -145,21 +147,20 @@ export function TriageResultPanel({
             {t.triage.submitted(recorded.category)}
           </p>
           <form className="inline-form" onSubmit={override}>
-            <label className="field">
-              <span>{t.triage.override}</span>
-              <select value={overrideTo} onChange={(e) => setOverrideTo(e.target.value as Category | '')}>
-                <option value="">—</option>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {c} · {t.category[c]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t.triage.overrideReason}</span>
-              <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={2000} />
-            </label>
+            <SelectField
+              label={t.triage.override}
+              value={overrideTo}
+              onValue={(v) => setOverrideTo(v as Category | '')}
+              options={categoryChoices(t)}
+              blank="—"
+            />
+            <TextField
+              label={t.triage.overrideReason}
+              value={reason}
+              onValue={setReason}
+              minLength={3}
+              maxLength={2000}
+            />
             <button type="submit" className="btn" disabled={busy || locked || !overrideTo || reason.trim().length < 3}>
               {t.triage.overrideSave}
             </button>

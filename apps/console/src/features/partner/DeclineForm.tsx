@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { PORTAL_DECLINE_REASONS, type HandoffDeclineRequest } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
+import { SelectField, TextField } from '../../common/fields';
 
 type PortalReason = (typeof PORTAL_DECLINE_REASONS)[number];
 
@@ -26,34 +27,25 @@ export function DeclineForm({
   };
   return (
     <form className="inline-form decline-form" onSubmit={submit} data-testid="decline-form">
-      <label className="field">
-        <span>{t.partner.declineReason}</span>
-        <select
-          id={`decline-${handoffId}`}
-          value={reasonCode}
-          onChange={(e) => setReasonCode(e.target.value as PortalReason | '')}
-          required
-          data-testid="decline-reason"
-        >
-          <option value="">—</option>
-          {PORTAL_DECLINE_REASONS.map((code) => (
-            <option key={code} value={code}>
-              {t.partner.declineReasons[code]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t.partner.declineReason}
+        id={`decline-${handoffId}`}
+        value={reasonCode}
+        onValue={(v) => setReasonCode(v as PortalReason | '')}
+        options={PORTAL_DECLINE_REASONS.map((code) => ({ value: code, label: t.partner.declineReasons[code] }))}
+        blank="—"
+        required
+        data-testid="decline-reason"
+      />
       {reasonCode === 'other' ? (
-        <label className="field">
-          <span>{t.partner.declineText}</span>
-          <input
-            value={reasonText}
-            onChange={(e) => setReasonText(e.target.value)}
-            required
-            maxLength={500}
-            data-testid="decline-text"
-          />
-        </label>
+        <TextField
+          label={t.partner.declineText}
+          value={reasonText}
+          onValue={setReasonText}
+          required
+          maxLength={500}
+          data-testid="decline-text"
+        />
       ) : null}
       <button type="submit" className="btn" disabled={busy || !reasonCode}>
         {t.partner.sendDecline}

@@ -1,6 +1,7 @@
-import { CATEGORIES } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
 import { FilterForm, PeriodFields } from '../../common/FilterForm';
+import { categoryChoices } from '../../common/category-choices';
+import { SelectField } from '../../common/fields';
 import { useRegions } from '../map/use-regions';
 import { validPeriod, type DashboardFilters as Filters } from './dashboard-model';
 
@@ -40,21 +41,15 @@ export function DashboardFilters({ value, onApply }: { value: Filters; onApply: 
               ))}
             </select>
           </label>
-          <label>
-            {t.dashboard.category}
-            <select
-              name="category"
-              value={draft.category}
-              onChange={(e) => edit({ category: e.target.value as Filters['category'] })}
-            >
-              <option value="">{t.dashboard.allCategories}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c} · {t.category[c]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t.dashboard.category}
+            frame="plain"
+            name="category"
+            value={draft.category}
+            onValue={(v) => edit({ category: v as Filters['category'] })}
+            options={categoryChoices(t)}
+            blank={t.dashboard.allCategories}
+          />
         </>
       )}
     </FilterForm>
