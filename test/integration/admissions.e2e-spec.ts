@@ -1,5 +1,5 @@
 import { admissionEndsAt } from '#admission';
-import type { AgencyView, EmergencyAdmissionView, ErrorBody, IncidentDetail, IncidentView } from '#contracts';
+import type { EmergencyAdmissionView, ErrorBody, IncidentDetail, IncidentView } from '#contracts';
 import { startTestServer, nextEvent, type TestServer } from '../support/test-server.js';
 import {
   buildWorld,
@@ -7,7 +7,6 @@ import {
   createIncident,
   createPoliceStation,
   createTeam,
-  createUser,
   sql,
   type TwoHospitals,
   type World,

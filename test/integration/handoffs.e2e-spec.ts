@@ -5,7 +5,6 @@ import {
   createTwoHospitals,
   createIncident,
   createTeam,
-  createUser,
   sql,
   type TwoHospitals,
   type World,

@@ -247,7 +247,7 @@ describe('known callers', () => {
       subject_id: client.id,
       user_agent: 'pipa-check',
     });
-    expect(rows[0]!.ip).toMatch(/127\.0\.0\.1/);
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1/);
     await expectStatus(server.api('GET', `/clients/${client.id}`, { token: admin.accessToken }), 403);
     await expectStatus(
       server.api('GET', `/clients/00000000-0000-4000-8000-000000000000`, { token: counselor.token }),

@@ -211,13 +211,13 @@ describe('follow-up tasks', () => {
     });
 
     await expectStatus(
-      server.api('POST', `/follow-ups/${row!.id}/complete`, {
+      server.api('POST', `/follow-ups/${row.id}/complete`, {
         token: southCentreUser.token,
         body: { outcome: 'stable' },
       }),
       403,
     );
-    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row!.id}/complete`, {
+    const done = await server.api<FollowUpView>('POST', `/follow-ups/${row.id}/complete`, {
       token: northCentreUser.token,
       body: { outcome: 'stable', notes: 'called back, safe' },
     });
@@ -225,7 +225,7 @@ describe('follow-up tasks', () => {
     expect(done.body).toMatchObject({ notes: 'called back, safe' });
     expect(done.body.doneAt).not.toBeNull();
     await expectStatus(
-      server.api('POST', `/follow-ups/${row!.id}/complete`, {
+      server.api('POST', `/follow-ups/${row.id}/complete`, {
         token: northCentreUser.token,
         body: { outcome: 'stable' },
       }),
@@ -234,7 +234,7 @@ describe('follow-up tasks', () => {
     const open = await server.api<FollowUpView[]>('GET', '/follow-ups?status=open', { token: northCentreUser.token });
     expect(open.body.map((f) => f.id)).not.toContain(row.id);
     const doneList = await server.api<FollowUpView[]>('GET', '/follow-ups?status=done', { token: coordinator.token });
-    expect(doneList.body.map((f) => f.id)).toContain(row!.id);
+    expect(doneList.body.map((f) => f.id)).toContain(row.id);
     await expectStatus(server.api<ErrorBody>('GET', '/follow-ups?status=later', { token: coordinator.token }), 400);
   });
 });

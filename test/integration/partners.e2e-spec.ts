@@ -81,7 +81,7 @@ describe('multi-hospital bed requests', () => {
     // Free: 1, 2, 5, 7, 8 (4 is not accepting; 0, 3, 6, 9 are full), then the rest by distance.
     expect(codes).toEqual(['H-1', 'H-2', 'H-5', 'H-7', 'H-8', 'H-0', 'H-3', 'H-4', 'H-6', 'H-9']);
     expect(res.body[0]).toMatchObject({ bedsAvailable: 2, accepting: true, distanceKm: 2.2 });
-    expect(res.body[0]!.bedsUpdatedAt).not.toBeNull();
+    expect(res.body[0].bedsUpdatedAt).not.toBeNull();
     await expectStatus(
       server.api('GET', `/incidents/${incident.id}/hospital-suggestions`, { token: world.counselor }),
       403,
@@ -279,7 +279,7 @@ describe('what each reader sees', () => {
     expect(audit.details.view).toBe('emergency');
     expect(audit.subject_id).not.toBeNull();
     // Another agency cannot read it.
-    await expectStatus(server.api('GET', `/handoffs/${policeHandoff.id}`, { token: hospitals[5]!.token }), 403);
+    await expectStatus(server.api('GET', `/handoffs/${policeHandoff.id}`, { token: hospitals[5].token }), 403);
   });
 
   it('shows a hospital the registered name, category, C-SSRS band and summary, never the plan or the notes', async () => {
@@ -340,10 +340,10 @@ describe('what each reader sees', () => {
       body: {},
     });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details![0]!.field).toBe('reason');
+    expect(noReason.body.details![0].field).toBe('reason');
     await expectStatus(
       server.api('POST', `/handoffs/${hospitalHandoff.id}/cancel`, {
-        token: hospitals[5]!.token,
+        token: hospitals[5].token,
         body: { reason: 'x' },
       }),
       403,
@@ -357,7 +357,7 @@ describe('what each reader sees', () => {
       cancelReason: 'Person calmed down, stays with family',
     });
     await expectStatus(
-      server.api('POST', `/handoffs/${hospitalHandoff.id}/accept`, { token: hospitals[5]!.token }),
+      server.api('POST', `/handoffs/${hospitalHandoff.id}/accept`, { token: hospitals[5].token }),
       409,
     );
     await expectStatus(
@@ -424,7 +424,7 @@ describe('HANDOFF_ANSWER_MINUTES', () => {
       }),
       200,
     );
-    expect(await makeDue(server, 'handoff-unanswered', res.body.handoffs[0]!.id)).toBe(1);
+    expect(await makeDue(server, 'handoff-unanswered', res.body.handoffs[0].id)).toBe(1);
     await server.app.get(TimerRunner).tick();
     const [timer] = await sql<{ fired_at: Date | null }>(
       server,

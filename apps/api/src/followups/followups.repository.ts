@@ -1,5 +1,4 @@
 import {
-  rooms,
   TIMER,
   type Category,
   type FollowUpAttemptOutcome,

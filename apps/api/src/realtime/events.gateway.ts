@@ -14,7 +14,6 @@ import { rooms, roomsForClaims, type AuthRefreshAck } from '#contracts';
 import { DomainError } from '../common/errors.js';
 import { SessionService } from '../auth/sessions.js';
 import type { SessionEnded } from '../auth/sessions.repository.js';
-import type { VerifiedToken } from '../auth/tokens.js';
 import { Metrics } from '../metrics/metrics.js';
 import type { ClosableSocket, EventsServer, EventsSocket, SocketData } from './socket-types.js';
 

@@ -1,11 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import {
-  EVENT_TYPES,
-  type AnyEventEnvelope,
-  type ClientToServerEvents,
-  type EventType,
-  type ServerToClientEvents,
-} from '#contracts';
+import { EVENT_TYPES, type ClientToServerEvents, type EventType, type ServerToClientEvents } from '#contracts';
 import type { SyncController } from './sync-controller';
 
 // The same wire protocol the server is typed with (libs/contracts/src/events.ts): the domain events, plus the
@@ -46,7 +40,7 @@ export function connectRealtime({ token, sync, onStatus, onRefused }: RealtimeCo
   let closed = false;
 
   const listen = <K extends EventType>(type: K) => {
-    const handler = (envelope: Parameters<ServerToClientEvents[K]>[0]) => sync.receive(envelope as AnyEventEnvelope);
+    const handler = (envelope: Parameters<ServerToClientEvents[K]>[0]) => sync.receive(envelope);
     socket.on(type, handler as never);
   };
   for (const type of EVENT_TYPES) listen(type);

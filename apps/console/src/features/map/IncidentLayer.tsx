@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { IncidentEntry } from '../../realtime/event-store';
+import { useLatest } from '../../common/use-latest';
 import { useStore } from '../../realtime/realtime';
 import { IncidentMark } from './canvas-marks';
 import { incidentIcon } from './icons';
@@ -33,8 +34,7 @@ const WAITING_SIZE = 16;
 export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
   const map = useMap();
   const store = useStore();
-  const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
+  const onSelectRef = useLatest(onSelect);
   const selected = useRef<string | null>(selectedId);
   const api = useRef<{ refresh: (ids: Iterable<string>) => void; reveal: (id: string) => void } | null>(null);
 
@@ -137,7 +137,7 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
       alone.remove();
       waiting.remove();
     };
-  }, [map, store]);
+  }, [map, store, onSelectRef]);
 
   // A new selection restyles the previous and the chosen marker, keeps the chosen one out of clusters, and pans to it.
   useEffect(() => {

@@ -48,7 +48,7 @@ export class IncidentClusters {
     private readonly onSelect: (id: string) => void,
   ) {
     this.group.addTo(map);
-    map.on('moveend', this.render, this);
+    map.on('moveend', this.onMoveEnd);
   }
 
   set(id: string, point: ClusterablePoint): void {
@@ -72,7 +72,7 @@ export class IncidentClusters {
 
   remove(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.map.off('moveend', this.render, this);
+    this.map.off('moveend', this.onMoveEnd);
     this.group.remove();
   }
 
@@ -104,6 +104,9 @@ export class IncidentClusters {
     this.index = index;
     this.render();
   }
+
+  // An arrow property, so the same function is registered with Leaflet and removed again.
+  private readonly onMoveEnd = (): void => this.render();
 
   private render(): void {
     if (!this.index) return;
