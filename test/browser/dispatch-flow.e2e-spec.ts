@@ -230,7 +230,9 @@ describe('coordinator team board', () => {
     await row.getByTestId('set-status-en-route').click();
     const refusal = row.getByTestId('team-status-error');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/en route/i);
+    // Worded from the refusal's reason in the screen's language (issue 13 item 6), no longer the server's English.
+    const lang = await page.locator('html').getAttribute('lang');
+    expect(await refusal.textContent()).toMatch(lang === 'ko' ? /출동 요청을 수락하면 출동 중이 됩니다/ : /en route/i);
     await refusal.scrollIntoViewIfNeeded();
     await env.browser.screenshot(page, 'coordinator-team-status-refused');
     await context.close();
@@ -282,7 +284,11 @@ describe('team phone without location permission', () => {
     await page.locator('[data-testid="location-indicator"][data-state="denied"]').waitFor();
     await expect(indicator.getAttribute('role')).resolves.toBe('status');
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
-    await expect(page.getByTestId('status-unavailable').isEnabled()).resolves.toBe(true);
+    // The denied location disables nothing: every status the team may take now is enabled (a status it may not
+    // take from where it is carries its reason instead, issue 13 item 6).
+    const allowed = page.locator('.status-grid button:not([data-why])');
+    expect(await allowed.count()).toBeGreaterThan(0);
+    for (const button of await allowed.all()) await expect(button.isEnabled()).resolves.toBe(true);
     await env.browser.screenshot(page, 'responder-location-denied');
     await context.close();
   }, 60_000);
