@@ -1,16 +1,7 @@
 // Helpers shared by the benchmark scenarios (run.ts and console.ts).
 
-/** mulberry32: seeded pseudo-random numbers, so two runs measure the same work. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded pseudo-random numbers (mulberry32), so two runs measure the same work. */
+export { seededRandom as rng } from '../../apps/api/src/cli/simulate/traffic-model.js';
 
 /** The p-th percentile (nearest rank) of ascending `sorted`; NaN when empty. */
 export function percentile(sorted: readonly number[], p: number): number {

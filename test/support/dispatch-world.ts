@@ -7,7 +7,7 @@ import type {
   TeamView,
   TriageInput,
 } from '#contracts';
-import { blankTriageInput } from '#triage';
+import { triageAnswers } from '../../apps/api/src/cli/simulate/traffic-model.js';
 import { rowsOf } from '../../apps/api/src/database/tx.js';
 import type { TestServer } from './test-server.js';
 import { squareRegion } from './fixtures.js';
@@ -144,38 +144,12 @@ export async function createPoliceStation(
   );
 }
 
-/** Every answer "no", with a capable support person present. */
-const NO: TriageInput = { ...blankTriageInput(), capableSupportPresent: true };
-
 /** Triage answers that give each category (reference/triage.md §4); `danger` adds harm to others. */
 export function triageFor(category: Category, danger = false): TriageInput {
-  switch (category) {
-    case 'A':
-      return danger ? { ...NO, harmToOthers: 'inProgress' } : { ...NO, selfHarmInProgress: true };
-    case 'B':
-      return danger
-        ? { ...NO, harmToOthers: 'imminent' }
-        : {
-            ...NO,
-            cssrs: {
-              wishDead: true,
-              suicidalThoughts: true,
-              thoughtsWithMethod: true,
-              intent: true,
-              planWithIntent: false,
-              behavior: 'none',
-            },
-          };
-    case 'C':
-      return { ...NO, psychosis: 'worsening' };
-    case 'D':
-      return { ...NO, psychosis: 'stable' };
-    // F and G have no answers of their own here; they get E's.
-    case 'E':
-    case 'F':
-    case 'G':
-      return { ...NO, distress: 'moderate' };
-  }
+  if (danger && category === 'A') return { ...triageAnswers('G'), harmToOthers: 'inProgress' };
+  if (danger && category === 'B') return { ...triageAnswers('G'), harmToOthers: 'imminent' };
+  // F and G have no answers of their own here; they get E's.
+  return triageAnswers(category === 'F' || category === 'G' ? 'E' : category);
 }
 
 export interface IncidentSpec {

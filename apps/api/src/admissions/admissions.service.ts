@@ -95,22 +95,11 @@ export class AdmissionsService {
 
   recordGuardianNotice(actor: Actor, id: string, notice: GuardianNoticeRequest): Promise<EmergencyAdmissionView> {
     return this.uow.run(actor, async (tx) => {
-      const current = await this.loadForHospitalOrCoordinator(tx, actor, id);
+      await this.loadForHospitalOrCoordinator(tx, actor, id);
       const row = await recordGuardianNotice(tx, id, notice);
       if (!row) throw conflict('STATE_CHANGED', 'The guardian notice is already recorded');
       await cancelTimer(tx, ADMISSION_TIMER.guardianOverdue, id);
-      await appendTimeline(tx, current.incident_id, 'admission.guardian-notified', {
-        admissionId: id,
-        method: notice.method,
-      });
-      await tx.audit({
-        action: 'admission.guardian-notified',
-        entityType: 'emergency_admission',
-        entityId: id,
-        details: { method: notice.method },
-      });
-      emitAdmission(tx, 'admission.updated', row, await this.teamOf(tx, row.incident_id));
-      return admissionView(tx, id);
+      return this.recordStep(tx, row, 'admission.guardian-notified', { method: notice.method });
     });
   }
 
@@ -122,15 +111,7 @@ export class AdmissionsService {
       if (!row) throw conflict('STATE_CHANGED', 'The admission has already ended');
       await cancelTimer(tx, ADMISSION_TIMER.expiring, id);
       await cancelTimer(tx, ADMISSION_TIMER.guardianOverdue, id);
-      await appendTimeline(tx, row.incident_id, 'admission.ended', { admissionId: id, outcome: req.outcome });
-      await tx.audit({
-        action: 'admission.ended',
-        entityType: 'emergency_admission',
-        entityId: id,
-        details: { outcome: req.outcome },
-      });
-      emitAdmission(tx, 'admission.updated', row, await this.teamOf(tx, row.incident_id));
-      return admissionView(tx, id);
+      return this.recordStep(tx, row, 'admission.ended', { outcome: req.outcome });
     });
   }
 
@@ -172,6 +153,19 @@ export class AdmissionsService {
       changed++;
     }
     return changed;
+  }
+
+  /** A step on a running admission: on the incident's timeline, audited and sent, under one name. */
+  private async recordStep(
+    tx: Tx,
+    row: AdmissionRow,
+    step: 'admission.guardian-notified' | 'admission.ended',
+    details: Record<string, unknown>,
+  ): Promise<EmergencyAdmissionView> {
+    await appendTimeline(tx, row.incident_id, step, { admissionId: row.id, ...details });
+    await tx.audit({ action: step, entityType: 'emergency_admission', entityId: row.id, details });
+    emitAdmission(tx, 'admission.updated', row, await this.teamOf(tx, row.incident_id));
+    return admissionView(tx, row.id);
   }
 
   private async scheduleClock(tx: Tx, row: AdmissionRow): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { TIMER, type DispatchView } from '#contracts';
+import { TIMER, type DispatchView, type TeamView } from '#contracts';
 import { isTerminal } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
@@ -30,6 +30,23 @@ const AUTO_REOFFER_CATEGORIES = new Set(['A', 'B']);
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; driverError?: { code?: string } };
   return err?.code === '23505' || err?.driverError?.code === '23505';
+}
+
+/** The last step of an offer or an acceptance: the dispatch, its team and its incident are sent, then audited. */
+async function announceDispatch(
+  tx: Tx,
+  event: 'dispatch.offered' | 'dispatch.updated',
+  dispatch: DispatchRow,
+  incident: IncidentRow,
+  team: TeamView,
+  updated: IncidentRow,
+  step: { milestone: string; action: 'dispatch.offered' | 'dispatch.accepted'; details: Record<string, unknown> },
+): Promise<DispatchView> {
+  tx.emit(event, toDispatchEvent(dispatch, incident));
+  tx.emit('team.updated', toTeamEvent(team));
+  emitIncidentUpdated(tx, updated, step.milestone);
+  await tx.audit({ action: step.action, entityType: 'dispatch', entityId: dispatch.id, details: step.details });
+  return toDispatchView(dispatch, incident);
 }
 
 /**
@@ -94,16 +111,11 @@ export class OffersService implements OnModuleInit {
         callsign: teamView.callsign,
       });
       await appendTimeline(tx, incident.id, 'team.en-route', { teamId: teamView.id, callsign: teamView.callsign });
-      tx.emit('dispatch.updated', toDispatchEvent(accepted, incident));
-      tx.emit('team.updated', toTeamEvent(teamView));
-      emitIncidentUpdated(tx, row, 'accepted');
-      await tx.audit({
+      return announceDispatch(tx, 'dispatch.updated', accepted, incident, teamView, row, {
+        milestone: 'accepted',
         action: 'dispatch.accepted',
-        entityType: 'dispatch',
-        entityId: dispatch.id,
         details: { incidentId: incident.id, teamId: teamView.id },
       });
-      return toDispatchView(accepted, incident);
     });
   }
 
@@ -197,16 +209,11 @@ export class OffersService implements OnModuleInit {
       expiresAt: expiresAt.toISOString(),
     });
     // Only that team's phones (and the control room) hear of the offer.
-    tx.emit('dispatch.offered', toDispatchEvent(dispatch, incident));
-    tx.emit('team.updated', toTeamEvent(team));
-    emitIncidentUpdated(tx, row, 'dispatch-offered');
-    await tx.audit({
+    return announceDispatch(tx, 'dispatch.offered', dispatch, incident, team, row, {
+      milestone: 'dispatch-offered',
       action: 'dispatch.offered',
-      entityType: 'dispatch',
-      entityId: dispatch.id,
       details: { incidentId: incident.id, teamId, automatic },
     });
-    return toDispatchView(dispatch, incident);
   }
 
   /**

@@ -198,17 +198,11 @@ export async function followUpPlace(
   return { regionId, agencyId: await communityCentreOf(tx, regionId) };
 }
 
-export interface NewFollowUp {
-  callId: string | null;
-  incidentId: string | null;
-  clientId: string | null;
-  regionId: string | null;
-  agencyId: string | null;
-  category: Category;
-  source: FollowUpSource;
-  dueAt: Date;
-  handBackNote?: string;
-}
+/** A task to write: the view's links and kind, with its due time still a Date. */
+export type NewFollowUp = Pick<
+  FollowUpView,
+  'callId' | 'incidentId' | 'clientId' | 'regionId' | 'agencyId' | 'category' | 'source'
+> & { dueAt: Date; handBackNote?: string };
 
 /** Inserts a call's follow-up (one per call) or an incident's (one per incident); undefined when it exists. */
 export async function insertFollowUp(tx: Tx, f: NewFollowUp): Promise<FollowUpRow | undefined> {
