@@ -1,6 +1,7 @@
 import type { AgencyView, HandoffView, IncidentView } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { EMPTY_PLAN } from '../support/care.js';
+import { EIDO_COMPONENTS, HANDOFF_BUNDLE_TYPES } from '../support/exports.js';
 import { loadR4Definitions, r4Issues } from '../support/fhir-r4.js';
 import {
   buildWorld,
@@ -119,17 +120,7 @@ describe('GET /handoffs/:id/fhir', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     const types = res.body.entry.map((e) => e.resource.resourceType);
-    expect(types).toEqual(
-      expect.arrayContaining([
-        'ServiceRequest',
-        'Task',
-        'Patient',
-        'Encounter',
-        'RiskAssessment',
-        'QuestionnaireResponse',
-        'Organization',
-      ]),
-    );
+    expect(types).toEqual(expect.arrayContaining([...HANDOFF_BUNDLE_TYPES]));
     for (const e of res.body.entry) {
       expect(e.fullUrl).toBe(`urn:uuid:${e.resource.id}`);
       expect(r4Issues(e.resource)).toEqual([]);
@@ -209,16 +200,6 @@ describe('GET /handoffs/:id/fhir', () => {
 });
 
 describe('GET /incidents/:id/eido', () => {
-  const COMPONENTS = [
-    'incidentComponent',
-    'callComponent',
-    'locationComponent',
-    'personComponent',
-    'agencyComponent',
-    'emergencyResourceComponent',
-    'notesComponent',
-  ];
-
   it('gives the police with a handoff a minimised EIDO: location, safety flags, its request; nothing clinical', async () => {
     const res = await server.api<Record<string, unknown>>('GET', `/incidents/${incident.id}/eido`, {
       token: tokens.police,
@@ -230,7 +211,7 @@ describe('GET /incidents/:id/eido', () => {
       lastUpdateTimeStamp: expect.any(String),
       updatedByAgencyReference: { $ref: expect.any(String) },
     });
-    for (const name of COMPONENTS) {
+    for (const name of EIDO_COMPONENTS) {
       const list = ([] as Record<string, unknown>[]).concat(res.body[name] as Record<string, unknown>[]);
       expect(list.length).toBeGreaterThan(0);
       for (const c of list) {

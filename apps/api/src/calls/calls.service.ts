@@ -11,6 +11,7 @@ import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { adoptClient, appendTimeline } from '../incidents/incidents.repository.js';
+import { recordOutcome } from '../incidents/recorded-outcome.js';
 import { normalisePhone } from '../clients/phone.js';
 import {
   auditMatchesShown,
@@ -191,15 +192,8 @@ export class CallsService {
       assertMayActOn(call, actor);
       assertActive(call, 'end it');
       const row = (await endCall(tx, id, req.outcome, req.notes ?? null))!;
-      await tx.audit({
-        action: 'call.ended',
-        entityType: 'call',
-        entityId: id,
-        subjectId: row.client_id,
-        details: { outcome: req.outcome },
-      });
-      if (row.incident_id)
-        await appendTimeline(tx, row.incident_id, 'call.ended', { callId: id, outcome: req.outcome });
+      const names = { action: 'call.ended', entityType: 'call', timeline: 'call.ended', idKey: 'callId' } as const;
+      await recordOutcome(tx, row, names, req.outcome);
       await createFollowUpIfDue(tx, row);
       await emitCallUpdated(tx, id);
       return this.fullView(tx, row, row.client_id);

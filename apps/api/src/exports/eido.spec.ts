@@ -1,5 +1,6 @@
 import type { TriageInput } from '#contracts';
 import { WORST_CSSRS } from '../../../../test/support/cssrs.js';
+import { EIDO_COMPONENTS } from '../../../../test/support/exports.js';
 import { blankTriageInput } from '#triage';
 import { buildEido, CENTRE_AGENCY_ID, html, type EidoInput } from './eido.js';
 
@@ -87,16 +88,6 @@ function input(): EidoInput {
   };
 }
 
-const COMPONENTS = [
-  'incidentComponent',
-  'callComponent',
-  'locationComponent',
-  'personComponent',
-  'agencyComponent',
-  'emergencyResourceComponent',
-  'notesComponent',
-] as const;
-
 describe('buildEido', () => {
   it('fills every required component, each with its prologue', () => {
     const e = buildEido(input());
@@ -105,7 +96,7 @@ describe('buildEido', () => {
       issuingElementIdentification: expect.any(String),
       updatedByAgencyReference: { $ref: CENTRE_AGENCY_ID },
     });
-    for (const name of COMPONENTS) {
+    for (const name of EIDO_COMPONENTS) {
       const list = ([] as unknown[]).concat(e[name]);
       expect(list.length).toBeGreaterThan(0);
       for (const c of list as Record<string, unknown>[]) {

@@ -2,6 +2,7 @@ import { validateResource } from '@medplum/core';
 import { CSSRS_ORDER, WORST_CSSRS } from '../../../../test/support/cssrs.js';
 import type { TriageInput } from '#contracts';
 import { blankTriageInput } from '#triage';
+import { HANDOFF_BUNDLE_TYPES } from '../../../../test/support/exports.js';
 import { loadR4Definitions, r4Issues } from '../../../../test/support/fhir-r4.js';
 import {
   buildHandoffBundle,
@@ -78,16 +79,7 @@ describe('buildHandoffBundle', () => {
   it('is a collection with urn:uuid fullUrls whose internal references all resolve, and every resource validates as R4', () => {
     const b = buildHandoffBundle(input());
     expect(b).toMatchObject({ resourceType: 'Bundle', type: 'collection', timestamp: '2026-01-01T10:05:00.000Z' });
-    expect(b.entry.map((e) => e.resource.resourceType)).toEqual([
-      'ServiceRequest',
-      'Task',
-      'Patient',
-      'Encounter',
-      'RiskAssessment',
-      'QuestionnaireResponse',
-      'Organization',
-      'Organization',
-    ]);
+    expect(b.entry.map((e) => e.resource.resourceType)).toEqual([...HANDOFF_BUNDLE_TYPES, 'Organization']);
     const urls = new Set(b.entry.map((e) => e.fullUrl));
     for (const e of b.entry) expect(e.fullUrl).toBe(`urn:uuid:${e.resource.id}`);
     const refs = JSON.stringify(b)

@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor.js';
 import { conflict, forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { appendTimeline, loadIncidentRow } from '../incidents/incidents.repository.js';
+import { recordOutcome, type OutcomeNames } from '../incidents/recorded-outcome.js';
 import { agencyKind } from '../agencies/agencies.repository.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 import { followUpDueAt } from './follow-up-rules.js';
@@ -27,6 +28,15 @@ export interface FollowUpListQuery {
   agencyId?: string;
   incidentId?: string;
 }
+
+/** A call-back attempt and a completed task go under these names on the audit log and the timeline. */
+const ATTEMPTED: OutcomeNames = {
+  action: 'follow-up.attempted',
+  entityType: 'follow_up',
+  timeline: 'follow-up.attempted',
+  idKey: 'followUpId',
+};
+const COMPLETED: OutcomeNames = { ...ATTEMPTED, action: 'follow-up.completed', timeline: 'follow-up.done' };
 
 @Injectable()
 export class FollowUpsService {
@@ -60,15 +70,7 @@ export class FollowUpsService {
       const row = await this.lockOwn(tx, id);
       if (row.done_at) throw conflict('STATE_CHANGED', 'The follow-up is already completed');
       await insertAttempt(tx, id, { at: req.at, outcome: req.outcome, note: req.note ?? null });
-      await tx.audit({
-        action: 'follow-up.attempted',
-        entityType: 'follow_up',
-        entityId: id,
-        subjectId: row.client_id,
-        details: { outcome: req.outcome },
-      });
-      if (row.incident_id)
-        await appendTimeline(tx, row.incident_id, 'follow-up.attempted', { followUpId: id, outcome: req.outcome });
+      await recordOutcome(tx, row, ATTEMPTED, req.outcome);
       await emitFollowUp(tx, 'follow-up.updated', row);
       return (await loadFollowUpView(tx, id))!;
     });
@@ -81,15 +83,7 @@ export class FollowUpsService {
       const row = await completeFollowUp(tx, id, req.outcome, req.notes ?? null);
       if (!row) throw conflict('STATE_CHANGED', 'The follow-up is already completed');
       await cancelTimer(tx, FOLLOW_UP_OVERDUE_TIMER, id);
-      await tx.audit({
-        action: 'follow-up.completed',
-        entityType: 'follow_up',
-        entityId: id,
-        subjectId: row.client_id,
-        details: { outcome: req.outcome },
-      });
-      if (row.incident_id)
-        await appendTimeline(tx, row.incident_id, 'follow-up.done', { followUpId: id, outcome: req.outcome });
+      await recordOutcome(tx, row, COMPLETED, req.outcome);
       await emitFollowUp(tx, 'follow-up.updated', row);
       return (await loadFollowUpView(tx, id))!;
     });

@@ -28,37 +28,30 @@ export function safetyCautions(s: HandoffSourceRow): SafetyCaution[] {
   return out;
 }
 
-export function hospitalView(s: HandoffSourceRow): HospitalHandoffIncident {
-  // The name only when a registered client is linked: an unverified caller's name is not an identity.
-  return {
-    view: 'hospital',
-    number: s.number,
-    category: s.category,
-    cssrsRisk: s.cssrs_risk,
-    summary: s.summary,
-    personName: s.client_id ? s.person_name : null,
-  };
+/**
+ * The clinical readers' summary and name: the name only when a registered client is linked, since an unverified
+ * caller's name is not an identity.
+ */
+function summaryAndName(s: HandoffSourceRow): Pick<HospitalHandoffIncident, 'summary' | 'personName'> {
+  return { summary: s.summary, personName: s.client_id ? s.person_name : null };
 }
 
+export function hospitalView(s: HandoffSourceRow): HospitalHandoffIncident {
+  return { view: 'hospital', number: s.number, category: s.category, cssrsRisk: s.cssrs_risk, ...summaryAndName(s) };
+}
+
+/** Police and fire get what the centre's own staff see (where and what), plus their cautions and the team on scene. */
 export function emergencyView(s: HandoffSourceRow): EmergencyHandoffIncident {
   return {
+    ...staffView(s),
     view: 'emergency',
-    number: s.number,
-    category: s.category,
-    location: { lat: s.lat, lng: s.lng, address: s.address },
     cautions: safetyCautions(s),
     team: s.team_callsign && s.team_status ? { callsign: s.team_callsign, status: s.team_status } : null,
   };
 }
 
 export function communityView(s: HandoffSourceRow): CommunityHandoffIncident {
-  return {
-    view: 'community',
-    number: s.number,
-    category: s.category,
-    summary: s.summary,
-    personName: s.client_id ? s.person_name : null,
-  };
+  return { view: 'community', number: s.number, category: s.category, ...summaryAndName(s) };
 }
 
 export function staffView(s: HandoffSourceRow): StaffHandoffIncident {
