@@ -1,8 +1,8 @@
 import { admissionEndsAt } from '#admission';
 import type { EmergencyAdmissionView, ErrorBody, IncidentDetail, IncidentView } from '#contracts';
-import { startTestServer, nextEvent, type TestServer } from '../support/test-server.js';
+import { nextEvent, type TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
 import {
-  buildWorld,
   createTwoHospitals,
   createIncident,
   createPoliceStation,
@@ -13,18 +13,12 @@ import {
 } from '../support/dispatch-world.js';
 
 // Art. 50 emergency admission and Art. 44 requests through the real API, on the built-in Korean holiday calendar.
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
 let hospitals: TwoHospitals;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server);
+useDispatchWorld(async (w) => {
+  ({ server, world } = w);
   hospitals = await createTwoHospitals(server, world, ['EA-1', 'EA-2'], { lat: 37.6, lng: 127.0 }, []);
-}, 60_000);
-afterAll(async () => {
-  await server.stop();
-  await server.dropDatabase();
 });
 
 const consent = (admittedAt: string) => ({

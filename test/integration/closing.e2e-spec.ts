@@ -1,22 +1,17 @@
 import type { AlertView, DispositionView, ErrorBody, IncidentDetail } from '#contracts';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, type World } from '../support/dispatch-world.js';
+import type { TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
+import { createIncident, type World } from '../support/dispatch-world.js';
 import { expectStatus } from '../support/expect-status.js';
 
 // Issue 13 item 7 through the API: dispositions from a list, police assistance naming who asked, and the alerts
 // of an incident resolved when it closes.
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server);
-}, 60_000);
-afterAll(async () => {
-  await server.stop();
-  await server.dropDatabase();
-}, 30_000);
+useDispatchWorld((w) => {
+  ({ server, world } = w);
+});
 
 it('lists the field outcomes in English and Korean, and closes only with one of their codes', async () => {
   const res = await server.api<DispositionView[]>('GET', '/dispositions', { token: world.counselor });

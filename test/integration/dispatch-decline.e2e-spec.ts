@@ -1,22 +1,20 @@
 import type { DispatchView, RecommendationView } from '#contracts';
-import { nextEvent, startTestServer, type TestServer } from '../support/test-server.js';
-import { buildWorld, createIncident, createTeam, sql, type World } from '../support/dispatch-world.js';
+import { nextEvent, type TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
+import { createIncident, createTeam, sql, type World } from '../support/dispatch-world.js';
 import { expectStatus } from '../support/expect-status.js';
 
 // Issue 13 item 3: a decline excludes the team from that incident's recommendations, A/B go on to the next team at
 // once (as on expiry), and the control room gets an alert that carries the reason.
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer({ DISPATCH_OFFER_SECONDS: '60' });
-  world = await buildWorld(server);
-}, 60_000);
-afterAll(async () => {
-  await server.stop();
-  await server.dropDatabase();
-}, 30_000);
+useDispatchWorld(
+  (w) => {
+    ({ server, world } = w);
+  },
+  { env: { DISPATCH_OFFER_SECONDS: '60' } },
+);
 
 const SOUTH = { lat: 37.5, lng: 127.0 };
 const near = (dLat: number) => ({ lat: SOUTH.lat + dLat, lng: SOUTH.lng });

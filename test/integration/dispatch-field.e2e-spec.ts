@@ -9,9 +9,9 @@ import type {
   TeamView,
 } from '#contracts';
 import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
-import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
+import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
 import {
-  buildWorld,
   createIncident,
   createPoliceStation,
   createTeam,
@@ -23,25 +23,17 @@ import {
 } from '../support/dispatch-world.js';
 import { expectStatus } from '../support/expect-status.js';
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
 let runner: TimerRunner;
-
-beforeAll(async () => {
+useDispatchWorld(
+  (w) => {
+    ({ server, world } = w);
+    runner = server.app.get(TimerRunner);
+  },
   // A slow poll: these tests make timers due by hand and fire them with tick(), deterministically.
-  server = await startTestServer({
-    DISPATCH_OFFER_SECONDS: '60',
-    TIMER_POLL_MS: '60000',
-    CHECKIN_MINUTES: '15',
-    SLA_WARNING_MINUTES: '15',
-  });
-  world = await buildWorld(server);
-  runner = server.app.get(TimerRunner);
-});
-afterAll(async () => {
-  await server.stop();
-  await server.dropDatabase();
-});
+  { env: { DISPATCH_OFFER_SECONDS: '60', TIMER_POLL_MS: '60000', CHECKIN_MINUTES: '15', SLA_WARNING_MINUTES: '15' } },
+);
 
 const NORTH = { lat: 37.6, lng: 127.0 };
 

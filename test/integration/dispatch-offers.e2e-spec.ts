@@ -1,8 +1,8 @@
 import type { DispatchPlan, DispatchView, ErrorBody, IncidentDetail, RecommendationView, TeamView } from '#contracts';
 import { haversineKm } from '#geo';
-import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
+import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
 import {
-  buildWorld,
   createIncident,
   createPoliceStation,
   createTeam,
@@ -11,17 +11,14 @@ import {
   type World,
 } from '../support/dispatch-world.js';
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer({ DISPATCH_OFFER_SECONDS: '60', TIMER_POLL_MS: '100' });
-  world = await buildWorld(server);
-});
-afterAll(async () => {
-  await server.stop();
-  await server.dropDatabase();
-});
+useDispatchWorld(
+  (w) => {
+    ({ server, world } = w);
+  },
+  { env: { DISPATCH_OFFER_SECONDS: '60', TIMER_POLL_MS: '100' } },
+);
 
 const NORTH = { lat: 37.6, lng: 127.0 };
 const near = (dLat: number, dLng = 0) => ({ lat: NORTH.lat + dLat, lng: NORTH.lng + dLng });

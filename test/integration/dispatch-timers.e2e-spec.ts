@@ -18,6 +18,10 @@ async function offer(server: TestServer, world: World, incidentId: string, teamI
   return res.body;
 }
 
+/** The next `dispatch.updated` on `socket` saying dispatch `id` has expired. */
+const expiryOf = (socket: Parameters<typeof nextEvent>[0], id: string, ms?: number) =>
+  nextEvent(socket, 'dispatch.updated', (e) => e.data.id === id && e.data.status === 'expired', ms);
+
 async function countExpiries(
   server: TestServer,
   dispatchId: string,
@@ -57,18 +61,8 @@ describe('offer expiry with the timer loop running', () => {
     const seenByFirst = recordEvents(firstPhone);
 
     const d = await offer(server, world, incident.id, first.team.id);
-    const expired = nextEvent(
-      control,
-      'dispatch.updated',
-      (e) => e.data.id === d.id && e.data.status === 'expired',
-      10_000,
-    );
-    const toldFirst = nextEvent(
-      firstPhone,
-      'dispatch.updated',
-      (e) => e.data.id === d.id && e.data.status === 'expired',
-      10_000,
-    );
+    const expired = expiryOf(control, d.id, 10_000);
+    const toldFirst = expiryOf(firstPhone, d.id, 10_000);
     const alert = nextEvent(
       control,
       'alert.raised',
@@ -198,7 +192,7 @@ describe('durable timers', () => {
       expect(await makeDue(second, 'dispatch.offer-expiry', d.id)).toBe(1);
       // The signing secret lives in the database, so a token from before the restart is still good.
       const control = await second.socket(world.coordinator);
-      const expired = nextEvent(control, 'dispatch.updated', (e) => e.data.id === d.id && e.data.status === 'expired');
+      const expired = expiryOf(control, d.id);
       await second.app.get(TimerRunner).tick();
       await expired;
       await second.app.get(TimerRunner).tick();
@@ -229,8 +223,8 @@ describe('durable timers', () => {
       const onA = await a.socket(world.coordinator);
       const onB = await b.socket(world.coordinator);
       const last = pairs[pairs.length - 1];
-      const seenA = nextEvent(onA, 'dispatch.updated', (e) => e.data.id === last.id && e.data.status === 'expired');
-      const seenB = nextEvent(onB, 'dispatch.updated', (e) => e.data.id === last.id && e.data.status === 'expired');
+      const seenA = expiryOf(onA, last.id);
+      const seenB = expiryOf(onB, last.id);
       await sql(a, `UPDATE dispatch SET expires_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [
         pairs.map((p) => p.id),
       ]);

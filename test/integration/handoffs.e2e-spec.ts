@@ -1,7 +1,7 @@
 import type { AgencyView, ErrorBody, HandoffView, IncidentDetail } from '#contracts';
-import { startTestServer, nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
+import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
 import {
-  buildWorld,
   createTwoHospitals,
   createIncident,
   createTeam,
@@ -10,18 +10,12 @@ import {
   type World,
 } from '../support/dispatch-world.js';
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
 let hospitals: TwoHospitals;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server);
+useDispatchWorld(async (w) => {
+  ({ server, world } = w);
   hospitals = await createTwoHospitals(server, world, ['H-ONE', 'H-TWO'], { lat: 37.61, lng: 127.01 });
-}, 60_000);
-afterAll(async () => {
-  await server.stop();
-  await server.dropDatabase();
 });
 
 async function request(

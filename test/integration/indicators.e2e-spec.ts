@@ -1,7 +1,8 @@
-import type { AgencyView, DispatchView, ErrorBody, IncidentView, KpiReport, StaffingPlan } from '#contracts';
+import type { DispatchView, ErrorBody, IncidentView, KpiReport, StaffingPlan } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import {
   buildWorld,
+  createHospital,
   createIncident,
   createPoliceStation,
   createTeam,
@@ -63,18 +64,7 @@ describe('GET /kpis', () => {
   let i3: IncidentView;
 
   beforeAll(async () => {
-    const hospitalRes = await server.api<AgencyView>('POST', '/agencies', {
-      token: world.admin,
-      body: {
-        code: 'H-KPI',
-        kind: 'hospital',
-        name: 'KPI Hospital',
-        regionIds: [world.regions.north],
-        location: { lat: 37.61, lng: 127.01 },
-      },
-    });
-    expect(hospitalRes.status).toBe(201);
-    const hospital = hospitalRes.body;
+    const hospital = await createHospital(server, world, 'H-KPI', { lat: 37.61, lng: 127.01 });
     const hospitalUser = await createUser(server, world.admin, 'agency', { agencyId: hospital.id });
     const police = await createPoliceStation(server, world, world.regions.north, { lat: 37.62, lng: 127.0 });
 

@@ -1,9 +1,9 @@
 import type { AgencyView, BedRequestView, ErrorBody, HandoffView, HospitalSuggestion, IncidentView } from '#contracts';
 import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
-import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
+import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
 import { EMPTY_PLAN } from '../support/care.js';
 import {
-  buildWorld,
   clientIncident,
   createHospital,
   createIncident,
@@ -25,7 +25,7 @@ const SAFETY_PLAN = 'SAFETYPLAN-PX19 lock away the pills, call brother Minho';
 const CALL_NOTES = 'CLINICALNOTE-RT55 stopped lithium, not sleeping for four days';
 const SUMMARY = 'CLINICALSUMMARY-KM33 manic, threatening neighbours';
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
 const hospitals: { agency: AgencyView; token: string }[] = [];
 
@@ -45,19 +45,16 @@ async function hospital(
   return { agency, token };
 }
 
-beforeAll(async () => {
-  server = await startTestServer({ HANDOFF_ANSWER_MINUTES: '3' });
-  world = await buildWorld(server);
-  // Ten hospitals north of the incidents (37.6, 127.0), 1.1 km apart; every third one full or closed.
-  for (let i = 0; i < 10; i++) {
-    hospitals.push(await hospital(`H-${i}`, 37.61 + i * 0.01, i % 3 === 0 ? 0 : 2, i !== 4));
-  }
-}, 120_000);
-
-afterAll(async () => {
-  await server?.stop();
-  await server?.dropDatabase();
-});
+useDispatchWorld(
+  async (w) => {
+    ({ server, world } = w);
+    // Ten hospitals north of the incidents (37.6, 127.0), 1.1 km apart; every third one full or closed.
+    for (let i = 0; i < 10; i++) {
+      hospitals.push(await hospital(`H-${i}`, 37.61 + i * 0.01, i % 3 === 0 ? 0 : 2, i !== 4));
+    }
+  },
+  { env: { HANDOFF_ANSWER_MINUTES: '3' }, timeoutMs: 120_000 },
+);
 
 async function bedRequest(
   incidentId: string,

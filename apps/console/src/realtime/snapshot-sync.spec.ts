@@ -14,6 +14,17 @@ import { SyncController } from './sync-controller';
 // Login without replaying history: GET /events/head, snapshots as of that head, then only the events after it.
 
 const AT = '2026-01-01T00:00:00Z';
+/** Team t1's accepted dispatch to incident i1. */
+const ACCEPTED: DispatchView = {
+  id: 'd1',
+  incidentId: 'i1',
+  teamId: 't1',
+  status: 'accepted',
+  offeredAt: AT,
+  expiresAt: AT,
+  respondedAt: AT,
+  reason: null,
+};
 /** What the incident's event and its view share. */
 const INCIDENT = {
   id: 'i1',
@@ -272,25 +283,15 @@ describe('snapshot rows and events (upserts)', () => {
   it('an accepted dispatch in the snapshot is not turned back into an offer', () => {
     const store = new EventStore();
     store.setCursor(5);
-    const accepted: DispatchView = {
-      id: 'd1',
-      incidentId: 'i1',
-      teamId: 't1',
-      status: 'accepted',
-      offeredAt: AT,
-      expiresAt: AT,
-      respondedAt: AT,
-      reason: null,
-    };
-    store.seedDispatches([accepted], 5);
+    store.seedDispatches([ACCEPTED], 5);
     store.receive({
       seq: 6,
       type: 'dispatch.offered',
       occurredAt: AT,
-      data: { ...accepted, status: 'offered', respondedAt: null },
+      data: { ...ACCEPTED, status: 'offered', respondedAt: null },
     });
     expect(store.dispatches.get('d1')?.status).toBe('accepted');
-    store.receive({ seq: 7, type: 'dispatch.updated', occurredAt: AT, data: { ...accepted, status: 'cleared' } });
+    store.receive({ seq: 7, type: 'dispatch.updated', occurredAt: AT, data: { ...ACCEPTED, status: 'cleared' } });
     expect(store.dispatches.get('d1')?.status).toBe('cleared');
   });
 
@@ -333,23 +334,13 @@ describe('snapshot rows and events (upserts)', () => {
   });
 
   it('names the team of an incident from its accepted dispatch, whichever list arrives first', () => {
-    const accepted: DispatchView = {
-      id: 'd1',
-      incidentId: 'i1',
-      teamId: 't1',
-      status: 'accepted',
-      offeredAt: AT,
-      expiresAt: AT,
-      respondedAt: AT,
-      reason: null,
-    };
     const a = new EventStore();
     a.setCursor(3);
     a.seedIncidents([incidentView({ status: 'dispatched' })], 3);
-    a.seedDispatches([accepted], 3);
+    a.seedDispatches([ACCEPTED], 3);
     const b = new EventStore();
     b.setCursor(3);
-    b.seedDispatches([accepted], 3);
+    b.seedDispatches([ACCEPTED], 3);
     b.seedIncidents([incidentView({ status: 'dispatched' })], 3);
     expect(a.incidents.get('i1')?.teamId).toBe('t1');
     expect(b.incidents.get('i1')?.teamId).toBe('t1');

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
+import { TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useI18n } from '../../i18n/i18n';
 
@@ -29,10 +30,7 @@ export function CancelHandoff({ handoffId }: { handoffId: string }) {
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <label className="field">
-        <span>{t.bedRequest.cancelReason}</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} />
-      </label>
+      <TextField label={t.bedRequest.cancelReason} value={reason} onValue={setReason} required maxLength={500} />
       <button type="submit" className="btn btn-small" disabled={busy}>
         {t.bedRequest.cancel}
       </button>

@@ -3,6 +3,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
 import { FailureNote } from '../../common/FailureNote';
+import { TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { CancelHandoff } from './CancelHandoff';
@@ -60,10 +61,7 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
             value={agencyId}
             onChange={setAgencyId}
           />
-          <label className="field">
-            <span>{t.detail.reason}</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
-          </label>
+          <TextField label={t.detail.reason} value={reason} onValue={setReason} required maxLength={2000} />
           <button type="submit" className="btn" disabled={busy}>
             {t.detail.requestHandoff}
           </button>
