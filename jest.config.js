@@ -1,6 +1,8 @@
 // Jest runs in ESM mode (Nest 12 is ESM-only): `node --experimental-vm-modules`, .ts treated as ESM, and
 // `./x.js` specifiers mapped back to their TypeScript sources. Three projects: pure unit tests, integration
 // tests on a real PostgreSQL (embedded unless TEST_DATABASE_URL is set), and browser tests in real Chromium.
+import { availableParallelism } from 'node:os';
+
 const swc = [
   '@swc/jest',
   {
@@ -35,6 +37,10 @@ export default {
   // Chromium and Jest at once a start can take longer than Jest's 5 s default. (A global option: Jest ignores it
   // inside a project.)
   testTimeout: 30_000,
+  // Jest's default is one worker less than the cores: on the 2-core CI machine one worker, so every file ran in turn.
+  // Integration and browser files spend most of their time waiting (on PostgreSQL, Chromium, the app's timers and
+  // real-time limits), so two files at once nearly halve the time there; each still has its own database.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     {
       ...shared,

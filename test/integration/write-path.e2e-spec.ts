@@ -49,7 +49,8 @@ it('keeps every acknowledged create, with its event and a gap-free seq, after ki
   const home = mkdtempSync(join(tmpdir(), 'crisis-kill9-'));
   const appDir = join(home, 'app');
   mkdirSync(appDir);
-  const db = await createTestDatabase();
+  // Empty, as for `npm start` on a new DATABASE_URL: the app process migrates it itself.
+  const db = await createTestDatabase({ empty: true });
   try {
     await installAppInto(appDir);
     const port = await freePort();

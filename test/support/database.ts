@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** A fresh, empty database on the test PostgreSQL server; dropped by `drop()`. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A fresh database on the test PostgreSQL server, dropped by `drop()`: by default a copy of the run's migrated
+ * template (global setup), so the app's migration check at boot finds nothing pending; `{ empty: true }` for a
+ * test of the app starting on a database it has to migrate itself.
+ */
+export async function createTestDatabase(
+  opts: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
-  if (!adminUrl) throw new Error('TEST_PG_ADMIN_URL not set: run through jest (global setup)');
+  const template = process.env.TEST_PG_TEMPLATE;
+  if (!adminUrl || !template) throw new Error('TEST_PG_ADMIN_URL not set: run through jest (global setup)');
   const name = `crisis_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(opts.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

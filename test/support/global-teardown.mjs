@@ -1,9 +1,23 @@
 import { rmSync } from 'node:fs';
+import pg from 'pg';
 
 export default async function globalTeardown() {
   const db = globalThis.__crisisTestDb;
   if (!db) return;
   globalThis.__crisisTestDb = undefined;
-  await db.pg.stop();
-  rmSync(db.dir, { recursive: true, force: true });
+  if (db.embedded) {
+    // The whole cluster goes, template included.
+    await db.embedded.server.stop();
+    rmSync(db.embedded.dir, { recursive: true, force: true });
+    return;
+  }
+  // A shared server (TEST_DATABASE_URL): drop this run's template; a template database cannot be dropped as such.
+  const c = new pg.Client({ connectionString: db.adminUrl });
+  await c.connect();
+  try {
+    await c.query(`ALTER DATABASE ${db.template} WITH IS_TEMPLATE false`);
+    await c.query(`DROP DATABASE IF EXISTS ${db.template}`);
+  } finally {
+    await c.end();
+  }
 }
