@@ -332,16 +332,27 @@ async function runMap(
   };
   const box = (await page.getByTestId('map').boundingBox())!;
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-  // BENCH_MAP_TRACE=<folder>: a Chrome trace of the first idle window, and its main thread by phase (map-trace.ts).
+  // BENCH_MAP_TRACE=<folder>: Chrome traces of the first idle and the first pan-and-zoom window, and their main
+  // thread by phase (map-trace.ts).
   const traceDir = process.env.BENCH_MAP_TRACE;
-  let traceFile: string | null = traceDir ? join(traceDir, `map-${label}.trace.json`) : null;
-  if (traceFile)
-    await browser.browser.startTracing(page, {
-      path: traceFile,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
-    });
+  const traced = new Set<'idle' | 'panZoom'>();
+  const trace = async (kind: 'idle' | 'panZoom', phase: 'start' | 'stop'): Promise<void> => {
+    if (!traceDir || traced.has(kind)) return;
+    const path = join(traceDir, `map-${label}-${kind}.trace.json`);
+    if (phase === 'start') {
+      await browser.browser.startTracing(page, {
+        path,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+      });
+      return;
+    }
+    await browser.browser.stopTracing();
+    traced.add(kind);
+    log(`   trace of the first ${kind} window: ${path}; main thread ms: ${JSON.stringify(mainThreadPhases(path))}`);
+  };
   while (Date.now() - began < totalMs) {
     // Idle: nobody touches the map.
+    await trace('idle', 'start');
     const idleFrom = await pageNow(page);
     const idleUntil = Math.min(Date.now() + IDLE_WINDOW_MS, began + totalMs);
     while (Date.now() < idleUntil) {
@@ -349,15 +360,10 @@ async function runMap(
       await sampleHeap();
     }
     windows.push({ kind: 'idle', from: idleFrom, to: await pageNow(page) });
-    if (traceFile) {
-      await browser.browser.stopTracing();
-      log(
-        `   trace of the first idle window: ${traceFile}; main thread ms: ${JSON.stringify(mainThreadPhases(traceFile))}`,
-      );
-      traceFile = null;
-    }
+    await trace('idle', 'stop');
     if (Date.now() - began >= totalMs) break;
     // Pan and zoom: in three steps with a drag after each, then back out.
+    await trace('panZoom', 'start');
     const pzFrom = await pageNow(page);
     for (const step of ['in', 'in', 'in', 'out', 'out', 'out'] as const) {
       if (Date.now() - began >= totalMs) break;
@@ -377,6 +383,7 @@ async function runMap(
       await sampleHeap();
     }
     windows.push({ kind: 'panZoom', from: pzFrom, to: await pageNow(page) });
+    await trace('panZoom', 'stop');
   }
   const updatesApplied = await updates.stop();
   if (profileDir) {
