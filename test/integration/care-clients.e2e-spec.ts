@@ -1,7 +1,14 @@
-import type { CallView, ClientHistoryItem, ClientSearchItem, ClientView, ErrorBody } from '#contracts';
+import {
+  EMPTY_SAFETY_PLAN,
+  type CallView,
+  type ClientHistoryItem,
+  type ClientSearchItem,
+  type ClientView,
+  type ErrorBody,
+} from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { auditRows, createIncident, INPUT_FOR, newCall, triageCall } from '../support/intake.js';
-import { careWorld, CONSENT, EMPTY_PLAN, registerClient, type CareWorld } from '../support/care.js';
+import { careWorld, CONSENT, registerClient, type CareWorld } from '../support/care.js';
 
 // The client registry (issue 9): legal basis, search normalisation, per-centre scope, the access log of every search
 // and read, the safety plan, the person's history and repeat contacts at the 30-day edge.
@@ -171,7 +178,7 @@ describe('each centre sees and edits only its own clients', () => {
       (
         await server.api('PUT', `/clients/${northClient.id}/safety-plan`, {
           token: w.southUser.token,
-          body: EMPTY_PLAN,
+          body: EMPTY_SAFETY_PLAN,
         })
       ).status,
     ).toBe(403);

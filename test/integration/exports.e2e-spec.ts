@@ -1,6 +1,5 @@
-import type { AgencyView, HandoffView, IncidentView } from '#contracts';
+import { EMPTY_SAFETY_PLAN, type AgencyView, type HandoffView, type IncidentView } from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { EMPTY_PLAN } from '../support/care.js';
 import { EIDO_COMPONENTS, HANDOFF_BUNDLE_TYPES } from '../support/exports.js';
 import { loadR4Definitions, r4Issues } from '../support/fhir-r4.js';
 import {
@@ -74,7 +73,7 @@ beforeAll(async () => {
   });
   expect(client.status).toBe(201);
   clientId = client.body.id;
-  const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
+  const plan = { ...EMPTY_SAFETY_PLAN, meansSafety: SAFETY_PLAN };
   expect(
     (await server.api('PUT', `/clients/${clientId}/safety-plan`, { token: tokens.supervisor, body: plan })).status,
   ).toBe(200);

@@ -1,8 +1,15 @@
-import type { AgencyView, BedRequestView, ErrorBody, HandoffView, HospitalSuggestion, IncidentView } from '#contracts';
+import {
+  EMPTY_SAFETY_PLAN,
+  type AgencyView,
+  type BedRequestView,
+  type ErrorBody,
+  type HandoffView,
+  type HospitalSuggestion,
+  type IncidentView,
+} from '#contracts';
 import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
 import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
 import { useDispatchWorld } from '../support/use-dispatch-world.js';
-import { EMPTY_PLAN } from '../support/care.js';
 import {
   clientIncident,
   createHospital,
@@ -222,7 +229,7 @@ describe('what each reader sees', () => {
       },
     });
     expect(client.status).toBe(201);
-    const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
+    const plan = { ...EMPTY_SAFETY_PLAN, meansSafety: SAFETY_PLAN };
     await expectStatus(
       server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: supervisor, body: plan }),
       200,

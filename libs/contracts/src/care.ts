@@ -103,6 +103,17 @@ export const safetyPlanSchema = z.strictObject({
 });
 export type SafetyPlan = z.infer<typeof safetyPlanSchema>;
 
+/** A plan with every step empty: what the editor starts from, and a valid PUT body that clears a plan. */
+export const EMPTY_SAFETY_PLAN: SafetyPlan = {
+  warningSigns: [],
+  copingStrategies: [],
+  socialContacts: [],
+  helpContacts: [],
+  professionalContacts: [],
+  meansSafety: '',
+  reasonsForLiving: [],
+};
+
 export const clientSearchQuerySchema = z.strictObject({ q: z.string().trim().max(100).default('') });
 
 export interface ClientCaution {
