@@ -53,7 +53,6 @@ export const clientBasisSchema = z
     if (b.kind === 'consent' && !b.scope)
       ctx.addIssue({ code: 'custom', path: ['scope'], message: 'consent needs its scope' });
   });
-export type ClientBasisInput = z.infer<typeof clientBasisSchema>;
 
 /** Cautions responders and partners may see: never a diagnosis, only what keeps people safe at the door. */
 export const clientCautionSchema = z.strictObject({

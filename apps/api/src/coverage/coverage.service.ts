@@ -10,7 +10,6 @@ import { coverageTeams } from '../teams/teams.repository.js';
 import { scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { seedCoverageTimer } from './coverage.repository.js';
 
-export const COVERAGE_TIMER = TIMER.coverage;
 /** The one pending coverage check of the whole deployment is keyed by this fixed id. */
 export const COVERAGE_TIMER_REF = '00000000-0000-4000-8000-00000000c0e1';
 export const COVERAGE_CHECK_MINUTES = 5;
@@ -26,9 +25,9 @@ export class CoverageService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.timers.register(COVERAGE_TIMER, (tx) => this.check(tx));
+    this.timers.register(TIMER.coverage, (tx) => this.check(tx));
     // Seeds the self-rescheduling check once; other instances and restarts find the pending row and leave it.
-    await seedCoverageTimer(this.db, COVERAGE_TIMER, COVERAGE_TIMER_REF).catch((e: Error) => this.log.warn(`could not seed the coverage check: ${e.message}`));
+    await seedCoverageTimer(this.db, TIMER.coverage, COVERAGE_TIMER_REF).catch((e: Error) => this.log.warn(`could not seed the coverage check: ${e.message}`));
   }
 
   coverage(now = new Date()): Promise<CoverageView> {
@@ -53,7 +52,7 @@ export class CoverageService implements OnApplicationBootstrap {
         dedupeKey: `coverage-gap:${r.regionId}:${when}`,
       });
     }
-    await scheduleTimer(tx, COVERAGE_TIMER, COVERAGE_TIMER_REF, new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000));
+    await scheduleTimer(tx, TIMER.coverage, COVERAGE_TIMER_REF, new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000));
   }
 }
 
