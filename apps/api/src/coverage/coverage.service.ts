@@ -27,7 +27,9 @@ export class CoverageService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     this.timers.register(TIMER.coverage, (tx) => this.check(tx));
     // Seeds the self-rescheduling check once; other instances and restarts find the pending row and leave it.
-    await seedCoverageTimer(this.db, TIMER.coverage, COVERAGE_TIMER_REF).catch((e: Error) => this.log.warn(`could not seed the coverage check: ${e.message}`));
+    await seedCoverageTimer(this.db, TIMER.coverage, COVERAGE_TIMER_REF).catch((e: Error) =>
+      this.log.warn(`could not seed the coverage check: ${e.message}`),
+    );
   }
 
   coverage(now = new Date()): Promise<CoverageView> {
@@ -52,7 +54,12 @@ export class CoverageService implements OnApplicationBootstrap {
         dedupeKey: `coverage-gap:${r.regionId}:${when}`,
       });
     }
-    await scheduleTimer(tx, TIMER.coverage, COVERAGE_TIMER_REF, new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000));
+    await scheduleTimer(
+      tx,
+      TIMER.coverage,
+      COVERAGE_TIMER_REF,
+      new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000),
+    );
   }
 }
 
@@ -62,7 +69,20 @@ async function load(db: Queryable, now: Date): Promise<CoverageView> {
   const regions = await regionNames(db);
   const teams = await coverageTeams(db);
   const shifts = await shiftsAhead(db, now);
-  const covTeams: CoverageTeam[] = teams.map((t) => ({ id: t.id, callsign: t.callsign, regionId: t.region_id, coveredRegionIds: t.covered_region_ids }));
-  const covShifts: CoverageShift[] = shifts.map((s) => ({ teamId: s.team_id, startsAt: s.starts_at, endsAt: s.ends_at }));
-  return { generatedAt: now.toISOString(), horizonHours, regions: computeCoverage({ regions, teams: covTeams, shifts: covShifts, now, horizonHours }) };
+  const covTeams: CoverageTeam[] = teams.map((t) => ({
+    id: t.id,
+    callsign: t.callsign,
+    regionId: t.region_id,
+    coveredRegionIds: t.covered_region_ids,
+  }));
+  const covShifts: CoverageShift[] = shifts.map((s) => ({
+    teamId: s.team_id,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+  }));
+  return {
+    generatedAt: now.toISOString(),
+    horizonHours,
+    regions: computeCoverage({ regions, teams: covTeams, shifts: covShifts, now, horizonHours }),
+  };
 }
