@@ -8,7 +8,8 @@ import { geometryBBox, pointInGeometry } from '#geo';
 import { blankTriageInput } from '#triage';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo.js';
 import { launchBrowser, type BrowserHarness } from '../support/browser.js';
-import { percentile, printTable, rng } from './common.js';
+import { seededRandom as rng } from '../../apps/api/src/cli/simulate/seeded-random.js';
+import { percentile, printTable } from './common.js';
 import { ProbeHandle, type LongTask, type ScreenCounts, type SeenUpdate } from './console-probe.js';
 import {
   CONSOLE_DIR,
