@@ -1,8 +1,5 @@
 // Helpers shared by the benchmark scenarios (run.ts and console.ts).
 
-/** The simulator's seeded pseudo-random numbers (mulberry32), so two runs measure the same work. */
-export { seededRandom as rng } from '../../apps/api/src/cli/simulate/traffic-model.js';
-
 /** The p-th percentile (nearest rank) of ascending `sorted`; NaN when empty. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -11,7 +11,8 @@ import { loadConfig } from '../../apps/api/src/config/config.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { launchBrowser, type BrowserHarness } from '../support/browser.js';
-import { percentile, printTable, rng } from './common.js';
+import { seededRandom as rng } from '../../apps/api/src/cli/simulate/seeded-random.js';
+import { percentile, printTable } from './common.js';
 import { ProbeHandle, type LongTask, type ScreenCounts, type SeenUpdate } from './console-probe.js';
 
 // npm run bench, part 3: the coordinator console in Chromium with thousands of open incidents. The issue asks

@@ -14,7 +14,8 @@ import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { loadTeam, setTeamLocation, toTeamEvent } from '../../apps/api/src/teams/teams.repository.js';
 import { launchBrowser, type BrowserHarness } from '../support/browser.js';
-import { printTable, rng } from './common.js';
+import { seededRandom as rng } from '../../apps/api/src/cli/simulate/seeded-random.js';
+import { printTable } from './common.js';
 import { measureFirstPaint, type FirstPaint } from './first-paint.js';
 import { installMapProbe, type LongTask, type WithMapProbe } from './map-probe.js';
 

@@ -1,6 +1,7 @@
 import { bufferedHull, findRegion, geometryBBox, voronoiCells, type BBox } from '#geo';
 import { SEOUL_DISTRICTS } from '../../apps/api/src/seed/seoul-data.js';
-import { percentile, printTable, rng } from './common.js';
+import { seededRandom } from '../../apps/api/src/cli/simulate/seeded-random.js';
+import { percentile, printTable } from './common.js';
 
 // 5. Region lookup (libs/geo findRegion): which district a point lies in, asked for every new incident, every
 // team position and every client address. The regions are the demo's 25 Seoul districts built the way the seed
@@ -56,7 +57,7 @@ export function benchRegionLookup(): RegionLookupRow[] {
     ],
     [Infinity, Infinity, -Infinity, -Infinity],
   );
-  const random = rng(20261130);
+  const random = seededRandom(20261130);
   const points = Array.from({ length: POINTS }, () => ({
     lat: south + random() * (north - south),
     lng: west + random() * (east - west),

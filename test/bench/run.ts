@@ -17,7 +17,8 @@ import { benchConsole } from './console.js';
 import { benchWritePath, type WriteRow } from './fanout.js';
 import { benchMapScale, type MapScaleResult } from './map-scale.js';
 import { benchRegionLookup, type RegionLookupRow } from './region-lookup.js';
-import { percentile, printTable as printRows, rng } from './common.js';
+import { seededRandom } from '../../apps/api/src/cli/simulate/seeded-random.js';
+import { percentile, printTable as printRows } from './common.js';
 
 // npm run bench: how long a coordinator waits for team recommendations with 500 teams and 2,000 open incidents.
 // 1. The pure ranking (libs/geo recommendTeams) for each of the 2,000 incidents against 500 teams.
@@ -84,7 +85,7 @@ interface World {
 }
 
 function buildWorld(now: Date): World {
-  const random = rng(20251122);
+  const random = seededRandom(20251122);
   const regions = Array.from({ length: REGIONS_PER_SIDE * REGIONS_PER_SIDE }, (_, i) => ({
     id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
     code: `R${String(i + 1).padStart(2, '0')}`,

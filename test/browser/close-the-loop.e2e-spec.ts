@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import type { CallView, DispatchView, IncidentView, TeamView } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
@@ -22,8 +21,6 @@ const COUNT_TONES = `(() => {
   const create = AudioContext.prototype.createOscillator;
   AudioContext.prototype.createOscillator = function () { window.__tones += 1; return create.call(this); };
 })()`;
-
-const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 const COPY = {
   ko: {
@@ -66,9 +63,9 @@ describe.each(['ko', 'en'] as const)('closing the loop (%s)', (lang) => {
 
     const coordinator = await env.browser.newPage();
     await coordinator.page.addInitScript(COUNT_TONES);
-    await signIn(coordinator.page, 'coordinator', lang);
+    await signInAs(env, coordinator.page, 'coordinator', lang);
     const counselor = await env.browser.newPage();
-    await signIn(counselor.page, copy.counselor, lang);
+    await signInAs(env, counselor.page, copy.counselor, lang);
 
     // The call, its triage and its incident, made over REST as the counselor whose screen then follows it.
     const call = await env.server.api<CallView>('POST', '/calls', {
@@ -114,7 +111,7 @@ describe.each(['ko', 'en'] as const)('closing the loop (%s)', (lang) => {
 
     // The team's phone: the callback contact, and status buttons that say why they are off.
     const phone = await env.browser.newPage({ phone: true });
-    await signIn(phone.page, 'responder', lang);
+    await signInAs(env, phone.page, 'responder', lang);
     const assignment = phone.page.getByTestId('assignment');
     await assignment.waitFor({ timeout: 10_000 });
     await expect(assignment.getByTestId('callback-number').textContent()).resolves.toBe(callbackNumber);

@@ -1,8 +1,7 @@
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import type { AgencyView, CallView, HandoffView, IncidentView } from '#contracts';
+import { EMPTY_SAFETY_PLAN, type AgencyView, type CallView, type HandoffView, type IncidentView } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { seriousA11yFindings } from '../support/axe.js';
-import { EMPTY_PLAN } from '../support/care.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { openConsoleAs } from '../support/console-sign-in.js';
 
@@ -49,7 +48,7 @@ async function incident(opts: { client?: boolean } = {}): Promise<IncidentView> 
       },
     });
     expect(client.status).toBe(201);
-    const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
+    const plan = { ...EMPTY_SAFETY_PLAN, meansSafety: SAFETY_PLAN };
     expect(
       (
         await env.server.api('PUT', `/clients/${client.body.id}/safety-plan`, {

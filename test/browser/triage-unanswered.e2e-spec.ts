@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import type { CallView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
@@ -11,8 +10,6 @@ import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
 
 const PASSWORD = DEMO_PASSWORD;
 const env = useConsoleUnderTest();
-
-const signIn = (page: Page, username: string, lang: 'ko' | 'en') => signInAs(env, page, username, lang);
 
 const COPY = {
   ko: {
@@ -35,7 +32,7 @@ describe.each(['ko', 'en'] as const)('triage with questions open (%s)', (lang) =
   it('shows "not assessed", takes a chosen category with a reason, then guides a family caller', async () => {
     const copy = COPY[lang];
     const { page, context } = await env.browser.newPage();
-    await signIn(page, lang === 'ko' ? 'counselor' : 'counselor2', lang);
+    await signInAs(env, page, lang === 'ko' ? 'counselor' : 'counselor2', lang);
     await page.getByRole('button', { name: copy.newCall }).click();
     const newCall = page.getByTestId('new-call-form');
     await newCall.locator('select[name="channel"]').selectOption('phone');

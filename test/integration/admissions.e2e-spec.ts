@@ -2,15 +2,8 @@ import { admissionEndsAt } from '#admission';
 import type { EmergencyAdmissionView, ErrorBody, IncidentDetail, IncidentView } from '#contracts';
 import { nextEvent, type TestServer } from '../support/test-server.js';
 import { useDispatchWorld } from '../support/use-dispatch-world.js';
-import {
-  createTwoHospitals,
-  createIncident,
-  createPoliceStation,
-  createTeam,
-  sql,
-  type TwoHospitals,
-  type World,
-} from '../support/dispatch-world.js';
+import { createTwoHospitals, createIncident, createPoliceStation, createTeam, sql } from '../support/dispatch-world.js';
+import type { TwoHospitals, World } from '../support/dispatch-world.js';
 
 // Art. 50 emergency admission and Art. 44 requests through the real API, on the built-in Korean holiday calendar.
 let server: TestServer;

@@ -1,7 +1,15 @@
-import type { CallView, ClientHistoryItem, ClientSearchItem, ClientView, ErrorBody } from '#contracts';
+import {
+  EMPTY_SAFETY_PLAN,
+  type CallView,
+  type ClientHistoryItem,
+  type ClientSearchItem,
+  type ClientView,
+  type ErrorBody,
+  type HandoffView,
+} from '#contracts';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { auditRows, createIncident, INPUT_FOR, newCall, triageCall } from '../support/intake.js';
-import { careWorld, CONSENT, EMPTY_PLAN, registerClient, type CareWorld } from '../support/care.js';
+import { careWorld, CONSENT, registerClient, type CareWorld } from '../support/care.js';
 
 // The client registry (issue 9): legal basis, search normalisation, per-centre scope, the access log of every search
 // and read, the safety plan, the person's history and repeat contacts at the 30-day edge.
@@ -171,7 +179,7 @@ describe('each centre sees and edits only its own clients', () => {
       (
         await server.api('PUT', `/clients/${northClient.id}/safety-plan`, {
           token: w.southUser.token,
-          body: EMPTY_PLAN,
+          body: EMPTY_SAFETY_PLAN,
         })
       ).status,
     ).toBe(403);
@@ -289,7 +297,7 @@ describe('history and repeat contacts', () => {
     expect(again.repeatContact).toBeNull();
   });
 
-  it("lists the person's calls, incidents and follow-ups newest first", async () => {
+  it("lists the person's calls, incidents, handoffs and follow-ups newest first", async () => {
     const call = await newCall(server, w.counselor.token, { channel: 'phone', callerNumber: '010-3030-3030' });
     await triageCall(server, w.counselor.token, call.id, INPUT_FOR.C);
     const incident = await createIncident(server, w.counselor.token, {
@@ -298,6 +306,19 @@ describe('history and repeat contacts', () => {
       summary: 'on the roof',
     });
     expect(incident.status).toBe(201);
+    const handoff = await server.api<HandoffView>('POST', `/incidents/${incident.body.id}/handoffs`, {
+      token: w.coordinator.token,
+      body: { agencyId: w.hospital.id, kind: 'hospital', reason: 'assessment' },
+    });
+    expect(handoff.status).toBe(201);
+    // A C call that ends without a dispatch leaves a follow-up for the client's centre.
+    const ended = await newCall(server, w.counselor.token, { channel: 'phone', callerNumber: '010-3030-3030' });
+    await triageCall(server, w.counselor.token, ended.id, INPUT_FOR.C);
+    const end = await server.api('POST', `/calls/${ended.id}/end`, {
+      token: w.counselor.token,
+      body: { outcome: 'closed-after-counselling' },
+    });
+    expect(end.status).toBe(200);
     const res = await server.api<ClientHistoryItem[]>('GET', `/clients/${client.id}/history`, {
       token: w.northUser.token,
     });
@@ -307,10 +328,49 @@ describe('history and repeat contacts', () => {
     expect(kinds.filter((k) => k === 'call').length).toBeGreaterThanOrEqual(4);
     const times = res.body.map((i) => i.at);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(res.body.find((i) => i.kind === 'incident')).toMatchObject({
+    const at = expect.any(String);
+    expect(res.body.find((i) => i.kind === 'incident')).toEqual({
+      kind: 'incident',
       id: incident.body.id,
-      summary: 'on the roof',
+      at,
+      number: incident.body.number,
       category: 'C',
+      status: incident.body.status,
+      disposition: null,
+      summary: 'on the roof',
+    });
+    expect(res.body.find((i) => i.id === call.id)).toEqual({
+      kind: 'call',
+      id: call.id,
+      at,
+      channel: 'phone',
+      category: 'C',
+      outcome: null,
+      incidentId: incident.body.id,
+    });
+    expect(res.body.find((i) => i.id === ended.id)).toMatchObject({
+      kind: 'call',
+      outcome: 'closed-after-counselling',
+    });
+    expect(res.body.find((i) => i.kind === 'handoff')).toEqual({
+      kind: 'handoff',
+      id: handoff.body.id,
+      at,
+      incidentId: incident.body.id,
+      agencyId: w.hospital.id,
+      agencyName: w.hospital.name,
+      agencyKind: 'hospital',
+      status: 'requested',
+    });
+    expect(res.body.find((i) => i.kind === 'follow-up')).toEqual({
+      kind: 'follow-up',
+      id: expect.any(String),
+      at,
+      dueAt: at,
+      status: 'open',
+      outcome: null,
+      agencyId: w.centreNorth.id,
+      attempts: 0,
     });
   });
 });

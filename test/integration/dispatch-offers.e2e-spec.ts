@@ -2,14 +2,8 @@ import type { DispatchPlan, DispatchView, ErrorBody, IncidentDetail, Recommendat
 import { haversineKm } from '#geo';
 import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
 import { useDispatchWorld } from '../support/use-dispatch-world.js';
-import {
-  createIncident,
-  createPoliceStation,
-  createTeam,
-  sql,
-  type TeamHandle,
-  type World,
-} from '../support/dispatch-world.js';
+import { createIncident, createPoliceStation, createTeam, sql } from '../support/dispatch-world.js';
+import type { TeamHandle, World } from '../support/dispatch-world.js';
 
 let server: TestServer;
 let world: World;

@@ -1,18 +1,11 @@
-import type { AgencyView, HandoffView, IncidentView } from '#contracts';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { EMPTY_PLAN } from '../support/care.js';
+import { EMPTY_SAFETY_PLAN, type AgencyView, type HandoffView, type IncidentView } from '#contracts';
+import type { TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
+import { clientCaseWithTeam } from '../support/client-case.js';
 import { EIDO_COMPONENTS, HANDOFF_BUNDLE_TYPES } from '../support/exports.js';
 import { loadR4Definitions, r4Issues } from '../support/fhir-r4.js';
-import {
-  buildWorld,
-  clientIncident,
-  createPoliceStation,
-  createUser,
-  sql,
-  teamOnIncident,
-  type TeamHandle,
-  type World,
-} from '../support/dispatch-world.js';
+import { createPoliceStation, createUser, requestHandoff, sql } from '../support/dispatch-world.js';
+import type { TeamHandle, World } from '../support/dispatch-world.js';
 
 // Partner exports end to end: the FHIR R4 bundle of a hospital handoff (validated with Medplum) and the NENA EIDO
 // of an incident for police, with who may read them and the audit rows of each read.
@@ -23,7 +16,7 @@ const SAFETY_PLAN = 'SAFETYPLAN-ZX81: remove the knife from the kitchen drawer, 
 const CALL_NOTES = 'CLINICALNOTE-QW42 hears voices, stopped clozapine last week';
 const SUMMARY = 'CLINICALSUMMARY-PL07 suicidal with plan';
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
 let hospital: AgencyView;
 let police: AgencyView;
@@ -35,80 +28,64 @@ let hospitalHandoff: HandoffView;
 let policeHandoff: HandoffView;
 let team: TeamHandle;
 
-beforeAll(async () => {
-  loadR4Definitions();
-  server = await startTestServer();
-  world = await buildWorld(server);
-  const h = await server.api<AgencyView>('POST', '/agencies', {
-    token: world.admin,
-    body: {
-      code: 'H-EXP',
-      kind: 'hospital',
-      name: 'Export General Hospital',
-      regionIds: [world.regions.north],
-      location: { lat: 37.61, lng: 127.01 },
-    },
-  });
-  expect(h.status).toBe(201);
-  hospital = h.body;
-  police = await createPoliceStation(server, world, world.regions.north, { lat: 37.6, lng: 127.0 });
-  otherPolice = await createPoliceStation(server, world, world.regions.north, { lat: 37.62, lng: 127.0 });
-  tokens = {
-    hospital: await createUser(server, world.admin, 'agency', { agencyId: hospital.id }),
-    police: await createUser(server, world.admin, 'agency', { agencyId: police.id }),
-    otherPolice: await createUser(server, world.admin, 'agency', { agencyId: otherPolice.id }),
-    supervisor: await createUser(server, world.admin, 'supervisor'),
-  };
-
-  // A registered client with a safety plan calls; the counselor notes clinical detail; triage finds danger.
-  const client = await server.api<{ id: string }>('POST', '/clients', {
-    token: tokens.supervisor,
-    body: {
-      name: 'Park Jisoo',
-      phones: ['+82 10 5555 0101'],
-      riskFlags: ['weapon-access', 'prior-attempt'],
-      birthYear: 1988,
-      caseManager: 'CM Lee',
-      basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' },
-    },
-  });
-  expect(client.status).toBe(201);
-  clientId = client.body.id;
-  const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
-  expect(
-    (await server.api('PUT', `/clients/${clientId}/safety-plan`, { token: tokens.supervisor, body: plan })).status,
-  ).toBe(200);
-  incident = await clientIncident(server, world, {
-    clientId,
-    callerNumber: '+82 10 5555 0101',
-    notes: CALL_NOTES,
-    address: '12 Export-ro',
-    summary: SUMMARY,
-  });
-
-  // A crisis team takes the incident.
-  team = await teamOnIncident(server, world, incident.id, {
-    regionId: world.regions.north,
-    base: { lat: 37.6, lng: 127.0 },
-    callsign: 'MCT-EXPORT',
-  });
-
-  const ask = async (agency: AgencyView, reason: string): Promise<HandoffView> => {
-    const res = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
-      token: world.coordinator,
-      body: { agencyId: agency.id, kind: agency.kind, reason },
+useDispatchWorld(
+  async (w) => {
+    ({ server, world } = w);
+    loadR4Definitions();
+    const h = await server.api<AgencyView>('POST', '/agencies', {
+      token: world.admin,
+      body: {
+        code: 'H-EXP',
+        kind: 'hospital',
+        name: 'Export General Hospital',
+        regionIds: [world.regions.north],
+        location: { lat: 37.61, lng: 127.01 },
+      },
     });
-    expect(res.status).toBe(201);
-    return res.body;
-  };
-  hospitalHandoff = await ask(hospital, 'Psychiatric emergency evaluation, admission likely');
-  policeHandoff = await ask(police, 'Secure the scene: person has access to a knife');
-}, 90_000);
+    expect(h.status).toBe(201);
+    hospital = h.body;
+    police = await createPoliceStation(server, world, world.regions.north, { lat: 37.6, lng: 127.0 });
+    otherPolice = await createPoliceStation(server, world, world.regions.north, { lat: 37.62, lng: 127.0 });
+    tokens = {
+      hospital: await createUser(server, world.admin, 'agency', { agencyId: hospital.id }),
+      police: await createUser(server, world.admin, 'agency', { agencyId: police.id }),
+      otherPolice: await createUser(server, world.admin, 'agency', { agencyId: otherPolice.id }),
+      supervisor: await createUser(server, world.admin, 'supervisor'),
+    };
 
-afterAll(async () => {
-  await server?.stop();
-  await server?.dropDatabase();
-});
+    // A registered client with a safety plan calls; the counselor notes clinical detail; triage finds danger; a
+    // crisis team takes the incident.
+    ({ clientId, incident, team } = await clientCaseWithTeam(server, world, {
+      supervisor: tokens.supervisor,
+      client: {
+        name: 'Park Jisoo',
+        phones: ['+82 10 5555 0101'],
+        riskFlags: ['weapon-access', 'prior-attempt'],
+        birthYear: 1988,
+        caseManager: 'CM Lee',
+      },
+      safetyPlan: { ...EMPTY_SAFETY_PLAN, meansSafety: SAFETY_PLAN },
+      call: { callerNumber: '+82 10 5555 0101', notes: CALL_NOTES, address: '12 Export-ro', summary: SUMMARY },
+      team: { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 }, callsign: 'MCT-EXPORT' },
+    }));
+
+    hospitalHandoff = await requestHandoff(
+      server,
+      world,
+      incident.id,
+      hospital,
+      'Psychiatric emergency evaluation, admission likely',
+    );
+    policeHandoff = await requestHandoff(
+      server,
+      world,
+      incident.id,
+      police,
+      'Secure the scene: person has access to a knife',
+    );
+  },
+  { timeoutMs: 90_000 },
+);
 
 describe('GET /handoffs/:id/fhir', () => {
   it('gives the hospital a valid R4 collection bundle with every resource it needs, audited with the client as subject', async () => {

@@ -1,14 +1,8 @@
 import type { AgencyView, ErrorBody, HandoffView, IncidentDetail } from '#contracts';
 import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
 import { useDispatchWorld } from '../support/use-dispatch-world.js';
-import {
-  createTwoHospitals,
-  createIncident,
-  createTeam,
-  sql,
-  type TwoHospitals,
-  type World,
-} from '../support/dispatch-world.js';
+import { createTwoHospitals, createIncident, createTeam, sql } from '../support/dispatch-world.js';
+import type { TwoHospitals, World } from '../support/dispatch-world.js';
 
 let server: TestServer;
 let world: World;

@@ -1,7 +1,7 @@
 import type { DispatchView, ErrorBody, IncidentView, KpiReport, StaffingPlan } from '#contracts';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { TestServer } from '../support/test-server.js';
+import { useDispatchWorld } from '../support/use-dispatch-world.js';
 import {
-  buildWorld,
   createHospital,
   createIncident,
   createPoliceStation,
@@ -11,11 +11,12 @@ import {
   type World,
 } from '../support/dispatch-world.js';
 import { squareRegion } from '../support/fixtures.js';
+import { kpiReport } from '../support/kpi-report.js';
 
 // A small world built through the API (calls, triage, incidents, offers, handoffs), then moved by SQL into a fixed
 // past day with deterministic durations, so every indicator has an exact expected value.
 
-let server: TestServer & { dropDatabase(): Promise<void> };
+let server: TestServer;
 let world: World;
 let supervisor: string;
 
@@ -38,6 +39,17 @@ async function kpis(query: string, token = supervisor) {
   return server.api<KpiReport & ErrorBody>('GET', `/kpis${query}`, { token });
 }
 
+/** The query string of a period. */
+const period = (p: { from: string; to: string }): string =>
+  `?from=${encodeURIComponent(p.from)}&to=${encodeURIComponent(p.to)}`;
+
+/** The report of a period, as a supervisor reads it (200). */
+async function reportFor(p: { from: string; to: string }): Promise<KpiReport> {
+  const res = await kpis(period(p));
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
 async function callOf(incidentId: string): Promise<string> {
   const rows = await sql<{ call_id: string }>(
     server,
@@ -48,14 +60,9 @@ async function callOf(incidentId: string): Promise<string> {
   return rows[0].call_id;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server);
+useDispatchWorld(async (w) => {
+  ({ server, world } = w);
   supervisor = await createUser(server, world.admin, 'supervisor');
-}, 60_000);
-afterAll(async () => {
-  await server.stop();
-  await server.dropDatabase();
 });
 
 describe('GET /kpis', () => {
@@ -184,9 +191,7 @@ describe('GET /kpis', () => {
   }, 60_000);
 
   it('answers the contract shape with exact figures for the day', async () => {
-    const res = await kpis(`?from=${encodeURIComponent(DAY.from)}&to=${encodeURIComponent(DAY.to)}`);
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
+    expect(await reportFor(DAY)).toEqual({
       from: '2026-01-10T00:00:00.000Z',
       to: '2026-01-11T00:00:00.000Z',
       // answer seconds 5, 10, 20, 40: p50 15, p90 20 + 0.7 × 20 = 34.
@@ -223,58 +228,28 @@ describe('GET /kpis', () => {
   });
 
   it('counts only what falls in the period (half-open [from, to))', async () => {
-    const res = await kpis(
-      `?from=${encodeURIComponent('2026-01-10T19:00:00+09:00')}&to=${encodeURIComponent('2026-01-10T11:00:00Z')}`,
-    );
-    expect(res.status).toBe(200);
+    const report = await reportFor({ from: '2026-01-10T19:00:00+09:00', to: '2026-01-10T11:00:00Z' });
     // 10:00–11:00 UTC: calls c1 (10:00:00) and c2 (11:00:00 excluded): one call, one incident.
-    expect(res.body.from).toBe('2026-01-10T10:00:00.000Z');
-    expect(res.body.calls).toMatchObject({
+    expect(report.from).toBe('2026-01-10T10:00:00.000Z');
+    expect(report.calls).toMatchObject({
       total: 1,
       answerSecondsP50: 10,
       answerSecondsP90: 10,
       answeredWithin15sShare: 1,
     });
-    expect(res.body.incidents).toEqual({ total: 1, byCategory: { ...zeros, A: 1 } });
-    expect(res.body.response).toMatchObject({ offered: 1, accepted: 1, onScene: 1, withinTargetShare: 1 });
-    expect(res.body.policeInvolvementShare).toBe(0);
+    expect(report.incidents).toEqual({ total: 1, byCategory: { ...zeros, A: 1 } });
+    expect(report.response).toMatchObject({ offered: 1, accepted: 1, onScene: 1, withinTargetShare: 1 });
+    expect(report.policeInvolvementShare).toBe(0);
   });
 
   it('gives zeros for an empty period, never NaN or null', async () => {
-    const res = await kpis('?from=2025-01-01T00:00:00Z&to=2025-01-02T00:00:00Z');
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
-      from: '2025-01-01T00:00:00.000Z',
-      to: '2025-01-02T00:00:00.000Z',
-      calls: {
-        total: 0,
-        answered: 0,
-        answeredWithin15sShare: 0,
-        answeredWithin20sShare: 0,
-        answerSecondsP50: 0,
-        answerSecondsP90: 0,
-      },
-      incidents: { total: 0, byCategory: zeros },
-      processing: { measured: 0, answerToDispatchSecondsP90: 0, within60sShare: 0 },
-      response: {
-        offered: 0,
-        accepted: 0,
-        onScene: 0,
-        withinTargetShare: 0,
-        acceptSecondsP50: 0,
-        onSceneMinutesP50ByCategory: zeros,
-      },
-      handoffs: {
-        requested: 0,
-        accepted: 0,
-        declined: 0,
-        hospitalRefusalRate: 0,
-        declineReasons: noReasons,
-        bedFoundMinutesP50: 0,
-      },
-      policeInvolvementShare: 0,
-      followUps: { due: 0, doneWithin24hShare: 0 },
-    });
+    expect(await reportFor({ from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z' })).toEqual(
+      kpiReport({
+        from: '2025-01-01T00:00:00.000Z',
+        to: '2025-01-02T00:00:00.000Z',
+        handoffs: { declineReasons: noReasons },
+      }),
+    );
   });
 
   it('defaults to the last 24 hours and lets a coordinator read it', async () => {
@@ -293,10 +268,10 @@ describe('GET /kpis', () => {
     const noOffset = await kpis('?to=2026-01-10T00:00:00');
     expect(noOffset.status).toBe(400);
     expect(noOffset.body.details![0].field).toBe('to');
-    const reversed = await kpis(`?from=${encodeURIComponent(DAY.to)}&to=${encodeURIComponent(DAY.from)}`);
+    const reversed = await kpis(period({ from: DAY.to, to: DAY.from }));
     expect(reversed.status).toBe(400);
     expect(reversed.body.details![0].field).toBe('from');
-    const same = await kpis(`?from=${encodeURIComponent(DAY.from)}&to=${encodeURIComponent(DAY.from)}`);
+    const same = await kpis(period({ from: DAY.from, to: DAY.from }));
     expect(same.status).toBe(400);
   });
 });

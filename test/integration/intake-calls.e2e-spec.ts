@@ -8,7 +8,7 @@ import type {
 } from '#contracts';
 import { signBody } from '../../apps/api/src/telephony/signature.js';
 import { nextEvent, recordEvents, startTestServer, type TestServer } from '../support/test-server.js';
-import { squareRegion } from '../support/fixtures.js';
+import { importSquareRegion } from '../support/fixtures.js';
 import { auditRows, INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
 import { expectStatus } from '../support/expect-status.js';
 
@@ -34,10 +34,7 @@ beforeAll(async () => {
   counselor2 = await makeUser(server, admin.accessToken, 'counselor');
   supervisor = await makeUser(server, admin.accessToken, 'supervisor');
   coordinator = await makeUser(server, admin.accessToken, 'coordinator');
-  await server.api('POST', '/regions/import', {
-    token: admin.accessToken,
-    body: { type: 'FeatureCollection', features: [squareRegion('C1', 'Central', 37.56, 126.98)] },
-  });
+  await importSquareRegion(server, admin.accessToken, 'C1', 'Central', 37.56, 126.98);
   regionId = (await server.api<RegionCollection>('GET', '/regions', { token: admin.accessToken })).body.features[0].id;
   const mk = async (body: Record<string, unknown>): Promise<ClientView> => {
     const res = await server.api<ClientView>('POST', '/clients', {

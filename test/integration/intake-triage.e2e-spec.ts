@@ -1,7 +1,7 @@
 import type { CallView, Category, ErrorBody, IncidentDetail, LoginResponse, TriageRecord } from '#contracts';
 import { RULES_VERSION } from '#triage';
 import { nextEvent, startTestServer, type TestServer } from '../support/test-server.js';
-import { squareRegion } from '../support/fixtures.js';
+import { importSquareRegion } from '../support/fixtures.js';
 import { answers, createIncident, INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
 import { expectStatus } from '../support/expect-status.js';
 
@@ -21,10 +21,7 @@ beforeAll(async () => {
   counselor = await makeUser(server, admin.accessToken, 'counselor');
   counselor2 = await makeUser(server, admin.accessToken, 'counselor');
   supervisor = await makeUser(server, admin.accessToken, 'supervisor');
-  await server.api('POST', '/regions/import', {
-    token: admin.accessToken,
-    body: { type: 'FeatureCollection', features: [squareRegion('T1', 'Triage land', 37.5, 127.0)] },
-  });
+  await importSquareRegion(server, admin.accessToken, 'T1', 'Triage land', 37.5, 127.0);
 });
 afterAll(async () => {
   await server.stop();
@@ -36,6 +33,10 @@ const triageRows = async (callId: string) =>
     `SELECT category, superseded_at, override FROM triage WHERE call_id = $1 ORDER BY assessed_at, superseded_at NULLS LAST`,
     [callId],
   );
+
+/** The counselor's own category, with a reason, in place of the rules' answer (`token`: the counselor by default). */
+const overrideTriage = (callId: string, body: Record<string, unknown>, token = counselor.token) =>
+  server.api<TriageRecord & ErrorBody>('POST', `/calls/${callId}/triage/override`, { token, body });
 
 describe('POST /calls/:id/triage', () => {
   const expected: Record<Category, { cssrsRisk: string; minutes: number | null; reasons: string[] }> = {
@@ -177,38 +178,23 @@ describe('POST /calls/:id/triage/override', () => {
   it('needs a reason (400) and a valid category (400)', async () => {
     const call = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, call.id, INPUT_FOR.C);
-    const noReason = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
-      token: counselor.token,
-      body: { category: 'B' },
-    });
+    const noReason = await overrideTriage(call.id, { category: 'B' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.details!.map((d) => d.field)).toEqual(['reason']);
-    const blank = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
-      token: counselor.token,
-      body: { category: 'B', reason: '   ' },
-    });
+    const blank = await overrideTriage(call.id, { category: 'B', reason: '   ' });
     expect(blank.status).toBe(400);
     expect(blank.body.details!.map((d) => d.field)).toEqual(['reason']);
-    const badCategory = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
-      token: counselor.token,
-      body: { category: 'Z', reason: 'because' },
-    });
+    const badCategory = await overrideTriage(call.id, { category: 'Z', reason: 'because' });
     expect(badCategory.status).toBe(400);
     expect(badCategory.body.details!.map((d) => d.field)).toEqual(['category']);
-    const same = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
-      token: counselor.token,
-      body: { category: 'C', reason: 'because' },
-    });
+    const same = await overrideTriage(call.id, { category: 'C', reason: 'because' });
     expect(same.status).toBe(400);
     expect(same.body.details!.map((d) => d.field)).toEqual(['category']);
   });
 
   it('refuses an override before any triage (409)', async () => {
     const call = await newCall(server, counselor.token);
-    const res = await server.api<ErrorBody>('POST', `/calls/${call.id}/triage/override`, {
-      token: counselor.token,
-      body: { category: 'B', reason: 'gut feeling' },
-    });
+    const res = await overrideTriage(call.id, { category: 'B', reason: 'gut feeling' });
     expect(res.status).toBe(409);
   });
 
@@ -221,10 +207,7 @@ describe('POST /calls/:id/triage/override', () => {
       answers({ harmToOthers: 'threats', weaponAccess: true }),
     );
     expect(original).toMatchObject({ category: 'B', notify: { police: true } });
-    const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, {
-      token: counselor.token,
-      body: { category: 'C', reason: 'weapon already handed to the neighbour' },
-    });
+    const res = await overrideTriage(call.id, { category: 'C', reason: 'weapon already handed to the neighbour' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       category: 'C',
@@ -259,17 +242,8 @@ describe('POST /calls/:id/triage/override', () => {
   it("lets a supervisor override another counselor's call, but not another counselor", async () => {
     const call = await newCall(server, counselor.token);
     await triageCall(server, counselor.token, call.id, INPUT_FOR.D);
-    await expectStatus(
-      server.api('POST', `/calls/${call.id}/triage/override`, {
-        token: counselor2.token,
-        body: { category: 'C', reason: 'second opinion' },
-      }),
-      403,
-    );
-    const res = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, {
-      token: supervisor.token,
-      body: { category: 'C', reason: 'second opinion' },
-    });
+    await expectStatus(overrideTriage(call.id, { category: 'C', reason: 'second opinion' }, counselor2.token), 403);
+    const res = await overrideTriage(call.id, { category: 'C', reason: 'second opinion' }, supervisor.token);
     expect(res.status).toBe(200);
     expect(res.body.override).toMatchObject({ from: 'D', to: 'C', by: supervisor.username });
   });
@@ -299,10 +273,7 @@ describe('triage changes on a call with an incident', () => {
 
     // Confirming B later does not push the deadline back.
     await triageCall(server, counselor.token, call.id, INPUT_FOR.B);
-    const override = await server.api<TriageRecord>('POST', `/calls/${call.id}/triage/override`, {
-      token: counselor.token,
-      body: { category: 'A', reason: 'heard a fall' },
-    });
+    const override = await overrideTriage(call.id, { category: 'A', reason: 'heard a fall' });
     expect(override.status).toBe(200);
 
     const detail = await server.api<IncidentDetail>('GET', `/incidents/${created.body.id}`, {

@@ -1,21 +1,27 @@
-import type { AgencyView, BedRequestView, ErrorBody, HandoffView, HospitalSuggestion, IncidentView } from '#contracts';
+import {
+  EMPTY_SAFETY_PLAN,
+  type AgencyView,
+  type BedRequestView,
+  type ErrorBody,
+  type HandoffView,
+  type HospitalSuggestion,
+  type IncidentView,
+} from '#contracts';
 import { TimerRunner } from '../../apps/api/src/timers/timer-runner.js';
 import { nextEvent, recordEvents, type TestServer } from '../support/test-server.js';
 import { useDispatchWorld } from '../support/use-dispatch-world.js';
-import { EMPTY_PLAN } from '../support/care.js';
 import {
-  clientIncident,
   createHospital,
   createIncident,
   createPoliceStation,
   createTeam,
   createUser,
   makeDue,
+  requestHandoff,
   sql,
-  teamOnIncident,
-  type TeamHandle,
-  type World,
 } from '../support/dispatch-world.js';
+import type { TeamHandle, World } from '../support/dispatch-world.js';
+import { clientCaseWithTeam } from '../support/client-case.js';
 import { expectStatus } from '../support/expect-status.js';
 
 // Partners in the loop (issue 8) on a real server, PostgreSQL and Socket.IO: the multi-hospital bed request and
@@ -210,47 +216,22 @@ describe('what each reader sees', () => {
   let hospitalHandoff: HandoffView;
 
   beforeAll(async () => {
-    const supervisor = await createUser(server, world.admin, 'supervisor');
-    const client = await server.api<{ id: string }>('POST', '/clients', {
-      token: supervisor,
-      body: {
+    ({ incident, team } = await clientCaseWithTeam(server, world, {
+      supervisor: await createUser(server, world.admin, 'supervisor'),
+      client: {
         name: 'Choi Minseo',
         phones: ['+82 10 7777 0202'],
         riskFlags: ['violence', 'prior-attempt'],
         birthYear: 1979,
-        basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' },
       },
-    });
-    expect(client.status).toBe(201);
-    const plan = { ...EMPTY_PLAN, meansSafety: SAFETY_PLAN };
-    await expectStatus(
-      server.api('PUT', `/clients/${client.body.id}/safety-plan`, { token: supervisor, body: plan }),
-      200,
-    );
-    incident = await clientIncident(server, world, {
-      clientId: client.body.id,
-      callerNumber: '+82 10 7777 0202',
-      notes: CALL_NOTES,
-      address: '7 Partner-ro',
-      summary: SUMMARY,
-    });
-    team = await teamOnIncident(server, world, incident.id, {
-      regionId: world.regions.north,
-      base: { lat: 37.6, lng: 127.0 },
-      callsign: 'MCT-PARTNER',
-    });
+      safetyPlan: { ...EMPTY_SAFETY_PLAN, meansSafety: SAFETY_PLAN },
+      call: { callerNumber: '+82 10 7777 0202', notes: CALL_NOTES, address: '7 Partner-ro', summary: SUMMARY },
+      team: { regionId: world.regions.north, base: { lat: 37.6, lng: 127.0 }, callsign: 'MCT-PARTNER' },
+    }));
     police = await createPoliceStation(server, world, world.regions.north, { lat: 37.6, lng: 127.0 });
     policeToken = await createUser(server, world.admin, 'agency', { agencyId: police.id });
-    const ask = async (agencyId: string, kind: string, reason: string): Promise<HandoffView> => {
-      const res = await server.api<HandoffView>('POST', `/incidents/${incident.id}/handoffs`, {
-        token: world.coordinator,
-        body: { agencyId, kind, reason },
-      });
-      expect(res.status).toBe(201);
-      return res.body;
-    };
-    policeHandoff = await ask(police.id, 'police', 'Secure the scene for the crisis team');
-    hospitalHandoff = await ask(hospitals[5].agency.id, 'hospital', 'Psychiatric evaluation');
+    policeHandoff = await requestHandoff(server, world, incident.id, police, 'Secure the scene for the crisis team');
+    hospitalHandoff = await requestHandoff(server, world, incident.id, hospitals[5].agency, 'Psychiatric evaluation');
   }, 60_000);
 
   it('shows police the location, safety cautions and team, never notes, summary, answers or the plan', async () => {

@@ -241,7 +241,14 @@ describe('team and agency edits', () => {
       body: { regionId: world.regions.south, base: { lat: 37.5, lng: 127.01 } },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ regionId: world.regions.south, base: { lat: 37.5, lng: 127.01 } });
+    // The fields not sent keep their values.
+    expect(moved.body).toMatchObject({
+      regionId: world.regions.south,
+      base: { lat: 37.5, lng: 127.01 },
+      callsign: a.callsign,
+      skills: a.skills,
+      size: a.size,
+    });
     const taken = await server.api<ErrorBody>('PATCH', `/teams/${a.id}`, {
       token: supervisor,
       body: { callsign: b.callsign },
@@ -286,6 +293,18 @@ describe('team and agency edits', () => {
       webhookUrl: 'https://partner.example/hooks',
     });
     expect(patched.body.regionIds).toHaveLength(2);
+    // An empty contact is stored as none; the fields not sent keep their values.
+    const moved = await server.api<AgencyAdminView>('PATCH', `/agencies/${id}`, {
+      token: world.admin,
+      body: { contact: '', location: { lat: 37.61, lng: 127.01 } },
+    });
+    expect(moved.body).toMatchObject({
+      contact: null,
+      location: { lat: 37.61, lng: 127.01 },
+      webhookUrl: 'https://partner.example/hooks',
+      name: 'North and South CMHC',
+      kind: 'community',
+    });
     const cleared = await server.api<AgencyAdminView>('PATCH', `/agencies/${id}`, {
       token: world.admin,
       body: { contact: null, webhookUrl: null },

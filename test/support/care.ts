@@ -12,15 +12,6 @@ export const CONSENT = {
   at: '2026-01-05T09:00:00+09:00',
 } as const;
 
-export const EMPTY_PLAN = {
-  warningSigns: [],
-  copingStrategies: [],
-  socialContacts: [],
-  helpContacts: [],
-  professionalContacts: [],
-  meansSafety: '',
-};
-
 type User = { id: string; token: string; username: string };
 
 export interface CareWorld {

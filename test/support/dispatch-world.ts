@@ -1,6 +1,7 @@
 import type {
   AgencyView,
   Category,
+  HandoffView,
   IncidentView,
   RegionCollection,
   TeamSkill,
@@ -311,4 +312,20 @@ export async function createTwoHospitals(
     hospitalUser: await userOf(hospital),
     otherHospitalUser: await userOf(otherHospital),
   };
+}
+
+/** A handoff of the incident to the agency, requested by the coordinator; it must be made (201). */
+export async function requestHandoff(
+  server: TestServer,
+  world: World,
+  incidentId: string,
+  agency: AgencyView,
+  reason: string,
+): Promise<HandoffView> {
+  const res = await server.api<HandoffView>('POST', `/incidents/${incidentId}/handoffs`, {
+    token: world.coordinator,
+    body: { agencyId: agency.id, kind: agency.kind, reason },
+  });
+  expect(res.status).toBe(201);
+  return res.body;
 }

@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 // geocoder (its own Nominatim or a commercial compatible one). Some queries script a failure: "느린" (slow) answers
 // after `slowMs`, "깨진" (broken) answers HTML, "고장" (out of order) answers 500, "과부하" (overloaded) answers 429.
 
+/** A place, with its `display_name` in each language: name, building number, road, district, city, postcode, country. */
 export interface GazetteerPlace {
-  /** What a search must contain to find it (any one). */
-  keys: string[];
   lat: number;
   lon: number;
   ko: string;
@@ -17,28 +16,24 @@ export interface GazetteerPlace {
 /** Places around Seoul; the last is in Busan, outside any Seoul region. */
 export const GAZETTEER: GazetteerPlace[] = [
   {
-    keys: ['세종대로 110', 'sejong-daero 110'],
     lat: 37.5662952,
     lon: 126.9779451,
     ko: '서울특별시청, 110, 세종대로, 중구, 서울특별시, 04524, 대한민국',
     en: 'Seoul City Hall, 110, Sejong-daero, Jung-gu, Seoul, 04524, South Korea',
   },
   {
-    keys: ['올림픽로 300', 'olympic-ro 300'],
     lat: 37.5125701,
     lon: 127.1025624,
     ko: '롯데월드타워, 300, 올림픽로, 잠실동, 송파구, 서울특별시, 05551, 대한민국',
     en: 'Lotte World Tower, 300, Olympic-ro, Jamsil-dong, Songpa-gu, Seoul, 05551, South Korea',
   },
   {
-    keys: ['한강대로 405', 'hangang-daero 405'],
     lat: 37.5546788,
     lon: 126.9706069,
     ko: '서울역, 405, 한강대로, 중구, 서울특별시, 04509, 대한민국',
     en: 'Seoul Station, 405, Hangang-daero, Jung-gu, Seoul, 04509, South Korea',
   },
   {
-    keys: ['중앙대로 1001', 'jungang-daero 1001'],
     lat: 35.1798,
     lon: 129.075,
     ko: '부산광역시청, 1001, 중앙대로, 연제구, 부산광역시, 47545, 대한민국',
@@ -59,6 +54,17 @@ export interface FakeNominatim {
   url: string;
   requests: GeocoderRequest[];
   close(): Promise<void>;
+}
+
+/**
+ * What a search must contain to find a place (any one): its road and building number as its address gives them, in
+ * Korean or romanized in lower case ("세종대로 110", "sejong-daero 110").
+ */
+function searchKeys(place: GazetteerPlace): string[] {
+  return [place.ko, place.en.toLowerCase()].map((address) => {
+    const [, number, road] = address.split(', ');
+    return `${road} ${number}`;
+  });
 }
 
 function jsonv2(place: GazetteerPlace, lang: string, index: number) {
@@ -112,7 +118,7 @@ export async function startFakeNominatim(slowMs = 3000, scriptedFailures = true)
     const lang = query['accept-language'] ?? 'en';
     const limit = Number(query.limit ?? 10);
     const found = GAZETTEER.map((p, i) => ({ p, i }))
-      .filter(({ p }) => p.keys.some((k) => q.includes(k)))
+      .filter(({ p }) => searchKeys(p).some((k) => q.includes(k)))
       .slice(0, limit)
       .map(({ p, i }) => jsonv2(p, lang, i));
     json(200, found);

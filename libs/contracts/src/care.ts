@@ -53,7 +53,6 @@ export const clientBasisSchema = z
     if (b.kind === 'consent' && !b.scope)
       ctx.addIssue({ code: 'custom', path: ['scope'], message: 'consent needs its scope' });
   });
-export type ClientBasisInput = z.infer<typeof clientBasisSchema>;
 
 /** Cautions responders and partners may see: never a diagnosis, only what keeps people safe at the door. */
 export const clientCautionSchema = z.strictObject({
@@ -102,6 +101,17 @@ export const safetyPlanSchema = z.strictObject({
   reasonsForLiving: steps.optional(),
 });
 export type SafetyPlan = z.infer<typeof safetyPlanSchema>;
+
+/** A plan with every step empty: what the editor starts from, and a valid PUT body that clears a plan. */
+export const EMPTY_SAFETY_PLAN: SafetyPlan = {
+  warningSigns: [],
+  copingStrategies: [],
+  socialContacts: [],
+  helpContacts: [],
+  professionalContacts: [],
+  meansSafety: '',
+  reasonsForLiving: [],
+};
 
 export const clientSearchQuerySchema = z.strictObject({ q: z.string().trim().max(100).default('') });
 

@@ -3,7 +3,6 @@ import { isoInstant } from './time.js';
 import { DISPOSITION_CODES } from './dispositions.js';
 import {
   AGENCY_KINDS,
-  HANDOFF_DECLINE_REASONS,
   HANDOFF_STATUSES,
   CALL_CHANNELS,
   CALL_OUTCOMES,
@@ -163,8 +162,6 @@ export const handoffSchema = z.strictObject({
   kind: z.enum(AGENCY_KINDS),
   reason: z.string().trim().min(1).max(2000),
 });
-export const handoffDeclineSchema = z.strictObject({ reasonCode: z.enum(HANDOFF_DECLINE_REASONS) });
-export const bedsSchema = z.strictObject({ bedsAvailable: z.int().min(0).max(10000) });
 export const handoffListQuerySchema = z.strictObject({
   incidentId: z.uuid().optional(),
   status: z.enum(HANDOFF_STATUSES).optional(),

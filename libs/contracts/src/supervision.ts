@@ -1,4 +1,4 @@
-import type { Category, Role } from './vocabulary.js';
+import type { Role } from './vocabulary.js';
 import type { KpiReport } from './indicators.js';
 import type { AuditAction } from './audit-actions.js';
 
@@ -21,12 +21,6 @@ export type KpiDomain = (typeof KPI_DOMAINS)[number];
 
 export const KPI_UNITS = ['count', 'share', 'seconds', 'minutes'] as const;
 export type KpiUnit = (typeof KPI_UNITS)[number];
-
-/** The filters of GET /kpis and GET /kpis/trend besides the period. */
-export interface KpiFilters {
-  regionId?: string;
-  category?: Category;
-}
 
 /** One indicator as a row of the dashboard tables and of the CSV: `indicator` is its dotted path in KpiReport. */
 export interface KpiRow {

@@ -49,9 +49,6 @@ export const deliveriesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-export const PARTNER_ANSWER_ACTIONS = ['accept', 'decline', 'contact-confirmed', 'complete'] as const;
-export type PartnerAnswerAction = (typeof PARTNER_ANSWER_ACTIONS)[number];
-
 /** What a partner system may answer; a decline carries its reason code (and words with `other`). */
 export const partnerAnswerSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('accept') }),

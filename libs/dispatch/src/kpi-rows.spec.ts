@@ -1,9 +1,9 @@
-import { KPI_DOMAINS, type KpiReport } from '#contracts';
+import { KPI_DOMAINS } from '#contracts';
 import { DEFAULT_RESPONSE_TIMES } from '#triage';
+import { kpiReport, perCategory } from '../../../test/support/kpi-report.js';
 import { csvField, kpiCsv, kpiRows, meetsTarget, toCsv } from './kpi-rows.js';
 
-const zeros = { A: 0, B: 0, C: 0, D: 0, E: 0, F: 0, G: 0 };
-const report: KpiReport = {
+const report = kpiReport({
   from: '2026-01-01T00:00:00.000Z',
   to: '2026-02-01T00:00:00.000Z',
   calls: {
@@ -14,7 +14,7 @@ const report: KpiReport = {
     answerSecondsP50: 7,
     answerSecondsP90: 18.5,
   },
-  incidents: { total: 4, byCategory: { ...zeros, A: 1, C: 3 } },
+  incidents: { total: 4, byCategory: perCategory({ A: 1, C: 3 }) },
   processing: { measured: 3, answerToDispatchSecondsP90: 75, within60sShare: 0.6667 },
   response: {
     offered: 3,
@@ -22,7 +22,7 @@ const report: KpiReport = {
     onScene: 2,
     withinTargetShare: 0.5,
     acceptSecondsP50: 20,
-    onSceneMinutesP50ByCategory: { ...zeros, A: 25, C: 200 },
+    onSceneMinutesP50ByCategory: perCategory({ A: 25, C: 200 }),
   },
   handoffs: {
     requested: 2,
@@ -34,7 +34,7 @@ const report: KpiReport = {
   },
   policeInvolvementShare: 0.25,
   followUps: { due: 2, doneWithin24hShare: 1 },
-};
+});
 
 describe('kpiRows', () => {
   const rows = kpiRows(report, DEFAULT_RESPONSE_TIMES);

@@ -42,6 +42,22 @@ const spec = (
   read,
 });
 
+type Section = 'calls' | 'incidents' | 'processing' | 'response' | 'handoffs' | 'followUps';
+
+/** The fields of a report section that are one number (not a per-category or per-reason record). */
+type Figure<S extends Section> = {
+  [F in keyof KpiReport[S]]: KpiReport[S][F] extends number ? F : never;
+}[keyof KpiReport[S]];
+
+/** An indicator that is one figure of the report, named `section.field` after it so the name and value cannot part. */
+const figure = <S extends Section>(
+  domain: KpiDomain,
+  section: S,
+  field: Figure<S>,
+  unit: KpiUnit,
+  target: Target = null,
+): Spec => spec(domain, `${section}.${String(field)}`, unit, (r) => r[section][field] as number, target);
+
 /**
  * The category response targets as minutes (reference/triage.md): `respondWithinMinutes` of the centre's
  * configuration; F and G have none.
@@ -61,51 +77,33 @@ function categorySpecs(responseTimes: Readonly<ResponseTimes>): Spec[] {
 
 function specs(report: KpiReport, responseTimes: Readonly<ResponseTimes>): Spec[] {
   return [
-    spec('timely', 'calls.answerSecondsP50', 'seconds', (r) => r.calls.answerSecondsP50),
-    spec('timely', 'calls.answerSecondsP90', 'seconds', (r) => r.calls.answerSecondsP90, atMost(15, NENA)),
-    spec('timely', 'calls.answeredWithin15sShare', 'share', (r) => r.calls.answeredWithin15sShare, atLeast(0.9, NENA)),
-    spec('timely', 'calls.answeredWithin20sShare', 'share', (r) => r.calls.answeredWithin20sShare, atLeast(0.95, NENA)),
-    spec(
-      'timely',
-      'processing.answerToDispatchSecondsP90',
-      'seconds',
-      (r) => r.processing.answerToDispatchSecondsP90,
-      atMost(60, NFPA),
-    ),
-    spec('timely', 'processing.within60sShare', 'share', (r) => r.processing.within60sShare, atLeast(0.9, NFPA)),
-    spec('timely', 'response.acceptSecondsP50', 'seconds', (r) => r.response.acceptSecondsP50),
-    spec(
-      'safe',
-      'response.withinTargetShare',
-      'share',
-      (r) => r.response.withinTargetShare,
-      atLeast(0.9, 'category response targets'),
-    ),
+    figure('timely', 'calls', 'answerSecondsP50', 'seconds'),
+    figure('timely', 'calls', 'answerSecondsP90', 'seconds', atMost(15, NENA)),
+    figure('timely', 'calls', 'answeredWithin15sShare', 'share', atLeast(0.9, NENA)),
+    figure('timely', 'calls', 'answeredWithin20sShare', 'share', atLeast(0.95, NENA)),
+    figure('timely', 'processing', 'answerToDispatchSecondsP90', 'seconds', atMost(60, NFPA)),
+    figure('timely', 'processing', 'within60sShare', 'share', atLeast(0.9, NFPA)),
+    figure('timely', 'response', 'acceptSecondsP50', 'seconds'),
+    figure('safe', 'response', 'withinTargetShare', 'share', atLeast(0.9, 'category response targets')),
     ...categorySpecs(responseTimes),
-    spec('accessible', 'calls.total', 'count', (r) => r.calls.total),
-    spec('accessible', 'calls.answered', 'count', (r) => r.calls.answered),
-    spec('accessible', 'incidents.total', 'count', (r) => r.incidents.total),
+    figure('accessible', 'calls', 'total', 'count'),
+    figure('accessible', 'calls', 'answered', 'count'),
+    figure('accessible', 'incidents', 'total', 'count'),
     ...CATEGORIES.map((c) =>
       spec('accessible', `incidents.byCategory.${c}`, 'count', (r) => r.incidents.byCategory[c] ?? 0),
     ),
     spec('least-restrictive', 'policeInvolvementShare', 'share', (r) => r.policeInvolvementShare),
-    spec('effective', 'processing.measured', 'count', (r) => r.processing.measured),
-    spec('effective', 'response.offered', 'count', (r) => r.response.offered),
-    spec('effective', 'response.accepted', 'count', (r) => r.response.accepted),
-    spec('effective', 'response.onScene', 'count', (r) => r.response.onScene),
-    spec('person-centred', 'followUps.due', 'count', (r) => r.followUps.due),
-    spec(
-      'person-centred',
-      'followUps.doneWithin24hShare',
-      'share',
-      (r) => r.followUps.doneWithin24hShare,
-      atLeast(1, 'follow-up within 24 h'),
-    ),
-    spec('partnership', 'handoffs.requested', 'count', (r) => r.handoffs.requested),
-    spec('partnership', 'handoffs.accepted', 'count', (r) => r.handoffs.accepted),
-    spec('partnership', 'handoffs.declined', 'count', (r) => r.handoffs.declined),
-    spec('partnership', 'handoffs.hospitalRefusalRate', 'share', (r) => r.handoffs.hospitalRefusalRate),
-    spec('partnership', 'handoffs.bedFoundMinutesP50', 'minutes', (r) => r.handoffs.bedFoundMinutesP50),
+    figure('effective', 'processing', 'measured', 'count'),
+    figure('effective', 'response', 'offered', 'count'),
+    figure('effective', 'response', 'accepted', 'count'),
+    figure('effective', 'response', 'onScene', 'count'),
+    figure('person-centred', 'followUps', 'due', 'count'),
+    figure('person-centred', 'followUps', 'doneWithin24hShare', 'share', atLeast(1, 'follow-up within 24 h')),
+    figure('partnership', 'handoffs', 'requested', 'count'),
+    figure('partnership', 'handoffs', 'accepted', 'count'),
+    figure('partnership', 'handoffs', 'declined', 'count'),
+    figure('partnership', 'handoffs', 'hospitalRefusalRate', 'share'),
+    figure('partnership', 'handoffs', 'bedFoundMinutesP50', 'minutes'),
     // Decline reasons are open-ended (an unknown code is kept), so they are read from the report itself.
     ...Object.keys(report.handoffs.declineReasons)
       .sort()

@@ -19,7 +19,6 @@ export const GATED_CSSRS_QUESTIONS = [
   'intent',
   'planWithIntent',
 ] as const satisfies readonly CssrsQuestion[];
-export type GatedCssrsQuestion = (typeof GATED_CSSRS_QUESTIONS)[number];
 
 /**
  * The screener's risk band.

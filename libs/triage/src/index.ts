@@ -1,6 +1,6 @@
 // The triage rules library: pure functions shared by the API and the console, no framework imports.
 export { CSSRS_QUESTIONS, GATED_CSSRS_QUESTIONS, cssrsRisk } from './cssrs.js';
-export type { CssrsQuestion, GatedCssrsQuestion } from './cssrs.js';
+export type { CssrsQuestion } from './cssrs.js';
 export { ROOT_FIELD, clearSkippedAnswers, skipLogic, validateTriageInput } from './validate.js';
 export type { SkipLogicState, TriageValidation } from './validate.js';
 export { REASON_CATEGORY, REASON_CODES, RULES_VERSION, TRIAGE_RULES, partnersToNotify, triage } from './rules.js';

@@ -1,9 +1,10 @@
+import { TIMER } from '#contracts';
 import { raiseAlert } from '../alerts/alerts.js';
 import type { Tx } from '../database/tx.js';
 import type { TimerRow, TimerRunner } from '../timers/timer-runner.js';
 import { loadIncidentRow } from '../incidents/incidents.repository.js';
 import { findAdmission } from './admissions.repository.js';
-import { ADMISSION_TIMER, emitAdmission } from './admission-events.js';
+import { emitAdmission } from './admission-events.js';
 
 async function expiring(tx: Tx, timer: TimerRow): Promise<void> {
   const row = await findAdmission(tx, timer.ref_id!);
@@ -28,6 +29,6 @@ async function guardianOverdue(tx: Tx, timer: TimerRow): Promise<void> {
 }
 
 export function registerAdmissionTimers(runner: TimerRunner): void {
-  runner.register(ADMISSION_TIMER.expiring, expiring);
-  runner.register(ADMISSION_TIMER.guardianOverdue, guardianOverdue);
+  runner.register(TIMER.admissionExpiring, expiring);
+  runner.register(TIMER.admissionGuardianOverdue, guardianOverdue);
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { admissionEndsAt, admissionWarningAt, guardianNoticeDueAt } from '#admission';
+import { TIMER } from '#contracts';
 import type {
   AdministrativeAdmissionRequest,
   AdministrativeAdmissionView,
@@ -28,7 +29,7 @@ import {
   recordGuardianNotice,
   type AdmissionRow,
 } from './admissions.repository.js';
-import { ADMISSION_TIMER, emitAdmission } from './admission-events.js';
+import { emitAdmission } from './admission-events.js';
 import { holidayDays } from './holidays.repository.js';
 
 const invalid = (field: string, message: string): DomainError =>
@@ -57,7 +58,7 @@ export class AdmissionsService {
       const row = await insertAdmission(tx, incidentId, req, endsAt, guardianNoticeDueAt(admittedAt));
       if (!row) throw conflict('DUPLICATE', `Incident ${incident.number} already has a running emergency admission`);
       await this.scheduleClock(tx, row);
-      await scheduleTimer(tx, ADMISSION_TIMER.guardianOverdue, row.id, row.guardian_due_at);
+      await scheduleTimer(tx, TIMER.admissionGuardianOverdue, row.id, row.guardian_due_at);
       await appendTimeline(tx, incidentId, 'admission.created', {
         admissionId: row.id,
         hospitalAgencyId: row.hospital_agency_id,
@@ -98,7 +99,7 @@ export class AdmissionsService {
       await this.loadForHospitalOrCoordinator(tx, actor, id);
       const row = await recordGuardianNotice(tx, id, notice);
       if (!row) throw conflict('STATE_CHANGED', 'The guardian notice is already recorded');
-      await cancelTimer(tx, ADMISSION_TIMER.guardianOverdue, id);
+      await cancelTimer(tx, TIMER.admissionGuardianOverdue, id);
       return this.recordStep(tx, row, 'admission.guardian-notified', { method: notice.method });
     });
   }
@@ -109,8 +110,8 @@ export class AdmissionsService {
       if (new Date(req.at).getTime() < current.admitted_at.getTime()) throw invalid('at', 'is before the admission');
       const row = await endAdmission(tx, id, req.outcome, req.at);
       if (!row) throw conflict('STATE_CHANGED', 'The admission has already ended');
-      await cancelTimer(tx, ADMISSION_TIMER.expiring, id);
-      await cancelTimer(tx, ADMISSION_TIMER.guardianOverdue, id);
+      await cancelTimer(tx, TIMER.admissionExpiring, id);
+      await cancelTimer(tx, TIMER.admissionGuardianOverdue, id);
       return this.recordStep(tx, row, 'admission.ended', { outcome: req.outcome });
     });
   }
@@ -169,7 +170,7 @@ export class AdmissionsService {
   }
 
   private async scheduleClock(tx: Tx, row: AdmissionRow): Promise<void> {
-    await scheduleTimer(tx, ADMISSION_TIMER.expiring, row.id, admissionWarningAt(row.ends_at));
+    await scheduleTimer(tx, TIMER.admissionExpiring, row.id, admissionWarningAt(row.ends_at));
   }
 
   private async loadForHospitalOrCoordinator(tx: Tx, actor: Actor, id: string): Promise<AdmissionRow> {

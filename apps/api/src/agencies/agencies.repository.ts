@@ -8,6 +8,7 @@ import type {
 } from '#contracts';
 import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
+import { updateGivenColumns } from '../database/partial-update.js';
 
 /** The agency table: partners (hospitals, police, fire, community centres) as everyone sees them and as the admin edits them. */
 export interface AgencyRow {
@@ -162,34 +163,21 @@ export async function listAgenciesForAdmin(db: Queryable): Promise<AgencyAdminVi
   return (await db.query<AgencyAdminRow>(`SELECT ${ADMIN_COLUMNS} FROM agency ORDER BY kind, name`)).map(toAdminView);
 }
 
-/**
- * A partial update: an absent field keeps its value, `null` clears contact or webhook URL (hence the "given"
- * flags rather than coalesce for those two). Undefined when there is no such agency.
- */
+/** The columns PATCH /agencies may change. */
+const AGENCY_PATCH_COLUMNS = ['name', 'kind', 'region_ids', 'lat', 'lng', 'contact', 'webhook_url'] as const;
+
+/** A partial update: an absent field keeps its value. Undefined when there is no such agency. */
 export async function updateAgency(tx: Tx, id: string, p: PatchAgencyRequest): Promise<AgencyAdminView | undefined> {
-  const row = await tx.one<AgencyAdminRow>(
-    `UPDATE agency SET
-       name = coalesce($2, name),
-       kind = coalesce($3, kind),
-       region_ids = coalesce($4, region_ids),
-       lat = coalesce($5, lat),
-       lng = coalesce($6, lng),
-       contact = CASE WHEN $7 THEN $8 ELSE contact END,
-       webhook_url = CASE WHEN $9 THEN $10 ELSE webhook_url END
-     WHERE id = $1
-     RETURNING ${ADMIN_COLUMNS}`,
-    [
-      id,
-      p.name ?? null,
-      p.kind ?? null,
-      p.regionIds ?? null,
-      p.location?.lat ?? null,
-      p.location?.lng ?? null,
-      p.contact !== undefined,
-      p.contact || null,
-      p.webhookUrl !== undefined,
-      p.webhookUrl ?? null,
-    ],
-  );
+  const update = updateGivenColumns('agency', AGENCY_PATCH_COLUMNS, id, {
+    // The two that null clears; an empty contact counts as none.
+    contact: p.contact === '' ? null : p.contact,
+    webhook_url: p.webhookUrl,
+    name: p.name,
+    kind: p.kind,
+    region_ids: p.regionIds,
+    lat: p.location?.lat,
+    lng: p.location?.lng,
+  });
+  const row = await tx.one<AgencyAdminRow>(`${update.text} RETURNING ${ADMIN_COLUMNS}`, update.params);
   return row ? toAdminView(row) : undefined;
 }

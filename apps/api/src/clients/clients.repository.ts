@@ -204,104 +204,41 @@ export async function repeatContactOf(
 
 const HISTORY_LIMIT = 200;
 
+/**
+ * One query per kind of entry, each selecting the entry's own fields (`$1`: the client, newest first), so a row
+ * is the entry but for its timestamps.
+ */
+const HISTORY_QUERIES = [
+  `SELECT 'call' AS kind, c.id, c.received_at AS at, c.channel, t.category, c.outcome, c.incident_id AS "incidentId"
+   FROM call c LEFT JOIN triage t ON t.call_id = c.id AND t.superseded_at IS NULL
+   WHERE c.client_id = $1 ORDER BY c.received_at DESC`,
+  `SELECT 'incident' AS kind, id, created_at AS at, number, category, status, disposition, summary
+   FROM incident WHERE client_id = $1 ORDER BY created_at DESC`,
+  `SELECT 'handoff' AS kind, h.id, h.requested_at AS at, h.incident_id AS "incidentId", h.agency_id AS "agencyId",
+          a.name AS "agencyName", a.kind AS "agencyKind", h.status
+   FROM handoff h JOIN incident i ON i.id = h.incident_id JOIN agency a ON a.id = h.agency_id
+   WHERE i.client_id = $1 ORDER BY h.requested_at DESC`,
+  `SELECT 'follow-up' AS kind, f.id, f.created_at AS at, f.due_at AS "dueAt",
+          CASE WHEN f.done_at IS NULL THEN 'open' ELSE 'done' END AS status, f.outcome, f.agency_id AS "agencyId",
+          (SELECT count(*)::int FROM follow_up_attempt a WHERE a.follow_up_id = f.id) AS attempts
+   FROM follow_up f WHERE f.client_id = $1 ORDER BY f.created_at DESC`,
+];
+
+/** An entry as its query returns it: its timestamps still Dates (the mapped type keeps each kind apart). */
+type WithDates<Item> = { [K in keyof Item]: K extends 'at' | 'dueAt' ? Date : Item[K] };
+type HistoryRow = WithDates<ClientHistoryItem>;
+
+function toHistoryItem(row: HistoryRow): ClientHistoryItem {
+  const at = row.at.toISOString();
+  return row.kind === 'follow-up' ? { ...row, at, dueAt: row.dueAt.toISOString() } : { ...row, at };
+}
+
 /** The person's calls, incidents, handoffs and follow-ups, newest first. */
 export async function clientHistory(tx: Tx, clientId: string): Promise<ClientHistoryItem[]> {
-  const [calls, incidents, handoffs, followUps] = [
-    await tx.query<{
-      id: string;
-      received_at: Date;
-      channel: string;
-      category: string | null;
-      outcome: string | null;
-      incident_id: string | null;
-    }>(
-      `SELECT c.id, c.received_at, c.channel, t.category, c.outcome, c.incident_id FROM call c
-       LEFT JOIN triage t ON t.call_id = c.id AND t.superseded_at IS NULL
-       WHERE c.client_id = $1 ORDER BY c.received_at DESC LIMIT ${HISTORY_LIMIT}`,
-      [clientId],
-    ),
-    await tx.query<{
-      id: string;
-      created_at: Date;
-      number: string;
-      category: string;
-      status: string;
-      disposition: string | null;
-      summary: string | null;
-    }>(
-      `SELECT id, created_at, number, category, status, disposition, summary FROM incident WHERE client_id = $1 ORDER BY created_at DESC LIMIT ${HISTORY_LIMIT}`,
-      [clientId],
-    ),
-    await tx.query<{
-      id: string;
-      requested_at: Date;
-      incident_id: string;
-      agency_id: string;
-      name: string;
-      kind: string;
-      status: string;
-    }>(
-      `SELECT h.id, h.requested_at, h.incident_id, h.agency_id, a.name, a.kind, h.status FROM handoff h
-       JOIN incident i ON i.id = h.incident_id JOIN agency a ON a.id = h.agency_id
-       WHERE i.client_id = $1 ORDER BY h.requested_at DESC LIMIT ${HISTORY_LIMIT}`,
-      [clientId],
-    ),
-    await tx.query<{
-      id: string;
-      created_at: Date;
-      due_at: Date;
-      done_at: Date | null;
-      outcome: string | null;
-      agency_id: string | null;
-      attempts: number;
-    }>(
-      `SELECT f.id, f.created_at, f.due_at, f.done_at, f.outcome, f.agency_id,
-              (SELECT count(*)::int FROM follow_up_attempt a WHERE a.follow_up_id = f.id) AS attempts
-       FROM follow_up f WHERE f.client_id = $1 ORDER BY f.created_at DESC LIMIT ${HISTORY_LIMIT}`,
-      [clientId],
-    ),
-  ];
-  const items = [
-    ...calls.map((r) => ({
-      kind: 'call',
-      id: r.id,
-      at: r.received_at.toISOString(),
-      channel: r.channel,
-      category: r.category,
-      outcome: r.outcome,
-      incidentId: r.incident_id,
-    })),
-    ...incidents.map((r) => ({
-      kind: 'incident',
-      id: r.id,
-      at: r.created_at.toISOString(),
-      number: r.number,
-      category: r.category,
-      status: r.status,
-      disposition: r.disposition,
-      summary: r.summary,
-    })),
-    ...handoffs.map((r) => ({
-      kind: 'handoff',
-      id: r.id,
-      at: r.requested_at.toISOString(),
-      incidentId: r.incident_id,
-      agencyId: r.agency_id,
-      agencyName: r.name,
-      agencyKind: r.kind,
-      status: r.status,
-    })),
-    ...followUps.map((r) => ({
-      kind: 'follow-up',
-      id: r.id,
-      at: r.created_at.toISOString(),
-      dueAt: r.due_at.toISOString(),
-      status: r.done_at ? 'done' : 'open',
-      outcome: r.outcome,
-      agencyId: r.agency_id,
-      attempts: r.attempts,
-    })),
-  ] as ClientHistoryItem[];
+  const items: ClientHistoryItem[] = [];
+  for (const sql of HISTORY_QUERIES) {
+    items.push(...(await tx.query<HistoryRow>(`${sql} LIMIT ${HISTORY_LIMIT}`, [clientId])).map(toHistoryItem));
+  }
   return items.sort((a, b) => b.at.localeCompare(a.at));
 }
 

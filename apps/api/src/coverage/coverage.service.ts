@@ -10,7 +10,6 @@ import { coverageTeams } from '../teams/teams.repository.js';
 import { scheduleTimer, TimerRunner } from '../timers/timer-runner.js';
 import { seedCoverageTimer } from './coverage.repository.js';
 
-export const COVERAGE_TIMER = TIMER.coverage;
 /** The one pending coverage check of the whole deployment is keyed by this fixed id. */
 export const COVERAGE_TIMER_REF = '00000000-0000-4000-8000-00000000c0e1';
 export const COVERAGE_CHECK_MINUTES = 5;
@@ -26,9 +25,11 @@ export class CoverageService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.timers.register(COVERAGE_TIMER, (tx) => this.check(tx));
+    this.timers.register(TIMER.coverage, (tx) => this.check(tx));
     // Seeds the self-rescheduling check once; other instances and restarts find the pending row and leave it.
-    await seedCoverageTimer(this.db, COVERAGE_TIMER, COVERAGE_TIMER_REF).catch((e: Error) => this.log.warn(`could not seed the coverage check: ${e.message}`));
+    await seedCoverageTimer(this.db, TIMER.coverage, COVERAGE_TIMER_REF).catch((e: Error) =>
+      this.log.warn(`could not seed the coverage check: ${e.message}`),
+    );
   }
 
   coverage(now = new Date()): Promise<CoverageView> {
@@ -53,7 +54,12 @@ export class CoverageService implements OnApplicationBootstrap {
         dedupeKey: `coverage-gap:${r.regionId}:${when}`,
       });
     }
-    await scheduleTimer(tx, COVERAGE_TIMER, COVERAGE_TIMER_REF, new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000));
+    await scheduleTimer(
+      tx,
+      TIMER.coverage,
+      COVERAGE_TIMER_REF,
+      new Date(tx.now.getTime() + COVERAGE_CHECK_MINUTES * 60_000),
+    );
   }
 }
 
@@ -63,7 +69,20 @@ async function load(db: Queryable, now: Date): Promise<CoverageView> {
   const regions = await regionNames(db);
   const teams = await coverageTeams(db);
   const shifts = await shiftsAhead(db, now);
-  const covTeams: CoverageTeam[] = teams.map((t) => ({ id: t.id, callsign: t.callsign, regionId: t.region_id, coveredRegionIds: t.covered_region_ids }));
-  const covShifts: CoverageShift[] = shifts.map((s) => ({ teamId: s.team_id, startsAt: s.starts_at, endsAt: s.ends_at }));
-  return { generatedAt: now.toISOString(), horizonHours, regions: computeCoverage({ regions, teams: covTeams, shifts: covShifts, now, horizonHours }) };
+  const covTeams: CoverageTeam[] = teams.map((t) => ({
+    id: t.id,
+    callsign: t.callsign,
+    regionId: t.region_id,
+    coveredRegionIds: t.covered_region_ids,
+  }));
+  const covShifts: CoverageShift[] = shifts.map((s) => ({
+    teamId: s.team_id,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+  }));
+  return {
+    generatedAt: now.toISOString(),
+    horizonHours,
+    regions: computeCoverage({ regions, teams: covTeams, shifts: covShifts, now, horizonHours }),
+  };
 }

@@ -126,50 +126,24 @@ export async function loadEmergencyHandoffs(
   return rows.map(toExportHandoff);
 }
 
+// The calls and teams are selected in their export shape (camelCase aliases): a row is the export's record.
+
 export async function loadExportCalls(tx: Tx, incidentId: string): Promise<ExportCall[]> {
-  const rows = await tx.query<{
-    id: string;
-    channel: ExportCall['channel'];
-    received_at: Date;
-    answered_at: Date | null;
-    ended_at: Date | null;
-  }>(
-    `SELECT c.id, c.channel, c.received_at, c.answered_at, c.ended_at
+  return tx.query<ExportCall>(
+    `SELECT c.id, c.channel, c.received_at AS "receivedAt", c.answered_at AS "answeredAt", c.ended_at AS "endedAt"
      FROM incident_call ic JOIN call c ON c.id = ic.call_id WHERE ic.incident_id = $1 ORDER BY ic.attached_at, c.id`,
     [incidentId],
   );
-  return rows.map((c) => ({
-    id: c.id,
-    channel: c.channel,
-    receivedAt: c.received_at,
-    answeredAt: c.answered_at,
-    endedAt: c.ended_at,
-  }));
 }
 
 /** The teams on the incident: the assigned one and any that accepted (or cleared) a dispatch to it. */
 export async function loadExportTeams(tx: Tx, incident: IncidentRow): Promise<ExportTeam[]> {
-  const rows = await tx.query<{
-    id: string;
-    callsign: string;
-    status: ExportTeam['status'];
-    status_changed_at: Date;
-    skills: string[];
-    dispatch_status: ExportTeam['dispatchStatus'];
-  }>(
-    `SELECT t.id, t.callsign, t.status, t.status_changed_at, t.skills,
-            (SELECT d.status FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id ORDER BY d.offered_at DESC, d.id DESC LIMIT 1) AS dispatch_status
+  return tx.query<ExportTeam>(
+    `SELECT t.id, t.callsign, t.status, t.status_changed_at AS "statusChangedAt", t.skills,
+            (SELECT d.status FROM dispatch d WHERE d.incident_id = $1 AND d.team_id = t.id ORDER BY d.offered_at DESC, d.id DESC LIMIT 1) AS "dispatchStatus"
      FROM team t
      WHERE t.id = $2 OR t.id IN (SELECT team_id FROM dispatch WHERE incident_id = $1 AND status IN ('accepted','cleared'))
      ORDER BY t.callsign, t.id`,
     [incident.id, incident.team_id],
   );
-  return rows.map((t) => ({
-    id: t.id,
-    callsign: t.callsign,
-    status: t.status,
-    statusChangedAt: t.status_changed_at,
-    skills: t.skills,
-    dispatchStatus: t.dispatch_status,
-  }));
 }

@@ -1,4 +1,4 @@
-import type { Category } from '#contracts';
+import { TIMER, type Category } from '#contracts';
 import type { Tx } from '../database/tx.js';
 import type { CallRow } from '../calls/calls.repository.js';
 import { appendTimeline } from '../incidents/incidents.repository.js';
@@ -7,7 +7,6 @@ import { followUpDueAt, needsFollowUp, needsFollowUpAfterClose } from './follow-
 import {
   currentCallCategory,
   emitFollowUp,
-  FOLLOW_UP_OVERDUE_TIMER,
   followUpPlace,
   incidentWasDispatched,
   insertFollowUp,
@@ -80,7 +79,7 @@ export async function create(tx: Tx, f: NewFollowUp): Promise<FollowUpRow | null
       dueAt: row.due_at.toISOString(),
     });
   }
-  await scheduleTimer(tx, FOLLOW_UP_OVERDUE_TIMER, row.id, row.due_at);
+  await scheduleTimer(tx, TIMER.followUpOverdue, row.id, row.due_at);
   await emitFollowUp(tx, 'follow-up.created', row);
   return row;
 }

@@ -1,17 +1,14 @@
-import {
-  TIMER,
-  type Category,
-  type FollowUpAttemptOutcome,
-  type FollowUpCompletionOutcome,
-  type FollowUpEventData,
-  type FollowUpSource,
-  type FollowUpView,
+import type {
+  Category,
+  FollowUpAttemptOutcome,
+  FollowUpCompletionOutcome,
+  FollowUpEventData,
+  FollowUpSource,
+  FollowUpView,
 } from '#contracts';
 import { communityCentreOf } from '../agencies/agencies.repository.js';
 import type { Tx } from '../database/tx.js';
 import { NO_TEAM_DISPATCH_STATUSES } from './follow-up-rules.js';
-
-export const FOLLOW_UP_OVERDUE_TIMER = TIMER.followUpOverdue;
 
 export interface FollowUpRow {
   id: string;

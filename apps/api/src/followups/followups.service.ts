@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { FollowUpAttemptRequest, FollowUpCompleteRequest, FollowUpView, HandBackRequest } from '#contracts';
+import {
+  TIMER,
+  type FollowUpAttemptRequest,
+  type FollowUpCompleteRequest,
+  type FollowUpView,
+  type HandBackRequest,
+} from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { conflict, forbidden, notFound, validationFailed } from '../common/errors.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
@@ -12,7 +18,6 @@ import { create } from './follow-up-tasks.js';
 import {
   completeFollowUp,
   emitFollowUp,
-  FOLLOW_UP_OVERDUE_TIMER,
   followUpPlace,
   insertAttempt,
   listFollowUps,
@@ -82,7 +87,7 @@ export class FollowUpsService {
       await this.lockOwn(tx, id);
       const row = await completeFollowUp(tx, id, req.outcome, req.notes ?? null);
       if (!row) throw conflict('STATE_CHANGED', 'The follow-up is already completed');
-      await cancelTimer(tx, FOLLOW_UP_OVERDUE_TIMER, id);
+      await cancelTimer(tx, TIMER.followUpOverdue, id);
       await recordOutcome(tx, row, COMPLETED, req.outcome);
       await emitFollowUp(tx, 'follow-up.updated', row);
       return (await loadFollowUpView(tx, id))!;
@@ -117,7 +122,7 @@ export class FollowUpsService {
       if (open) {
         row = await recordHandBack(tx, open.id, { agencyId, note: req.note, dueAt });
         // The due time may have moved earlier: the overdue timer follows it.
-        await scheduleTimer(tx, FOLLOW_UP_OVERDUE_TIMER, row.id, row.due_at);
+        await scheduleTimer(tx, TIMER.followUpOverdue, row.id, row.due_at);
         await emitFollowUp(tx, 'follow-up.updated', row, open.agency_id);
       } else {
         const created = await create(tx, {

@@ -1,13 +1,14 @@
+import { TIMER } from '#contracts';
 import type { Tx } from '../database/tx.js';
 import { raiseAlert } from '../alerts/alerts.js';
 import type { TimerRow, TimerRunner } from '../timers/timer-runner.js';
-import { emitFollowUp, FOLLOW_UP_OVERDUE_TIMER, lockFollowUp } from './followups.repository.js';
+import { emitFollowUp, lockFollowUp } from './followups.repository.js';
 
 // At its due time a follow-up that is still open raises an alert to its centre and to the supervisors (the control
 // room), once. The timer is a row, so the alert comes after a restart too, and only once across instances.
 
 export function registerFollowUpTimers(runner: TimerRunner): void {
-  runner.register(FOLLOW_UP_OVERDUE_TIMER, overdue);
+  runner.register(TIMER.followUpOverdue, overdue);
 }
 
 async function overdue(tx: Tx, timer: TimerRow): Promise<void> {

@@ -19,9 +19,6 @@ import type { Tx } from '../database/tx.js';
 import { appendTimeline, type IncidentRow } from '../incidents/incidents.repository.js';
 import { cancelTimer, scheduleTimer } from '../timers/timer-runner.js';
 
-/** The durable timer that raises `handoff-unanswered` (ref = the handoff). */
-export const HANDOFF_UNANSWERED_TIMER = TIMER.handoffUnanswered;
-
 export interface HandoffRow {
   id: string;
   incident_id: string;
@@ -186,7 +183,7 @@ export async function requestHandoff(
   });
   emitHandoff(tx, 'handoff.created', row, incident.team_id);
   const minutes = req.answerMinutes ?? DEFAULT_HANDOFF_ANSWER_MINUTES;
-  await scheduleTimer(tx, HANDOFF_UNANSWERED_TIMER, row.id, new Date(tx.now.getTime() + minutes * 60_000));
+  await scheduleTimer(tx, TIMER.handoffUnanswered, row.id, new Date(tx.now.getTime() + minutes * 60_000));
   return row;
 }
 
@@ -217,7 +214,7 @@ export async function answerHandoff(
       from,
     ],
   );
-  if (row && to !== 'completed') await cancelTimer(tx, HANDOFF_UNANSWERED_TIMER, id);
+  if (row && to !== 'completed') await cancelTimer(tx, TIMER.handoffUnanswered, id);
   return row;
 }
 
@@ -235,7 +232,7 @@ export async function cancelHandoff(tx: Tx, id: string, reason: string): Promise
      WHERE id = $1 AND status IN ('requested','accepted') RETURNING *`,
     [id, tx.now.toISOString(), tx.actor.userId, reason],
   );
-  if (row) await cancelTimer(tx, HANDOFF_UNANSWERED_TIMER, id);
+  if (row) await cancelTimer(tx, TIMER.handoffUnanswered, id);
   return row;
 }
 
@@ -268,7 +265,7 @@ export async function withdrawOtherHandoffs(tx: Tx, bedRequestId: string, winner
   );
   await tx.query(
     `UPDATE timer SET cancelled_at = now() WHERE kind = $1 AND ref_id = ANY($2::uuid[]) AND fired_at IS NULL AND cancelled_at IS NULL`,
-    [HANDOFF_UNANSWERED_TIMER, rows.map((r) => r.id)],
+    [TIMER.handoffUnanswered, rows.map((r) => r.id)],
   );
   return rows.sort((a, b) => a.id.localeCompare(b.id));
 }

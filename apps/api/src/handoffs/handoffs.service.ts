@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AgencyKind, HandoffDeclineRequest, HandoffStatus, HandoffView } from '#contracts';
+import { TIMER, type AgencyKind, type HandoffDeclineRequest, type HandoffStatus, type HandoffView } from '#contracts';
 import { isTerminal } from '#dispatch';
 import type { Actor } from '../common/actor.js';
 import { conflict, DomainError, forbidden, notFound } from '../common/errors.js';
@@ -15,7 +15,6 @@ import {
   answerHandoff,
   cancelHandoff,
   confirmHandoffContact,
-  HANDOFF_UNANSWERED_TIMER,
   listHandoffSources,
   loadHandoff,
   loadHandoffSource,
@@ -50,7 +49,7 @@ export class HandoffsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.timers.register(HANDOFF_UNANSWERED_TIMER, (tx, timer) =>
+    this.timers.register(TIMER.handoffUnanswered, (tx, timer) =>
       raiseUnansweredAlert(tx, timer.ref_id!, this.config.handoffAnswerMinutes),
     );
   }

@@ -2,6 +2,7 @@ import type { CreateTeamRequest, PatchTeamRequest, TeamEventData, TeamView } fro
 import { displayedTeamStatus, type StoredTeamStatus } from '#dispatch';
 import type { Queryable } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
+import { updateGivenColumns } from '../database/partial-update.js';
 
 export interface TeamRow {
   id: string;
@@ -107,30 +108,30 @@ export async function setTeamLocation(tx: Tx, teamId: string, at: { lat: number;
   return row !== undefined;
 }
 
+/** The columns PATCH /teams may change. */
+const TEAM_PATCH_COLUMNS = [
+  'callsign',
+  'region_id',
+  'covered_region_ids',
+  'base_lat',
+  'base_lng',
+  'skills',
+  'size',
+] as const;
+
 /** Applies a partial update; false when the new callsign is taken (the unique constraint decides, not a prior read). */
 export async function updateTeam(tx: Tx, id: string, p: PatchTeamRequest): Promise<boolean> {
+  const update = updateGivenColumns('team', TEAM_PATCH_COLUMNS, id, {
+    callsign: p.callsign,
+    region_id: p.regionId,
+    covered_region_ids: p.coveredRegionIds,
+    base_lat: p.base?.lat,
+    base_lng: p.base?.lng,
+    skills: p.skills,
+    size: p.size,
+  });
   try {
-    await tx.query(
-      `UPDATE team SET
-         callsign = coalesce($2, callsign),
-         region_id = coalesce($3, region_id),
-         covered_region_ids = coalesce($4, covered_region_ids),
-         base_lat = coalesce($5, base_lat),
-         base_lng = coalesce($6, base_lng),
-         skills = coalesce($7, skills),
-         size = coalesce($8, size)
-       WHERE id = $1`,
-      [
-        id,
-        p.callsign ?? null,
-        p.regionId ?? null,
-        p.coveredRegionIds ?? null,
-        p.base?.lat ?? null,
-        p.base?.lng ?? null,
-        p.skills ?? null,
-        p.size ?? null,
-      ],
-    );
+    await tx.query(update.text, update.params);
     return true;
   } catch (e) {
     // The transaction is aborted now; the caller throws, which rolls it back.

@@ -10,11 +10,10 @@ import {
   FIELD_CATEGORIES,
   nextArrivalSeconds,
   pickWeighted,
-  seededRandom,
   triageAnswers,
-  type Random,
   type SimulateOptions,
 } from './traffic-model.js';
+import { seededRandom, type Random } from './seeded-random.js';
 import { prepareWorld, randomPlace, type SimTeam, type SimWorld } from './world.js';
 
 // The simulated centre: calls arrive by the hour-of-day profile, counselors triage them, field categories become

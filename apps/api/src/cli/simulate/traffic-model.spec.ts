@@ -7,9 +7,9 @@ import {
   nextArrivalSeconds,
   parseSimulateArgs,
   pickWeighted,
-  seededRandom,
   triageAnswers,
 } from './traffic-model.js';
+import { seededRandom } from './seeded-random.js';
 
 describe('traffic model', () => {
   it("averages Seoul's crisis line (about 30,000 sessions a year), busiest at night", () => {

@@ -1,5 +1,6 @@
 import type { Category, TriageInput } from '#contracts';
 import { blankTriageInput } from '#triage';
+import type { Random } from './seeded-random.js';
 
 // The shape of a crisis line's traffic, for `npm run simulate` (pure: no I/O, seeded, unit-tested).
 // Seoul's crisis line answers more than 30,000 sessions a year (reference/korea.md), about 3.5 an hour on average;
@@ -27,20 +28,6 @@ export const CATEGORY_MIX: Readonly<Record<Category, number>> = {
 
 /** Categories that get a field team in the simulation (D gets one half of the time). */
 export const FIELD_CATEGORIES: ReadonlySet<Category> = new Set(['A', 'B', 'C']);
-
-export type Random = () => number;
-
-/** Mulberry32: small, fast and seeded, so two runs with the same seed make the same traffic. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seconds to the next call of a Poisson stream with `perHour` calls an hour. */
 export function nextArrivalSeconds(perHour: number, random: Random): number {

@@ -1,7 +1,8 @@
 import type { LatLng, LoginResponse, RegionCollection, RegionFeature, TeamView } from '#contracts';
 import { geometryBBox, geometryCentroid, pointInGeometry } from '#geo';
 import type { SimulatorApi } from './client.js';
-import { between, type Random, type SimulateOptions } from './traffic-model.js';
+import type { Random } from './seeded-random.js';
+import { between, type SimulateOptions } from './traffic-model.js';
 
 // Who the simulator acts as: the demo counselor, coordinator, hospital and police accounts, and one responder per
 // team. With the admin password it creates a `sim-<callsign>` responder for every team and gives teams without a

@@ -34,20 +34,28 @@ export function HospitalAdmissions() {
   );
 }
 
+// Who was given the notice, in form order, each as long as the API accepts (libs/contracts admissions.ts); a field's
+// name is also the key of its label.
+const GUARDIAN_FIELDS = [
+  ['guardianName', 100],
+  ['relation', 60],
+] as const;
+
+type GuardianField = (typeof GUARDIAN_FIELDS)[number][0];
+
 function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const { busy, failure, run } = useAction();
-  const [name, setName] = useState('');
-  const [relation, setRelation] = useState('');
+  const [guardian, setGuardian] = useState<Record<GuardianField, string>>({ guardianName: '', relation: '' });
   const [method, setMethod] = useState<GuardianNoticeMethod>('written');
   const [outcome, setOutcome] = useState<AdmissionOutcome | ''>('');
   const notice = (e: FormEvent) => {
     e.preventDefault();
     void run(() =>
       api.recordGuardianNotice(a.id, {
-        name: name.trim(),
-        relation: relation.trim(),
+        name: guardian.guardianName.trim(),
+        relation: guardian.relation.trim(),
         method,
         at: new Date().toISOString(),
       }),
@@ -61,22 +69,17 @@ function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView 
     <div className="row-actions">
       {a.guardianNotice.status !== 'done' ? (
         <form className="inline-form" onSubmit={notice} data-testid="guardian-notice-form">
-          <TextField
-            label={t.admissions.guardianName}
-            value={name}
-            onValue={setName}
-            required
-            maxLength={100}
-            name="guardianName"
-          />
-          <TextField
-            label={t.admissions.relation}
-            value={relation}
-            onValue={setRelation}
-            required
-            maxLength={60}
-            name="relation"
-          />
+          {GUARDIAN_FIELDS.map(([field, maxLength]) => (
+            <TextField
+              key={field}
+              label={t.admissions[field]}
+              value={guardian[field]}
+              onValue={(v) => setGuardian((g) => ({ ...g, [field]: v }))}
+              required
+              maxLength={maxLength}
+              name={field}
+            />
+          ))}
           <SelectField
             label={t.admissions.method}
             value={method}

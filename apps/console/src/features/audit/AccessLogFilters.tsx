@@ -1,39 +1,31 @@
 import { useI18n } from '../../i18n/i18n';
-import { FilterForm, PeriodFields } from '../../common/FilterForm';
+import { PeriodFilterForm } from '../../common/PeriodFilterForm';
 import { validId, type AuditFilters } from './access-log-model';
 
 export function AccessLogFilters({ value, onApply }: { value: AuditFilters; onApply: (f: AuditFilters) => void }) {
   const { t } = useI18n();
+  const w = t.accessLog;
   const idInput = (name: 'subjectId' | 'actorId', id: string, onId: (id: string) => void) => (
     <label>
-      {t.accessLog[name]}
+      {w[name]}
       <input name={name} value={id} size={38} spellCheck={false} onChange={(e) => onId(e.target.value)} />
     </label>
   );
   return (
-    <FilterForm
+    <PeriodFilterForm
       value={value}
       valid={(d) => validId(d.subjectId) && validId(d.actorId) && d.fromDate <= d.toDate}
       onApply={onApply}
       className="access-log-filters"
-      label={t.accessLog.filters}
       testId="access-log-filters"
-      submitLabel={t.accessLog.search}
-      invalidText={t.accessLog.invalidId}
-    >
-      {(draft, edit) => (
+      words={{ filters: w.filters, from: w.from, to: w.to, submit: w.search, invalid: w.invalidId }}
+      fields={(draft, edit, period) => (
         <>
           {idInput('subjectId', draft.subjectId, (subjectId) => edit({ subjectId }))}
           {idInput('actorId', draft.actorId, (actorId) => edit({ actorId }))}
-          <PeriodFields
-            fromLabel={t.accessLog.from}
-            toLabel={t.accessLog.to}
-            fromDate={draft.fromDate}
-            toDate={draft.toDate}
-            onChange={edit}
-          />
+          {period}
         </>
       )}
-    </FilterForm>
+    />
   );
 }

@@ -3,6 +3,7 @@ import type { ClientView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
+import { Landmark } from '../../common/Landmark';
 import { errorText } from '../../common/error-text';
 import { useLoad } from '../../common/use-load';
 import { ClientForm } from './ClientForm';
@@ -45,10 +46,11 @@ export function ClientRecord({
   if (loaded.error) return <FailureNote failure={errorText(loaded.error, t, lang)} testId="client-record-error" />;
   if (!client) return <p>{t.app.loading}</p>;
   return (
-    <article
+    <Landmark
+      as="article"
       className="care-panel"
-      aria-labelledby="client-record-title"
-      data-testid="client-record"
+      titleId="client-record-title"
+      testId="client-record"
       data-client-id={client.id}
     >
       <header className="care-actions no-print">
@@ -123,6 +125,6 @@ export function ClientRecord({
       <div className="no-print">
         <ClientHistory clientId={client.id} refreshKey={String(version)} />
       </div>
-    </article>
+    </Landmark>
   );
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { ClientView, SafetyPlan } from '#contracts';
+import { EMPTY_SAFETY_PLAN, type ClientView, type SafetyPlan } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FormActions, TextAreaField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
-import { EMPTY_PLAN, fromLines, LIST_STEPS, toLines } from './care-format';
+import { fromLines, LIST_STEPS, toLines } from './care-format';
 
 type Draft = Record<(typeof LIST_STEPS)[number] | 'reasonsForLiving', string> & { meansSafety: string };
 
@@ -32,7 +32,7 @@ export function SafetyPlanEditor({
 }) {
   const { api } = useAuth();
   const { t } = useI18n();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(client.safetyPlan ?? EMPTY_PLAN));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(client.safetyPlan ?? EMPTY_SAFETY_PLAN));
   const { busy, failure, run } = useAction();
 
   const submit = (event: FormEvent) => {

@@ -1,5 +1,3 @@
-import type { SafetyPlan } from '#contracts';
-
 // Small helpers of the continuity-of-care screens. Times are shown on the 24-hour clock in both languages: a
 // 24-hour centre reads "23:40", never "오후 11:40".
 
@@ -32,16 +30,6 @@ export const LIST_STEPS = [
   'helpContacts',
   'professionalContacts',
 ] as const;
-
-export const EMPTY_PLAN: SafetyPlan = {
-  warningSigns: [],
-  copingStrategies: [],
-  socialContacts: [],
-  helpContacts: [],
-  professionalContacts: [],
-  meansSafety: '',
-  reasonsForLiving: [],
-};
 
 /** A datetime-local input's value for now, in the browser's time zone. */
 export function localNow(): string {

@@ -3,8 +3,8 @@ import { bedsStale, type HospitalSuggestion } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useNow } from '../../common/clock';
 import { FailureNote } from '../../common/FailureNote';
-import { TextField } from '../../common/fields';
 import { formatTime } from '../../common/format';
+import { ReasonField, useReason } from '../../common/ReasonField';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useI18n } from '../../i18n/i18n';
@@ -24,7 +24,7 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
   const suggestions = useLoad((signal) => api.hospitalSuggestions(incidentId, signal), incidentId);
   const { map, version } = useEntities('handoffs');
   const [picked, setPicked] = useState<string[]>([]);
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const { busy, failure, run, showFailure } = useAction();
 
   // The latest bed request of this incident, its hospitals' answers live from the store.
@@ -48,9 +48,9 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (picked.length === 0 || !reason.trim()) return;
+    if (picked.length === 0 || !reason.text) return;
     void run(async () => {
-      await api.requestBeds(incidentId, picked, reason.trim());
+      await api.requestBeds(incidentId, picked, reason.text);
       setPicked([]);
       suggestions.reload();
     });
@@ -107,14 +107,7 @@ export function BedRequestPicker({ incidentId }: { incidentId: string }) {
           </ul>
         </fieldset>
         <div className="inline-form">
-          <TextField
-            label={t.bedRequest.reason}
-            value={reason}
-            onValue={setReason}
-            required
-            maxLength={2000}
-            data-testid="bed-request-reason"
-          />
+          <ReasonField label={t.bedRequest.reason} reason={reason} maxLength={2000} testId="bed-request-reason" />
           <button
             type="submit"
             className="btn btn-primary"

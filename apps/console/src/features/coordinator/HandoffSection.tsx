@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { OPEN_HANDOFF_STATUSES, type HandoffStatus } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntities } from '../../realtime/realtime';
@@ -9,6 +10,9 @@ import { useLoad } from '../../common/use-load';
 import { CancelHandoff } from './CancelHandoff';
 import { AgencyPicker } from './AgencyPicker';
 import { localName } from '../../common/local-name';
+
+// Those the cancel route accepts: the partner still owes an answer or has the person in its care.
+const CANCELLABLE: ReadonlySet<HandoffStatus> = new Set(OPEN_HANDOFF_STATUSES);
 
 /** Handoffs of one incident (live from the store) and a request form for a partner agency. */
 export function HandoffSection({ incidentId, closed }: { incidentId: string; closed: boolean }) {
@@ -47,9 +51,7 @@ export function HandoffSection({ incidentId, closed }: { incidentId: string; clo
             {t.agencyKind[h.kind as keyof typeof t.agencyKind] ?? h.kind} · {agencyName(h.agencyId)} ·{' '}
             <strong>{t.handoffStatus[h.status]}</strong>
             {h.reasonCode ? ` (${h.reasonCode})` : ''}
-            {!closed && (h.status === 'requested' || h.status === 'accepted') ? (
-              <CancelHandoff handoffId={h.id} />
-            ) : null}
+            {!closed && CANCELLABLE.has(h.status) ? <CancelHandoff handoffId={h.id} /> : null}
           </li>
         ))}
       </ul>

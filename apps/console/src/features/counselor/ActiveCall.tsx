@@ -5,6 +5,7 @@ import { useAuth, useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry, useStore } from '../../realtime/realtime';
 import { formatTime } from '../../common/format';
+import { Landmark } from '../../common/Landmark';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useShortcuts } from '../../common/use-shortcuts';
@@ -110,12 +111,7 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
 
   const linkedIncidentId = live?.incidentId ?? call.data?.incidentId ?? null;
   return (
-    <section
-      className="active-call"
-      aria-labelledby="active-call-title"
-      data-testid="active-call"
-      data-call-id={callId}
-    >
+    <Landmark className="active-call" titleId="active-call-title" testId="active-call" data-call-id={callId}>
       <header className="active-call-head">
         <h2 id="active-call-title">{t.counselor.activeCall}</h2>
         <span>
@@ -183,6 +179,6 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
         onEnded={onEnded}
         locked={heldByOther}
       />
-    </section>
+    </Landmark>
   );
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { PORTAL_DECLINE_REASONS, type HandoffDeclineRequest } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
-import { SelectField, TextField } from '../../common/fields';
+import { SelectField } from '../../common/fields';
+import { ReasonField, useReason } from '../../common/ReasonField';
 
 type PortalReason = (typeof PORTAL_DECLINE_REASONS)[number];
 
@@ -19,11 +20,11 @@ export function DeclineForm({
 }) {
   const { t } = useI18n();
   const [reasonCode, setReasonCode] = useState<PortalReason | ''>('');
-  const [reasonText, setReasonText] = useState('');
+  const reasonText = useReason();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!reasonCode) return;
-    onSend(reasonCode === 'other' ? { reasonCode, reasonText: reasonText.trim() } : { reasonCode });
+    onSend(reasonCode === 'other' ? { reasonCode, reasonText: reasonText.text } : { reasonCode });
   };
   return (
     <form className="inline-form decline-form" onSubmit={submit} data-testid="decline-form">
@@ -38,14 +39,7 @@ export function DeclineForm({
         data-testid="decline-reason"
       />
       {reasonCode === 'other' ? (
-        <TextField
-          label={t.partner.declineText}
-          value={reasonText}
-          onValue={setReasonText}
-          required
-          maxLength={500}
-          data-testid="decline-text"
-        />
+        <ReasonField label={t.partner.declineText} reason={reasonText} maxLength={500} testId="decline-text" />
       ) : null}
       <button type="submit" className="btn" disabled={busy || !reasonCode}>
         {t.partner.sendDecline}

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n';
-import { FilterForm, PeriodFields } from '../../common/FilterForm';
+import { PeriodFilterForm } from '../../common/PeriodFilterForm';
 import { categoryChoices } from '../../common/category-choices';
 import { SelectField } from '../../common/fields';
 import { useRegions } from '../map/use-regions';
@@ -8,32 +8,24 @@ import { validPeriod, type DashboardFilters as Filters } from './dashboard-model
 /** Period, region and category of the dashboard; applied on submit so typing a date does not reload every chart. */
 export function DashboardFilters({ value, onApply }: { value: Filters; onApply: (f: Filters) => void }) {
   const { t } = useI18n();
+  const w = t.dashboard;
   const { regions, regionName } = useRegions();
   return (
-    <FilterForm
+    <PeriodFilterForm
       value={value}
       valid={validPeriod}
       onApply={onApply}
       className="dashboard-filters no-print"
-      label={t.dashboard.filters}
       testId="dashboard-filters"
-      submitLabel={t.dashboard.apply}
-      invalidText={t.dashboard.invalidPeriod}
+      words={{ filters: w.filters, from: w.from, to: w.to, submit: w.apply, invalid: w.invalidPeriod }}
       invalidClassName="form-error"
-    >
-      {(draft, edit) => (
+      fields={(draft, edit, period) => (
         <>
-          <PeriodFields
-            fromLabel={t.dashboard.from}
-            toLabel={t.dashboard.to}
-            fromDate={draft.fromDate}
-            toDate={draft.toDate}
-            onChange={edit}
-          />
+          {period}
           <label>
-            {t.dashboard.region}
+            {w.region}
             <select name="regionId" value={draft.regionId} onChange={(e) => edit({ regionId: e.target.value })}>
-              <option value="">{t.dashboard.allRegions}</option>
+              <option value="">{w.allRegions}</option>
               {(regions?.features ?? []).map((f) => (
                 <option key={String(f.id)} value={String(f.id)}>
                   {regionName(String(f.id))}
@@ -42,16 +34,16 @@ export function DashboardFilters({ value, onApply }: { value: Filters; onApply: 
             </select>
           </label>
           <SelectField
-            label={t.dashboard.category}
+            label={w.category}
             frame="plain"
             name="category"
             value={draft.category}
             onValue={(v) => edit({ category: v as Filters['category'] })}
             options={categoryChoices(t)}
-            blank={t.dashboard.allCategories}
+            blank={w.allCategories}
           />
         </>
       )}
-    </FilterForm>
+    />
   );
 }

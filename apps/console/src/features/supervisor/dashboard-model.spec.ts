@@ -1,4 +1,3 @@
-import type { KpiReport } from '#contracts';
 import { DEFAULT_RESPONSE_TIMES } from '#triage';
 import {
   axisLabel,
@@ -11,11 +10,9 @@ import {
   validPeriod,
 } from './dashboard-model';
 import { districtShade, responseBadness, staffingBadness } from './district-shading';
+import { kpiReport, perCategory } from '../../../../../test/support/kpi-report';
 
-const zeros = { A: 0, B: 0, C: 0, D: 0, E: 0, F: 0, G: 0 };
-const report: KpiReport = {
-  from: '',
-  to: '',
+const report = kpiReport({
   calls: {
     total: 3,
     answered: 3,
@@ -24,7 +21,7 @@ const report: KpiReport = {
     answerSecondsP50: 9,
     answerSecondsP90: 16,
   },
-  incidents: { total: 2, byCategory: { ...zeros, A: 2 } },
+  incidents: { total: 2, byCategory: perCategory({ A: 2 }) },
   processing: { measured: 2, answerToDispatchSecondsP90: 40, within60sShare: 1 },
   response: {
     offered: 2,
@@ -32,19 +29,12 @@ const report: KpiReport = {
     onScene: 1,
     withinTargetShare: 0.5,
     acceptSecondsP50: 12,
-    onSceneMinutesP50ByCategory: { ...zeros, A: 31 },
+    onSceneMinutesP50ByCategory: perCategory({ A: 31 }),
   },
-  handoffs: {
-    requested: 1,
-    accepted: 1,
-    declined: 0,
-    hospitalRefusalRate: 0,
-    declineReasons: { 'no-beds': 0 },
-    bedFoundMinutesP50: 0,
-  },
+  handoffs: { requested: 1, accepted: 1, declineReasons: { 'no-beds': 0 } },
   policeInvolvementShare: 0.5,
   followUps: { due: 1, doneWithin24hShare: 1 },
-};
+});
 
 describe('dashboard filters', () => {
   it('defaults to the last seven days and asks for [local midnight, the midnight after the last day)', () => {

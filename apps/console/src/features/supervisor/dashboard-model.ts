@@ -1,4 +1,5 @@
-import { CATEGORIES, type Category, type KpiDomain, type KpiReport, type ResponseTimes } from '#contracts';
+import type { Category, KpiDomain, KpiReport, KpiRow, ResponseTimes } from '#contracts';
+import { kpiRows } from '#dispatch';
 
 // What the dashboard asks for and draws, as plain functions: the filters as a query, the period of a month, and
 // the charts of each CRISES domain (labels, values and the standard's target for each bar).
@@ -85,96 +86,71 @@ export function axisLabel(key: string, label: string, width = 18): string | stri
   return lines;
 }
 
-const point = (key: string, value: number, target: number | null = null): ChartPoint => ({ key, value, target });
+/** A chart: its bars are the KPI rows it names, an exact indicator or a family ending in '.' (one bar per member). */
+interface ChartPlan {
+  id: string;
+  domain: KpiDomain;
+  unit: ChartUnit;
+  indicators: readonly string[];
+  /** Which of the named rows are drawn; all by default. */
+  drawn?: (row: KpiRow) => boolean;
+}
 
-/** The charts of the indicator dashboard, in domain order; targets from reference/standards.md and the centre's categories. */
+// The charts of the indicator dashboard, in domain order. Bars and targets are the rows of the tables and the CSV
+// (libs/dispatch kpi-rows: reference/standards.md and the centre's categories), so a chart cannot disagree with them.
+const CHART_PLANS: readonly ChartPlan[] = [
+  {
+    id: 'answer-times',
+    domain: 'timely',
+    unit: 'seconds',
+    indicators: ['calls.answerSecondsP50', 'calls.answerSecondsP90', 'processing.answerToDispatchSecondsP90'],
+  },
+  {
+    id: 'timely-shares',
+    domain: 'timely',
+    unit: 'share',
+    indicators: ['calls.answeredWithin15sShare', 'calls.answeredWithin20sShare', 'processing.within60sShare'],
+  },
+  {
+    id: 'on-scene-by-category',
+    domain: 'safe',
+    unit: 'minutes',
+    indicators: ['response.onSceneMinutesP50ByCategory.'],
+    // Targets of days and weeks (D, E) would flatten the urgent bars to nothing; their figures stay in the tables.
+    drawn: (row) => row.target !== null && row.target.value <= CHARTED_TARGET_MINUTES,
+  },
+  { id: 'within-target', domain: 'safe', unit: 'share', indicators: ['response.withinTargetShare'] },
+  { id: 'incidents-by-category', domain: 'accessible', unit: 'count', indicators: ['incidents.byCategory.'] },
+  { id: 'police-involvement', domain: 'least-restrictive', unit: 'share', indicators: ['policeInvolvementShare'] },
+  {
+    id: 'response-funnel',
+    domain: 'effective',
+    unit: 'count',
+    indicators: ['incidents.total', 'response.offered', 'response.accepted', 'response.onScene'],
+  },
+  { id: 'follow-up', domain: 'person-centred', unit: 'share', indicators: ['followUps.doneWithin24hShare'] },
+  {
+    id: 'handoffs',
+    domain: 'partnership',
+    unit: 'count',
+    indicators: ['handoffs.requested', 'handoffs.accepted', 'handoffs.declined', 'handoffs.declineReasons.'],
+  },
+];
+
+const named = (row: KpiRow, name: string): boolean =>
+  name.endsWith('.') ? row.indicator.startsWith(name) : row.indicator === name;
+
+/** The charts of the indicator dashboard, each bar with its standard's or the centre's target. */
 export function dashboardCharts(r: KpiReport, responseMinutes: Readonly<ResponseTimes>): ChartSpec[] {
-  // Targets of days and weeks (D, E) would flatten the urgent bars to nothing; their figures stay in the tables.
-  const withTarget = CATEGORIES.filter(
-    (c) => responseMinutes[c] !== null && responseMinutes[c] <= CHARTED_TARGET_MINUTES,
-  );
-  return [
-    {
-      id: 'answer-times',
-      domain: 'timely',
-      unit: 'seconds',
-      points: [
-        point('calls.answerSecondsP50', r.calls.answerSecondsP50),
-        point('calls.answerSecondsP90', r.calls.answerSecondsP90, 15),
-        point('processing.answerToDispatchSecondsP90', r.processing.answerToDispatchSecondsP90, 60),
-      ],
-    },
-    {
-      id: 'timely-shares',
-      domain: 'timely',
-      unit: 'share',
-      points: [
-        point('calls.answeredWithin15sShare', r.calls.answeredWithin15sShare, 0.9),
-        point('calls.answeredWithin20sShare', r.calls.answeredWithin20sShare, 0.95),
-        point('processing.within60sShare', r.processing.within60sShare, 0.9),
-      ],
-    },
-    {
-      id: 'on-scene-by-category',
-      domain: 'safe',
-      unit: 'minutes',
-      points: withTarget.map((c) =>
-        point(
-          `response.onSceneMinutesP50ByCategory.${c}`,
-          r.response.onSceneMinutesP50ByCategory[c] ?? 0,
-          responseMinutes[c],
-        ),
-      ),
-    },
-    {
-      id: 'within-target',
-      domain: 'safe',
-      unit: 'share',
-      points: [point('response.withinTargetShare', r.response.withinTargetShare, 0.9)],
-    },
-    {
-      id: 'incidents-by-category',
-      domain: 'accessible',
-      unit: 'count',
-      points: CATEGORIES.map((c) => point(`incidents.byCategory.${c}`, r.incidents.byCategory[c] ?? 0)),
-    },
-    {
-      id: 'police-involvement',
-      domain: 'least-restrictive',
-      unit: 'share',
-      points: [point('policeInvolvementShare', r.policeInvolvementShare)],
-    },
-    {
-      id: 'response-funnel',
-      domain: 'effective',
-      unit: 'count',
-      points: [
-        point('incidents.total', r.incidents.total),
-        point('response.offered', r.response.offered),
-        point('response.accepted', r.response.accepted),
-        point('response.onScene', r.response.onScene),
-      ],
-    },
-    {
-      id: 'follow-up',
-      domain: 'person-centred',
-      unit: 'share',
-      points: [point('followUps.doneWithin24hShare', r.followUps.doneWithin24hShare, 1)],
-    },
-    {
-      id: 'handoffs',
-      domain: 'partnership',
-      unit: 'count',
-      points: [
-        point('handoffs.requested', r.handoffs.requested),
-        point('handoffs.accepted', r.handoffs.accepted),
-        point('handoffs.declined', r.handoffs.declined),
-        ...Object.keys(r.handoffs.declineReasons)
-          .sort()
-          .map((code) => point(`handoffs.declineReasons.${code}`, r.handoffs.declineReasons[code] ?? 0)),
-      ],
-    },
-  ];
+  const rows = kpiRows(r, responseMinutes);
+  return CHART_PLANS.map(({ id, domain, unit, indicators, drawn = () => true }) => ({
+    id,
+    domain,
+    unit,
+    points: indicators
+      .flatMap((name) => rows.filter((row) => named(row, name) && drawn(row)))
+      .map((row) => ({ key: row.indicator, value: row.value, target: row.target?.value ?? null })),
+  }));
 }
 
 /** A value as shown: shares as percent, durations with their unit. */

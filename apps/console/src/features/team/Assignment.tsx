@@ -2,6 +2,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useEntry } from '../../realtime/realtime';
 import { CategoryBadge } from '../../common/badges';
+import { Landmark } from '../../common/Landmark';
 import { ResponseClock } from '../../common/ResponseClock';
 import { useLoad } from '../../common/use-load';
 import { isActiveIncident } from '../map/region-shading';
@@ -18,12 +19,7 @@ export function Assignment({ incidentId }: { incidentId: string }) {
   const { lat, lng, address } = data.location;
   const label = address ?? data.number;
   return (
-    <section
-      className="assignment"
-      aria-labelledby="assignment-title"
-      data-testid="assignment"
-      data-incident-id={incidentId}
-    >
+    <Landmark className="assignment" titleId="assignment-title" testId="assignment" data-incident-id={incidentId}>
       <h2 id="assignment-title">{t.team.assignment}</h2>
       <div className="offer-what">
         <CategoryBadge category={live?.category ?? data.category} size={44} showLabel />
@@ -68,6 +64,6 @@ export function Assignment({ incidentId }: { incidentId: string }) {
           {t.team.mapApp}
         </a>
       </div>
-    </section>
+    </Landmark>
   );
 }

@@ -5,6 +5,7 @@ import type { DispatchEntry } from '../../realtime/event-store';
 import { CategoryBadge } from '../../common/badges';
 import { Countdown } from '../../common/Countdown';
 import { FailureNote } from '../../common/FailureNote';
+import { Landmark } from '../../common/Landmark';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useShortcuts } from '../../common/use-shortcuts';
@@ -32,10 +33,10 @@ export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
   useShortcuts({ a: accept, d: () => setDeclining(true) });
 
   return (
-    <section
+    <Landmark
       className="offer-card"
-      aria-labelledby="offer-title"
-      data-testid="offer-card"
+      titleId="offer-title"
+      testId="offer-card"
       data-dispatch-id={dispatch.id}
       role="region"
     >
@@ -71,6 +72,6 @@ export function OfferCard({ dispatch }: { dispatch: DispatchEntry }) {
           </button>
         </div>
       )}
-    </section>
+    </Landmark>
   );
 }

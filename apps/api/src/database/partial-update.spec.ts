@@ -1,0 +1,30 @@
+import { updateGivenColumns } from './partial-update.js';
+
+const COLUMNS = ['name', 'contact', 'lat'] as const;
+
+describe('updateGivenColumns', () => {
+  it('sets only the given columns, in the order of the list, with null as a value and the id as $1', () => {
+    expect(updateGivenColumns('agency', COLUMNS, 'id-1', { lat: 37.5, contact: null })).toEqual({
+      text: 'UPDATE agency SET contact = $2, lat = $3 WHERE id = $1',
+      params: ['id-1', null, 37.5],
+    });
+  });
+
+  it('never sets a column missing from the list, whatever the values hold', () => {
+    const values = { name: 'A', webhook_secret: 'x' } as { name: string };
+    expect(updateGivenColumns('agency', COLUMNS, 'id-1', values)).toEqual({
+      text: 'UPDATE agency SET name = $2 WHERE id = $1',
+      params: ['id-1', 'A'],
+    });
+  });
+
+  it('refuses an update that gives no column, and names that are not plain identifiers', () => {
+    expect(() => updateGivenColumns('agency', COLUMNS, 'id-1', { name: undefined })).toThrow('gives no column');
+    expect(() => updateGivenColumns('agency; DROP TABLE agency', COLUMNS, 'id-1', { name: 'A' })).toThrow(
+      'not a table or column name',
+    );
+    expect(() => updateGivenColumns('agency', ['name = name --'], 'id-1', { 'name = name --': 'A' })).toThrow(
+      'not a table or column name',
+    );
+  });
+});
