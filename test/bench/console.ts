@@ -1,19 +1,22 @@
 import 'reflect-metadata';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Category, EventsPage, IncidentView, LoginResponse, RegionCollection, TriageInput } from '#contracts';
 import { geometryBBox, pointInGeometry } from '#geo';
 import { blankTriageInput } from '#triage';
-import { loadConfig } from '../../apps/api/src/config/config.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo.js';
-import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { launchBrowser, type BrowserHarness } from '../support/browser.js';
 import { seededRandom as rng } from '../../apps/api/src/cli/simulate/seeded-random.js';
 import { percentile, printTable } from './common.js';
 import { ProbeHandle, type LongTask, type ScreenCounts, type SeenUpdate } from './console-probe.js';
+import {
+  CONSOLE_DIR,
+  CONSOLE_UPDATES_PER_SECOND as UPDATES_PER_SECOND,
+  startDemoServer,
+  type DemoServer,
+} from './demo-server.js';
 
 // npm run bench, part 3: the coordinator console in Chromium with thousands of open incidents. The issue asks
 // for marker clustering when zoomed out and for a console that stays smooth, without redrawing the whole map per
@@ -29,7 +32,6 @@ const INCIDENTS = 2000;
 /** Every 25th incident is category B (2 h to respond): 80 pressing incidents, all within the console's 100 unclustered ones. */
 const PRESSING_EVERY = 25;
 const UPDATES = 200;
-const UPDATES_PER_SECOND = 20;
 /** Every 4th update re-triages a pressing incident, whose marker and row are on screen: 50 latency samples. */
 const SAMPLE_EVERY = 4;
 const SEED_CONCURRENCY = 6;
@@ -52,14 +54,11 @@ const ZOOM_STEPS: readonly ('in' | 'out')[] = [
   'out',
   'out',
 ];
-/** dist/console, seen from dist/test/bench where this file runs. */
-const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
-const ADMIN_PASSWORD = 'bench-admin-password-1';
 
 type Api = <T>(method: string, path: string, token?: string, body?: unknown) => Promise<T>;
 
 interface Session {
-  server: RunningServer;
+  server: DemoServer['server'];
   browser: BrowserHarness;
   api: Api;
   /** Demo counselor: creates and re-triages the calls. */
@@ -119,29 +118,18 @@ export async function benchConsole(): Promise<void> {
     );
     return;
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'crisis-bench-console-'));
-  chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as the postgres user when we are root
-  const session = await openSession(dataDir);
+  const demo = await startDemoServer('console');
+  const session = await openSession(demo);
   try {
     printReport(await runScenario(session));
   } finally {
     await session.browser.close();
-    await session.server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo.stop();
   }
 }
 
-async function openSession(dataDir: string): Promise<Session> {
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD,
-    DEMO_DATA: 'true',
-    LOG_LEVEL: 'error',
-    CONSOLE_DIR,
-  });
-  const server = await startServer(config);
+async function openSession(demo: DemoServer): Promise<Session> {
+  const { server } = demo;
   try {
     const api = apiClient(server.url);
     const login = async (username: string): Promise<string> =>
@@ -149,7 +137,7 @@ async function openSession(dataDir: string): Promise<Session> {
     const [counselor, coordinator] = [await login('counselor'), await login('coordinator')];
     return { server, browser: await launchBrowser(), api, counselor, coordinator };
   } catch (e) {
-    await server.close();
+    await demo.stop();
     throw e;
   }
 }

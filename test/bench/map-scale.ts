@@ -1,23 +1,22 @@
 import 'reflect-metadata';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import type { RegionCollection } from '#contracts';
 import { findRegion, geometryBBox } from '#geo';
-import { loadConfig } from '../../apps/api/src/config/config.js';
 import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
 import { UnitOfWork } from '../../apps/api/src/database/tx.js';
 import { toIncidentEvent, type IncidentRow } from '../../apps/api/src/incidents/incidents.repository.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo.js';
-import { startServer, type RunningServer } from '../../apps/api/src/server.js';
+import type { RunningServer } from '../../apps/api/src/server.js';
 import { loadTeam, setTeamLocation, toTeamEvent } from '../../apps/api/src/teams/teams.repository.js';
 import { launchBrowser, type BrowserHarness } from '../support/browser.js';
 import { seededRandom as rng } from '../../apps/api/src/cli/simulate/seeded-random.js';
 import { printTable } from './common.js';
 import { measureFirstPaint, type FirstPaint } from './first-paint.js';
 import { installMapProbe, type LongTask, type WithMapProbe } from './map-probe.js';
+import { mainThreadPhases } from './map-trace.js';
+import { CONSOLE_DIR, CONSOLE_UPDATES_PER_SECOND as UPDATES_PER_SECOND, startDemoServer } from './demo-server.js';
 
 // npm run bench, part 6 (issue 12 items 3 and 4): the coordinator's map with 5,000 active incidents and 300 teams
 // while 20 changes a second arrive, and the team phone's first paint on a throttled profile. Each console build is
@@ -32,10 +31,13 @@ const INCIDENTS = 5000;
 const TEAMS = 300;
 /** Share of the incidents still waiting for a team (status open): never clustered. */
 const WAITING_SHARE = 0.4;
-const UPDATES_PER_SECOND = 20;
 const IDLE_WINDOW_MS = 20_000;
 const HEAP_EVERY_MS = 5000;
-const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
+
+function runSeconds(): number {
+  const s = Number(process.env.BENCH_MAP_SECONDS ?? 60);
+  return Number.isFinite(s) && s >= 20 ? s : 60;
+}
 
 export interface LongTaskSummary {
   windowS: number;
@@ -64,11 +66,6 @@ export interface MapScaleResult {
   firstPaint: FirstPaint;
 }
 
-function runSeconds(): number {
-  const s = Number(process.env.BENCH_MAP_SECONDS ?? 60);
-  return Number.isFinite(s) && s >= 20 ? s : 60;
-}
-
 export async function benchMapScale(log: (line: string) => void): Promise<MapScaleResult[]> {
   const builds: { label: string; dir: string }[] = [];
   const before = process.env.BENCH_CONSOLE_BEFORE;
@@ -88,19 +85,8 @@ export async function benchMapScale(log: (line: string) => void): Promise<MapSca
 }
 
 async function runOne(label: string, consoleDir: string, log: (line: string) => void): Promise<MapScaleResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crisis-bench-map-'));
-  chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as the postgres user when we are root
-  const server = await startServer(
-    loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_PASSWORD: 'bench-admin-password-1',
-      DEMO_DATA: 'true',
-      LOG_LEVEL: 'error',
-      CONSOLE_DIR: consoleDir,
-    }),
-  );
+  const demo = await startDemoServer('map', consoleDir);
+  const { server } = demo;
   let browser: BrowserHarness | null = null;
   try {
     const world = await seed(server);
@@ -112,8 +98,7 @@ async function runOne(label: string, consoleDir: string, log: (line: string) => 
     return { console: label, consoleDir, ...map, firstPaint };
   } finally {
     await browser?.close();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo.stop();
   }
 }
 
@@ -348,8 +333,27 @@ async function runMap(
   };
   const box = (await page.getByTestId('map').boundingBox())!;
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  // BENCH_MAP_TRACE=<folder>: Chrome traces of the first idle and the first pan-and-zoom window, and their main
+  // thread by phase (map-trace.ts).
+  const traceDir = process.env.BENCH_MAP_TRACE;
+  const traced = new Set<'idle' | 'panZoom'>();
+  const trace = async (kind: 'idle' | 'panZoom', phase: 'start' | 'stop'): Promise<void> => {
+    if (!traceDir || traced.has(kind)) return;
+    const path = join(traceDir, `map-${label}-${kind}.trace.json`);
+    if (phase === 'start') {
+      await browser.browser.startTracing(page, {
+        path,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+      });
+      return;
+    }
+    await browser.browser.stopTracing();
+    traced.add(kind);
+    log(`   trace of the first ${kind} window: ${path}; main thread ms: ${JSON.stringify(mainThreadPhases(path))}`);
+  };
   while (Date.now() - began < totalMs) {
     // Idle: nobody touches the map.
+    await trace('idle', 'start');
     const idleFrom = await pageNow(page);
     const idleUntil = Math.min(Date.now() + IDLE_WINDOW_MS, began + totalMs);
     while (Date.now() < idleUntil) {
@@ -357,8 +361,10 @@ async function runMap(
       await sampleHeap();
     }
     windows.push({ kind: 'idle', from: idleFrom, to: await pageNow(page) });
+    await trace('idle', 'stop');
     if (Date.now() - began >= totalMs) break;
     // Pan and zoom: in three steps with a drag after each, then back out.
+    await trace('panZoom', 'start');
     const pzFrom = await pageNow(page);
     for (const step of ['in', 'in', 'in', 'out', 'out', 'out'] as const) {
       if (Date.now() - began >= totalMs) break;
@@ -378,6 +384,7 @@ async function runMap(
       await sampleHeap();
     }
     windows.push({ kind: 'panZoom', from: pzFrom, to: await pageNow(page) });
+    await trace('panZoom', 'stop');
   }
   const updatesApplied = await updates.stop();
   if (profileDir) {

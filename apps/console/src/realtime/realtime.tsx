@@ -15,6 +15,7 @@ import { ApiError } from '../api/http';
 import { useI18n } from '../i18n/i18n';
 import { beep, flashTitle } from './attention';
 import { EventStore, type EntityKind, type EntityMaps } from './event-store';
+import { FrameBatcher } from './frame-batch';
 import { loadSnapshot } from './snapshot';
 import { connectRealtime, type ConnectionStatus, type RealtimeConnection } from './socket';
 import { SyncController } from './sync-controller';
@@ -22,6 +23,8 @@ import { useLatest } from '../common/use-latest';
 
 interface Realtime {
   store: EventStore;
+  /** The store's change notifications, at most once a frame: what screens and map layers listen to. */
+  changes: FrameBatcher;
   status: ConnectionStatus;
   /** The first catch-up after login has finished: lists are complete. */
   synced: boolean;
@@ -55,6 +58,7 @@ export function RealtimeProvider({
   const userRef = useLatest(user);
   const tokenRef = useRef(token);
   const store = useMemo(() => new EventStore(), []);
+  const changes = useMemo(() => new FrameBatcher(store), [store]);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [synced, setSynced] = useState(false);
   const lastEventAt = useRef<number | null>(null);
@@ -138,8 +142,8 @@ export function RealtimeProvider({
   );
   const getLastEventAt = useCallback(() => lastEventAt.current, []);
   const value = useMemo<Realtime>(
-    () => ({ store, status, synced, lastEventAt: getLastEventAt, onSynced }),
-    [store, status, synced, getLastEventAt, onSynced],
+    () => ({ store, changes, status, synced, lastEventAt: getLastEventAt, onSynced }),
+    [store, changes, status, synced, getLastEventAt, onSynced],
   );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
@@ -154,34 +158,35 @@ export function useStore(): EventStore {
   return useRealtime().store;
 }
 
-/** Re-renders when any entry of `kind` changes; returns the live map (read it, never mutate it). */
-export function useEntities<K extends EntityKind>(
-  kind: K,
-): { map: ReadonlyMap<string, EntityMaps[K] extends Map<string, infer V> ? V : never>; version: number } {
-  const store = useStore();
-  const version = useSyncExternalStore(
-    (cb) => store.subscribe(kind, cb),
-    () => store.version(kind),
-  );
-  return { map: store[kind] as ReadonlyMap<string, EntityMaps[K] extends Map<string, infer V> ? V : never>, version };
+/** The store's changes, once a frame (see frame-batch.ts). */
+export function useChanges(): FrameBatcher {
+  return useRealtime().changes;
 }
 
-/** One entry, re-rendering only when that entry changes. */
-export function useEntry<K extends EntityKind>(
-  kind: K,
-  id: string | null,
-): (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined {
-  const store = useStore();
+/** An entry of the store's map for `kind`. */
+export type EntryOf<K extends EntityKind> = EntityMaps[K] extends Map<string, infer V> ? V : never;
+
+/** Re-renders (at most once a frame) when any entry of `kind` changes; returns the live map (read it, never mutate it). */
+export function useEntities<K extends EntityKind>(kind: K): { map: ReadonlyMap<string, EntryOf<K>>; version: number } {
+  const { store, changes } = useRealtime();
+  const version = useSyncExternalStore(
+    (cb) => changes.subscribe(kind, cb),
+    () => store.version(kind),
+  );
+  return { map: store[kind] as ReadonlyMap<string, EntryOf<K>>, version };
+}
+
+/** One entry, re-rendering (at most once a frame) only when that entry changes. */
+export function useEntry<K extends EntityKind>(kind: K, id: string | null): EntryOf<K> | undefined {
+  const { store, changes } = useRealtime();
   const subscribe = useCallback(
     (cb: () => void) =>
-      store.subscribe(kind, (ids) => {
+      changes.subscribe(kind, (ids) => {
         if (id !== null && ids.has(id)) cb();
       }),
-    [store, kind, id],
+    [changes, kind, id],
   );
   return useSyncExternalStore(subscribe, () =>
-    id === null
-      ? undefined
-      : (store[kind].get(id) as (EntityMaps[K] extends Map<string, infer V> ? V : never) | undefined),
+    id === null ? undefined : (store[kind].get(id) as EntryOf<K> | undefined),
   );
 }

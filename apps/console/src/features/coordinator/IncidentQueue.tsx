@@ -1,28 +1,32 @@
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import type { IncidentEntry } from '../../realtime/event-store';
-import { useEntities } from '../../realtime/realtime';
+import { useEntry } from '../../realtime/realtime';
+import { useSortedIds } from '../../realtime/use-sorted-ids';
 import { CategoryBadge } from '../../common/badges';
 import { ResponseClock } from '../../common/ResponseClock';
 import { useShortcuts } from '../../common/use-shortcuts';
-import { incidentQueue } from './queue-model';
+import { compareQueueKeys, queueKey } from './queue-model';
 
 // Rendering thousands of rows would cost more than it tells anyone: the most pressing ones are shown.
 const MAX_ROWS = 200;
 const FRESH_MS = 2 * 60_000;
 
+// Each row follows its own incident in the store: a change re-renders that row, and the list only when the order
+// of its rows changes (issue 12: the whole queue re-rendered on every update).
 const QueueRow = memo(function QueueRow({
-  incident,
+  id,
   selected,
   regionName,
   onSelect,
 }: {
-  incident: IncidentEntry;
+  id: string;
   selected: boolean;
-  regionName: string;
+  regionName: (id: string | null) => string;
   onSelect: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const incident = useEntry('incidents', id);
+  if (!incident) return null;
   // A new incident flashes (a few times, then stays still) as the tone sounds: issue 13 item 4.
   // eslint-disable-next-line react-hooks/purity -- read at render on purpose: each event re-renders the row, and the flash is a CSS animation that ends by itself
   const fresh = incident.status === 'open' && Date.now() - Date.parse(incident.createdAt) < FRESH_MS;
@@ -47,12 +51,32 @@ const QueueRow = memo(function QueueRow({
           <span className="queue-number">{incident.number}</span>
           <span className="queue-meta">
             {t.incidentStatus[incident.status]}
-            {regionName ? ` · ${regionName}` : ''}
+            {regionName(incident.regionId) ? ` · ${regionName(incident.regionId)}` : ''}
           </span>
         </span>
         <ResponseClock status={incident.status} respondBy={incident.respondBy} />
       </button>
     </li>
+  );
+});
+
+const QueueRows = memo(function QueueRows({
+  ids,
+  selectedId,
+  regionName,
+  onSelect,
+}: {
+  ids: readonly string[];
+  selectedId: string | null;
+  regionName: (id: string | null) => string;
+  onSelect: (id: string) => void;
+}) {
+  return (
+    <ol className="queue-list">
+      {ids.map((id) => (
+        <QueueRow key={id} id={id} selected={id === selectedId} regionName={regionName} onSelect={onSelect} />
+      ))}
+    </ol>
   );
 });
 
@@ -66,16 +90,15 @@ export function IncidentQueue({
   regionName: (id: string | null) => string;
 }) {
   const { t } = useI18n();
-  const { map, version } = useEntities('incidents');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
-  const queue = useMemo(() => incidentQueue(map.values()), [map, version]);
+  const { shown, total, all } = useSortedIds('incidents', queueKey, compareQueueKeys, MAX_ROWS);
 
   const step = (delta: number) => {
+    const queue = all();
     if (queue.length === 0) return;
-    const index = queue.findIndex((i) => i.id === selectedId);
+    const index = queue.indexOf(selectedId ?? '');
     const next = queue[Math.min(queue.length - 1, Math.max(0, index === -1 ? 0 : index + delta))];
-    onSelect(next.id);
-    document.getElementById(`incident-row-${next.id}`)?.focus();
+    onSelect(next);
+    document.getElementById(`incident-row-${next}`)?.focus();
   };
   useShortcuts({ j: () => step(1), k: () => step(-1) });
 
@@ -88,21 +111,11 @@ export function IncidentQueue({
       id="incident-queue"
     >
       <h2 id="queue-title" className="panel-title">
-        {t.queue.title} <span className="panel-count">{t.queue.count(queue.length)}</span>
+        {t.queue.title} <span className="panel-count">{t.queue.count(total)}</span>
       </h2>
-      {queue.length === 0 ? <p className="empty-note">{t.queue.empty}</p> : null}
-      <ol className="queue-list">
-        {queue.slice(0, MAX_ROWS).map((incident) => (
-          <QueueRow
-            key={incident.id}
-            incident={incident}
-            selected={incident.id === selectedId}
-            regionName={regionName(incident.regionId)}
-            onSelect={onSelect}
-          />
-        ))}
-      </ol>
-      {queue.length > MAX_ROWS ? <p className="empty-note">{t.queue.more(queue.length - MAX_ROWS)}</p> : null}
+      {total === 0 ? <p className="empty-note">{t.queue.empty}</p> : null}
+      <QueueRows ids={shown} selectedId={selectedId} regionName={regionName} onSelect={onSelect} />
+      {total > MAX_ROWS ? <p className="empty-note">{t.queue.more(total - MAX_ROWS)}</p> : null}
     </section>
   );
 }

@@ -1,25 +1,27 @@
-import { memo, useMemo } from 'react';
-import { TEAM_STATUSES } from '#contracts';
+import { memo } from 'react';
 import { useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import type { TeamEntry } from '../../realtime/event-store';
-import { useEntities } from '../../realtime/realtime';
+import { useEntry } from '../../realtime/realtime';
+import { useEntitiesValue, useSortedIds } from '../../realtime/use-sorted-ids';
 import { TeamStatusBadge } from '../../common/badges';
 import { formatTime } from '../../common/format';
 import { TeamStatusMenu } from './TeamStatusMenu';
+import { availableTeams, compareTeamBoardKeys, teamBoardKey } from './team-board-model';
 
-const ORDER = new Map(TEAM_STATUSES.map((s, i) => [s, i]));
-
+// Each row follows its own team in the store: a team that moves re-renders its row only, and the board re-renders
+// when a team changes place on it (status, duty) (issue 12: the whole board re-rendered on every update).
 const TeamRow = memo(function TeamRow({
-  team,
+  id,
   regionName,
   canSetStatus,
 }: {
-  team: TeamEntry;
-  regionName: string;
+  id: string;
+  regionName: (id: string | null) => string;
   canSetStatus: boolean;
 }) {
   const { t, lang } = useI18n();
+  const team = useEntry('teams', id);
+  if (!team) return null;
   return (
     <li
       className={`team-row${team.onDuty ? '' : ' is-off-duty'}`}
@@ -31,7 +33,7 @@ const TeamRow = memo(function TeamRow({
         <span className="team-callsign">{team.callsign}</span>
         <TeamStatusBadge status={team.status} />
         <span className="team-meta">
-          {regionName}
+          {regionName(team.regionId)}
           {team.onDuty ? '' : ` · ${t.teams.offDuty}`}
           {team.location ? ` · ${formatTime(team.location.at, lang)}` : ''}
         </span>
@@ -47,19 +49,8 @@ const SETS_TEAM_STATUS = new Set(['coordinator', 'supervisor']);
 export function TeamBoard({ regionName }: { regionName: (id: string | null) => string }) {
   const { t } = useI18n();
   const canSetStatus = SETS_TEAM_STATUS.has(useUser().role);
-  const { map, version } = useEntities('teams');
-  const teams = useMemo(
-    () =>
-      [...map.values()].sort(
-        (a, b) =>
-          Number(b.onDuty) - Number(a.onDuty) ||
-          (ORDER.get(a.status) ?? 0) - (ORDER.get(b.status) ?? 0) ||
-          a.callsign.localeCompare(b.callsign),
-      ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the store mutates the map in place; `version` is what changes
-    [map, version],
-  );
-  const available = teams.filter((x) => x.onDuty && x.status === 'available').length;
+  const { shown, total } = useSortedIds('teams', teamBoardKey, compareTeamBoardKeys);
+  const available = useEntitiesValue('teams', availableTeams);
   return (
     <section
       className="panel team-panel"
@@ -69,12 +60,12 @@ export function TeamBoard({ regionName }: { regionName: (id: string | null) => s
       id="team-board"
     >
       <h2 id="teams-title" className="panel-title">
-        {t.teams.title} <span className="panel-count">{t.teams.count(available, teams.length)}</span>
+        {t.teams.title} <span className="panel-count">{t.teams.count(available, total)}</span>
       </h2>
-      {teams.length === 0 ? <p className="empty-note">{t.teams.empty}</p> : null}
+      {total === 0 ? <p className="empty-note">{t.teams.empty}</p> : null}
       <ul className="team-list">
-        {teams.map((team) => (
-          <TeamRow key={team.id} team={team} regionName={regionName(team.regionId)} canSetStatus={canSetStatus} />
+        {shown.map((id) => (
+          <TeamRow key={id} id={id} regionName={regionName} canSetStatus={canSetStatus} />
         ))}
       </ul>
     </section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncidentEntry } from '../../realtime/event-store';
-import { incidentQueue } from './queue-model';
+import { compareQueueKeys, incidentQueue, queueKey } from './queue-model';
 
 function entry(id: string, patch: Partial<IncidentEntry>): IncidentEntry {
   return {
@@ -31,5 +31,14 @@ describe('incidentQueue', () => {
       entry('none-f', { category: 'F' }),
     ]);
     expect(list.map((i) => i.id)).toEqual(['overdue', 'soon', 'late', 'none-f', 'none-g']);
+  });
+
+  it('breaks exact ties by id, and gives no key to an incident that left the queue', () => {
+    const list = incidentQueue([entry('b', {}), entry('a', {}), entry('c', { category: 'B' })]);
+    expect(list.map((i) => i.id)).toEqual(['c', 'a', 'b']);
+    expect(queueKey(entry('x', { status: 'closed' }))).toBeNull();
+    const soon = queueKey(entry('s', { respondBy: '2026-01-01T01:00:00Z', category: 'E' }))!;
+    const later = queueKey(entry('l', { respondBy: '2026-01-01T02:00:00Z', category: 'B' }))!;
+    expect(compareQueueKeys(soon, later)).toBeLessThan(0);
   });
 });

@@ -4,27 +4,48 @@ import { isActiveIncident } from '../map/region-shading';
 
 const RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6 };
 
+/** Where an active incident stands in the queue; computed once per change of the incident, not per comparison. */
+export interface QueueKey {
+  deadline: number;
+  rank: number;
+  createdAt: string;
+}
+
+/** The incident's queue key, or null when it is not active (not in the queue). */
+export function queueKey(incident: IncidentEntry): QueueKey | null {
+  if (!isActiveIncident(incident.status)) return null;
+  return {
+    deadline: incident.respondBy ? Date.parse(incident.respondBy) : Number.POSITIVE_INFINITY,
+    rank: RANK[incident.category],
+    createdAt: incident.createdAt,
+  };
+}
+
 /**
- * Active incidents, the least time left first. Ordering by the deadline itself gives the same order at every
- * instant, so the list re-sorts only when incidents change, not on every clock tick. No deadline (F, G) last,
- * then by urgency and age. The keys are computed once per incident, not once per comparison: with thousands of
- * active incidents, parsing dates and collating strings inside the comparator made every change a long task
- * (issue 12). ISO timestamps compare in time order as plain strings.
+ * The least time left first. Ordering by the deadline itself gives the same order at every instant, so the list
+ * re-sorts only when incidents change, not on every clock tick. No deadline (F, G) last, then by urgency and age.
+ * ISO timestamps compare in time order as plain strings.
+ */
+export function compareQueueKeys(a: QueueKey, b: QueueKey): number {
+  return (
+    a.deadline - b.deadline || a.rank - b.rank || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)
+  );
+}
+
+/**
+ * Active incidents in queue order (exact ties by id, as the console's live list keeps them: realtime/sorted-ids.ts).
+ * The keys are computed once per incident: parsing dates inside the comparator made every change a long task with
+ * thousands of incidents (issue 12).
  */
 export function incidentQueue(incidents: Iterable<IncidentEntry>): IncidentEntry[] {
-  const keyed: { incident: IncidentEntry; deadline: number; rank: number }[] = [];
-  for (const i of incidents)
-    if (isActiveIncident(i.status))
-      keyed.push({
-        incident: i,
-        deadline: i.respondBy ? Date.parse(i.respondBy) : Number.POSITIVE_INFINITY,
-        rank: RANK[i.category],
-      });
+  const keyed: { incident: IncidentEntry; key: QueueKey }[] = [];
+  for (const incident of incidents) {
+    const key = queueKey(incident);
+    if (key) keyed.push({ incident, key });
+  }
   keyed.sort(
     (a, b) =>
-      a.deadline - b.deadline ||
-      a.rank - b.rank ||
-      (a.incident.createdAt < b.incident.createdAt ? -1 : a.incident.createdAt > b.incident.createdAt ? 1 : 0),
+      compareQueueKeys(a.key, b.key) || (a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0),
   );
   return keyed.map((k) => k.incident);
 }

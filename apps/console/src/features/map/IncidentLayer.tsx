@@ -2,12 +2,20 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { IncidentEntry } from '../../realtime/event-store';
 import { useLatest } from '../../common/use-latest';
-import { useStore } from '../../realtime/realtime';
+import { useChanges, useStore } from '../../realtime/realtime';
+import { SortedIds } from '../../realtime/sorted-ids';
 import { IncidentMark } from './canvas-marks';
 import { incidentIcon } from './icons';
 import { IncidentClusters } from './incident-clusters';
 import { L } from './leaflet';
-import { incidentPlace, standaloneIncidents, type IncidentPlace } from './marker-placement';
+import {
+  compareDeadlines,
+  incidentPlace,
+  standaloneFrom,
+  STANDALONE_CAP,
+  waitingDeadline,
+  type IncidentPlace,
+} from './marker-placement';
 
 interface Tracked {
   place: IncidentPlace;
@@ -34,9 +42,10 @@ const WAITING_SIZE = 16;
 export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
   const map = useMap();
   const store = useStore();
+  const changes = useChanges();
   const onSelectRef = useLatest(onSelect);
   const selected = useRef<string | null>(selectedId);
-  const api = useRef<{ refresh: (ids: Iterable<string>) => void; reveal: (id: string) => void } | null>(null);
+  const api = useRef<{ refresh: (ids: ReadonlySet<string>) => void; reveal: (id: string) => void } | null>(null);
 
   useEffect(() => {
     const tracked = new Map<string, Tracked>();
@@ -47,6 +56,11 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
     const select = (id: string) => onSelectRef.current(id);
     const clusters = new IncidentClusters(map, renderer, select);
     let aloneIds = new Set<string>();
+    // The waiting incidents kept in order as they change, for the most pressing ones: no scan of every incident.
+    const waitingOrder = new SortedIds<number>((id) => {
+      const incident = store.incidents.get(id);
+      return incident ? waitingDeadline(incident) : null;
+    }, compareDeadlines);
     const iconKey = (i: IncidentEntry) => `${i.category}|${i.number}|${i.id === selected.current ? 1 : 0}`;
 
     const drop = (id: string, t: Tracked) => {
@@ -92,8 +106,9 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
       t.lng = lng;
     };
 
-    const refresh = (ids: Iterable<string>) => {
-      const nextAlone = standaloneIncidents(store.incidents.values(), selected.current);
+    const refresh = (ids: ReadonlySet<string>) => {
+      waitingOrder.update(ids);
+      const nextAlone = standaloneFrom(waitingOrder.head(STANDALONE_CAP), selected.current);
       for (const id of new Set([...ids, ...aloneIds, ...nextAlone])) {
         const incident = store.incidents.get(id);
         const place = incident ? incidentPlace(incident, nextAlone) : null;
@@ -126,10 +141,10 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
         map.panBy([p.x - visibleWidth / 2, p.y - size.y / 2]);
     };
 
-    refresh(store.incidents.keys());
+    refresh(new Set(store.incidents.keys()));
     clusters.flush();
     api.current = { refresh, reveal };
-    const unsubscribe = store.subscribe('incidents', refresh);
+    const unsubscribe = changes.subscribe('incidents', refresh);
     return () => {
       unsubscribe();
       api.current = null;
@@ -137,13 +152,13 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
       alone.remove();
       waiting.remove();
     };
-  }, [map, store, onSelectRef]);
+  }, [map, store, changes, onSelectRef]);
 
   // A new selection restyles the previous and the chosen marker, keeps the chosen one out of clusters, and pans to it.
   useEffect(() => {
     const previous = selected.current;
     selected.current = selectedId;
-    api.current?.refresh([previous, selectedId].filter((id): id is string => id !== null));
+    api.current?.refresh(new Set([previous, selectedId].filter((id): id is string => id !== null)));
     if (selectedId) api.current?.reveal(selectedId);
   }, [selectedId]);
 

@@ -2,17 +2,19 @@ import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import type { RegionCollection } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
-import { useStore } from '../../realtime/realtime';
+import { useChanges, useStore } from '../../realtime/realtime';
 import { L } from './leaflet';
-import { coverageGaps, openIncidentCounts, regionShade } from './region-shading';
+import { ActiveIncidentCounts, coverageGaps, regionShade } from './region-shading';
 
 /**
  * The offline base layer: region outlines from GET /regions. With `shade`, each region is filled by its open
- * incidents and outlined when no available team covers it; the styles are recomputed at most once a frame.
+ * incidents and outlined when no available team covers it; the styles are recomputed at most once a frame, the
+ * counts only for the incidents that changed.
  */
 export function RegionLayer({ regions, shade }: { regions: RegionCollection; shade: boolean }) {
   const map = useMap();
   const store = useStore();
+  const changes = useChanges();
   const { t, lang } = useI18n();
   useEffect(() => {
     const layers = new Map<string, L.Path>();
@@ -45,13 +47,12 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
       };
     }
     const last = new Map<string, string>();
-    let frame = 0;
+    const counts = new ActiveIncidentCounts((id) => store.incidents.get(id));
+    counts.update(store.incidents.keys());
+    let gaps = coverageGaps([...layers.keys()], store.teams.values());
     const restyle = () => {
-      frame = 0;
-      const counts = openIncidentCounts(store.incidents.values());
-      const gaps = coverageGaps([...layers.keys()], store.teams.values());
       for (const [id, layer] of layers) {
-        const count = counts.get(id) ?? 0;
+        const count = counts.counts.get(id) ?? 0;
         const gap = gaps.has(id);
         const key = `${count}|${gap}`;
         if (last.get(id) === key) continue;
@@ -64,18 +65,21 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
         else layer.bindTooltip(label, { sticky: true });
       }
     };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(restyle);
-    };
     restyle();
-    const offIncidents = store.subscribe('incidents', schedule);
-    const offTeams = store.subscribe('teams', schedule);
+    // Both arrive at most once a frame (realtime/frame-batch.ts).
+    const offIncidents = changes.subscribe('incidents', (ids) => {
+      counts.update(ids);
+      restyle();
+    });
+    const offTeams = changes.subscribe('teams', () => {
+      gaps = coverageGaps([...layers.keys()], store.teams.values());
+      restyle();
+    });
     return () => {
       offIncidents();
       offTeams();
-      if (frame) cancelAnimationFrame(frame);
       geo.remove();
     };
-  }, [map, store, regions, shade, t, lang]);
+  }, [map, store, changes, regions, shade, t, lang]);
   return null;
 }

@@ -1,5 +1,5 @@
-import type { Category, TeamStatus } from '#contracts';
-import { CATEGORY_SVG, TEAM_STATUS_STYLE } from '../../common/category-style';
+import type { Category } from '#contracts';
+import { CATEGORY_SVG } from '../../common/category-style';
 import { L } from './leaflet';
 
 // Marker icons. The category shapes are SVG strings built once (common/category-style); a marker's divIcon is
@@ -27,18 +27,6 @@ export function incidentIcon(
 
 /** Most urgent first: A is 0. Clusters take the shape of the most urgent incident inside. */
 export const CATEGORY_RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6 };
-
-export function teamIcon(team: { callsign: string; status: TeamStatus }): L.DivIcon {
-  const s = TEAM_STATUS_STYLE[team.status];
-  return L.divIcon({
-    className: 'team-icon',
-    html:
-      `<div class="team-marker" data-testid="team-marker" data-status="${team.status}" style="background:${s.color};color:${s.ink}">` +
-      `<span aria-hidden="true">${s.glyph}</span> ${escapeHtml(team.callsign)}</div>`,
-    iconSize: undefined,
-    iconAnchor: [12, 12],
-  });
-}
 
 export function hospitalIcon(name: string, beds: number | null, agencyId = '', stale = false): L.DivIcon {
   return L.divIcon({

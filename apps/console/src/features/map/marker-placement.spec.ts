@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { incidentPlace, standaloneIncidents } from './marker-placement';
+import { SortedIds } from '../../realtime/sorted-ids';
+import {
+  compareDeadlines,
+  incidentPlace,
+  standaloneFrom,
+  standaloneIncidents,
+  waitingDeadline,
+} from './marker-placement';
 
 describe('standaloneIncidents', () => {
   const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m)).toISOString();
@@ -24,5 +31,22 @@ describe('standaloneIncidents', () => {
     expect(list.map((i) => incidentPlace(i, standalone))).toEqual(['waiting', 'alone', 'waiting', 'cluster']);
     expect(incidentPlace({ id: 'gone', status: 'closed', respondBy: null }, standalone)).toBeNull();
     expect(incidentPlace(list[3], new Set(['taken']))).toBe('alone');
+  });
+
+  it('breaks equal deadlines by id, as the live order of the waiting incidents on the map does', () => {
+    const tied = [
+      { id: 'b', status: 'open' as const, respondBy: at(5) },
+      { id: 'a', status: 'open' as const, respondBy: at(5) },
+      ...list,
+    ];
+    const byId = new Map(tied.map((i) => [i.id, i]));
+    const live = new SortedIds<number>((id) => {
+      const i = byId.get(id);
+      return i ? waitingDeadline(i) : null;
+    }, compareDeadlines);
+    live.update(byId.keys());
+    expect(live.ids).toEqual(['a', 'b', 'soon', 'late', 'none']);
+    expect(standaloneFrom(live.head(2), null, 2)).toEqual(standaloneIncidents(tied, null, 2));
+    expect(standaloneFrom(live.ids, 'taken', 1)).toEqual(new Set(['a', 'taken']));
   });
 });

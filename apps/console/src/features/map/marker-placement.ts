@@ -11,23 +11,47 @@ interface Placeable {
   respondBy: string | null;
 }
 
+/** A waiting incident's place among the waiting: its deadline (none: last); null when it is not waiting. */
+export function waitingDeadline(incident: Placeable): number | null {
+  if (incident.status !== 'open') return null;
+  return incident.respondBy ? Date.parse(incident.respondBy) : Number.POSITIVE_INFINITY;
+}
+
+export const compareDeadlines = (a: number, b: number): number => a - b;
+
 /**
  * Incidents that are never hidden inside a cluster: the selected one, and those still waiting for a team
- * (status open), the most pressing first, up to `cap`. They are DOM markers; the other waiting incidents are drawn
- * one by one on the canvas (never clustered), and incidents a team is on cluster when zoomed out.
+ * (status open), the most pressing first (equal deadlines by id), up to `cap`. They are DOM markers; the other
+ * waiting incidents are drawn one by one on the canvas (never clustered), and incidents a team is on cluster when
+ * zoomed out. The map keeps the waiting ones in order as they change (realtime/sorted-ids.ts) and takes
+ * `standaloneFrom` them; this is the same from a plain list.
  */
 export function standaloneIncidents(
   incidents: Iterable<Placeable>,
   selectedId: string | null,
   cap = STANDALONE_CAP,
 ): Set<string> {
-  // Deadlines parsed once per incident, not once per comparison: this runs on every change, over thousands.
+  // Deadlines parsed once per incident, not once per comparison.
   const waiting: { id: string; deadline: number }[] = [];
-  for (const i of incidents)
-    if (i.status === 'open')
-      waiting.push({ id: i.id, deadline: i.respondBy ? Date.parse(i.respondBy) : Number.POSITIVE_INFINITY });
-  waiting.sort((a, b) => a.deadline - b.deadline);
-  const ids = new Set(waiting.slice(0, cap).map((i) => i.id));
+  for (const i of incidents) {
+    const deadline = waitingDeadline(i);
+    if (deadline !== null) waiting.push({ id: i.id, deadline });
+  }
+  waiting.sort((a, b) => compareDeadlines(a.deadline, b.deadline) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return standaloneFrom(
+    waiting.map((w) => w.id),
+    selectedId,
+    cap,
+  );
+}
+
+/** The standalone set from the waiting incidents' ids, most pressing first. */
+export function standaloneFrom(
+  waitingInOrder: readonly string[],
+  selectedId: string | null,
+  cap = STANDALONE_CAP,
+): Set<string> {
+  const ids = new Set(waitingInOrder.slice(0, cap));
   if (selectedId) ids.add(selectedId);
   return ids;
 }
