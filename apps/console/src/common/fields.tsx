@@ -1,4 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import {
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useI18n } from '../i18n/i18n';
 import { FailureNote } from './FailureNote';
 
@@ -60,6 +66,11 @@ export interface Choice {
   label: string;
 }
 
+/** The choices over a vocabulary (roles, channels, kinds), each labelled with its name in the reader's language. */
+export function choicesOf<V extends string>(values: readonly V[], labels: Record<V, string>): Choice[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
 /** A select over `options`, with an optional first empty choice (`blank` is its text) that stands for "none". */
 export function SelectField({
   label,
@@ -107,6 +118,37 @@ export function CheckField({
       <span>{label}</span>
     </label>
   );
+}
+
+type FieldValue = string | number;
+
+/** What `{...bind(name)}` spreads onto a field: the control's form name, its value and where its changes go. */
+export interface BoundField<V> {
+  name: string;
+  value: V;
+  onValue: (raw: string) => void;
+}
+
+/** The entries that take a control's text as it is: text, or a union of texts that a select's options keep it to. */
+type TextKey<T> = { [K in keyof T & string]: T[K] extends string ? K : never }[keyof T & string];
+
+/**
+ * A form's values by field name. `bind(name)` gives a field its `name` attribute, its value and its change from the
+ * entry of that name, so a control's form name and the state behind it are written once and cannot drift apart.
+ * A control reports text: an entry that is not text is bound with `read`, which turns the text into its value
+ * (a number, a clamped count) on every change, so the control shows what the form keeps. `set` writes an entry
+ * from code, as a form that clears its note after a save does.
+ */
+export function useFieldValues<T extends Record<string, FieldValue>>(initial: T | (() => T)) {
+  const [values, setValues] = useState<T>(initial);
+  const set = <K extends keyof T>(name: K, value: T[K]) => setValues((now) => ({ ...now, [name]: value }));
+  function bind<K extends keyof T & TextKey<T>>(name: K): BoundField<T[K]>;
+  function bind<K extends keyof T & string>(name: K, read: (raw: string) => T[K]): BoundField<T[K]>;
+  function bind<K extends keyof T & string>(name: K, read?: (raw: string) => T[K]): BoundField<T[K]> {
+    // Without `read` the entry is text (the first overload), so the raw text is already of its type.
+    return { name, value: values[name], onValue: (raw) => set(name, read ? read(raw) : (raw as T[K])) };
+  }
+  return { values, set, bind };
 }
 
 /** A form's end: the failure (announced) above a primary submit button and a cancel button. */

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { AGENCY_KINDS, type AgencyAdminView, type AgencyKind, type LatLng } from '#contracts';
+import { AGENCY_KINDS, type AgencyAdminView, type LatLng } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { SelectField, TextField } from '../../common/fields';
+import { choicesOf, SelectField, TextField, useFieldValues } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { AdminForm } from './AdminList';
 import { CheckboxGroup, MapPointField } from './MapPointField';
@@ -25,18 +25,21 @@ export function AgencyForm({
 }) {
   const { api } = useAuth();
   const { t } = useI18n();
-  const [code, setCode] = useState(agency?.code ?? '');
-  const [kind, setKind] = useState<AgencyKind>(agency?.kind ?? 'hospital');
-  const [name, setName] = useState(agency?.name ?? '');
+  const { values, bind } = useFieldValues({
+    code: agency?.code ?? '',
+    kind: agency?.kind ?? 'hospital',
+    name: agency?.name ?? '',
+    contact: agency?.contact ?? '',
+    webhookUrl: agency?.webhookUrl ?? '',
+  });
   const [regionIds, setRegionIds] = useState<string[]>(agency?.regionIds ?? []);
   const [location, setLocation] = useState<LatLng | null>(agency?.location ?? null);
-  const [contact, setContact] = useState(agency?.contact ?? '');
-  const [webhookUrl, setWebhookUrl] = useState(agency?.webhookUrl ?? '');
   const { busy, failure, run, showFailure } = useAction();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!location) return showFailure(t.centre.locationRequired);
+    const { code, kind, name, contact, webhookUrl } = values;
     const common = { kind, name: name.trim(), regionIds, location };
     void run(async () => {
       const saved = agency
@@ -66,40 +69,11 @@ export function AgencyForm({
       onCancel={onCancel}
     >
       <div className="form-grid">
-        <TextField
-          label={t.centre.agencyCode}
-          name="code"
-          value={code}
-          onValue={setCode}
-          maxLength={64}
-          required
-          disabled={agency !== null}
-        />
-        <SelectField
-          label={t.centre.agencyKind}
-          name="kind"
-          value={kind}
-          onValue={(v) => setKind(v as AgencyKind)}
-          options={AGENCY_KINDS.map((k) => ({ value: k, label: t.agencyKind[k] }))}
-        />
-        <TextField
-          label={t.centre.agencyName}
-          frame="wide"
-          name="name"
-          value={name}
-          onValue={setName}
-          maxLength={200}
-          required
-        />
-        <TextField label={t.centre.contact} name="contact" value={contact} onValue={setContact} maxLength={200} />
-        <TextField
-          label={t.centre.webhookUrl}
-          name="webhookUrl"
-          type="url"
-          value={webhookUrl}
-          onValue={setWebhookUrl}
-          placeholder="https://"
-        />
+        <TextField label={t.centre.agencyCode} {...bind('code')} maxLength={64} required disabled={agency !== null} />
+        <SelectField label={t.centre.agencyKind} {...bind('kind')} options={choicesOf(AGENCY_KINDS, t.agencyKind)} />
+        <TextField label={t.centre.agencyName} frame="wide" {...bind('name')} maxLength={200} required />
+        <TextField label={t.centre.contact} {...bind('contact')} maxLength={200} />
+        <TextField label={t.centre.webhookUrl} {...bind('webhookUrl')} type="url" placeholder="https://" />
       </div>
       <CheckboxGroup
         name="regions"

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { LatLng, SkillView, TeamView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { SelectField, TextField } from '../../common/fields';
+import { SelectField, TextField, useFieldValues } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { AdminForm } from './AdminList';
 import { CheckboxGroup, MapPointField } from './MapPointField';
@@ -11,6 +11,9 @@ export interface RegionOption {
   id: string;
   name: string;
 }
+
+// An emptied size box reads as one person, the smallest team, rather than as nothing.
+const teamSize = (raw: string) => Number(raw) || 1;
 
 /** Creates a team or edits one: callsign, home region, regions it also covers, base on the map, size, skills. */
 export function TeamForm({
@@ -28,17 +31,20 @@ export function TeamForm({
 }) {
   const { api } = useAuth();
   const { t, lang } = useI18n();
-  const [callsign, setCallsign] = useState(team?.callsign ?? '');
-  const [regionId, setRegionId] = useState(team?.regionId ?? regions[0]?.id ?? '');
+  const { values, bind } = useFieldValues({
+    callsign: team?.callsign ?? '',
+    regionId: team?.regionId ?? regions[0]?.id ?? '',
+    size: team?.size ?? 2,
+  });
   const [covered, setCovered] = useState<string[]>(team?.coveredRegionIds ?? []);
   const [base, setBase] = useState<LatLng | null>(team?.base ?? null);
-  const [size, setSize] = useState(team?.size ?? 2);
   const [teamSkills, setTeamSkills] = useState<string[]>(team?.skills ?? []);
   const { busy, failure, run, showFailure } = useAction();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!base) return showFailure(t.centre.baseRequired);
+    const { callsign, regionId, size } = values;
     const body = {
       callsign: callsign.trim(),
       regionId,
@@ -61,32 +67,14 @@ export function TeamForm({
       onCancel={onCancel}
     >
       <div className="form-grid">
-        <TextField
-          label={t.centre.callsign}
-          name="callsign"
-          value={callsign}
-          onValue={setCallsign}
-          maxLength={32}
-          required
-        />
+        <TextField label={t.centre.callsign} {...bind('callsign')} maxLength={32} required />
         <SelectField
           label={t.centre.region}
-          name="regionId"
-          value={regionId}
-          onValue={setRegionId}
+          {...bind('regionId')}
           options={regions.map((r) => ({ value: r.id, label: r.name }))}
           required
         />
-        <TextField
-          label={t.centre.size}
-          name="size"
-          type="number"
-          min={1}
-          max={20}
-          value={size}
-          onValue={(v) => setSize(Number(v) || 1)}
-          required
-        />
+        <TextField label={t.centre.size} {...bind('size', teamSize)} type="number" min={1} max={20} required />
       </div>
       <CheckboxGroup
         name="skills"
@@ -98,7 +86,7 @@ export function TeamForm({
       <CheckboxGroup
         name="covered"
         legend={t.centre.alsoCovers}
-        options={regions.filter((r) => r.id !== regionId).map((r) => ({ value: r.id, label: r.name }))}
+        options={regions.filter((r) => r.id !== values.regionId).map((r) => ({ value: r.id, label: r.name }))}
         value={covered}
         onChange={setCovered}
       />

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { ROLES, type AgencyView, type Role, type TeamView, type UserAdminView } from '#contracts';
+import type { FormEvent } from 'react';
+import { ROLES, type AgencyView, type TeamView, type UserAdminView } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { SelectField, TextField } from '../../common/fields';
+import { choicesOf, SelectField, TextField, useFieldValues, type BoundField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { localName } from '../../common/local-name';
 import { AdminForm } from './AdminList';
@@ -26,25 +26,29 @@ export function UserForm({
 }) {
   const { api } = useAuth();
   const { t, lang } = useI18n();
-  const [username, setUsername] = useState(user?.username ?? '');
-  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
-  const [role, setRole] = useState<Role>(user?.role ?? 'counselor');
-  const [teamId, setTeamId] = useState(user?.teamId ?? teams[0]?.id ?? '');
-  const [agencyId, setAgencyId] = useState(user?.agencyId ?? agencies[0]?.id ?? '');
-  const [password, setPassword] = useState('');
+  const { values, set, bind } = useFieldValues({
+    username: user?.username ?? '',
+    displayName: user?.displayName ?? '',
+    role: user?.role ?? 'counselor',
+    teamId: user?.teamId ?? teams[0]?.id ?? '',
+    agencyId: user?.agencyId ?? agencies[0]?.id ?? '',
+    password: '',
+  });
+  const { role } = values;
   const { busy, failure, run } = useAction();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const displayName = values.displayName.trim();
     const binding = {
-      teamId: role === 'responder' ? teamId : undefined,
-      agencyId: role === 'agency' ? agencyId : undefined,
+      teamId: role === 'responder' ? values.teamId : undefined,
+      agencyId: role === 'agency' ? values.agencyId : undefined,
     };
     void run(async () => {
       if (user) {
         // Only what changed: a role or binding change ends the user's sessions, a new display name does not.
         const patch = {
-          ...(displayName.trim() !== user.displayName ? { displayName: displayName.trim() } : {}),
+          ...(displayName !== user.displayName ? { displayName } : {}),
           ...(role !== user.role ? { role } : {}),
           ...((binding.teamId ?? null) !== (user.teamId ?? null) ? { teamId: binding.teamId ?? null } : {}),
           ...((binding.agencyId ?? null) !== (user.agencyId ?? null) ? { agencyId: binding.agencyId ?? null } : {}),
@@ -52,35 +56,27 @@ export function UserForm({
         if (Object.keys(patch).length) await api.patchUser(user.id, patch);
       } else {
         await api.createUser({
-          username: username.trim(),
-          displayName: displayName.trim(),
+          username: values.username.trim(),
+          displayName,
           role,
-          password,
+          password: values.password,
           ...(binding.teamId ? { teamId: binding.teamId } : {}),
           ...(binding.agencyId ? { agencyId: binding.agencyId } : {}),
         });
       }
-      setPassword('');
-      onSaved(displayName.trim());
+      set('password', '');
+      onSaved(displayName);
     });
   };
 
   // A responder is bound to a team, an agency user to an agency.
   const binding =
     role === 'responder'
-      ? {
-          label: t.people.team,
-          name: 'teamId',
-          value: teamId,
-          onValue: setTeamId,
-          options: teams.map((tm) => ({ value: tm.id, label: tm.callsign })),
-        }
+      ? { label: t.people.team, ...bind('teamId'), options: teams.map((tm) => ({ value: tm.id, label: tm.callsign })) }
       : role === 'agency'
         ? {
             label: t.people.agency,
-            name: 'agencyId',
-            value: agencyId,
-            onValue: setAgencyId,
+            ...bind('agencyId'),
             options: agencies.map((a) => ({ value: a.id, label: localName(a.name, lang) })),
           }
         : null;
@@ -97,9 +93,7 @@ export function UserForm({
       <div className="form-grid">
         <TextField
           label={t.people.username}
-          name="username"
-          value={username}
-          onValue={setUsername}
+          {...bind('username')}
           disabled={user !== null}
           required
           minLength={3}
@@ -107,25 +101,10 @@ export function UserForm({
           pattern="[A-Za-z0-9._\-]+"
           autoComplete="off"
         />
-        <TextField
-          label={t.people.displayName}
-          name="displayName"
-          value={displayName}
-          onValue={setDisplayName}
-          required
-          maxLength={120}
-        />
-        <SelectField
-          label={t.people.role}
-          name="role"
-          value={role}
-          onValue={(v) => setRole(v as Role)}
-          options={ROLES.map((r) => ({ value: r, label: t.roles[r] }))}
-        />
+        <TextField label={t.people.displayName} {...bind('displayName')} required maxLength={120} />
+        <SelectField label={t.people.role} {...bind('role')} options={choicesOf(ROLES, t.roles)} />
         {binding ? <SelectField {...binding} required /> : null}
-        {user ? null : (
-          <NewPasswordField label={t.people.initialPassword} name="password" value={password} onValue={setPassword} />
-        )}
+        {user ? null : <NewPasswordField label={t.people.initialPassword} {...bind('password')} />}
       </div>
       {user ? <p className="hint">{t.people.changeEndsSessions}</p> : null}
     </AdminForm>
@@ -133,7 +112,7 @@ export function UserForm({
 }
 
 /** A new password: typed once, never filled in by the browser from a saved one. */
-function NewPasswordField(props: { label: string; name: string; value: string; onValue: (v: string) => void }) {
+function NewPasswordField(props: BoundField<string> & { label: string }) {
   return <TextField {...props} type="password" required minLength={10} maxLength={256} autoComplete="new-password" />;
 }
 
@@ -149,13 +128,13 @@ export function PasswordResetForm({
 }) {
   const { api } = useAuth();
   const { t } = useI18n();
-  const [password, setPassword] = useState('');
+  const { values, set, bind } = useFieldValues({ newPassword: '' });
   const { busy, failure, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await api.resetPassword(user.id, password);
-      setPassword('');
+      await api.resetPassword(user.id, values.newPassword);
+      set('newPassword', '');
       onDone();
     });
   };
@@ -169,7 +148,7 @@ export function PasswordResetForm({
       submitLabel={t.people.setPassword}
       onCancel={onCancel}
     >
-      <NewPasswordField label={t.people.newPassword} name="newPassword" value={password} onValue={setPassword} />
+      <NewPasswordField label={t.people.newPassword} {...bind('newPassword')} />
       <p className="hint">{t.people.resetEndsSessions}</p>
     </AdminForm>
   );

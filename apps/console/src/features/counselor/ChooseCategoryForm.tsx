@@ -1,8 +1,8 @@
 import type { Category, CounselorCategory } from '#contracts';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { categoryChoices } from '../../common/category-choices';
-import { SelectField, TextAreaField } from '../../common/fields';
+import { SelectField, TextAreaField, useFieldValues } from '../../common/fields';
 
 /**
  * Confirming a triage with questions on the path still open (issue 13 item 1): the counselor chooses the category
@@ -18,8 +18,8 @@ export function ChooseCategoryForm({
   onConfirm: (chosen: CounselorCategory) => void;
 }) {
   const { t } = useI18n();
-  const [category, setCategory] = useState<Category | ''>('');
-  const [reason, setReason] = useState('');
+  const { values, bind } = useFieldValues({ chosenCategory: '' as Category | '', chosenReason: '' });
+  const { chosenCategory: category, chosenReason: reason } = values;
   const ready = category !== '' && reason.trim().length >= 3;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -35,18 +35,14 @@ export function ChooseCategoryForm({
       <h4 id="choose-category-title">{t.triageCheck.chooseTitle}</h4>
       <SelectField
         label={t.triageCheck.chooseCategory}
-        name="chosenCategory"
-        value={category}
-        onValue={(v) => setCategory(v as Category | '')}
+        {...bind('chosenCategory')}
         options={categoryChoices(t)}
         blank="—"
         required
       />
       <TextAreaField
         label={t.triageCheck.chooseReason}
-        name="chosenReason"
-        value={reason}
-        onValue={setReason}
+        {...bind('chosenReason')}
         minLength={3}
         maxLength={2000}
         required

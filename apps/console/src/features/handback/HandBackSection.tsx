@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
-import { SelectField, TextAreaField } from '../../common/fields';
+import { SelectField, TextAreaField, useFieldValues } from '../../common/fields';
 import { localName } from '../../common/local-name';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
@@ -22,18 +22,18 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
     closed ? `${incidentId}:${version}` : null,
   );
   const centres = useLoad(() => api.communityCentres(), closed ? 'centres' : null);
-  const [note, setNote] = useState('');
-  const [centreId, setCentreId] = useState('');
+  const { values, set, bind } = useFieldValues({ handBackNote: '', handBackCentre: '' });
   const { busy, failure, run } = useAction();
   if (!closed) return null;
 
   const handedBack = (followUps.data ?? []).find((f) => f.handBack);
   const centreName = (id: string | null) => localName((centres.data ?? []).find((a) => a.id === id)?.name ?? '—', lang);
+  const { handBackNote: note, handBackCentre: centreId } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
       await api.handBack(incidentId, { note: note.trim(), ...(centreId ? { agencyId: centreId } : {}) });
-      setNote('');
+      set('handBackNote', '');
       setVersion((v) => v + 1);
     });
   };
@@ -53,9 +53,7 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
           <TextAreaField
             label={t.handBack.note}
             frame="plain"
-            name="handBackNote"
-            value={note}
-            onValue={setNote}
+            {...bind('handBackNote')}
             required
             maxLength={1000}
             rows={2}
@@ -63,9 +61,7 @@ export function HandBackSection({ incidentId, closed }: { incidentId: string; cl
           <SelectField
             label={t.handBack.centre}
             frame="plain"
-            name="handBackCentre"
-            value={centreId}
-            onValue={setCentreId}
+            {...bind('handBackCentre')}
             blank={t.handBack.defaultCentre}
             options={(centres.data ?? []).map((a) => ({ value: a.id, label: localName(a.name, lang) }))}
           />

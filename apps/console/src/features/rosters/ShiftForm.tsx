@@ -1,10 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { TeamView } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
-import { SelectField, TextField } from '../../common/fields';
+import { SelectField, TextField, useFieldValues } from '../../common/fields';
 import { repeatedShifts, type ShiftDraft } from './roster-model';
 
 const LENGTHS = [24, 12, 8] as const;
+const MAX_DAYS = 31;
+
+// An emptied or out-of-range day count reads as the nearest count the form allows, so a batch is never empty.
+const dayCount = (raw: string) => Math.max(1, Math.min(MAX_DAYS, Number(raw) || 1));
 
 const isoDate = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -23,14 +27,17 @@ export function ShiftForm({
   onCreate: (drafts: ShiftDraft[]) => void;
 }) {
   const { t } = useI18n();
-  const [teamId, setTeamId] = useState('');
-  const [date, setDate] = useState(() => isoDate(new Date()));
-  const [time, setTime] = useState('09:00');
-  const [hours, setHours] = useState<number>(24);
-  const [days, setDays] = useState(7);
+  const { values, bind } = useFieldValues(() => ({
+    teamId: '',
+    date: isoDate(new Date()),
+    time: '09:00',
+    hours: 24,
+    days: 7,
+  }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const { teamId, date, time, hours, days } = values;
     const team = teamId || teams[0]?.id;
     const [y, m, d] = date.split('-').map(Number);
     const [hh, mm] = time.split(':').map(Number);
@@ -46,39 +53,19 @@ export function ShiftForm({
       <div className="form-grid">
         <SelectField
           label={t.rosters.team}
-          name="teamId"
-          value={teamId || teams[0]?.id || ''}
-          onValue={setTeamId}
+          {...bind('teamId')}
+          value={values.teamId || teams[0]?.id || ''}
           required
           options={teams.map((tm) => ({ value: tm.id, label: tm.callsign }))}
         />
-        <TextField label={t.rosters.firstDay} name="date" type="date" value={date} onValue={setDate} required />
-        <TextField
-          label={t.rosters.startTime}
-          name="time"
-          type="time"
-          step={3600}
-          value={time}
-          onValue={setTime}
-          required
-        />
+        <TextField label={t.rosters.firstDay} {...bind('date')} type="date" required />
+        <TextField label={t.rosters.startTime} {...bind('time')} type="time" step={3600} required />
         <SelectField
           label={t.rosters.length}
-          name="hours"
-          value={hours}
-          onValue={(v) => setHours(Number(v))}
+          {...bind('hours', Number)}
           options={LENGTHS.map((h) => ({ value: h, label: t.rosters.hours(h) }))}
         />
-        <TextField
-          label={t.rosters.days}
-          name="days"
-          type="number"
-          min={1}
-          max={31}
-          value={days}
-          onValue={(v) => setDays(Math.max(1, Math.min(31, Number(v) || 1)))}
-          required
-        />
+        <TextField label={t.rosters.days} {...bind('days', dayCount)} type="number" min={1} max={MAX_DAYS} required />
       </div>
       <p className="hint">{t.rosters.formHint}</p>
       <div className="row-actions">
