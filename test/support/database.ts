@@ -11,7 +11,8 @@ export async function createTestDatabase(
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   const template = process.env.TEST_PG_TEMPLATE;
-  if (!adminUrl || !template) throw new Error('TEST_PG_ADMIN_URL not set: run through jest (global setup)');
+  if (!adminUrl || !template)
+    throw new Error('TEST_PG_ADMIN_URL or TEST_PG_TEMPLATE not set: run through jest (global setup)');
   const name = `crisis_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
