@@ -83,6 +83,8 @@ describe.each(['ko', 'en'] as const)('Korean details (%s)', (lang) => {
     await page.getByTestId('confirm-and-create').click();
     await page.locator('.location-picker input[name="lat"]').fill('37.5628');
     await page.locator('.location-picker input[name="lng"]').fill('126.9962');
+    // As a counselor would: create once the picker says where the point is.
+    await page.getByTestId('location-status').filter({ hasText: '37.5628' }).waitFor();
     await page.getByRole('button', { name: copy.create, exact: true }).click();
     const notice = (await page.getByTestId('incident-created').textContent()) ?? '';
     const number = /\d{4}-\d{6}/.exec(notice)?.[0] ?? '';
