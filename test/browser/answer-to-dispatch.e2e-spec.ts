@@ -107,6 +107,10 @@ async function answerToDispatch(
   await act.click(form.getByRole('button', { name: copy.start }));
   const call = page.getByTestId('active-call');
   await call.waitFor();
+  // The caller's details (and a recognised client's plan) arrive after the call opens, above the questions: answer
+  // once they are in, as the counselor reads them first, so no answer is clicked while the form moves.
+  await call.getByTestId('client-match').waitFor();
+  if (flow === 'after') await call.getByTestId('safety-plan').waitFor();
   for (const answer of ANSWERS[category]) await act.check(page.locator(answer));
   await expect(page.getByTestId('triage-category').textContent()).resolves.toBe(category);
 

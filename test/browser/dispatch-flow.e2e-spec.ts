@@ -99,6 +99,8 @@ describe('dispatch flow across three consoles', () => {
     await newCall.locator('input[name="callerNumber"]').fill('010-5555-0101');
     await newCall.locator('button[type="submit"]').click();
     await c.getByTestId('active-call').waitFor();
+    // The caller's details arrive above the questions after the call opens: answer once nothing moves.
+    await c.getByTestId('client-match').waitFor();
     // Issue 13: the danger-now questions and the C-SSRS path must be answered before a category counts.
     for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess'])
       await c.locator(`#triage-${id}-no`).check();

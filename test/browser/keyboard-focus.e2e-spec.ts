@@ -28,6 +28,7 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await newCall.locator('select[name="channel"]').selectOption('phone');
     await newCall.locator('button[type="submit"]').click();
     await page.getByTestId('active-call').waitFor();
+    await page.getByTestId('client-match').waitFor();
     await waitForExpression(page, "document.activeElement?.id.startsWith('triage-') === true");
     expect((await focused(page)).id).toBe('triage-selfHarmInProgress-yes');
 

@@ -72,6 +72,8 @@ describe.each(['ko', 'en'] as const)('Korean details (%s)', (lang) => {
     await page.getByTestId('new-call-form').getByRole('button', { name: copy.start }).click();
     const call = page.getByTestId('active-call');
     await call.waitFor();
+    // The caller's details arrive after the call opens, above the questions: answer once nothing moves.
+    await call.getByTestId('client-match').waitFor();
     await page.locator('#triage-selfHarmInProgress-yes').check();
     const header = (await call.locator('.active-call-head span').textContent()) ?? '';
     expect(header).not.toMatch(TWELVE_HOUR);

@@ -64,6 +64,8 @@ async function startCall(env: ConsoleUnderTest, lang: Lang, relation = ''): Prom
   if (relation) await form.locator('input[name="callerRelation"]').fill(relation);
   await form.locator('button[type="submit"]').click();
   await page.getByTestId('active-call').waitFor();
+  // The caller's details arrive above the questions after the call opens: answer once nothing moves.
+  await page.getByTestId('client-match').waitFor();
   // The picker map has its district names once GET /regions has answered.
   await page.locator('.picker-map .region-label').first().waitFor();
   return page;

@@ -40,6 +40,8 @@ describe.each(['ko', 'en'] as const)('triage with questions open (%s)', (lang) =
     await newCall.locator('button[type="submit"]').click();
     const active = page.getByTestId('active-call');
     await active.waitFor();
+    // The caller's details arrive above the questions after the call opens: answer once nothing moves.
+    await active.getByTestId('client-match').waitFor();
     const callId = (await active.getAttribute('data-call-id'))!;
 
     // Before any answer: not assessed, no category letter, no guidance, no plain confirm.
