@@ -206,6 +206,59 @@ describe('partner portal', () => {
     }
   }, 90_000);
 
+  const DECLINE_COPY = {
+    en: { decline: 'Decline', reason: 'Reason for declining', other: 'Other', text: 'Explain', send: 'Send decline' },
+    ko: { decline: '거절', reason: '거절 사유', other: '기타', text: '사유 설명', send: '거절 보내기' },
+  } as const;
+
+  it.each(['en', 'ko'] as const)(
+    'police (%s) declines a handoff in its own words; the handoff keeps the reason and the trimmed text',
+    async (lang) => {
+      const copy = DECLINE_COPY[lang];
+      const created = await incident();
+      const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', {
+        token: await token('coordinator'),
+      });
+      const jung = agencies.body.find((a) => a.code === 'P-11140')!;
+      const police = await env.browser.newPage();
+      try {
+        await signIn(police.page, 'police', lang);
+        await police.page.getByTestId('partner-portal').waitFor();
+        const asked = await env.server.api<HandoffView>('POST', `/incidents/${created.id}/handoffs`, {
+          token: await token('coordinator'),
+          body: { agencyId: jung.id, kind: 'police', reason: 'Secure the scene for the crisis team' },
+        });
+        expect(asked.status).toBe(201);
+        const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"]`);
+        await card.waitFor({ timeout: 5000 });
+
+        await card.getByRole('button', { name: copy.decline, exact: true }).click();
+        const form = card.getByTestId('decline-form');
+        // No reason chosen yet: nothing can be sent.
+        expect(await form.getByRole('button', { name: copy.send }).isDisabled()).toBe(true);
+        await form.getByLabel(copy.reason).selectOption({ label: copy.other });
+        await form.getByLabel(copy.text).fill('  Unit held at a fire scene  ');
+        expect(await seriousA11yFindings(police.page)).toEqual([]);
+        await form.getByRole('button', { name: copy.send }).click();
+        await police.page
+          .locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="declined"]`)
+          .waitFor();
+
+        const stored = await env.server.api<HandoffView>('GET', `/handoffs/${asked.body.id}`, {
+          token: await token('coordinator'),
+        });
+        expect(stored.body).toMatchObject({
+          status: 'declined',
+          reasonCode: 'other',
+          reasonText: 'Unit held at a fire scene',
+        });
+      } finally {
+        await police.context.close();
+      }
+    },
+    90_000,
+  );
+
   it('hospital (Korean, phone) is reminded of stale beds, updates them, and the coordinator map shows the new number', async () => {
     const smc = (await hospitalsByCode()).get('H-SMC')!;
     await env.server.dataSource.query(`UPDATE agency SET beds_updated_at = now() - interval '5 hours' WHERE id = $1`, [
