@@ -259,6 +259,57 @@ describe('partner portal', () => {
     90_000,
   );
 
+  const CANCEL_COPY = {
+    en: { reason: 'Reason for cancelling', cancel: 'Cancel', cancelled: 'Cancelled by the centre: ' },
+    ko: { reason: '취소 사유', cancel: '취소', cancelled: '센터에서 취소함: ' },
+  } as const;
+
+  it.each(['en', 'ko'] as const)(
+    'the coordinator (%s) takes back a handoff request with a reason; the police sees it cancelled, live',
+    async (lang) => {
+      const copy = CANCEL_COPY[lang];
+      const created = await incident();
+      const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', {
+        token: await token('coordinator'),
+      });
+      const jung = agencies.body.find((a) => a.code === 'P-11140')!;
+      const asked = await env.server.api<HandoffView>('POST', `/incidents/${created.id}/handoffs`, {
+        token: await token('coordinator'),
+        body: { agencyId: jung.id, kind: 'police', reason: 'Secure the scene for the crisis team' },
+      });
+      expect(asked.status).toBe(201);
+      const police = await env.browser.newPage({ phone: true });
+      const centre = await env.browser.newPage();
+      try {
+        await signIn(police.page, 'police', lang);
+        const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"]`);
+        await card.waitFor({ timeout: 5000 });
+
+        await signIn(centre.page, 'coordinator', lang);
+        await centre.page
+          .locator(`[data-testid="incident-row"][data-incident-id="${created.id}"] button`)
+          .first()
+          .click();
+        const drawer = centre.page.getByTestId('incident-detail');
+        await drawer.getByTestId('cancel-handoff').click();
+        await drawer.getByLabel(copy.reason).fill('The person went home with family');
+        expect(await seriousA11yFindings(centre.page)).toEqual([]);
+        await drawer.getByRole('button', { name: copy.cancel, exact: true }).click();
+
+        await police.page
+          .locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="cancelled"]`)
+          .waitFor();
+        await expect(card.textContent()).resolves.toContain(`${copy.cancelled}The person went home with family`);
+        // A cancelled request offers nothing more to cancel.
+        await drawer.getByTestId('cancel-handoff').waitFor({ state: 'detached' });
+      } finally {
+        await police.context.close();
+        await centre.context.close();
+      }
+    },
+    90_000,
+  );
+
   it('hospital (Korean, phone) is reminded of stale beds, updates them, and the coordinator map shows the new number', async () => {
     const smc = (await hospitalsByCode()).get('H-SMC')!;
     await env.server.dataSource.query(`UPDATE agency SET beds_updated_at = now() - interval '5 hours' WHERE id = $1`, [
