@@ -14,8 +14,8 @@ export function useReason(): Reason {
 }
 
 /**
- * The free-text reason an action must give (a bed request, a decline's "other"): required, and no longer than the
- * API accepts for it (`maxLength`), so the browser refuses what the server would.
+ * The free-text reason an action must give (a bed request, a decline's "other", a cancelled handoff): required,
+ * and no longer than the API accepts for it (`maxLength`), so the browser refuses what the server would.
  */
 export function ReasonField({
   label,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
-import { TextField } from '../../common/fields';
+import { ReasonField, useReason } from '../../common/ReasonField';
 import { useAction } from '../../common/use-action';
 import { useI18n } from '../../i18n/i18n';
 
@@ -10,7 +10,7 @@ export function CancelHandoff({ handoffId }: { handoffId: string }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const { busy, failure, run } = useAction();
   if (!open) {
     return (
@@ -26,11 +26,11 @@ export function CancelHandoff({ handoffId }: { handoffId: string }) {
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (reason.trim()) void run(() => api.cancelHandoff(handoffId, reason.trim()));
+    if (reason.text) void run(() => api.cancelHandoff(handoffId, reason.text));
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <TextField label={t.bedRequest.cancelReason} value={reason} onValue={setReason} required maxLength={500} />
+      <ReasonField label={t.bedRequest.cancelReason} reason={reason} maxLength={500} testId="cancel-handoff-reason" />
       <button type="submit" className="btn btn-small" disabled={busy}>
         {t.bedRequest.cancel}
       </button>
