@@ -1,4 +1,4 @@
-import type { AlertSeverity, Category, TeamStatus } from '#contracts';
+import { CATEGORIES, type AlertSeverity, type Category, type TeamStatus } from '#contracts';
 
 // Urgency is never told by colour alone: each category has its own shape and its letter, and the colours are
 // the Okabe–Ito palette, which stays distinguishable with the common colour-vision deficiencies.
@@ -93,3 +93,6 @@ export const SEVERITY_STYLE: Record<AlertSeverity, StatusStyle> = {
   warning: { color: '#E69F00', ink: '#000', glyph: '◆' },
   info: { color: '#56B4E9', ink: '#000', glyph: '●' },
 };
+
+/** Most urgent first: A is 0 (the queue's order; a map cluster takes the shape of the most urgent inside). */
+export const CATEGORY_RANK = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<Category, number>;

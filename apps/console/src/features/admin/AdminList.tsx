@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
 import { FormActions } from '../../common/fields';
 import { TableHead } from '../../common/TableHead';
-import { useRegions } from '../map/use-regions';
+import { regionLabel, useRegions } from '../map/use-regions';
 import type { RegionOption } from './TeamForm';
 
 /** An admin page: its title, the last save's notice (announced), then what the page holds. */
@@ -124,7 +124,7 @@ export function useRegionOptions(): RegionOption[] {
     () =>
       (regions?.features ?? []).map((f) => ({
         id: String(f.id),
-        name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+        name: regionLabel(f.properties, lang),
       })),
     [regions, lang],
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ADMISSION_ESCORTS, type AdmissionEscort } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
-import { SelectField, TextField } from '../../common/fields';
+import { choicesOf, SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useI18n } from '../../i18n/i18n';
@@ -77,7 +77,7 @@ export function EmergencyAdmissionForm({ incidentId, onDone }: { incidentId: str
         value={f.escort}
         onValue={set('escort')}
         name="escort"
-        options={ADMISSION_ESCORTS.map((e) => ({ value: e, label: t.admissions.escorts[e] }))}
+        options={choicesOf(ADMISSION_ESCORTS, t.admissions.escorts)}
       />
       <TextField label={t.admissions.admittedAtLabel} {...when('admittedAt')} />
       <button type="submit" className="btn btn-primary" disabled={busy}>

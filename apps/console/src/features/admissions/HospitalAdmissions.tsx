@@ -8,7 +8,7 @@ import {
 } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { FailureNote } from '../../common/FailureNote';
-import { SelectField, TextField } from '../../common/fields';
+import { choicesOf, SelectField, TextField } from '../../common/fields';
 import { useAction } from '../../common/use-action';
 import { useI18n } from '../../i18n/i18n';
 import { AdmissionCard } from './AdmissionCard';
@@ -85,7 +85,7 @@ function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView 
             value={method}
             onValue={(v) => setMethod(v as GuardianNoticeMethod)}
             name="method"
-            options={GUARDIAN_NOTICE_METHODS.map((m) => ({ value: m, label: t.admissions.methods[m] }))}
+            options={choicesOf(GUARDIAN_NOTICE_METHODS, t.admissions.methods)}
           />
           <button type="submit" className="btn" disabled={busy}>
             {t.admissions.recordNotice}
@@ -100,7 +100,7 @@ function AdmissionActions({ admission: a }: { admission: EmergencyAdmissionView 
           required
           name="outcome"
           blank="—"
-          options={ADMISSION_OUTCOMES.map((o) => ({ value: o, label: t.admissions.outcome[o] }))}
+          options={choicesOf(ADMISSION_OUTCOMES, t.admissions.outcome)}
         />
         <button type="submit" className="btn" disabled={busy}>
           {t.admissions.end}

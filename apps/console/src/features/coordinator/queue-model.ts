@@ -1,8 +1,6 @@
-import type { Category } from '#contracts';
 import type { IncidentEntry } from '../../realtime/event-store';
+import { CATEGORY_RANK } from '../../common/category-style';
 import { isActiveIncident } from '../map/region-shading';
-
-const RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6 };
 
 /** Where an active incident stands in the queue; computed once per change of the incident, not per comparison. */
 export interface QueueKey {
@@ -16,7 +14,7 @@ export function queueKey(incident: IncidentEntry): QueueKey | null {
   if (!isActiveIncident(incident.status)) return null;
   return {
     deadline: incident.respondBy ? Date.parse(incident.respondBy) : Number.POSITIVE_INFINITY,
-    rank: RANK[incident.category],
+    rank: CATEGORY_RANK[incident.category],
     createdAt: incident.createdAt,
   };
 }

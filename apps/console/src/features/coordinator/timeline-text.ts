@@ -14,5 +14,6 @@ import type { Messages } from '../../i18n/en';
 export function timelineText(type: TimelineType, t: Messages): string {
   if (isAlertTimelineType(type)) return t.detail.timelineAlert(t.alertKind[alertKindOfTimeline(type)]);
   if (isHandoffTimelineType(type)) return t.detail.timelineHandoff(t.handoffStatus[handoffStatusOfTimeline(type)]);
-  return t.detail.timelineType[type];
+  // A cached console may meet a newer server's type: show the type rather than nothing.
+  return t.detail.timelineType[type] ?? type;
 }

@@ -4,7 +4,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { FailureNote } from '../../common/FailureNote';
 import { useAction } from '../../common/use-action';
-import { SelectField } from '../../common/fields';
+import { choicesOf, SelectField } from '../../common/fields';
 import { NotesField } from './NotesField';
 import { TAKEOVER_EXPLANATION_ID } from './TakeoverBar';
 
@@ -44,7 +44,7 @@ export function EndCallForm({
         id="end-call-outcome"
         value={chosen}
         onValue={(v) => setOutcome(v as CallOutcome)}
-        options={CALL_OUTCOMES.map((o) => ({ value: o, label: t.callOutcome[o] }))}
+        options={choicesOf(CALL_OUTCOMES, t.callOutcome)}
       />
       <NotesField value={notes} onValue={setNotes} />
       <FailureNote failure={failure} />

@@ -151,6 +151,7 @@ export function IncidentLayer({ selectedId, onSelect }: { selectedId: string | n
       clusters.remove();
       alone.remove();
       waiting.remove();
+      renderer.remove();
     };
   }, [map, store, changes, onSelectRef]);
 

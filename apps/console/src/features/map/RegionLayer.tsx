@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useChanges, useStore } from '../../realtime/realtime';
 import { L } from './leaflet';
 import { ActiveIncidentCounts, coverageGaps, regionShade } from './region-shading';
+import { regionLabel } from './use-regions';
 
 /**
  * The offline base layer: region outlines from GET /regions. With `shade`, each region is filled by its open
@@ -34,12 +35,7 @@ export function RegionLayer({ regions, shade }: { regions: RegionCollection; sha
         el.setAttribute('focusable', 'false');
       }
     }
-    const names = new Map(
-      regions.features.map((f) => [
-        f.id,
-        lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
-      ]),
-    );
+    const names = new Map(regions.features.map((f) => [f.id, regionLabel(f.properties, lang)]));
     if (!shade) {
       for (const [id, layer] of layers) layer.bindTooltip(names.get(id) ?? '', { sticky: true });
       return () => {

@@ -25,9 +25,6 @@ export function incidentIcon(
   });
 }
 
-/** Most urgent first: A is 0. Clusters take the shape of the most urgent incident inside. */
-export const CATEGORY_RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6 };
-
 export function hospitalIcon(name: string, beds: number | null, agencyId = '', stale = false): L.DivIcon {
   return L.divIcon({
     className: 'hospital-icon',

@@ -1,8 +1,8 @@
 import type { Feature, Point } from 'geojson';
 import Supercluster from 'supercluster';
-import type { Category } from '#contracts';
+import { CATEGORIES, type Category } from '#contracts';
 import { IncidentMark } from './canvas-marks';
-import { CATEGORY_RANK } from './icons';
+import { CATEGORY_RANK } from '../../common/category-style';
 import { L } from './leaflet';
 
 // The incidents that may cluster (a team is on them), grouped by supercluster and drawn on the canvas. The index
@@ -25,8 +25,6 @@ interface ClusterProps {
   /** Rank of the most urgent category inside (CATEGORY_RANK). */
   rank: number;
 }
-
-const RANKED = (Object.keys(CATEGORY_RANK) as Category[]).sort((a, b) => CATEGORY_RANK[a] - CATEGORY_RANK[b]);
 
 export interface ClusterablePoint {
   lat: number;
@@ -117,7 +115,7 @@ export class IncidentClusters {
       const [lng, lat] = f.geometry.coordinates as [number, number];
       const props = f.properties;
       const cluster = 'cluster' in props && props.cluster ? props : null;
-      const category = cluster ? RANKED[cluster.rank] : (props as PointProps).category;
+      const category = cluster ? CATEGORIES[cluster.rank] : (props as PointProps).category;
       const key = cluster
         ? `c|${zoom}|${lat}|${lng}|${cluster.point_count}|${category}`
         : `p|${(props as PointProps).id}|${lat}|${lng}|${category}`;

@@ -1,6 +1,5 @@
-import { ACTIVE_INCIDENT_STATUSES, type IncidentStatus } from '#contracts';
-
-const ACTIVE: ReadonlySet<IncidentStatus> = new Set(ACTIVE_INCIDENT_STATUSES);
+import type { IncidentStatus } from '#contracts';
+import { isActiveIncident } from './region-shading';
 
 /** How many incidents may stand outside the clusters: enough for any real shift, bounded for load tests. */
 export const STANDALONE_CAP = 100;
@@ -61,7 +60,7 @@ export type IncidentPlace = 'alone' | 'waiting' | 'cluster';
 
 /** The place of one incident given the standalone set; null when it is no longer active (off the map). */
 export function incidentPlace(incident: Placeable, standalone: ReadonlySet<string>): IncidentPlace | null {
-  if (!ACTIVE.has(incident.status)) return null;
+  if (!isActiveIncident(incident.status)) return null;
   if (standalone.has(incident.id)) return 'alone';
   return incident.status === 'open' ? 'waiting' : 'cluster';
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { PORTAL_DECLINE_REASONS, type HandoffDeclineRequest } from '#contracts';
 import { useI18n } from '../../i18n/i18n';
-import { SelectField } from '../../common/fields';
+import { choicesOf, SelectField } from '../../common/fields';
 import { ReasonField, useReason } from '../../common/ReasonField';
 
 type PortalReason = (typeof PORTAL_DECLINE_REASONS)[number];
@@ -33,7 +33,7 @@ export function DeclineForm({
         id={`decline-${handoffId}`}
         value={reasonCode}
         onValue={(v) => setReasonCode(v as PortalReason | '')}
-        options={PORTAL_DECLINE_REASONS.map((code) => ({ value: code, label: t.partner.declineReasons[code] }))}
+        options={choicesOf(PORTAL_DECLINE_REASONS, t.partner.declineReasons)}
         blank="—"
         required
         data-testid="decline-reason"

@@ -3,6 +3,7 @@ import type { RegionCollection, ShiftView, TeamView } from '#contracts';
 import { intervalHours, rosterGaps } from '#dispatch';
 import { useI18n } from '../../i18n/i18n';
 import { DAY } from './roster-model';
+import { regionLabel } from '../map/use-regions';
 
 /** The hours of the next 7 days without a team on duty, per region: what the coverage-gap alerts will raise. */
 export function CoverageGaps({
@@ -30,7 +31,7 @@ export function CoverageGaps({
       .map((f) => ({
         id: String(f.id),
         code: f.properties.code,
-        name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+        name: regionLabel(f.properties, lang),
         gaps: gaps.get(String(f.id)) ?? [],
       }))
       .filter((r) => r.gaps.length > 0);

@@ -3,6 +3,7 @@ import type { RegionCollection, ShiftView, TeamView } from '#contracts';
 import { rosterGaps } from '#dispatch';
 import { useI18n } from '../../i18n/i18n';
 import { addDays, draggedShift, placeOnTrack, weekDays, type ShiftDraft } from './roster-model';
+import { regionLabel } from '../map/use-regions';
 
 interface Props {
   regions: RegionCollection | null;
@@ -36,7 +37,7 @@ export function RosterGrid({ regions, teams, shifts, week, busy, onCreate, onDel
     });
     return features.map((f) => ({
       id: String(f.id),
-      name: lang === 'ko' ? (f.properties.nameKo ?? f.properties.name) : f.properties.name,
+      name: regionLabel(f.properties, lang),
       gaps: gaps.get(String(f.id)) ?? [],
       teams: teams.filter((tm) => tm.regionId === f.id),
     }));
