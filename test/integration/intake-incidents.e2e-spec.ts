@@ -421,6 +421,12 @@ describe('a second call about the same crisis', () => {
     });
     expect(calm.status).toBe(200);
     expect(calm.body.category).toBe('A');
+    // The hotline hears that the call now belongs to the incident, with the call's own category (E), not the incident's.
+    const [callEvent] = await server.dataSource.query<{ data: { incidentId: string; category: string } }[]>(
+      `SELECT data FROM event WHERE type = 'call.updated' AND data->>'id' = $1 ORDER BY seq DESC LIMIT 1`,
+      [third.call.id],
+    );
+    expect(callEvent.data).toMatchObject({ incidentId: incident.body.id, category: 'E' });
     // The same caller number is itself a match.
     const fourth = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-7777-0042' });
     const byCaller = await server.api<SimilarIncident[]>('GET', `/calls/${fourth.id}/similar-incidents`, {

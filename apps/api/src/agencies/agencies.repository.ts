@@ -181,3 +181,25 @@ export async function updateAgency(tx: Tx, id: string, p: PatchAgencyRequest): P
   const row = await tx.one<AgencyAdminRow>(`${update.text} RETURNING ${ADMIN_COLUMNS}`, update.params);
   return row ? toAdminView(row) : undefined;
 }
+
+export interface AgencyPlaceRow {
+  id: string;
+  name: string;
+  kind: 'police' | 'fire';
+  lat: number;
+  lng: number;
+  /** Whether the agency serves the region asked about. */
+  in_region: boolean;
+}
+
+/** The agencies of a kind, each saying whether it serves `regionId` (none does when it is null). */
+export function agenciesOfKind(
+  db: Queryable,
+  kind: 'police' | 'fire',
+  regionId: string | null,
+): Promise<AgencyPlaceRow[]> {
+  return db.query<AgencyPlaceRow>(
+    `SELECT id, name, kind, lat, lng, ($2::uuid IS NOT NULL AND $2::uuid = ANY(region_ids)) AS in_region FROM agency WHERE kind = $1`,
+    [kind, regionId],
+  );
+}

@@ -15,14 +15,15 @@ export interface Statement {
 
 /**
  * `UPDATE <table> SET <column> = $n, … WHERE id = $1` setting only the columns given a value: an
- * `undefined` value keeps what is stored, `null` stores NULL. Only the columns listed in `columns` (a fixed list in
+ * `undefined` value keeps what is stored, `null` stores NULL. `values` names every listed column (the compiler
+ * checks it), so a column added to the list cannot be left unmapped and silently never written. Only the columns listed in `columns` (a fixed list in
  * the repository's code) can be set, whatever else `values` holds, and every value travels as a parameter.
  */
 export function updateGivenColumns<C extends string>(
   table: string,
   columns: readonly C[],
   id: string,
-  values: Readonly<Partial<Record<C, unknown>>>,
+  values: Readonly<Record<C, unknown>>,
 ): Statement {
   const params: unknown[] = [id];
   const set: string[] = [];

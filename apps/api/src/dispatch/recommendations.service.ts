@@ -14,10 +14,10 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { notFound } from '../common/errors.js';
 import type { Tx } from '../database/tx.js';
-import { readIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
+import { loadIncidentRow, type IncidentRow } from '../incidents/incidents.repository.js';
 import { listTeams } from '../teams/teams.repository.js';
 import { dispatchableTeams } from '../teams/team-dispatch.repository.js';
-import { agenciesOfKind, type AgencyPlaceRow } from '../agencies/agency-lookup.repository.js';
+import { agenciesOfKind, type AgencyPlaceRow } from '../agencies/agencies.repository.js';
 import { Db, type Queryable } from '../database/db.js';
 
 /**
@@ -107,7 +107,7 @@ export class RecommendationsService {
   }
 
   private async incident(id: string): Promise<IncidentRow> {
-    const row = await readIncidentRow(this.db, id);
+    const row = await loadIncidentRow(this.db, id);
     if (!row) throw notFound('Incident');
     return row;
   }

@@ -64,14 +64,9 @@ export function toIncidentEvent(r: IncidentRow, milestone?: string): IncidentEve
   return data;
 }
 
-export async function loadIncidentRow(tx: Tx, id: string, forUpdate = false): Promise<IncidentRow | undefined> {
-  return tx.one<IncidentRow>(`SELECT * FROM incident WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
-}
-
-/** loadIncidentRow outside a transaction (reads that change nothing, such as the recommendations). */
-export async function readIncidentRow(db: Queryable, id: string): Promise<IncidentRow | undefined> {
-  const [row] = await db.query<IncidentRow>(`SELECT * FROM incident WHERE id = $1`, [id]);
-  return row;
+/** One incident; `forUpdate` locks it (in a unit of work). A Queryable, so reads that change nothing use the pool. */
+export async function loadIncidentRow(db: Queryable, id: string, forUpdate = false): Promise<IncidentRow | undefined> {
+  return db.one<IncidentRow>(`SELECT * FROM incident WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
 /**

@@ -19,13 +19,7 @@ import type { AppConfig } from '../config/config.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { assertMayActOn } from '../calls/call-ownership.js';
-import {
-  emitCallUpdated,
-  emitCallUpdatedFrom,
-  loadCall,
-  loadCallForIncident,
-  type CallRow,
-} from '../calls/calls.repository.js';
+import { emitCallUpdatedFrom, loadCall, loadCallForIncident, type CallRow } from '../calls/calls.repository.js';
 import { loadClient } from '../clients/clients.repository.js';
 import { triageHistory, type TriageRow } from '../triage/triage.repository.js';
 import { addressKey } from './address-key.js';
@@ -296,7 +290,7 @@ export class IncidentsService {
       subjectId: row.client_id,
       details: { callId: call.id, number: row.number },
     });
-    await emitCallUpdated(tx, call.id);
+    emitCallUpdatedFrom(tx, { ...call, incident_id: incidentId }, triage.category);
     return toIncidentView(row);
   }
 }

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { assertActive, assertMayActOn } from '../calls/call-ownership.js';
-import { emitCallUpdated, loadCall, type CallRow } from '../calls/calls.repository.js';
+import { emitCallUpdatedFrom, loadCall, type CallRow } from '../calls/calls.repository.js';
 import { applyTriageToIncident } from '../incidents/incident-triage.js';
 import {
   currentTriage,
@@ -64,8 +64,7 @@ export class TriageService {
       });
       const notAsked = couldNotAsk.length > 0 ? { couldNotAsk: couldNotAsk.map((c) => c.question) } : {};
       return this.finishTriage(tx, callId, call, row, {
-        action: 'triage.assessed',
-        timelineType: 'triage.assessed',
+        step: 'triage.assessed',
         details: {
           triageId: row.id,
           category: row.category,
@@ -120,8 +119,7 @@ export class TriageService {
         override,
       });
       return this.finishTriage(tx, callId, call, row, {
-        action: 'triage.overridden',
-        timelineType: 'triage.overridden',
+        step: 'triage.overridden',
         details: { triageId: row.id, from: override.from, to: override.to, reason: override.reason },
       });
     });
@@ -131,24 +129,21 @@ export class TriageService {
   private async finishTriage(
     tx: Tx,
     callId: string,
-    call: Pick<CallRow, 'client_id' | 'incident_id'>,
+    call: CallRow,
     row: TriageRow,
-    what: {
-      action: 'triage.assessed' | 'triage.overridden';
-      timelineType: 'triage.assessed' | 'triage.overridden';
-      details: Record<string, unknown>;
-    },
+    // One name for both the audit action and the timeline entry (the vocabulary gives them the same names).
+    what: { step: 'triage.assessed' | 'triage.overridden'; details: Record<string, unknown> },
   ): Promise<TriageRecord> {
     await tx.audit({
-      action: what.action,
+      action: what.step,
       entityType: 'call',
       entityId: callId,
       subjectId: call.client_id,
       details: what.details,
     });
-    if (call.incident_id)
-      await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, what.timelineType);
-    await emitCallUpdated(tx, callId);
+    if (call.incident_id) await applyTriageToIncident(tx, call.incident_id, row, this.config.responseTimes, what.step);
+    // The call row as locked at the start (triage changes only the triage table), with its new current category.
+    emitCallUpdatedFrom(tx, call, row.category);
     return toTriageRecord(row);
   }
 
