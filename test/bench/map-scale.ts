@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { RegionCollection } from '#contracts';
@@ -316,6 +316,7 @@ async function runMap(
   // BENCH_MAP_PROFILE=<folder>: a CPU profile of the page over the run, to see where the long tasks go.
   const profileDir = process.env.BENCH_MAP_PROFILE;
   if (profileDir) {
+    mkdirSync(profileDir, { recursive: true }); // now, not after a ten-minute run
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }

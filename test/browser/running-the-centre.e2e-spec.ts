@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { TeamView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
-import { openConsoleAs } from '../support/console-sign-in.js';
+import { DEMO_PASSWORD, openConsoleAs } from '../support/console-sign-in.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
 
 // Issue 10, "Done when", in real Chromium on the demo data: an admin imports a district from a GeoJSON file
@@ -10,7 +10,6 @@ import { ADMIN_PASSWORD } from '../support/test-server.js';
 // and sees the district's coverage gap disappear; drag, delete and copy work on the week view. English first,
 // then every screen again in Korean (with the bundled Korean font), axe on each.
 
-const DEMO_PASSWORD = 'demo-1577-0199';
 const env = useConsoleUnderTest();
 
 /** A square district east of the demo city, so no demo team covers it: a gap for all of the next 7 days. */

@@ -23,5 +23,8 @@ export function parseCsv(text: string): string[][] {
       field = '';
     } else if (ch !== '\r') field += ch;
   }
+  // A file cut inside a quoted field is broken, not short; a last line without its newline is still a row.
+  if (quoted) throw new Error('CSV: unterminated quoted field');
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
 }

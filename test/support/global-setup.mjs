@@ -62,19 +62,25 @@ async function startEmbedded() {
   const owner = isRoot() ? postgresOsUser() : null;
   const bin = owner ? installForPostgresUser(packagedBinaries()) : packagedBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'crisis-test-pg-'));
-  chmodSync(dir, 0o755);
-  const pgDir = join(dir, 'pg');
-  mkdirSync(pgDir, { mode: 0o700 });
-  chownTo(pgDir, owner);
-  const port = await freePort();
-  await initCluster(bin, pgDir, 'test', owner);
-  const server = await startPostgres(bin, pgDir, port, owner, () => {}, [
-    '-c',
-    'max_connections=300',
-    '-c',
-    'fsync=off',
-  ]);
-  return { server, dir, url: `postgres://postgres:test@127.0.0.1:${port}/postgres` };
+  try {
+    chmodSync(dir, 0o755);
+    const pgDir = join(dir, 'pg');
+    mkdirSync(pgDir, { mode: 0o700 });
+    chownTo(pgDir, owner);
+    const port = await freePort();
+    await initCluster(bin, pgDir, 'test', owner);
+    const server = await startPostgres(bin, pgDir, port, owner, () => {}, [
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+    ]);
+    return { server, dir, url: `postgres://postgres:test@127.0.0.1:${port}/postgres` };
+  } catch (e) {
+    // Jest runs no teardown after a failed setup: leave no cluster folder behind.
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 async function admin(adminUrl, statements) {
@@ -97,14 +103,20 @@ async function migrateTemplate(adminUrl) {
   const { openDatabase } = await importCompiled(['data-source.ts', ...migrations], ['data-source.js']);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const ds = await openDatabase(url.toString(), 2);
-  await ds.destroy();
+  try {
+    const ds = await openDatabase(url.toString(), 2);
+    await ds.destroy();
+  } catch (e) {
+    // A migration that fails leaves no half-migrated template on a shared server.
+    await admin(adminUrl, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    throw e;
+  }
   await admin(adminUrl, [`ALTER DATABASE ${name} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`]);
   return name;
 }
 
 export default async function globalSetup() {
-  // Jest runs this once per project that has tests in the run; the projects share one server and one template.
+  // The projects name the same file, which Jest runs once; the guard keeps it so if it ever ran twice.
   if (globalThis.__crisisTestDb) return;
   const embedded = process.env.TEST_DATABASE_URL ? null : await startEmbedded();
   const adminUrl = process.env.TEST_DATABASE_URL ?? embedded.url;
@@ -113,6 +125,7 @@ export default async function globalSetup() {
     template = await migrateTemplate(adminUrl);
   } catch (e) {
     await embedded?.server.stop();
+    if (embedded) rmSync(embedded.dir, { recursive: true, force: true });
     throw e;
   }
   process.env.TEST_PG_ADMIN_URL = adminUrl;

@@ -40,7 +40,13 @@ export async function startTestServer(
     TIMER_POLL_MS: '200',
     ...env,
   });
-  const server = await startServer(config);
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (e) {
+    await db.drop(); // a boot that fails leaves no database behind
+    throw e;
+  }
   const sockets: Socket[] = [];
   const api: TestServer['api'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
