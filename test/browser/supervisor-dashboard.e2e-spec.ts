@@ -255,6 +255,18 @@ describe('access-log review', () => {
     expect(await page.getByTestId('unusual-access').textContent()).toContain('당사자와의 상담·사건 없음');
     expect(await seriousA11yFindings(page)).toEqual([]);
     await env.browser.screenshot(page, 'access-log-ko');
+
+    // A search it cannot run says why: the id, or the period's order, each with its own words.
+    const filters = page.getByTestId('access-log-filters');
+    const search = filters.locator('button[type="submit"]');
+    await filters.locator('input[name="subjectId"]').fill('not-an-id');
+    await search.click();
+    await filters.getByRole('alert').filter({ hasText: '전체 ID(UUID)를 입력하거나 비워 두세요.' }).waitFor();
+    await filters.locator('input[name="subjectId"]').fill('');
+    await filters.locator('input[name="from"]').fill('2026-03-02');
+    await filters.locator('input[name="to"]').fill('2026-03-01');
+    await search.click();
+    await filters.getByRole('alert').filter({ hasText: '시작일이 종료일보다 늦을 수 없습니다.' }).waitFor();
     await context.close();
   }, 120_000);
 

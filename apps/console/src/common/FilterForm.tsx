@@ -2,38 +2,37 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 
 /**
  * A filter bar that edits a draft and applies it on submit (typing a date does not reload what it filters); a draft
- * that `valid` refuses is not applied and `invalidText` is announced instead.
+ * in which `problem` finds one is not applied, and the problem is announced instead.
  */
 export function FilterForm<F>({
   value,
-  valid,
+  problem,
   onApply,
   className,
   label,
   testId,
   submitLabel,
-  invalidText,
   invalidClassName,
   children,
 }: {
   value: F;
-  valid: (draft: F) => boolean;
+  /** What is wrong with the draft, in the reader's words; null when it may be applied. */
+  problem: (draft: F) => string | null;
   onApply: (draft: F) => void;
   className: string;
   label: string;
   testId: string;
   submitLabel: string;
-  invalidText: string;
   invalidClassName?: string;
   children: (draft: F, edit: (patch: Partial<F>) => void) => ReactNode;
 }) {
   const [draft, setDraft] = useState(value);
-  const [invalid, setInvalid] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const ok = valid(draft);
-    setInvalid(!ok);
-    if (ok) onApply(draft);
+    const found = problem(draft);
+    setShown(found);
+    if (found === null) onApply(draft);
   };
   return (
     <form className={className} onSubmit={submit} aria-label={label} data-testid={testId}>
@@ -41,9 +40,9 @@ export function FilterForm<F>({
       <button type="submit" className="btn btn-primary">
         {submitLabel}
       </button>
-      {invalid ? (
+      {shown !== null ? (
         <p role="alert" className={invalidClassName}>
-          {invalidText}
+          {shown}
         </p>
       ) : null}
     </form>

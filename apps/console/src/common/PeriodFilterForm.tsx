@@ -13,7 +13,9 @@ export interface PeriodFilterWords {
   from: string;
   to: string;
   submit: string;
-  /** Announced when `valid` refuses the draft. */
+  /** Announced when the period starts after it ends. */
+  invalidPeriod: string;
+  /** Announced when `valid` refuses the screen's own fields. */
   invalid: string;
 }
 
@@ -21,18 +23,25 @@ type FilterFormProps<F> = Parameters<typeof FilterForm<F>>[0];
 
 /**
  * A filter bar over a period (the dashboard's, the access log's): FilterForm with the period's two date inputs,
- * which `fields` places among the screen's own fields, and its texts from one `words`.
+ * which `fields` places among the screen's own fields, and its texts from one `words`. The period's order is checked
+ * here, with its own message; `valid` checks the screen's own fields.
  */
 export function PeriodFilterForm<F extends Period>({
   words,
   fields,
+  valid,
   ...form
-}: Omit<FilterFormProps<F>, 'label' | 'submitLabel' | 'invalidText' | 'children'> & {
+}: Omit<FilterFormProps<F>, 'label' | 'submitLabel' | 'problem' | 'children'> & {
   words: PeriodFilterWords;
+  valid: (draft: F) => boolean;
   fields: (draft: F, edit: (patch: Partial<F>) => void, period: ReactNode) => ReactNode;
 }) {
+  const problem = (draft: F): string | null => {
+    if (draft.fromDate > draft.toDate) return words.invalidPeriod;
+    return valid(draft) ? null : words.invalid;
+  };
   return (
-    <FilterForm {...form} label={words.filters} submitLabel={words.submit} invalidText={words.invalid}>
+    <FilterForm {...form} problem={problem} label={words.filters} submitLabel={words.submit}>
       {(draft, edit) =>
         fields(
           draft,

@@ -14,11 +14,18 @@ export function AccessLogFilters({ value, onApply }: { value: AuditFilters; onAp
   return (
     <PeriodFilterForm
       value={value}
-      valid={(d) => validId(d.subjectId) && validId(d.actorId) && d.fromDate <= d.toDate}
+      valid={(d) => validId(d.subjectId) && validId(d.actorId)}
       onApply={onApply}
       className="access-log-filters"
       testId="access-log-filters"
-      words={{ filters: w.filters, from: w.from, to: w.to, submit: w.search, invalid: w.invalidId }}
+      words={{
+        filters: w.filters,
+        from: w.from,
+        to: w.to,
+        submit: w.search,
+        invalid: w.invalidId,
+        invalidPeriod: t.dashboard.invalidPeriod,
+      }}
       fields={(draft, edit, period) => (
         <>
           {idInput('subjectId', draft.subjectId, (subjectId) => edit({ subjectId }))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RegionCollection } from '#contracts';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
@@ -44,14 +44,11 @@ export function useRegions(): { regions: RegionCollection | null; regionName: (i
       live = false;
     };
   }, [api, userId, version]);
-  const regionName = useCallback(
-    (id: string | null) => {
-      if (!id || !regions) return '';
-      const f = regions.features.find((r) => r.id === id);
-      if (!f) return '';
-      return regionLabel(f.properties, lang);
-    },
+  // Rows call this on every render: one map per regions and language, not a scan of the regions per call.
+  const labels = useMemo(
+    () => new Map((regions?.features ?? []).map((f) => [String(f.id), regionLabel(f.properties, lang)])),
     [regions, lang],
   );
+  const regionName = useCallback((id: string | null) => (id ? (labels.get(id) ?? '') : ''), [labels]);
   return { regions, regionName };
 }

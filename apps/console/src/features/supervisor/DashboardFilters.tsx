@@ -17,7 +17,14 @@ export function DashboardFilters({ value, onApply }: { value: Filters; onApply: 
       onApply={onApply}
       className="dashboard-filters no-print"
       testId="dashboard-filters"
-      words={{ filters: w.filters, from: w.from, to: w.to, submit: w.apply, invalid: w.invalidPeriod }}
+      words={{
+        filters: w.filters,
+        from: w.from,
+        to: w.to,
+        submit: w.apply,
+        invalid: w.invalidPeriod,
+        invalidPeriod: w.invalidPeriod,
+      }}
       invalidClassName="form-error"
       fields={(draft, edit, period) => (
         <>
