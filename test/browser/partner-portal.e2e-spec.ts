@@ -32,6 +32,19 @@ async function hospitalsByCode(): Promise<Map<string, AgencyView>> {
   return new Map(res.body.map((a) => [a.code, a]));
 }
 
+/** The coordinator asks the Jung-gu police station (demo data) to secure the scene of an incident. */
+async function askPolice(incidentId: string): Promise<HandoffView> {
+  const coordinator = await token('coordinator');
+  const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', { token: coordinator });
+  const jung = agencies.body.find((a) => a.code === 'P-11140')!;
+  const asked = await env.server.api<HandoffView>('POST', `/incidents/${incidentId}/handoffs`, {
+    token: coordinator,
+    body: { agencyId: jung.id, kind: 'police', reason: 'Secure the scene for the crisis team' },
+  });
+  expect(asked.status).toBe(201);
+  return asked.body;
+}
+
 /** An incident the hotline's way, with clinical detail a partner must never see unless its view allows. */
 async function incident(opts: { client?: boolean } = {}): Promise<IncidentView> {
   const counselor = await token('counselor2');
@@ -153,10 +166,6 @@ describe('partner portal', () => {
 
   it('police (Korean, phone) sees only the minimised view, in the page and in every response, and confirms contact', async () => {
     const created = await incident({ client: true });
-    const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', {
-      token: await token('coordinator'),
-    });
-    const jung = agencies.body.find((a) => a.code === 'P-11140')!;
     const police = await env.browser.newPage({ phone: true });
     const loaded: Promise<string>[] = [];
     const frames: string[] = [];
@@ -167,13 +176,9 @@ describe('partner portal', () => {
     try {
       await signIn(police.page, 'police', 'ko');
       await police.page.getByTestId('partner-portal').waitFor();
-      const asked = await env.server.api<HandoffView>('POST', `/incidents/${created.id}/handoffs`, {
-        token: await token('coordinator'),
-        body: { agencyId: jung.id, kind: 'police', reason: 'Secure the scene for the crisis team' },
-      });
-      expect(asked.status).toBe(201);
+      const asked = await askPolice(created.id);
 
-      const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"]`);
+      const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.id}"]`);
       await card.waitFor({ timeout: 5000 });
       await expect(card.getByTestId('cautions').textContent()).resolves.toContain('흉기 접근 가능');
       await expect(card.textContent()).resolves.toContain('Toegye-ro 100');
@@ -186,7 +191,7 @@ describe('partner portal', () => {
       await env.browser.screenshot(police.page, 'partner-police-phone');
       await card.getByRole('button', { name: '완료 (대상자 인수)' }).click();
       await police.page
-        .locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="completed"]`)
+        .locator(`[data-testid="partner-handoff"][data-id="${asked.id}"][data-status="completed"]`)
         .waitFor();
 
       // Nothing clinical anywhere: not on the page, not in any REST answer, not in any socket frame.
@@ -216,20 +221,12 @@ describe('partner portal', () => {
     async (lang) => {
       const copy = DECLINE_COPY[lang];
       const created = await incident();
-      const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', {
-        token: await token('coordinator'),
-      });
-      const jung = agencies.body.find((a) => a.code === 'P-11140')!;
       const police = await env.browser.newPage();
       try {
         await signIn(police.page, 'police', lang);
         await police.page.getByTestId('partner-portal').waitFor();
-        const asked = await env.server.api<HandoffView>('POST', `/incidents/${created.id}/handoffs`, {
-          token: await token('coordinator'),
-          body: { agencyId: jung.id, kind: 'police', reason: 'Secure the scene for the crisis team' },
-        });
-        expect(asked.status).toBe(201);
-        const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"]`);
+        const asked = await askPolice(created.id);
+        const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.id}"]`);
         await card.waitFor({ timeout: 5000 });
 
         await card.getByRole('button', { name: copy.decline, exact: true }).click();
@@ -241,10 +238,10 @@ describe('partner portal', () => {
         expect(await seriousA11yFindings(police.page)).toEqual([]);
         await form.getByRole('button', { name: copy.send }).click();
         await police.page
-          .locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="declined"]`)
+          .locator(`[data-testid="partner-handoff"][data-id="${asked.id}"][data-status="declined"]`)
           .waitFor();
 
-        const stored = await env.server.api<HandoffView>('GET', `/handoffs/${asked.body.id}`, {
+        const stored = await env.server.api<HandoffView>('GET', `/handoffs/${asked.id}`, {
           token: await token('coordinator'),
         });
         expect(stored.body).toMatchObject({
@@ -269,20 +266,12 @@ describe('partner portal', () => {
     async (lang) => {
       const copy = CANCEL_COPY[lang];
       const created = await incident();
-      const agencies = await env.server.api<AgencyView[]>('GET', '/agencies?kind=police', {
-        token: await token('coordinator'),
-      });
-      const jung = agencies.body.find((a) => a.code === 'P-11140')!;
-      const asked = await env.server.api<HandoffView>('POST', `/incidents/${created.id}/handoffs`, {
-        token: await token('coordinator'),
-        body: { agencyId: jung.id, kind: 'police', reason: 'Secure the scene for the crisis team' },
-      });
-      expect(asked.status).toBe(201);
+      const asked = await askPolice(created.id);
       const police = await env.browser.newPage({ phone: true });
       const centre = await env.browser.newPage();
       try {
         await signIn(police.page, 'police', lang);
-        const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"]`);
+        const card = police.page.locator(`[data-testid="partner-handoff"][data-id="${asked.id}"]`);
         await card.waitFor({ timeout: 5000 });
 
         await signIn(centre.page, 'coordinator', lang);
@@ -297,7 +286,7 @@ describe('partner portal', () => {
         await drawer.getByRole('button', { name: copy.cancel, exact: true }).click();
 
         await police.page
-          .locator(`[data-testid="partner-handoff"][data-id="${asked.body.id}"][data-status="cancelled"]`)
+          .locator(`[data-testid="partner-handoff"][data-id="${asked.id}"][data-status="cancelled"]`)
           .waitFor();
         await expect(card.textContent()).resolves.toContain(`${copy.cancelled}The person went home with family`);
         // A cancelled request offers nothing more to cancel.
