@@ -10,6 +10,8 @@ import type {
   IncidentCallback,
   TriageRecord,
 } from '#contracts';
+import { REGIONS_VERSION_SQL } from '../regions/regions.repository.js';
+import type { TriageRow } from '../triage/triage.repository.js';
 import type { Tx } from '../database/tx.js';
 
 export interface CallRow {
@@ -198,16 +200,44 @@ export async function emitCallUpdated(tx: Tx, callId: string): Promise<CallRow> 
 }
 
 /** The call, locked, with the usernames of who created and who answered it (for the incident's timeline). */
+export type CallForIncident = CallRow & { created_by_username: string | null; counselor_username: string | null };
+
+/**
+ * The call an incident is made from, locked, with its creator's and counselor's names, its whole triage history
+ * (oldest first, as triageHistory orders it) and the regions' version (the key of the region cache, which would
+ * otherwise cost the create a round trip of its own), in one read.
+ */
 export async function loadCallForIncident(
   tx: Tx,
   id: string,
-): Promise<(CallRow & { created_by_username: string | null; counselor_username: string | null }) | undefined> {
-  return tx.one(
-    `SELECT c.*, cb.username AS created_by_username, co.username AS counselor_username
+): Promise<{ call: CallForIncident; history: TriageRow[]; regionsVersion: string } | undefined> {
+  const row = await tx.one<CallForIncident & { triage_history: TriageJson[]; regions_version: string }>(
+    `SELECT c.*, cb.username AS created_by_username, co.username AS counselor_username,
+       coalesce((SELECT json_agg(to_jsonb(t) || jsonb_build_object('assessed_by_username', u.username)
+                                 ORDER BY t.assessed_at, t.superseded_at NULLS LAST, t.id)
+                 FROM triage t LEFT JOIN app_user u ON u.id = t.assessed_by WHERE t.call_id = c.id), '[]') AS triage_history,
+       ${REGIONS_VERSION_SQL} AS regions_version
      FROM call c LEFT JOIN app_user cb ON cb.id = c.created_by LEFT JOIN app_user co ON co.id = c.counselor_id
      WHERE c.id = $1 FOR UPDATE OF c`,
     [id],
   );
+  if (!row) return undefined;
+  const { triage_history, regions_version, ...call } = row;
+  return { call, history: triage_history.map(triageFromJson), regionsVersion: regions_version };
+}
+
+type TriageJson = Omit<TriageRow, 'assessed_at' | 'superseded_at'> & {
+  assessed_at: string;
+  superseded_at: string | null;
+};
+
+// JSON has no timestamps: the two times come back as text and become Dates, as a row's would.
+function triageFromJson(t: TriageJson): TriageRow {
+  return {
+    ...t,
+    assessed_at: new Date(t.assessed_at),
+    superseded_at: t.superseded_at ? new Date(t.superseded_at) : null,
+  };
 }
 
 /** emitCallUpdated for a call whose row and category the caller already holds (no re-read in the transaction). */

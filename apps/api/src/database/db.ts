@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { rowsOf } from './tx.js';
+import { poolOf, runOnPool } from './statements.js';
 
 /**
  * What a repository function runs its statements on: a unit of work (Tx) or, for reads of shared data that are
@@ -21,7 +21,7 @@ export class Db implements Queryable {
   constructor(private readonly ds: DataSource) {}
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return rowsOf<T>(await this.ds.query(sql, params));
+    return (await runOnPool(poolOf(this.ds), sql, params)) as T[];
   }
 
   async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {

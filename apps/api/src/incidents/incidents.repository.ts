@@ -173,19 +173,20 @@ export async function timelineOf(tx: Tx, incidentId: string): Promise<TimelineEn
 }
 
 /** Appends a timeline entry in the caller's transaction; the actor is the transaction's. */
-export async function appendTimeline(
+export function appendTimeline(
   tx: Tx,
   incidentId: string,
   type: TimelineType,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.query(`INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+  tx.later('timeline', `INSERT INTO timeline (incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
     incidentId,
     tx.now.toISOString(),
     type,
     tx.actor.username,
     JSON.stringify(data),
   ]);
+  return Promise.resolve();
 }
 
 export interface NewIncident {
@@ -203,12 +204,25 @@ export interface NewIncident {
 }
 
 /** Inserts the incident with the next number of `year` drawn in the same statement (incident-number.ts). */
-export async function insertIncident(tx: Tx, i: NewIncident, year: number): Promise<IncidentRow> {
+/**
+ * Inserts an incident and links the call it comes from (the incident_call row and call.incident_id) in one
+ * statement: the parts of a WITH run together and the foreign keys are checked at its end.
+ */
+export async function insertIncidentForCall(
+  tx: Tx,
+  i: NewIncident,
+  year: number,
+  callId: string,
+): Promise<IncidentRow> {
   const row = await tx.one<IncidentRow>(
-    `INSERT INTO incident (number, region_id, category, status, respond_by, lat, lng, address, address_key, summary, client_id,
-       triage_id, needed_skills, danger_to_others, notify, created_at, created_by)
-     VALUES (${nextIncidentNumberSql('$16', '$17')}, $1,$2,'open',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15)
-     RETURNING *`,
+    `WITH i AS (
+       INSERT INTO incident (number, region_id, category, status, respond_by, lat, lng, address, address_key, summary, client_id,
+         triage_id, needed_skills, danger_to_others, notify, created_at, created_by)
+       VALUES (${nextIncidentNumberSql('$16', '$17')}, $1,$2,'open',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15)
+       RETURNING *),
+     linked AS (INSERT INTO incident_call (incident_id, call_id, attached_at) SELECT i.id, $18, $14 FROM i),
+     called AS (UPDATE call SET incident_id = (SELECT id FROM i) WHERE id = $18)
+     SELECT * FROM i`,
     [
       i.regionId,
       i.category,
@@ -227,6 +241,7 @@ export async function insertIncident(tx: Tx, i: NewIncident, year: number): Prom
       tx.actor.userId,
       year,
       incidentNumberSequence(year),
+      callId,
     ],
   );
   return row!;
@@ -249,9 +264,10 @@ export interface TimelineEntry {
 }
 
 /** Appends several timeline entries, in the given order, with one statement. */
-export async function appendTimelineEntries(tx: Tx, incidentId: string, entries: TimelineEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.query(
+export function appendTimelineEntries(tx: Tx, incidentId: string, entries: TimelineEntry[]): Promise<void> {
+  if (entries.length === 0) return Promise.resolve();
+  tx.later(
+    'timeline',
     `INSERT INTO timeline (incident_id, at, type, actor, data)
      SELECT $1, x.at, x.type, x.actor, x.data
      FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS x(at, type, actor, data, i)
@@ -264,4 +280,5 @@ export async function appendTimelineEntries(tx: Tx, incidentId: string, entries:
       entries.map((e) => JSON.stringify(e.data)),
     ],
   );
+  return Promise.resolve();
 }

@@ -19,9 +19,15 @@ import type { AppConfig } from '../config/config.js';
 import { type Tx, UnitOfWork } from '../database/tx.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { assertMayActOn } from '../calls/call-ownership.js';
-import { emitCallUpdatedFrom, loadCall, loadCallForIncident, type CallRow } from '../calls/calls.repository.js';
+import {
+  emitCallUpdatedFrom,
+  loadCall,
+  loadCallForIncident,
+  type CallForIncident,
+  type CallRow,
+} from '../calls/calls.repository.js';
 import { loadClient } from '../clients/clients.repository.js';
-import { triageHistory, type TriageRow } from '../triage/triage.repository.js';
+import type { TriageRow } from '../triage/triage.repository.js';
 import { addressKey } from './address-key.js';
 import { loadIncidentDetail } from './incident-detail.js';
 import { IncidentDispatchPort } from './incident-dispatch.port.js';
@@ -31,7 +37,7 @@ import {
   adoptClient,
   appendTimeline,
   appendTimelineEntries,
-  insertIncident,
+  insertIncidentForCall,
   linkCall,
   listIncidents,
   loadIncidentRow,
@@ -104,28 +110,29 @@ export class IncidentsService {
 
   /**
    * Turns a triaged call into an incident (201), or attaches it to an open one (`attachToIncidentId`, 200 via
-   * `attached`). The region is looked up before the transaction: regions change only by import.
+   * `attached`).
    */
   async create(actor: Actor, req: CreateIncidentRequest): Promise<{ incident: IncidentView; attached: boolean }> {
-    const region = req.attachToIncidentId ? null : await this.regions.regionAt(req.location);
     // The year's number sequence exists before the transaction (created once; a minute ahead covers New Year).
     if (!req.attachToIncidentId)
       for (const at of [Date.now(), Date.now() + 60_000])
         await ensureIncidentNumberSequence(this.ds, incidentYear(new Date(at)));
     return this.uow.run(actor, async (tx) => {
-      const call = await loadCallForIncident(tx, req.callId);
-      if (!call) throw validationFailed([{ field: 'callId', message: 'no such call' }]);
+      // The call with its whole triage history in one read: the current assessment decides, the earlier ones go on
+      // the timeline. The same read says whether the cached regions are current.
+      const found = await loadCallForIncident(tx, req.callId);
+      if (!found) throw validationFailed([{ field: 'callId', message: 'no such call' }]);
+      const { call, history, regionsVersion } = found;
       assertMayActOn(call, actor);
       if (call.incident_id) {
         const existing = await loadIncidentRow(tx, call.incident_id);
         throw conflict('DUPLICATE', `The call already belongs to incident ${existing?.number ?? call.incident_id}`);
       }
-      // The whole history in one read: the current assessment decides, the earlier ones go on the timeline.
-      const history = await triageHistory(tx, call.id);
       const triage = history.find((t) => t.superseded_at === null);
       if (!triage) throw validationFailed([{ field: 'callId', message: 'triage the call first' }]);
       if (req.attachToIncidentId)
         return { incident: await this.attach(tx, call, triage, req.attachToIncidentId, req), attached: true };
+      const region = await this.regions.regionAt(req.location, regionsVersion, tx);
       return { incident: await this.insert(tx, call, triage, history, region?.id ?? null, req), attached: false };
     });
   }
@@ -174,7 +181,7 @@ export class IncidentsService {
   // About ten round trips, each statement writing a whole step (issue 12): no re-read of what this transaction wrote.
   private async insert(
     tx: Tx,
-    call: CallWithNames,
+    call: CallForIncident,
     triage: TriageRow,
     history: TriageRow[],
     regionId: string | null,
@@ -190,7 +197,7 @@ export class IncidentsService {
       preferFemaleClinician: req.preferFemaleClinician ?? false,
       psychiatricAssessment: triage.input.policeRequestsAssessment,
     });
-    const row = await insertIncident(
+    const row = await insertIncidentForCall(
       tx,
       {
         regionId,
@@ -206,9 +213,9 @@ export class IncidentsService {
         notify: triage.notify,
       },
       year,
+      call.id,
     );
     const number = row.number;
-    await linkCall(tx, row.id, call.id);
     // The response clock: a warning before respondBy and an alert at it (issue 4, sla-timers.ts).
     await scheduleNewSlaTimers(tx, row.id, row.respond_by, this.config.slaWarningMinutes);
     const created: TimelineEntry = {
@@ -295,10 +302,8 @@ export class IncidentsService {
   }
 }
 
-type CallWithNames = CallRow & { created_by_username: string | null; counselor_username: string | null };
-
 /** The call's earlier steps, with their own times and actors, so the incident's timeline starts with the call. */
-function callSteps(call: CallWithNames, history: TriageRow[]): TimelineEntry[] {
+function callSteps(call: CallForIncident, history: TriageRow[]): TimelineEntry[] {
   const steps: TimelineEntry[] = [
     {
       at: call.received_at,

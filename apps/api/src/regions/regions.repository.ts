@@ -46,11 +46,14 @@ export async function regionCollection(db: Queryable): Promise<RegionCollection>
   };
 }
 
-/** Changes whenever a region is imported (on any instance): the key of the region cache. */
+/**
+ * Changes whenever a region is imported (on any instance): the key of the region cache. An expression, so a
+ * statement that runs anyway can carry it (the incident create's first read) instead of a round trip of its own.
+ */
+export const REGIONS_VERSION_SQL = `(SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) FROM region)`;
+
 export async function regionsVersion(db: Queryable): Promise<string> {
-  const row = await db.one<{ version: string }>(
-    `SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) AS version FROM region`,
-  );
+  const row = await db.one<{ version: string }>(`SELECT ${REGIONS_VERSION_SQL} AS version`);
   return row?.version ?? '';
 }
 

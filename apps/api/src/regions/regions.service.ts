@@ -3,7 +3,7 @@ import { findRegion, geometryBBox, parseRegionCollection } from '#geo';
 import type { LatLng, RegionCollection } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { validationFailed } from '../common/errors.js';
-import { Db } from '../database/db.js';
+import { Db, type Queryable } from '../database/db.js';
 import { UnitOfWork } from '../database/tx.js';
 import {
   regionCollection,
@@ -38,15 +38,23 @@ export class RegionsService {
   }
 
   async shapes(): Promise<RegionShape[]> {
-    const version = await regionsVersion(this.db);
-    if (this.cache && this.cache.version === version) return this.cache.regions;
-    const regions = await regionShapes(this.db);
-    this.cache = { version, regions };
-    return regions;
+    return this.shapesOf(await regionsVersion(this.db), this.db);
   }
 
-  async regionAt(point: LatLng): Promise<RegionShape | null> {
-    return findRegion(point, await this.shapes());
+  /**
+   * The region at `point`, for a caller inside a transaction that has read the regions' version already
+   * (REGIONS_VERSION_SQL): a stale cache is refilled through that transaction, never a second pooled connection
+   * (a burst of creates holding every connection would wait on each other).
+   */
+  async regionAt(point: LatLng, version: string, db: Queryable): Promise<RegionShape | null> {
+    return findRegion(point, await this.shapesOf(version, db));
+  }
+
+  private async shapesOf(version: string, db: Queryable): Promise<RegionShape[]> {
+    if (this.cache && this.cache.version === version) return this.cache.regions;
+    const regions = await regionShapes(db);
+    this.cache = { version, regions };
+    return regions;
   }
 
   async import(

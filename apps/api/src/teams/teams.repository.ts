@@ -135,8 +135,8 @@ export async function updateTeam(tx: Tx, id: string, p: PatchTeamRequest): Promi
     return true;
   } catch (e) {
     // The transaction is aborted now; the caller throws, which rolls it back.
-    const err = e as { driverError?: { code?: string; constraint?: string } };
-    if (err.driverError?.code === '23505' && err.driverError.constraint === 'uq_team_callsign') return false;
+    const err = e as { code?: string; constraint?: string };
+    if (err.code === '23505' && err.constraint === 'uq_team_callsign') return false;
     throw e;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TimerKind } from '#contracts';
 import { SYSTEM_ACTOR } from '../common/actor.js';
+import { managerRunner } from '../database/statements.js';
 import { Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ClaimLoop } from '../database/claim-loop.js';
@@ -45,7 +46,7 @@ export class TimerRunner extends ClaimLoop {
       const timer = await claimDueTimer(manager);
       if (!timer) return false;
       const handler = this.handlers.get(timer.kind);
-      const tx = new Tx(manager, SYSTEM_ACTOR, new Date());
+      const tx = new Tx(managerRunner(manager), SYSTEM_ACTOR, new Date());
       try {
         await manager.query(`SAVEPOINT timer_handler`);
         // Marked fired before the handler runs, so a handler may schedule the next timer of its own kind and ref
@@ -54,6 +55,7 @@ export class TimerRunner extends ClaimLoop {
         await markTimerFired(manager, timer.id);
         if (handler) await handler(tx, timer);
         else this.log.warn(`no handler for timer kind ${timer.kind}; marking fired`);
+        await tx.flushWrites(); // inside the savepoint: a write that fails is the handler's failure
         await manager.query(`RELEASE SAVEPOINT timer_handler`);
       } catch (e) {
         // The handler's writes are undone; the timer is retried later with backoff instead of blocking the queue.

@@ -31,12 +31,13 @@ export async function scheduleTimer(
 }
 
 /** scheduleTimer for several timers in one statement (a new record's timers, none pending yet). */
-export async function scheduleTimers(
+export function scheduleTimers(
   tx: Tx,
   timers: { kind: TimerKind; refId: string; dueAt: Date; payload?: Record<string, unknown> }[],
 ): Promise<void> {
-  if (timers.length === 0) return;
-  await tx.query(
+  if (timers.length === 0) return Promise.resolve();
+  tx.later(
+    'timer',
     `INSERT INTO timer (kind, ref_id, due_at, payload)
      SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::jsonb[])
      ON CONFLICT (kind, ref_id) WHERE ${PENDING}
@@ -48,6 +49,7 @@ export async function scheduleTimers(
       timers.map((t) => JSON.stringify(t.payload ?? {})),
     ],
   );
+  return Promise.resolve();
 }
 
 export async function cancelTimer(tx: Tx, kind: TimerKind, refId: string): Promise<void> {

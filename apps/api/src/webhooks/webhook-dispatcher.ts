@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
+import { managerRunner } from '../database/statements.js';
 import { Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ClaimLoop } from '../database/claim-loop.js';
@@ -43,7 +44,7 @@ export class WebhookDispatcher extends ClaimLoop {
     return this.ds.transaction(async (manager) => {
       const delivery = await claimDueDelivery(manager);
       if (!delivery) return false;
-      const tx = new Tx(manager, SYSTEM_ACTOR, new Date());
+      const tx = new Tx(managerRunner(manager), SYSTEM_ACTOR, new Date());
       const body = delivery.body ?? (await this.firstBody(tx, delivery));
       const result = await this.attempt(delivery, body, tx.now);
       await recordAttempt(tx, delivery.id, result);
