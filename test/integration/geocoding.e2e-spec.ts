@@ -100,7 +100,10 @@ it('sends one request at a time, spaced by GEOCODER_MIN_INTERVAL_MS', async () =
   expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
   const times = geocoder.requests.slice(before).map((r) => r.at);
   expect(times).toHaveLength(3);
-  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
+  // Stamped on arrival, so each gap is the spacer's interval blurred by how long each request took to arrive: on a
+  // loaded machine that varies by several milliseconds (240 ms seen for 250). Requests sent together would arrive
+  // within a few milliseconds of each other, so four fifths of the interval still tells spaced from not.
+  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(INTERVAL_MS * 0.8);
 });
 
 it('refuses a bad query with 400 naming the field, without asking the provider', async () => {

@@ -1,10 +1,9 @@
 import type pg from 'pg';
-import type { EntityManager } from 'typeorm';
 
 /**
- * Runs one statement and answers its rows. The unit of work and the pool reader run on node-postgres directly
- * (TypeORM keeps the pool, migrations and the few transactions of the background workers): its per-query wrapper was
- * a measurable part of a create's server CPU (issue 12).
+ * Runs one statement and answers its rows. Units of work (the background workers' too) and the pool reader run
+ * on node-postgres directly (TypeORM keeps the pool and the migrations): its per-query wrapper was a measurable part
+ * of a create's server CPU (issue 12).
  */
 export type SqlRunner = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
@@ -16,10 +15,6 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
     return result[0] as T[];
   return result as T[];
-}
-
-export function managerRunner(manager: EntityManager): SqlRunner {
-  return async (sql, params) => rowsOf(await manager.query(sql, params));
 }
 
 // Statements are named by their text, so each connection parses and plans them once instead of on

@@ -88,16 +88,24 @@ export class Tx implements Queryable {
   }
 
   /**
-   * Numbers, stores and announces the pending events in ONE statement, called last: the event_counter row lock that
-   * makes `seq` gap-free and commit-ordered is then held for this statement and the commit only (issue 12). For the
-   * background workers, whose transactions TypeORM commits; a unit of work sends it with its COMMIT instead
-   * (`commitMessage`).
+   * Runs `work` as a part of this unit of work that may fail on its own (a timer's handler): a failure rolls back
+   * its statements, and drops the writes it queued and the events it raised, and the unit of work goes on.
    */
-  async flushEvents(): Promise<number | null> {
-    await this.flushWrites();
-    if (this.events.length === 0) return null;
-    const [row] = await this.query<{ last: string }>(FLUSH_EVENTS, this.eventParams());
-    return Number(row.last);
+  async part<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: Error }> {
+    await this.query('SAVEPOINT unit_part');
+    const raisedBefore = this.events.length;
+    try {
+      const value = await work();
+      await this.flushWrites(); // inside the savepoint: a queued write that fails is the part's failure
+      await this.run('RELEASE SAVEPOINT unit_part', []);
+      return { ok: true, value };
+    } catch (e) {
+      this.queued = [];
+      this.audits = [];
+      this.events.length = raisedBefore;
+      await this.run('ROLLBACK TO SAVEPOINT unit_part', []);
+      return { ok: false, error: e as Error };
+    }
   }
 
   /**
@@ -191,7 +199,8 @@ export class UnitOfWork {
   }
 
   // BEGIN … COMMIT on one pooled connection, with node-postgres directly (statements.ts says why). A unit of work
-  // does nothing outside the database but raise events, which only a commit sends, so running it again is safe.
+  // does nothing outside the database but raise events, which only a commit sends, so running it again is safe; the
+  // one exception, the webhook dispatcher's send, is at-least-once anyway (receivers deduplicate by webhook-id).
   private transaction<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
     return retryStalePlan(() => this.attempt(actor, work));
   }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { TimerKind } from '#contracts';
 import { SYSTEM_ACTOR } from '../common/actor.js';
-import { managerRunner } from '../database/statements.js';
-import { Tx } from '../database/tx.js';
+import { UnitOfWork, type Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ClaimLoop } from '../database/claim-loop.js';
 import {
@@ -30,7 +28,7 @@ export class TimerRunner extends ClaimLoop {
   private readonly handlers = new Map<TimerKind, TimerHandler>();
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly metrics: Metrics,
   ) {
     super({ name: 'Timers', maxPerPass: 200, workers: 1, failure: 'timer pass failed' });
@@ -42,30 +40,25 @@ export class TimerRunner extends ClaimLoop {
 
   protected async workOne(): Promise<boolean> {
     let failed: { id: string; error: string } | null = null;
-    const fired = await this.ds.transaction(async (manager) => {
-      const timer = await claimDueTimer(manager);
+    const fired = await this.uow.run(SYSTEM_ACTOR, async (tx) => {
+      const timer = await claimDueTimer(tx);
       if (!timer) return false;
       const handler = this.handlers.get(timer.kind);
-      const tx = new Tx(managerRunner(manager), SYSTEM_ACTOR, new Date());
-      try {
-        await manager.query(`SAVEPOINT timer_handler`);
-        // Marked fired before the handler runs, so a handler may schedule the next timer of its own kind and ref
-        // (a periodic check, a repeating check-in) without the pending-timer index folding it into this row.
-        // A failing handler rolls this back with the rest of its work.
-        await markTimerFired(manager, timer.id);
+      // Marked fired before the handler runs, so a handler may schedule the next timer of its own kind and ref
+      // (a periodic check, a repeating check-in) without the pending-timer index folding it into this row.
+      // A failing handler rolls this back with the rest of its work.
+      const done = await tx.part(async () => {
+        await markTimerFired(tx, timer.id);
         if (handler) await handler(tx, timer);
         else this.log.warn(`no handler for timer kind ${timer.kind}; marking fired`);
-        await tx.flushWrites(); // inside the savepoint: a write that fails is the handler's failure
-        await manager.query(`RELEASE SAVEPOINT timer_handler`);
-      } catch (e) {
+      });
+      if (!done.ok) {
         // The handler's writes are undone; the timer is retried later with backoff instead of blocking the queue.
-        await manager.query(`ROLLBACK TO SAVEPOINT timer_handler`);
-        failed = { id: timer.id, error: (e as Error).message };
-        await retryTimerLater(manager, timer.id, failed.error);
+        failed = { id: timer.id, error: done.error.message };
+        await retryTimerLater(tx, timer.id, failed.error);
         return true;
       }
-      await countTimerAttempt(manager, timer.id);
-      await tx.flushEvents();
+      await countTimerAttempt(tx, timer.id);
       this.metrics.timersFired.inc({ kind: timer.kind });
       return true;
     });

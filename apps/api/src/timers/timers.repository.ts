@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { SLA_TIMER_KINDS, TIMER, type TimerKind } from '#contracts';
 import type { Tx } from '../database/tx.js';
 
@@ -93,26 +92,25 @@ export async function latestPayloadNumber(
 }
 
 /** The next due timer, claimed (row-locked) for the caller's transaction; none when every due one is taken. */
-export async function claimDueTimer(manager: EntityManager): Promise<TimerRow | undefined> {
-  const [timer] = await manager.query<TimerRow[]>(
+export async function claimDueTimer(tx: Tx): Promise<TimerRow | undefined> {
+  return tx.one<TimerRow>(
     `SELECT id, kind, ref_id, due_at, payload, attempts FROM timer
      WHERE ${PENDING} AND due_at <= now()
      ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
-  return timer;
 }
 
-export async function markTimerFired(manager: EntityManager, id: string): Promise<void> {
-  await manager.query(`UPDATE timer SET fired_at = now() WHERE id = $1`, [id]);
+export async function markTimerFired(tx: Tx, id: string): Promise<void> {
+  await tx.query(`UPDATE timer SET fired_at = now() WHERE id = $1`, [id]);
 }
 
-export async function countTimerAttempt(manager: EntityManager, id: string): Promise<void> {
-  await manager.query(`UPDATE timer SET attempts = attempts + 1 WHERE id = $1`, [id]);
+export async function countTimerAttempt(tx: Tx, id: string): Promise<void> {
+  await tx.query(`UPDATE timer SET attempts = attempts + 1 WHERE id = $1`, [id]);
 }
 
 /** A failed handler: the timer is due again after a backoff (5 s doubling, at most 5 min), with its error kept. */
-export async function retryTimerLater(manager: EntityManager, id: string, error: string): Promise<void> {
-  await manager.query(
+export async function retryTimerLater(tx: Tx, id: string, error: string): Promise<void> {
+  await tx.query(
     `UPDATE timer SET attempts = attempts + 1, last_error = $2,
        due_at = now() + make_interval(secs => least(300, 5 * power(2, attempts)))
      WHERE id = $1`,

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/actor.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
-import { managerRunner } from '../database/statements.js';
-import { Tx } from '../database/tx.js';
+import { UnitOfWork, type Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ClaimLoop } from '../database/claim-loop.js';
 import { raiseAlert } from '../alerts/alerts.js';
@@ -32,7 +30,7 @@ export function backoffSeconds(baseSeconds: number, attemptsSoFar: number): numb
 @Injectable()
 export class WebhookDispatcher extends ClaimLoop {
   constructor(
-    private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
   ) {
@@ -41,16 +39,14 @@ export class WebhookDispatcher extends ClaimLoop {
   }
 
   protected workOne(): Promise<boolean> {
-    return this.ds.transaction(async (manager) => {
-      const delivery = await claimDueDelivery(manager);
+    return this.uow.run(SYSTEM_ACTOR, async (tx) => {
+      const delivery = await claimDueDelivery(tx);
       if (!delivery) return false;
-      const tx = new Tx(managerRunner(manager), SYSTEM_ACTOR, new Date());
       const body = delivery.body ?? (await this.firstBody(tx, delivery));
       const result = await this.attempt(delivery, body, tx.now);
       await recordAttempt(tx, delivery.id, result);
       this.metrics.webhookAttempts.inc({ result: result.status === 'pending' ? 'retry' : result.status });
       if (result.status === 'failed') await this.alertFailed(tx, delivery);
-      await tx.flushEvents();
       return true;
     });
   }

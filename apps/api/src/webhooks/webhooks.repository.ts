@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { AnyEventEnvelope, WebhookAgencySummary, WebhookDeliveryStatus, WebhookDeliveryView } from '#contracts';
-import { rowsOf, type Tx } from '../database/tx.js';
+import type { Tx } from '../database/tx.js';
 
 // SQL of the webhook outbox. Rows are written by the event table's trigger (migration 1763800700000), in the
 // transaction that stores the event; this file claims, records and lists them.
@@ -59,17 +58,14 @@ export function envelopeOf(d: ClaimedDelivery): AnyEventEnvelope {
  * Locks the next due delivery for the caller's transaction. SKIP LOCKED: another instance (or worker) passes over
  * a row being sent and takes the next, so each delivery is sent by exactly one of them at a time.
  */
-export async function claimDueDelivery(manager: EntityManager): Promise<ClaimedDelivery | undefined> {
-  const rows = rowsOf<ClaimedDelivery>(
-    await manager.query(
-      `SELECT d.*, a.webhook_url, a.webhook_secret, a.name AS agency_name, e.occurred_at, e.data
+export async function claimDueDelivery(tx: Tx): Promise<ClaimedDelivery | undefined> {
+  return tx.one<ClaimedDelivery>(
+    `SELECT d.*, a.webhook_url, a.webhook_secret, a.name AS agency_name, e.occurred_at, e.data
        FROM webhook_delivery d JOIN agency a ON a.id = d.agency_id JOIN event e ON e.seq = d.event_seq
        WHERE d.status = 'pending' AND d.next_attempt_at <= now()
        ORDER BY d.next_attempt_at, d.event_seq LIMIT 1
        FOR UPDATE OF d SKIP LOCKED`,
-    ),
   );
-  return rows[0];
 }
 
 export interface AttemptResult {
