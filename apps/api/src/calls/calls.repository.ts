@@ -184,21 +184,6 @@ export async function loadCall(tx: Tx, id: string, forUpdate = false): Promise<C
   return tx.one<CallRow>(`SELECT * FROM call WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
-export async function currentCategory(tx: Tx, callId: string): Promise<Category | null> {
-  const row = await tx.one<{ category: Category }>(
-    `SELECT category FROM triage WHERE call_id = $1 AND superseded_at IS NULL`,
-    [callId],
-  );
-  return row?.category ?? null;
-}
-
-/** Tells the hotline and the control room that a call changed; the payload carries no personal data. */
-export async function emitCallUpdated(tx: Tx, callId: string): Promise<CallRow> {
-  const row = (await loadCall(tx, callId))!;
-  tx.emit('call.updated', toCallEvent(row, await currentCategory(tx, callId)));
-  return row;
-}
-
 /** The call, locked, with the usernames of who created and who answered it (for the incident's timeline). */
 export type CallForIncident = CallRow & { created_by_username: string | null; counselor_username: string | null };
 
@@ -240,7 +225,10 @@ function triageFromJson(t: TriageJson): TriageRow {
   };
 }
 
-/** emitCallUpdated for a call whose row and category the caller already holds (no re-read in the transaction). */
+/**
+ * Tells the hotline and the control room that a call changed (the payload carries no personal data), from the row and
+ * category the caller already holds: no re-read in the transaction.
+ */
 export function emitCallUpdatedFrom(tx: Tx, row: CallRow, category: Category | null): void {
   tx.emit('call.updated', toCallEvent(row, category));
 }

@@ -28,7 +28,7 @@ import { Db } from '../database/db.js';
 import {
   assignCall,
   callByIdempotencyKey,
-  emitCallUpdated,
+  emitCallUpdatedFrom,
   endCall,
   insertCall,
   listCallQueue,
@@ -152,8 +152,7 @@ export class CallsService {
       if (!row) throw conflict('STATE_CHANGED', 'The call was answered by someone else');
       await tx.audit({ action: 'call.answered', entityType: 'call', entityId: id, subjectId: row.client_id });
       if (row.incident_id) await appendTimeline(tx, row.incident_id, 'call.answered', { callId: id });
-      await emitCallUpdated(tx, id);
-      return this.fullView(tx, row, row.client_id);
+      return this.viewAndAnnounce(tx, row, row.client_id);
     });
   }
 
@@ -179,8 +178,7 @@ export class CallsService {
           fromCounselorId: call.counselor_id,
           reason,
         });
-      await emitCallUpdated(tx, id);
-      return this.fullView(tx, row, row.client_id);
+      return this.viewAndAnnounce(tx, row, row.client_id);
     });
   }
 
@@ -195,8 +193,7 @@ export class CallsService {
       const names = { action: 'call.ended', entityType: 'call', timeline: 'call.ended', idKey: 'callId' } as const;
       await recordOutcome(tx, row, names, req.outcome);
       await createFollowUpIfDue(tx, row);
-      await emitCallUpdated(tx, id);
-      return this.fullView(tx, row, row.client_id);
+      return this.viewAndAnnounce(tx, row, row.client_id);
     });
   }
 
@@ -220,8 +217,7 @@ export class CallsService {
         if (await adoptClient(tx, row.incident_id, clientId))
           await appendTimeline(tx, row.incident_id, 'client.linked', { callId: id, clientId });
       }
-      await emitCallUpdated(tx, id);
-      return this.fullView(tx, row, clientId ?? call.client_id);
+      return this.viewAndAnnounce(tx, row, clientId ?? call.client_id);
     });
   }
 
@@ -259,6 +255,16 @@ export class CallsService {
    * The full view (caller number, notes, matches, triage answers). Every client named in it is logged as
    * seen, except `alreadyLogged`, whose access the calling action's own audit row records as subject.
    */
+  /**
+   * The call's view for the one who changed it, and `call.updated` for everyone else, built from the row the change
+   * returned and the triage the view reads anyway (no second read of either).
+   */
+  private async viewAndAnnounce(tx: Tx, row: CallRow, alreadyLogged: string | null): Promise<CallView> {
+    const view = await this.fullView(tx, row, alreadyLogged);
+    emitCallUpdatedFrom(tx, row, view.triage?.category ?? null);
+    return view;
+  }
+
   private async fullView(tx: Tx, row: CallRow, alreadyLogged: string | null): Promise<CallView> {
     const matches = await matchClients(tx, row.caller_digits);
     await auditMatchesShown(tx, row.id, matches, alreadyLogged);

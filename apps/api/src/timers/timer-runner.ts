@@ -4,13 +4,7 @@ import { SYSTEM_ACTOR } from '../common/actor.js';
 import { UnitOfWork, type Tx } from '../database/tx.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ClaimLoop } from '../database/claim-loop.js';
-import {
-  claimDueTimer,
-  countTimerAttempt,
-  markTimerFired,
-  retryTimerLater,
-  type TimerRow,
-} from './timers.repository.js';
+import { claimDueTimer, markTimerFired, retryTimerLater, type TimerRow } from './timers.repository.js';
 
 /** Handles a due timer inside the transaction that marks it fired: its effects and the firing commit together. */
 export type TimerHandler = (tx: Tx, timer: TimerRow) => Promise<void>;
@@ -58,7 +52,6 @@ export class TimerRunner extends ClaimLoop {
         await retryTimerLater(tx, timer.id, failed.error);
         return true;
       }
-      await countTimerAttempt(tx, timer.id);
       this.metrics.timersFired.inc({ kind: timer.kind });
       return true;
     });

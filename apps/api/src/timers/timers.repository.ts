@@ -100,12 +100,9 @@ export async function claimDueTimer(tx: Tx): Promise<TimerRow | undefined> {
   );
 }
 
+/** Fired, and the attempt counted, in one statement (inside the handler's part: a failure undoes both). */
 export async function markTimerFired(tx: Tx, id: string): Promise<void> {
-  await tx.query(`UPDATE timer SET fired_at = now() WHERE id = $1`, [id]);
-}
-
-export async function countTimerAttempt(tx: Tx, id: string): Promise<void> {
-  await tx.query(`UPDATE timer SET attempts = attempts + 1 WHERE id = $1`, [id]);
+  await tx.query(`UPDATE timer SET fired_at = now(), attempts = attempts + 1 WHERE id = $1`, [id]);
 }
 
 /** A failed handler: the timer is due again after a backoff (5 s doubling, at most 5 min), with its error kept. */
