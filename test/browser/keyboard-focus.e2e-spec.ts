@@ -6,7 +6,8 @@ import { waitForExpression } from '../support/page-wait.js';
 
 // Issue 13 item 9, keyboard only, in Korean and in English: focus goes to the triage after a call starts, Alt+I
 // without a location goes to the location, Confirm triage moves on to the location, the shortcut help is a dialog
-// closed with Escape, and the district outlines are not Tab stops.
+// closed with Escape, and the district outlines are not Tab stops. The coordinator's map says, to whoever cannot
+// see its canvas, where every incident drawn on it can be reached.
 
 const env = useConsoleUnderTest();
 
@@ -71,4 +72,22 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await help.waitFor({ state: 'detached' });
     await context.close();
   }, 90_000);
+
+  it("tells a keyboard user of the coordinator's map that the drawn incidents are all in the queue", async () => {
+    const { page, context } = await env.browser.newPage();
+    await signIn(page, 'coordinator', lang);
+    await page.locator('.coordinator-map .leaflet-container').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Alt+2');
+    await waitForExpression(page, "document.activeElement?.classList.contains('leaflet-container') === true");
+    // The description a screen reader gives the focused map, and the map frame's: the same note, in the language.
+    const described = await page.evaluate<string[]>(
+      "[document.activeElement, document.querySelector('.coordinator-map')].map((el) => document.getElementById(el?.getAttribute('aria-describedby') ?? '')?.textContent ?? '')",
+    );
+    const note = lang === 'ko' ? /사건 대기열\(Alt\+1\)에도 있습니다/ : /also in the incident queue \(Alt\+1\)/;
+    expect(described).toHaveLength(2);
+    for (const text of described) expect(text).toMatch(note);
+    expect(await seriousA11yFindings(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -209,6 +209,8 @@ export const en = {
     coverageGap: 'No available team covers this region',
     beds: (n: number | null) => (n === null ? 'beds unknown' : `${n} bed${n === 1 ? '' : 's'} available`),
     noTiles: 'Offline map: region outlines only',
+    canvasNote:
+      'Every active incident is also in the incident queue (Alt+1). On the map, Tab reaches the markers of the most urgent waiting incidents; clusters and the other marks are drawn, not focusable.',
   },
   // Location entry (issue 13 item 5): the counselor's picker.
   location: {

@@ -173,6 +173,8 @@ export const ko: Messages = {
     coverageGap: '이 지역을 맡을 대기 팀이 없습니다',
     beds: (n) => (n === null ? '병상 정보 없음' : `가용 병상 ${n}`),
     noTiles: '오프라인 지도: 지역 경계만 표시',
+    canvasNote:
+      '진행 중인 모든 사건은 사건 대기열(Alt+1)에도 있습니다. 지도에서 Tab으로는 가장 급한 대기 사건의 표시로 이동하며, 묶음과 나머지 표시는 그려진 것이라 이동할 수 없습니다.',
   },
   location: {
     placeHint: '지도에서 발신자가 있는 곳을 누르세요.',

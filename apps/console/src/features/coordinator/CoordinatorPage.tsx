@@ -1,5 +1,6 @@
 import { memo, useCallback, useState } from 'react';
 import { useAuth } from '../../auth/auth';
+import { useI18n } from '../../i18n/i18n';
 import { useStore } from '../../realtime/realtime';
 import { useOnSynced } from '../../realtime/use-on-synced';
 import { useShortcuts } from '../../common/use-shortcuts';
@@ -21,8 +22,9 @@ const CoordinatorMap = memo(function CoordinatorMap({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useI18n();
   return (
-    <DispatchMap shadeRegions className="coordinator-map">
+    <DispatchMap shadeRegions className="coordinator-map" note={t.map.canvasNote}>
       <TeamLayer />
       <HospitalLayer />
       <IncidentLayer selectedId={selectedId} onSelect={onSelect} />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
 import type { RegionCollection } from '#contracts';
@@ -65,6 +65,17 @@ function FitToRegions({ regions }: { regions: RegionCollection | null }) {
   return null;
 }
 
+/** The map's keyboard focus (Leaflet's container, Alt+2) is described by the same note as its frame. */
+function DescribedBy({ id }: { id: string }) {
+  const map = useMap();
+  useEffect(() => {
+    const container = map.getContainer();
+    container.setAttribute('aria-describedby', id);
+    return () => container.removeAttribute('aria-describedby');
+  }, [map, id]);
+  return null;
+}
+
 /**
  * The map frame: region polygons are the base layer, so the map works with no tile server; tiles are added only
  * when GET /config names a tile URL.
@@ -73,16 +84,31 @@ export function DispatchMap({
   shadeRegions,
   children,
   className,
+  note,
 }: {
   shadeRegions: boolean;
   children?: ReactNode;
   className?: string;
+  /** What a keyboard or screen-reader user should know of this map (read as its description, not shown). */
+  note?: string;
 }) {
   const config = useConfig();
   const { t, lang } = useI18n();
   const { regions } = useRegions();
+  const noteId = useId();
   return (
-    <div className={`map-frame ${className ?? ''}`} role="region" aria-label={t.map.label} data-testid="map">
+    <div
+      className={`map-frame ${className ?? ''}`}
+      role="region"
+      aria-label={t.map.label}
+      aria-describedby={note ? noteId : undefined}
+      data-testid="map"
+    >
+      {note ? (
+        <p id={noteId} className="visually-hidden">
+          {note}
+        </p>
+      ) : null}
       <ErrorBoundary>
         <MapContainer
           center={[config.mapCenter.lat, config.mapCenter.lng]}
@@ -99,6 +125,7 @@ export function DispatchMap({
           <ZoomControl key={lang} zoomInTitle={t.map.zoomIn} zoomOutTitle={t.map.zoomOut} />
           {config.tileUrl ? <TileLayer url={config.tileUrl} attribution={config.tileAttribution ?? undefined} /> : null}
           <FitToRegions regions={regions} />
+          {note ? <DescribedBy id={noteId} /> : null}
           {regions ? <RegionLayer regions={regions} shade={shadeRegions} /> : null}
           {children}
         </MapContainer>
