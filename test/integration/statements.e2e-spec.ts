@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { raiseAlert } from '../../apps/api/src/alerts/alerts.js';
 import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
 import { openDatabase } from '../../apps/api/src/database/data-source.js';
 import { Db } from '../../apps/api/src/database/db.js';
@@ -34,6 +35,33 @@ it('runs its statements again after a migration changed their columns, on every 
     expect(await uow.read(SYSTEM_ACTOR, (tx) => tx.query(SELECT_PROBE, [1]))).toEqual([{ id: 1, a: 'x', b: 'new' }]);
   } finally {
     await other.end();
+    await ds.destroy();
+    await db.drop();
+  }
+});
+
+// A unit of work ends with one simple-protocol message (queued writes, events, COMMIT) whose values are written in as
+// literals: what a person typed must be stored, and announced, byte for byte.
+it('stores and announces text with quotes, backslashes, newlines and Korean exactly as written', async () => {
+  const db = await createTestDatabase();
+  const ds = await openDatabase(db.url, 2);
+  try {
+    const message = `it's a \\ back\\slash, "quoted", $1 ?, a\nnew line, 위기 상담 E'x'`;
+    await new UnitOfWork(ds).run(SYSTEM_ACTOR, async (tx) => {
+      await raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message, dedupeKey: 'inline-probe' });
+      await tx.audit({ action: 'alert.raised', entityType: 'alert', details: { message } });
+    });
+    const reader = new Db(ds);
+    expect(await reader.query(`SELECT message FROM alert WHERE dedupe_key = 'inline-probe'`)).toEqual([{ message }]);
+    expect(await reader.query(`SELECT data->>'message' AS message FROM event WHERE type = 'alert.raised'`)).toEqual([
+      { message },
+    ]);
+    expect(
+      await reader.query(
+        `SELECT details->>'message' AS message FROM audit WHERE details ? 'message' AND entity_type = 'alert' AND entity_id IS NULL`,
+      ),
+    ).toEqual([{ message }]);
+  } finally {
     await ds.destroy();
     await db.drop();
   }

@@ -9,7 +9,6 @@ import type {
   TriageInput,
 } from '#contracts';
 import { triageAnswers } from '../../apps/api/src/cli/simulate/traffic-model.js';
-import { rowsOf } from '../../apps/api/src/database/tx.js';
 import type { TestServer } from './test-server.js';
 import { squareRegion } from './fixtures.js';
 
@@ -193,6 +192,16 @@ export async function createIncident(server: TestServer, world: World, spec: Inc
     201,
     'create incident',
   );
+}
+
+/**
+ * TypeORM answers UPDATE and DELETE with `[rows, affectedCount]` but other statements with `rows`; every caller
+ * wants rows. Rows are objects, never arrays, so the two shapes cannot be confused.
+ */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
+  return result as T[];
 }
 
 /** Rows straight from the database, for assertions the API does not expose. */

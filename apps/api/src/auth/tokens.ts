@@ -1,4 +1,4 @@
-import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { ROLES, type AccessClaims, type Role } from '#contracts';
@@ -10,18 +10,16 @@ const AUDIENCE = 'crisis-console';
 /** A verified access token: its claims, its expiry (epoch seconds) and the session it belongs to. */
 export type VerifiedToken = AccessClaims & { exp: number; sid: string };
 
+/** Verified tokens kept at most: the consoles and phones of a large centre's shifts, with room to spare. */
+const VERIFIED_CAP = 10_000;
+
 /**
  * Short-lived HS256 access tokens; algorithm, issuer, audience and expiry are all checked on verification.
  * Each names its session (`sid`): a valid signature is necessary, not sufficient (see SessionService).
  */
-/** Verified tokens kept at most: the consoles and phones of a large centre's shifts, with room to spare. */
-const VERIFIED_CAP = 10_000;
-
 @Injectable()
 export class TokenService {
-  // A KeyObject made once: given raw bytes, jose imports a WebCrypto key on every verification, a measurable part of
-  // each request's CPU (issue 12).
-  private key: KeyObject = createSecretKey(new Uint8Array(32));
+  private key: Uint8Array = new Uint8Array();
   private ttlMinutes = 15;
   // Tokens whose signature and claims were checked, until they expire: a console sends the same token with every
   // request for its whole life, and jose verifies through WebCrypto (a key import and a thread-pool hop each time),
@@ -30,7 +28,7 @@ export class TokenService {
   private readonly verified = new Map<string, VerifiedToken>();
 
   configure(secret: string, ttlMinutes: number): void {
-    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.key = new TextEncoder().encode(secret);
     this.ttlMinutes = ttlMinutes;
     this.verified.clear();
   }

@@ -252,10 +252,6 @@ export class CallsService {
   }
 
   /**
-   * The full view (caller number, notes, matches, triage answers). Every client named in it is logged as
-   * seen, except `alreadyLogged`, whose access the calling action's own audit row records as subject.
-   */
-  /**
    * The call's view for the one who changed it, and `call.updated` for everyone else, built from the row the change
    * returned and the triage the view reads anyway (no second read of either).
    */
@@ -265,6 +261,10 @@ export class CallsService {
     return view;
   }
 
+  /**
+   * The full view (caller number, notes, matches, triage answers). Every client named in it is logged as
+   * seen, except `alreadyLogged`, whose access the calling action's own audit row records as subject.
+   */
   private async fullView(tx: Tx, row: CallRow, alreadyLogged: string | null): Promise<CallView> {
     const matches = await matchClients(tx, row.caller_digits);
     await auditMatchesShown(tx, row.id, matches, alreadyLogged);

@@ -7,16 +7,6 @@ import type pg from 'pg';
  */
 export type SqlRunner = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
-/**
- * TypeORM answers UPDATE and DELETE with `[rows, affectedCount]` but other statements with `rows`; every caller
- * wants rows. Rows are objects, never arrays, so the two shapes cannot be confused.
- */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
-    return result[0] as T[];
-  return result as T[];
-}
-
 // Statements are named by their text, so each connection parses and plans them once instead of on
 // every call (measured: about a third of PostgreSQL's CPU per incident create, docs/performance.md). The texts are
 // the code's own, so their number is small; the cap only bounds a mistake.
@@ -48,7 +38,7 @@ let generation = 0;
 const bornIn = new WeakMap<pg.PoolClient, number>();
 
 /** A pooled connection none of whose prepared statements predate the last schema change seen. */
-export async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
   for (;;) {
     const client = await pool.connect();
     const born = bornIn.get(client);
@@ -61,14 +51,33 @@ export async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
   }
 }
 
-/** Runs `attempt` once more when it failed on a stale prepared statement, on connections that prepare afresh. */
-export async function retryStalePlan<T>(attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `use` on a pooled connection and gives the connection back, dropped instead when a statement on it went stale
+ * or `use` called `drop` (a connection in no state to be reused); a stale statement moves the generation on and
+ * `use` runs once more, on a connection that prepares afresh.
+ */
+export async function withConnection<T>(
+  pool: pg.Pool,
+  use: (client: pg.PoolClient, drop: (why: Error) => void) => Promise<T>,
+): Promise<T> {
+  const once = async (): Promise<T> => {
+    const client = await checkout(pool);
+    let broken: Error | undefined;
+    try {
+      return await use(client, (why) => (broken = why));
+    } catch (e) {
+      if (isStalePlan(e)) broken = e as Error;
+      throw e;
+    } finally {
+      client.release(broken);
+    }
+  };
   try {
-    return await attempt();
+    return await once();
   } catch (e) {
     if (!isStalePlan(e)) throw e;
     generation++;
-    return attempt();
+    return once();
   }
 }
 
@@ -84,18 +93,7 @@ export function clientRunner(client: pg.PoolClient): SqlRunner {
 
 /** One statement on a pooled connection of its own (again on a fresh one if its prepared statement went stale). */
 export function runOnPool(pool: pg.Pool, sql: string, params: unknown[]): Promise<unknown[]> {
-  return retryStalePlan(async () => {
-    const client = await checkout(pool);
-    let broken: Error | undefined;
-    try {
-      return await clientRunner(client)(sql, params);
-    } catch (e) {
-      if (isStalePlan(e)) broken = e as Error;
-      throw e;
-    } finally {
-      client.release(broken);
-    }
-  });
+  return withConnection(pool, (client) => clientRunner(client)(sql, params));
 }
 
 /** node-postgres's pool under TypeORM's DataSource (the postgres driver's `master`). */

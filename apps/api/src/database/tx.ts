@@ -4,10 +4,8 @@ import type { AuditAction, EventDataMap, EventType } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { audienceOf } from '../realtime/audience.js';
 import type { Queryable } from './db.js';
-import { checkout, clientRunner, isStalePlan, poolOf, retryStalePlan, type SqlRunner } from './statements.js';
+import { clientRunner, poolOf, withConnection, type SqlRunner } from './statements.js';
 import { combineWrites, inline, type QueuedWrite } from './write-batch.js';
-
-export { rowsOf } from './statements.js';
 
 interface PendingEvent {
   type: EventType;
@@ -202,26 +200,19 @@ export class UnitOfWork {
   // does nothing outside the database but raise events, which only a commit sends, so running it again is safe; the
   // one exception, the webhook dispatcher's send, is at-least-once anyway (receivers deduplicate by webhook-id).
   private transaction<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return retryStalePlan(() => this.attempt(actor, work));
-  }
-
-  private async attempt<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const client = await checkout(poolOf(this.ds));
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const tx = new Tx(clientRunner(client), actor, new Date());
-      const result = await work(tx);
-      await client.query(tx.commitMessage((text) => client.escapeLiteral(text)));
-      return result;
-    } catch (e) {
-      if (isStalePlan(e)) broken = e as Error;
-      // A connection that cannot even roll back is in no state to be reused.
-      await client.query('ROLLBACK').catch((r: Error) => (broken = r));
-      throw e;
-    } finally {
-      client.release(broken);
-    }
+    return withConnection(poolOf(this.ds), async (client, drop) => {
+      try {
+        await client.query('BEGIN');
+        const tx = new Tx(clientRunner(client), actor, new Date());
+        const result = await work(tx);
+        await client.query(tx.commitMessage((text) => client.escapeLiteral(text)));
+        return result;
+      } catch (e) {
+        // A connection that cannot even roll back is in no state to be reused.
+        await client.query('ROLLBACK').catch(drop);
+        throw e;
+      }
+    });
   }
 }
 

@@ -203,10 +203,10 @@ export interface NewIncident {
   notify: unknown;
 }
 
-/** Inserts the incident with the next number of `year` drawn in the same statement (incident-number.ts). */
 /**
- * Inserts an incident and links the call it comes from (the incident_call row and call.incident_id) in one
- * statement: the parts of a WITH run together and the foreign keys are checked at its end.
+ * Inserts an incident, with the next number of `year` drawn in the same statement (incident-number.ts), and links the
+ * call it comes from (the incident_call row and call.incident_id): the parts of a WITH run together and the foreign
+ * keys are checked at its end.
  */
 export async function insertIncidentForCall(
   tx: Tx,

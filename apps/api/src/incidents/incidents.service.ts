@@ -178,7 +178,8 @@ export class IncidentsService {
     });
   }
 
-  // About ten round trips, each statement writing a whole step (issue 12): no re-read of what this transaction wrote.
+  // Two statements here (the incident with its call link, then the queued timers, timeline and audit row with the
+  // commit), each writing whole steps (issue 12): no re-read of what this transaction wrote.
   private async insert(
     tx: Tx,
     call: CallForIncident,

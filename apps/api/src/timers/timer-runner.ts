@@ -33,10 +33,9 @@ export class TimerRunner extends ClaimLoop {
   }
 
   protected async workOne(): Promise<boolean> {
-    let failed: { id: string; error: string } | null = null;
-    const fired = await this.uow.run(SYSTEM_ACTOR, async (tx) => {
+    const outcome = await this.uow.run(SYSTEM_ACTOR, async (tx) => {
       const timer = await claimDueTimer(tx);
-      if (!timer) return false;
+      if (!timer) return null;
       const handler = this.handlers.get(timer.kind);
       // Marked fired before the handler runs, so a handler may schedule the next timer of its own kind and ref
       // (a periodic check, a repeating check-in) without the pending-timer index folding it into this row.
@@ -46,16 +45,13 @@ export class TimerRunner extends ClaimLoop {
         if (handler) await handler(tx, timer);
         else this.log.warn(`no handler for timer kind ${timer.kind}; marking fired`);
       });
-      if (!done.ok) {
-        // The handler's writes are undone; the timer is retried later with backoff instead of blocking the queue.
-        failed = { id: timer.id, error: done.error.message };
-        await retryTimerLater(tx, timer.id, failed.error);
-        return true;
-      }
-      this.metrics.timersFired.inc({ kind: timer.kind });
-      return true;
+      // A failed handler's writes are undone; the timer is retried later with backoff instead of blocking the queue.
+      if (!done.ok) await retryTimerLater(tx, timer.id, done.error.message);
+      return { timer, error: done.ok ? null : done.error.message };
     });
-    if (failed) this.log.warn(`timer ${(failed as { id: string }).id} failed: ${(failed as { error: string }).error}`);
-    return fired;
+    if (!outcome) return false;
+    if (outcome.error) this.log.warn(`timer ${outcome.timer.id} failed: ${outcome.error}`);
+    else this.metrics.timersFired.inc({ kind: outcome.timer.kind });
+    return true;
   }
 }

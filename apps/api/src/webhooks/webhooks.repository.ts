@@ -61,10 +61,10 @@ export function envelopeOf(d: ClaimedDelivery): AnyEventEnvelope {
 export async function claimDueDelivery(tx: Tx): Promise<ClaimedDelivery | undefined> {
   return tx.one<ClaimedDelivery>(
     `SELECT d.*, a.webhook_url, a.webhook_secret, a.name AS agency_name, e.occurred_at, e.data
-       FROM webhook_delivery d JOIN agency a ON a.id = d.agency_id JOIN event e ON e.seq = d.event_seq
-       WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-       ORDER BY d.next_attempt_at, d.event_seq LIMIT 1
-       FOR UPDATE OF d SKIP LOCKED`,
+     FROM webhook_delivery d JOIN agency a ON a.id = d.agency_id JOIN event e ON e.seq = d.event_seq
+     WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+     ORDER BY d.next_attempt_at, d.event_seq LIMIT 1
+     FOR UPDATE OF d SKIP LOCKED`,
   );
 }
 
