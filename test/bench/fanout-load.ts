@@ -34,6 +34,8 @@ export interface LoadResult {
   /** CPU time per create of the server process and of PostgreSQL: what a loaded machine cannot blur. */
   serverCpuMsPerCreate: number;
   postgresCpuMsPerCreate: number;
+  /** The load generator's own CPU per create (this process: HTTP client and the consoles' Socket.IO clients). */
+  generatorCpuMsPerCreate: number;
 }
 
 /** CPU milliseconds used so far by the server process and by PostgreSQL (all its processes). */
@@ -95,6 +97,7 @@ export async function runLoad(
 ): Promise<LoadResult> {
   consoles.arrivals.clear();
   const cpuBefore = cpu?.();
+  const generatorBefore = process.cpuUsage();
   const total = Math.round(rate * seconds);
   const sent: { id: string | null; t0: number; t1: number; ok: boolean }[] = [];
   const inFlight: Promise<void>[] = [];
@@ -141,6 +144,7 @@ export async function runLoad(
   }
   latencies.sort((a, b) => a - b);
   const cpuAfter = cpu?.();
+  const generator = process.cpuUsage(generatorBefore);
   const perCreate = (k: 'server' | 'postgres'): number =>
     cpuBefore && cpuAfter ? (cpuAfter[k] - cpuBefore[k]) / Math.max(1, sent.length) : Number.NaN;
   const creates = ok.map((s) => s.t1 - s.t0).sort((a, b) => a - b);
@@ -158,6 +162,7 @@ export async function runLoad(
     lost,
     serverCpuMsPerCreate: perCreate('server'),
     postgresCpuMsPerCreate: perCreate('postgres'),
+    generatorCpuMsPerCreate: (generator.user + generator.system) / 1000 / Math.max(1, sent.length),
   };
 }
 

@@ -29,12 +29,14 @@ export interface WriteRow {
 }
 
 const DIST = fileURLToPath(new URL('../..', import.meta.url)); // dist/ when compiled
-const SURGE_RATES = [10, 20, 35, 50, 75, 100, 150, 200, 250, 300, 350, 400, 500, 600, 800, 1000, 1200];
+const SURGE_RATES = process.env.BENCH_SURGE_RATES
+  ? process.env.BENCH_SURGE_RATES.split(',').map(Number)
+  : [10, 20, 35, 50, 75, 100, 150, 200, 250, 300, 350, 400, 500, 600, 800, 1000, 1200];
 const STEP_SECONDS = 4;
 const CALLS = 12_000;
 
-function spawnNode(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [script], {
+function spawnNode(script: string, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, script], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -193,15 +195,21 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
       }
       const main =
         name === 'baseline' ? join(baselineDir!, 'dist/apps/api/src/main.js') : join(DIST, 'apps/api/src/main.js');
-      const child = spawnNode(main, {
-        DATABASE_URL: urlOf(name),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DEMO_DATA: 'true',
-        ADMIN_PASSWORD: 'bench-admin-password-1',
-        LOG_LEVEL: 'error',
-        NODE_ENV: 'production',
-      });
+      const child = spawnNode(
+        main,
+        {
+          DATABASE_URL: urlOf(name),
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DEMO_DATA: 'true',
+          ADMIN_PASSWORD: 'bench-admin-password-1',
+          LOG_LEVEL: 'error',
+          NODE_ENV: 'production',
+        },
+        name === 'project' && process.env.BENCH_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+          : [],
+      );
       children.push(child);
       await waitHealthy(`${url}/api/v1/health`, child);
       const prepared = await prepareProject(url, urlOf(name));
@@ -274,7 +282,7 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
       );
       surge[name] = s;
       log(
-        `  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms`).join('; ')})`,
+        `  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms (generator ${x.generatorCpuMsPerCreate.toFixed(1)})`).join('; ')})`,
       );
     }
     rows.push({

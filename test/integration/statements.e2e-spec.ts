@@ -3,6 +3,7 @@ import { raiseAlert } from '../../apps/api/src/alerts/alerts.js';
 import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
 import { openDatabase } from '../../apps/api/src/database/data-source.js';
 import { Db } from '../../apps/api/src/database/db.js';
+import { poolOf } from '../../apps/api/src/database/statements.js';
 import { UnitOfWork } from '../../apps/api/src/database/tx.js';
 import { createTestDatabase } from '../support/database.js';
 
@@ -14,7 +15,7 @@ const SELECT_PROBE = `SELECT p.* FROM probe p WHERE p.id = $1`;
 
 it('runs its statements again after a migration changed their columns, on every pooled connection', async () => {
   const db = await createTestDatabase();
-  const ds = await openDatabase(db.url, 3);
+  const ds = await openDatabase(db.url, { size: 3, min: 0 });
   const other = new pg.Client({ connectionString: db.url });
   await other.connect();
   try {
@@ -40,11 +41,11 @@ it('runs its statements again after a migration changed their columns, on every 
   }
 });
 
-// A unit of work ends with one simple-protocol message (queued writes, events, COMMIT) whose values are written in as
-// literals: what a person typed must be stored, and announced, byte for byte.
+// A unit of work ends with its queued writes, events and COMMIT pipelined as prepared statements (statements.ts
+// runPipelined): what a person typed must be stored, and announced, byte for byte.
 it('stores and announces text with quotes, backslashes, newlines and Korean exactly as written', async () => {
   const db = await createTestDatabase();
-  const ds = await openDatabase(db.url, 2);
+  const ds = await openDatabase(db.url, { size: 2, min: 0 });
   try {
     const message = `it's a \\ back\\slash, "quoted", $1 ?, a\nnew line, 위기 상담 E'x'`;
     await new UnitOfWork(ds).run(SYSTEM_ACTOR, async (tx) => {
@@ -61,6 +62,71 @@ it('stores and announces text with quotes, backslashes, newlines and Korean exac
         `SELECT details->>'message' AS message FROM audit WHERE details ? 'message' AND entity_type = 'alert' AND entity_id IS NULL`,
       ),
     ).toEqual([{ message }]);
+  } finally {
+    await ds.destroy();
+    await db.drop();
+  }
+});
+
+// A surge must find its connections open (issue 12): openDatabase opens the pool's minimum at once, and the pool
+// keeps them through idle time; the ones above the minimum are still opened on demand.
+it('opens the pool minimum at start and keeps it open when idle', async () => {
+  const db = await createTestDatabase();
+  const ds = await openDatabase(db.url, { size: 6, min: 4 });
+  const name = new URL(db.url).pathname.slice(1);
+  const open = async (): Promise<number> => {
+    const [{ n }] = await ds.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'crisis-dispatch'`,
+      [name],
+    );
+    return n;
+  };
+  try {
+    expect(await open()).toBe(4);
+    const pool = poolOf(ds);
+    expect(pool.totalCount).toBe(4);
+    // Six at once: two more connections, which the pool may close again after its idle timeout (above min).
+    const clients = await Promise.all(Array.from({ length: 6 }, () => pool.connect()));
+    expect(pool.totalCount).toBe(6);
+    for (const c of clients) c.release();
+    expect(await open()).toBe(6);
+  } finally {
+    await ds.destroy();
+    await db.drop();
+  }
+});
+
+// The commit's statements are pipelined: a failure in one must fail the unit of work, commit nothing, and leave the
+// connection answering the next unit of work in order (node-postgres's pipeline switch back off).
+it('commits nothing when a pipelined statement fails, and the connection goes on in order', async () => {
+  const db = await createTestDatabase();
+  const ds = await openDatabase(db.url, { size: 2, min: 2 });
+  try {
+    const uow = new UnitOfWork(ds);
+    await expect(
+      uow.run(SYSTEM_ACTOR, async (tx) => {
+        await raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message: 'kept?', dedupeKey: 'pipe-1' });
+        // Queued for the commit: a timer row without its kind (NOT NULL), so the first pipelined statement fails.
+        tx.later('timer', `INSERT INTO timer (kind, ref_id, due_at, payload) VALUES ($1, $2, now(), '{}')`, [
+          null,
+          '00000000-0000-4000-8000-000000000000',
+        ]);
+      }),
+    ).rejects.toThrow(/null value in column "kind"/);
+    const reader = new Db(ds);
+    expect(await reader.query(`SELECT count(*)::int AS n FROM alert WHERE dedupe_key = 'pipe-1'`)).toEqual([{ n: 0 }]);
+    expect(await reader.query(`SELECT count(*)::int AS n FROM event WHERE type = 'alert.raised'`)).toEqual([{ n: 0 }]);
+    // Next, on both pooled connections (the one that failed among them): answers arrive in order and each commits.
+    for (const key of ['pipe-2', 'pipe-3', 'pipe-4'])
+      await uow.run(SYSTEM_ACTOR, (tx) =>
+        raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message: 'kept', dedupeKey: key }),
+      );
+    expect(await reader.query(`SELECT dedupe_key FROM alert WHERE dedupe_key LIKE 'pipe-%' ORDER BY 1`)).toEqual([
+      { dedupe_key: 'pipe-2' },
+      { dedupe_key: 'pipe-3' },
+      { dedupe_key: 'pipe-4' },
+    ]);
+    expect(await reader.query(`SELECT count(*)::int AS n FROM event WHERE type = 'alert.raised'`)).toEqual([{ n: 3 }]);
   } finally {
     await ds.destroy();
     await db.drop();

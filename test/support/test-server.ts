@@ -38,6 +38,8 @@ export async function startTestServer(
     DEMO_DATA: 'false',
     LOG_LEVEL: 'error',
     TIMER_POLL_MS: '200',
+    // Several servers share the test PostgreSQL (max_connections 100): each keeps two open, the rest on demand.
+    DATABASE_POOL_MIN: '2',
     ...env,
   });
   let server: RunningServer;

@@ -51,7 +51,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   }
   let ds: DataSource | null = null;
   try {
-    ds = await openDatabase(databaseUrl);
+    ds = await openDatabase(databaseUrl, config.databasePool);
     const generatedAdminPassword = await ensureAdmin(ds, config.adminPassword);
     const demoCredentials = config.demoData ? await seedDemoData(ds, new Date()) : null;
 

@@ -22,7 +22,7 @@ export async function withCommandDatabase<T>(
       embedded = await startEmbeddedPostgres(join(config.dataDir, 'db'), log);
       url = embedded.url;
     }
-    ds = await openDatabase(url, 2);
+    ds = await openDatabase(url, { size: 2, min: 0 });
     return await work(ds);
   } finally {
     await ds?.destroy().catch(() => undefined);

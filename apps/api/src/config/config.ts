@@ -9,6 +9,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** Connections this instance keeps to PostgreSQL: at most `size`, and `min` of them opened at start and kept. */
+  databasePool: DatabasePool;
   dataDir: string;
   adminPassword: string | null;
   demoData: boolean;
@@ -41,6 +43,11 @@ export interface AppConfig {
   sessionMaxHours: number;
   /** Address search through a Nominatim-compatible geocoder (GEOCODER_*); null when GEOCODER_URL is unset. */
   geocoder: GeocoderConfig | null;
+}
+
+export interface DatabasePool {
+  size: number;
+  min: number;
 }
 
 export interface GeocoderConfig {
@@ -132,6 +139,15 @@ function timeZone(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+function databasePool(env: Env): DatabasePool {
+  const size = int(env, 'DATABASE_POOL_SIZE', 20, 2, 500);
+  // Fixed-size by default: a surge finds its connections open instead of paying for new ones (a backend started,
+  // SCRAM on both sides, every statement prepared again) at the moment it is busiest.
+  const min = int(env, 'DATABASE_POOL_MIN', size, 0, 500);
+  if (min > size) throw new ConfigError(`DATABASE_POOL_MIN (${min}) must not exceed DATABASE_POOL_SIZE (${size})`);
+  return { size, min };
+}
+
 export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('dist/console')): AppConfig {
   const databaseUrl = str(env, 'DATABASE_URL');
   let responseTimes: ResponseTimes = DEFAULT_RESPONSE_TIMES;
@@ -150,6 +166,7 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
+    databasePool: databasePool(env),
     dataDir: resolve(str(env, 'DATA_DIR') ?? './.data'),
     adminPassword: str(env, 'ADMIN_PASSWORD'),
     // Demo data only by default on the embedded database: a real server must never get fake people by accident.

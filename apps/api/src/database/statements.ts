@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Statement } from './write-batch.js';
 
 /**
  * Runs one statement and answers its rows. Units of work (the background workers' too) and the pool reader run
@@ -89,6 +90,43 @@ export function clientRunner(client: pg.PoolClient): SqlRunner {
     );
     return result.rows;
   };
+}
+
+/** The parts of node-postgres's client this reaches into: its pipeline switch and the socket under it. */
+interface PipelinedClient {
+  pipeline: boolean;
+  connection: { stream: { cork(): void; uncork(): void } };
+}
+
+/**
+ * Sends `statements` (each prepared once per connection, like every other) together, without waiting for one answer
+ * before writing the next: node-postgres's pipeline mode, switched on for this call only. The messages leave in one
+ * write, so PostgreSQL runs them back to back; a lock the one takes is released by a later one (COMMIT) with no round
+ * trip to this process in between. Each statement is answered on its own; after a failure PostgreSQL refuses the
+ * rest of the transaction (a COMMIT then rolls back), and the first failure is what this throws.
+ */
+export async function runPipelined(client: pg.PoolClient, statements: Statement[]): Promise<unknown[][]> {
+  const c = client as unknown as PipelinedClient;
+  c.pipeline = true;
+  let answers: Promise<pg.QueryResult<Record<string, unknown>>>[];
+  c.connection.stream.cork();
+  try {
+    answers = statements.map((s) => {
+      const name = statementName(s.sql);
+      return client.query(name ? { name, text: s.sql, values: s.params } : { text: s.sql, values: s.params });
+    });
+  } finally {
+    c.connection.stream.uncork();
+  }
+  try {
+    const settled = await Promise.allSettled(answers);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((r) => (r as PromiseFulfilledResult<pg.QueryResult<Record<string, unknown>>>).value.rows);
+  } finally {
+    // Only once every answer is in: node-postgres routes the answers to pipelined queries only while it is on.
+    c.pipeline = false;
+  }
 }
 
 /** One statement on a pooled connection of its own (again on a fresh one if its prepared statement went stale). */

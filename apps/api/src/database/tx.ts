@@ -4,8 +4,8 @@ import type { AuditAction, EventDataMap, EventType } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { audienceOf } from '../realtime/audience.js';
 import type { Queryable } from './db.js';
-import { clientRunner, poolOf, withConnection, type SqlRunner } from './statements.js';
-import { combineWrites, inline, type QueuedWrite } from './write-batch.js';
+import { clientRunner, poolOf, runPipelined, withConnection, type SqlRunner } from './statements.js';
+import { combineWrites, type QueuedWrite, type Statement } from './write-batch.js';
 
 interface PendingEvent {
   type: EventType;
@@ -107,16 +107,15 @@ export class Tx implements Queryable {
   }
 
   /**
-   * The end of a unit of work as one message of PostgreSQL's simple protocol: the queued writes, the events'
-   * statement and COMMIT. One round trip instead of three, and the event counter's lock is taken and released
-   * inside it: no wait for this process (its event loop busy with other requests) between the statement and the
-   * commit. That protocol takes no parameters, so the values are written in as literals with the driver's quoting
-   * (write-batch.ts `inline`).
+   * The end of a unit of work: the queued writes, the events' statement and COMMIT, sent together as prepared
+   * statements (statements.ts `runPipelined`). One round trip instead of three, and the event counter's lock is taken
+   * and released inside it: no wait for this process (its event loop busy with other requests) between the statement
+   * and the commit.
    */
-  commitMessage(literal: (text: string) => string): string {
-    const statements = combineWrites(this.takeWrites()).map((w) => inline(w, literal));
-    if (this.events.length > 0) statements.push(inline({ sql: FLUSH_EVENTS, params: this.eventParams() }, literal));
-    return [...statements, 'COMMIT'].join(';\n');
+  commitStatements(): Statement[] {
+    const statements: Statement[] = combineWrites(this.takeWrites());
+    if (this.events.length > 0) statements.push({ sql: FLUSH_EVENTS, params: this.eventParams() });
+    return [...statements, { sql: 'COMMIT', params: [] }];
   }
 
   private eventParams(): unknown[] {
@@ -196,25 +195,41 @@ export class UnitOfWork {
     });
   }
 
-  // BEGIN … COMMIT on one pooled connection, with node-postgres directly (statements.ts says why). A unit of work
-  // does nothing outside the database but raise events, which only a commit sends, so running it again is safe; the
-  // one exception, the webhook dispatcher's send, is at-least-once anyway (receivers deduplicate by webhook-id).
+  // BEGIN … COMMIT on one pooled connection, with node-postgres directly (statements.ts says why). BEGIN travels with
+  // the unit of work's first statement (or with its commit when it runs none): every round trip costs both processes a
+  // socket write and a wake-up of the other side, the largest single part of a create's CPU (docs/performance.md).
+  // A unit of work does nothing outside the database but raise events, which only a commit sends, so running it
+  // again is safe; the one exception, the webhook dispatcher's send, is at-least-once anyway (receivers deduplicate
+  // by webhook-id).
   private transaction<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
     return withConnection(poolOf(this.ds), async (client, drop) => {
+      const statement = clientRunner(client);
+      let begun = false;
+      const run: SqlRunner = async (sql, params) => {
+        if (begun) return statement(sql, params);
+        begun = true;
+        return (await runPipelined(client, [BEGIN, { sql, params }]))[1];
+      };
       try {
-        await client.query('BEGIN');
-        const tx = new Tx(clientRunner(client), actor, new Date());
+        const tx = new Tx(run, actor, new Date());
         const result = await work(tx);
-        await client.query(tx.commitMessage((text) => client.escapeLiteral(text)));
+        const commit = tx.commitStatements();
+        if (begun) await runPipelined(client, commit);
+        else if (commit.length > 1) {
+          begun = true;
+          await runPipelined(client, [BEGIN, ...commit]);
+        }
         return result;
       } catch (e) {
         // A connection that cannot even roll back is in no state to be reused.
-        await client.query('ROLLBACK').catch(drop);
+        if (begun) await client.query('ROLLBACK').catch(drop);
         throw e;
       }
     });
   }
 }
+
+const BEGIN: Statement = { sql: 'BEGIN', params: [] };
 
 /** The unit of work of an audited read: a Tx (so every repository function takes it) whose `emit` cannot be called. */
 export type ReadTx = Tx & { emit: never };

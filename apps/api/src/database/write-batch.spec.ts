@@ -1,4 +1,4 @@
-import { combineWrites, inline } from './write-batch.js';
+import { combineWrites } from './write-batch.js';
 
 describe('combineWrites', () => {
   it('puts writes to different tables in one statement and numbers their parameters on', () => {
@@ -31,21 +31,5 @@ describe('combineWrites', () => {
       { sql: 'INSERT INTO audit VALUES ($1)', params: [1] },
     ]);
     expect(combineWrites([])).toEqual([]);
-  });
-});
-
-describe('inline', () => {
-  const literal = (t: string): string => `'${t.replace(/'/g, "''")}'`;
-
-  it('writes each parameter as a literal in the text form node-postgres would send', () => {
-    expect(
-      inline(
-        {
-          sql: 'INSERT INTO t (a, b, c, d, e) SELECT $1, $2, $3::text[], $4, $12 FROM x',
-          params: ["it's", 5, ['a', 'b"c', null], null, ...Array(7).fill(0), true],
-        },
-        literal,
-      ),
-    ).toBe(`INSERT INTO t (a, b, c, d, e) SELECT 'it''s', '5', '{"a","b\\"c",NULL}'::text[], NULL, 'true' FROM x`);
   });
 });

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-
 /**
  * Writes a unit of work queues instead of running at once (`Tx.later`, audit rows): nothing in the transaction reads
  * their result, so they can travel to PostgreSQL together, as data-modifying WITH queries of one statement, right
@@ -40,24 +38,4 @@ function toStatement(group: QueuedWrite[]): Statement {
     return `w${i} AS (${w.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
   });
   return { sql: `WITH ${parts.join(',\n')} SELECT 1`, params };
-}
-
-// node-postgres's own conversion of a parameter to its text form (arrays to array literals, Dates to ISO text,
-// objects to JSON), so a value written inline is the value a parameter would have carried.
-const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
-  prepareValue(this: void, v: unknown): string | null | Buffer;
-};
-
-/**
- * The statement with its parameters written in as quoted literals, for PostgreSQL's simple protocol (several
- * statements in one message, no parameters). `literal` is the driver's quoting (`client.escapeLiteral`). A literal
- * takes its type from its place, as an untyped parameter does: the statements cast where a place does not say.
- */
-export function inline(statement: Statement, literal: (text: string) => string): string {
-  return statement.sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = prepareValue(statement.params[Number(n) - 1]);
-    if (value === null) return 'NULL';
-    if (typeof value !== 'string') throw new Error(`Parameter $${n} cannot be written inline`);
-    return literal(value);
-  });
 }

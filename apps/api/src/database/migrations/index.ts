@@ -10,6 +10,7 @@ import { WebhooksAdmissions1763800700000 } from './1763800700000-webhooks-admiss
 import { ContinuityOfCare1763800800000 } from './1763800800000-continuity-of-care.js';
 import { RunningTheCentre1763800900000 } from './1763800900000-running-the-centre.js';
 import { PastTenseVocabulary1763801100000 } from './1763801100000-past-tense-vocabulary.js';
+import { WebhookTriggerWhen1763801200000 } from './1763801200000-webhook-trigger-when.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ContinuityOfCare1763800800000,
   RunningTheCentre1763800900000,
   PastTenseVocabulary1763801100000,
+  WebhookTriggerWhen1763801200000,
 ];

@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './config.js';
+
+describe('database pool settings', () => {
+  it('is a fixed pool of 20 by default: every connection opened at start and kept', () => {
+    expect(loadConfig({}).databasePool).toEqual({ size: 20, min: 20 });
+  });
+
+  it('takes a size, and a minimum below it that keeps fewer connections open when idle', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '8' }).databasePool).toEqual({ size: 8, min: 8 });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '8', DATABASE_POOL_MIN: '0' }).databasePool).toEqual({ size: 8, min: 0 });
+  });
+
+  it('refuses a minimum above the size, naming both settings', () => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4', DATABASE_POOL_MIN: '5' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4', DATABASE_POOL_MIN: '5' })).toThrow(
+      /DATABASE_POOL_MIN.*DATABASE_POOL_SIZE/,
+    );
+  });
+
+  it('refuses a size that is not a number in range', () => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+});
