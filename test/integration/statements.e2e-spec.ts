@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { raiseAlert } from '../../apps/api/src/alerts/alerts.js';
 import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
-import { openDatabase } from '../../apps/api/src/database/data-source.js';
+import type { DataSource } from 'typeorm';
+import { openDatabase, type PoolSettings } from '../../apps/api/src/database/data-source.js';
 import { Db } from '../../apps/api/src/database/db.js';
 import { poolOf } from '../../apps/api/src/database/statements.js';
 import { UnitOfWork } from '../../apps/api/src/database/tx.js';
@@ -13,40 +14,48 @@ import { createTestDatabase } from '../support/database.js';
 
 const SELECT_PROBE = `SELECT p.* FROM probe p WHERE p.id = $1`;
 
-it('runs its statements again after a migration changed their columns, on every pooled connection', async () => {
+/** A fresh database opened with `pool` by the app's own openDatabase, closed and dropped after `use`. */
+async function withDatabase(pool: PoolSettings, use: (ds: DataSource, url: string) => Promise<void>): Promise<void> {
   const db = await createTestDatabase();
-  const ds = await openDatabase(db.url, { size: 3, min: 0 });
-  const other = new pg.Client({ connectionString: db.url });
-  await other.connect();
+  const ds = await openDatabase(db.url, pool);
   try {
-    await other.query(`CREATE TABLE probe (id int PRIMARY KEY, a text); INSERT INTO probe VALUES (1, 'x')`);
-    const reader = new Db(ds);
-    const uow = new UnitOfWork(ds);
-    // Prepared on all three connections of the pool (three at once), and inside a unit of work.
-    await Promise.all([1, 2, 3].map(() => reader.query(SELECT_PROBE, [1])));
-    await uow.read(SYSTEM_ACTOR, (tx) => tx.query(SELECT_PROBE, [1]));
-
-    // What PostgreSQL does to a statement prepared before the change: the failure this test guards against.
-    await other.query({ name: 'probe', text: SELECT_PROBE, values: [1] });
-    await other.query(`ALTER TABLE probe ADD COLUMN b text NOT NULL DEFAULT 'new'`);
-    await expect(other.query({ name: 'probe', text: SELECT_PROBE, values: [1] })).rejects.toThrow(/cached plan/);
-
-    const after = await Promise.all([1, 2, 3].map(() => reader.query(SELECT_PROBE, [1])));
-    expect(after).toEqual([1, 2, 3].map(() => [{ id: 1, a: 'x', b: 'new' }]));
-    expect(await uow.read(SYSTEM_ACTOR, (tx) => tx.query(SELECT_PROBE, [1]))).toEqual([{ id: 1, a: 'x', b: 'new' }]);
+    await use(ds, db.url);
   } finally {
-    await other.end();
     await ds.destroy();
     await db.drop();
   }
+}
+
+it('runs its statements again after a migration changed their columns, on every pooled connection', async () => {
+  await withDatabase({ size: 3, min: 0 }, async (ds, url) => {
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query(`CREATE TABLE probe (id int PRIMARY KEY, a text); INSERT INTO probe VALUES (1, 'x')`);
+      const reader = new Db(ds);
+      const uow = new UnitOfWork(ds);
+      // Prepared on all three connections of the pool (three at once), and inside a unit of work.
+      await Promise.all([1, 2, 3].map(() => reader.query(SELECT_PROBE, [1])));
+      await uow.read(SYSTEM_ACTOR, (tx) => tx.query(SELECT_PROBE, [1]));
+
+      // What PostgreSQL does to a statement prepared before the change: the failure this test guards against.
+      await other.query({ name: 'probe', text: SELECT_PROBE, values: [1] });
+      await other.query(`ALTER TABLE probe ADD COLUMN b text NOT NULL DEFAULT 'new'`);
+      await expect(other.query({ name: 'probe', text: SELECT_PROBE, values: [1] })).rejects.toThrow(/cached plan/);
+
+      const after = await Promise.all([1, 2, 3].map(() => reader.query(SELECT_PROBE, [1])));
+      expect(after).toEqual([1, 2, 3].map(() => [{ id: 1, a: 'x', b: 'new' }]));
+      expect(await uow.read(SYSTEM_ACTOR, (tx) => tx.query(SELECT_PROBE, [1]))).toEqual([{ id: 1, a: 'x', b: 'new' }]);
+    } finally {
+      await other.end();
+    }
+  });
 });
 
 // A unit of work ends with its queued writes, events and COMMIT pipelined as prepared statements (statements.ts
 // runPipelined): what a person typed must be stored, and announced, byte for byte.
 it('stores and announces text with quotes, backslashes, newlines and Korean exactly as written', async () => {
-  const db = await createTestDatabase();
-  const ds = await openDatabase(db.url, { size: 2, min: 0 });
-  try {
+  await withDatabase({ size: 2, min: 0 }, async (ds) => {
     const message = `it's a \\ back\\slash, "quoted", $1 ?, a\nnew line, 위기 상담 E'x'`;
     await new UnitOfWork(ds).run(SYSTEM_ACTOR, async (tx) => {
       await raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message, dedupeKey: 'inline-probe' });
@@ -62,26 +71,21 @@ it('stores and announces text with quotes, backslashes, newlines and Korean exac
         `SELECT details->>'message' AS message FROM audit WHERE details ? 'message' AND entity_type = 'alert' AND entity_id IS NULL`,
       ),
     ).toEqual([{ message }]);
-  } finally {
-    await ds.destroy();
-    await db.drop();
-  }
+  });
 });
 
 // A surge must find its connections open (issue 12): openDatabase opens the pool's minimum at once, and the pool
 // keeps them through idle time; the ones above the minimum are still opened on demand.
 it('opens the pool minimum at start and keeps it open when idle', async () => {
-  const db = await createTestDatabase();
-  const ds = await openDatabase(db.url, { size: 6, min: 4 });
-  const name = new URL(db.url).pathname.slice(1);
-  const open = async (): Promise<number> => {
-    const [{ n }] = await ds.query<[{ n: number }]>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'crisis-dispatch'`,
-      [name],
-    );
-    return n;
-  };
-  try {
+  await withDatabase({ size: 6, min: 4 }, async (ds, url) => {
+    const name = new URL(url).pathname.slice(1);
+    const open = async (): Promise<number> => {
+      const [{ n }] = await ds.query<[{ n: number }]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'crisis-dispatch'`,
+        [name],
+      );
+      return n;
+    };
     expect(await open()).toBe(4);
     const pool = poolOf(ds);
     expect(pool.totalCount).toBe(4);
@@ -90,18 +94,13 @@ it('opens the pool minimum at start and keeps it open when idle', async () => {
     expect(pool.totalCount).toBe(6);
     for (const c of clients) c.release();
     expect(await open()).toBe(6);
-  } finally {
-    await ds.destroy();
-    await db.drop();
-  }
+  });
 });
 
 // The commit's statements are pipelined: a failure in one must fail the unit of work, commit nothing, and leave the
 // connection answering the next unit of work in order (node-postgres's pipeline switch back off).
 it('commits nothing when a pipelined statement fails, and the connection goes on in order', async () => {
-  const db = await createTestDatabase();
-  const ds = await openDatabase(db.url, { size: 2, min: 2 });
-  try {
+  await withDatabase({ size: 2, min: 2 }, async (ds) => {
     const uow = new UnitOfWork(ds);
     await expect(
       uow.run(SYSTEM_ACTOR, async (tx) => {
@@ -127,8 +126,5 @@ it('commits nothing when a pipelined statement fails, and the connection goes on
       { dedupe_key: 'pipe-4' },
     ]);
     expect(await reader.query(`SELECT count(*)::int AS n FROM event WHERE type = 'alert.raised'`)).toEqual([{ n: 3 }]);
-  } finally {
-    await ds.destroy();
-    await db.drop();
-  }
+  });
 });

@@ -24,17 +24,24 @@ export async function insertSession(
   return row!;
 }
 
-/** The session if it is still live: not ended, not past its absolute lifetime, its user active. */
-export async function liveSession(
+/**
+ * For each (session, user) pair, in order: when the session ends, or undefined when it is not live (ended, past its
+ * absolute lifetime, or its user deactivated).
+ */
+export async function liveSessions(
   db: Queryable,
-  sessionId: string,
-  userId: string,
-): Promise<{ expires_at: Date } | undefined> {
-  return db.one<{ expires_at: Date }>(
-    `SELECT s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
-    [sessionId, userId],
+  pairs: { sessionId: string; userId: string }[],
+): Promise<({ expires_at: Date } | undefined)[]> {
+  const rows = await db.query<{ i: string; expires_at: Date }>(
+    `SELECT k.i, s.expires_at
+     FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(sid, uid, i)
+     JOIN user_session s ON s.id = k.sid AND s.user_id = k.uid
+     JOIN app_user u ON u.id = s.user_id
+     WHERE s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
+    [pairs.map((p) => p.sessionId), pairs.map((p) => p.userId)],
   );
+  const found = new Map(rows.map((r) => [Number(r.i), { expires_at: r.expires_at }]));
+  return pairs.map((_, i) => found.get(i + 1));
 }
 
 /** Of these sessions, the ones that are no longer live (for the socket sweep). */

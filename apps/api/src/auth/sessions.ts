@@ -5,7 +5,8 @@ import { APP_CONFIG } from '../common/tokens.js';
 import { DomainError } from '../common/errors.js';
 import { Db } from '../database/db.js';
 import type { Tx } from '../database/tx.js';
-import { endSessions, insertSession, liveSession } from './sessions.repository.js';
+import { SessionChecks } from './session-checks.js';
+import { endSessions, insertSession, liveSessions } from './sessions.repository.js';
 import { TokenService, type VerifiedToken } from './tokens.js';
 
 /**
@@ -16,11 +17,15 @@ import { TokenService, type VerifiedToken } from './tokens.js';
  */
 @Injectable()
 export class SessionService {
+  private readonly checks: SessionChecks;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.checks = new SessionChecks((pairs) => liveSessions(db, pairs));
+  }
 
   /** Starts a session for a user who just proved who they are, in the login's transaction. */
   start(tx: Tx, userId: string): Promise<{ id: string; expires_at: Date }> {
@@ -41,7 +46,7 @@ export class SessionService {
 
   /** When the session ends at the latest (its absolute lifetime); throws 401 when it has already ended. */
   async sessionExpiry(claims: VerifiedToken): Promise<Date> {
-    const live = await liveSession(this.db, claims.sid, claims.sub);
+    const live = await this.checks.live(claims.sid, claims.sub);
     if (!live) throw new DomainError('UNAUTHENTICATED', 'Session ended');
     return live.expires_at;
   }
