@@ -245,6 +245,31 @@ describe('sessions end when they should', () => {
     await one.app.get(SessionWatcher).sweep();
     await closed;
   });
+
+  // Guards that run together share one lookup (auth/session-checks.ts): each pair in it must get its own answer.
+  it('answers each session of a shared lookup by itself: live, logged out, another user’s, deactivated', async () => {
+    const claims = (token: string): { sid: string; sub: string } =>
+      JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string; sub: string };
+    const live = claims((await one.login((await newUser()).username, PASSWORD)).accessToken);
+    const loggedOutToken = (await one.login((await newUser()).username, PASSWORD)).accessToken;
+    expect((await one.api('POST', '/auth/logout', { token: loggedOutToken })).status).toBe(204);
+    const loggedOut = claims(loggedOutToken);
+    const gone = await newUser();
+    const deactivated = claims((await one.login(gone.username, PASSWORD)).accessToken);
+    await one.api('PATCH', `/users/${gone.id}`, { token: admin.accessToken, body: { active: false } });
+
+    const { liveSessions } = await import('../../apps/api/src/auth/sessions.repository.js');
+    const { Db } = await import('../../apps/api/src/database/db.js');
+    const answers = await liveSessions(
+      new Db(one.dataSource),
+      [loggedOut, live, { sid: live.sid, sub: loggedOut.sub }, deactivated, live].map((c) => ({
+        sessionId: c.sid,
+        userId: c.sub,
+      })),
+    );
+    expect(answers.map((a) => a !== undefined)).toEqual([false, true, false, false, true]);
+    expect(answers[1]?.expires_at).toBeInstanceOf(Date);
+  });
 });
 
 describe('users admin API', () => {

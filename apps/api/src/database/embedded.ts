@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { EmbeddedDatabaseError, OR_DATABASE_URL } from './embedded-error.js';
 import { ensureRootOwnedDir, installForPostgresUser, packagedBinaries, SYSTEM_HOME } from './pg-binaries.js';
-import { chownTo, initCluster, isRoot, postgresOsUser, startPostgres, type OsUser } from './pg-process.js';
+import { chownTo, initCluster, isRoot, postgresOsUser, SOCKET_DIR, startPostgres, type OsUser } from './pg-process.js';
 
 // The embedded PostgreSQL lets `npm start` work on a machine with nothing but Node. Its cluster and the secrets
 // generated for it live under DATA_DIR/db so that a restart finds the same data. As root, PostgreSQL runs as the
@@ -154,10 +154,9 @@ export async function startEmbeddedPostgres(
   }
 }
 
-// PostgreSQL also listens on a Unix socket in its default directory. A message over it costs both processes less CPU
+// PostgreSQL also listens on a Unix socket (pg-process.ts SOCKET_DIR). A message over it costs both processes less CPU
 // than over loopback TCP, and a create is several of them (issue 12); TCP when the socket is not there (a /tmp the
 // postgres user could not write).
-const SOCKET_DIR = '/tmp';
 
 function connectionUrl(password: string, port: number): string {
   const host = existsSync(join(SOCKET_DIR, `.s.PGSQL.${port}`)) ? encodeURIComponent(SOCKET_DIR) : '127.0.0.1';

@@ -179,6 +179,9 @@ export interface RunningPostgres {
 
 const READY_TIMEOUT_MS = 60_000;
 
+/** Where postgres puts its Unix socket (`.s.PGSQL.<port>`): said explicitly, since embedded.ts connects through it. */
+export const SOCKET_DIR = '/tmp';
+
 /** Starts postgres on 127.0.0.1:port (plus `settings`, e.g. ['-c', 'fsync=off']) and resolves once it accepts connections. */
 export function startPostgres(
   bin: PgBinaries,
@@ -190,7 +193,17 @@ export function startPostgres(
 ): Promise<RunningPostgres> {
   const child = spawnAs(
     bin.postgres,
-    ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', ...settings],
+    [
+      '-D',
+      pgDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${SOCKET_DIR}`,
+      ...settings,
+    ],
     owner,
   );
   const tail = new Tail();

@@ -52,7 +52,7 @@ export class Tx implements Queryable {
   }
 
   /** Runs the queued writes and audit rows now, in as few statements as their tables allow. */
-  async flushWrites(): Promise<void> {
+  private async flushWrites(): Promise<void> {
     if (this.queued.length === 0 && this.audits.length === 0) return;
     for (const statement of combineWrites(this.takeWrites())) await this.run(statement.sql, statement.params);
   }
