@@ -100,10 +100,7 @@ async function migrateTemplate(adminUrl) {
   const migrations = readdirSync(join(DATABASE_SRC, 'migrations'))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
     .map((f) => `migrations/${f}`);
-  const { openDatabase } = await importCompiled(
-    ['data-source.ts', 'statements.ts', 'event-outbox.ts', ...migrations],
-    ['data-source.js'],
-  );
+  const { openDatabase } = await importCompiled(['data-source.ts', 'statements.ts', ...migrations], ['data-source.js']);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {

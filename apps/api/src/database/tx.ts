@@ -1,11 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuditAction, EventDataMap, EventType } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { audienceOf } from '../realtime/audience.js';
 import type { Queryable } from './db.js';
-import { leftWaiting, NUMBER_OR_QUEUE_EVENTS, type SequenceAnswer } from './event-outbox.js';
-import { sequencerOf } from './event-sequencer.js';
 import { clientRunner, poolOf, runPipelined, withConnection, type SqlRunner } from './statements.js';
 import { combineWrites, type QueuedWrite, type Statement } from './write-batch.js';
 
@@ -109,21 +107,23 @@ export class Tx implements Queryable {
   }
 
   /**
-   * The end of a unit of work: the queued writes, its events (numbered if the event counter is free, else into the
-   * outbox) and COMMIT, sent together as prepared statements (statements.ts `runPipelined`): one round trip, and no
-   * wait for any other write (event-outbox.ts). With events, the answer to the statement before COMMIT says whether
-   * a pass must number what is left (`leftWaiting`).
+   * The end of a unit of work: the queued writes, the events' statement and COMMIT, sent together as prepared
+   * statements (statements.ts `runPipelined`). One round trip instead of three, and the event counter's lock is taken
+   * and released inside it: no wait for this process (its event loop busy with other requests) between the statement
+   * and the commit.
    */
   commitStatements(): Statement[] {
     const statements: Statement[] = combineWrites(this.takeWrites());
-    if (this.events.length > 0) statements.push({ sql: NUMBER_OR_QUEUE_EVENTS, params: this.eventParams() });
+    if (this.events.length > 0) statements.push({ sql: FLUSH_EVENTS, params: this.eventParams() });
     return [...statements, { sql: 'COMMIT', params: [] }];
   }
 
   private eventParams(): unknown[] {
     return [
+      this.events.length,
       this.now.toISOString(),
       JSON.stringify(this.events.map((e) => ({ type: e.type, data: e.data, audience: e.audience }))),
+      this.now.toISOString(), // the same instant as text: the envelope's occurredAt, exactly as toISOString() gives it
     ];
   }
 }
@@ -153,14 +153,30 @@ function auditWrite(actor: Actor, entries: AuditEntry[]): QueuedWrite {
   };
 }
 
+/**
+ * Counter, event rows and NOTIFY in one statement. The notification carries the envelopes themselves (built from the
+ * stored jsonb, so byte for byte what GET /events answers) when they fit PostgreSQL's 8000-byte payload limit, else
+ * just the last seq; NOTIFY is delivered at commit, in commit order, and the publisher reads the table whenever a
+ * payload does not continue exactly where it stopped (realtime/publisher.ts).
+ */
+const FLUSH_EVENTS = `
+  WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base),
+  e AS (
+    INSERT INTO event (seq, type, occurred_at, data, audience)
+    SELECT c.base + x.i, x.e->>'type', $2::timestamptz, x.e->'data', ARRAY(SELECT jsonb_array_elements_text(x.e->'audience'))
+    FROM c, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(e, i)
+    RETURNING seq, type, data, audience),
+  p AS (
+    SELECT max(seq) AS last,
+      jsonb_agg(jsonb_build_object('seq', seq, 'type', type, 'occurredAt', $4::text, 'data', data, 'audience', audience) ORDER BY seq)::text AS payload
+    FROM e)
+  SELECT p.last, pg_notify('crisis_events', CASE WHEN octet_length(p.payload) <= 7900 THEN p.payload ELSE p.last::text END) FROM p`;
+
 @Injectable()
 export class UnitOfWork {
   constructor(private readonly ds: DataSource) {}
 
-  /**
-   * Runs `work` in one transaction; its events are committed with it and numbered before this resolves: by the
-   * commit itself when the event counter is free, else by the sequencer's next pass.
-   */
+  /** Runs `work` in one transaction; its events get their seq last, with the commit. */
   run<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.transaction(actor, work);
   }
@@ -185,19 +201,8 @@ export class UnitOfWork {
   // A unit of work does nothing outside the database but raise events, which only a commit sends, so running it
   // again is safe; the one exception, the webhook dispatcher's send, is at-least-once anyway (receivers deduplicate
   // by webhook-id).
-  // The unit of work has committed, its events with it: a pass that fails (the database went away just now) must not
-  // turn a done request into an error, and the sweep numbers them as soon as it can.
-  private async sequenced(): Promise<void> {
-    await sequencerOf(poolOf(this.ds))
-      .sequence()
-      .catch((e: Error) => log.warn(`event sequencing failed, the sweep will retry: ${e.message}`));
-  }
-
-  // The pass runs after the connection is back in the pool: it needs one of its own, and units of work that held
-  // theirs while waiting for it could take them all.
-  private async transaction<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
-    let waiting = false;
-    const result = await withConnection(poolOf(this.ds), async (client, drop) => {
+  private transaction<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return withConnection(poolOf(this.ds), async (client, drop) => {
       const statement = clientRunner(client);
       let begun = false;
       const run: SqlRunner = async (sql, params) => {
@@ -209,13 +214,11 @@ export class UnitOfWork {
         const tx = new Tx(run, actor, new Date());
         const result = await work(tx);
         const commit = tx.commitStatements();
-        let answers: unknown[][] = [];
-        if (begun) answers = await runPipelined(client, commit);
+        if (begun) await runPipelined(client, commit);
         else if (commit.length > 1) {
           begun = true;
-          answers = await runPipelined(client, [BEGIN, ...commit]);
+          await runPipelined(client, [BEGIN, ...commit]);
         }
-        if (tx.raised > 0) waiting = leftWaiting(answers[answers.length - 2][0] as SequenceAnswer);
         return result;
       } catch (e) {
         // A connection that cannot even roll back is in no state to be reused.
@@ -223,13 +226,10 @@ export class UnitOfWork {
         throw e;
       }
     });
-    if (waiting) await this.sequenced();
-    return result;
   }
 }
 
 const BEGIN: Statement = { sql: 'BEGIN', params: [] };
-const log = new Logger('UnitOfWork');
 
 /** The unit of work of an audited read: a Tx (so every repository function takes it) whose `emit` cannot be called. */
 export type ReadTx = Tx & { emit: never };

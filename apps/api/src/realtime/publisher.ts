@@ -8,10 +8,10 @@ import { PgListener } from './pg-listener.js';
 
 /**
  * Pushes committed events to this instance's sockets, in seq order, with no gaps.
- * The transaction that numbers events NOTIFYs at its commit; each instance LISTENs and then reads the event table after its last delivered seq, so
+ * Writers NOTIFY at commit; each instance LISTENs and then reads the event table after its last delivered seq, so
  * every instance delivers every event exactly once to its own sockets, and a lost notification only delays delivery
  * until the next one or the fallback poll. No Socket.IO adapter is needed: the database is the bus.
- * A notification that carries its envelopes (up to 8, database/event-outbox.ts) and continues exactly at the last delivered seq is
+ * A notification that carries its envelopes (database/tx.ts) and continues exactly at the last delivered seq is
  * emitted as it is, without reading the table back (issue 12); anything else, a gap, a bare seq or a drain already
  * running, goes through the table in seq order as before.
  */
