@@ -10,10 +10,13 @@ export type LiveLookup = (
 ) => Promise<({ expires_at: Date } | undefined)[]>;
 
 interface Waiting {
-  key: string;
+  sessionId: string;
+  userId: string;
   resolve(live: { expires_at: Date } | undefined): void;
   reject(e: unknown): void;
 }
+
+const keyOf = (w: Waiting): string => `${w.sessionId} ${w.userId}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,23 +31,19 @@ export class SessionChecks {
     if (!UUID.test(sessionId) || !UUID.test(userId)) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       if (this.waiting.length === 0) setImmediate(() => void this.send());
-      this.waiting.push({ key: `${sessionId} ${userId}`, resolve, reject });
+      this.waiting.push({ sessionId, userId, resolve, reject });
     });
   }
 
   private async send(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
-    const keys = [...new Set(batch.map((w) => w.key))];
+    // Each distinct pair once, in the order first asked.
+    const distinct = [...new Map(batch.map((w) => [keyOf(w), w])).values()];
     try {
-      const answers = await this.lookup(
-        keys.map((k) => {
-          const [sessionId, userId] = k.split(' ');
-          return { sessionId, userId };
-        }),
-      );
-      const byKey = new Map(keys.map((k, i) => [k, answers[i]]));
-      for (const w of batch) w.resolve(byKey.get(w.key));
+      const answers = await this.lookup(distinct.map(({ sessionId, userId }) => ({ sessionId, userId })));
+      const byKey = new Map(distinct.map((w, i) => [keyOf(w), answers[i]]));
+      for (const w of batch) w.resolve(byKey.get(keyOf(w)));
     } catch (e) {
       for (const w of batch) w.reject(e);
     }

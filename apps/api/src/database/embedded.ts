@@ -154,10 +154,11 @@ export async function startEmbeddedPostgres(
   }
 }
 
-// PostgreSQL also listens on a Unix socket (pg-process.ts SOCKET_DIR). A message over it costs both processes less CPU
-// than over loopback TCP, and a create is several of them (issue 12); TCP when the socket is not there (a /tmp the
-// postgres user could not write).
-
+/**
+ * PostgreSQL also listens on a Unix socket (pg-process.ts SOCKET_DIR). A message over it costs both processes less CPU
+ * than over loopback TCP, and a create is several of them (issue 12); TCP when the socket is not there (a /tmp the
+ * postgres user could not write).
+ */
 function connectionUrl(password: string, port: number): string {
   const host = existsSync(join(SOCKET_DIR, `.s.PGSQL.${port}`)) ? encodeURIComponent(SOCKET_DIR) : '127.0.0.1';
   return `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/crisis`;
