@@ -7,6 +7,7 @@ import { seriousA11yFindings } from '../support/axe.js';
 import { ARTIFACTS_DIR } from '../support/browser.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
+import { openNewCall } from '../support/console-call.js';
 
 // Issue 13 item 10, in Korean and in English: the counselor's actions (clicks and keystrokes) from answering a
 // category A and a category B call until the coordinator sees the incident, the way the console worked before
@@ -104,12 +105,9 @@ async function answerToDispatch(
   await act.click(page.getByRole('button', { name: copy.newCall }));
   const form = page.getByTestId('new-call-form');
   await act.type(form.locator('input[name="callerNumber"]'), flow === 'after' ? KIM : UNKNOWN);
-  await act.click(form.getByRole('button', { name: copy.start }));
-  const call = page.getByTestId('active-call');
-  await call.waitFor();
   // The caller's details (and a recognised client's plan) arrive after the call opens, above the questions: answer
   // once they are in, as the counselor reads them first, so no answer is clicked while the form moves.
-  await call.getByTestId('client-match').waitFor();
+  const { call } = await openNewCall(page, () => act.click(form.getByRole('button', { name: copy.start })));
   if (flow === 'after') await call.getByTestId('safety-plan').waitFor();
   for (const answer of ANSWERS[category]) await act.check(page.locator(answer));
   await expect(page.getByTestId('triage-category').textContent()).resolves.toBe(category);

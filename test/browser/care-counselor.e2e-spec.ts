@@ -3,6 +3,7 @@ import type { CallView, ClientSearchItem } from '#contracts';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { openConsoleAs } from '../support/console-sign-in.js';
 import { seriousA11yFindings } from '../support/axe.js';
+import { openNewCall } from '../support/console-call.js';
 
 // Issue 9, "Done when": a counselor finds a client by a differently formatted number, opens the record and edits
 // the safety plan; the next call from that number shows the updated plan and the repeat-contact flag at once.
@@ -129,8 +130,8 @@ describe.each(cases)('counselor in $lang: registry, safety plan, the next call',
     const form = page.getByTestId('new-call-form');
     await form.locator('select[name="channel"]').selectOption('phone');
     await form.locator('input[name="callerNumber"]').fill(c.callAs);
-    await form.locator('button[type="submit"]').click();
-    const match = page.getByTestId('active-call').getByTestId('client-match');
+    const { call } = await openNewCall(page, () => form.locator('button[type="submit"]').click());
+    const match = call.getByTestId('client-match');
     // No click: the single match opens by itself.
     await match
       .getByTestId('safety-plan')

@@ -2,6 +2,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { CallView, IncidentView, LoginResponse, TeamView, TriageInput } from '#contracts';
 import { blankTriageInput } from '#triage';
 import { useConsoleUnderTest } from '../support/console-server.js';
+import { openNewCall } from '../support/console-call.js';
 
 // Issue 5, "Done when": a counselor triages a call and creates an incident; the coordinator sees it on the map and
 // in the queue within 2 seconds and offers it; a responder on a phone accepts; the coordinator sees the change;
@@ -97,10 +98,7 @@ describe('dispatch flow across three consoles', () => {
     const newCall = c.getByTestId('new-call-form');
     await newCall.locator('select[name="channel"]').selectOption('phone');
     await newCall.locator('input[name="callerNumber"]').fill('010-5555-0101');
-    await newCall.locator('button[type="submit"]').click();
-    await c.getByTestId('active-call').waitFor();
-    // The caller's details arrive above the questions after the call opens: answer once nothing moves.
-    await c.getByTestId('client-match').waitFor();
+    await openNewCall(c, () => newCall.locator('button[type="submit"]').click());
     // Issue 13: the danger-now questions and the C-SSRS path must be answered before a category counts.
     for (const id of ['selfHarmInProgress', 'medicalEmergency', 'rescueNeeded', 'weaponAccess'])
       await c.locator(`#triage-${id}-no`).check();

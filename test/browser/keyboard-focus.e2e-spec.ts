@@ -3,6 +3,7 @@ import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { signInAs } from '../support/console-sign-in.js';
 import { waitForExpression } from '../support/page-wait.js';
+import { openNewCall } from '../support/console-call.js';
 
 // Issue 13 item 9, keyboard only, in Korean and in English: focus goes to the triage after a call starts, Alt+I
 // without a location goes to the location, Confirm triage moves on to the location, the shortcut help is a dialog
@@ -27,9 +28,7 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await page.getByRole('button', { name: lang === 'ko' ? /^새 상담$/ : /^New call$/ }).click();
     const newCall = page.getByTestId('new-call-form');
     await newCall.locator('select[name="channel"]').selectOption('phone');
-    await newCall.locator('button[type="submit"]').click();
-    await page.getByTestId('active-call').waitFor();
-    await page.getByTestId('client-match').waitFor();
+    await openNewCall(page, () => newCall.locator('button[type="submit"]').click());
     await waitForExpression(page, "document.activeElement?.id.startsWith('triage-') === true");
     expect((await focused(page)).id).toBe('triage-selfHarmInProgress-yes');
 

@@ -3,6 +3,7 @@ import type { AgencyView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
+import { openNewCall } from '../support/console-call.js';
 
 // Issue 13 item 8, in Korean and in English: 24-hour time on the call screen and the incident timeline, the tab
 // title in the screen's language, bilingual names Korean first on Korean screens, the demo stations 중부경찰서 and
@@ -69,11 +70,9 @@ describe.each(['ko', 'en'] as const)('Korean details (%s)', (lang) => {
 
     // The call screen: the received time on a 24-hour clock, "tell the caller".
     await page.getByRole('button', { name: copy.newCall }).click();
-    await page.getByTestId('new-call-form').getByRole('button', { name: copy.start }).click();
-    const call = page.getByTestId('active-call');
-    await call.waitFor();
-    // The caller's details arrive after the call opens, above the questions: answer once nothing moves.
-    await call.getByTestId('client-match').waitFor();
+    const { call } = await openNewCall(page, () =>
+      page.getByTestId('new-call-form').getByRole('button', { name: copy.start }).click(),
+    );
     await page.locator('#triage-selfHarmInProgress-yes').check();
     const header = (await call.locator('.active-call-head span').textContent()) ?? '';
     expect(header).not.toMatch(TWELVE_HOUR);

@@ -4,6 +4,7 @@ import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest, type ConsoleUnderTest } from '../support/console-server.js';
 import { waitForExpression } from '../support/page-wait.js';
 import { DEMO_PASSWORD as PASSWORD, signInAs } from '../support/console-sign-in.js';
+import { openNewCall } from '../support/console-call.js';
 import { GAZETTEER, startFakeNominatim, type FakeNominatim } from '../support/nominatim-server.js';
 
 // Issue 13 item 5, location entry, by a counselor in Korean and in English: the latitude typed first leaves the
@@ -62,10 +63,7 @@ async function startCall(env: ConsoleUnderTest, lang: Lang, relation = ''): Prom
   const form = page.getByTestId('new-call-form');
   await form.locator('select[name="channel"]').selectOption('phone');
   if (relation) await form.locator('input[name="callerRelation"]').fill(relation);
-  await form.locator('button[type="submit"]').click();
-  await page.getByTestId('active-call').waitFor();
-  // The caller's details arrive above the questions after the call opens: answer once nothing moves.
-  await page.getByTestId('client-match').waitFor();
+  await openNewCall(page, () => form.locator('button[type="submit"]').click());
   // The picker map has its district names once GET /regions has answered.
   await page.locator('.picker-map .region-label').first().waitFor();
   return page;

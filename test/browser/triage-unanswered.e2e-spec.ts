@@ -2,6 +2,7 @@ import type { CallView } from '#contracts';
 import { seriousA11yFindings } from '../support/axe.js';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { DEMO_PASSWORD, signInAs } from '../support/console-sign-in.js';
+import { openNewCall } from '../support/console-call.js';
 
 // Issue 13 item 1, "unanswered is not no", walked by a counselor in Korean and in English: before any answer the
 // panel says "not assessed" (not G); answering only Q1–Q3 is still not assessed; confirming with questions open
@@ -37,12 +38,7 @@ describe.each(['ko', 'en'] as const)('triage with questions open (%s)', (lang) =
     const newCall = page.getByTestId('new-call-form');
     await newCall.locator('select[name="channel"]').selectOption('phone');
     await newCall.locator('input[name="callerRelation"]').fill(copy.relation);
-    await newCall.locator('button[type="submit"]').click();
-    const active = page.getByTestId('active-call');
-    await active.waitFor();
-    // The caller's details arrive above the questions after the call opens: answer once nothing moves.
-    await active.getByTestId('client-match').waitFor();
-    const callId = (await active.getAttribute('data-call-id'))!;
+    const { id: callId } = await openNewCall(page, () => newCall.locator('button[type="submit"]').click());
 
     // Before any answer: not assessed, no category letter, no guidance, no plain confirm.
     const result = page.getByTestId('triage-result');
