@@ -96,13 +96,10 @@ export class OffersService implements OnModuleInit {
       if (!(await teamAcceptedOffer(tx, dispatch.team_id)))
         throw conflict('STATE_CHANGED', 'The team is no longer holding this offer');
       const now = tx.now.toISOString();
-      const row = await transitionIncident(
-        tx,
-        incident.id,
-        'accept',
-        `team_id = $4, accepted_at = coalesce(accepted_at, $5), en_route_at = coalesce(en_route_at, $5)`,
-        [dispatch.team_id, now],
-      );
+      const row = await transitionIncident(tx, incident.id, 'accept', {
+        teamId: dispatch.team_id,
+        milestones: { accepted_at: now, en_route_at: now },
+      });
       if (!row) throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}`);
       const teamView = (await loadTeam(tx, dispatch.team_id))!;
       await appendTimeline(tx, incident.id, 'dispatch.accepted', {
@@ -190,13 +187,9 @@ export class OffersService implements OnModuleInit {
     const expiresAt = new Date(now.getTime() + this.config.dispatchOfferSeconds * 1000);
     const dispatch = await insertOffer(tx, { incidentId: incident.id, teamId, expiresAt, automatic });
     // NFPA 1225 processing time ends when the first unit is notified: the first offer, not the acceptance.
-    const row = await transitionIncident(
-      tx,
-      incident.id,
-      'offer',
-      `first_dispatched_at = coalesce(first_dispatched_at, $4)`,
-      [now.toISOString()],
-    );
+    const row = await transitionIncident(tx, incident.id, 'offer', {
+      milestones: { first_dispatched_at: now.toISOString() },
+    });
     if (!row) throw conflict('STATE_CHANGED', `Incident ${incident.number} is no longer open`);
     await scheduleTimer(tx, TIMER.offerExpiry, dispatch.id, expiresAt);
 

@@ -92,7 +92,7 @@ export class TeamStatusService {
     let row: IncidentRow | undefined;
     switch (effect) {
       case 'arrive':
-        row = await transitionIncident(tx, incident.id, 'arrive', `on_scene_at = coalesce(on_scene_at, $4)`, [now]);
+        row = await transitionIncident(tx, incident.id, 'arrive', { milestones: { on_scene_at: now } });
         // Safety check-ins start on arrival; the arrival itself counts as the first one.
         await scheduleTimer(
           tx,
@@ -109,7 +109,7 @@ export class TeamStatusService {
       case 'clear': {
         const cleared = (await endDispatch(tx, dispatch.id, 'accepted', 'cleared', null))!;
         tx.emit('dispatch.updated', toDispatchEvent(cleared, incident));
-        row = await transitionIncident(tx, incident.id, 'clear', `cleared_at = coalesce(cleared_at, $4)`, [now]);
+        row = await transitionIncident(tx, incident.id, 'clear', { milestones: { cleared_at: now } });
         await appendTimeline(tx, incident.id, 'team.cleared', who);
         break;
       }
@@ -119,7 +119,7 @@ export class TeamStatusService {
         const withdrawn = (await endDispatch(tx, dispatch.id, 'accepted', 'withdrawn', reason))!;
         tx.emit('dispatch.updated', toDispatchEvent(withdrawn, incident));
         // Back to open so it is offered again; the team that left is no longer the incident's team.
-        row = await transitionIncident(tx, incident.id, 'stand-down', `team_id = NULL`);
+        row = await transitionIncident(tx, incident.id, 'stand-down', { teamId: null });
         await appendTimeline(tx, incident.id, 'dispatch.withdrawn', { ...who, dispatchId: dispatch.id, reason });
         break;
       }

@@ -52,10 +52,9 @@ export class IncidentLifecycleService {
       trigger === 'close' ? 'incident closed' : 'incident cancelled',
     );
 
-    const row = (await transitionIncident(tx, incident.id, trigger, `closed_at = $4, disposition = $5`, [
-      tx.now.toISOString(),
-      text,
-    ]))!;
+    const row = (await transitionIncident(tx, incident.id, trigger, {
+      closed: { at: tx.now.toISOString(), disposition: text },
+    }))!;
     const status = row.status;
     await appendTimeline(
       tx,

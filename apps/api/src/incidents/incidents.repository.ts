@@ -118,22 +118,68 @@ export async function adoptClient(tx: Tx, incidentId: string, clientId: string):
   return row !== undefined;
 }
 
+/** Milestone times a status change stamps once: a later change never moves them (the first value is kept). */
+export const INCIDENT_MILESTONES = [
+  'first_dispatched_at',
+  'accepted_at',
+  'en_route_at',
+  'on_scene_at',
+  'cleared_at',
+] as const;
+export type IncidentMilestone = (typeof INCIDENT_MILESTONES)[number];
+
+/** What a status change records besides the status. */
+export interface IncidentStatusChange {
+  /** ISO times, each kept if the column already has one. */
+  milestones?: Partial<Record<IncidentMilestone, string>>;
+  /** The team working the incident, or null when it stands down. */
+  teamId?: string | null;
+  closed?: { at: string; disposition: string };
+}
+
+/**
+ * The SET list of a status change, with the status as $2 and the rest as parameters from $4 on. Column names come
+ * only from this file's constants, never from the caller, so no caller can write SQL into the statement.
+ */
+export function statusChangeSet(change: IncidentStatusChange): { set: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length + 3}`;
+  };
+  const set = ['status = $2'];
+  for (const column of INCIDENT_MILESTONES) {
+    const at = change.milestones?.[column];
+    if (at !== undefined) set.push(`${column} = coalesce(${column}, ${param(at)}::timestamptz)`);
+  }
+  if (change.teamId !== undefined) set.push(`team_id = ${param(change.teamId)}::uuid`);
+  if (change.closed) {
+    set.push(
+      `closed_at = ${param(change.closed.at)}::timestamptz`,
+      `disposition = ${param(change.closed.disposition)}`,
+    );
+  }
+  return { set: set.join(', '), params };
+}
+
 /**
  * Moves the incident to `to` only from the `from` statuses, so a concurrent change makes this return undefined
- * instead of overwriting it. `extraSet` adds assignments whose parameters start at $4 (`extraParams`).
+ * instead of overwriting it, recording `change` in the same statement.
  */
 export async function updateIncidentStatus(
   tx: Tx,
   incidentId: string,
   from: readonly IncidentStatus[],
   to: IncidentStatus,
-  extraSet = '',
-  extraParams: unknown[] = [],
+  change: IncidentStatusChange = {},
 ): Promise<IncidentRow | undefined> {
-  return tx.one<IncidentRow>(
-    `UPDATE incident SET status = $2${extraSet ? `, ${extraSet}` : ''} WHERE id = $1 AND status = ANY($3::text[]) RETURNING *`,
-    [incidentId, to, from, ...extraParams],
-  );
+  const { set, params } = statusChangeSet(change);
+  return tx.one<IncidentRow>(`UPDATE incident SET ${set} WHERE id = $1 AND status = ANY($3::text[]) RETURNING *`, [
+    incidentId,
+    to,
+    from,
+    ...params,
+  ]);
 }
 
 /** The incident's assessment, response deadline, partners to notify and danger flag, from a triage. */
