@@ -29,21 +29,3 @@ export function compareQueueKeys(a: QueueKey, b: QueueKey): number {
     a.deadline - b.deadline || a.rank - b.rank || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)
   );
 }
-
-/**
- * Active incidents in queue order (exact ties by id, as the console's live list keeps them: realtime/sorted-ids.ts).
- * The keys are computed once per incident: parsing dates inside the comparator made every change a long task with
- * thousands of incidents (issue 12).
- */
-export function incidentQueue(incidents: Iterable<IncidentEntry>): IncidentEntry[] {
-  const keyed: { incident: IncidentEntry; key: QueueKey }[] = [];
-  for (const incident of incidents) {
-    const key = queueKey(incident);
-    if (key) keyed.push({ incident, key });
-  }
-  keyed.sort(
-    (a, b) =>
-      compareQueueKeys(a.key, b.key) || (a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0),
-  );
-  return keyed.map((k) => k.incident);
-}
