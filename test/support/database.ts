@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { testDatabaseName } from './test-databases.mjs';
 
 /**
  * A fresh database on the test PostgreSQL server, dropped by `drop()`: by default a copy of the run's migrated
@@ -11,9 +11,11 @@ export async function createTestDatabase(
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   const template = process.env.TEST_PG_TEMPLATE;
-  if (!adminUrl || !template)
-    throw new Error('TEST_PG_ADMIN_URL or TEST_PG_TEMPLATE not set: run through jest (global setup)');
-  const name = `crisis_t_${randomBytes(6).toString('hex')}`;
+  const run = process.env.TEST_PG_RUN;
+  if (!adminUrl || !template || !run)
+    throw new Error('TEST_PG_ADMIN_URL, TEST_PG_TEMPLATE or TEST_PG_RUN not set: run through jest (global setup)');
+  // Named after the run, so global teardown drops it even if this worker crashes before drop().
+  const name = testDatabaseName(run);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(opts.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);

@@ -7,7 +7,6 @@
 // Every test database is a copy of one template that this setup migrates once, with the app's own openDatabase and
 // migrations (compiled the same way): copying a migrated database takes a fraction of the time of running every
 // migration again for each test server. The app still runs its migration check at boot and finds nothing pending.
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transformFileSync } from '@swc/core';
 import pg from 'pg';
+import { leftoverDatabases, newRunId, templateName } from './test-databases.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATABASE_SRC = join(ROOT, 'apps/api/src/database');
@@ -94,8 +94,7 @@ async function admin(adminUrl, statements) {
 }
 
 /** Creates the template database and migrates it; afterwards nobody may connect to it, as copying requires. */
-async function migrateTemplate(adminUrl) {
-  const name = `crisis_tpl_${randomBytes(6).toString('hex')}`;
+async function migrateTemplate(adminUrl, name) {
   await admin(adminUrl, [`CREATE DATABASE ${name}`]);
   const migrations = readdirSync(join(DATABASE_SRC, 'migrations'))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
@@ -115,14 +114,31 @@ async function migrateTemplate(adminUrl) {
   return name;
 }
 
+/** On a shared server: drops what runs killed before their teardown left behind, a day on (test-databases.mjs). */
+async function dropLeftovers(adminUrl) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'crisis\\_%'`);
+    for (const name of leftoverDatabases(rows.map((r) => r.datname))) {
+      await c.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE false`);
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  } finally {
+    await c.end();
+  }
+}
+
 export default async function globalSetup() {
   // The projects name the same file, which Jest runs once; the guard keeps it so if it ever ran twice.
   if (globalThis.__crisisTestDb) return;
   const embedded = process.env.TEST_DATABASE_URL ? null : await startEmbedded();
   const adminUrl = process.env.TEST_DATABASE_URL ?? embedded.url;
+  const run = newRunId();
   let template;
   try {
-    template = await migrateTemplate(adminUrl);
+    if (!embedded) await dropLeftovers(adminUrl);
+    template = await migrateTemplate(adminUrl, templateName(run));
   } catch (e) {
     await embedded?.server.stop();
     if (embedded) rmSync(embedded.dir, { recursive: true, force: true });
@@ -130,5 +146,6 @@ export default async function globalSetup() {
   }
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_PG_TEMPLATE = template;
-  globalThis.__crisisTestDb = { adminUrl, template, embedded };
+  process.env.TEST_PG_RUN = run;
+  globalThis.__crisisTestDb = { adminUrl, template, run, embedded };
 }
