@@ -3,6 +3,7 @@ import type { CallView, IncidentView, LoginResponse, TeamView, TriageInput } fro
 import { blankTriageInput } from '#triage';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { openNewCall } from '../support/console-call.js';
+import { waitForExpression } from '../support/page-wait.js';
 
 // Issue 5, "Done when": a counselor triages a call and creates an incident; the coordinator sees it on the map and
 // in the queue within 2 seconds and offers it; a responder on a phone accepts; the coordinator sees the change;
@@ -214,10 +215,35 @@ describe('dispatch flow across three consoles', () => {
   }, 60_000);
 });
 
+/**
+ * Page-side: how many pixels of the teams' canvas on the map are exactly `hex` (a status colour: the labels are
+ * drawn on one canvas, not as elements).
+ */
+const teamCanvasPixels = (hex: string): string => `(() => {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt('${hex}'.slice(i, i + 2), 16));
+  const canvas = document.querySelector('.leaflet-teams-pane canvas');
+  if (!canvas) return -1;
+  const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b && d[i + 3] === 255) n++;
+  return n;
+})()`;
+const UNAVAILABLE_COLOUR = '#555555'; // TEAM_STATUS_STYLE.unavailable (console, common/category-style.ts)
+
 describe('coordinator team board', () => {
   it('sets a team status from the board, and shows the server refusal of an illegal change', async () => {
     const { page, context } = await env.browser.newPage();
     await signIn(page, 'coordinator');
+    // Every on-duty team with a position or a base is drawn on the map's canvas, and none is unavailable yet.
+    const { accessToken: token } = await env.server.login('coordinator', PASSWORD);
+    const teams = (await env.server.api<TeamView[]>('GET', '/teams', { token })).body;
+    expect(teams.some((t) => t.status === 'unavailable')).toBe(false);
+    await waitForExpression(
+      page,
+      `document.querySelector('[data-testid="map"] .leaflet-container')?.dataset.teams === '${teams.filter((t) => t.onDuty).length}'`,
+    );
+    expect(await page.evaluate<number>(teamCanvasPixels(UNAVAILABLE_COLOUR))).toBe(0);
+
     const row = page.locator('[data-testid="team-row"]').filter({ hasText: 'GANGNAM-1' });
     await row.getByTestId('team-status-menu').click();
     await row.getByTestId('set-status-unavailable').click();
@@ -225,6 +251,8 @@ describe('coordinator team board', () => {
       .locator('[data-testid="team-row"][data-status="unavailable"]')
       .filter({ hasText: 'GANGNAM-1' })
       .waitFor();
+    // The map redraws that team's label in the unavailable colour.
+    await waitForExpression(page, `${teamCanvasPixels(UNAVAILABLE_COLOUR)} > 100`);
     // A team goes en route only by accepting an offer: the server refuses with 409 and says why.
     await row.getByTestId('team-status-menu').click();
     await row.getByTestId('set-status-en-route').click();
@@ -235,6 +263,40 @@ describe('coordinator team board', () => {
     expect(await refusal.textContent()).toMatch(lang === 'ko' ? /출동 요청을 수락하면 출동 중이 됩니다/ : /en route/i);
     await refusal.scrollIntoViewIfNeeded();
     await env.browser.screenshot(page, 'coordinator-team-status-refused');
+    await context.close();
+  }, 60_000);
+});
+
+describe('coordinator queue by keyboard', () => {
+  it('j and k move the selection down and up the queue, with the focus and the detail following', async () => {
+    const made = [await incidentOverRest(IN_JUNG_GU), await incidentOverRest(IN_JUNG_GU)];
+    const { page, context } = await env.browser.newPage();
+    await signIn(page, 'coordinator');
+    for (const i of made) await incidentOnCoordinator(page, i.id).row.waitFor();
+    const rowAttribute = (name: string) =>
+      page.evaluate<string[]>(
+        `[...document.querySelectorAll('[data-testid="incident-row"]')].map((r) => r.getAttribute('${name}'))`,
+      );
+    const ids = await rowAttribute('data-incident-id');
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const numbers = await rowAttribute('data-number');
+
+    const selected = async (index: number): Promise<void> => {
+      await waitForExpression(page, `document.activeElement?.id === 'incident-row-${ids[index]}'`);
+      const button = page.locator(`#incident-row-${ids[index]}`);
+      expect(await button.getAttribute('aria-current')).toBe('true');
+      await page.getByTestId('incident-detail').filter({ hasText: numbers[index] }).waitFor();
+    };
+    await page.keyboard.press('j');
+    await selected(0);
+    await page.keyboard.press('j');
+    await selected(1);
+    expect(await page.locator(`#incident-row-${ids[0]}`).getAttribute('aria-current')).toBeNull();
+    await page.keyboard.press('k');
+    await selected(0);
+    // k at the top stays there.
+    await page.keyboard.press('k');
+    await selected(0);
     await context.close();
   }, 60_000);
 });
