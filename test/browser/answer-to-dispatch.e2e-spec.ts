@@ -105,8 +105,8 @@ async function answerToDispatch(
   await act.click(page.getByRole('button', { name: copy.newCall }));
   const form = page.getByTestId('new-call-form');
   await act.type(form.locator('input[name="callerNumber"]'), flow === 'after' ? KIM : UNKNOWN);
-  // The caller's details (and a recognised client's plan) arrive after the call opens, above the questions: answer
-  // once they are in, as the counselor reads them first, so no answer is clicked while the form moves.
+  // The caller's details (and a recognised client's plan) arrive after the call opens, beside the questions: answer
+  // once they are in, as the counselor reads them first.
   const { call } = await openNewCall(page, () => act.click(form.getByRole('button', { name: copy.start })));
   if (flow === 'after') await call.getByTestId('safety-plan').waitFor();
   for (const answer of ANSWERS[category]) await act.check(page.locator(answer));

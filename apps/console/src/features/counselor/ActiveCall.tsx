@@ -121,14 +121,16 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
         </span>
       </header>
       {heldByOther ? <TakeoverBar callId={callId} /> : null}
-      {call.data ? (
-        <ClientMatch
-          matches={call.data.clientMatches}
-          linkedClientId={call.data.clientId}
-          repeatContact={call.data.repeatContact}
-        />
-      ) : null}
+      {/* The caller's details (and a recognised client's safety plan) arrive after the call opens: they sit beside
+          the questions, read first, so the questions never move under a counselor's pointer as they arrive. */}
       <div className="triage-layout">
+        {call.data ? (
+          <ClientMatch
+            matches={call.data.clientMatches}
+            linkedClientId={call.data.clientId}
+            repeatContact={call.data.repeatContact}
+          />
+        ) : null}
         <TriageForm answers={answers} missing={evaluation.missing} onChange={setAnswers} locked={heldByOther} />
         <TriageResultPanel
           evaluation={evaluation}

@@ -1,0 +1,61 @@
+import type { Page, Route } from 'playwright-core';
+import { seriousA11yFindings } from '../support/axe.js';
+import { useConsoleUnderTest } from '../support/console-server.js';
+import { signInAs } from '../support/console-sign-in.js';
+import { openNewCall } from '../support/console-call.js';
+
+// The questions hold still while the caller's details arrive, in Korean and in English: a registered client calls,
+// the call's record and then his safety plan load after the questions are on screen (each held back here for a
+// moment, as on a slow line), and the first answer a counselor may reach for stays exactly where it was, so a
+// click aimed at it cannot land on another question.
+
+const KIM = '010-0000-0001'; // Kim Min-jun, a registered client of the demo data, with a safety plan
+const HOLD_MS = 800;
+const env = useConsoleUnderTest();
+
+const COPY = {
+  ko: { user: 'counselor', newCall: /^새 상담$/, start: '상담 시작' },
+  en: { user: 'counselor2', newCall: /^New call$/, start: 'Start call' },
+} as const;
+
+/** Holds back GET responses whose path matches `pattern` for HOLD_MS. */
+async function slow(page: Page, pattern: RegExp): Promise<void> {
+  await page.route(
+    (url) => pattern.test(url.pathname),
+    async (route: Route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      await new Promise((r) => setTimeout(r, HOLD_MS));
+      return route.continue();
+    },
+  );
+}
+
+const firstAnswerTop = async (page: Page): Promise<number> =>
+  (await page.locator('label[for="triage-selfHarmInProgress-yes"]').boundingBox())!.y;
+
+describe.each(['ko', 'en'] as const)('the questions while the caller details load (%s)', (lang) => {
+  it("keeps the first answer in place as the call's record and the safety plan arrive", async () => {
+    const copy = COPY[lang];
+    const { page, context } = await env.browser.newPage();
+    await signInAs(env, page, copy.user, lang);
+    await slow(page, /^\/api\/v1\/calls\/[^/]+$/);
+    await slow(page, /^\/api\/v1\/clients\/[^/]+$/);
+    await page.getByRole('button', { name: copy.newCall }).click();
+    const form = page.getByTestId('new-call-form');
+    await form.locator('input[name="callerNumber"]').fill(KIM);
+
+    // The questions are on screen before the call's record has come back.
+    const opened = openNewCall(page, () => form.getByRole('button', { name: copy.start }).click());
+    await page.locator('label[for="triage-selfHarmInProgress-yes"]').waitFor();
+    expect(await page.getByTestId('client-match').count()).toBe(0);
+    const before = await firstAnswerTop(page);
+
+    const { call } = await opened;
+    await call.getByTestId('safety-plan').waitFor();
+    expect(await call.getByTestId('safety-plan').textContent()).toMatch(/김민준|Kim Min-jun/);
+    expect(await firstAnswerTop(page)).toBe(before);
+    expect(await seriousA11yFindings(page)).toEqual([]);
+    await env.browser.screenshot(page, `triage-beside-client-${lang}`);
+    await context.close();
+  }, 60_000);
+});
