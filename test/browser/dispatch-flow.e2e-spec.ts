@@ -312,9 +312,10 @@ describe('counselor takeover', () => {
     const { page, context } = await env.browser.newPage();
     await signIn(page, 'counselor');
     await page.locator(`[data-testid="call-row"][data-call-id="${call.body.id}"]`).getByRole('button').click();
-    const active = page.getByTestId('active-call');
+    // This call's screen, not one of this counselor's own calls that sign-in may have resumed (console-call.ts).
+    const active = page.locator(`[data-testid="active-call"][data-call-id="${call.body.id}"]`);
     await active.waitFor();
-    const takeover = page.getByTestId('takeover');
+    const takeover = active.getByTestId('takeover');
     await takeover.waitFor();
     await expect(page.locator('#create-incident').isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId('end-call-form').locator('button[type="submit"]').isDisabled()).resolves.toBe(true);
