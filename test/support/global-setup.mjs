@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transformFileSync } from '@swc/core';
 import pg from 'pg';
-import { leftoverDatabases, newRunId, templateName } from './test-databases.mjs';
+import { dropLeftoverDatabases, newRunId, templateName } from './test-databases.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATABASE_SRC = join(ROOT, 'apps/api/src/database');
@@ -119,11 +119,7 @@ async function dropLeftovers(adminUrl) {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'crisis\\_%'`);
-    for (const name of leftoverDatabases(rows.map((r) => r.datname))) {
-      await c.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE false`);
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
+    await dropLeftoverDatabases(c);
   } finally {
     await c.end();
   }

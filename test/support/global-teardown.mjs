@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { testDatabasePattern } from './test-databases.mjs';
+import { dropDatabase, dropRunDatabases } from './test-databases.mjs';
 
 export default async function globalTeardown() {
   const db = globalThis.__crisisTestDb;
@@ -17,12 +17,8 @@ export default async function globalTeardown() {
   const c = new pg.Client({ connectionString: db.adminUrl });
   await c.connect();
   try {
-    await c.query(`ALTER DATABASE ${db.template} WITH IS_TEMPLATE false`);
-    await c.query(`DROP DATABASE IF EXISTS ${db.template}`);
-    const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-      testDatabasePattern(db.run),
-    ]);
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await dropDatabase(c, db.template);
+    await dropRunDatabases(c, db.run);
   } finally {
     await c.end();
   }

@@ -18,7 +18,7 @@ export function newRunId(now = Date.now()) {
 export const templateName = (run) => `crisis_tpl_${run}`;
 export const testDatabaseName = (run) => `crisis_t_${run}_${randomBytes(4).toString('hex')}`;
 /** A LIKE pattern for the test databases of `run` (its template is not one of them). */
-export const testDatabasePattern = (run) => `crisis_t_${run}_`.replace(/_/g, '\\_') + '%';
+const testDatabasePattern = (run) => `crisis_t_${run}_`.replace(/_/g, '\\_') + '%';
 
 /** Of `names`, the test and template databases of runs that started more than LEFTOVER_AFTER_MS before `now`. */
 export function leftoverDatabases(names, now = Date.now()) {
@@ -26,4 +26,28 @@ export function leftoverDatabases(names, now = Date.now()) {
     const stamp = NAME.exec(name)?.[1];
     return stamp !== undefined && now - parseInt(stamp, 36) > LEFTOVER_AFTER_MS;
   });
+}
+
+/** Drops one database, a template too (a template cannot be dropped as such), whoever is still connected to it. */
+export async function dropDatabase(client, name) {
+  await client.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE false`);
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+/** Global teardown: the test databases of `run` still there (a worker that crashed before its `drop()`). */
+export async function dropRunDatabases(client, run) {
+  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+    testDatabasePattern(run),
+  ]);
+  for (const { datname } of rows) await dropDatabase(client, datname);
+}
+
+/** Global setup: what runs killed before their teardown left behind, a day on. */
+export async function dropLeftoverDatabases(client, now = Date.now()) {
+  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'crisis\\_%'`);
+  for (const name of leftoverDatabases(
+    rows.map((r) => r.datname),
+    now,
+  ))
+    await dropDatabase(client, name);
 }
