@@ -160,6 +160,45 @@ interface Running {
   cpu: CpuSampler;
 }
 
+const CPU_RATE = Number(process.env.BENCH_CPU_RATE ?? 60);
+const CPU_ROUNDS = 3;
+const CPU_SECONDS = 8;
+
+/**
+ * BENCH_WRITE_ROWS=cpu: the CPU per create of the server and its PostgreSQL at one fixed rate (BENCH_CPU_RATE,
+ * default 60/s, low enough for every build to keep up), 20 consoles, the builds taking turns over three rounds and
+ * the median kept. On a machine whose speed drifts (a shared host), latency steps compare builds poorly; the CPU one
+ * create costs does not depend on what else runs, and taking turns spreads any drift over every build alike.
+ */
+async function cpuRow(
+  names: Name[],
+  withConsoles: <T>(name: Name, fn: (c: Consoles, r: Running) => Promise<T>) => Promise<T>,
+  log: (line: string) => void,
+): Promise<WriteRow> {
+  const runs = Object.fromEntries(names.map((n) => [n, [] as LoadResult[]])) as Record<Name, LoadResult[]>;
+  for (let round = 0; round < CPU_ROUNDS; round++)
+    for (const name of names) {
+      const r = await withConsoles(name, (c, run) => runLoad(run.target, c, CPU_RATE, CPU_SECONDS, run.next, run.cpu));
+      runs[name].push(r);
+      log(
+        `  CPU at ${CPU_RATE}/s, ${name}, round ${round + 1}: server ${r.serverCpuMsPerCreate.toFixed(2)} + PostgreSQL ${r.postgresCpuMsPerCreate.toFixed(2)} ms (generator ${r.generatorCpuMsPerCreate.toFixed(2)}), p99 ${r.p99.toFixed(0)} ms, lost ${r.lost}, errors ${r.errors}`,
+      );
+    }
+  const median = (name: Name): number => {
+    const sums = runs[name].map((r) => r.serverCpuMsPerCreate + r.postgresCpuMsPerCreate).sort((a, b) => a - b);
+    return sums[Math.floor(sums.length / 2)];
+  };
+  return {
+    row: `CPU per create at ${CPU_RATE}/s, 20 consoles (median of ${CPU_ROUNDS} rounds taken in turn)`,
+    metric: 'ms, server + PostgreSQL',
+    floor: median('floor'),
+    project: median('project'),
+    ...(runs.baseline?.length ? { baseline: median('baseline') } : {}),
+    ratio: median('project') / median('floor'),
+    detail: runs,
+  };
+}
+
 /**
  * The write-path rows. BENCH_BASELINE=<folder of another checkout, built> adds that build as a third column, measured
  * in the same run on its own database (how docs/performance.md compares before and after a change).
@@ -284,10 +323,18 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
     };
     // BENCH_WRITE_ROWS=surge (or fixed) runs one kind of row only, for a quick look at one change.
     const only = process.env.BENCH_WRITE_ROWS;
-    if (only !== 'surge') {
+    if (only !== 'surge' && only !== 'cpu') {
       for (const f of FIXED_ROWS) await fixedRow(f.row, f.consoles, f.rate, f.seconds);
     }
     if (only === 'fixed') return rows;
+    if (only === 'cpu') {
+      const row = await cpuRow(names, (name, fn) => withConsoles(name, 20, fn), log);
+      log(
+        `  ${row.row}: floor ${row.floor.toFixed(2)}${row.baseline === undefined ? '' : `, baseline ${row.baseline.toFixed(2)}`}, project ${row.project.toFixed(2)} ms`,
+      );
+      rows.push(row);
+      return rows;
+    }
     const surge: Partial<Record<Name, { held: number; steps: LoadResult[] }>> = {};
     for (const name of names) {
       const s = await withConsoles(name, 20, (c, run) =>

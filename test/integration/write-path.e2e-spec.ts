@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../apps/api/src/database/embedded.js';
+import { poolOf } from '../../apps/api/src/database/statements.js';
 import { createTestDatabase } from '../support/database.js';
 import { installAppInto, runApp, waitForOutput } from '../support/app-process.js';
 import { INPUT_FOR, makeUser, newCall, triageCall } from '../support/intake.js';
@@ -38,6 +39,92 @@ it('continues the numbers of the old per-year counter and keeps them unique unde
     await server.dropDatabase();
   }
 }, 60_000);
+
+it("reaches PostgreSQL twice for a create's unit of work: the call's read (with BEGIN, drawing the number) and the commit", async () => {
+  const server = await startTestServer();
+  try {
+    const admin = await server.login('admin');
+    const counselor = await makeUser(server, admin.accessToken, 'counselor');
+    // Every write a pooled connection makes, as the bytes it sent (the statements' parameters travel as text).
+    const writes: string[] = [];
+    const watched = new WeakSet<object>();
+    poolOf(server.dataSource).on('acquire', (client) => {
+      const stream = (client as unknown as { connection: { stream: RawStream } }).connection.stream;
+      if (watched.has(stream)) return;
+      watched.add(stream);
+      const writev = stream._writev.bind(stream);
+      const write = stream._write.bind(stream);
+      stream._writev = (chunks, cb) => {
+        writes.push(Buffer.concat(chunks.map((c) => c.chunk)).toString('latin1'));
+        writev(chunks, cb);
+      };
+      stream._write = (chunk, encoding, cb) => {
+        writes.push(chunk.toString('latin1'));
+        write(chunk, encoding, cb);
+      };
+    });
+    const call = await triage(server, counselor.token);
+    writes.length = 0;
+    const res = await server.api<{ id: string; number: string }>('POST', '/incidents', {
+      token: counselor.token,
+      body: { callId: call.id, location: { lat: 37.55, lng: 126.98 } },
+    });
+    expect(res.status).toBe(201);
+    // The call's id is a parameter of the unit of work's read and of its commit (the incident's link, timeline and
+    // audit rows), and of nothing else a connection of the pool sends meanwhile (the session check, a timer's poll).
+    const ofCreate = writes.filter((w) => w.includes(call.id));
+    expect(ofCreate).toHaveLength(2);
+    expect(ofCreate[1]).toContain(res.body.id);
+    // What the commit wrote is what the create answered.
+    const [stored] = await server.dataSource.query<{ number: string; incident_id: string }[]>(
+      `SELECT i.number, c.incident_id FROM incident i JOIN call c ON c.incident_id = i.id WHERE c.id = $1`,
+      [call.id],
+    );
+    expect(stored).toEqual({ number: res.body.number, incident_id: res.body.id });
+  } finally {
+    await server.stop();
+    await server.dropDatabase();
+  }
+}, 60_000);
+
+it('draws no number for a create refused because the call is not triaged, already has its incident, or is attached', async () => {
+  const server = await startTestServer();
+  try {
+    const admin = await server.login('admin');
+    const counselor = await makeUser(server, admin.accessToken, 'counselor');
+    const create = (body: Record<string, unknown>) =>
+      server.api<{ id: string; number: string }>('POST', '/incidents', {
+        token: counselor.token,
+        body: { location: { lat: 37.55, lng: 126.98 }, ...body },
+      });
+    const first = await create({ callId: (await triage(server, counselor.token)).id });
+    expect(first.status).toBe(201);
+    const untriaged = await newCall(server, counselor.token);
+    expect((await create({ callId: untriaged.id })).status).toBe(400);
+    const [{ call_id: linked }] = await server.dataSource.query<{ call_id: string }[]>(
+      `SELECT call_id FROM incident_call WHERE incident_id = $1`,
+      [first.body.id],
+    );
+    expect((await create({ callId: linked })).status).toBe(409);
+    const attached = await create({
+      callId: (await triage(server, counselor.token)).id,
+      attachToIncidentId: first.body.id,
+    });
+    expect(attached.status).toBe(200);
+    const next = await create({ callId: (await triage(server, counselor.token)).id });
+    expect(next.status).toBe(201);
+    const n = (number: string): number => Number(number.split('-')[1]);
+    expect(n(next.body.number)).toBe(n(first.body.number) + 1);
+  } finally {
+    await server.stop();
+    await server.dropDatabase();
+  }
+}, 60_000);
+
+interface RawStream {
+  _writev: (chunks: { chunk: Buffer }[], cb: unknown) => void;
+  _write: (chunk: Buffer, encoding: unknown, cb: unknown) => void;
+}
 
 async function triage(server: Parameters<typeof newCall>[0], token: string): Promise<{ id: string }> {
   const call = await newCall(server, token);

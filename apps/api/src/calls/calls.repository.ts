@@ -189,26 +189,59 @@ export type CallForIncident = CallRow & { created_by_username: string | null; co
 
 /**
  * The call an incident is made from, locked, with its creator's and counselor's names, its whole triage history
- * (oldest first, as triageHistory orders it) and the regions' version (the key of the region cache, which would
- * otherwise cost the create a round trip of its own), in one read.
+ * (oldest first, as triageHistory orders it), the regions' version (the key of the region cache, which would
+ * otherwise cost the create a round trip of its own) and its client's birth year, in one read.
+ *
+ * With `numberFrom` (the year's incident number sequence) the same read draws the new incident's number, when the call
+ * can become one (not yet linked to an incident, triaged): the incident's rows then need no answer from PostgreSQL
+ * and travel with the commit, one round trip fewer per create (issue 12, docs/performance.md). A create refused after
+ * the read (another counselor's call) or failing later leaves that number unused, as a failed insert always did.
  */
 export async function loadCallForIncident(
   tx: Tx,
   id: string,
-): Promise<{ call: CallForIncident; history: TriageRow[]; regionsVersion: string } | undefined> {
-  const row = await tx.one<CallForIncident & { triage_history: TriageJson[]; regions_version: string }>(
+  numberFrom?: string,
+): Promise<
+  | {
+      call: CallForIncident;
+      history: TriageRow[];
+      regionsVersion: string;
+      clientBirthYear: number | null;
+      drawnNumber: number | null;
+    }
+  | undefined
+> {
+  const row = await tx.one<
+    CallForIncident & {
+      triage_history: TriageJson[];
+      regions_version: string;
+      client_birth_year: number | null;
+      drawn_number: string | null;
+    }
+  >(
     `SELECT c.*, cb.username AS created_by_username, co.username AS counselor_username,
        coalesce((SELECT json_agg(to_jsonb(t) || jsonb_build_object('assessed_by_username', u.username)
                                  ORDER BY t.assessed_at, t.superseded_at NULLS LAST, t.id)
                  FROM triage t LEFT JOIN app_user u ON u.id = t.assessed_by WHERE t.call_id = c.id), '[]') AS triage_history,
-       ${REGIONS_VERSION_SQL} AS regions_version
+       ${REGIONS_VERSION_SQL} AS regions_version,
+       cl.birth_year AS client_birth_year,
+       CASE WHEN $2::text IS NOT NULL AND c.incident_id IS NULL
+              AND EXISTS (SELECT 1 FROM triage t WHERE t.call_id = c.id AND t.superseded_at IS NULL)
+            THEN nextval($2::regclass) END AS drawn_number
      FROM call c LEFT JOIN app_user cb ON cb.id = c.created_by LEFT JOIN app_user co ON co.id = c.counselor_id
+       LEFT JOIN client cl ON cl.id = c.client_id
      WHERE c.id = $1 FOR UPDATE OF c`,
-    [id],
+    [id, numberFrom ?? null],
   );
   if (!row) return undefined;
-  const { triage_history, regions_version, ...call } = row;
-  return { call, history: triage_history.map(triageFromJson), regionsVersion: regions_version };
+  const { triage_history, regions_version, client_birth_year, drawn_number, ...call } = row;
+  return {
+    call,
+    history: triage_history.map(triageFromJson),
+    regionsVersion: regions_version,
+    clientBirthYear: client_birth_year,
+    drawnNumber: drawn_number === null ? null : Number(drawn_number),
+  };
 }
 
 type TriageJson = Omit<TriageRow, 'assessed_at' | 'superseded_at'> & {

@@ -2,10 +2,11 @@ import type { DataSource } from 'typeorm';
 
 // Incident numbers are what people say on the phone and write on forms: "2026-000123". They restart each year in
 // Korea time (the centre's calendar) and come from one PostgreSQL sequence per year, drawn inside the creating
-// transaction. A sequence takes no row lock, so creates no longer queue behind each other's whole transaction (the
-// old `incident_counter` row lock was held from the draw to commit: issue 12). The trade-off: a create that fails
-// after the draw (a database error, a crash) leaves its number unused, so numbers are unique and increasing but may
-// have gaps; `seq` in the event log stays gap-free (database/tx.ts).
+// transaction, with its read of the call (calls.repository.ts loadCallForIncident). A sequence takes no row lock, so
+// creates no longer queue behind each other's whole transaction (the old `incident_counter` row lock was held from the
+// draw to commit: issue 12). The trade-off: a create that fails after the draw (refused as another counselor's call,
+// a database error, a crash) leaves its number unused, so numbers are unique and increasing but may have gaps; `seq`
+// in the event log stays gap-free (database/tx.ts).
 
 const SEOUL_YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Seoul', year: 'numeric' });
 
@@ -19,15 +20,6 @@ export function formatIncidentNumber(year: number, n: number): string {
 
 export function incidentNumberSequence(year: number): string {
   return `incident_number_${year}`;
-}
-
-/**
- * The SQL expression that draws the next number of `$year` from its sequence (`$sequence` names it) and formats it
- * like formatIncidentNumber, for an INSERT … SELECT: the draw costs no round trip of its own.
- */
-export function nextIncidentNumberSql(yearParam: string, sequenceParam: string): string {
-  return `(SELECT ${yearParam}::text || '-' || CASE WHEN s.n < 1000000 THEN lpad(s.n::text, 6, '0') ELSE s.n::text END
-           FROM (SELECT nextval(${sequenceParam}::regclass) AS n) s)`;
 }
 
 const ensured = new WeakMap<DataSource, Set<number>>();

@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../database/db.js';
 import type { Category, IncidentEventData, IncidentStatus, IncidentView, TimelineType } from '#contracts';
 import { isTerminal, TERMINAL_INCIDENT_STATUSES } from '#dispatch';
 import type { Tx } from '../database/tx.js';
-import { incidentNumberSequence, nextIncidentNumberSql } from './incident-number.js';
 import { teamMayReadSql } from '../need-to-know/field-scope.repository.js';
 
 export interface IncidentRow {
@@ -246,30 +246,52 @@ export interface NewIncident {
   triageId: string;
   neededSkills: string[];
   dangerToOthers: boolean;
-  notify: unknown;
+  notify: IncidentRow['notify'];
 }
 
 /**
- * Inserts an incident, with the next number of `year` drawn in the same statement (incident-number.ts), and links the
- * call it comes from (the incident_call row and call.incident_id): the parts of a WITH run together and the foreign
- * keys are checked at its end.
+ * Queues a new incident (its id made here, its number already drawn: calls.repository.ts loadCallForIncident) and the
+ * link to the call it comes from (the incident_call row and call.incident_id), and returns the row as it will be
+ * stored. Nothing here waits for PostgreSQL: the rows travel with the commit, in one statement with the create's other
+ * writes, whose foreign keys are checked at its end (database/write-batch.ts).
  */
-export async function insertIncidentForCall(
-  tx: Tx,
-  i: NewIncident,
-  year: number,
-  callId: string,
-): Promise<IncidentRow> {
-  const row = await tx.one<IncidentRow>(
-    `WITH i AS (
-       INSERT INTO incident (number, region_id, category, status, respond_by, lat, lng, address, address_key, summary, client_id,
-         triage_id, needed_skills, danger_to_others, notify, created_at, created_by)
-       VALUES (${nextIncidentNumberSql('$16', '$17')}, $1,$2,'open',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15)
-       RETURNING *),
-     linked AS (INSERT INTO incident_call (incident_id, call_id, attached_at) SELECT i.id, $18, $14 FROM i),
-     called AS (UPDATE call SET incident_id = (SELECT id FROM i) WHERE id = $18)
-     SELECT * FROM i`,
+export function queueIncidentForCall(tx: Tx, i: NewIncident, number: string, callId: string): IncidentRow {
+  const row: IncidentRow = {
+    id: randomUUID(),
+    number,
+    region_id: i.regionId,
+    category: i.category,
+    status: 'open',
+    respond_by: i.respondBy,
+    lat: i.location.lat,
+    lng: i.location.lng,
+    address: i.location.address,
+    summary: i.summary,
+    client_id: i.clientId,
+    triage_id: i.triageId,
+    team_id: null,
+    needed_skills: i.neededSkills,
+    danger_to_others: i.dangerToOthers,
+    notify: i.notify,
+    created_at: tx.now,
+    first_dispatched_at: null,
+    accepted_at: null,
+    en_route_at: null,
+    on_scene_at: null,
+    handoff_at: null,
+    cleared_at: null,
+    closed_at: null,
+    disposition: null,
+  };
+  const at = tx.now.toISOString();
+  tx.later(
+    'incident',
+    `INSERT INTO incident (id, number, region_id, category, status, respond_by, lat, lng, address, address_key, summary,
+       client_id, triage_id, needed_skills, danger_to_others, notify, created_at, created_by)
+     VALUES ($1,$2,$3,$4,'open',$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17)`,
     [
+      row.id,
+      number,
       i.regionId,
       i.category,
       i.respondBy?.toISOString() ?? null,
@@ -283,14 +305,17 @@ export async function insertIncidentForCall(
       i.neededSkills,
       i.dangerToOthers,
       JSON.stringify(i.notify),
-      tx.now.toISOString(),
+      at,
       tx.actor.userId,
-      year,
-      incidentNumberSequence(year),
-      callId,
     ],
   );
-  return row!;
+  tx.later('incident_call', `INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3)`, [
+    row.id,
+    callId,
+    at,
+  ]);
+  tx.later('call', `UPDATE call SET incident_id = $1 WHERE id = $2`, [row.id, callId]);
+  return row;
 }
 
 /** Links a call to its incident: the incident_call row and call.incident_id, in one statement. */

@@ -26,18 +26,22 @@ import {
   type CallForIncident,
   type CallRow,
 } from '../calls/calls.repository.js';
-import { loadClient } from '../clients/clients.repository.js';
 import type { TriageRow } from '../triage/triage.repository.js';
 import { addressKey } from './address-key.js';
 import { loadIncidentDetail } from './incident-detail.js';
 import { IncidentDispatchPort } from './incident-dispatch.port.js';
-import { ensureIncidentNumberSequence, incidentYear } from './incident-number.js';
+import {
+  ensureIncidentNumberSequence,
+  formatIncidentNumber,
+  incidentNumberSequence,
+  incidentYear,
+} from './incident-number.js';
 import { applyTriageToIncident, dangerToOthers } from './incident-triage.js';
 import {
   adoptClient,
   appendTimeline,
   appendTimelineEntries,
-  insertIncidentForCall,
+  queueIncidentForCall,
   linkCall,
   listIncidents,
   loadIncidentRow,
@@ -119,8 +123,13 @@ export class IncidentsService {
         await ensureIncidentNumberSequence(this.ds, incidentYear(new Date(at)));
     return this.uow.run(actor, async (tx) => {
       // The call with its whole triage history in one read: the current assessment decides, the earlier ones go on
-      // the timeline. The same read says whether the cached regions are current.
-      const found = await loadCallForIncident(tx, req.callId);
+      // the timeline. The same read says whether the cached regions are current, and draws a new incident's number.
+      const year = incidentYear(tx.now);
+      const found = await loadCallForIncident(
+        tx,
+        req.callId,
+        req.attachToIncidentId ? undefined : incidentNumberSequence(year),
+      );
       if (!found) throw validationFailed([{ field: 'callId', message: 'no such call' }]);
       const { call, history, regionsVersion } = found;
       assertMayActOn(call, actor);
@@ -132,8 +141,11 @@ export class IncidentsService {
       if (!triage) throw validationFailed([{ field: 'callId', message: 'triage the call first' }]);
       if (req.attachToIncidentId)
         return { incident: await this.attach(tx, call, triage, req.attachToIncidentId, req), attached: true };
+      if (found.drawnNumber === null) throw new Error('No incident number was drawn for a triaged, unlinked call');
       const region = await this.regions.regionAt(req.location, regionsVersion, tx);
-      return { incident: await this.insert(tx, call, triage, history, region?.id ?? null, req), attached: false };
+      const number = formatIncidentNumber(year, found.drawnNumber);
+      const made = { number, clientBirthYear: found.clientBirthYear, regionId: region?.id ?? null };
+      return { incident: await this.insert(tx, call, triage, history, made, req), attached: false };
     });
   }
 
@@ -178,19 +190,19 @@ export class IncidentsService {
     });
   }
 
-  // Two statements here (the incident with its call link, then the queued timers, timeline and audit row with the
-  // commit), each writing whole steps (issue 12): no re-read of what this transaction wrote.
+  // Nothing here waits for PostgreSQL (issue 12): the incident with its call link, its timers, timeline and audit row
+  // are queued and travel with the commit in one statement; no re-read of what this transaction wrote.
   private async insert(
     tx: Tx,
     call: CallForIncident,
     triage: TriageRow,
     history: TriageRow[],
-    regionId: string | null,
+    made: { number: string; clientBirthYear: number | null; regionId: string | null },
     req: CreateIncidentRequest,
   ): Promise<IncidentView> {
-    const year = incidentYear(tx.now);
-    const client = call.client_id ? await loadClient(tx, call.client_id) : undefined;
-    const subjectAge = req.subjectAge ?? (client?.birth_year ? year - client.birth_year : null);
+    const { regionId } = made;
+    const birthYear = made.clientBirthYear;
+    const subjectAge = req.subjectAge ?? (birthYear ? incidentYear(tx.now) - birthYear : null);
     const neededSkills = neededSkillsFor({
       subjectAge,
       language: req.language ?? null,
@@ -198,7 +210,7 @@ export class IncidentsService {
       preferFemaleClinician: req.preferFemaleClinician ?? false,
       psychiatricAssessment: triage.input.policeRequestsAssessment,
     });
-    const row = await insertIncidentForCall(
+    const row = queueIncidentForCall(
       tx,
       {
         regionId,
@@ -213,7 +225,7 @@ export class IncidentsService {
         dangerToOthers: dangerToOthers(triage),
         notify: triage.notify,
       },
-      year,
+      made.number,
       call.id,
     );
     const number = row.number;

@@ -4,6 +4,7 @@ import { Db } from '../database/db.js';
 import { Metrics } from '../metrics/metrics.js';
 import type { AnyEventEnvelope } from '#contracts';
 import { eventsAfter, headSeq, type StoredEvent } from './events.repository.js';
+import { emitInOneWrite } from './one-write.js';
 import { PgListener } from './pg-listener.js';
 
 /**
@@ -79,6 +80,12 @@ export class EventPublisher {
   }
 
   private deliver(batch: StoredEvent[]): void {
+    // A unit of work's events (or a drained page) reach each console in one socket write (one-write.ts).
+    if (batch.length > 1 && this.server) emitInOneWrite(this.server, () => this.emitEach(batch));
+    else this.emitEach(batch);
+  }
+
+  private emitEach(batch: StoredEvent[]): void {
     for (const { envelope, audience } of batch) {
       if (envelope.seq <= this.lastSeq) continue;
       if (audience.length > 0) this.server?.to(audience).emit(envelope.type, envelope);
