@@ -161,12 +161,12 @@ interface Running {
 }
 
 const CPU_RATE = Number(process.env.BENCH_CPU_RATE ?? 60);
-const CPU_ROUNDS = 3;
+const CPU_ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 3);
 const CPU_SECONDS = 8;
 
 /**
  * BENCH_WRITE_ROWS=cpu: the CPU per create of the server and its PostgreSQL at one fixed rate (BENCH_CPU_RATE,
- * default 60/s, low enough for every build to keep up), 20 consoles, the builds taking turns over three rounds and
+ * default 60/s, low enough for every build to keep up), 20 consoles, the builds taking turns over BENCH_CPU_ROUNDS (3) rounds and
  * the median kept. On a machine whose speed drifts (a shared host), latency steps compare builds poorly; the CPU one
  * create costs does not depend on what else runs, and taking turns spreads any drift over every build alike.
  */
