@@ -36,6 +36,11 @@ export interface LoadResult {
   postgresCpuMsPerCreate: number;
   /** The load generator's own CPU per create (this process: HTTP client and the consoles' Socket.IO clients). */
   generatorCpuMsPerCreate: number;
+  /**
+   * The five creates whose event reached its last console latest: when each was sent (ms after the step began), its
+   * answer's and that event's latency. Whether a step failed on a stall at its start, a periodic one, or throughout.
+   */
+  slowest: { sentAtMs: number; createMs: number; eventMs: number }[];
 }
 
 /** CPU milliseconds used so far by the server process and by PostgreSQL (all its processes). */
@@ -136,12 +141,22 @@ export async function runLoad(
   for (const until = performance.now() + 3000; !complete() && performance.now() < until;) await sleep(20);
 
   const latencies: number[] = [];
+  const lastArrival: { s: (typeof ok)[number]; ms: number }[] = [];
   let lost = 0;
   for (const s of ok) {
     const arrived = consoles.arrivals.get(s.id!) ?? [];
     for (const at of arrived) latencies.push(at - s.t0);
+    if (arrived.length > 0) lastArrival.push({ s, ms: Math.max(...arrived) - s.t0 });
     lost += Math.max(0, consoles.size - arrived.length);
   }
+  const slowest = lastArrival
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map(({ s, ms }) => ({
+      sentAtMs: Math.round(s.t0 - started),
+      createMs: Math.round(s.t1 - s.t0),
+      eventMs: Math.round(ms),
+    }));
   latencies.sort((a, b) => a - b);
   const cpuAfter = cpu?.();
   const generator = process.cpuUsage(generatorBefore);
@@ -163,6 +178,7 @@ export async function runLoad(
     serverCpuMsPerCreate: perCreate('server'),
     postgresCpuMsPerCreate: perCreate('postgres'),
     generatorCpuMsPerCreate: (generator.user + generator.system) / 1000 / Math.max(1, sent.length),
+    slowest,
   };
 }
 

@@ -344,6 +344,11 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
       log(
         `  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms (generator ${x.generatorCpuMsPerCreate.toFixed(1)})`).join('; ')})`,
       );
+      const last = s.steps[s.steps.length - 1];
+      if (last)
+        log(
+          `    slowest at ${last.rate}/s (sent at, answer, event; ms): ${last.slowest.map((w) => `${w.sentAtMs}: ${w.createMs}, ${w.eventMs}`).join('; ')}`,
+        );
     }
     rows.push({
       row: 'highest create rate held at p99 ≤ 100 ms, 20 consoles',
