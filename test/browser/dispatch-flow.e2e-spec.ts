@@ -268,7 +268,7 @@ describe('coordinator team board', () => {
 });
 
 describe('coordinator queue by keyboard', () => {
-  it('j and k move the selection down and up the queue, with the focus and the detail following', async () => {
+  it('j and k move the selection down and up the queue, with the focus and the detail following, in Hangul mode too', async () => {
     const made = [await incidentOverRest(IN_JUNG_GU), await incidentOverRest(IN_JUNG_GU)];
     const { page, context } = await env.browser.newPage();
     await signIn(page, 'coordinator');
@@ -296,6 +296,15 @@ describe('coordinator queue by keyboard', () => {
     await selected(0);
     // k at the top stays there.
     await page.keyboard.press('k');
+    await selected(0);
+    // The same keys with the keyboard in Korean (Hangul) mode, where J types 'ㅓ' and K types 'ㅏ'.
+    const hangul = (key: string, code: string) =>
+      page.evaluate(
+        `document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', code: '${code}', bubbles: true, cancelable: true }))`,
+      );
+    await hangul('ㅓ', 'KeyJ');
+    await selected(1);
+    await hangul('ㅏ', 'KeyK');
     await selected(0);
     await context.close();
   }, 60_000);

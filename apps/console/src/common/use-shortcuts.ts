@@ -11,12 +11,14 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Normalised key names: "alt+1", "escape", "j", "?". */
-export function keyName(event: KeyboardEvent): string {
-  // With Alt held, macOS turns letters into symbols: fall back to the physical key.
-  const base =
-    event.altKey && /^(Key|Digit)/.test(event.code)
-      ? event.code.replace(/^(Key|Digit)/, '').toLowerCase()
-      : event.key.toLowerCase();
+export function keyName(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey'>): string {
+  const physical = /^(Key|Digit)/.test(event.code) ? event.code.replace(/^(Key|Digit)/, '').toLowerCase() : null;
+  const typed = event.key.toLowerCase();
+  // The physical key when the typed one would not name the shortcut: with Alt held macOS turns letters into symbols,
+  // and a keyboard in Korean (Hangul) mode types 'ㅓ' for J and 'ㅏ' for K, or an input method reports 'Process'.
+  // Staff switch between Korean and English all day; a shortcut must not depend on which mode the keyboard is in.
+  const notLatin = (typed.length === 1 && typed.charCodeAt(0) > 127) || typed === 'process';
+  const base = physical && (event.altKey || notLatin) ? physical : typed;
   return `${event.altKey ? 'alt+' : ''}${event.ctrlKey || event.metaKey ? 'ctrl+' : ''}${base}`;
 }
 
