@@ -10,7 +10,7 @@ import { useAction } from '../../common/use-action';
 import { useLoad } from '../../common/use-load';
 import { useShortcuts } from '../../common/use-shortcuts';
 import { CallProgress } from './CallProgress';
-import { ClientMatch } from './ClientMatch';
+import { ClientMatch, ClientMatchPending } from './ClientMatch';
 import { EndCallForm } from './EndCallForm';
 import { IncidentForm } from './IncidentForm';
 import { LocationPicker, type PickedLocation } from './LocationPicker';
@@ -122,7 +122,8 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
       </header>
       {heldByOther ? <TakeoverBar callId={callId} /> : null}
       {/* The caller's details (and a recognised client's safety plan) arrive after the call opens: they sit beside
-          the questions, read first, so the questions never move under a counselor's pointer as they arrive. */}
+          the questions (above them, in a box of fixed height, on a narrow screen), so the questions never move under
+          a counselor's pointer as they arrive. */}
       <div className="triage-layout">
         {call.data ? (
           <ClientMatch
@@ -130,7 +131,9 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
             linkedClientId={call.data.clientId}
             repeatContact={call.data.repeatContact}
           />
-        ) : null}
+        ) : (
+          <ClientMatchPending />
+        )}
         <TriageForm answers={answers} missing={evaluation.missing} onChange={setAnswers} locked={heldByOther} />
         <TriageResultPanel
           evaluation={evaluation}

@@ -51,7 +51,8 @@ export function ClientMatch({
   }, [recognised, api]);
 
   return (
-    <section className="client-match" aria-labelledby="client-title" data-testid="client-match">
+    // Focusable: on a narrow screen the section is a fixed-height box (styles.css) that a long plan scrolls inside.
+    <section className="client-match" aria-labelledby="client-title" data-testid="client-match" tabIndex={0}>
       <h3 id="client-title">{t.counselor.clientMatch}</h3>
       {repeatContact ? (
         <p className="repeat-flag" data-testid="repeat-contact" role="status">
@@ -98,6 +99,17 @@ export function ClientMatch({
           </dl>
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/** The caller's details before the call's record has arrived: the same place, so nothing moves when they do. */
+export function ClientMatchPending() {
+  const { t } = useI18n();
+  return (
+    <section className="client-match" aria-labelledby="client-title-pending" data-testid="client-match-pending">
+      <h3 id="client-title-pending">{t.counselor.clientMatch}</h3>
+      <p className="empty-note">{t.app.loading}</p>
     </section>
   );
 }
