@@ -90,3 +90,38 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
     await context.close();
   }, 60_000);
 });
+
+describe('focus after the triage is recorded', () => {
+  it('stays in the location box a counselor went on to type in while the triage was on its way', async () => {
+    const { page, context } = await env.browser.newPage();
+    await signIn(page, 'counselor2', 'en');
+    await page.getByRole('button', { name: /^New call$/ }).click();
+    const newCall = page.getByTestId('new-call-form');
+    const { id } = await openNewCall(page, () => newCall.locator('button[type="submit"]').click());
+    // The triage's answer is held back (a slow line) until the counselor is halfway through the longitude.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(
+      (url) => url.pathname === `/api/v1/calls/${id}/triage`,
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.locator('#triage-selfHarmInProgress-yes').check();
+    const recorded = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/calls/${id}/triage`);
+    await page.getByTestId('confirm-and-create').click();
+    await page.locator('.location-picker input[name="lat"]').click();
+    await page.keyboard.type('37.5628');
+    await page.locator('.location-picker input[name="lng"]').click();
+    await page.keyboard.type('126.99');
+    release();
+    await recorded;
+    await page.getByTestId('triage-recorded').waitFor();
+    await page.keyboard.type('62');
+    expect(await page.locator('.location-picker input[name="lat"]').inputValue()).toBe('37.5628');
+    expect(await page.locator('.location-picker input[name="lng"]').inputValue()).toBe('126.9962');
+    await page.getByTestId('location-status').filter({ hasText: '37.5628' }).waitFor();
+    await context.close();
+  }, 60_000);
+});

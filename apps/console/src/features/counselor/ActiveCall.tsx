@@ -87,17 +87,24 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
     lat?.scrollIntoView({ block: 'center' });
     lat?.focus();
   };
-  const focusNextAfterTriage = () => {
+  // Only once the triage is recorded, and only if the counselor is still where they were: one who has gone on to
+  // type the location while the answer was on its way keeps the focus (it never jumps out of a field in use).
+  const stillAt = (from: Element | null) =>
+    document.activeElement === from || document.activeElement === document.body || document.activeElement === null;
+  const focusNextAfterTriage = (from: Element | null) => {
+    if (!stillAt(from)) return;
     if (location) document.getElementById('create-incident')?.focus();
     else focusLocation();
   };
   // Category A goes straight on to the incident: with a location it is created at once, else the location is next.
-  const confirmAndCreate = () =>
+  const confirmAndCreate = () => {
+    const from = document.activeElement;
     void run(async () => {
       await recordTriage();
       if (location) document.querySelector<HTMLFormElement>('form[data-testid="incident-form"]')?.requestSubmit();
-      else focusLocation();
+      else if (stillAt(from)) focusLocation();
     });
+  };
   const callLoaded = call.data !== null && call.data !== undefined;
   useEffect(() => {
     if (callLoaded) document.querySelector<HTMLInputElement>('#triage-form input')?.focus();
@@ -143,19 +150,21 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
           failure={failure}
           createNext={location ? 'create' : 'locate'}
           onConfirmAndCreate={confirmAndCreate}
-          onSubmit={() =>
+          onSubmit={() => {
+            const from = document.activeElement;
             void run(async () => {
               await recordTriage();
-              focusNextAfterTriage();
-            })
-          }
+              focusNextAfterTriage(from);
+            });
+          }}
           onOverride={override}
-          onChoose={(chosen) =>
+          onChoose={(chosen) => {
+            const from = document.activeElement;
             void run(async () => {
               await recordTriage(chosen);
-              focusNextAfterTriage();
-            })
-          }
+              focusNextAfterTriage(from);
+            });
+          }}
         />
       </div>
       {linkedIncidentId ? <CallProgress incidentId={linkedIncidentId} /> : null}
