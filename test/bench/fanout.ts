@@ -166,9 +166,10 @@ const CPU_SECONDS = 8;
 
 /**
  * BENCH_WRITE_ROWS=cpu: the CPU per create of the server and its PostgreSQL at one fixed rate (BENCH_CPU_RATE,
- * default 60/s, low enough for every build to keep up), 20 consoles, the builds taking turns over BENCH_CPU_ROUNDS (3) rounds and
- * the median kept. On a machine whose speed drifts (a shared host), latency steps compare builds poorly; the CPU one
- * create costs does not depend on what else runs, and taking turns spreads any drift over every build alike.
+ * default 60/s, low enough for every build to keep up), 20 consoles, the builds taking turns over BENCH_CPU_ROUNDS
+ * (default 3) rounds and the median kept. On a machine whose speed drifts (a shared host), latency steps compare
+ * builds poorly; the CPU one create costs does not depend on what else runs, and taking turns spreads any drift over
+ * every build alike.
  */
 async function cpuRow(
   names: Name[],

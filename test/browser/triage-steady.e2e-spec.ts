@@ -59,6 +59,10 @@ describe.each([
     const opened = openNewCall(page, () => form.getByRole('button', { name: copy.start }).click());
     await page.locator('label[for="triage-selfHarmInProgress-yes"]').waitFor();
     expect(await page.getByTestId('client-match').count()).toBe(0);
+    // Their place is held, saying so in the screen's language.
+    expect(await page.getByTestId('client-match-pending').textContent()).toContain(
+      lang === 'ko' ? '불러오는 중' : 'Loading',
+    );
     const before = await firstAnswerTop(page);
 
     const { id, call } = await opened;

@@ -115,7 +115,7 @@ it('still delivers both events, in order, to a console on long-polling', async (
   }
 }, 30_000);
 
-it('sends each later batch once its write is done: three creates in a row reach the console whole and in order', async () => {
+it('delivers three creates in a row to the console whole and in seq order', async () => {
   const socket = await server.socket(coordinator);
   const calls = [await triagedCall(), await triagedCall(), await triagedCall()];
   await settle();

@@ -45,47 +45,72 @@ it("reaches PostgreSQL twice for a create's unit of work: the call's read (with 
   try {
     const admin = await server.login('admin');
     const counselor = await makeUser(server, admin.accessToken, 'counselor');
-    // Every write a pooled connection makes, as the bytes it sent (the statements' parameters travel as text).
-    const writes: string[] = [];
-    const watched = new WeakSet<object>();
-    poolOf(server.dataSource).on('acquire', (client) => {
-      const stream = (client as unknown as { connection: { stream: RawStream } }).connection.stream;
-      if (watched.has(stream)) return;
-      watched.add(stream);
-      const writev = stream._writev.bind(stream);
-      const write = stream._write.bind(stream);
-      stream._writev = (chunks, cb) => {
-        writes.push(Buffer.concat(chunks.map((c) => c.chunk)).toString('latin1'));
-        writev(chunks, cb);
-      };
-      stream._write = (chunk, encoding, cb) => {
-        writes.push(chunk.toString('latin1'));
-        write(chunk, encoding, cb);
-      };
+    const supervisor = await makeUser(server, admin.accessToken, 'supervisor');
+    // A registered client of 15: the call's read brings the birth year, which sets the skills the incident needs.
+    const client = await server.api<{ id: string }>('POST', '/clients', {
+      token: supervisor.token,
+      body: {
+        basis: { kind: 'consent', scope: 'case management', at: '2026-01-05T09:00:00+09:00' },
+        name: 'Round Trip Teen',
+        phones: ['010-5555-0015'],
+        birthYear: Number(year) - 15,
+      },
     });
-    const call = await triage(server, counselor.token);
-    writes.length = 0;
-    const res = await server.api<{ id: string; number: string }>('POST', '/incidents', {
-      token: counselor.token,
-      body: { callId: call.id, location: { lat: 37.55, lng: 126.98 } },
-    });
-    expect(res.status).toBe(201);
-    // The call's id is a parameter of the unit of work's read and of its commit (the incident's link, timeline and
-    // audit rows), and of nothing else a connection of the pool sends meanwhile (the session check, a timer's poll).
-    const ofCreate = writes.filter((w) => w.includes(call.id));
-    expect(ofCreate).toHaveLength(2);
-    expect(ofCreate[1]).toContain(res.body.id);
-    // What the commit wrote is what the create answered.
-    const [stored] = await server.dataSource.query<{ number: string; incident_id: string }[]>(
-      `SELECT i.number, c.incident_id FROM incident i JOIN call c ON c.incident_id = i.id WHERE c.id = $1`,
-      [call.id],
-    );
-    expect(stored).toEqual({ number: res.body.number, incident_id: res.body.id });
+    expect(client.status).toBe(201);
+    const writes = recordPoolWrites(server);
+    const create = async (call: { id: string }) => {
+      writes.length = 0;
+      const res = await server.api<{ id: string; number: string }>('POST', '/incidents', {
+        token: counselor.token,
+        body: { callId: call.id, location: { lat: 37.55, lng: 126.98 } },
+      });
+      expect(res.status).toBe(201);
+      // The call's id is a parameter of the unit of work's read and of its commit (the incident's link, timeline
+      // and audit rows), and of nothing else a connection of the pool sends meanwhile (the session check, a timer).
+      const ofCreate = writes.filter((w) => w.includes(call.id));
+      expect(ofCreate).toHaveLength(2);
+      expect(ofCreate[1]).toContain(res.body.id);
+      // What the commit wrote is what the create answered.
+      const [stored] = await server.dataSource.query<{ number: string; incident_id: string; skills: string[] }[]>(
+        `SELECT i.number, c.incident_id, i.needed_skills AS skills FROM incident i JOIN call c ON c.incident_id = i.id
+         WHERE c.id = $1`,
+        [call.id],
+      );
+      expect(stored).toMatchObject({ number: res.body.number, incident_id: res.body.id });
+      return stored.skills;
+    };
+    expect(await create(await triage(server, counselor.token))).toEqual([]);
+    const known = await newCall(server, counselor.token, { channel: 'phone', callerNumber: '010-5555-0015' });
+    expect(known.clientId).toBe(client.body.id);
+    await triageCall(server, counselor.token, known.id, INPUT_FOR.B);
+    expect(await create(known)).toEqual(['adolescent']);
   } finally {
     await server.stop();
     await server.dropDatabase();
   }
 }, 60_000);
+
+/** Every write the pool's connections make from now on, as the bytes sent (statements' parameters travel as text). */
+function recordPoolWrites(server: { dataSource: Parameters<typeof poolOf>[0] }): string[] {
+  const writes: string[] = [];
+  const watched = new WeakSet<object>();
+  poolOf(server.dataSource).on('acquire', (client) => {
+    const stream = (client as unknown as { connection: { stream: RawStream } }).connection.stream;
+    if (watched.has(stream)) return;
+    watched.add(stream);
+    const writev = stream._writev.bind(stream);
+    const write = stream._write.bind(stream);
+    stream._writev = (chunks, cb) => {
+      writes.push(Buffer.concat(chunks.map((c) => c.chunk)).toString('latin1'));
+      writev(chunks, cb);
+    };
+    stream._write = (chunk, encoding, cb) => {
+      writes.push(chunk.toString('latin1'));
+      write(chunk, encoding, cb);
+    };
+  });
+  return writes;
+}
 
 it('draws no number for a create refused because the call is not triaged, already has its incident, or is attached', async () => {
   const server = await startTestServer();

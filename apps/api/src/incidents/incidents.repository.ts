@@ -283,7 +283,6 @@ export function queueIncidentForCall(tx: Tx, i: NewIncident, number: string, cal
     closed_at: null,
     disposition: null,
   };
-  const at = tx.now.toISOString();
   tx.later(
     'incident',
     `INSERT INTO incident (id, number, region_id, category, status, respond_by, lat, lng, address, address_key, summary,
@@ -305,26 +304,25 @@ export function queueIncidentForCall(tx: Tx, i: NewIncident, number: string, cal
       i.neededSkills,
       i.dangerToOthers,
       JSON.stringify(i.notify),
-      at,
+      tx.now.toISOString(),
       tx.actor.userId,
     ],
   );
-  tx.later('incident_call', `INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3)`, [
-    row.id,
-    callId,
-    at,
-  ]);
-  tx.later('call', `UPDATE call SET incident_id = $1 WHERE id = $2`, [row.id, callId]);
+  linkCall(tx, row.id, callId);
   return row;
 }
 
-/** Links a call to its incident: the incident_call row and call.incident_id, in one statement. */
-export async function linkCall(tx: Tx, incidentId: string, callId: string): Promise<void> {
-  await tx.query(
-    `WITH linked AS (INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3) RETURNING call_id)
-     UPDATE call SET incident_id = $1 WHERE id = (SELECT call_id FROM linked)`,
-    [incidentId, callId, tx.now.toISOString()],
-  );
+/**
+ * Links a call to its incident: the incident_call row and call.incident_id, queued (nothing in the unit of work reads
+ * them back), so they travel with the next statement or the commit.
+ */
+export function linkCall(tx: Tx, incidentId: string, callId: string): void {
+  tx.later('incident_call', `INSERT INTO incident_call (incident_id, call_id, attached_at) VALUES ($1, $2, $3)`, [
+    incidentId,
+    callId,
+    tx.now.toISOString(),
+  ]);
+  tx.later('call', `UPDATE call SET incident_id = $1 WHERE id = $2`, [incidentId, callId]);
 }
 
 export interface TimelineEntry {

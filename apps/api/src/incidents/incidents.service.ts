@@ -143,8 +143,11 @@ export class IncidentsService {
         return { incident: await this.attach(tx, call, triage, req.attachToIncidentId, req), attached: true };
       if (found.drawnNumber === null) throw new Error('No incident number was drawn for a triaged, unlinked call');
       const region = await this.regions.regionAt(req.location, regionsVersion, tx);
-      const number = formatIncidentNumber(year, found.drawnNumber);
-      const made = { number, clientBirthYear: found.clientBirthYear, regionId: region?.id ?? null };
+      const made = {
+        number: formatIncidentNumber(year, found.drawnNumber),
+        subjectAge: req.subjectAge ?? (found.clientBirthYear ? year - found.clientBirthYear : null),
+        regionId: region?.id ?? null,
+      };
       return { incident: await this.insert(tx, call, triage, history, made, req), attached: false };
     });
   }
@@ -197,14 +200,12 @@ export class IncidentsService {
     call: CallForIncident,
     triage: TriageRow,
     history: TriageRow[],
-    made: { number: string; clientBirthYear: number | null; regionId: string | null },
+    made: { number: string; subjectAge: number | null; regionId: string | null },
     req: CreateIncidentRequest,
   ): Promise<IncidentView> {
     const { regionId } = made;
-    const birthYear = made.clientBirthYear;
-    const subjectAge = req.subjectAge ?? (birthYear ? incidentYear(tx.now) - birthYear : null);
     const neededSkills = neededSkillsFor({
-      subjectAge,
+      subjectAge: made.subjectAge,
       language: req.language ?? null,
       substance: req.substance ?? false,
       preferFemaleClinician: req.preferFemaleClinician ?? false,
@@ -282,7 +283,7 @@ export class IncidentsService {
     if (!incident) throw validationFailed([{ field: 'attachToIncidentId', message: 'no such incident' }]);
     if (isTerminal(incident.status))
       throw conflict('STATE_CHANGED', `Incident ${incident.number} is ${incident.status}; create a new one`);
-    await linkCall(tx, incidentId, call.id);
+    linkCall(tx, incidentId, call.id);
     if (call.client_id) await adoptClient(tx, incidentId, call.client_id);
     await appendTimeline(tx, incidentId, 'call.attached', {
       callId: call.id,

@@ -89,8 +89,7 @@ export function ActiveCall({ callId, onEnded }: { callId: string; onEnded: () =>
   };
   // Only once the triage is recorded, and only if the counselor is still where they were: one who has gone on to
   // type the location while the answer was on its way keeps the focus (it never jumps out of a field in use).
-  const stillAt = (from: Element | null) =>
-    document.activeElement === from || document.activeElement === document.body || document.activeElement === null;
+  const stillAt = (from: Element | null) => document.activeElement === from || document.activeElement === document.body;
   const focusNextAfterTriage = (from: Element | null) => {
     if (!stillAt(from)) return;
     if (location) document.getElementById('create-incident')?.focus();
