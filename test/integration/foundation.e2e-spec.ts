@@ -239,6 +239,11 @@ describe('realtime spine', () => {
   it('re-establishes its LISTEN connection after the database drops it', async () => {
     const { teamA, tokenA, coordinator } = await setupTwoTeams();
     const sock = await server.socket(coordinator);
+    // One listening connection for every channel: PostgreSQL wakes each listener at every notifying commit.
+    const listening = await server.dataSource.query<{ application_name: string }[]>(
+      `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'crisis-dispatch-%'`,
+    );
+    expect(listening.map((r) => r.application_name)).toEqual(['crisis-dispatch-listener']);
     await server.dataSource.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'crisis-dispatch-listener' AND datname = current_database()`,
     );
@@ -253,6 +258,18 @@ describe('realtime spine', () => {
     const got = nextEvent(sock, 'team.updated', (e) => e.data.id === teamA.id, 1500);
     await server.api('POST', `/teams/${teamA.id}/location`, { token: tokenA, body: { lat: 37.63, lng: 127.0 } });
     expect((await got).data.location).toMatchObject({ lat: 37.63 });
+    // The sessions channel came back on the same connection: a logout closes its socket at once, not at the sweep.
+    const admin = await server.login('admin');
+    const adminSock = await server.socket(admin.accessToken);
+    const closed = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('socket still open after 1500 ms')), 1500);
+      adminSock.once('disconnect', (reason) => {
+        clearTimeout(timer);
+        resolve(reason);
+      });
+    });
+    expect((await server.api('POST', '/auth/logout', { token: admin.accessToken })).status).toBe(204);
+    expect(await closed).toBe('io server disconnect');
   });
 
   it('delivers an event written on one instance to sockets on another (the database is the bus)', async () => {

@@ -14,6 +14,7 @@ import { AuthService } from './auth/auth.service.js';
 import { TokenService } from './auth/tokens.js';
 import { SessionService } from './auth/sessions.js';
 import { SessionWatcher } from './realtime/session-watcher.js';
+import { Notifications } from './realtime/notifications.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 import { EventsController } from './realtime/events.controller.js';
@@ -63,6 +64,7 @@ export class AppModule {
         Metrics,
         EventsGateway,
         EventPublisher,
+        Notifications,
         RegionsService,
         TimerRunner,
       ],

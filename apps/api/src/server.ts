@@ -12,8 +12,7 @@ import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded.js';
 import { ConfiguredIoAdapter } from './realtime/io-adapter.js';
 import { EventsGateway } from './realtime/events.gateway.js';
-import { EventPublisher } from './realtime/publisher.js';
-import { SessionWatcher } from './realtime/session-watcher.js';
+import { Notifications } from './realtime/notifications.js';
 import { TokenService } from './auth/tokens.js';
 import { AuthService } from './auth/auth.service.js';
 import { Metrics } from './metrics/metrics.js';
@@ -67,10 +66,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     await app.listen(config.port, config.host);
 
     const gateway = app.get(EventsGateway);
-    const publisher = app.get(EventPublisher);
-    await publisher.start(gateway.server, databaseUrl);
-    const sessionWatcher = app.get(SessionWatcher);
-    await sessionWatcher.start(databaseUrl);
+    const notifications = app.get(Notifications);
+    await notifications.start(gateway.server, databaseUrl);
     const background = startBackgroundWork(app, config);
 
     const address = (app.getHttpServer() as HttpServer).address();
@@ -80,8 +77,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     const close = (): Promise<void> =>
       (closing ??= (async () => {
         await background.stop();
-        await publisher.stop();
-        await sessionWatcher.stop();
+        await notifications.stop();
         await app.close();
         await embedded?.stop();
       })());

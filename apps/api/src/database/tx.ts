@@ -159,6 +159,8 @@ function auditWrite(actor: Actor, entries: AuditEntry[]): QueuedWrite {
  * just the last seq; NOTIFY is delivered at commit, in commit order, and the publisher reads the table whenever a
  * payload does not continue exactly where it stopped (realtime/publisher.ts).
  */
+export const EVENTS_CHANNEL = 'crisis_events';
+
 const FLUSH_EVENTS = `
   WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base),
   e AS (
@@ -170,7 +172,7 @@ const FLUSH_EVENTS = `
     SELECT max(seq) AS last,
       jsonb_agg(jsonb_build_object('seq', seq, 'type', type, 'occurredAt', $4::text, 'data', data, 'audience', audience) ORDER BY seq)::text AS payload
     FROM e)
-  SELECT p.last, pg_notify('crisis_events', CASE WHEN octet_length(p.payload) <= 7900 THEN p.payload ELSE p.last::text END) FROM p`;
+  SELECT p.last, pg_notify('${EVENTS_CHANNEL}', CASE WHEN octet_length(p.payload) <= 7900 THEN p.payload ELSE p.last::text END) FROM p`;
 
 @Injectable()
 export class UnitOfWork {

@@ -3,19 +3,20 @@ import pg from 'pg';
 
 export interface PgListenerOptions {
   url: string;
-  channel: string;
+  /** What each channel's notifications are handed to. */
+  channels: Record<string, (payload: string | undefined) => void>;
   applicationName: string;
-  /** Names the connection in log lines ("listener", "session listener"). */
-  label: string;
   log: Logger;
-  onNotification(payload: string | undefined): void;
   /** After every (re)connect: whatever was notified while nobody listened is looked up here. */
   onListening(): void;
 }
 
 /**
- * A dedicated connection that LISTENs on one channel (a pooled connection cannot: LISTEN belongs to a session) and
- * keeps trying, 1 s doubling to 30 s, until the database takes the LISTEN again after a drop.
+ * The one dedicated connection of an instance that LISTENs (a pooled connection cannot: LISTEN belongs to a session),
+ * on every channel the instance hears, and keeps trying, 1 s doubling to 30 s, until the database takes the LISTEN
+ * again after a drop. One connection for all channels, not one each: PostgreSQL wakes every listening backend at
+ * every commit that notifies, whatever its channel, so a second listener cost each create a backend's wake-up for a
+ * notification it then skipped (issue 12).
  */
 export class PgListener {
   private client: pg.Client | null = null;
@@ -35,9 +36,9 @@ export class PgListener {
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.o.url, application_name: this.o.applicationName });
-    client.on('notification', (n) => this.o.onNotification(n.payload));
+    client.on('notification', (n) => this.o.channels[n.channel]?.(n.payload));
     client.on('error', (e) => {
-      if (!this.stopped) this.o.log.warn(`${this.o.label} connection lost: ${e.message}`);
+      if (!this.stopped) this.o.log.warn(`listener connection lost: ${e.message}`);
     });
     client.on('end', () => {
       if (this.stopped) return;
@@ -46,7 +47,11 @@ export class PgListener {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${this.o.channel}`);
+      await client.query(
+        Object.keys(this.o.channels)
+          .map((c) => `LISTEN ${client.escapeIdentifier(c)}`)
+          .join('; '),
+      );
     } catch (e) {
       // The caller retries; this half-open client must not schedule a second retry when it ends.
       client.removeAllListeners('end');
@@ -61,7 +66,7 @@ export class PgListener {
     setTimeout(() => {
       if (this.stopped || this.client) return;
       this.listen().catch((e: Error) => {
-        this.o.log.warn(`${this.o.label} reconnect failed: ${e.message}`);
+        this.o.log.warn(`listener reconnect failed: ${e.message}`);
         this.reconnectLater(Math.min(delayMs * 2, 30_000));
       });
     }, delayMs).unref();

@@ -5,12 +5,11 @@ import { Metrics } from '../metrics/metrics.js';
 import type { AnyEventEnvelope } from '#contracts';
 import { eventsAfter, headSeq, type StoredEvent } from './events.repository.js';
 import { emitInOneWrite } from './one-write.js';
-import { PgListener } from './pg-listener.js';
 
 /**
  * Pushes committed events to this instance's sockets, in seq order, with no gaps.
- * Writers NOTIFY at commit; each instance LISTENs and then reads the event table after its last delivered seq, so
- * every instance delivers every event exactly once to its own sockets, and a lost notification only delays delivery
+ * Writers NOTIFY at commit; each instance LISTENs (notifications.ts) and then reads the event table after its last
+ * delivered seq, so every instance delivers every event exactly once to its own sockets, and a lost notification only delays delivery
  * until the next one or the fallback poll. No Socket.IO adapter is needed: the database is the bus.
  * A notification that carries its envelopes (database/tx.ts) and continues exactly at the last delivered seq is
  * emitted as it is, without reading the table back (issue 12); anything else, a gap, a bare seq or a drain already
@@ -20,7 +19,6 @@ import { PgListener } from './pg-listener.js';
 export class EventPublisher {
   private readonly log = new Logger('EventPublisher');
   private server: Server | null = null;
-  private listener: PgListener | null = null;
   private lastSeq = 0;
   private draining: Promise<void> | null = null;
   private again = false;
@@ -32,22 +30,12 @@ export class EventPublisher {
     private readonly metrics: Metrics,
   ) {}
 
-  async start(server: Server, databaseUrl: string, pollMs = 2000): Promise<void> {
+  /** Before the listener starts (notifications.ts), whose every (re)connect then kicks a drain. */
+  async start(server: Server, pollMs = 2000): Promise<void> {
     this.server = server;
     // Start at the head: sockets connecting now catch up through GET /events, not through a replay here.
     this.lastSeq = await headSeq(this.db);
     // While the listener reconnects, the fallback poll keeps delivering.
-    const listener = new PgListener({
-      url: databaseUrl,
-      channel: 'crisis_events',
-      applicationName: 'crisis-dispatch-listener',
-      label: 'listener',
-      log: this.log,
-      onNotification: (payload) => this.onNotification(payload),
-      onListening: () => this.kick(),
-    });
-    await listener.start();
-    this.listener = listener;
     this.poll = setInterval(() => this.kick(), pollMs);
     this.poll.unref();
   }
@@ -56,11 +44,10 @@ export class EventPublisher {
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
     await this.draining;
-    await this.listener?.stop();
-    this.listener = null;
   }
 
-  private onNotification(payload: string | undefined): void {
+  /** A notification on the events channel: the committed envelopes, or the last seq when they did not fit. */
+  onNotification(payload: string | undefined): void {
     if (this.stopped) return;
     if (!this.draining && payload?.startsWith('[')) {
       let events: (AnyEventEnvelope & { audience: string[] })[] | null;

@@ -1,18 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '../database/db.js';
-import { deadSessions, SESSIONS_CHANNEL, type SessionEnded } from '../auth/sessions.repository.js';
+import { deadSessions, type SessionEnded } from '../auth/sessions.repository.js';
 import { EventsGateway } from './events.gateway.js';
-import { PgListener } from './pg-listener.js';
 
 /**
  * Closes live sockets of ended sessions on every instance. A session ends in a transaction that NOTIFYs at commit;
- * each instance LISTENs and closes its own sockets of that user or session at once. A notification lost while the
- * listener was reconnecting is caught by a sweep that re-checks every open socket's session in the database.
+ * each instance LISTENs (notifications.ts) and closes its own sockets of that user or session at once. A notification
+ * lost while the listener was reconnecting is caught by a sweep that re-checks every open socket's session in the
+ * database.
  */
 @Injectable()
 export class SessionWatcher {
   private readonly log = new Logger('SessionWatcher');
-  private listener: PgListener | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -21,34 +20,21 @@ export class SessionWatcher {
     private readonly gateway: EventsGateway,
   ) {}
 
-  async start(databaseUrl: string, sweepMs = 30_000): Promise<void> {
-    const listener = new PgListener({
-      url: databaseUrl,
-      channel: SESSIONS_CHANNEL,
-      applicationName: 'crisis-dispatch-sessions',
-      label: 'session listener',
-      log: this.log,
-      onNotification: (payload) => {
-        const ended = parseEnded(payload);
-        if (ended)
-          void this.gateway
-            .endSessions(ended)
-            .catch((e: Error) => this.log.warn(`closing sockets failed: ${e.message}`));
-      },
-      // Whatever ended while nobody listened is found now.
-      onListening: () => void this.sweep(),
-    });
-    await listener.start();
-    this.listener = listener;
+  start(sweepMs = 30_000): void {
     this.sweepTimer = setInterval(() => void this.sweep(), sweepMs);
     this.sweepTimer.unref();
   }
 
-  async stop(): Promise<void> {
+  stop(): void {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    await this.listener?.stop();
-    this.listener = null;
+  }
+
+  /** A notification on the sessions channel: close this instance's sockets of the sessions that ended. */
+  onNotification(payload: string | undefined): void {
+    const ended = parseEnded(payload);
+    if (ended)
+      void this.gateway.endSessions(ended).catch((e: Error) => this.log.warn(`closing sockets failed: ${e.message}`));
   }
 
   /** Closes every local socket whose session is no longer live. */
