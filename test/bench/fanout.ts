@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { blankTriageInput } from '#triage';
+import { defaultPoolSize } from '../../apps/api/src/config/config.js';
 import { freePort, startEmbeddedPostgres } from '../../apps/api/src/database/embedded.js';
 import { printTable } from './common.js';
 import { Consoles, highestRateHeld, runLoad, type CpuSampler, type LoadResult, type Target } from './fanout-load.js';
@@ -31,7 +32,13 @@ export interface WriteRow {
 const DIST = fileURLToPath(new URL('../..', import.meta.url)); // dist/ when compiled
 const SURGE_RATES = process.env.BENCH_SURGE_RATES
   ? process.env.BENCH_SURGE_RATES.split(',').map(Number)
-  : [10, 20, 35, 50, 75, 100, 150, 200, 250, 300, 350, 400, 500, 600, 800, 1000, 1200];
+  : // From 50/s each step is 10–20% above the one before, so the rate a server holds is read to within a step of the
+    // same size at every rate. (The steps of 50% at 100–150/s and of 20% at 250–300/s cost a server at 140/s a
+    // third of its rate and one at 290/s a sixth: the ratio of two servers came out lower than it was.)
+    [
+      10, 20, 35, 50, 60, 70, 80, 90, 100, 115, 130, 150, 175, 200, 230, 265, 300, 350, 400, 460, 530, 600, 700, 800,
+      920, 1050, 1200,
+    ];
 const STEP_SECONDS = 4;
 /** The two fixed-rate rows. */
 const FIXED_ROWS = [
@@ -235,6 +242,7 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
       if (name === 'floor') {
         const child = spawnNode(join(DIST, 'test/bench/floor-server.js'), {
           FLOOR_DATABASE_URL: urlOf(name),
+          FLOOR_POOL_SIZE: String(defaultPoolSize(availableParallelism())),
           PORT: String(port),
         });
         children.push(child);

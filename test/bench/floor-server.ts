@@ -8,7 +8,12 @@ import { Server } from 'socket.io';
 // No framework, no auth, no audit, no event log: what any server doing this job pays at least.
 // Env: FLOOR_DATABASE_URL, PORT. Prints "floor listening on <port>" when ready.
 
-const pool = new pg.Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: 20 });
+// As many connections as the project's default pool on this machine (the bench passes it), so neither has more of
+// PostgreSQL's attention than the other.
+const pool = new pg.Pool({
+  connectionString: process.env.FLOOR_DATABASE_URL,
+  max: Number(process.env.FLOOR_POOL_SIZE ?? 20),
+});
 await pool.query(`CREATE TABLE IF NOT EXISTS floor_incident (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(), lat float8 NOT NULL, lng float8 NOT NULL, category text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now())`);

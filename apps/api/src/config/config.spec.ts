@@ -1,8 +1,11 @@
-import { ConfigError, loadConfig } from './config.js';
+import { availableParallelism } from 'node:os';
+import { ConfigError, defaultPoolSize, loadConfig } from './config.js';
 
 describe('database pool settings', () => {
-  it('is a fixed pool of 20 by default: every connection opened at start and kept', () => {
-    expect(loadConfig({}).databasePool).toEqual({ size: 20, min: 20 });
+  it('is a fixed pool of twice the cores plus two by default, 6 to 20: every connection opened at start and kept', () => {
+    expect([1, 2, 4, 8, 9, 64].map(defaultPoolSize)).toEqual([6, 6, 10, 18, 20, 20]);
+    const size = defaultPoolSize(availableParallelism());
+    expect(loadConfig({}).databasePool).toEqual({ size, min: size });
   });
 
   it('takes a size, and a minimum below it that keeps fewer connections open when idle', () => {

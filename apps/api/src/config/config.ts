@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseResponseTimes, DEFAULT_RESPONSE_TIMES } from '#triage';
 import type { LatLng, ResponseTimes } from '#contracts';
@@ -139,8 +140,20 @@ function timeZone(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+/**
+ * About twice the database server's cores plus two, from 6 to 20: more connections than PostgreSQL can run at once
+ * only add waiting, and every create's commit takes the event counter's row lock until its WAL flush is done, so
+ * when each of 20 backends on a 2-core machine queued for it, a backend granted the lock waited for a core while
+ * holding it and the creates' rate collapsed (docs/performance.md, seventh round). The cores counted are this
+ * machine's: right when PostgreSQL runs beside the API, as the embedded one does; set DATABASE_POOL_SIZE for a
+ * database server of its own.
+ */
+export function defaultPoolSize(cores: number): number {
+  return Math.min(20, Math.max(6, 2 * cores + 2));
+}
+
 function databasePool(env: Env): DatabasePool {
-  const size = int(env, 'DATABASE_POOL_SIZE', 20, 2, 500);
+  const size = int(env, 'DATABASE_POOL_SIZE', defaultPoolSize(availableParallelism()), 2, 500);
   // Fixed-size by default: a surge finds its connections open instead of paying for new ones (a backend started,
   // SCRAM on both sides, every statement prepared again) at the moment it is busiest.
   const min = int(env, 'DATABASE_POOL_MIN', size, 0, 500);
