@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoginResponse, RegionCollection, TeamView } from '#contracts';
-import { loadConfig } from '../../apps/api/src/config/config.js';
+import { defaultPoolSize, loadConfig } from '../../apps/api/src/config/config.js';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded.js';
 import pg from 'pg';
@@ -56,12 +56,13 @@ it('runs on the embedded database with demo data and keeps every row across a re
     const [{ n }] = await first.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM incident`);
     expect(n).toBe(0);
     expect(teams.every((t) => t.location === null)).toBe(true);
-    // The server reaches its embedded database over the Unix socket (no client address), the pool already open.
+    // The server reaches its embedded database over the Unix socket (no client address), the pool already open at the
+    // default size for this machine's cores.
     const [pool] = await first.dataSource.query<[{ n: number; tcp: number }]>(
       `SELECT count(*)::int AS n, count(client_addr)::int AS tcp FROM pg_stat_activity
        WHERE datname = current_database() AND application_name = 'crisis-dispatch'`,
     );
-    expect(pool).toEqual({ n: 20, tcp: 0 });
+    expect(pool).toEqual({ n: defaultPoolSize(availableParallelism()), tcp: 0 });
     eventsBefore = Number((await first.dataSource.query<[{ seq: string }]>(`SELECT seq FROM event_counter`))[0].seq);
     auditBefore = (await first.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM audit`))[0].n;
   } finally {
