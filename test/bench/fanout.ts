@@ -8,7 +8,7 @@ import { blankTriageInput } from '#triage';
 import { defaultPoolSize } from '../../apps/api/src/config/config.js';
 import { freePort, startEmbeddedPostgres } from '../../apps/api/src/database/embedded.js';
 import { printTable } from './common.js';
-import { Consoles, highestRateHeld, runLoad, type CpuSampler, type LoadResult, type Target } from './fanout-load.js';
+import { Consoles, highestRatesHeld, runLoad, type CpuSampler, type LoadResult, type Target } from './fanout-load.js';
 
 // The write path and fan-out against a floor measured in the same run (issue 12, items 1, 2 and 5). One embedded
 // PostgreSQL (synchronous commit, as `npm start` runs it) holds two databases; the project (`node
@@ -51,6 +51,7 @@ const WARM_UP = { rate: 20, seconds: 1.5 };
 // a tenth to spare. (12,000 ran out during the 600/s step, so no build could hold it: the creates failed in here.)
 const CALLS = Math.ceil(
   (SURGE_RATES.reduce((sum, rate) => sum + rate * STEP_SECONDS, 0) +
+    Math.max(...SURGE_RATES) * STEP_SECONDS + // the one failed step a climb may run again
     FIXED_ROWS.reduce((sum, f) => sum + f.rate * f.seconds, 0) +
     (FIXED_ROWS.length + 1) * WARM_UP.rate * WARM_UP.seconds) *
     1.1,
@@ -242,7 +243,8 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
       if (name === 'floor') {
         const child = spawnNode(join(DIST, 'test/bench/floor-server.js'), {
           FLOOR_DATABASE_URL: urlOf(name),
-          FLOOR_POOL_SIZE: String(defaultPoolSize(availableParallelism())),
+          // BENCH_FLOOR_POOL: another size, to see what the pool alone does to the floor.
+          FLOOR_POOL_SIZE: process.env.BENCH_FLOOR_POOL ?? String(defaultPoolSize(availableParallelism())),
           PORT: String(port),
         });
         children.push(child);
@@ -344,19 +346,33 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
       rows.push(row);
       return rows;
     }
+    // Every server's consoles at once, warmed up, then the servers take turns at each rate (fanout-load.ts).
+    const climbing: { name: Name; consoles: Consoles }[] = [];
     const surge: Partial<Record<Name, { held: number; steps: LoadResult[] }>> = {};
-    for (const name of names) {
-      const s = await withConsoles(name, 20, (c, run) =>
-        highestRateHeld(run.target, c, SURGE_RATES, STEP_SECONDS, 100, run.next, run.cpu),
+    try {
+      for (const name of names) {
+        const consoles = await Consoles.connect(running[name].target, 20);
+        climbing.push({ name, consoles });
+        await runLoad(running[name].target, consoles, WARM_UP.rate, WARM_UP.seconds, running[name].next);
+      }
+      const results = await highestRatesHeld(
+        climbing.map(({ name, consoles }) => ({ ...running[name], consoles })),
+        SURGE_RATES,
+        STEP_SECONDS,
+        100,
       );
-      surge[name] = s;
+      climbing.forEach(({ name }, i) => (surge[name] = results[i]));
+    } finally {
+      for (const { consoles } of climbing) consoles.close();
+    }
+    for (const name of names) {
+      const s = surge[name]!;
       log(
         `  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms (generator ${x.generatorCpuMsPerCreate.toFixed(1)})`).join('; ')})`,
       );
-      const last = s.steps[s.steps.length - 1];
-      if (last)
+      for (const failed of s.steps.filter((x) => x.p99 > 100 || x.errors > 0 || x.lost > 0))
         log(
-          `    slowest at ${last.rate}/s (sent at, answer, event; ms): ${last.slowest.map((w) => `${w.sentAtMs}: ${w.createMs}, ${w.eventMs}`).join('; ')}`,
+          `    slowest at ${failed.rate}/s (sent at, answer, event; ms): ${failed.slowest.map((w) => `${w.sentAtMs}: ${w.createMs}, ${w.eventMs}`).join('; ')}`,
         );
     }
     rows.push({

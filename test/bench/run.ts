@@ -377,7 +377,7 @@ async function main(): Promise<void> {
   }
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${now.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
-  const command = `${['BENCH_GEO', 'BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_WRITE_ROWS', 'BENCH_BASELINE', 'BENCH_MAP', 'BENCH_MAP_SECONDS', 'BENCH_CONSOLE_BEFORE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
+  const command = `${['BENCH_GEO', 'BENCH_HTTP', 'BENCH_BROWSER', 'BENCH_WRITE', 'BENCH_WRITE_ROWS', 'BENCH_BASELINE', 'BENCH_FLOOR_POOL', 'BENCH_SURGE_RATES', 'BENCH_MAP', 'BENCH_MAP_SECONDS', 'BENCH_CONSOLE_BEFORE'].map((k) => (process.env[k] ? `${k}=${process.env[k]} ` : '')).join('')}npm run bench`;
   writeFileSync(
     file,
     JSON.stringify(
