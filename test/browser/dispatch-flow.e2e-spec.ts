@@ -4,6 +4,7 @@ import { blankTriageInput } from '#triage';
 import { useConsoleUnderTest } from '../support/console-server.js';
 import { openNewCall } from '../support/console-call.js';
 import { waitForExpression } from '../support/page-wait.js';
+import { signInAs } from '../support/console-sign-in.js';
 
 // Issue 5, "Done when": a counselor triages a call and creates an incident; the coordinator sees it on the map and
 // in the queue within 2 seconds and offers it; a responder on a phone accepts; the coordinator sees the change;
@@ -231,40 +232,55 @@ const teamCanvasPixels = (hex: string): string => `(() => {
 const UNAVAILABLE_COLOUR = '#555555'; // TEAM_STATUS_STYLE.unavailable (console, common/category-style.ts)
 
 describe('coordinator team board', () => {
-  it('sets a team status from the board, and shows the server refusal of an illegal change', async () => {
-    const { page, context } = await env.browser.newPage();
-    await signIn(page, 'coordinator');
-    // Every on-duty team with a position or a base is drawn on the map's canvas, and none is unavailable yet.
-    const { accessToken: token } = await env.server.login('coordinator', PASSWORD);
-    const teams = (await env.server.api<TeamView[]>('GET', '/teams', { token })).body;
-    expect(teams.some((t) => t.status === 'unavailable')).toBe(false);
-    await waitForExpression(
-      page,
-      `document.querySelector('[data-testid="map"] .leaflet-container')?.dataset.teams === '${teams.filter((t) => t.onDuty).length}'`,
-    );
-    expect(await page.evaluate<number>(teamCanvasPixels(UNAVAILABLE_COLOUR))).toBe(0);
+  it.each(['ko', 'en'] as const)(
+    'sets a team status from the board, and shows the server refusal of an illegal change (%s)',
+    async (lang) => {
+      const { page, context } = await env.browser.newPage();
+      await signInAs(env, page, 'coordinator', lang);
+      // Every on-duty team with a position or a base is drawn on the map's canvas, and none is unavailable yet.
+      const { accessToken: token } = await env.server.login('coordinator', PASSWORD);
+      const teams = (await env.server.api<TeamView[]>('GET', '/teams', { token })).body;
+      expect(teams.some((t) => t.status === 'unavailable')).toBe(false);
+      await waitForExpression(
+        page,
+        `document.querySelector('[data-testid="map"] .leaflet-container')?.dataset.teams === '${teams.filter((t) => t.onDuty).length}'`,
+      );
+      expect(await page.evaluate<number>(teamCanvasPixels(UNAVAILABLE_COLOUR))).toBe(0);
 
-    const row = page.locator('[data-testid="team-row"]').filter({ hasText: 'GANGNAM-1' });
-    await row.getByTestId('team-status-menu').click();
-    await row.getByTestId('set-status-unavailable').click();
-    await page
-      .locator('[data-testid="team-row"][data-status="unavailable"]')
-      .filter({ hasText: 'GANGNAM-1' })
-      .waitFor();
-    // The map redraws that team's label in the unavailable colour.
-    await waitForExpression(page, `${teamCanvasPixels(UNAVAILABLE_COLOUR)} > 100`);
-    // A team goes en route only by accepting an offer: the server refuses with 409 and says why.
-    await row.getByTestId('team-status-menu').click();
-    await row.getByTestId('set-status-en-route').click();
-    const refusal = row.getByTestId('team-status-error');
-    await refusal.waitFor();
-    // Worded from the refusal's reason in the screen's language (issue 13 item 6), no longer the server's English.
-    const lang = await page.locator('html').getAttribute('lang');
-    expect(await refusal.textContent()).toMatch(lang === 'ko' ? /출동 요청을 수락하면 출동 중이 됩니다/ : /en route/i);
-    await refusal.scrollIntoViewIfNeeded();
-    await env.browser.screenshot(page, 'coordinator-team-status-refused');
-    await context.close();
-  }, 60_000);
+      const row = page.locator('[data-testid="team-row"]').filter({ hasText: 'GANGNAM-1' });
+      const setStatus = async (status: string): Promise<void> => {
+        await row.getByTestId('team-status-menu').click();
+        await row.getByTestId(`set-status-${status}`).click();
+      };
+      await setStatus('unavailable');
+      await page
+        .locator('[data-testid="team-row"][data-status="unavailable"]')
+        .filter({ hasText: 'GANGNAM-1' })
+        .waitFor();
+      // The map redraws that team's label in the unavailable colour.
+      await waitForExpression(page, `${teamCanvasPixels(UNAVAILABLE_COLOUR)} > 100`);
+      // A team goes en route only by accepting an offer: the server refuses with 409 and says why.
+      await setStatus('en-route');
+      const refusal = row.getByTestId('team-status-error');
+      await refusal.waitFor();
+      // Worded from the refusal's reason in the screen's language (issue 13 item 6), not the server's English.
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      expect(await refusal.textContent()).toMatch(
+        lang === 'ko' ? /출동 요청을 수락하면 출동 중이 됩니다/ : /en route/i,
+      );
+      await refusal.scrollIntoViewIfNeeded();
+      await env.browser.screenshot(page, `coordinator-team-status-refused-${lang}`);
+      // Back on duty from the board: the label leaves the unavailable colour (and the next language starts clean).
+      await setStatus('available');
+      await page
+        .locator('[data-testid="team-row"][data-status="available"]')
+        .filter({ hasText: 'GANGNAM-1' })
+        .waitFor();
+      await waitForExpression(page, `${teamCanvasPixels(UNAVAILABLE_COLOUR)} === 0`);
+      await context.close();
+    },
+    60_000,
+  );
 });
 
 describe('coordinator queue by keyboard', () => {

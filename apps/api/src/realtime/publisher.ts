@@ -9,8 +9,8 @@ import { emitInOneWrite } from './one-write.js';
 /**
  * Pushes committed events to this instance's sockets, in seq order, with no gaps.
  * Writers NOTIFY at commit; each instance LISTENs (notifications.ts) and then reads the event table after its last
- * delivered seq, so every instance delivers every event exactly once to its own sockets, and a lost notification only delays delivery
- * until the next one or the fallback poll. No Socket.IO adapter is needed: the database is the bus.
+ * delivered seq, so every instance delivers every event exactly once to its own sockets, and a lost notification only
+ * delays delivery until the next one or the fallback poll. No Socket.IO adapter is needed: the database is the bus.
  * A notification that carries its envelopes (database/tx.ts) and continues exactly at the last delivered seq is
  * emitted as it is, without reading the table back (issue 12); anything else, a gap, a bare seq or a drain already
  * running, goes through the table in seq order as before.
