@@ -20,6 +20,7 @@ export abstract class ClaimLoop {
   protected readonly log: Logger;
   private interval: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
   private stopped = false;
 
   constructor(private readonly o: ClaimLoopOptions) {
@@ -31,7 +32,10 @@ export abstract class ClaimLoop {
 
   start(pollMs: number): void {
     this.stopped = false;
-    this.interval = setInterval(() => void this.tick(), pollMs);
+    // A poll while a pass runs is dropped: the next poll comes soon enough.
+    this.interval = setInterval(() => {
+      if (!this.running && !this.stopped) void this.pass();
+    }, pollMs);
     this.interval.unref();
   }
 
@@ -39,11 +43,28 @@ export abstract class ClaimLoop {
     this.stopped = true;
     if (this.interval) clearInterval(this.interval);
     await this.running;
+    await this.queued;
   }
 
-  /** One pass (or the one already running). Exposed for tests and for a prompt pass after a restart. */
+  /**
+   * Resolves once a pass that began after this call has finished. A pass already running (the poll's) may have
+   * looked for due rows before the caller's change, so a call during it waits for the pass after it; calls during one
+   * pass share that next one. Exposed for tests and for a prompt pass after a restart.
+   */
   tick(): Promise<void> {
-    if (this.running || this.stopped) return this.running ?? Promise.resolve();
+    if (this.stopped) return this.running ?? Promise.resolve();
+    if (!this.running) return this.pass();
+    this.queued ??= this.running.then(() => {
+      this.queued = null;
+      if (this.stopped) return undefined;
+      // A pass started between the two (it began after the call too) is the one to wait for.
+      return this.running ?? this.pass();
+    });
+    return this.queued;
+  }
+
+  /** One pass; passes never overlap, and stop() waits for the running one. */
+  private pass(): Promise<void> {
     this.running = Promise.all(Array.from({ length: this.o.workers }, () => this.drain()))
       .then(() => undefined)
       .finally(() => {
