@@ -182,6 +182,11 @@ export async function runLoad(
   };
 }
 
+/** A rate step held: p99 within the bound, at least 90% of the rate answered, no create failed, no event lost. */
+export function stepHeld(r: LoadResult, boundMs: number): boolean {
+  return r.p99 <= boundMs && r.errors === 0 && r.lost === 0 && r.achievedRate >= r.rate * 0.9;
+}
+
 /** One server in the rate search: its consoles, its next create, its CPU. */
 export interface Climber {
   target: Target;
@@ -193,8 +198,7 @@ export interface Climber {
 /**
  * The sustained-rate search for several servers taking turns at each rising rate, so that a drift in the machine's
  * speed falls on all of them alike (each climbing its own whole ladder in turn, one server met a fast phase of the
- * machine and another a slow one). A step fails when p99 passes the bound, the server answers less than 90% of the
- * rate, or a create fails or an event is lost. One failed step in a server's climb is run again: a single stall of
+ * machine and another a slow one). A step that is not held (stepHeld) fails. One failed step in a server's climb is run again: a single stall of
  * the machine is not the server's limit. The second failure ends its climb.
  */
 export async function highestRatesHeld(
@@ -211,7 +215,7 @@ export async function highestRatesHeld(
         const r = await runLoad(c.target, c.consoles, rate, seconds, c.next, c.cpu);
         s.steps.push(r);
         await sleep(500);
-        if (r.p99 <= boundMs && r.errors === 0 && r.lost === 0 && r.achievedRate >= rate * 0.9) {
+        if (stepHeld(r, boundMs)) {
           s.held = rate;
           break;
         }

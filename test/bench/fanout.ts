@@ -8,7 +8,15 @@ import { blankTriageInput } from '#triage';
 import { defaultPoolSize } from '../../apps/api/src/config/config.js';
 import { freePort, startEmbeddedPostgres } from '../../apps/api/src/database/embedded.js';
 import { printTable } from './common.js';
-import { Consoles, highestRatesHeld, runLoad, type CpuSampler, type LoadResult, type Target } from './fanout-load.js';
+import {
+  Consoles,
+  highestRatesHeld,
+  runLoad,
+  stepHeld,
+  type CpuSampler,
+  type LoadResult,
+  type Target,
+} from './fanout-load.js';
 
 // The write path and fan-out against a floor measured in the same run (issue 12, items 1, 2 and 5). One embedded
 // PostgreSQL (synchronous commit, as `npm start` runs it) holds two databases; the project (`node
@@ -40,6 +48,8 @@ const SURGE_RATES = process.env.BENCH_SURGE_RATES
       920, 1050, 1200,
     ];
 const STEP_SECONDS = 4;
+/** The rate row's bound: the highest rate held at p99 within it. */
+const SURGE_BOUND_MS = 100;
 /** The issue's two fixed-rate rows. */
 const FIXED_ROWS = [
   { row: '200 consoles, 20 creates/s', consoles: 200, rate: 20, seconds: 10 },
@@ -359,7 +369,7 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
         climbing.map(({ name, consoles }) => ({ ...running[name], consoles })),
         SURGE_RATES,
         STEP_SECONDS,
-        100,
+        SURGE_BOUND_MS,
       );
       climbing.forEach(({ name }, i) => (surge[name] = results[i]));
     } finally {
@@ -370,13 +380,13 @@ export async function benchWritePath(log: (line: string) => void): Promise<Write
       log(
         `  surge, ${name}: held ${s.held}/s (${s.steps.map((x) => `${x.rate}/s p99 ${x.p99.toFixed(0)} ms, ${x.serverCpuMsPerCreate.toFixed(1)}+${x.postgresCpuMsPerCreate.toFixed(1)} CPU ms (generator ${x.generatorCpuMsPerCreate.toFixed(1)})`).join('; ')})`,
       );
-      for (const failed of s.steps.filter((x) => x.p99 > 100 || x.errors > 0 || x.lost > 0))
+      for (const failed of s.steps.filter((x) => !stepHeld(x, SURGE_BOUND_MS)))
         log(
           `    slowest at ${failed.rate}/s (sent at, answer, event; ms): ${failed.slowest.map((w) => `${w.sentAtMs}: ${w.createMs}, ${w.eventMs}`).join('; ')}`,
         );
     }
     rows.push({
-      row: 'highest create rate held at p99 ≤ 100 ms, 20 consoles',
+      row: `highest create rate held at p99 ≤ ${SURGE_BOUND_MS} ms, 20 consoles`,
       metric: 'creates/s',
       floor: surge.floor!.held,
       project: surge.project!.held,

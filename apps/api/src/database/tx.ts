@@ -153,14 +153,15 @@ function auditWrite(actor: Actor, entries: AuditEntry[]): QueuedWrite {
   };
 }
 
+/** The channel committed events are notified on; every instance listens on it (realtime/notifications.ts). */
+export const EVENTS_CHANNEL = 'crisis_events';
+
 /**
  * Counter, event rows and NOTIFY in one statement. The notification carries the envelopes themselves (built from the
  * stored jsonb, so byte for byte what GET /events answers) when they fit PostgreSQL's 8000-byte payload limit, else
  * just the last seq; NOTIFY is delivered at commit, in commit order, and the publisher reads the table whenever a
  * payload does not continue exactly where it stopped (realtime/publisher.ts).
  */
-export const EVENTS_CHANNEL = 'crisis_events';
-
 const FLUSH_EVENTS = `
   WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base),
   e AS (
