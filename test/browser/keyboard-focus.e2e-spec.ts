@@ -91,11 +91,11 @@ describe.each(['ko', 'en'] as const)('keyboard and focus (%s)', (lang) => {
   }, 60_000);
 });
 
-describe('focus after the triage is recorded', () => {
+describe.each(['ko', 'en'] as const)('focus after the triage is recorded (%s)', (lang) => {
   it('stays in the location box a counselor went on to type in while the triage was on its way', async () => {
     const { page, context } = await env.browser.newPage();
-    await signIn(page, 'counselor2', 'en');
-    await page.getByRole('button', { name: /^New call$/ }).click();
+    await signIn(page, lang === 'ko' ? 'counselor' : 'counselor2', lang);
+    await page.getByRole('button', { name: lang === 'ko' ? /^새 상담$/ : /^New call$/ }).click();
     const newCall = page.getByTestId('new-call-form');
     const { id } = await openNewCall(page, () => newCall.locator('button[type="submit"]').click());
     // The triage's answer is held back (a slow line) until the counselor is halfway through the longitude.

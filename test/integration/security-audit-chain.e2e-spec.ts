@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { runAuditVerify } from '../../apps/api/src/cli/audit-verify-command.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -60,6 +61,56 @@ it('chains rows written by concurrent transactions without a shared lock, and ve
   expect(ok.err).toEqual([]);
   expect(ok.code).toBe(0);
   expect(ok.out[0]).toMatch(/^audit chain intact: \d+ chained audit rows in \d+ chains$/);
+});
+
+it('links each row to the last row its connection wrote, across rolled-back transactions, savepoints and multi-row inserts', async () => {
+  // The trigger keeps the chain's last hash in a session setting (1763801300000-audit-chain-head): whatever a
+  // connection rolls back must take the setting back with the row, or the next row would link to a row that
+  // does not exist.
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  const write = (action: string): Promise<unknown> =>
+    client.query(
+      `INSERT INTO audit (actor_username, actor_role, action, entity_type) VALUES ('chain-test', 'admin', $1, 'test')`,
+      [action],
+    );
+  try {
+    await write('kept-1');
+    await client.query('BEGIN');
+    await write('rolled-back');
+    await client.query('ROLLBACK');
+    await client.query('BEGIN');
+    await write('kept-2');
+    await client.query('SAVEPOINT s');
+    await write('rolled-back-to-savepoint');
+    await client.query('ROLLBACK TO SAVEPOINT s');
+    await client.query('COMMIT');
+    await client.query(
+      `INSERT INTO audit (actor_username, actor_role, action, entity_type)
+       SELECT 'chain-test', 'admin', a, 'test' FROM unnest(ARRAY['kept-3', 'kept-4']) AS a`,
+    );
+    await expect(
+      client.query(`INSERT INTO audit (actor_username, actor_role, action) VALUES ('chain-test', 'admin', 'fails')`),
+    ).rejects.toThrow();
+    await write('kept-5');
+    const { rows } = await client.query<{ action: string; linked: boolean; chain: string }>(
+      `SELECT action, prev_hash IS NOT DISTINCT FROM lag(hash) OVER (ORDER BY id) AS linked, chain
+       FROM audit WHERE chain = (SELECT chain FROM audit WHERE action = 'kept-1' AND actor_username = 'chain-test') ORDER BY id`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['kept-1', 'kept-2', 'kept-3', 'kept-4', 'kept-5']);
+    expect(rows.every((r) => r.linked)).toBe(true);
+    // The link came from the setting, not from reading the row back.
+    const { rows: head } = await client.query<{ head: string; last: string }>(
+      `SELECT current_setting('crisis.audit_chain_head') AS head,
+              (SELECT encode(hash, 'hex') FROM audit WHERE action = 'kept-5' AND actor_username = 'chain-test') AS last`,
+    );
+    expect(head[0].head).toBe(head[0].last);
+  } finally {
+    await client.end();
+  }
+  const ok = await verify();
+  expect(ok.err).toEqual([]);
+  expect(ok.code).toBe(0);
 });
 
 it('reports the first broken link when a row is changed, and when a row is deleted', async () => {

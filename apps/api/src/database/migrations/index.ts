@@ -11,6 +11,7 @@ import { ContinuityOfCare1763800800000 } from './1763800800000-continuity-of-car
 import { RunningTheCentre1763800900000 } from './1763800900000-running-the-centre.js';
 import { PastTenseVocabulary1763801100000 } from './1763801100000-past-tense-vocabulary.js';
 import { WebhookTriggerWhen1763801200000 } from './1763801200000-webhook-trigger-when.js';
+import { AuditChainHead1763801300000 } from './1763801300000-audit-chain-head.js';
 
 // Listed explicitly (not globbed) so the compiled app and the Jest run load exactly the same migrations.
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   RunningTheCentre1763800900000,
   PastTenseVocabulary1763801100000,
   WebhookTriggerWhen1763801200000,
+  AuditChainHead1763801300000,
 ];
