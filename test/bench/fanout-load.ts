@@ -198,8 +198,8 @@ export interface Climber {
 /**
  * The sustained-rate search for several servers taking turns at each rising rate, so that a drift in the machine's
  * speed falls on all of them alike (each climbing its own whole ladder in turn, one server met a fast phase of the
- * machine and another a slow one). A step that is not held (stepHeld) fails. One failed step in a server's climb is run again: a single stall of
- * the machine is not the server's limit. The second failure ends its climb.
+ * machine and another a slow one). A step that is not held (stepHeld) fails. One failed step in a server's climb is
+ * run again: a single stall of the machine is not the server's limit. The second failure ends its climb.
  */
 export async function highestRatesHeld(
   climbers: Climber[],

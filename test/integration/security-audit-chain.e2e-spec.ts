@@ -63,7 +63,7 @@ it('chains rows written by concurrent transactions without a shared lock, and ve
   expect(ok.out[0]).toMatch(/^audit chain intact: \d+ chained audit rows in \d+ chains$/);
 });
 
-it('links each row to the last row its connection wrote, across rolled-back transactions, savepoints and multi-row inserts', async () => {
+it('links each row to the last row its connection wrote, across rolled-back transactions, savepoints, multi-row inserts and a chain begun before the head was kept', async () => {
   // The trigger keeps the chain's last hash in a session setting (1763801300000-audit-chain-head): whatever a
   // connection rolls back must take the setting back with the row, or the next row would link to a row that
   // does not exist.
@@ -93,18 +93,21 @@ it('links each row to the last row its connection wrote, across rolled-back tran
       client.query(`INSERT INTO audit (actor_username, actor_role, action) VALUES ('chain-test', 'admin', 'fails')`),
     ).rejects.toThrow();
     await write('kept-5');
-    const { rows } = await client.query<{ action: string; linked: boolean; chain: string }>(
-      `SELECT action, prev_hash IS NOT DISTINCT FROM lag(hash) OVER (ORDER BY id) AS linked, chain
-       FROM audit WHERE chain = (SELECT chain FROM audit WHERE action = 'kept-1' AND actor_username = 'chain-test') ORDER BY id`,
-    );
-    expect(rows.map((r) => r.action)).toEqual(['kept-1', 'kept-2', 'kept-3', 'kept-4', 'kept-5']);
-    expect(rows.every((r) => r.linked)).toBe(true);
-    // The link came from the setting, not from reading the row back.
+    // The setting holds the last row's hash, which the next row links to.
     const { rows: head } = await client.query<{ head: string; last: string }>(
       `SELECT current_setting('crisis.audit_chain_head') AS head,
               (SELECT encode(hash, 'hex') FROM audit WHERE action = 'kept-5' AND actor_username = 'chain-test') AS last`,
     );
     expect(head[0].head).toBe(head[0].last);
+    // A connection whose chain began before the migration has no head yet: its next row reads the chain back once.
+    await client.query(`SELECT set_config('crisis.audit_chain_head', '', false)`);
+    await write('kept-6');
+    const { rows } = await client.query<{ action: string; linked: boolean }>(
+      `SELECT action, prev_hash IS NOT DISTINCT FROM lag(hash) OVER (ORDER BY id) AS linked
+       FROM audit WHERE chain = (SELECT chain FROM audit WHERE action = 'kept-1' AND actor_username = 'chain-test') ORDER BY id`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['kept-1', 'kept-2', 'kept-3', 'kept-4', 'kept-5', 'kept-6']);
+    expect(rows.every((r) => r.linked)).toBe(true);
   } finally {
     await client.end();
   }
