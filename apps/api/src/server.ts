@@ -89,9 +89,15 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   }
 }
 
+/** Paths the console's files and client-side routes may answer: everything but the API, docs, metrics and sockets. */
+const CONSOLE_PATH = /^\/(?!api\/|socket\.io\/|metrics).*/;
+
 function configureHttp(app: INestApplication, config: AppConfig): void {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
+  // No ETag on the API's answers: Express hashed every JSON body (a whole snapshot of incidents included) for a header
+  // no client can use, since every API answer is Cache-Control: no-store. Static files keep theirs (serve-static's).
+  http.set('etag', false);
   http.set('trust proxy', 'loopback');
   // Small bodies everywhere except boundary imports, which can be a few MB of GeoJSON.
   http.use('/api/v1/regions/import', express.json({ limit: '25mb' }));
@@ -140,9 +146,15 @@ function configureHttp(app: INestApplication, config: AppConfig): void {
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(join(config.consoleDir, 'index.html'))) {
-    http.use(express.static(config.consoleDir, { index: false, maxAge: '1h' }));
+    // Express runs this before the API's routes (Nest adds them at listen): without the guard every API request
+    // looked for a file of its path on disk first (a failed stat and a thread-pool round trip per request, issue 12),
+    // and a file of that path would have answered in the API's place.
+    const files = express.static(config.consoleDir, { index: false, maxAge: '1h' });
+    http.use((req: Request, res: Response, next: NextFunction) =>
+      CONSOLE_PATH.test(req.path) ? files(req, res, next) : next(),
+    );
     // Client-side routes fall back to the app shell; API, docs, metrics and sockets are never shadowed.
-    http.get(/^\/(?!api\/|socket\.io\/|metrics).*/, (req: Request, res: Response, next: NextFunction) => {
+    http.get(CONSOLE_PATH, (req: Request, res: Response, next: NextFunction) => {
       if (req.accepts('html')) res.sendFile(join(config.consoleDir, 'index.html'));
       else next();
     });
