@@ -58,7 +58,7 @@ it('answers the API, the socket path and the metrics from the server, never from
   expect(await unknown.json()).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
 });
 
-it('sends no ETag with a JSON answer, however large', async () => {
+it('sends no ETag with an authenticated JSON list either', async () => {
   const { accessToken } = await server.login('admin');
   const res = await server.api('GET', '/users', { token: accessToken });
   expect(res.status).toBe(200);
