@@ -119,11 +119,30 @@ export class Tx implements Queryable {
   }
 
   private eventParams(): unknown[] {
+    const occurredAt = JSON.stringify(this.now.toISOString());
+    // Each event's rooms are a slice [lo, hi] of one flat array: no JSON for PostgreSQL to take apart per event.
+    const rooms: string[] = [];
+    const bounds = this.events.map((e) => {
+      const lo = rooms.length + 1;
+      rooms.push(...e.audience);
+      return [lo, rooms.length];
+    });
+    const data = this.events.map((e) => JSON.stringify(e.data));
+    // The notification's envelopes, written here rather than built back out of the stored rows: each event's data is
+    // the same JSON its row is stored from. Without seq, which the listener adds from the one PostgreSQL puts first.
+    const envelopes = this.events.map(
+      (e, i) =>
+        `{"type":${JSON.stringify(e.type)},"occurredAt":${occurredAt},"data":${data[i]},"audience":${JSON.stringify(e.audience)}}`,
+    );
     return [
       this.events.length,
       this.now.toISOString(),
-      JSON.stringify(this.events.map((e) => ({ type: e.type, data: e.data, audience: e.audience }))),
-      this.now.toISOString(), // the same instant as text: the envelope's occurredAt, exactly as toISOString() gives it
+      this.events.map((e) => e.type),
+      data,
+      rooms,
+      bounds.map(([lo]) => lo),
+      bounds.map(([, hi]) => hi),
+      `[${envelopes.join(',')}]`,
     ];
   }
 }
@@ -155,25 +174,28 @@ function auditWrite(actor: Actor, entries: AuditEntry[]): QueuedWrite {
 
 /** The channel committed events are notified on; every instance listens on it (realtime/notifications.ts). */
 export const EVENTS_CHANNEL = 'crisis_events';
+/** The most envelope bytes a notification carries: PostgreSQL's limit is 8000, less room for the seq prefix. */
+const NOTIFY_PAYLOAD_BYTES = 7880;
 
 /**
- * Counter, event rows and NOTIFY in one statement. The notification carries the envelopes themselves (built from the
- * stored jsonb, so byte for byte what GET /events answers) when they fit PostgreSQL's 8000-byte payload limit, else
- * just the last seq; NOTIFY is delivered at commit, in commit order, and the publisher reads the table whenever a
- * payload does not continue exactly where it stopped (realtime/publisher.ts).
+ * Counter, event rows and NOTIFY in one statement. The notification carries the envelopes themselves as
+ * "<seq before the first> <JSON array of envelopes without seq>" (the same JSON the rows were stored from) when they
+ * fit PostgreSQL's 8000-byte payload limit, else just the last seq; NOTIFY is delivered at commit, in commit order, and
+ * the publisher reads the table whenever a payload does not continue exactly where it stopped (realtime/publisher.ts).
+ * This statement runs while the counter's row is locked, until the commit: it only inserts what it is given. Before,
+ * it also took one JSON document apart per event and built the payload back out of the inserted rows, 120 µs more
+ * of PostgreSQL's time per create inside the serial section (docs/performance.md, tenth round).
  */
 const FLUSH_EVENTS = `
   WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base),
   e AS (
     INSERT INTO event (seq, type, occurred_at, data, audience)
-    SELECT c.base + x.i, x.e->>'type', $2::timestamptz, x.e->'data', ARRAY(SELECT jsonb_array_elements_text(x.e->'audience'))
-    FROM c, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(e, i)
-    RETURNING seq, type, data, audience),
-  p AS (
-    SELECT max(seq) AS last,
-      jsonb_agg(jsonb_build_object('seq', seq, 'type', type, 'occurredAt', $4::text, 'data', data, 'audience', audience) ORDER BY seq)::text AS payload
-    FROM e)
-  SELECT p.last, pg_notify('${EVENTS_CHANNEL}', CASE WHEN octet_length(p.payload) <= 7900 THEN p.payload ELSE p.last::text END) FROM p`;
+    SELECT c.base + x.i, x.type, $2::timestamptz, x.data, ($5::text[])[x.lo:x.hi]
+    FROM c, unnest($3::text[], $4::jsonb[], $6::int[], $7::int[]) WITH ORDINALITY AS x(type, data, lo, hi, i))
+  SELECT c.base + $1 AS last, pg_notify('${EVENTS_CHANNEL}',
+    CASE WHEN octet_length($8::text) <= ${NOTIFY_PAYLOAD_BYTES} THEN c.base::text || ' ' || $8::text
+         ELSE (c.base + $1)::text END)
+  FROM c`;
 
 @Injectable()
 export class UnitOfWork {

@@ -14,8 +14,10 @@ export class Metrics {
   });
   readonly eventsPublished = new Counter({
     name: 'crisis_events_published_total',
-    help: "Domain events pushed to this instance's sockets",
-    labelNames: ['type'] as const,
+    // source: "notification" when the commit's NOTIFY carried the envelopes, "table" when they were read back from the
+    // event table (too large for a notification, a gap, a restart); a surge of "table" means the fast path is lost.
+    help: "Domain events pushed to this instance's sockets, by type and by where the publisher took them from",
+    labelNames: ['type', 'source'] as const,
     registers: [this.registry],
   });
   readonly socketsConnected = new Gauge({

@@ -46,38 +46,34 @@ export class EventPublisher {
     await this.draining;
   }
 
-  /** A notification on the events channel: the committed envelopes, or the last seq when they did not fit. */
+  /**
+   * A notification on the events channel: "<seq before the first> <envelopes without seq>" (database/tx.ts), or the
+   * last seq alone when they did not fit. Any other payload (a writer of another version, during an upgrade) is read
+   * from the table, like a bare seq.
+   */
   onNotification(payload: string | undefined): void {
     if (this.stopped) return;
-    if (!this.draining && payload?.startsWith('[')) {
-      let events: (AnyEventEnvelope & { audience: string[] })[] | null;
-      try {
-        events = JSON.parse(payload) as (AnyEventEnvelope & { audience: string[] })[];
-      } catch {
-        events = null;
-      }
-      if (events && events.length > 0 && events[0].seq === this.lastSeq + 1) {
-        this.deliver(events.map(({ audience, ...envelope }) => ({ envelope: envelope, audience })));
-        return;
-      }
+    const events = this.draining ? null : envelopesOf(payload);
+    if (events && events.length > 0) {
+      if (events[0].envelope.seq === this.lastSeq + 1) return this.deliver(events, 'notification');
       // Already delivered by a drain that read the table first: nothing to do.
-      if (events && events.length > 0 && events[events.length - 1].seq <= this.lastSeq) return;
+      if (events[events.length - 1].envelope.seq <= this.lastSeq) return;
     }
     this.kick();
   }
 
-  private deliver(batch: StoredEvent[]): void {
+  private deliver(batch: StoredEvent[], source: 'notification' | 'table'): void {
     // A unit of work's events (or a drained page) reach each console in one socket write (one-write.ts).
-    if (batch.length > 1 && this.server) emitInOneWrite(this.server, () => this.emitEach(batch));
-    else this.emitEach(batch);
+    if (batch.length > 1 && this.server) emitInOneWrite(this.server, () => this.emitEach(batch, source));
+    else this.emitEach(batch, source);
   }
 
-  private emitEach(batch: StoredEvent[]): void {
+  private emitEach(batch: StoredEvent[], source: 'notification' | 'table'): void {
     for (const { envelope, audience } of batch) {
       if (envelope.seq <= this.lastSeq) continue;
       if (audience.length > 0) this.server?.to(audience).emit(envelope.type, envelope);
       this.lastSeq = envelope.seq;
-      this.metrics.eventsPublished.inc({ type: envelope.type });
+      this.metrics.eventsPublished.inc({ type: envelope.type, source });
     }
   }
 
@@ -102,8 +98,27 @@ export class EventPublisher {
   private async drain(): Promise<void> {
     for (;;) {
       const batch = await eventsAfter(this.db, this.lastSeq, 500);
-      this.deliver(batch);
+      this.deliver(batch, 'table');
       if (batch.length < 500) return;
     }
   }
+}
+
+/** The events a notification carries, numbered from the seq before them; null for a bare seq or anything else. */
+function envelopesOf(payload: string | undefined): StoredEvent[] | null {
+  const space = payload?.indexOf(' ') ?? -1;
+  if (!payload || space < 1 || payload[space + 1] !== '[') return null;
+  const before = Number(payload.slice(0, space));
+  if (!Number.isSafeInteger(before)) return null;
+  let carried: (Omit<AnyEventEnvelope, 'seq'> & { audience: string[] })[];
+  try {
+    carried = JSON.parse(payload.slice(space + 1)) as typeof carried;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(carried)) return null;
+  return carried.map(({ audience, type, occurredAt, data }, i) => ({
+    envelope: { seq: before + i + 1, type, occurredAt, data } as AnyEventEnvelope,
+    audience,
+  }));
 }
