@@ -172,23 +172,31 @@ it("pushes a create's events from its commit's notification, equal to what GET /
     await createIncident(callId);
     await created;
   }
-  // Text as a person types it, in the same notification's JSON: quotes, backslashes, a new line, Korean.
+  // Text as a person types it, in the JSON the server writes into the notification: quotes, backslashes, a new line,
+  // Korean. Three alerts, each its own commit, so at least one comes through a notification (checked below).
   const message = `it's a \\ back\\slash, "quoted", $1 ?, a\nnew line, 위기 상담 E'x'`;
-  const alert = nextEvent(socket, 'alert.raised', (e) => e.data.message === message);
-  await server.app
-    .get(UnitOfWork)
-    .run(SYSTEM_ACTOR, (tx) =>
-      raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message, dedupeKey: 'quoted' }),
+  const alertsBefore = await published('alert.raised', 'notification');
+  for (let i = 0; i < 3; i++) {
+    const alert = nextEvent(socket, 'alert.raised', (e) => e.data.message === `${message} ${i}`);
+    await server.app.get(UnitOfWork).run(SYSTEM_ACTOR, (tx) =>
+      raiseAlert(tx, {
+        kind: 'webhook-failed',
+        severity: 'warning',
+        message: `${message} ${i}`,
+        dedupeKey: `quoted-${i}`,
+      }),
     );
-  await alert;
+    await alert;
+  }
   const first = live[0].seq;
   const stored = await server.api<EventsPage>('GET', `/events?after=${first - 1}`, { token: coordinator });
-  expect(live.map((e) => e.seq)).toEqual(Array.from({ length: 11 }, (_, i) => first + i));
-  expect(live).toEqual(stored.body.events.slice(0, 11));
+  expect(live.map((e) => e.seq)).toEqual(Array.from({ length: 13 }, (_, i) => first + i));
+  expect(live).toEqual(stored.body.events.slice(0, 13));
   // Each event pushed once; the fallback poll (every 2 s) may read one from the table first, but not most of them.
   const viaNotification = (await published('incident.created', 'notification')) - fromNotification;
   expect(viaNotification + (await published('incident.created', 'table')) - fromTable).toBe(5);
   expect(viaNotification).toBeGreaterThanOrEqual(3);
+  expect((await published('alert.raised', 'notification')) - alertsBefore).toBeGreaterThanOrEqual(1);
   socket.disconnect();
 }, 30_000);
 

@@ -119,7 +119,7 @@ export class Tx implements Queryable {
   }
 
   private eventParams(): unknown[] {
-    const occurredAt = JSON.stringify(this.now.toISOString());
+    const at = this.now.toISOString();
     // Each event's rooms are a slice [lo, hi] of one flat array: no JSON for PostgreSQL to take apart per event.
     const rooms: string[] = [];
     const bounds = this.events.map((e) => {
@@ -132,11 +132,11 @@ export class Tx implements Queryable {
     // the same JSON its row is stored from. Without seq, which the listener adds from the one PostgreSQL puts first.
     const envelopes = this.events.map(
       (e, i) =>
-        `{"type":${JSON.stringify(e.type)},"occurredAt":${occurredAt},"data":${data[i]},"audience":${JSON.stringify(e.audience)}}`,
+        `{"type":${JSON.stringify(e.type)},"occurredAt":"${at}","data":${data[i]},"audience":${JSON.stringify(e.audience)}}`,
     );
     return [
       this.events.length,
-      this.now.toISOString(),
+      at,
       this.events.map((e) => e.type),
       data,
       rooms,
