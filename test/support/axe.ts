@@ -25,7 +25,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 export async function seriousA11yFindings(page: Page, opts: { exclude?: string[] } = {}): Promise<AxeFinding[]> {
   if (page.frames().length > 1) throw new Error('seriousA11yFindings audits one frame; this page has frames');
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(AXE_SOURCE);
-  const context = opts.exclude?.length ? { exclude: opts.exclude.map((s) => [s]) } : { exclude: [] };
+  const context = { exclude: (opts.exclude ?? []).map((s) => [s]) };
   // Only violations are gathered in full; passes and the rest are what makes an unrestricted run slow.
   const options = { runOnly: { type: 'tag', values: WCAG_21_AA }, resultTypes: ['violations'] };
   const violations = await page.evaluate<AxeFinding[]>(
