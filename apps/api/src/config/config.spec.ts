@@ -2,6 +2,15 @@ import { availableParallelism } from 'node:os';
 import { ConfigError, defaultPoolSize, loadConfig } from './config.js';
 
 describe('database pool settings', () => {
+  it('lets two groups of creates commit at once by default, never more groups than connections', () => {
+    expect(loadConfig({}).databaseWriteGroups).toBe(2);
+    expect(loadConfig({ DATABASE_WRITE_GROUPS: '4', DATABASE_POOL_SIZE: '8' }).databaseWriteGroups).toBe(4);
+    expect(() => loadConfig({ DATABASE_WRITE_GROUPS: '9', DATABASE_POOL_SIZE: '8' })).toThrow(
+      /DATABASE_WRITE_GROUPS.*DATABASE_POOL_SIZE/,
+    );
+    expect(() => loadConfig({ DATABASE_WRITE_GROUPS: '0' })).toThrow(/DATABASE_WRITE_GROUPS/);
+  });
+
   it('is a fixed pool of twice the cores plus two by default, 6 to 20: every connection opened at start and kept', () => {
     expect([1, 2, 4, 8, 9, 64].map(defaultPoolSize)).toEqual([6, 6, 10, 18, 20, 20]);
     const size = defaultPoolSize(availableParallelism());

@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** Connections this instance keeps to PostgreSQL: at most `size`, and `min` of them opened at start and kept. */
   databasePool: DatabasePool;
+  /** How many groups of incident creates may commit at once (database/group-commit.ts). */
+  databaseWriteGroups: number;
   dataDir: string;
   adminPassword: string | null;
   demoData: boolean;
@@ -161,6 +163,18 @@ function databasePool(env: Env): DatabasePool {
   return { size, min };
 }
 
+/**
+ * Two groups committing at once keep both cores of a small machine busy; the creates that arrive meanwhile share the
+ * next group's commit (docs/performance.md, twelfth round). Never more than the pool: the rest of the API needs it.
+ */
+function writeGroups(env: Env): number {
+  const groups = int(env, 'DATABASE_WRITE_GROUPS', 2, 1, 500);
+  const size = databasePool(env).size;
+  if (groups > size)
+    throw new ConfigError(`DATABASE_WRITE_GROUPS (${groups}) must not exceed DATABASE_POOL_SIZE (${size})`);
+  return groups;
+}
+
 export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('dist/console')): AppConfig {
   const databaseUrl = str(env, 'DATABASE_URL');
   let responseTimes: ResponseTimes = DEFAULT_RESPONSE_TIMES;
@@ -180,6 +194,7 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     host: str(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
     databasePool: databasePool(env),
+    databaseWriteGroups: writeGroups(env),
     dataDir: resolve(str(env, 'DATA_DIR') ?? './.data'),
     adminPassword: str(env, 'ADMIN_PASSWORD'),
     // Demo data only by default on the embedded database: a real server must never get fake people by accident.

@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuditAction, EventDataMap, EventType } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { audienceOf } from '../realtime/audience.js';
 import type { Queryable } from './db.js';
 import { clientRunner, poolOf, runPipelined, withConnection, type SqlRunner } from './statements.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import type { AppConfig } from '../config/config.js';
+import { GroupCommit } from './group-commit.js';
 import { combineWrites, type QueuedWrite, type Statement } from './write-batch.js';
 
-interface PendingEvent {
+export interface PendingEvent {
   type: EventType;
   data: unknown;
   audience: string[];
@@ -113,38 +116,69 @@ export class Tx implements Queryable {
    * and the commit.
    */
   commitStatements(): Statement[] {
-    const statements: Statement[] = combineWrites(this.takeWrites());
-    if (this.events.length > 0) statements.push({ sql: FLUSH_EVENTS, params: this.eventParams() });
-    return [...statements, { sql: 'COMMIT', params: [] }];
+    const statements = this.writeStatements();
+    if (this.events.length > 0) statements.push(eventsStatement([this.takeEvents()], this.now));
+    return [...statements, COMMIT];
   }
 
-  private eventParams(): unknown[] {
-    const at = this.now.toISOString();
-    // Each event's rooms are a slice [lo, hi] of one flat array: no JSON for PostgreSQL to take apart per event.
-    const rooms: string[] = [];
-    const bounds = this.events.map((e) => {
-      const lo = rooms.length + 1;
-      rooms.push(...e.audience);
-      return [lo, rooms.length];
-    });
-    const data = this.events.map((e) => JSON.stringify(e.data));
-    // The notification's envelopes, written here rather than built back out of the stored rows: each event's data is
-    // the same JSON its row is stored from. Without seq, which the listener adds from the one PostgreSQL puts first.
-    const envelopes = this.events.map(
-      (e, i) =>
-        `{"type":${JSON.stringify(e.type)},"occurredAt":"${at}","data":${data[i]},"audience":${JSON.stringify(e.audience)}}`,
-    );
-    return [
-      this.events.length,
+  /** The queued writes and audit rows as the fewest statements, taken out of this unit of work. */
+  writeStatements(): Statement[] {
+    return combineWrites(this.takeWrites());
+  }
+
+  /** The events raised so far, taken out of this unit of work (a group's commit numbers them with the others'). */
+  takeEvents(): PendingEvent[] {
+    return this.events.splice(0);
+  }
+}
+
+/**
+ * The events statement for the events of one or more units of work committed together (group-commit.ts), in their
+ * order: they are numbered consecutively, and each unit's envelopes travel in a notification of their own.
+ */
+export function eventsStatement(units: PendingEvent[][], now: Date): Statement {
+  const at = now.toISOString();
+  const events = units.flat();
+  // Each event's rooms are a slice [lo, hi] of one flat array: no JSON for PostgreSQL to take apart per event.
+  const rooms: string[] = [];
+  const bounds = events.map((e) => {
+    const lo = rooms.length + 1;
+    rooms.push(...e.audience);
+    return [lo, rooms.length];
+  });
+  const data = events.map((e) => JSON.stringify(e.data));
+  // The notifications' envelopes, written here rather than built back out of the stored rows: each event's data is
+  // the same JSON its row is stored from. Without seq, which the listener adds from the one PostgreSQL puts first.
+  const envelopes = events.map(
+    (e, i) =>
+      `{"type":${JSON.stringify(e.type)},"occurredAt":"${at}","data":${data[i]},"audience":${JSON.stringify(e.audience)}}`,
+  );
+  const bodies: string[] = [];
+  const offsets: number[] = [];
+  const counts: number[] = [];
+  let first = 0;
+  for (const unit of units) {
+    if (unit.length === 0) continue;
+    bodies.push(`[${envelopes.slice(first, first + unit.length).join(',')}]`);
+    offsets.push(first);
+    counts.push(unit.length);
+    first += unit.length;
+  }
+  return {
+    sql: FLUSH_EVENTS,
+    params: [
+      events.length,
       at,
-      this.events.map((e) => e.type),
+      events.map((e) => e.type),
       data,
       rooms,
       bounds.map(([lo]) => lo),
       bounds.map(([, hi]) => hi),
-      `[${envelopes.join(',')}]`,
-    ];
-  }
+      bodies,
+      offsets,
+      counts,
+    ],
+  };
 }
 
 const AUDIT_COLUMNS = 10;
@@ -178,9 +212,9 @@ export const EVENTS_CHANNEL = 'crisis_events';
 const NOTIFY_PAYLOAD_BYTES = 7880;
 
 /**
- * Counter, event rows and NOTIFY in one statement. The notification carries the envelopes themselves as
- * "<seq before the first> <JSON array of envelopes without seq>" (the same JSON the rows were stored from) when they
- * fit PostgreSQL's 8000-byte payload limit, else just the last seq; NOTIFY is delivered at commit, in commit order, and
+ * Counter, event rows and NOTIFY in one statement. Each unit of work's notification carries its envelopes as
+ * "<seq before its first> <JSON array of envelopes without seq>" (the same JSON the rows were stored from) when they
+ * fit PostgreSQL's 8000-byte payload limit, else just its last seq; NOTIFY is delivered at commit, in commit order, and
  * the publisher reads the table whenever a payload does not continue exactly where it stopped (realtime/publisher.ts).
  * This statement runs while the counter's row is locked, until the commit: it only inserts what it is given. Before,
  * it also took one JSON document apart per event and built the payload back out of the inserted rows, 120 µs more
@@ -192,18 +226,36 @@ const FLUSH_EVENTS = `
     INSERT INTO event (seq, type, occurred_at, data, audience)
     SELECT c.base + x.i, x.type, $2::timestamptz, x.data, ($5::text[])[x.lo:x.hi]
     FROM c, unnest($3::text[], $4::jsonb[], $6::int[], $7::int[]) WITH ORDINALITY AS x(type, data, lo, hi, i))
-  SELECT c.base + $1 AS last, pg_notify('${EVENTS_CHANNEL}',
-    CASE WHEN octet_length($8::text) <= ${NOTIFY_PAYLOAD_BYTES} THEN c.base::text || ' ' || $8::text
-         ELSE (c.base + $1)::text END)
-  FROM c`;
+  SELECT pg_notify('${EVENTS_CHANNEL}',
+    CASE WHEN octet_length(n.body) <= ${NOTIFY_PAYLOAD_BYTES} THEN (c.base + n.off)::text || ' ' || n.body
+         ELSE (c.base + n.off + n.count)::text END)
+  FROM c, unnest($8::text[], $9::int[], $10::int[]) AS n(body, off, count)`;
 
 @Injectable()
 export class UnitOfWork {
-  constructor(private readonly ds: DataSource) {}
+  private groups?: GroupCommit;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: Pick<AppConfig, 'databaseWriteGroups'>,
+  ) {}
 
   /** Runs `work` in one transaction; its events get their seq last, with the commit. */
   run<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.transaction(actor, work);
+  }
+
+  /**
+   * Like `run`, for the writes a surge brings many of at once (incident creates): while others commit, it may share
+   * its transaction with units of work that arrived meanwhile (group-commit.ts).
+   */
+  runGrouped<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
+    this.groups ??= new GroupCommit(
+      poolOf(this.ds),
+      (a, w) => this.transaction(a, w),
+      this.config?.databaseWriteGroups ?? 2,
+    );
+    return this.groups.run(actor, work);
   }
 
   /**
@@ -255,6 +307,7 @@ export class UnitOfWork {
 }
 
 const BEGIN: Statement = { sql: 'BEGIN', params: [] };
+const COMMIT: Statement = { sql: 'COMMIT', params: [] };
 
 /** The unit of work of an audited read: a Tx (so every repository function takes it) whose `emit` cannot be called. */
 export type ReadTx = Tx & { emit: never };

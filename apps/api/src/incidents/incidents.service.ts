@@ -121,7 +121,7 @@ export class IncidentsService {
     if (!req.attachToIncidentId)
       for (const at of [Date.now(), Date.now() + 60_000])
         await ensureIncidentNumberSequence(this.ds, incidentYear(new Date(at)));
-    return this.uow.run(actor, async (tx) => {
+    return this.uow.runGrouped(actor, async (tx) => {
       // The call with its whole triage history in one read: the current assessment decides, the earlier ones go on
       // the timeline. The same read says whether the cached regions are current, and draws a new incident's number.
       const year = incidentYear(tx.now);

@@ -1,0 +1,137 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { raiseAlert } from '../../apps/api/src/alerts/alerts.js';
+import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
+import { openDatabase } from '../../apps/api/src/database/data-source.js';
+import { Db } from '../../apps/api/src/database/db.js';
+import { GroupCommit } from '../../apps/api/src/database/group-commit.js';
+import { poolOf } from '../../apps/api/src/database/statements.js';
+import { EVENTS_CHANNEL, UnitOfWork, type Tx } from '../../apps/api/src/database/tx.js';
+import { createTestDatabase } from '../support/database.js';
+
+// Group commit (database/group-commit.ts): units of work that wait while another group commits share one
+// transaction. Each must keep its own outcome: what fails leaves nothing behind and does not take the others with it,
+// and what commits has its events numbered gap-free with one notification of its own.
+
+async function withGroups(use: (ds: DataSource, groups: GroupCommit, url: string) => Promise<void>): Promise<void> {
+  const db = await createTestDatabase();
+  const ds = await openDatabase(db.url, { size: 3, min: 0 });
+  const uow = new UnitOfWork(ds);
+  try {
+    // One group at a time: while the first unit of work commits alone, the rest wait and go together.
+    await use(ds, new GroupCommit(poolOf(ds), (actor, work) => uow.run(actor, work), 1), db.url);
+  } finally {
+    await ds.destroy();
+    await db.drop();
+  }
+}
+
+const alert = (tx: Tx, key: string) =>
+  raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message: key, dedupeKey: key });
+
+/** Collects the events channel's notifications, in order. */
+async function listen(url: string): Promise<{ payloads: string[]; end(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const payloads: string[] = [];
+  client.on('notification', (n) => payloads.push(n.payload ?? ''));
+  await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+  return { payloads, end: () => client.end() };
+}
+
+it('commits a group in one transaction, each unit failing alone and each committed one notified on its own', async () => {
+  await withGroups(async (ds, groups, url) => {
+    const listener = await listen(url);
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          groups.run(SYSTEM_ACTOR, async (tx) => {
+            if (i === 5) throw new Error('refused before reaching the database');
+            await alert(tx, `g-${i}`);
+            await tx.audit({ action: 'alert.raised', entityType: 'alert', details: { key: `g-${i}` } });
+            if (i === 3) {
+              await tx.query(`SELECT 1`);
+              throw new Error('refused after its writes');
+            }
+            // A queued write that fails when it is flushed with the savepoint's release.
+            if (i === 7)
+              tx.later('timer', `INSERT INTO timer (kind, ref_id, due_at, payload) VALUES (NULL, $1, now(), '{}')`, [
+                '00000000-0000-4000-8000-000000000000',
+              ]);
+            // The transaction's own id (a savepoint's rows carry a subtransaction's id as their xmin).
+            const [{ xid }] = await tx.query<{ xid: string }>(`SELECT txid_current()::text AS xid`);
+            return { i, xid };
+          }),
+        ),
+      );
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.i : (o.reason as Error).message))).toEqual([
+        0,
+        1,
+        2,
+        'refused after its writes',
+        4,
+        'refused before reaching the database',
+        6,
+        expect.stringMatching(/null value in column "kind"/),
+        8,
+        9,
+      ]);
+      const reader = new Db(ds);
+      const kept = ['g-0', 'g-1', 'g-2', 'g-4', 'g-6', 'g-8', 'g-9'];
+      const rows = await reader.query<{ key: string }>(`SELECT dedupe_key AS key FROM alert ORDER BY dedupe_key`);
+      expect(rows.map((r) => r.key)).toEqual(kept);
+      // The first committed alone; the other six shared one transaction.
+      const xids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.xid] : []));
+      expect(new Set(xids.slice(1)).size).toBe(1);
+      expect(xids[0]).not.toBe(xids[1]);
+      const audits = await reader.query<{ key: string }>(
+        `SELECT details->>'key' AS key FROM audit WHERE details ? 'key' ORDER BY details->>'key'`,
+      );
+      expect(audits.map((a) => a.key)).toEqual(kept);
+      // Events gap-free, in the order the units ran, one notification each carrying its own.
+      const events = await reader.query<{ seq: string; key: string }>(
+        `SELECT seq::text, data->>'message' AS key FROM event WHERE type = 'alert.raised' ORDER BY seq`,
+      );
+      expect(events.map((e) => e.key)).toEqual(kept);
+      const seqs = events.map((e) => Number(e.seq));
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+      // Notifications arrive after the commit, on the listener's own connection.
+      for (let tries = 0; tries < 250 && listener.payloads.length < 7; tries++)
+        await new Promise((r) => setTimeout(r, 20));
+      const carried = listener.payloads.map((p) => {
+        const space = p.indexOf(' ');
+        const envelopes = JSON.parse(p.slice(space + 1)) as { data: { message: string } }[];
+        return { before: Number(p.slice(0, space)), keys: envelopes.map((e) => e.data.message) };
+      });
+      expect(carried).toEqual(kept.map((key, i) => ({ before: seqs[i] - 1, keys: [key] })));
+    } finally {
+      await listener.end();
+    }
+  });
+});
+
+it('runs the members of a group again alone when its COMMIT fails', async () => {
+  await withGroups(async (ds, groups) => {
+    // Checked at COMMIT: two members inserting the same key fail the group's commit, not their own statements.
+    await ds.query(`CREATE TABLE probe (id int, CONSTRAINT probe_once UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)`);
+    const write = (key: string, id: number) =>
+      groups.run(SYSTEM_ACTOR, async (tx) => {
+        await tx.query(`INSERT INTO probe (id) VALUES ($1)`, [id]);
+        await alert(tx, key);
+        return key;
+      });
+    const outcomes = await Promise.allSettled([write('a', 1), write('b', 2), write('c', 2), write('d', 3)]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as { code: string }).code))).toEqual([
+      'a',
+      'b',
+      '23505',
+      'd',
+    ]);
+    const reader = new Db(ds);
+    expect(await reader.query(`SELECT id FROM probe ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const events = await reader.query<{ key: string }>(
+      `SELECT data->>'message' AS key FROM event WHERE type = 'alert.raised' ORDER BY seq`,
+    );
+    expect(events.map((e) => e.key)).toEqual(['a', 'b', 'd']);
+  });
+});
