@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { Actor } from '../common/actor.js';
-import { clientRunner, isStalePlan, runPipelined, withConnection, type SqlRunner } from './statements.js';
-import { eventsStatement, Tx, type PendingEvent } from './tx.js';
+import { failedStatement, isStalePlan, runPipelined, withConnection, type SqlRunner } from './statements.js';
+import { eventsStatement, type PendingEvent } from './events-statement.js';
+import { Tx } from './tx.js';
 import type { Statement } from './write-batch.js';
 
 type Work<T> = (tx: Tx) => Promise<T>;
@@ -39,10 +40,12 @@ function runsAgainAlone(e: unknown): boolean {
  * together, one flush for all. Under light load nothing waits and every unit of work has a transaction of its own.
  *
  * What each unit of work still has: its own result and its own failure; its answer only after its commit is
- * durable; its events gap-free, in commit order, one notification each. What it gives up: it waits for the group's
- * other members (at most MOST_IN_A_GROUP of them), and its locks are held until the group commits. A failure that
- * belongs to the group rather than to the unit (a deadlock with another group, a failed COMMIT) runs it again alone:
- * a unit of work does nothing outside the database but raise events, which only a commit sends (tx.ts).
+ * durable; its events gap-free, in commit order (announced together with the group's: events-statement.ts). What it
+ * gives up: it waits for the group's other members (at most MOST_IN_A_GROUP of them), its time (`tx.now`) is the
+ * group's start, and its locks are held until the group commits. A failure that belongs to the group rather than to
+ * the unit (a deadlock with another group, a failed COMMIT, the writes of the member before it) runs it again alone:
+ * only units of work that may run twice belong here, as a create does (nothing outside the database but events,
+ * which only a commit sends: tx.ts).
  */
 export class GroupCommit {
   private readonly waiting: Job[] = [];
@@ -75,7 +78,7 @@ export class GroupCommit {
   private async commit(group: Job[]): Promise<void> {
     if (group.length === 1) return settle(group[0], this.alone(group[0].actor, group[0].work));
     const open = new Set(group); // members not yet answered
-    const answer = (job: Job, outcome: { value: unknown } | { error: unknown }): void => {
+    const answer: Answer = (job, outcome) => {
       open.delete(job);
       if ('value' in outcome) job.resolve(outcome.value);
       else job.reject(outcome.error);
@@ -100,49 +103,131 @@ export class GroupCommit {
    * One transaction for the group. Members that fail on their own are answered at once, the others after the
    * COMMIT; answers the members that must run again alone.
    */
-  private together(group: Job[], answer: (job: Job, outcome: { value: unknown } | { error: unknown }) => void) {
-    return withConnection(this.pool, async (client, drop): Promise<Job[]> => {
-      const now = new Date();
-      const statement = clientRunner(client);
-      let begun = false;
-      const unsent: Statement[] = []; // sent together with the next statement
-      const send = async (statements: Statement[]): Promise<unknown[][]> => {
-        const all = begun ? [...unsent.splice(0), ...statements] : [BEGIN, ...unsent.splice(0), ...statements];
-        begun = true;
-        return all.length === 1 ? [await statement(all[0].sql, all[0].params)] : runPipelined(client, all);
-      };
-      const run: SqlRunner = async (sql, params) => (await send([{ sql, params }])).at(-1) as unknown[];
-      const done: { job: Job; value: unknown }[] = [];
-      const events: PendingEvent[][] = [];
+  private together(group: Job[], answer: Answer): Promise<Job[]> {
+    return withConnection(this.pool, async (client, drop) => {
+      const t = new GroupTransaction(client, new Date());
       const again: Job[] = [];
       try {
         for (const job of group) {
-          unsent.push(SAVEPOINT);
-          const tx = new Tx(run, job.actor, now);
-          try {
-            const value = await job.work(tx);
-            await send([...tx.writeStatements(), RELEASE]);
-            done.push({ job, value });
-            events.push(tx.takeEvents());
-          } catch (e) {
-            // A savepoint never sent (the work failed before reaching the database) needs no rollback.
-            if (unsent.at(-1) === SAVEPOINT) unsent.pop();
-            else await send([ROLLBACK_TO, RELEASE]);
-            if (isStalePlan(e)) drop(e as Error);
-            if (runsAgainAlone(e)) again.push(job);
-            else answer(job, { error: e });
-          }
+          const failed = await t.member(job);
+          if (!failed) continue;
+          if (isStalePlan(failed.error)) drop(failed.error as Error);
+          if (failed.tail) {
+            // The previous member's last writes failed when sent with this one's first statement: that member fails,
+            // and this one, refused by the aborted transaction, runs again alone.
+            answer(failed.tail.job, { error: failed.error });
+            again.push(job);
+          } else if (runsAgainAlone(failed.error)) again.push(job);
+          else answer(job, { error: failed.error });
         }
-        if (done.length > 0)
-          await send(events.some((unit) => unit.length > 0) ? [eventsStatement(events, now), COMMIT] : [COMMIT]);
-        else if (begun) await client.query('ROLLBACK');
+        await t.commit();
       } catch (e) {
-        if (begun) await client.query('ROLLBACK').catch(drop);
+        await t.rollback().catch(drop);
         throw e;
       }
-      for (const { job, value } of done) answer(job, { value });
+      for (const { job, value } of t.done) answer(job, { value });
       return again;
     });
+  }
+}
+
+type Answer = (job: Job, outcome: { value: unknown } | { error: unknown }) => void;
+
+/** A member's failure, and the member before it when that one's deferred writes were the cause. */
+interface Failure {
+  error: unknown;
+  tail?: Done;
+}
+
+interface Done {
+  job: Job;
+  value: unknown;
+  events: PendingEvent[];
+}
+
+/**
+ * A group's transaction on its connection. Each member's statements start with its SAVEPOINT; its queued writes and
+ * RELEASE are not sent at once but with the next member's first statement (or with the group's COMMIT): one round
+ * trip per member instead of two.
+ */
+class GroupTransaction {
+  readonly done: Done[] = [];
+  private begun = false;
+  private readonly unsent: Statement[] = [];
+  /** The member whose writes and RELEASE wait in `unsent`, and how many of its statements are there. */
+  private tail?: { done: Done; statements: number };
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly now: Date,
+  ) {}
+
+  /** Runs a member's work inside its savepoint; answers its failure, if any (and whose writes failed, if not its). */
+  async member(job: Job): Promise<Failure | undefined> {
+    this.failure = undefined;
+    this.unsent.push(SAVEPOINT);
+    const run: SqlRunner = async (sql, params) => (await this.send([{ sql, params }])).at(-1) as unknown[];
+    const tx = new Tx(run, job.actor, this.now);
+    try {
+      const value = await job.work(tx);
+      // A work that caught the failure of the previous member's writes cannot have done its own (a failure of its
+      // own it may have recovered from, inside `tx.part`).
+      const caught = this.tailFailure();
+      if (caught) throw caught.error;
+      const done = { job, value, events: tx.takeEvents() };
+      const writes = [...tx.writeStatements(), RELEASE];
+      // Deferred only after the member's own first statement: then the previous member's writes have been sent.
+      if (this.unsent.length > 0) await this.send(writes);
+      else {
+        this.unsent.push(...writes);
+        this.tail = { done, statements: writes.length };
+      }
+      this.done.push(done);
+      return undefined;
+    } catch (thrown) {
+      const failure: Failure = this.tailFailure() ?? { error: thrown };
+      if (failure.tail) this.done.splice(this.done.indexOf(failure.tail), 1);
+      // A savepoint never sent (the work failed before reaching the database) needs no rollback. Otherwise the most
+      // recent savepoint is this member's, or the previous member's when its RELEASE never ran.
+      if (this.unsent.at(-1) === SAVEPOINT) this.unsent.pop();
+      else await this.send([ROLLBACK_TO, RELEASE]);
+      return failure;
+    }
+  }
+
+  /** The events of every member that ran to its end, then COMMIT, with the last member's writes. */
+  async commit(): Promise<void> {
+    if (this.done.length === 0) return this.rollback();
+    const events = this.done.map((d) => d.events);
+    await this.send(events.some((e) => e.length > 0) ? [eventsStatement(events, this.now), COMMIT] : [COMMIT]);
+  }
+
+  async rollback(): Promise<void> {
+    if (this.begun) await this.client.query('ROLLBACK');
+  }
+
+  /** What the last failed send of the current member failed on, and whose deferred writes, if they were the cause. */
+  private failure?: Failure;
+
+  /** The failure of the previous member's deferred writes, met by the current member. */
+  private tailFailure(): Failure | undefined {
+    return this.failure?.tail ? this.failure : undefined;
+  }
+
+  private async send(statements: Statement[]): Promise<unknown[][]> {
+    const all = [...(this.begun ? [] : [BEGIN]), ...this.unsent.splice(0), ...statements];
+    const tail = this.tail;
+    this.begun = true;
+    this.tail = undefined;
+    try {
+      return await runPipelined(this.client, all);
+    } catch (error) {
+      // The deferred writes are first in the pipeline (BEGIN was sent with the member's first statement).
+      const index = error instanceof Error ? failedStatement.get(error) : undefined;
+      const theirs = tail !== undefined && index !== undefined && index < tail.statements;
+      this.failure = { error, tail: theirs ? tail.done : undefined };
+      throw error;
+    }
   }
 }
 

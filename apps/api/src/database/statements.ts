@@ -99,6 +99,12 @@ interface PipelinedClient {
 }
 
 /**
+ * Which of a pipeline's statements a failure `runPipelined` threw came from: a group commit sends one member's last
+ * writes with the next member's first statement and must know whose they were (group-commit.ts).
+ */
+export const failedStatement = new WeakMap<Error, number>();
+
+/**
  * Sends `statements` (each prepared once per connection, like every other) together, without waiting for one answer
  * before writing the next: node-postgres's pipeline mode, switched on for this call only. The messages leave in one
  * write, so PostgreSQL runs them back to back; a lock the one takes is released by a later one (COMMIT) with no round
@@ -120,8 +126,12 @@ export async function runPipelined(client: pg.PoolClient, statements: Statement[
   }
   try {
     const settled = await Promise.allSettled(answers);
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    const index = settled.findIndex((r) => r.status === 'rejected');
+    if (index >= 0) {
+      const reason = (settled[index] as PromiseRejectedResult).reason as unknown;
+      if (reason instanceof Error) failedStatement.set(reason, index);
+      throw reason;
+    }
     return settled.map((r) => (r as PromiseFulfilledResult<pg.QueryResult<Record<string, unknown>>>).value.rows);
   } finally {
     // Only once every answer is in: node-postgres routes the answers to pipelined queries only while it is on.

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuditAction, EventDataMap, EventType } from '#contracts';
+import { eventsStatement, type PendingEvent } from './events-statement.js';
 import type { Actor } from '../common/actor.js';
 import { audienceOf } from '../realtime/audience.js';
 import type { Queryable } from './db.js';
@@ -9,12 +10,6 @@ import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import { GroupCommit } from './group-commit.js';
 import { combineWrites, type QueuedWrite, type Statement } from './write-batch.js';
-
-export interface PendingEvent {
-  type: EventType;
-  data: unknown;
-  audience: string[];
-}
 
 export interface AuditEntry {
   action: AuditAction;
@@ -132,55 +127,6 @@ export class Tx implements Queryable {
   }
 }
 
-/**
- * The events statement for the events of one or more units of work committed together (group-commit.ts), in their
- * order: they are numbered consecutively, and each unit's envelopes travel in a notification of their own.
- */
-export function eventsStatement(units: PendingEvent[][], now: Date): Statement {
-  const at = now.toISOString();
-  const events = units.flat();
-  // Each event's rooms are a slice [lo, hi] of one flat array: no JSON for PostgreSQL to take apart per event.
-  const rooms: string[] = [];
-  const bounds = events.map((e) => {
-    const lo = rooms.length + 1;
-    rooms.push(...e.audience);
-    return [lo, rooms.length];
-  });
-  const data = events.map((e) => JSON.stringify(e.data));
-  // The notifications' envelopes, written here rather than built back out of the stored rows: each event's data is
-  // the same JSON its row is stored from. Without seq, which the listener adds from the one PostgreSQL puts first.
-  const envelopes = events.map(
-    (e, i) =>
-      `{"type":${JSON.stringify(e.type)},"occurredAt":"${at}","data":${data[i]},"audience":${JSON.stringify(e.audience)}}`,
-  );
-  const bodies: string[] = [];
-  const offsets: number[] = [];
-  const counts: number[] = [];
-  let first = 0;
-  for (const unit of units) {
-    if (unit.length === 0) continue;
-    bodies.push(`[${envelopes.slice(first, first + unit.length).join(',')}]`);
-    offsets.push(first);
-    counts.push(unit.length);
-    first += unit.length;
-  }
-  return {
-    sql: FLUSH_EVENTS,
-    params: [
-      events.length,
-      at,
-      events.map((e) => e.type),
-      data,
-      rooms,
-      bounds.map(([lo]) => lo),
-      bounds.map(([, hi]) => hi),
-      bodies,
-      offsets,
-      counts,
-    ],
-  };
-}
-
 const AUDIT_COLUMNS = 10;
 
 function auditWrite(actor: Actor, entries: AuditEntry[]): QueuedWrite {
@@ -205,31 +151,6 @@ function auditWrite(actor: Actor, entries: AuditEntry[]): QueuedWrite {
     ]),
   };
 }
-
-/** The channel committed events are notified on; every instance listens on it (realtime/notifications.ts). */
-export const EVENTS_CHANNEL = 'crisis_events';
-/** The most envelope bytes a notification carries: PostgreSQL's limit is 8000, less room for the seq prefix. */
-const NOTIFY_PAYLOAD_BYTES = 7880;
-
-/**
- * Counter, event rows and NOTIFY in one statement. Each unit of work's notification carries its envelopes as
- * "<seq before its first> <JSON array of envelopes without seq>" (the same JSON the rows were stored from) when they
- * fit PostgreSQL's 8000-byte payload limit, else just its last seq; NOTIFY is delivered at commit, in commit order, and
- * the publisher reads the table whenever a payload does not continue exactly where it stopped (realtime/publisher.ts).
- * This statement runs while the counter's row is locked, until the commit: it only inserts what it is given. Before,
- * it also took one JSON document apart per event and built the payload back out of the inserted rows, 120 µs more
- * of PostgreSQL's time per create inside the serial section (docs/performance.md, tenth round).
- */
-const FLUSH_EVENTS = `
-  WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base),
-  e AS (
-    INSERT INTO event (seq, type, occurred_at, data, audience)
-    SELECT c.base + x.i, x.type, $2::timestamptz, x.data, ($5::text[])[x.lo:x.hi]
-    FROM c, unnest($3::text[], $4::jsonb[], $6::int[], $7::int[]) WITH ORDINALITY AS x(type, data, lo, hi, i))
-  SELECT pg_notify('${EVENTS_CHANNEL}',
-    CASE WHEN octet_length(n.body) <= ${NOTIFY_PAYLOAD_BYTES} THEN (c.base + n.off)::text || ' ' || n.body
-         ELSE (c.base + n.off + n.count)::text END)
-  FROM c, unnest($8::text[], $9::int[], $10::int[]) AS n(body, off, count)`;
 
 @Injectable()
 export class UnitOfWork {

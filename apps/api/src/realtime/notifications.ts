@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { SESSIONS_CHANNEL } from '../auth/sessions.repository.js';
-import { EVENTS_CHANNEL } from '../database/tx.js';
+import { EVENTS_CHANNEL } from '../database/events-statement.js';
 import { PgListener } from './pg-listener.js';
 import { EventPublisher } from './publisher.js';
 import { SessionWatcher } from './session-watcher.js';
