@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import type { Actor } from '../common/actor.js';
 import { failedStatement, isStalePlan, runPipelined, withConnection, type SqlRunner } from './statements.js';
 import { eventsStatement, type PendingEvent } from './events-statement.js';
@@ -25,6 +25,14 @@ const COMMIT: Statement = { sql: 'COMMIT', params: [] };
 const SAVEPOINT: Statement = { sql: 'SAVEPOINT unit_group', params: [] };
 const RELEASE: Statement = { sql: 'RELEASE SAVEPOINT unit_group', params: [] };
 const ROLLBACK_TO: Statement = { sql: 'ROLLBACK TO SAVEPOINT unit_group', params: [] };
+
+/**
+ * Whether PostgreSQL itself answered with this failure (an error response, with its SQLSTATE): then the transaction is
+ * known to have ended without committing. A socket's failure (ECONNRESET, EPIPE: a `code` too) says nothing of that.
+ */
+export function answeredByPostgres(e: unknown): boolean {
+  return e instanceof pg.DatabaseError;
+}
 
 /** Failures that say nothing about the unit of work itself, only about what it met in its group: it runs again alone. */
 function runsAgainAlone(e: unknown): boolean {
@@ -90,7 +98,7 @@ export class GroupCommit {
       // The group's transaction failed as a whole (its COMMIT, or its connection). A failure PostgreSQL answered
       // rolled everything back: each open member runs again alone. Without an answer nobody knows whether the COMMIT
       // took effect, and running again could make a second incident: each member fails, as a lone commit would.
-      if ((e as { code?: string })?.code) again = [...open];
+      if (answeredByPostgres(e)) again = [...open];
       else {
         again = [];
         for (const job of open) answer(job, { error: e });

@@ -1,14 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuditAction, EventDataMap, EventType } from '#contracts';
-import { eventsStatement, type PendingEvent } from './events-statement.js';
 import type { Actor } from '../common/actor.js';
-import { audienceOf } from '../realtime/audience.js';
-import type { Queryable } from './db.js';
-import { clientRunner, poolOf, runPipelined, withConnection, type SqlRunner } from './statements.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
+import { audienceOf } from '../realtime/audience.js';
+import type { Queryable } from './db.js';
+import { eventsStatement, type PendingEvent } from './events-statement.js';
 import { GroupCommit } from './group-commit.js';
+import { clientRunner, poolOf, runPipelined, withConnection, type SqlRunner } from './statements.js';
 import { combineWrites, type QueuedWrite, type Statement } from './write-batch.js';
 
 export interface AuditEntry {
