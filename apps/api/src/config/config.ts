@@ -167,9 +167,8 @@ function databasePool(env: Env): DatabasePool {
  * Two groups committing at once keep both cores of a small machine busy; the creates that arrive meanwhile share the
  * next group's commit (docs/performance.md, twelfth round). Never more than the pool: the rest of the API needs it.
  */
-function writeGroups(env: Env): number {
+function writeGroups(env: Env, size: number): number {
   const groups = int(env, 'DATABASE_WRITE_GROUPS', 2, 1, 500);
-  const size = databasePool(env).size;
   if (groups > size)
     throw new ConfigError(`DATABASE_WRITE_GROUPS (${groups}) must not exceed DATABASE_POOL_SIZE (${size})`);
   return groups;
@@ -187,14 +186,15 @@ export function loadConfig(env: Env = process.env, defaultConsoleDir = resolve('
     }
   }
   const logLevel = (str(env, 'LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
+  const pool = databasePool(env);
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel))
     throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
-    databasePool: databasePool(env),
-    databaseWriteGroups: writeGroups(env),
+    databasePool: pool,
+    databaseWriteGroups: writeGroups(env, pool.size),
     dataDir: resolve(str(env, 'DATA_DIR') ?? './.data'),
     adminPassword: str(env, 'ADMIN_PASSWORD'),
     // Demo data only by default on the embedded database: a real server must never get fake people by accident.
