@@ -428,13 +428,19 @@ describe('health, docs and metrics', () => {
     await admin.connect();
     try {
       expect((await own.api('GET', '/health')).status).toBe(200);
+      const { accessToken } = await own.login('admin');
       await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS false`);
       await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [dbName]);
       const down = await own.api<ErrorBody>('GET', '/health');
       expect(down.status).toBe(503);
       expect(down.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+      // Any other request says the same and when to try again, not a 500 (database/unavailable.ts).
+      const refused = await fetch(`${own.url}/api/v1/regions`, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '5']);
+      expect(await refused.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
       await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS true`);
       expect((await own.api('GET', '/health')).status).toBe(200);
+      expect((await own.api('GET', '/regions', { token: accessToken })).status).toBe(200);
     } finally {
       await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS true`);
       await admin.end();

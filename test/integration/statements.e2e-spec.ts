@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
 import type { DataSource } from 'typeorm';
 import { openDatabase, type PoolSettings } from '../../apps/api/src/database/data-source.js';
 import { Db } from '../../apps/api/src/database/db.js';
+import { databaseUnavailable } from '../../apps/api/src/database/unavailable.js';
 import { poolOf } from '../../apps/api/src/database/statements.js';
 import { UnitOfWork } from '../../apps/api/src/database/tx.js';
 import { createTestDatabase } from '../support/database.js';
@@ -126,5 +127,57 @@ it('commits nothing when a pipelined statement fails, and the connection goes on
       { dedupe_key: 'pipe-4' },
     ]);
     expect(await reader.query(`SELECT count(*)::int AS n FROM event WHERE type = 'alert.raised'`)).toEqual([{ n: 3 }]);
+  });
+});
+
+// PostgreSQL may end a session while a unit of work holds its connection between two statements (a restart, a
+// failover, an operator's pg_terminate_backend). node-postgres then emits the error on the connection, and with no
+// listener that ends the whole server process: every console's request with it. It must end that unit of work
+// alone, as a 503 (unavailable.ts), and the pool must go on serving from fresh connections.
+it('ends only the unit of work whose session PostgreSQL ended between its statements, and serves the next', async () => {
+  await withDatabase({ size: 2, min: 2 }, async (ds, url) => {
+    const uow = new UnitOfWork(ds);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      let held!: () => void;
+      const hold = new Promise<void>((r) => (held = r));
+      let ready!: () => void;
+      const started = new Promise<void>((r) => (ready = r));
+      let pid = 0;
+      const lost = uow
+        .run(SYSTEM_ACTOR, async (tx) => {
+          pid = (await tx.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`))[0].pid;
+          ready();
+          await hold;
+          await raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message: 'lost', dedupeKey: 'lost-1' });
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      await started;
+      await admin.query(`SELECT pg_terminate_backend($1)`, [pid]);
+      // Until the backend has gone, and one more round trip: by then its notice has reached the held connection.
+      while ((await admin.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).rowCount)
+        await new Promise((r) => setTimeout(r, 10));
+      await admin.query('SELECT 1');
+      held();
+      const failure = await lost;
+      expect([(failure as Error)?.message, databaseUnavailable(failure)]).toEqual([(failure as Error)?.message, true]);
+      // The next units of work run on the pool's other connection and on a fresh one.
+      for (const key of ['after-1', 'after-2', 'after-3'])
+        await uow.run(SYSTEM_ACTOR, (tx) =>
+          raiseAlert(tx, { kind: 'webhook-failed', severity: 'warning', message: 'kept', dedupeKey: key }),
+        );
+      const reader = new Db(ds);
+      expect(await reader.query(`SELECT dedupe_key FROM alert ORDER BY 1`)).toEqual([
+        { dedupe_key: 'after-1' },
+        { dedupe_key: 'after-2' },
+        { dedupe_key: 'after-3' },
+      ]);
+    } finally {
+      await admin.end();
+    }
   });
 });

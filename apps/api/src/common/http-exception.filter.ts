@@ -1,7 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ErrorCode } from '#contracts';
+import { databaseUnavailable } from '../database/unavailable.js';
 import { DomainError, errorBody } from './errors.js';
+
+/** What a client is told to wait before trying again when the database could not be reached. */
+const DATABASE_RETRY_SECONDS = 5;
 
 /** Maps every exception to the contract's error body. Unknown errors are 500 and logged without request data. */
 @Catch()
@@ -12,7 +16,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const res = host.switchToHttp().getResponse<Response>();
     const err = toDomainError(exception);
-    if (err.code === 'INTERNAL')
+    // The code alone: a database failure's message may quote a statement's values.
+    if (databaseUnavailable(exception)) {
+      const code = (exception as { code?: unknown })?.code;
+      this.log.warn(`database unavailable: ${typeof code === 'string' ? code : 'connection lost'}`);
+    } else if (err.code === 'INTERNAL')
       this.log.error(
         `unhandled ${(exception as Error)?.name ?? 'error'}: ${(exception as Error)?.stack ?? String(exception)}`,
       );
@@ -24,6 +32,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 export function toDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
+  if (databaseUnavailable(exception))
+    return new DomainError(
+      'SERVICE_UNAVAILABLE',
+      'Database unavailable: the connection was refused or lost. Try again; a change sent as it was lost may or may not have been saved',
+      undefined,
+      DATABASE_RETRY_SECONDS,
+    );
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = codeForStatus(status);

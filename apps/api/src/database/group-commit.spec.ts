@@ -10,5 +10,12 @@ describe("a group's failed commit", () => {
     for (const code of ['ECONNRESET', 'EPIPE'])
       expect(answeredByPostgres(Object.assign(new Error(`write ${code}`), { code }))).toBe(false);
     expect(answeredByPostgres(new Error('Connection terminated unexpectedly'))).toBe(false);
+    // PostgreSQL's own notice that it ended the session (pg_terminate_backend, a fast shutdown) may follow a COMMIT
+    // that took effect.
+    for (const code of ['57P01', '57P02', '08006']) {
+      const ended = new pg.DatabaseError('terminating connection due to administrator command', 0, 'error');
+      ended.code = code;
+      expect(answeredByPostgres(ended)).toBe(false);
+    }
   });
 });

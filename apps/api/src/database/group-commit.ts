@@ -3,6 +3,7 @@ import type { Actor } from '../common/actor.js';
 import { failedStatement, isStalePlan, runPipelined, withConnection, type SqlRunner } from './statements.js';
 import { eventsStatement, type PendingEvent } from './events-statement.js';
 import { Tx } from './tx.js';
+import { databaseUnavailable } from './unavailable.js';
 import type { Statement } from './write-batch.js';
 
 type Work<T> = (tx: Tx) => Promise<T>;
@@ -28,10 +29,12 @@ const ROLLBACK_TO: Statement = { sql: 'ROLLBACK TO SAVEPOINT unit_group', params
 
 /**
  * Whether PostgreSQL itself answered with this failure (an error response, with its SQLSTATE): then the transaction is
- * known to have ended without committing. A socket's failure (ECONNRESET, EPIPE: a `code` too) says nothing of that.
+ * known to have ended without committing. A socket's failure (ECONNRESET, EPIPE: a `code` too) says nothing of that,
+ * nor does the notice of a session being ended (a FATAL error, 57P01 after pg_terminate_backend or a fast shutdown:
+ * unavailable.ts): it may come after the commit took effect and before its answer was sent.
  */
 export function answeredByPostgres(e: unknown): boolean {
-  return e instanceof pg.DatabaseError;
+  return e instanceof pg.DatabaseError && !databaseUnavailable(e);
 }
 
 /** Failures that say nothing about the unit of work itself, only about what it met in its group: it runs again alone. */

@@ -64,12 +64,21 @@ export async function withConnection<T>(
   const once = async (): Promise<T> => {
     const client = await checkout(pool);
     let broken: Error | undefined;
+    // A checked-out connection has no listener of the pool's: when PostgreSQL ends its session (a restart, a
+    // failover, pg_terminate_backend) between two statements of `use`, node-postgres emits the error on the client,
+    // and an error event nobody listens to ends the whole process. Here it ends this unit of work only: its next
+    // statement fails ("not queryable") and the connection is dropped instead of going back to the pool.
+    const lost = (e: Error): void => {
+      broken ??= e;
+    };
+    client.on('error', lost);
     try {
       return await use(client, (why) => (broken = why));
     } catch (e) {
       if (isStalePlan(e)) broken = e as Error;
       throw e;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   };
