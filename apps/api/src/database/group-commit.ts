@@ -4,7 +4,7 @@ import { failedStatement, isStalePlan, runPipelined, withConnection, type SqlRun
 import { eventsStatement, type PendingEvent } from './events-statement.js';
 import { Tx } from './tx.js';
 import { databaseUnavailable } from './unavailable.js';
-import type { Statement } from './write-batch.js';
+import { BEGIN, COMMIT, type Statement } from './write-batch.js';
 
 type Work<T> = (tx: Tx) => Promise<T>;
 
@@ -21,8 +21,6 @@ export type RunAlone = (actor: Actor, work: Work<unknown>) => Promise<unknown>;
 /** The most units of work one transaction takes: a group's members wait for each other's round trips. */
 const MOST_IN_A_GROUP = 16;
 
-const BEGIN: Statement = { sql: 'BEGIN', params: [] };
-const COMMIT: Statement = { sql: 'COMMIT', params: [] };
 const SAVEPOINT: Statement = { sql: 'SAVEPOINT unit_group', params: [] };
 const RELEASE: Statement = { sql: 'RELEASE SAVEPOINT unit_group', params: [] };
 const ROLLBACK_TO: Statement = { sql: 'ROLLBACK TO SAVEPOINT unit_group', params: [] };

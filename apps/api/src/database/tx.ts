@@ -9,7 +9,7 @@ import type { Queryable } from './db.js';
 import { eventsStatement, type PendingEvent } from './events-statement.js';
 import { GroupCommit } from './group-commit.js';
 import { clientRunner, poolOf, runPipelined, withConnection, type SqlRunner } from './statements.js';
-import { combineWrites, type QueuedWrite, type Statement } from './write-batch.js';
+import { BEGIN, COMMIT, combineWrites, type QueuedWrite, type Statement } from './write-batch.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -226,9 +226,6 @@ export class UnitOfWork {
     });
   }
 }
-
-const BEGIN: Statement = { sql: 'BEGIN', params: [] };
-const COMMIT: Statement = { sql: 'COMMIT', params: [] };
 
 /** The unit of work of an audited read: a Tx (so every repository function takes it) whose `emit` cannot be called. */
 export type ReadTx = Tx & { emit: never };

@@ -18,6 +18,10 @@ export interface Statement {
   params: unknown[];
 }
 
+/** A transaction's ends, pipelined with the statements next to them (tx.ts, group-commit.ts). */
+export const BEGIN: Statement = { sql: 'BEGIN', params: [] };
+export const COMMIT: Statement = { sql: 'COMMIT', params: [] };
+
 /** The fewest statements that run `writes` in their order, each table at most once per statement. */
 export function combineWrites(writes: QueuedWrite[]): Statement[] {
   const groups: QueuedWrite[][] = [];
