@@ -1,3 +1,5 @@
+import net from 'node:net';
+import { join } from 'node:path';
 import pg from 'pg';
 import { raiseAlert } from '../../apps/api/src/alerts/alerts.js';
 import { SYSTEM_ACTOR } from '../../apps/api/src/common/actor.js';
@@ -180,4 +182,67 @@ it('ends only the unit of work whose session PostgreSQL ended between its statem
       await admin.end();
     }
   });
+});
+
+// openDatabase opens the pool's minimum before the server starts. A connection opened there must be the pool's (with
+// its error listener) from the moment it is open: one held until the others had opened had no listener, so a session
+// PostgreSQL ended meanwhile (a restart during start-up) ended the process. A proxy in front of PostgreSQL holds the
+// later connections back while every session already open is ended.
+it('survives PostgreSQL ending the sessions it opened while the rest of the pool minimum is still opening', async () => {
+  const db = await createTestDatabase();
+  const target = new URL(db.url);
+  const name = target.pathname.slice(1);
+  const ourSessions = `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'crisis-dispatch'`;
+  const dir = decodeURIComponent(target.hostname);
+  const upstream = (): net.Socket =>
+    dir.startsWith('/')
+      ? net.connect(join(dir, `.s.PGSQL.${target.port || 5432}`))
+      : net.connect(Number(target.port || 5432), target.hostname);
+  let opened = 0;
+  let holdBack = true;
+  const heldBack: (() => void)[] = [];
+  let reachedHold!: () => void;
+  const holding = new Promise<void>((r) => (reachedHold = r));
+  const proxy = net.createServer((client) => {
+    const go = (): void => {
+      const server = upstream();
+      client.pipe(server).pipe(client);
+      const end = (): void => void (client.destroy(), server.destroy());
+      client.on('error', end).on('close', end);
+      server.on('error', end).on('close', end);
+    };
+    // Start-up (TypeORM's first connection, the migration lock's and the migrations') takes at most two; later ones
+    // belong to the pool minimum.
+    if (++opened <= 2 || !holdBack) return go();
+    heldBack.push(go);
+    reachedHold();
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const viaProxy = new URL(db.url);
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String((proxy.address() as net.AddressInfo).port);
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  let ds: DataSource | undefined;
+  try {
+    const opening = openDatabase(viaProxy.toString(), { size: 5, min: 5 });
+    await holding;
+    expect(
+      (await admin.query(`SELECT pg_terminate_backend(pid) FROM (${ourSessions}) s`, [name])).rowCount,
+    ).toBeGreaterThan(0);
+    // Until the sessions have gone, and a moment for their notices to reach the connections.
+    while ((await admin.query(ourSessions, [name])).rowCount) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    holdBack = false;
+    for (const go of heldBack.splice(0)) go();
+    ds = await opening;
+    // It serves, on the connections that opened late and on fresh ones.
+    const rows = await Promise.all([1, 2, 3, 4, 5].map((i) => new Db(ds!).query(`SELECT $1::int AS i`, [i])));
+    expect(rows.flat()).toHaveLength(5);
+  } finally {
+    await ds?.destroy();
+    await admin.end();
+    proxy.close();
+    await db.drop();
+  }
 });
