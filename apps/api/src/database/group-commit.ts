@@ -52,9 +52,9 @@ function runsAgainAlone(e: unknown): boolean {
  * durable; its events gap-free, in commit order (announced together with the group's: events-statement.ts). What it
  * gives up: it waits for the group's other members (at most MOST_IN_A_GROUP of them), its time (`tx.now`) is the
  * group's start, and its locks are held until the group commits. A failure that belongs to the group rather than to
- * the unit (a deadlock with another group, a failed COMMIT, the writes of the member before it) runs it again alone:
- * only units of work that may run twice belong here, as a create does (nothing outside the database but events,
- * which only a commit sends: tx.ts).
+ * the unit (a deadlock with another group, a failed COMMIT, the writes of the member before it) runs it again alone,
+ * after the group and after the members before it that run again too: only units of work that may run twice belong
+ * here, as a create does (nothing outside the database but events, which only a commit sends: tx.ts).
  */
 export class GroupCommit {
   private readonly waiting: Job[] = [];
@@ -105,7 +105,10 @@ export class GroupCommit {
         for (const job of open) answer(job, { error: e });
       }
     }
-    await Promise.all(again.map((job) => settle(job, this.alone(job.actor, job.work))));
+    // One after another, in the order they came. Run at once, two members that conflict (a key both write, checked
+    // at COMMIT) could deadlock each other over the event counter's lock, failing one that would have committed; in
+    // turn they end as they would have without a group: the first committed, the second refused.
+    for (const job of again) await settle(job, this.alone(job.actor, job.work));
   }
 
   /**
