@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { climb } from './climb.js';
 import { percentile } from './common.js';
 
 // The load side of the write-path benchmark: N consoles (real Socket.IO clients) listening for incident.created,
@@ -195,34 +196,22 @@ export interface Climber {
   cpu?: CpuSampler;
 }
 
-/**
- * The sustained-rate search for several servers taking turns at each rising rate, so that a drift in the machine's
- * speed falls on all of them alike (each climbing its own whole ladder in turn, one server met a fast phase of the
- * machine and another a slow one). A step that is not held (stepHeld) fails. One failed step in a server's climb is
- * run again: a single stall of the machine is not the server's limit. The second failure ends its climb.
- */
-export async function highestRatesHeld(
+/** The sustained-rate search (the rule is `climb.ts`'s), each step real load with half a second's rest after it. */
+export function highestRatesHeld(
   climbers: Climber[],
   rates: readonly number[],
   seconds: number,
   boundMs: number,
 ): Promise<{ held: number; steps: LoadResult[] }[]> {
-  const state = climbers.map(() => ({ held: 0, steps: [] as LoadResult[], failures: 0 }));
-  for (const rate of rates) {
-    for (const [i, c] of climbers.entries()) {
-      const s = state[i];
-      while (s.failures < 2) {
-        const r = await runLoad(c.target, c.consoles, rate, seconds, c.next, c.cpu);
-        s.steps.push(r);
-        await sleep(500);
-        if (stepHeld(r, boundMs)) {
-          s.held = rate;
-          break;
-        }
-        s.failures++;
-      }
-    }
-    if (state.every((s) => s.failures >= 2)) break;
-  }
-  return state.map(({ held, steps }) => ({ held, steps }));
+  return climb(
+    climbers.length,
+    rates,
+    async (i, rate) => {
+      const c = climbers[i];
+      const r = await runLoad(c.target, c.consoles, rate, seconds, c.next, c.cpu);
+      await sleep(500);
+      return r;
+    },
+    (r) => stepHeld(r, boundMs),
+  );
 }
