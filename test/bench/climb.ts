@@ -11,7 +11,7 @@ export async function climb<R>(
   servers: number,
   rates: readonly number[],
   step: (server: number, rate: number) => Promise<R>,
-  held: (result: R) => boolean,
+  isHeld: (result: R) => boolean,
 ): Promise<{ held: number; steps: R[] }[]> {
   const state = Array.from({ length: servers }, () => ({ held: 0, steps: [] as R[], done: false }));
   for (const rate of rates) {
@@ -19,7 +19,7 @@ export async function climb<R>(
       for (let attempt = 0; !s.done && attempt < 2; attempt++) {
         const r = await step(i, rate);
         s.steps.push(r);
-        if (held(r)) {
+        if (isHeld(r)) {
           s.held = rate;
           break;
         }

@@ -65,7 +65,8 @@ const WARM_UP = { rate: 20, seconds: 1.5 };
 const CALLS = Math.ceil(
   (SURGE_RATES.reduce((sum, rate) => sum + rate * STEP_SECONDS, 0) +
     // Each failed step is run once again. A climb that ran every one of its steps twice uses twice the sum of its
-    // rates, which the whole ladder's sum covers for any climb that ends at 1,200/s or below; plus the top step once.
+    // rates, which the default ladder's sum covers for any climb that ends at 1,200/s or below; plus the top step once.
+    // (Run out, a create fails and its step with it: body() throws.)
     Math.max(...SURGE_RATES) * STEP_SECONDS +
     FIXED_ROWS.reduce((sum, f) => sum + f.rate * f.seconds, 0) +
     (FIXED_ROWS.length + 1) * WARM_UP.rate * WARM_UP.seconds) *
